@@ -1,0 +1,116 @@
+//! How the MCX client identifies and authenticates itself at a token endpoint (RFC 6749 §2.3).
+
+use crate::error::RequestError;
+use crate::form::Form;
+use crate::http::{self, HttpRequest};
+use crate::Secret;
+
+/// The client's identification and authentication on a token request.
+///
+/// `client_secret_basic` form-encodes the id and secret before base64 (RFC 6749 §2.3.1).
+///
+/// ```
+/// use mcx_connect::ClientAuthentication;
+/// let public = ClientAuthentication::client_id("myNativeApp");
+/// assert_eq!(public.id(), Some("myNativeApp"));
+/// let confidential = ClientAuthentication::basic("console", "s3cret");
+/// assert!(!format!("{confidential:?}").contains("s3cret"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ClientAuthentication {
+    /// No client identification (e.g. the client authenticated by other means).
+    #[default]
+    None,
+    /// A public client names itself with `client_id` in the body.
+    ClientId {
+        /// The registered client id.
+        client_id: String,
+    },
+    /// `Authorization: Basic` with the client id and secret (RFC 6749 §2.3.1).
+    ClientSecretBasic {
+        /// The registered client id.
+        client_id: String,
+        /// The client secret.
+        client_secret: Secret,
+    },
+    /// `client_id` and `client_secret` in the body (RFC 6749 §2.3.1, discouraged).
+    ClientSecretPost {
+        /// The registered client id.
+        client_id: String,
+        /// The client secret.
+        client_secret: Secret,
+    },
+}
+
+impl ClientAuthentication {
+    /// A public client that sends its `client_id` in the body.
+    pub fn client_id(client_id: impl Into<String>) -> Self {
+        ClientAuthentication::ClientId { client_id: client_id.into() }
+    }
+
+    /// A confidential client using `client_secret_basic`.
+    pub fn basic(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
+        ClientAuthentication::ClientSecretBasic { client_id: client_id.into(), client_secret: client_secret.into() }
+    }
+
+    /// The client id, if any.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            ClientAuthentication::None => None,
+            ClientAuthentication::ClientId { client_id }
+            | ClientAuthentication::ClientSecretBasic { client_id, .. }
+            | ClientAuthentication::ClientSecretPost { client_id, .. } => Some(client_id),
+        }
+    }
+
+    /// The secret the client presented, if any (server role: compare it with the registered one).
+    pub fn secret(&self) -> Option<&Secret> {
+        match self {
+            ClientAuthentication::ClientSecretBasic { client_secret, .. } | ClientAuthentication::ClientSecretPost { client_secret, .. } => Some(client_secret),
+            _ => None,
+        }
+    }
+
+    /// Adds the authentication to a request being built. `client_id_in_body` forces the
+    /// `client_id` parameter even with Basic (B.7.4 requires it in the body).
+    pub(crate) fn apply(&self, pairs: &mut Vec<(&'static str, String)>, headers: &mut Vec<(String, String)>, client_id_in_body: bool) -> Result<(), RequestError> {
+        match self {
+            ClientAuthentication::None => {}
+            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id.clone())),
+            ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
+                let value = http::basic_authorization(client_id, client_secret.expose());
+                http::check_header_value("Authorization", &value)?;
+                headers.push(("Authorization".to_owned(), value));
+                if client_id_in_body {
+                    pairs.push(("client_id", client_id.clone()));
+                }
+            }
+            ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
+                pairs.push(("client_id", client_id.clone()));
+                pairs.push(("client_secret", client_secret.expose().to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the client's authentication from an incoming request (server role). Verifying the
+    /// secret against the client registry is the server's job.
+    pub(crate) fn read(request: &HttpRequest, form: &Form) -> Result<Self, RequestError> {
+        let basic = http::read_basic_authorization(request)?;
+        let body_id = form.optional("client_id");
+        let body_secret = form.optional("client_secret");
+        match (basic, body_id, body_secret) {
+            (Some(_), _, Some(_)) => Err(RequestError::MultipleClientAuthentication(
+                "Authorization: Basic and client_secret in the body".to_owned(),
+            )),
+            (Some(creds), Some(id), None) if id != creds.client_id => Err(RequestError::InvalidClientAuthentication(
+                "client_id in the body differs from the client id in the Basic credentials".to_owned(),
+            )),
+            (Some(creds), _, None) => Ok(ClientAuthentication::ClientSecretBasic { client_id: creds.client_id, client_secret: creds.client_secret }),
+            (None, Some(id), Some(secret)) => Ok(ClientAuthentication::ClientSecretPost { client_id: id.to_owned(), client_secret: Secret::new(secret) }),
+            (None, None, Some(_)) => Err(RequestError::InvalidClientAuthentication("client_secret sent without client_id".to_owned())),
+            (None, Some(id), None) => Ok(ClientAuthentication::client_id(id)),
+            (None, None, None) => Ok(ClientAuthentication::None),
+        }
+    }
+}

@@ -1,0 +1,515 @@
+//! One error model for the whole library.
+//!
+//! Every failure is an [`Error`]. Each variant wraps the error of one concept, and every leaf
+//! has a stable, documented [`code`](Error::code) — the same string in Rust, JavaScript, Kotlin,
+//! Swift, Python and the CLI. Descriptions (`Display`) are for people and may be reworded;
+//! codes never change meaning. No description ever quotes a token, assertion, secret, code or
+//! verifier.
+//!
+//! In the server role a request is refused with a [`Rejection`]: the RFC error code that goes
+//! on the wire ([`OAuthErrorCode`], RFC 6749 §5.2, RFC 8693 §2.2.2) together with the precise
+//! cause. [`Rejection::to_http_response`] writes the error response.
+//!
+//! # Code table
+//!
+//! | code | concept | meaning | RFC error when a server refuses for it |
+//! |---|---|---|---|
+//! | `endpoint_invalid` | endpoint | not an absolute URI with a host, or it carries a fragment or user info | — |
+//! | `endpoint_insecure` | endpoint | not `https` (plain `http` only for loopback and only when allowed) | — |
+//! | `scope_empty` | scope | no scope value, or an empty value between delimiters | `invalid_scope` |
+//! | `scope_comma` | scope | values separated by commas (RFC 6749 §3.3 requires spaces) | `invalid_scope` |
+//! | `scope_duplicate` | scope | a value listed twice | `invalid_scope` |
+//! | `scope_invalid_character` | scope | a character outside RFC 6749 §3.3 `NQCHAR` | `invalid_scope` |
+//! | `scope_missing_mcx` | scope | no `3gpp:mc:` value where B.7.4 requires one | `invalid_scope` |
+//! | `scope_widened` | scope | a refresh asks for more than was granted (B.5) | `invalid_scope` |
+//! | `method_not_allowed` | request | the token endpoint was called with a method other than POST | `invalid_request` |
+//! | `unsupported_content_type` | request | body is not `application/x-www-form-urlencoded` (UTF-8) | `invalid_request` |
+//! | `body_too_large` | request | the body is over the configured limit | `invalid_request` |
+//! | `too_many_parameters` | request | more parameters than the configured limit | `invalid_request` |
+//! | `malformed_form` | request | the body is not `application/x-www-form-urlencoded` (bad `%`, not UTF-8, raw whitespace, empty pair, no `=`) | `invalid_request` |
+//! | `duplicate_parameter` | request | a parameter appears more than once (RFC 6749 §3.2) | `invalid_request` |
+//! | `missing_parameter` | request | a required parameter is absent | `invalid_request` |
+//! | `empty_parameter` | request | a required parameter is present but empty | `invalid_request` |
+//! | `unsupported_grant_type` | request | `grant_type` is not the one this endpoint handles | `unsupported_grant_type` |
+//! | `unsupported_token_type` | request | `subject_token_type` is not `urn:ietf:params:oauth:token-type:jwt` | `invalid_request` |
+//! | `invalid_resource` | request | `resource` is not an absolute `https` URI without fragment | `invalid_target` |
+//! | `malformed_token` | request | `assertion` or `subject_token` is not a compact JWS | `invalid_grant` (assertion), `invalid_request` (subject token) |
+//! | `invalid_client_authentication` | request | the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` | `invalid_client` |
+//! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
+//! | `invalid_header_value` | request | a value that would go into a header holds CR, LF or another control character | — |
+//! | `unexpected_status` | response | an HTTP status that is neither 200 nor an RFC 6749 §5.2 error | — |
+//! | `malformed_response` | response | the body is not the JSON object this response must be | — |
+//! | `missing_field` | response | a required member is absent | — |
+//! | `invalid_field` | response | a member has the wrong type or an unacceptable value | — |
+//! | `response_too_large` | response | the body is over the configured limit | — |
+//! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
+//!
+//! Later modules add their own rows (profiles, tokens, login, flow) in their own error enums.
+
+use crate::http::HttpResponse;
+use crate::response::ErrorResponse;
+use std::fmt;
+
+/// Any failure of this library. See the [module documentation](self) for the table of codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An endpoint URL is not acceptable.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+    /// A scope string is not acceptable.
+    #[error(transparent)]
+    Scope(#[from] ScopeError),
+    /// A request could not be built or parsed.
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    /// A response could not be read.
+    #[error(transparent)]
+    Response(#[from] ResponseError),
+    /// The server answered with an RFC 6749 §5.2 error response.
+    #[error("the server refused the request: {0}")]
+    ErrorResponse(ErrorResponse),
+    /// A server-role refusal: the RFC error code with its precise cause.
+    #[error(transparent)]
+    Rejected(Box<Rejection>),
+}
+
+impl Error {
+    /// The stable code of this error (see the table in the [module documentation](self)).
+    ///
+    /// ```
+    /// use mcx_connect::ScopeSet;
+    /// let err = ScopeSet::parse("openid,3gpp:mc:ptt_service").unwrap_err();
+    /// assert_eq!(mcx_connect::Error::from(err).code(), "scope_comma");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Endpoint(e) => e.code(),
+            Error::Scope(e) => e.code(),
+            Error::Request(e) => e.code(),
+            Error::Response(e) => e.code(),
+            Error::ErrorResponse(_) => "error_response",
+            Error::Rejected(r) => r.cause.code(),
+        }
+    }
+
+    /// The RFC 6749 / RFC 8693 error code attached to this error: the server's own code for
+    /// [`Error::ErrorResponse`], the refusal's code for [`Error::Rejected`], otherwise the code a
+    /// server would answer with for this cause (if any).
+    pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
+        match self {
+            Error::ErrorResponse(response) => Some(response.error.clone()),
+            Error::Rejected(rejection) => Some(rejection.error.clone()),
+            Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
+            Error::Request(e) => e.oauth_error(),
+            Error::Endpoint(_) | Error::Response(_) => None,
+        }
+    }
+}
+
+impl From<Rejection> for Error {
+    fn from(rejection: Rejection) -> Self {
+        Error::Rejected(Box::new(rejection))
+    }
+}
+
+/// Why an endpoint URL is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EndpointError {
+    /// Not an absolute URI (RFC 3986) with a host, or it has a fragment or user info.
+    #[error("the {what} is not a usable absolute URI: {reason}")]
+    Invalid {
+        /// What the URI is for (e.g. "partner token endpoint").
+        what: &'static str,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// Not `https`; plain `http` is allowed only for loopback hosts, and only when the caller opts in.
+    #[error("the {what} must use https (scheme `{scheme}` refused{hint})")]
+    Insecure {
+        /// What the URI is for.
+        what: &'static str,
+        /// The scheme that was found.
+        scheme: String,
+        /// Extra advice for the reader.
+        hint: &'static str,
+    },
+}
+
+impl EndpointError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EndpointError::Invalid { .. } => "endpoint_invalid",
+            EndpointError::Insecure { .. } => "endpoint_insecure",
+        }
+    }
+}
+
+/// Why a scope string is refused (RFC 6749 §3.3, TS 33.180 B.7.4).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScopeError {
+    /// No scope value, or an empty value between two delimiters.
+    #[error("scope is empty or has an empty value (two spaces in a row, or a leading or trailing space)")]
+    Empty,
+    /// Values separated by commas; RFC 6749 §3.3 requires single spaces.
+    #[error("scope values are separated by commas; RFC 6749 §3.3 requires spaces (found `{found}`)")]
+    Comma {
+        /// The offending scope token, as written.
+        found: String,
+    },
+    /// The same value twice.
+    #[error("scope value `{0}` is listed more than once")]
+    Duplicate(String),
+    /// A character outside `NQCHAR` (%x21 / %x23-5B / %x5D-7E).
+    #[error("scope value contains a character not allowed by RFC 6749 §3.3 (at byte {position})")]
+    InvalidCharacter {
+        /// Byte offset of the character in the scope string.
+        position: usize,
+    },
+    /// TS 33.180 B.7.4: the scope must include at least one `3gpp:mc:` value.
+    #[error("scope must include at least one 3gpp:mc: value (TS 33.180 B.7.4)")]
+    MissingMcx,
+    /// A refresh (B.5) asks for a value the original grant did not have.
+    #[error("scope value `{0}` was not in the original grant; a refresh may only keep or narrow the scope")]
+    Widened(String),
+}
+
+impl ScopeError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScopeError::Empty => "scope_empty",
+            ScopeError::Comma { .. } => "scope_comma",
+            ScopeError::Duplicate(_) => "scope_duplicate",
+            ScopeError::InvalidCharacter { .. } => "scope_invalid_character",
+            ScopeError::MissingMcx => "scope_missing_mcx",
+            ScopeError::Widened(_) => "scope_widened",
+        }
+    }
+}
+
+/// Which token-carrying parameter a [`RequestError::MalformedToken`] is about. The RFC error
+/// differs: RFC 7523 §3.1 answers a bad `assertion` with `invalid_grant`; RFC 8693 §2.2.2
+/// answers a bad `subject_token` with `invalid_request`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenParameter {
+    /// The `assertion` of a jwt-bearer request (B.7.4).
+    Assertion,
+    /// The `subject_token` of a token exchange request (B.7.2).
+    SubjectToken,
+}
+
+impl TokenParameter {
+    /// The parameter name on the wire.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenParameter::Assertion => "assertion",
+            TokenParameter::SubjectToken => "subject_token",
+        }
+    }
+}
+
+impl fmt::Display for TokenParameter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a request cannot be built or is refused when parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// The token endpoint only accepts POST (RFC 6749 §3.2).
+    #[error("the token endpoint requires POST, not {0}")]
+    MethodNotAllowed(String),
+    /// The body is not `application/x-www-form-urlencoded` in UTF-8.
+    #[error("content type must be application/x-www-form-urlencoded with UTF-8: {0}")]
+    UnsupportedContentType(String),
+    /// The body is larger than the limit.
+    #[error("request body of {size} bytes is over the limit of {limit} bytes")]
+    BodyTooLarge {
+        /// Size of the body in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// More parameters than the limit.
+    #[error("request has more than {limit} parameters")]
+    TooManyParameters {
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The body is not valid form encoding.
+    #[error("malformed form body: {0}")]
+    MalformedForm(String),
+    /// A parameter appears more than once (RFC 6749 §3.2).
+    #[error("parameter `{0}` appears more than once (RFC 6749 §3.2)")]
+    DuplicateParameter(String),
+    /// A required parameter is absent.
+    #[error("required parameter `{0}` is missing")]
+    MissingParameter(&'static str),
+    /// A required parameter is present but empty.
+    #[error("required parameter `{0}` is empty")]
+    EmptyParameter(&'static str),
+    /// `grant_type` is not the one this endpoint handles.
+    #[error("grant_type `{found}` is not supported here (expected `{expected}`)")]
+    UnsupportedGrantType {
+        /// The grant type that was sent.
+        found: String,
+        /// The grant type that was expected.
+        expected: &'static str,
+    },
+    /// `subject_token_type` is not the JWT token type.
+    #[error("subject_token_type `{found}` is not supported (expected `{expected}`)")]
+    UnsupportedTokenType {
+        /// The token type that was sent.
+        found: String,
+        /// The token type that was expected.
+        expected: &'static str,
+    },
+    /// `resource` is not an absolute https URI (RFC 8693 §2.1).
+    #[error("resource is not an absolute https URI: {0}")]
+    InvalidResource(String),
+    /// The token in `assertion` or `subject_token` is not a compact JWS.
+    #[error("{parameter} is not a compact JWS: {reason}")]
+    MalformedToken {
+        /// Which parameter carried it.
+        parameter: TokenParameter,
+        /// What is wrong with it (never the token itself).
+        reason: String,
+    },
+    /// Client credentials cannot be read or disagree.
+    #[error("client authentication failed: {0}")]
+    InvalidClientAuthentication(String),
+    /// More than one client authentication method (RFC 6749 §2.3).
+    #[error("the client used more than one authentication method (RFC 6749 §2.3): {0}")]
+    MultipleClientAuthentication(String),
+    /// A value destined for a header holds CR, LF or another control character.
+    #[error("the value for header `{0}` contains a control character (CR/LF injection refused)")]
+    InvalidHeaderValue(&'static str),
+}
+
+impl RequestError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RequestError::MethodNotAllowed(_) => "method_not_allowed",
+            RequestError::UnsupportedContentType(_) => "unsupported_content_type",
+            RequestError::BodyTooLarge { .. } => "body_too_large",
+            RequestError::TooManyParameters { .. } => "too_many_parameters",
+            RequestError::MalformedForm(_) => "malformed_form",
+            RequestError::DuplicateParameter(_) => "duplicate_parameter",
+            RequestError::MissingParameter(_) => "missing_parameter",
+            RequestError::EmptyParameter(_) => "empty_parameter",
+            RequestError::UnsupportedGrantType { .. } => "unsupported_grant_type",
+            RequestError::UnsupportedTokenType { .. } => "unsupported_token_type",
+            RequestError::InvalidResource(_) => "invalid_resource",
+            RequestError::MalformedToken { .. } => "malformed_token",
+            RequestError::InvalidClientAuthentication(_) => "invalid_client_authentication",
+            RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
+            RequestError::InvalidHeaderValue(_) => "invalid_header_value",
+        }
+    }
+
+    /// The RFC error a token endpoint answers this cause with, if it is a server-side cause.
+    pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
+        Some(match self {
+            RequestError::UnsupportedGrantType { .. } => OAuthErrorCode::UnsupportedGrantType,
+            RequestError::InvalidResource(_) => OAuthErrorCode::InvalidTarget,
+            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => {
+                OAuthErrorCode::InvalidGrant
+            }
+            RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
+            RequestError::InvalidHeaderValue(_) => return None,
+            _ => OAuthErrorCode::InvalidRequest,
+        })
+    }
+}
+
+/// Why a response cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// An HTTP status that is neither 200 nor an RFC 6749 §5.2 error response.
+    #[error("unexpected HTTP status {status}{detail}")]
+    UnexpectedStatus {
+        /// The status code.
+        status: u16,
+        /// More detail (may be empty).
+        detail: String,
+    },
+    /// The body is not the JSON object this response must be.
+    #[error("malformed response body: {0}")]
+    Malformed(String),
+    /// A required member is absent.
+    #[error("response member `{0}` is required but missing")]
+    MissingField(&'static str),
+    /// A member has the wrong type or an unacceptable value.
+    #[error("response member `{field}` is not acceptable: {reason}")]
+    InvalidField {
+        /// The member name.
+        field: &'static str,
+        /// What is wrong (never the secret value itself).
+        reason: String,
+    },
+    /// The body is over the limit.
+    #[error("response body of {size} bytes is over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the body in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+}
+
+impl ResponseError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ResponseError::UnexpectedStatus { .. } => "unexpected_status",
+            ResponseError::Malformed(_) => "malformed_response",
+            ResponseError::MissingField(_) => "missing_field",
+            ResponseError::InvalidField { .. } => "invalid_field",
+            ResponseError::TooLarge { .. } => "response_too_large",
+        }
+    }
+}
+
+/// The `error` codes of RFC 6749 §4.1.2.1 and §5.2 and RFC 8693 §2.2.2.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OAuthErrorCode {
+    /// `invalid_request`
+    InvalidRequest,
+    /// `invalid_client`
+    InvalidClient,
+    /// `invalid_grant`
+    InvalidGrant,
+    /// `unauthorized_client`
+    UnauthorizedClient,
+    /// `unsupported_grant_type`
+    UnsupportedGrantType,
+    /// `invalid_scope`
+    InvalidScope,
+    /// `invalid_target` (RFC 8693 §2.2.2)
+    InvalidTarget,
+    /// `access_denied` (authorization endpoint)
+    AccessDenied,
+    /// `unsupported_response_type` (authorization endpoint)
+    UnsupportedResponseType,
+    /// `server_error`
+    ServerError,
+    /// `temporarily_unavailable`
+    TemporarilyUnavailable,
+    /// Any other code a server sent (kept as sent).
+    Other(String),
+}
+
+impl OAuthErrorCode {
+    /// The code as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OAuthErrorCode::InvalidRequest => "invalid_request",
+            OAuthErrorCode::InvalidClient => "invalid_client",
+            OAuthErrorCode::InvalidGrant => "invalid_grant",
+            OAuthErrorCode::UnauthorizedClient => "unauthorized_client",
+            OAuthErrorCode::UnsupportedGrantType => "unsupported_grant_type",
+            OAuthErrorCode::InvalidScope => "invalid_scope",
+            OAuthErrorCode::InvalidTarget => "invalid_target",
+            OAuthErrorCode::AccessDenied => "access_denied",
+            OAuthErrorCode::UnsupportedResponseType => "unsupported_response_type",
+            OAuthErrorCode::ServerError => "server_error",
+            OAuthErrorCode::TemporarilyUnavailable => "temporarily_unavailable",
+            OAuthErrorCode::Other(code) => code,
+        }
+    }
+
+    /// Reads a code from the wire; unknown codes are kept as [`OAuthErrorCode::Other`].
+    pub fn parse(code: &str) -> Self {
+        match code {
+            "invalid_request" => OAuthErrorCode::InvalidRequest,
+            "invalid_client" => OAuthErrorCode::InvalidClient,
+            "invalid_grant" => OAuthErrorCode::InvalidGrant,
+            "unauthorized_client" => OAuthErrorCode::UnauthorizedClient,
+            "unsupported_grant_type" => OAuthErrorCode::UnsupportedGrantType,
+            "invalid_scope" => OAuthErrorCode::InvalidScope,
+            "invalid_target" => OAuthErrorCode::InvalidTarget,
+            "access_denied" => OAuthErrorCode::AccessDenied,
+            "unsupported_response_type" => OAuthErrorCode::UnsupportedResponseType,
+            "server_error" => OAuthErrorCode::ServerError,
+            "temporarily_unavailable" => OAuthErrorCode::TemporarilyUnavailable,
+            other => OAuthErrorCode::Other(other.to_owned()),
+        }
+    }
+
+    /// The HTTP status a token endpoint answers with: 401 for `invalid_client` (RFC 6749 §5.2
+    /// when the client authenticated through the `Authorization` header), 503 for
+    /// `temporarily_unavailable`, 500 for `server_error`, 400 otherwise.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            OAuthErrorCode::InvalidClient => 401,
+            OAuthErrorCode::ServerError => 500,
+            OAuthErrorCode::TemporarilyUnavailable => 503,
+            _ => 400,
+        }
+    }
+}
+
+impl fmt::Display for OAuthErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A server-role refusal: the RFC error code to send and the precise cause.
+///
+/// ```
+/// use mcx_connect::{HttpRequest, ParseOptions, JwtBearerRequest};
+/// let request = HttpRequest::form_post("https://partner.example/token", "grant_type=password");
+/// let rejection = JwtBearerRequest::parse(&request, &ParseOptions::strict()).unwrap_err();
+/// assert_eq!(rejection.error.as_str(), "unsupported_grant_type");
+/// assert_eq!(rejection.cause.code(), "unsupported_grant_type");
+/// let response = rejection.to_http_response();
+/// assert_eq!(response.status, 400);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}: {cause}")]
+pub struct Rejection {
+    /// The RFC error code for the response.
+    pub error: OAuthErrorCode,
+    /// The precise cause.
+    pub cause: Error,
+}
+
+impl Rejection {
+    /// A refusal with the RFC code that the cause maps to (`invalid_request` when it has none).
+    pub fn new(cause: impl Into<Error>) -> Self {
+        let cause = cause.into();
+        let error = cause.oauth_error().unwrap_or(OAuthErrorCode::InvalidRequest);
+        Self { error, cause }
+    }
+
+    /// A refusal with an explicit RFC code.
+    pub fn with_code(error: OAuthErrorCode, cause: impl Into<Error>) -> Self {
+        Self { error, cause: cause.into() }
+    }
+
+    /// The stable code of the cause.
+    pub fn code(&self) -> &'static str {
+        self.cause.code()
+    }
+
+    /// The RFC 6749 §5.2 error response for this refusal (`error_description` is the cause).
+    pub fn to_error_response(&self) -> ErrorResponse {
+        ErrorResponse::new(self.error.clone(), Some(self.cause.to_string()))
+    }
+
+    /// Writes the HTTP error response (status, JSON body, `Cache-Control: no-store`).
+    pub fn to_http_response(&self) -> HttpResponse {
+        self.to_error_response().to_http_response()
+    }
+}

@@ -1,0 +1,203 @@
+//! The token exchange at the primary IdMS (TS 33.180 B.7.2 and B.7.3, RFC 8693): the client
+//! trades its primary access token for a *security token* aimed at a partner IdMS.
+
+use crate::client::ClientAuthentication;
+use crate::endpoint::EndpointPolicy;
+use crate::error::{Error, Rejection, RequestError, ResponseError};
+use crate::form::{self, Form, Limits, Normalisation, ParseMode, ParseOptions, Parsed};
+use crate::http::{self, HttpRequest, HttpResponse};
+use crate::response::{read_success_object, Members, ObjectWriter, TokenType};
+use crate::scope::ScopeSet;
+use crate::Secret;
+
+/// `grant_type` of a token exchange (RFC 8693 §2.1).
+pub const GRANT_TYPE_TOKEN_EXCHANGE: &str = "urn:ietf:params:oauth:grant-type:token-exchange";
+/// Token type of a JWT (RFC 8693 §3); B.7.2 requires it for `subject_token_type`.
+pub const TOKEN_TYPE_JWT: &str = "urn:ietf:params:oauth:token-type:jwt";
+/// Token type of an access token (RFC 8693 §3).
+pub const TOKEN_TYPE_ACCESS_TOKEN: &str = "urn:ietf:params:oauth:token-type:access_token";
+
+/// A token exchange request (B.7.2): the four required parameters and the client's authentication.
+///
+/// ```
+/// use mcx_connect::{ClientAuthentication, EndpointPolicy, HttpRequest, ParseOptions, TokenExchangeRequest};
+/// let request = TokenExchangeRequest::new("https://idms.partner.example/as/token.oauth2", "primary-access-token")
+///     .with_client(ClientAuthentication::basic("mcptt-client", "secret"));
+/// let http: HttpRequest = request.build("https://idms.primary.example/as/token.oauth2", EndpointPolicy::default()).unwrap();
+/// assert_eq!(http.method, "POST");
+/// assert!(http.body_text().unwrap().starts_with("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&resource="));
+///
+/// // Server role: the primary IdMS reads it back.
+/// let parsed = TokenExchangeRequest::parse(&http, &ParseOptions::strict()).unwrap();
+/// assert_eq!(parsed.value, request);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenExchangeRequest {
+    /// The partner IdMS token endpoint where the security token will be used.
+    pub resource: String,
+    /// The primary access token (B.4.2.5).
+    pub subject_token: Secret,
+    /// The client's authentication at the primary token endpoint.
+    pub client: ClientAuthentication,
+}
+
+impl TokenExchangeRequest {
+    /// A request for a security token for `resource`, without client authentication.
+    pub fn new(resource: impl Into<String>, subject_token: impl Into<Secret>) -> Self {
+        Self { resource: resource.into(), subject_token: subject_token.into(), client: ClientAuthentication::None }
+    }
+
+    /// Sets the client authentication.
+    pub fn with_client(mut self, client: ClientAuthentication) -> Self {
+        self.client = client;
+        self
+    }
+
+    /// Builds the POST to the primary token endpoint (client role). Both the endpoint and the
+    /// `resource` must satisfy `policy`.
+    pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        policy.check(token_endpoint, "primary token endpoint")?;
+        policy.check(&self.resource, "resource (partner token endpoint)")?;
+        if self.subject_token.is_empty() {
+            return Err(RequestError::EmptyParameter("subject_token").into());
+        }
+        let mut pairs: Vec<(&'static str, String)> = vec![
+            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE.to_owned()),
+            ("resource", self.resource.clone()),
+            ("subject_token", self.subject_token.expose().to_owned()),
+            ("subject_token_type", TOKEN_TYPE_JWT.to_owned()),
+        ];
+        let mut headers = Vec::new();
+        self.client.apply(&mut pairs, &mut headers, false)?;
+        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        let mut request = HttpRequest::form_post(token_endpoint, body);
+        request.headers.extend(headers);
+        Ok(request)
+    }
+
+    /// Reads an incoming request at the primary token endpoint (server role), refusing it
+    /// with the precise RFC 6749 / RFC 8693 error.
+    pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
+        let mut report = Vec::new();
+        http::check_form_post(request).map_err(Rejection::new)?;
+        let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
+        check_grant_type(&form, GRANT_TYPE_TOKEN_EXCHANGE)?;
+        let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
+        let resource = read_resource(&form, options, &mut report)?;
+        let subject_token = form.required("subject_token").map_err(Rejection::new)?;
+        if subject_token.len() > options.limits.max_token_bytes {
+            return Err(Rejection::new(RequestError::MalformedToken {
+                parameter: crate::error::TokenParameter::SubjectToken,
+                reason: format!("it is {} bytes, over the limit of {}", subject_token.len(), options.limits.max_token_bytes),
+            }));
+        }
+        let token_type = form.required("subject_token_type").map_err(Rejection::new)?;
+        if token_type != TOKEN_TYPE_JWT {
+            return Err(Rejection::new(RequestError::UnsupportedTokenType { found: http::printable(token_type, 80), expected: TOKEN_TYPE_JWT }));
+        }
+        Ok(Parsed { value: Self { resource, subject_token: Secret::new(subject_token), client }, normalisations: report })
+    }
+}
+
+/// `grant_type`: missing or empty is `invalid_request`, another value `unsupported_grant_type`.
+pub(crate) fn check_grant_type(form: &Form, expected: &'static str) -> Result<(), Rejection> {
+    let found = form.required("grant_type").map_err(Rejection::new)?;
+    if found == expected {
+        Ok(())
+    } else {
+        Err(Rejection::new(RequestError::UnsupportedGrantType { found: http::printable(found, 80), expected }))
+    }
+}
+
+/// `resource` (RFC 8693 §2.1): an absolute URI without fragment, here an https token endpoint.
+fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisation>) -> Result<String, Rejection> {
+    let raw = form.required("resource").map_err(Rejection::new)?;
+    let mut resource = raw.to_owned();
+    if options.mode == ParseMode::Lenient {
+        let trimmed = raw.trim();
+        if trimmed.len() != raw.len() {
+            report.push(Normalisation::new("resource_trimmed", Some("resource"), "removed whitespace around the resource value"));
+        }
+        resource = trimmed.to_owned();
+        if !resource.is_empty() && !resource.contains("://") && !resource.contains(char::is_whitespace) {
+            report.push(Normalisation::new(
+                "resource_scheme_assumed",
+                Some("resource"),
+                format!("resource `{}` had no scheme; read it as `https://{}`", http::printable(&resource, 120), http::printable(&resource, 120)),
+            ));
+            resource = format!("https://{resource}");
+        }
+    }
+    options
+        .endpoint_policy
+        .check(&resource, "resource")
+        .map_err(|e| Rejection::new(RequestError::InvalidResource(e.to_string())))?;
+    Ok(resource)
+}
+
+/// The token exchange response (B.7.3, RFC 8693 §2.2.1): `access_token` is the security token.
+///
+/// ```
+/// use mcx_connect::{Limits, TokenExchangeResponse};
+/// let reply = TokenExchangeResponse::security_token("eyJ...sig", 120).to_http_response();
+/// let read = TokenExchangeResponse::from_http_response(&reply, &Limits::default()).unwrap();
+/// assert_eq!(read.token_type.as_str(), "N_A");
+/// assert_eq!(read.issued_token_type, "urn:ietf:params:oauth:token-type:jwt");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenExchangeResponse {
+    /// The security token (a JWT whose `aud` holds the client id and the partner address).
+    pub access_token: Secret,
+    /// The type of the issued token (REQUIRED by RFC 8693).
+    pub issued_token_type: String,
+    /// `N_A` for a security token, or `Bearer`.
+    pub token_type: TokenType,
+    /// Lifetime in seconds, if given.
+    pub expires_in: Option<u64>,
+    /// Scope of the issued token, if given.
+    pub scope: Option<ScopeSet>,
+    /// A refresh token, if issued (unusual for a security token).
+    pub refresh_token: Option<Secret>,
+}
+
+impl TokenExchangeResponse {
+    /// A response carrying a JWT security token with `token_type` `N_A`.
+    pub fn security_token(token: impl Into<Secret>, expires_in: u64) -> Self {
+        Self {
+            access_token: token.into(),
+            issued_token_type: TOKEN_TYPE_JWT.to_owned(),
+            token_type: TokenType::NotApplicable,
+            expires_in: Some(expires_in),
+            scope: None,
+            refresh_token: None,
+        }
+    }
+
+    /// Reads the primary IdMS reply (client role). An RFC 6749 §5.2 error, even with status
+    /// 200, is [`Error::ErrorResponse`].
+    pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
+        let object = read_success_object(response, limits)?;
+        let members = Members(&object);
+        Ok(Self {
+            access_token: members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?,
+            issued_token_type: members.required_string("issued_token_type")?.to_owned(),
+            token_type: members.token_type()?,
+            expires_in: members.expires_in()?,
+            scope: members.scope()?,
+            refresh_token: members.token("refresh_token", limits)?,
+        })
+    }
+
+    /// Writes the reply (server role), with `Cache-Control: no-store`.
+    pub fn to_http_response(&self) -> HttpResponse {
+        let scope = self.scope.as_ref().map(ToString::to_string);
+        ObjectWriter::default()
+            .string("access_token", Some(self.access_token.expose()))
+            .string("issued_token_type", Some(&self.issued_token_type))
+            .string("token_type", Some(self.token_type.as_str()))
+            .number("expires_in", self.expires_in)
+            .string("scope", scope.as_deref())
+            .string("refresh_token", self.refresh_token.as_ref().map(Secret::expose))
+            .into_response()
+    }
+}

@@ -1,0 +1,399 @@
+//! `application/x-www-form-urlencoded` bodies (W3C HTML 4.01 §17.13.4, as TS 24.482 6.2.3 b
+//! requires), read strictly or leniently.
+//!
+//! **Strict** (the default) refuses everything a conforming client never sends: raw spaces or
+//! line breaks, empty pairs (a trailing `&`), a pair without `=`, bad `%` escapes, bytes that
+//! are not UTF-8, and any parameter sent twice (RFC 6749 §3.2).
+//!
+//! **Lenient** accepts the deviations printed in TS 33.180's own examples — whitespace next to
+//! `&`, a trailing `&`, raw spaces inside a value — and reports each one as a
+//! [`Normalisation`]. It never accepts a deviation silently, and it still refuses what cannot
+//! be repaired (bad `%` escapes, invalid UTF-8, duplicates, line breaks inside a value).
+
+use crate::endpoint::EndpointPolicy;
+use crate::error::RequestError;
+
+/// How strictly to read an incoming request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParseMode {
+    /// Refuse every deviation from RFC 6749 / 8693 / 7523 and the form encoding.
+    #[default]
+    Strict,
+    /// Accept the known real-world deviations and report each one.
+    Lenient,
+}
+
+/// Bounds on what a parser accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Largest request or response body, in bytes.
+    pub max_body_bytes: usize,
+    /// Most parameters in one form body.
+    pub max_parameters: usize,
+    /// Largest token (assertion, subject token, JWT in a response), in bytes.
+    pub max_token_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_body_bytes: 64 * 1024, max_parameters: 32, max_token_bytes: 16 * 1024 }
+    }
+}
+
+/// Options for the server-role parsers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ParseOptions {
+    /// Strict (default) or lenient.
+    pub mode: ParseMode,
+    /// Size bounds.
+    pub limits: Limits,
+    /// Which URLs are acceptable where a request names one (`resource`).
+    pub endpoint_policy: EndpointPolicy,
+}
+
+impl ParseOptions {
+    /// Strict parsing with default limits and https-only URLs.
+    pub fn strict() -> Self {
+        Self::default()
+    }
+
+    /// Lenient parsing with default limits and https-only URLs.
+    pub fn lenient() -> Self {
+        Self { mode: ParseMode::Lenient, ..Self::default() }
+    }
+}
+
+/// One deviation that lenient parsing repaired, reported to the caller.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Normalisation {
+    /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
+    /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`, `resource_trimmed`,
+    /// `resource_scheme_assumed`.
+    pub code: String,
+    /// The parameter concerned, if any.
+    pub parameter: Option<String>,
+    /// What was repaired, in words (never quotes a secret).
+    pub description: String,
+}
+
+impl Normalisation {
+    pub(crate) fn new(code: &str, parameter: Option<&str>, description: impl Into<String>) -> Self {
+        Self { code: code.to_owned(), parameter: parameter.map(str::to_owned), description: description.into() }
+    }
+}
+
+/// A parsed value together with what lenient parsing repaired to get it (empty when strict).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed<T> {
+    /// The parsed value.
+    pub value: T,
+    /// Every deviation that was repaired, in order of discovery.
+    pub normalisations: Vec<Normalisation>,
+}
+
+/// A decoded form body: names and values in order, no name twice.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub(crate) struct Form {
+    params: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.params.iter().map(|(name, _)| name)).finish()
+    }
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn describe_ws(b: u8) -> &'static str {
+    match b {
+        b'\r' | b'\n' => "a line break",
+        b'\t' => "a tab",
+        _ => "a space",
+    }
+}
+
+impl Form {
+    /// Reads a body under `options`, collecting normalisations in lenient mode.
+    pub(crate) fn parse(body: &[u8], options: &ParseOptions, report: &mut Vec<Normalisation>) -> Result<Form, RequestError> {
+        let limits = options.limits;
+        if body.len() > limits.max_body_bytes {
+            return Err(RequestError::BodyTooLarge { size: body.len(), limit: limits.max_body_bytes });
+        }
+        let lenient = options.mode == ParseMode::Lenient;
+        let segment_count = body.split(|&b| b == b'&').count();
+        let mut params: Vec<(String, String)> = Vec::new();
+        let mut offset = 0usize;
+        for (index, raw_segment) in body.split(|&b| b == b'&').enumerate() {
+            let start = offset;
+            offset += raw_segment.len() + 1;
+            let lead = raw_segment.iter().take_while(|&&b| is_ws(b)).count();
+            let trail = raw_segment.iter().rev().take_while(|&&b| is_ws(b)).count();
+            let segment = raw_segment.get(lead..raw_segment.len().saturating_sub(trail)).unwrap_or_default();
+            if segment.is_empty() {
+                if body.is_empty() {
+                    break;
+                }
+                let place = if index + 1 == segment_count {
+                    "a trailing `&` ends the body"
+                } else if index == 0 {
+                    "the body starts with `&`"
+                } else {
+                    "two `&` with nothing between them"
+                };
+                if lenient {
+                    report.push(Normalisation::new("empty_pair_dropped", None, format!("dropped an empty parameter pair: {place}")));
+                    continue;
+                }
+                return Err(RequestError::MalformedForm(format!("empty parameter pair at byte {start}: {place}")));
+            }
+            if params.len() >= limits.max_parameters {
+                return Err(RequestError::TooManyParameters { limit: limits.max_parameters });
+            }
+            let raw_name = segment.split(|&b| b == b'=').next().unwrap_or_default();
+            let shown_name = crate::http::printable(&String::from_utf8_lossy(raw_name), 40);
+            if lead > 0 || trail > 0 {
+                let (what, side, at) = if lead > 0 {
+                    (describe_ws(raw_segment.first().copied().unwrap_or(b' ')), "before", start)
+                } else {
+                    (describe_ws(raw_segment.last().copied().unwrap_or(b' ')), "after", start + raw_segment.len() - trail)
+                };
+                if !lenient {
+                    let hint = if lead > 0 && index > 0 { " (whitespace after `&`)" } else { "" };
+                    return Err(RequestError::MalformedForm(format!(
+                        "{what} at byte {at}, {side} parameter `{shown_name}`{hint}: a form body has no whitespace between parameters"
+                    )));
+                }
+                report.push(Normalisation::new(
+                    "whitespace_trimmed",
+                    Some(&shown_name),
+                    format!("removed whitespace {side} parameter `{shown_name}`"),
+                ));
+            }
+            let (name, value) = match segment.iter().position(|&b| b == b'=') {
+                Some(eq) => (segment.get(..eq).unwrap_or_default(), segment.get(eq + 1..).unwrap_or_default()),
+                None => {
+                    if !lenient {
+                        return Err(RequestError::MalformedForm(format!("parameter `{shown_name}` has no `=`")));
+                    }
+                    report.push(Normalisation::new("missing_equals", Some(&shown_name), format!("parameter `{shown_name}` had no `=`; read as empty")));
+                    (segment, &b""[..])
+                }
+            };
+            if name.is_empty() {
+                return Err(RequestError::MalformedForm(format!("a parameter at byte {start} has an empty name")));
+            }
+            let name = decode_bytes(name, None, lenient, report)?;
+            let value = decode_bytes(value, Some(&name), lenient, report)?;
+            if params.iter().any(|(existing, _)| *existing == name) {
+                return Err(RequestError::DuplicateParameter(crate::http::printable(&name, 40)));
+            }
+            params.push((name, value));
+        }
+        Ok(Form { params })
+    }
+
+    /// The value of a parameter, if present.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The value of a required parameter: missing and empty are distinct errors.
+    pub(crate) fn required(&self, name: &'static str) -> Result<&str, RequestError> {
+        match self.get(name) {
+            None => Err(RequestError::MissingParameter(name)),
+            Some("") => Err(RequestError::EmptyParameter(name)),
+            Some(value) => Ok(value),
+        }
+    }
+
+    /// The value of an optional parameter; present-but-empty counts as absent (RFC 6749 §3.1).
+    pub(crate) fn optional(&self, name: &str) -> Option<&str> {
+        self.get(name).filter(|v| !v.is_empty())
+    }
+}
+
+/// Percent-decodes one name or value (`+` is a space), checking raw bytes in strict mode.
+fn decode_bytes(raw: &[u8], parameter: Option<&str>, lenient: bool, report: &mut Vec<Normalisation>) -> Result<String, RequestError> {
+    let whose = match parameter {
+        Some(name) => format!("the value of `{}`", crate::http::printable(name, 40)),
+        None => "a parameter name".to_owned(),
+    };
+    let mut out = Vec::with_capacity(raw.len());
+    let mut reported_space = false;
+    let mut reported_non_ascii = false;
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        match b {
+            b'%' => {
+                let hi = raw.get(i + 1).and_then(|&h| hex_value(h));
+                let lo = raw.get(i + 2).and_then(|&l| hex_value(l));
+                match (hi, lo) {
+                    (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
+                    _ => return Err(RequestError::MalformedForm(format!("{whose} has a `%` not followed by two hexadecimal digits"))),
+                }
+                i += 3;
+                continue;
+            }
+            b'+' => out.push(b' '),
+            b'\r' | b'\n' | b'\t' => {
+                return Err(RequestError::MalformedForm(format!("{whose} contains {} (percent-encode it)", describe_ws(b))));
+            }
+            b' ' => {
+                if !lenient {
+                    return Err(RequestError::MalformedForm(format!("{whose} contains a raw space; spaces are encoded as `+` or `%20`")));
+                }
+                if !reported_space {
+                    reported_space = true;
+                    report.push(Normalisation::new("raw_space_decoded", parameter, format!("{whose} contained raw spaces; read them as spaces")));
+                }
+                out.push(b' ');
+            }
+            0x00..=0x1f | 0x7f => {
+                return Err(RequestError::MalformedForm(format!("{whose} contains a raw control character (percent-encode it)")));
+            }
+            0x80..=0xff => {
+                if !lenient {
+                    return Err(RequestError::MalformedForm(format!("{whose} contains a raw non-ASCII byte; percent-encode UTF-8 bytes")));
+                }
+                if !reported_non_ascii {
+                    reported_non_ascii = true;
+                    report.push(Normalisation::new("raw_non_ascii_decoded", parameter, format!("{whose} contained raw non-ASCII bytes; read them as UTF-8")));
+                }
+                out.push(b);
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| RequestError::MalformedForm(format!("{whose} is not UTF-8 once decoded")))
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Encodes one name or value: `A-Z a-z 0-9 * - . _` stay, space becomes `+`, everything else
+/// `%XX` (the WHATWG `application/x-www-form-urlencoded` serializer).
+pub(crate) fn encode_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    for &b in text.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 0x0f)] as char);
+            }
+        }
+    }
+    out
+}
+
+/// Decodes one strict name or value (used for Basic credentials and redirect URIs).
+pub(crate) fn decode_component(text: &str) -> Result<String, RequestError> {
+    decode_bytes(text.as_bytes(), None, false, &mut Vec::new())
+}
+
+/// Writes `name=value&…` in the given order.
+pub(crate) fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut body = String::new();
+    for (name, value) in pairs {
+        if !body.is_empty() {
+            body.push('&');
+        }
+        body.push_str(&encode_component(name));
+        body.push('=');
+        body.push_str(&encode_component(value));
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strict(body: &str) -> Result<Form, RequestError> {
+        Form::parse(body.as_bytes(), &ParseOptions::strict(), &mut Vec::new())
+    }
+
+    fn lenient(body: &str) -> (Result<Form, RequestError>, Vec<Normalisation>) {
+        let mut report = Vec::new();
+        (Form::parse(body.as_bytes(), &ParseOptions::lenient(), &mut report), report)
+    }
+
+    #[test]
+    fn html401_17_13_4_encoding_round_trips() {
+        let body = encode_pairs([("scope", "openid 3gpp:mc:ptt_service"), ("x", "a&b=c%é")]);
+        assert_eq!(body, "scope=openid+3gpp%3Amc%3Aptt_service&x=a%26b%3Dc%25%C3%A9");
+        let form = strict(&body).unwrap();
+        assert_eq!(form.get("scope"), Some("openid 3gpp:mc:ptt_service"));
+        assert_eq!(form.get("x"), Some("a&b=c%é"));
+    }
+
+    #[test]
+    fn rfc6749_3_2_a_parameter_sent_twice_is_refused_in_both_modes() {
+        assert_eq!(strict("a=1&a=2").unwrap_err().code(), "duplicate_parameter");
+        assert_eq!(lenient("a=1& a=2").0.unwrap_err().code(), "duplicate_parameter");
+    }
+
+    #[test]
+    fn strict_refuses_and_lenient_reports_whitespace_after_ampersand() {
+        let err = strict("a=1& b=2").unwrap_err();
+        assert!(err.to_string().contains("whitespace after `&`"), "{err}");
+        let (form, report) = lenient("a=1& b=2");
+        assert_eq!(form.unwrap().get("b"), Some("2"));
+        assert_eq!(report[0].code, "whitespace_trimmed");
+    }
+
+    #[test]
+    fn strict_refuses_and_lenient_drops_a_trailing_ampersand() {
+        let err = strict("a=1&").unwrap_err();
+        assert!(err.to_string().contains("trailing `&`"), "{err}");
+        let (form, report) = lenient("a=1&");
+        assert!(form.is_ok());
+        assert_eq!(report[0].code, "empty_pair_dropped");
+        assert!(strict("&a=1").unwrap_err().to_string().contains("starts with `&`"));
+        assert!(strict("a=1&&b=2").unwrap_err().to_string().contains("two `&`"));
+    }
+
+    #[test]
+    fn bad_escapes_invalid_utf8_and_inner_line_breaks_are_refused_in_both_modes() {
+        for body in ["a=%zz", "a=%C3%28", "a=%4", "a=x\ny", "a=\u{1}"] {
+            assert_eq!(strict(body).unwrap_err().code(), "malformed_form", "{body:?}");
+            assert_eq!(lenient(body).0.unwrap_err().code(), "malformed_form", "{body:?}");
+        }
+        assert_eq!(strict("=v").unwrap_err().code(), "malformed_form");
+        assert_eq!(strict("novalue").unwrap_err().code(), "malformed_form");
+        assert_eq!(lenient("novalue").0.unwrap().get("novalue"), Some(""));
+    }
+
+    #[test]
+    fn body_and_parameter_limits_are_enforced() {
+        let options = ParseOptions { limits: Limits { max_body_bytes: 8, ..Limits::default() }, ..ParseOptions::strict() };
+        let err = Form::parse(b"abcdefghi=1", &options, &mut Vec::new()).unwrap_err();
+        assert_eq!(err.code(), "body_too_large");
+        let many: Vec<String> = (0..33).map(|i| format!("p{i}=v")).collect();
+        assert_eq!(strict(&many.join("&")).unwrap_err().code(), "too_many_parameters");
+    }
+
+    #[test]
+    fn missing_and_empty_required_parameters_differ() {
+        let form = strict("a=&b=1").unwrap();
+        assert_eq!(form.required("a").unwrap_err().code(), "empty_parameter");
+        assert_eq!(form.required("c").unwrap_err().code(), "missing_parameter");
+        assert_eq!(form.optional("a"), None);
+    }
+}

@@ -1,0 +1,274 @@
+//! Transport-free HTTP values.
+//!
+//! The core never opens a socket. A request is built into an [`HttpRequest`] that the host
+//! sends with whatever HTTP stack it has; the host hands the answer back as an
+//! [`HttpResponse`]. In the server role it is the other way round.
+
+use crate::error::RequestError;
+use base64ct::{Base64, Encoding};
+
+/// The media type of every request body this profile sends (B.7.2, B.7.4).
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=UTF-8";
+/// The media type of every JSON response body.
+pub const JSON_CONTENT_TYPE: &str = "application/json; charset=UTF-8";
+
+/// An HTTP request as a plain value.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HttpRequest {
+    /// The method, upper case (`POST`, `GET`).
+    pub method: String,
+    /// The absolute target URL.
+    pub url: String,
+    /// Header fields in order; names compare case-insensitively.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes (empty for GET).
+    pub body: Vec<u8>,
+}
+
+/// An HTTP response as a plain value.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header fields in order; names compare case-insensitively.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+fn header_count(headers: &[(String, String)], name: &str) -> usize {
+    headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).count()
+}
+
+/// Headers whose values are credentials and are redacted in `Debug`.
+fn is_sensitive_header(name: &str) -> bool {
+    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("cookie") || name.eq_ignore_ascii_case("set-cookie")
+}
+
+impl HttpRequest {
+    /// A POST of a form body with `Content-Type: application/x-www-form-urlencoded; charset=UTF-8`.
+    ///
+    /// ```
+    /// use mcx_connect::HttpRequest;
+    /// let request = HttpRequest::form_post("https://idms.example/token", "a=b");
+    /// assert_eq!(request.method, "POST");
+    /// assert_eq!(request.header("content-type"), Some("application/x-www-form-urlencoded; charset=UTF-8"));
+    /// ```
+    pub fn form_post(url: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            method: "POST".to_owned(),
+            url: url.into(),
+            headers: vec![("Content-Type".to_owned(), FORM_CONTENT_TYPE.to_owned())],
+            body: body.into(),
+        }
+    }
+
+    /// The first value of a header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+
+    /// How many times a header appears.
+    pub fn header_count(&self, name: &str) -> usize {
+        header_count(&self.headers, name)
+    }
+
+    /// The body as text, when it is UTF-8.
+    pub fn body_text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.body).ok()
+    }
+}
+
+impl HttpResponse {
+    /// A response with a JSON body, `Cache-Control: no-store` and `Pragma: no-cache`
+    /// (RFC 6749 §5.1: token responses must not be cached).
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers: vec![
+                ("Content-Type".to_owned(), JSON_CONTENT_TYPE.to_owned()),
+                ("Cache-Control".to_owned(), "no-store".to_owned()),
+                ("Pragma".to_owned(), "no-cache".to_owned()),
+            ],
+            body: body.into(),
+        }
+    }
+
+    /// The first value of a header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+
+    /// The body as text, when it is UTF-8.
+    pub fn body_text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.body).ok()
+    }
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), if is_sensitive_header(n) { "[redacted]" } else { v.as_str() }))
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &format_args!("[{} bytes redacted]", self.body.len()))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &format_args!("[{} bytes redacted]", self.body.len()))
+            .finish()
+    }
+}
+
+/// Refuses a header value that holds CR, LF or another control character (header injection).
+pub(crate) fn check_header_value(name: &'static str, value: &str) -> Result<(), RequestError> {
+    if value.chars().any(|c| c.is_control()) {
+        Err(RequestError::InvalidHeaderValue(name))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that a request is a POST of a UTF-8 form body (RFC 6749 §3.2, B.7.2, B.7.4).
+pub(crate) fn check_form_post(request: &HttpRequest) -> Result<(), RequestError> {
+    if !request.method.eq_ignore_ascii_case("POST") {
+        return Err(RequestError::MethodNotAllowed(printable(&request.method, 16)));
+    }
+    match request.header_count("content-type") {
+        0 => return Err(RequestError::UnsupportedContentType("no Content-Type header".to_owned())),
+        1 => {}
+        _ => return Err(RequestError::UnsupportedContentType("more than one Content-Type header".to_owned())),
+    }
+    let content_type = request.header("content-type").unwrap_or_default();
+    let mut parts = content_type.split(';');
+    let media = parts.next().unwrap_or_default().trim();
+    if !media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Err(RequestError::UnsupportedContentType(format!("found `{}`", printable(media, 64))));
+    }
+    for parameter in parts {
+        let (name, value) = parameter.split_once('=').unwrap_or((parameter, ""));
+        if name.trim().eq_ignore_ascii_case("charset") {
+            let value = value.trim().trim_matches('"');
+            if !value.eq_ignore_ascii_case("utf-8") {
+                return Err(RequestError::UnsupportedContentType(format!(
+                    "charset `{}` (only UTF-8 is allowed)",
+                    printable(value, 32)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Client credentials carried in `Authorization: Basic` (RFC 6749 §2.3.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BasicCredentials {
+    pub(crate) client_id: String,
+    pub(crate) client_secret: crate::Secret,
+}
+
+/// Writes `Basic base64(form-encode(id) ":" form-encode(secret))` (RFC 6749 §2.3.1).
+pub(crate) fn basic_authorization(client_id: &str, client_secret: &str) -> String {
+    let raw = format!("{}:{}", crate::form::encode_component(client_id), crate::form::encode_component(client_secret));
+    format!("Basic {}", Base64::encode_string(raw.as_bytes()))
+}
+
+/// Reads the `Authorization` header, if any: `Ok(None)` when absent or not a Basic scheme is
+/// impossible — any `Authorization` header on a token request must be readable Basic credentials.
+pub(crate) fn read_basic_authorization(request: &HttpRequest) -> Result<Option<BasicCredentials>, RequestError> {
+    let bad = |why: &str| RequestError::InvalidClientAuthentication(why.to_owned());
+    match request.header_count("authorization") {
+        0 => return Ok(None),
+        1 => {}
+        _ => return Err(bad("more than one Authorization header")),
+    }
+    let value = request.header("authorization").unwrap_or_default().trim();
+    let (scheme, encoded) = value.split_once(' ').ok_or_else(|| bad("Authorization header has no scheme"))?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return Err(bad("Authorization scheme is not Basic"));
+    }
+    let decoded = Base64::decode_vec(encoded.trim()).map_err(|_| bad("Basic credentials are not valid base64"))?;
+    let decoded = String::from_utf8(decoded).map_err(|_| bad("Basic credentials are not UTF-8 text"))?;
+    let (id, secret) = decoded.split_once(':').ok_or_else(|| bad("Basic credentials have no `:` between client id and secret"))?;
+    let client_id = crate::form::decode_component(id).map_err(|_| bad("client id in Basic credentials is not form-encoded UTF-8"))?;
+    let client_secret = crate::form::decode_component(secret).map_err(|_| bad("client secret in Basic credentials is not form-encoded UTF-8"))?;
+    if client_id.is_empty() {
+        return Err(bad("Basic credentials have an empty client id"));
+    }
+    Ok(Some(BasicCredentials { client_id, client_secret: crate::Secret::new(client_secret) }))
+}
+
+/// A short, printable rendering of untrusted text for an error message (never used for secrets).
+pub(crate) fn printable(text: &str, max_chars: usize) -> String {
+    let mut out: String = text.chars().take(max_chars).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+    if text.chars().count() > max_chars {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc6749_2_3_1_basic_credentials_are_form_encoded_before_base64() {
+        let header = basic_authorization("my client", "p@ss:word");
+        let request = HttpRequest {
+            headers: vec![("authorization".into(), header.clone())],
+            ..HttpRequest::form_post("https://a.example/t", "")
+        };
+        assert_eq!(header, format!("Basic {}", Base64::encode_string(b"my+client:p%40ss%3Aword")));
+        let creds = read_basic_authorization(&request).unwrap().unwrap();
+        assert_eq!(creds.client_id, "my client");
+        assert_eq!(creds.client_secret.expose(), "p@ss:word");
+    }
+
+    #[test]
+    fn b_7_2_example_authorization_header_does_not_decode_to_id_and_secret() {
+        let request = HttpRequest {
+            headers: vec![("Authorization".into(), "Basic cnA33hpsb25nABClY3VyZS1yYW5kb20tc2VjdnV0".into())],
+            ..HttpRequest::form_post("https://a.example/t", "")
+        };
+        let err = read_basic_authorization(&request).unwrap_err();
+        assert_eq!(err.code(), "invalid_client_authentication");
+    }
+
+    #[test]
+    fn debug_of_a_request_redacts_authorization_and_body() {
+        let mut request = HttpRequest::form_post("https://a.example/t", "assertion=secret-value");
+        request.headers.push(("Authorization".into(), basic_authorization("c", "hunter2")));
+        let text = format!("{request:?}");
+        assert!(!text.contains("secret-value") && !text.contains("Basic "), "{text}");
+    }
+
+    #[test]
+    fn rfc6749_3_2_only_post_with_a_utf8_form_body_is_accepted() {
+        let mut request = HttpRequest::form_post("https://a.example/t", "");
+        assert!(check_form_post(&request).is_ok());
+        request.method = "GET".into();
+        assert_eq!(check_form_post(&request).unwrap_err().code(), "method_not_allowed");
+        request.method = "POST".into();
+        request.headers = vec![("Content-Type".into(), "application/x-www-form-urlencoded; charset=ISO-8859-1".into())];
+        assert_eq!(check_form_post(&request).unwrap_err().code(), "unsupported_content_type");
+        request.headers = vec![("Content-Type".into(), "application/json".into())];
+        assert_eq!(check_form_post(&request).unwrap_err().code(), "unsupported_content_type");
+        request.headers = vec![("Content-Type".into(), "Application/X-WWW-Form-Urlencoded".into())];
+        assert!(check_form_post(&request).is_ok());
+    }
+}

@@ -1,0 +1,89 @@
+//! The token request at the partner IdMS (TS 33.180 B.7.4 and B.7.5, RFC 7523 §2.1,
+//! TS 24.482 6.2.3): the client presents the security token as a jwt-bearer `assertion`.
+
+use crate::client::ClientAuthentication;
+use crate::endpoint::EndpointPolicy;
+use crate::error::{Error, Rejection, RequestError, ScopeError, TokenParameter};
+use crate::exchange::check_grant_type;
+use crate::form::{self, Form, ParseMode, ParseOptions, Parsed};
+use crate::http::{self, HttpRequest};
+use crate::scope::ScopeSet;
+use crate::Secret;
+
+/// `grant_type` of the partner token request (RFC 7523 §2.1).
+pub const GRANT_TYPE_JWT_BEARER: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+/// The partner token request (B.7.4): `assertion`, `client_id`, `scope`.
+///
+/// ```
+/// use mcx_connect::{ClientAuthentication, EndpointPolicy, JwtBearerRequest, ParseOptions, ScopeSet, McService};
+/// let request = JwtBearerRequest::new(
+///     "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln",
+///     ClientAuthentication::client_id("myNativeApp"),
+///     ScopeSet::for_service(McService::Ptt),
+/// );
+/// let http = request.build("https://idms.partner.example/as/token.oauth2", EndpointPolicy::default()).unwrap();
+/// let parsed = JwtBearerRequest::parse(&http, &ParseOptions::strict()).unwrap();
+/// assert_eq!(parsed.value, request);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JwtBearerRequest {
+    /// The security token received in B.7.3.
+    pub assertion: Secret,
+    /// The client; B.7.4 requires its `client_id` in the body.
+    pub client: ClientAuthentication,
+    /// The requested scope: `openid` and one or more `3gpp:mc:` values.
+    pub scope: ScopeSet,
+}
+
+impl JwtBearerRequest {
+    /// A partner token request.
+    pub fn new(assertion: impl Into<Secret>, client: ClientAuthentication, scope: ScopeSet) -> Self {
+        Self { assertion: assertion.into(), client, scope }
+    }
+
+    /// Builds the POST to the partner token endpoint (client role).
+    pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        policy.check(token_endpoint, "partner token endpoint")?;
+        if self.assertion.is_empty() {
+            return Err(RequestError::EmptyParameter("assertion").into());
+        }
+        if self.client.id().is_none_or(str::is_empty) {
+            return Err(RequestError::MissingParameter("client_id").into());
+        }
+        self.scope.require_mcx()?;
+        let mut pairs: Vec<(&'static str, String)> = vec![
+            ("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()),
+            ("assertion", self.assertion.expose().to_owned()),
+        ];
+        let mut headers = Vec::new();
+        self.client.apply(&mut pairs, &mut headers, true)?;
+        pairs.push(("scope", self.scope.to_string()));
+        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        let mut request = HttpRequest::form_post(token_endpoint, body);
+        request.headers.extend(headers);
+        Ok(request)
+    }
+
+    /// Reads an incoming request at the partner token endpoint (server role). The assertion is
+    /// checked for structure only; verifying it as a security token needs the primary's keys.
+    pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
+        let mut report = Vec::new();
+        http::check_form_post(request).map_err(Rejection::new)?;
+        let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
+        check_grant_type(&form, GRANT_TYPE_JWT_BEARER)?;
+        let assertion = form.required("assertion").map_err(Rejection::new)?;
+        crate::jws::check_compact(assertion, options.limits.max_token_bytes)
+            .map_err(|reason| Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason }))?;
+        form.required("client_id").map_err(Rejection::new)?;
+        let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
+        let scope_text = form.required("scope").map_err(Rejection::new)?;
+        let scope = match options.mode {
+            ParseMode::Strict => ScopeSet::parse(scope_text),
+            ParseMode::Lenient => ScopeSet::parse_lenient(scope_text, &mut report),
+        }
+        .map_err(Rejection::new)?;
+        scope.require_mcx().map_err(|e: ScopeError| Rejection::new(e))?;
+        Ok(Parsed { value: Self { assertion: Secret::new(assertion), client, scope }, normalisations: report })
+    }
+}

@@ -1,0 +1,61 @@
+//! # mcx-connect
+//!
+//! A transport-free implementation of the 3GPP mission critical (MCPTT, MCVideo, MCData)
+//! identity messages used when a user **migrates to a partner MC system**:
+//!
+//! ```text
+//!  MC client (IdM client)            primary IdMS                    partner IdMS
+//!        |  token exchange (B.7.2, RFC 8693) |                              |
+//!        |  subject_token = primary access   |                              |
+//!        |  resource = partner token endpoint|                              |
+//!        |---------------------------------->|                              |
+//!        |<----------------------------------|  security token (B.7.3)      |
+//!        |        aud = [client_id, resource]                               |
+//!        |  jwt-bearer token request (B.7.4, RFC 7523): assertion, client_id, scope
+//!        |----------------------------------------------------------------->|
+//!        |<-----------------------------------------------------------------|
+//!        |                  partner access / refresh / ID token (B.7.5)
+//! ```
+//!
+//! The library builds every request as an [`HttpRequest`] value and reads every reply from an
+//! [`HttpResponse`] value; the host performs the I/O. In the server role (an IdMS) it parses
+//! incoming requests strictly or leniently ([`ParseOptions`]) and refuses them with the exact
+//! RFC error ([`Rejection`]). Errors carry stable codes ([`error`] has the table).
+//!
+//! ```
+//! use mcx_connect::*;
+//! // Client: ask the primary IdMS for a security token for the partner.
+//! let exchange = TokenExchangeRequest::new("https://idms.partner.example/token", "primary-access-token")
+//!     .with_client(ClientAuthentication::basic("mcptt-client", "client-secret"));
+//! let http = exchange.build("https://idms.primary.example/token", EndpointPolicy::default())?;
+//! // Primary IdMS: read and check it.
+//! let incoming = TokenExchangeRequest::parse(&http, &ParseOptions::strict()).map_err(Error::from)?;
+//! assert_eq!(incoming.value.resource, "https://idms.partner.example/token");
+//! # Ok::<(), mcx_connect::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod client;
+mod endpoint;
+pub mod error;
+mod exchange;
+mod form;
+mod http;
+mod jws;
+mod jwt_bearer;
+mod response;
+mod scope;
+mod secret;
+mod uri;
+
+pub use client::ClientAuthentication;
+pub use endpoint::EndpointPolicy;
+pub use error::{EndpointError, Error, OAuthErrorCode, Rejection, RequestError, ResponseError, ScopeError, TokenParameter};
+pub use exchange::{TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT};
+pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
+pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
+pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
+pub use response::{ErrorResponse, TokenResponse, TokenType};
+pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
+pub use secret::Secret;

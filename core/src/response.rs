@@ -1,0 +1,356 @@
+//! Token endpoint responses: the successful token response (RFC 6749 §5.1, TS 33.180 B.4.2.5,
+//! B.7.5) and the error response (RFC 6749 §5.2), read in the client role and written in the
+//! server role.
+//!
+//! A `200` reply whose JSON carries an `error` member is an error too: some servers do that,
+//! and a client that read it as success would use no token at all.
+
+use crate::error::{Error, OAuthErrorCode, ResponseError};
+use crate::form::Limits;
+use crate::http::HttpResponse;
+use crate::scope::ScopeSet;
+use crate::Secret;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The `token_type` of a token response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenType {
+    /// `Bearer` (RFC 6750); compared case-insensitively when read.
+    Bearer,
+    /// `N_A` (RFC 8693 §2.2.1): the issued token is not an access token, e.g. a security token.
+    NotApplicable,
+    /// Any other type, kept as sent.
+    Other(String),
+}
+
+impl TokenType {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            TokenType::Bearer => "Bearer",
+            TokenType::NotApplicable => "N_A",
+            TokenType::Other(value) => value,
+        }
+    }
+
+    /// Reads a value: `bearer` in any case, `N_A` exactly, anything else kept.
+    pub fn parse(value: &str) -> Self {
+        if value.eq_ignore_ascii_case("bearer") {
+            TokenType::Bearer
+        } else if value == "N_A" {
+            TokenType::NotApplicable
+        } else {
+            TokenType::Other(value.to_owned())
+        }
+    }
+}
+
+impl fmt::Display for TokenType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An RFC 6749 §5.2 (or §4.1.2.1) error response.
+///
+/// ```
+/// use mcx_connect::{ErrorResponse, OAuthErrorCode};
+/// let response = ErrorResponse::new(OAuthErrorCode::InvalidTarget, Some("unknown partner".into())).to_http_response();
+/// assert_eq!(response.status, 400);
+/// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorResponse {
+    /// The error code.
+    pub error: OAuthErrorCode,
+    /// Human-readable text, if sent.
+    pub error_description: Option<String>,
+    /// A page about the error, if sent.
+    pub error_uri: Option<String>,
+}
+
+impl fmt::Display for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.error)?;
+        if let Some(description) = &self.error_description {
+            write!(f, " ({})", crate::http::printable(description, 200))?;
+        }
+        Ok(())
+    }
+}
+
+/// RFC 6749 §5.2 limits `error_description` to `%x20-21 / %x23-5B / %x5D-7E`.
+fn sanitise_description(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '§' => out.push_str("section "),
+            '…' => out.push_str("..."),
+            '"' | '`' => out.push('\''),
+            '\\' => out.push('/'),
+            ' '..='~' => out.push(c),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
+impl ErrorResponse {
+    /// An error response; the description is made to fit RFC 6749 §5.2's character set.
+    pub fn new(error: OAuthErrorCode, error_description: Option<String>) -> Self {
+        Self { error, error_description: error_description.map(|d| sanitise_description(&d)), error_uri: None }
+    }
+
+    /// Writes the JSON body and status (400; 401 for `invalid_client`, with
+    /// `WWW-Authenticate: Basic` as RFC 6749 §5.2 asks).
+    pub fn to_http_response(&self) -> HttpResponse {
+        let mut body = Map::new();
+        body.insert("error".into(), Value::String(self.error.as_str().to_owned()));
+        if let Some(description) = &self.error_description {
+            body.insert("error_description".into(), Value::String(description.clone()));
+        }
+        if let Some(uri) = &self.error_uri {
+            body.insert("error_uri".into(), Value::String(uri.clone()));
+        }
+        let mut response = HttpResponse::json(self.error.http_status(), Value::Object(body).to_string());
+        if self.error == OAuthErrorCode::InvalidClient {
+            response.headers.push(("WWW-Authenticate".into(), "Basic realm=\"token\"".into()));
+        }
+        response
+    }
+
+    fn from_object(object: &Map<String, Value>) -> Option<Self> {
+        let error = object.get("error")?.as_str()?;
+        let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
+        Some(Self { error: OAuthErrorCode::parse(error), error_description: text("error_description"), error_uri: text("error_uri") })
+    }
+
+    /// Reads an RFC 6749 §5.2 error response; `None` if the response is not one.
+    pub fn from_http_response(response: &HttpResponse) -> Option<Self> {
+        let value: Value = serde_json::from_slice(&response.body).ok()?;
+        Self::from_object(value.as_object()?)
+    }
+}
+
+/// Reads a token-endpoint reply into its JSON object: a `200` JSON object without `error` is
+/// success; an RFC 6749 §5.2 error (any status, including `200`) is [`Error::ErrorResponse`];
+/// anything else is a precise [`ResponseError`].
+pub(crate) fn read_success_object(response: &HttpResponse, limits: &Limits) -> Result<Map<String, Value>, Error> {
+    if response.body.len() > limits.max_body_bytes {
+        return Err(ResponseError::TooLarge { size: response.body.len(), limit: limits.max_body_bytes }.into());
+    }
+    let parsed: Result<Value, _> = serde_json::from_slice(&response.body);
+    if let Ok(Value::Object(object)) = &parsed {
+        if let Some(error) = ErrorResponse::from_object(object) {
+            return Err(Error::ErrorResponse(error));
+        }
+    }
+    if response.status != 200 {
+        let detail = if response.status >= 400 { " (the body is not an RFC 6749 error response)" } else { "" };
+        return Err(ResponseError::UnexpectedStatus { status: response.status, detail: detail.to_owned() }.into());
+    }
+    if let Some(content_type) = response.header("content-type") {
+        let media = content_type.split(';').next().unwrap_or_default().trim();
+        if !media.eq_ignore_ascii_case("application/json") {
+            return Err(ResponseError::Malformed(format!("content type `{}` is not application/json", crate::http::printable(media, 64))).into());
+        }
+    }
+    match parsed {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(_) => Err(ResponseError::Malformed("the body is JSON but not an object".into()).into()),
+        Err(e) => Err(ResponseError::Malformed(format!("the body is not JSON (line {}, column {})", e.line(), e.column())).into()),
+    }
+}
+
+/// Typed access to the members of a response object.
+pub(crate) struct Members<'a>(pub(crate) &'a Map<String, Value>);
+
+impl Members<'_> {
+    pub(crate) fn string(&self, name: &'static str) -> Result<Option<&str>, ResponseError> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(ResponseError::InvalidField { field: name, reason: "it is not a string".into() }),
+        }
+    }
+
+    pub(crate) fn required_string(&self, name: &'static str) -> Result<&str, ResponseError> {
+        match self.string(name)? {
+            None => Err(ResponseError::MissingField(name)),
+            Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
+            Some(value) => Ok(value),
+        }
+    }
+
+    pub(crate) fn token(&self, name: &'static str, limits: &Limits) -> Result<Option<Secret>, ResponseError> {
+        match self.string(name)? {
+            None => Ok(None),
+            Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
+            Some(value) if value.len() > limits.max_token_bytes => Err(ResponseError::InvalidField {
+                field: name,
+                reason: format!("it is {} bytes, over the limit of {}", value.len(), limits.max_token_bytes),
+            }),
+            Some(value) => Ok(Some(Secret::new(value))),
+        }
+    }
+
+    pub(crate) fn expires_in(&self) -> Result<Option<u64>, ResponseError> {
+        match self.0.get("expires_in") {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or(ResponseError::InvalidField {
+                field: "expires_in",
+                reason: "it is not a whole number of seconds of zero or more".into(),
+            }),
+            Some(_) => Err(ResponseError::InvalidField { field: "expires_in", reason: "it is not a number".into() }),
+        }
+    }
+
+    pub(crate) fn scope(&self) -> Result<Option<ScopeSet>, ResponseError> {
+        match self.string("scope")? {
+            None => Ok(None),
+            Some(text) => ScopeSet::parse(text)
+                .map(Some)
+                .map_err(|e| ResponseError::InvalidField { field: "scope", reason: e.to_string() }),
+        }
+    }
+
+    pub(crate) fn token_type(&self) -> Result<TokenType, ResponseError> {
+        Ok(TokenType::parse(self.required_string("token_type")?))
+    }
+}
+
+/// Builds a response object member by member, leaving out absent optional members.
+#[derive(Default)]
+pub(crate) struct ObjectWriter(Map<String, Value>);
+
+impl ObjectWriter {
+    pub(crate) fn string(mut self, name: &str, value: Option<&str>) -> Self {
+        if let Some(value) = value {
+            self.0.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+        self
+    }
+
+    pub(crate) fn number(mut self, name: &str, value: Option<u64>) -> Self {
+        if let Some(value) = value {
+            self.0.insert(name.to_owned(), Value::from(value));
+        }
+        self
+    }
+
+    pub(crate) fn into_response(self) -> HttpResponse {
+        HttpResponse::json(200, Value::Object(self.0).to_string())
+    }
+}
+
+/// A successful token response (RFC 6749 §5.1; TS 33.180 B.4.2.5 and B.7.5).
+///
+/// ```
+/// use mcx_connect::{HttpResponse, TokenResponse, Limits};
+/// let reply = HttpResponse::json(200, r#"{"access_token":"at","token_type":"Bearer","expires_in":3600,"scope":"openid 3gpp:mc:ptt_service"}"#);
+/// let tokens = TokenResponse::from_http_response(&reply, &Limits::default()).unwrap();
+/// assert_eq!(tokens.access_token.expose(), "at");
+/// assert_eq!(tokens.expires_in, Some(3600));
+/// let refused = HttpResponse::json(200, r#"{"error":"invalid_grant"}"#);
+/// let err = TokenResponse::from_http_response(&refused, &Limits::default()).unwrap_err();
+/// assert_eq!(err.code(), "error_response");
+/// assert_eq!(err.oauth_error().unwrap().as_str(), "invalid_grant");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenResponse {
+    /// The access token.
+    pub access_token: Secret,
+    /// Its type (`Bearer`).
+    pub token_type: TokenType,
+    /// Lifetime in seconds, if given.
+    pub expires_in: Option<u64>,
+    /// A refresh token, if issued.
+    pub refresh_token: Option<Secret>,
+    /// The granted scope, if it differs from the request or is given anyway.
+    pub scope: Option<ScopeSet>,
+    /// The OpenID Connect ID token, if issued.
+    pub id_token: Option<Secret>,
+}
+
+impl TokenResponse {
+    /// A Bearer token response with only the access token set.
+    pub fn bearer(access_token: impl Into<Secret>) -> Self {
+        Self { access_token: access_token.into(), token_type: TokenType::Bearer, expires_in: None, refresh_token: None, scope: None, id_token: None }
+    }
+
+    /// Reads a reply from the token endpoint (client role).
+    pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
+        let object = read_success_object(response, limits)?;
+        let members = Members(&object);
+        Ok(Self {
+            access_token: members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?,
+            token_type: members.token_type()?,
+            expires_in: members.expires_in()?,
+            refresh_token: members.token("refresh_token", limits)?,
+            scope: members.scope()?,
+            id_token: members.token("id_token", limits)?,
+        })
+    }
+
+    /// Writes the reply (server role), with `Cache-Control: no-store`.
+    pub fn to_http_response(&self) -> HttpResponse {
+        let scope = self.scope.as_ref().map(ToString::to_string);
+        ObjectWriter::default()
+            .string("access_token", Some(self.access_token.expose()))
+            .string("token_type", Some(self.token_type.as_str()))
+            .number("expires_in", self.expires_in)
+            .string("refresh_token", self.refresh_token.as_ref().map(Secret::expose))
+            .string("scope", scope.as_deref())
+            .string("id_token", self.id_token.as_ref().map(Secret::expose))
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc6749_5_1_token_response_round_trips() {
+        let mut tokens = TokenResponse::bearer("access");
+        tokens.expires_in = Some(300);
+        tokens.refresh_token = Some(Secret::new("refresh"));
+        tokens.scope = Some(ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap());
+        tokens.id_token = Some(Secret::new("id"));
+        let reply = tokens.to_http_response();
+        assert_eq!(reply.header("cache-control"), Some("no-store"));
+        assert_eq!(TokenResponse::from_http_response(&reply, &Limits::default()).unwrap(), tokens);
+    }
+
+    #[test]
+    fn rfc6749_5_2_error_response_is_read_from_any_status() {
+        let reply = ErrorResponse::new(OAuthErrorCode::InvalidClient, Some("who?".into())).to_http_response();
+        assert_eq!(reply.status, 401);
+        assert!(reply.header("www-authenticate").is_some());
+        let err = TokenResponse::from_http_response(&reply, &Limits::default()).unwrap_err();
+        assert_eq!(err.oauth_error(), Some(OAuthErrorCode::InvalidClient));
+    }
+
+    #[test]
+    fn unexpected_replies_get_precise_codes() {
+        let limits = Limits::default();
+        let code = |status, body: &str| TokenResponse::from_http_response(&HttpResponse::json(status, body.to_owned()), &limits).unwrap_err().code();
+        assert_eq!(code(500, "<html>"), "unexpected_status");
+        assert_eq!(code(302, ""), "unexpected_status");
+        assert_eq!(code(200, "[1]"), "malformed_response");
+        assert_eq!(code(200, "{"), "malformed_response");
+        assert_eq!(code(200, r#"{"token_type":"Bearer"}"#), "missing_field");
+        assert_eq!(code(200, r#"{"access_token":"a"}"#), "missing_field");
+        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","expires_in":"60"}"#), "invalid_field");
+        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","expires_in":-1}"#), "invalid_field");
+        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","scope":"a,b"}"#), "invalid_field");
+        assert_eq!(code(200, r#"{"access_token":"","token_type":"Bearer"}"#), "invalid_field");
+    }
+
+    #[test]
+    fn error_description_is_fitted_to_the_rfc6749_character_set() {
+        let response = ErrorResponse::new(OAuthErrorCode::InvalidRequest, Some("RFC 6749 §3.2 \"x\" é".into()));
+        assert_eq!(response.error_description.as_deref(), Some("RFC 6749 section 3.2 'x' ?"));
+    }
+}

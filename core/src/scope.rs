@@ -1,0 +1,404 @@
+//! Scope values (RFC 6749 §3.3) and the MCX scopes of TS 33.180 B.7.4.
+//!
+//! A [`ScopeSet`] is an ordered set of [`Scope`] values. It always writes single spaces
+//! between values. [`ScopeSet::parse`] is strict: commas, duplicates, empty values and
+//! characters outside `NQCHAR` are `invalid_scope`. [`ScopeSet::parse_lenient`] accepts commas
+//! and repeated values, and reports each repair. Unknown `3gpp:mc:` values are kept as
+//! [`Scope::McxOther`]: 3GPP may add resource servers, and a client must pass them on.
+
+use crate::error::ScopeError;
+use crate::form::Normalisation;
+use std::fmt;
+
+/// An MC service (TS 23.280): push to talk, video or data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum McService {
+    /// MCPTT.
+    Ptt,
+    /// MCVideo.
+    Video,
+    /// MCData.
+    Data,
+}
+
+impl McService {
+    /// All three services.
+    pub const ALL: [McService; 3] = [McService::Ptt, McService::Video, McService::Data];
+
+    /// Short name: `ptt`, `video`, `data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            McService::Ptt => "ptt",
+            McService::Video => "video",
+            McService::Data => "data",
+        }
+    }
+
+    /// Reads `ptt`, `video` or `data` (also `mcptt`, `mcvideo`, `mcdata`).
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "ptt" | "mcptt" => Some(McService::Ptt),
+            "video" | "mcvideo" => Some(McService::Video),
+            "data" | "mcdata" => Some(McService::Data),
+            _ => None,
+        }
+    }
+
+    /// The four B.7.4 scopes of this service: service, key, config and group management.
+    pub fn scopes(self) -> [Scope; 4] {
+        match self {
+            McService::Ptt => [Scope::PttService, Scope::PttKeyManagement, Scope::PttConfigManagement, Scope::PttGroupManagement],
+            McService::Video => [Scope::VideoService, Scope::VideoKeyManagement, Scope::VideoConfigManagement, Scope::VideoGroupManagement],
+            McService::Data => [Scope::DataService, Scope::DataKeyManagement, Scope::DataConfigManagement, Scope::DataGroupManagement],
+        }
+    }
+}
+
+impl fmt::Display for McService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One scope value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// `openid`
+    OpenId,
+    /// `3gpp:mc:ptt_service`
+    PttService,
+    /// `3gpp:mc:video_service`
+    VideoService,
+    /// `3gpp:mc:data_service`
+    DataService,
+    /// `3gpp:mc:ptt_key_management_service`
+    PttKeyManagement,
+    /// `3gpp:mc:video_key_management_service`
+    VideoKeyManagement,
+    /// `3gpp:mc:data_key_management_service`
+    DataKeyManagement,
+    /// `3gpp:mc:ptt_config_management_service`
+    PttConfigManagement,
+    /// `3gpp:mc:video_config_management_service`
+    VideoConfigManagement,
+    /// `3gpp:mc:data_config_management_service`
+    DataConfigManagement,
+    /// `3gpp:mc:ptt_group_management_service`
+    PttGroupManagement,
+    /// `3gpp:mc:video_group_management_service`
+    VideoGroupManagement,
+    /// `3gpp:mc:data_group_management_service`
+    DataGroupManagement,
+    /// A `3gpp:mc:` value this version does not know (kept as written).
+    McxOther(String),
+    /// Any other value (kept as written).
+    Other(String),
+}
+
+const KNOWN: [(&str, Scope); 13] = [
+    ("openid", Scope::OpenId),
+    ("3gpp:mc:ptt_service", Scope::PttService),
+    ("3gpp:mc:video_service", Scope::VideoService),
+    ("3gpp:mc:data_service", Scope::DataService),
+    ("3gpp:mc:ptt_key_management_service", Scope::PttKeyManagement),
+    ("3gpp:mc:video_key_management_service", Scope::VideoKeyManagement),
+    ("3gpp:mc:data_key_management_service", Scope::DataKeyManagement),
+    ("3gpp:mc:ptt_config_management_service", Scope::PttConfigManagement),
+    ("3gpp:mc:video_config_management_service", Scope::VideoConfigManagement),
+    ("3gpp:mc:data_config_management_service", Scope::DataConfigManagement),
+    ("3gpp:mc:ptt_group_management_service", Scope::PttGroupManagement),
+    ("3gpp:mc:video_group_management_service", Scope::VideoGroupManagement),
+    ("3gpp:mc:data_group_management_service", Scope::DataGroupManagement),
+];
+
+/// The prefix of every MCX scope value.
+pub const MCX_SCOPE_PREFIX: &str = "3gpp:mc:";
+
+impl Scope {
+    /// Reads one value (no validation of its characters; see [`ScopeSet::parse`]).
+    ///
+    /// ```
+    /// use mcx_connect::Scope;
+    /// assert_eq!(Scope::from_value("3gpp:mc:ptt_service"), Scope::PttService);
+    /// assert_eq!(Scope::from_value("3gpp:mc:future_service"), Scope::McxOther("3gpp:mc:future_service".into()));
+    /// ```
+    pub fn from_value(value: &str) -> Scope {
+        if let Some((_, scope)) = KNOWN.iter().find(|(text, _)| *text == value) {
+            return scope.clone();
+        }
+        if value.starts_with(MCX_SCOPE_PREFIX) {
+            Scope::McxOther(value.to_owned())
+        } else {
+            Scope::Other(value.to_owned())
+        }
+    }
+
+    /// The value as written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Scope::McxOther(value) | Scope::Other(value) => value,
+            known => KNOWN.iter().find(|(_, scope)| scope == known).map(|(text, _)| *text).unwrap_or_default(),
+        }
+    }
+
+    /// Whether this is a `3gpp:mc:` value (known or not).
+    pub fn is_mcx(&self) -> bool {
+        self.as_str().starts_with(MCX_SCOPE_PREFIX)
+    }
+
+    /// The MC service this value belongs to, for the twelve known MCX values.
+    pub fn service(&self) -> Option<McService> {
+        McService::ALL.into_iter().find(|service| service.scopes().contains(self))
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An ordered set of scope values, written space-delimited.
+///
+/// ```
+/// use mcx_connect::{Scope, ScopeSet};
+/// let scopes = ScopeSet::parse("openid 3gpp:mc:ptt_service 3gpp:mc:ptt_group_management_service").unwrap();
+/// assert!(scopes.contains(&Scope::PttService));
+/// assert_eq!(scopes.to_string(), "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_group_management_service");
+/// assert_eq!(ScopeSet::parse("openid,3gpp:mc:ptt_service").unwrap_err().code(), "scope_comma");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ScopeSet {
+    values: Vec<Scope>,
+}
+
+fn is_nqchar(b: u8) -> bool {
+    b == 0x21 || (0x23..=0x5b).contains(&b) || (0x5d..=0x7e).contains(&b)
+}
+
+impl ScopeSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `openid` plus every B.7.4 scope of the given service.
+    pub fn for_service(service: McService) -> Self {
+        let mut set = Self::new();
+        set.insert(Scope::OpenId);
+        for scope in service.scopes() {
+            set.insert(scope);
+        }
+        set
+    }
+
+    /// Strict RFC 6749 §3.3 reading: single spaces between values, no commas, no duplicates,
+    /// no empty values, only `NQCHAR` characters.
+    pub fn parse(text: &str) -> Result<Self, ScopeError> {
+        if text.is_empty() {
+            return Err(ScopeError::Empty);
+        }
+        let mut set = Self::new();
+        let mut offset = 0;
+        for value in text.split(' ') {
+            if value.is_empty() {
+                return Err(ScopeError::Empty);
+            }
+            if value.contains(',') {
+                return Err(ScopeError::Comma { found: crate::http::printable(value, 80) });
+            }
+            if let Some(position) = value.bytes().position(|b| !is_nqchar(b)) {
+                return Err(ScopeError::InvalidCharacter { position: offset + position });
+            }
+            let scope = Scope::from_value(value);
+            if set.contains(&scope) {
+                return Err(ScopeError::Duplicate(value.to_owned()));
+            }
+            set.values.push(scope);
+            offset += value.len() + 1;
+        }
+        Ok(set)
+    }
+
+    /// Lenient reading: commas and runs of whitespace also separate values, and repeated values
+    /// are dropped. Each repair is reported. Characters outside `NQCHAR` are still refused.
+    pub fn parse_lenient(text: &str, report: &mut Vec<Normalisation>) -> Result<Self, ScopeError> {
+        if text.contains(',') {
+            report.push(Normalisation::new(
+                "comma_separated_scope",
+                Some("scope"),
+                "scope values were separated by commas; read them as space-delimited (RFC 6749 §3.3)",
+            ));
+        }
+        let mut set = Self::new();
+        let mut offset = 0;
+        for value in text.split([' ', ',', '\t']) {
+            let start = offset;
+            offset += value.len() + 1;
+            if value.is_empty() {
+                continue;
+            }
+            if let Some(position) = value.bytes().position(|b| !is_nqchar(b)) {
+                return Err(ScopeError::InvalidCharacter { position: start + position });
+            }
+            let scope = Scope::from_value(value);
+            if set.contains(&scope) {
+                report.push(Normalisation::new("duplicate_scope_dropped", Some("scope"), format!("scope value `{value}` was listed twice; kept once")));
+                continue;
+            }
+            set.values.push(scope);
+        }
+        if set.is_empty() {
+            return Err(ScopeError::Empty);
+        }
+        Ok(set)
+    }
+
+    /// Adds a value (no effect if it is already there). Returns whether it was added.
+    pub fn insert(&mut self, scope: Scope) -> bool {
+        if self.contains(&scope) {
+            return false;
+        }
+        self.values.push(scope);
+        true
+    }
+
+    /// Whether the set holds a value.
+    pub fn contains(&self, scope: &Scope) -> bool {
+        self.values.contains(scope)
+    }
+
+    /// The values in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Scope> {
+        self.values.iter()
+    }
+
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Whether at least one `3gpp:mc:` value is present.
+    pub fn has_mcx(&self) -> bool {
+        self.values.iter().any(Scope::is_mcx)
+    }
+
+    /// B.7.4: the scope shall include one or more `3gpp:mc:` values.
+    pub fn require_mcx(&self) -> Result<(), ScopeError> {
+        if self.has_mcx() {
+            Ok(())
+        } else {
+            Err(ScopeError::MissingMcx)
+        }
+    }
+
+    /// B.5: a refresh may keep or narrow the scope; the first value not in `granted` is refused.
+    pub fn require_within(&self, granted: &ScopeSet) -> Result<(), ScopeError> {
+        match self.values.iter().find(|scope| !granted.contains(scope)) {
+            Some(wider) => Err(ScopeError::Widened(wider.as_str().to_owned())),
+            None => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for ScopeSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, scope) in self.values.iter().enumerate() {
+            if index > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(scope.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl FromIterator<Scope> for ScopeSet {
+    fn from_iter<I: IntoIterator<Item = Scope>>(iter: I) -> Self {
+        let mut set = ScopeSet::new();
+        for scope in iter {
+            set.insert(scope);
+        }
+        set
+    }
+}
+
+impl serde::Serialize for ScopeSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ScopeSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ScopeSet::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn b_7_4_the_twelve_mcx_scopes_are_known_and_typed() {
+        let mcx: Vec<&str> = KNOWN.iter().map(|(t, _)| *t).filter(|t| t.starts_with(MCX_SCOPE_PREFIX)).collect();
+        assert_eq!(mcx.len(), 12);
+        for text in mcx {
+            let scope = Scope::from_value(text);
+            assert!(!matches!(scope, Scope::McxOther(_) | Scope::Other(_)), "{text}");
+            assert_eq!(scope.as_str(), text);
+            assert!(scope.service().is_some());
+        }
+    }
+
+    #[test]
+    fn b_7_4_unknown_mcx_values_are_kept_not_dropped() {
+        let set = ScopeSet::parse("openid 3gpp:mc:ptt_service 3gpp:mc:new_thing_service").unwrap();
+        assert_eq!(set.len(), 3);
+        assert_eq!(set.to_string(), "openid 3gpp:mc:ptt_service 3gpp:mc:new_thing_service");
+    }
+
+    #[test]
+    fn rfc6749_3_3_strict_refuses_commas_duplicates_empty_values_and_bad_characters() {
+        assert_eq!(ScopeSet::parse("").unwrap_err().code(), "scope_empty");
+        assert_eq!(ScopeSet::parse("openid  3gpp:mc:ptt_service").unwrap_err().code(), "scope_empty");
+        assert_eq!(ScopeSet::parse("openid ").unwrap_err().code(), "scope_empty");
+        assert_eq!(ScopeSet::parse("openid openid").unwrap_err().code(), "scope_duplicate");
+        assert_eq!(ScopeSet::parse("a\"b").unwrap_err().code(), "scope_invalid_character");
+        assert_eq!(ScopeSet::parse("a\\b").unwrap_err().code(), "scope_invalid_character");
+        assert_eq!(ScopeSet::parse("openid 3gpp:mc:ptt_service,3gpp:mc:ptt_key_management_service").unwrap_err().code(), "scope_comma");
+    }
+
+    #[test]
+    fn b_7_4_example_2_comma_scope_is_read_leniently_with_a_report() {
+        let mut report = Vec::new();
+        let set = ScopeSet::parse_lenient(
+            "openid 3gpp:mc:ptt_service,3gpp:mc:ptt_key_management_service,3gpp:mc:ptt_config_management_service,3gpp:mc:ptt_group_management_service",
+            &mut report,
+        )
+        .unwrap();
+        assert_eq!(set, ScopeSet::for_service(McService::Ptt));
+        assert_eq!(report.len(), 1);
+        assert_eq!(report[0].code, "comma_separated_scope");
+    }
+
+    #[test]
+    fn b_5_refresh_may_narrow_but_not_widen() {
+        let granted = ScopeSet::for_service(McService::Ptt);
+        assert!(ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap().require_within(&granted).is_ok());
+        let err = ScopeSet::parse("openid 3gpp:mc:video_service").unwrap().require_within(&granted).unwrap_err();
+        assert_eq!(err, ScopeError::Widened("3gpp:mc:video_service".into()));
+    }
+
+    #[test]
+    fn b_7_4_scope_must_include_an_mcx_value() {
+        assert_eq!(ScopeSet::parse("openid").unwrap().require_mcx().unwrap_err().code(), "scope_missing_mcx");
+    }
+}

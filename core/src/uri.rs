@@ -1,0 +1,201 @@
+//! A small RFC 3986 reader for the absolute URIs this profile carries (token endpoints, the
+//! `resource` of a token exchange, `redirect_uri`). It checks syntax only and never resolves
+//! or normalises; the `url` crate would bring IDNA tables into every wasm build for nothing.
+
+/// The parts of an absolute hierarchical URI (`scheme://authority/path?query#fragment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UriParts<'a> {
+    /// Scheme, as written (compare case-insensitively).
+    pub(crate) scheme: &'a str,
+    /// Host: a registered name, an IPv4 address or a bracketed IP literal.
+    pub(crate) host: &'a str,
+    /// Explicit port, if any.
+    pub(crate) port: Option<u16>,
+    /// Whether the URI carries a `#fragment`.
+    pub(crate) has_fragment: bool,
+}
+
+/// Why a string is not an acceptable absolute URI. The text is safe to show: it never quotes
+/// the URI itself.
+pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> {
+    if input.is_empty() {
+        return Err("it is empty");
+    }
+    if input.bytes().any(|b| b <= b' ' || b == 0x7f) {
+        return Err("it contains whitespace or control characters");
+    }
+    if !input.is_ascii() {
+        return Err("it contains non-ASCII characters (percent-encode them)");
+    }
+    let colon = input.find(':').ok_or("it has no scheme (expected e.g. `https://`)")?;
+    let (scheme, rest) = input.split_at(colon);
+    let rest = rest.get(1..).unwrap_or_default();
+    let mut chars = scheme.chars();
+    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !scheme_ok {
+        return Err("it has no valid scheme (expected e.g. `https://`)");
+    }
+    let rest = rest.strip_prefix("//").ok_or("it has no `//` authority after the scheme")?;
+    let (before_fragment, has_fragment) = match rest.split_once('#') {
+        Some((before, fragment)) => {
+            if !fragment.bytes().all(|b| is_pchar(b) || b == b'/' || b == b'?') {
+                return Err("its fragment contains characters that must be percent-encoded");
+            }
+            (before, true)
+        }
+        None => (rest, false),
+    };
+    let authority_end = before_fragment.find(['/', '?']).unwrap_or(before_fragment.len());
+    let (authority, path_query) = before_fragment.split_at(authority_end);
+    if authority.contains('@') {
+        return Err("it carries user information (`user@`) in its authority");
+    }
+    let (host, port) = split_host_port(authority)?;
+    check_host(host)?;
+    let (path, query) = match path_query.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (path_query, None),
+    };
+    if !path.bytes().all(|b| is_pchar(b) || b == b'/') {
+        return Err("its path contains characters that must be percent-encoded");
+    }
+    if let Some(query) = query {
+        if !query.bytes().all(|b| is_pchar(b) || b == b'/' || b == b'?') {
+            return Err("its query contains characters that must be percent-encoded");
+        }
+    }
+    check_percent_escapes(input)?;
+    Ok(UriParts { scheme, host, port, has_fragment })
+}
+
+fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
+    if authority.is_empty() {
+        return Err("it has an empty host");
+    }
+    let (host, port) = if authority.starts_with('[') {
+        let close = authority.find(']').ok_or("its IP literal has no closing `]`")?;
+        let (host, after) = authority.split_at(close + 1);
+        match after {
+            "" => (host, None),
+            _ => (host, Some(after.strip_prefix(':').ok_or("it has text after the IP literal")?)),
+        }
+    } else {
+        match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    let port = match port {
+        None | Some("") => None,
+        Some(digits) => {
+            if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 5 {
+                return Err("its port is not a number from 0 to 65535");
+            }
+            Some(digits.parse::<u16>().map_err(|_| "its port is not a number from 0 to 65535")?)
+        }
+    };
+    Ok((host, port))
+}
+
+fn check_host(host: &str) -> Result<(), &'static str> {
+    if host.is_empty() {
+        return Err("it has an empty host");
+    }
+    if let Some(literal) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        let ok = !literal.is_empty()
+            && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
+            && literal.contains(':');
+        return if ok { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
+    }
+    if host.bytes().all(|b| is_unreserved(b) || is_sub_delim(b) || b == b'%') {
+        Ok(())
+    } else {
+        Err("its host contains characters not allowed in a host name")
+    }
+}
+
+fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let ok = bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+            if !ok {
+                return Err("it has a `%` that is not followed by two hexadecimal digits");
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+fn is_sub_delim(b: u8) -> bool {
+    matches!(b, b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=')
+}
+
+fn is_pchar(b: u8) -> bool {
+    is_unreserved(b) || is_sub_delim(b) || matches!(b, b':' | b'@' | b'%')
+}
+
+/// Whether `host` names this machine: `localhost` (and `*.localhost`), `127.0.0.0/8`, `[::1]`.
+pub(crate) fn is_loopback_host(host: &str) -> bool {
+    let lower = host.to_ascii_lowercase();
+    if lower == "localhost" || lower.ends_with(".localhost") || lower == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = lower.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3986_absolute_https_uri_with_port_path_and_query_is_read() {
+        let parts = parse_absolute("https://IdM.partner_server.com:9031/as/token.oauth2?x=1").unwrap();
+        assert_eq!(parts.scheme, "https");
+        assert_eq!(parts.host, "IdM.partner_server.com");
+        assert_eq!(parts.port, Some(9031));
+        assert!(!parts.has_fragment);
+    }
+
+    #[test]
+    fn rfc3986_a_bare_host_has_no_scheme() {
+        assert_eq!(parse_absolute("IdM.partner_server.com"), Err("it has no scheme (expected e.g. `https://`)"));
+        assert!(parse_absolute(" https://a.example").is_err());
+        assert!(parse_absolute("https://").is_err());
+        assert!(parse_absolute("https://u:p@a.example/").is_err());
+        assert!(parse_absolute("https://a.example:99999/").is_err());
+        assert!(parse_absolute("https://a.example/%zz").is_err());
+        assert!(parse_absolute("https://[::1/").is_err());
+        assert!(parse_absolute("https://a.example/\u{e9}").is_err());
+    }
+
+    #[test]
+    fn ipv6_literal_and_fragment_are_recognised() {
+        let parts = parse_absolute("http://[::1]:8080/token#frag").unwrap();
+        assert_eq!(parts.host, "[::1]");
+        assert!(parts.has_fragment);
+    }
+
+    #[test]
+    fn loopback_hosts_are_localhost_127_slash_8_and_ipv6_one() {
+        for host in ["localhost", "LOCALHOST", "idms.localhost", "127.0.0.1", "127.1.2.3", "[::1]"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in ["example.com", "127.0.0.1.example.com", "128.0.0.1", "localhost.example", "127.0.0.256"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
+}
