@@ -44,6 +44,7 @@ mod form;
 mod http;
 mod jws;
 mod jwt_bearer;
+pub mod profile;
 mod response;
 mod scope;
 mod secret;
@@ -56,6 +57,7 @@ pub use exchange::{TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
+pub use profile::{AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileError, ProfileLimits, UserProfile, UserProfiles};
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::Secret;
