@@ -43,11 +43,14 @@
 
 mod collection;
 mod error;
+mod groups;
 mod model;
 mod raw;
 mod reader;
 mod xml;
 
+#[cfg(test)]
+mod hostile_tests;
 #[cfg(test)]
 mod tests;
 

@@ -6,7 +6,7 @@
 
 use super::error::ProfileError;
 use super::model::{GroupServerInfo, PartnerShape, PartnerSystem};
-use super::raw::{RawConfig, RawGroup};
+use super::raw::RawConfig;
 use super::xml::{Cursor, Element, Item, Ns};
 use super::{DocumentKind, ProfileLimits, UserProfile};
 use crate::endpoint::EndpointPolicy;
@@ -163,13 +163,13 @@ fn read_config(cursor: &mut Cursor<'_>, element: &Element<'_>) -> Result<RawConf
 }
 
 /// The walk over a user profile of one service.
-struct Walk<'c, 'a> {
-    cursor: &'c mut Cursor<'a>,
-    names: &'static Names,
-    ns: Ns,
-    policy: EndpointPolicy,
+pub(super) struct Walk<'c, 'a> {
+    pub(super) cursor: &'c mut Cursor<'a>,
+    pub(super) names: &'static Names,
+    pub(super) ns: Ns,
+    pub(super) policy: EndpointPolicy,
     partners: Vec<PartnerSystem>,
-    groups: Vec<GroupServerInfo>,
+    pub(super) groups: Vec<GroupServerInfo>,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -216,7 +216,7 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// Calls `visit` for each child element of the element that just started; `visit` must
     /// consume the child (read it or skip it).
-    fn children(
+    pub(super) fn children(
         &mut self,
         mut visit: impl FnMut(&mut Self, Element<'a>) -> Result<(), ProfileError>,
     ) -> Result<(), ProfileError> {
@@ -369,103 +369,5 @@ impl<'c, 'a> Walk<'c, 'a> {
         } else {
             self.cursor.skip()
         }
-    }
-
-    /// MCVideo `MCVideoGroupInfo` / MCData `MCDataGroupInfo`: `<S>-Group-ID` and
-    /// `IdMS-Token-Endpoint`, each an entry with a `uri-entry`.
-    fn group_info(&mut self) -> Result<RawGroup, ProfileError> {
-        let mut group = RawGroup::at(self.groups.len() + 1);
-        self.children(|walk, child| {
-            if child.ns != walk.ns {
-                return walk.cursor.skip();
-            }
-            match child.local() {
-                name if name == walk.names.group_id.as_bytes() => {
-                    let id = walk.uri_entry()?;
-                    group.set_id(id, walk.names.group_id);
-                    Ok(())
-                }
-                b"IdMS-Token-Endpoint" => {
-                    let endpoint = walk.uri_entry()?;
-                    group.set_endpoint(endpoint, "IdMS-Token-Endpoint");
-                    Ok(())
-                }
-                _ => walk.cursor.skip(),
-            }
-        })?;
-        Ok(group)
-    }
-
-    /// MCPTT `MCPTTGroupInfo`: a list of `entry`; each group's server information is in
-    /// `entry/anyExt/GroupServerInfo/IDMS-token-endpoint/entry/uri-entry` (Rel-13 schema).
-    fn mcptt_group_info(&mut self) -> Result<(), ProfileError> {
-        self.children(|walk, entry| {
-            if entry.ns != walk.ns || entry.local() != b"entry" {
-                return walk.cursor.skip();
-            }
-            let mut group = RawGroup::at(walk.groups.len() + 1);
-            walk.children(|walk, child| match child.local() {
-                b"uri-entry" if child.ns == walk.ns => {
-                    let (id, _) = walk.cursor.text()?;
-                    group.set_id(Some(id), "uri-entry");
-                    Ok(())
-                }
-                b"anyExt" if child.ns == walk.ns => {
-                    walk.children(|walk, server| match server.local() {
-                        b"GroupServerInfo" if server.ns == walk.ns => {
-                            walk.children(|walk, leaf| match leaf.local() {
-                                b"IDMS-token-endpoint" if leaf.ns == walk.ns => {
-                                    let endpoint = walk.first_list_entry()?;
-                                    group.set_endpoint(
-                                        endpoint,
-                                        "anyExt/GroupServerInfo/IDMS-token-endpoint",
-                                    );
-                                    Ok(())
-                                }
-                                _ => walk.cursor.skip(),
-                            })
-                        }
-                        _ => walk.cursor.skip(),
-                    })
-                }
-                _ => walk.cursor.skip(),
-            })?;
-            walk.push_group(group)
-        })
-    }
-
-    /// The `uri-entry` of an entry element that just started (EntryType).
-    fn uri_entry(&mut self) -> Result<Option<String>, ProfileError> {
-        let mut uri = None;
-        self.children(|walk, child| {
-            if child.ns == walk.ns && child.local() == b"uri-entry" {
-                let (text, _) = walk.cursor.text()?;
-                uri.get_or_insert(text);
-                Ok(())
-            } else {
-                walk.cursor.skip()
-            }
-        })?;
-        Ok(uri)
-    }
-
-    /// The `uri-entry` of the first `entry` of a list element that just started (ListEntryType).
-    fn first_list_entry(&mut self) -> Result<Option<String>, ProfileError> {
-        let mut first = None;
-        self.children(|walk, child| {
-            if child.ns == walk.ns && child.local() == b"entry" && first.is_none() {
-                first = walk.uri_entry()?;
-                Ok(())
-            } else {
-                walk.cursor.skip()
-            }
-        })?;
-        Ok(first)
-    }
-
-    fn push_group(&mut self, group: RawGroup) -> Result<(), ProfileError> {
-        let group = group.finish(self.names, &self.policy)?;
-        self.groups.push(group);
-        Ok(())
     }
 }
