@@ -280,20 +280,24 @@ impl RawGroup {
     ) -> Result<GroupServerInfo, ProfileError> {
         let ptt = names.service == McService::Ptt;
         let id = self.id.filter(|id| !id.is_empty());
-        let element = if ptt {
-            format!("{}/entry", names.group_info)
-        } else {
-            names.group_info.to_owned()
+        let position = self.position;
+        // Built only when there is an error to report.
+        let prefix = |id: Option<&str>| {
+            let element = if ptt {
+                format!("{}/entry", names.group_info)
+            } else {
+                names.group_info.to_owned()
+            };
+            let label = match id {
+                Some(id) if ptt => format!("[uri-entry='{}']", printable(id, 100)),
+                Some(id) => format!("[{}='{}']", names.group_id, printable(id, 100)),
+                None => format!("[{position}]"),
+            };
+            format!("{}/OnNetwork/{element}{label}", names.root)
         };
-        let label = match &id {
-            Some(id) if ptt => format!("[uri-entry='{}']", printable(id, 100)),
-            Some(id) => format!("[{}='{}']", names.group_id, printable(id, 100)),
-            None => format!("[{}]", self.position),
-        };
-        let prefix = format!("{}/OnNetwork/{element}{label}", names.root);
         if let Some(name) = self.duplicate {
             return Err(ProfileError::DuplicateElement {
-                path: format!("{prefix}/{name}"),
+                path: format!("{}/{name}", prefix(id.as_deref())),
             });
         }
         let Some(group_id) = id else {
@@ -303,7 +307,7 @@ impl RawGroup {
                 format!("{}/uri-entry", names.group_id)
             };
             return Err(ProfileError::MissingElement {
-                path: format!("{prefix}/{missing}"),
+                path: format!("{}/{missing}", prefix(None)),
             });
         };
         let idms_token_endpoint = match (self.endpoint_element, self.endpoint) {
@@ -311,14 +315,14 @@ impl RawGroup {
             (Some(element), None) => {
                 let entry = if ptt { "entry/uri-entry" } else { "uri-entry" };
                 return Err(ProfileError::MissingElement {
-                    path: format!("{prefix}/{element}/{entry}"),
+                    path: format!("{}/{element}/{entry}", prefix(Some(&group_id))),
                 });
             }
             (Some(element), Some(endpoint)) => {
                 policy
                     .check(&endpoint, "group IdMS token endpoint")
                     .map_err(|reason| ProfileError::EndpointInvalid {
-                        path: format!("{prefix}/{element}"),
+                        path: format!("{}/{element}", prefix(Some(&group_id))),
                         reason,
                     })?;
                 Some(endpoint)

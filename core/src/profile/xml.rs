@@ -153,16 +153,18 @@ impl<'a> Cursor<'a> {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
             let (ns, other_ns, unknown_prefix, event) = match self.reader.read_resolved_event() {
-                Ok((ResolveResult::Bound(ns), event)) => {
-                    let class = classify(ns.as_ref());
-                    let other =
-                        (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
-                    (class, other, None, event)
-                }
-                Ok((ResolveResult::Unbound, event)) => (Ns::None, None, None, event),
-                Ok((ResolveResult::Unknown(prefix), event)) => {
-                    (Ns::None, None, Some(prefix), event)
-                }
+                // Only element starts need their namespace; ends are checked by name.
+                Ok((resolved, event @ Event::Start(_))) => match resolved {
+                    ResolveResult::Bound(ns) => {
+                        let class = classify(ns.as_ref());
+                        let other = (class == Ns::Other)
+                            .then(|| String::from_utf8_lossy(ns.as_ref()).into());
+                        (class, other, None, event)
+                    }
+                    ResolveResult::Unbound => (Ns::None, None, None, event),
+                    ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix), event),
+                },
+                Ok((_, event)) => (Ns::None, None, None, event),
                 Err(error) => {
                     let at = self.reader.error_position();
                     return Err(self.malformed(at, error.to_string()));
@@ -315,10 +317,54 @@ impl<'a> Cursor<'a> {
 
     /// Skips the rest of the element that just started (its content and its end).
     pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
+        // The same checks as `next`, without building items: skipped content is most of a
+        // profile, and this loop is what keeps extraction close to a bare tokenising pass.
         let target = self.depth.saturating_sub(1);
         while self.depth > target {
-            if let Item::Eof = self.next(false)? {
-                break;
+            let offset = self.reader.buffer_position();
+            // Namespace bindings are still tracked, but names in skipped content are not
+            // resolved: nothing here is looked at by namespace.
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = self.reader.error_position();
+                    return Err(self.malformed(at, error.to_string()));
+                }
+            };
+            match event {
+                Event::Start(_) => {
+                    if self.depth >= self.max_depth {
+                        let (line, column) = line_column(self.xml, offset);
+                        return Err(ProfileError::TooDeep {
+                            limit: self.max_depth,
+                            line,
+                            column,
+                        });
+                    }
+                    self.depth += 1;
+                }
+                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::GeneralRef(reference) => {
+                    self.resolve_reference(&reference, offset)?;
+                }
+                Event::DocType(_) => {
+                    let (line, column) = line_column(self.xml, offset);
+                    return Err(ProfileError::DtdRefused { line, column });
+                }
+                Event::Decl(_) => {
+                    return Err(self.malformed(offset, "an XML declaration inside an element"));
+                }
+                Event::Empty(_) => {
+                    return Err(self.malformed(offset, "unexpected empty-element event"));
+                }
+                Event::Eof => {
+                    let open = self.depth;
+                    return Err(self.malformed(
+                        offset,
+                        format!("the document ends inside {open} open element(s)"),
+                    ));
+                }
             }
         }
         Ok(())
