@@ -37,6 +37,7 @@
 //! | `invalid_client_authentication` | request | the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` | `invalid_client` |
 //! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
 //! | `invalid_header_value` | request | a value that would go into a header holds CR, LF or another control character | — |
+//! | `malformed_http` | request | an HTTP/1.1 message given as text cannot be read | — |
 //! | `unexpected_status` | response | an HTTP status that is neither 200 nor an RFC 6749 §5.2 error | — |
 //! | `malformed_response` | response | the body is not the JSON object this response must be | — |
 //! | `missing_field` | response | a required member is absent | — |
@@ -291,6 +292,9 @@ pub enum RequestError {
     /// A value destined for a header holds CR, LF or another control character.
     #[error("the value for header `{0}` contains a control character (CR/LF injection refused)")]
     InvalidHeaderValue(&'static str),
+    /// An HTTP/1.1 message given as text cannot be read.
+    #[error("malformed HTTP message: {0}")]
+    MalformedHttp(String),
 }
 
 impl RequestError {
@@ -312,6 +316,7 @@ impl RequestError {
             RequestError::InvalidClientAuthentication(_) => "invalid_client_authentication",
             RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
             RequestError::InvalidHeaderValue(_) => "invalid_header_value",
+            RequestError::MalformedHttp(_) => "malformed_http",
         }
     }
 
@@ -320,11 +325,9 @@ impl RequestError {
         Some(match self {
             RequestError::UnsupportedGrantType { .. } => OAuthErrorCode::UnsupportedGrantType,
             RequestError::InvalidResource(_) => OAuthErrorCode::InvalidTarget,
-            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => {
-                OAuthErrorCode::InvalidGrant
-            }
+            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => OAuthErrorCode::InvalidGrant,
             RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
-            RequestError::InvalidHeaderValue(_) => return None,
+            RequestError::InvalidHeaderValue(_) | RequestError::MalformedHttp(_) => return None,
             _ => OAuthErrorCode::InvalidRequest,
         })
     }

@@ -25,7 +25,9 @@ pub(crate) fn check_compact(token: &str, max_bytes: usize) -> Result<(), String>
         return Err(format!("it is {} bytes, over the limit of {max_bytes}", token.len()));
     }
     let mut segments = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) = (segments.next(), segments.next(), segments.next(), segments.next()) else {
+    let (Some(header), Some(payload), Some(signature), None) =
+        (segments.next(), segments.next(), segments.next(), segments.next())
+    else {
         let count = token.split('.').count();
         return Err(format!("it has {count} dot-separated segments, not 3"));
     };
@@ -44,7 +46,8 @@ pub(crate) fn check_compact(token: &str, max_bytes: usize) -> Result<(), String>
         return Err("its header has no string `alg`".to_owned());
     }
     let payload = decode_segment(payload).ok_or("its payload segment is not valid base64url")?;
-    let payload: serde_json::Value = serde_json::from_slice(&payload).map_err(|_| "its payload is not JSON".to_owned())?;
+    let payload: serde_json::Value =
+        serde_json::from_slice(&payload).map_err(|_| "its payload is not JSON".to_owned())?;
     if !payload.is_object() {
         return Err("its payload is not a JSON object".to_owned());
     }
@@ -63,7 +66,9 @@ mod tests {
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}.c2ln"), 4096).is_ok());
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}"), 4096).unwrap_err().contains("2 dot-separated"));
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}.c2ln.x"), 4096).unwrap_err().contains("4 dot-separated"));
-        assert!(check_compact(&format!("{HEADER}.{PAYLOAD}."), 4096).unwrap_err().contains("signature segment is empty"));
+        assert!(check_compact(&format!("{HEADER}.{PAYLOAD}."), 4096)
+            .unwrap_err()
+            .contains("signature segment is empty"));
         assert!(check_compact(&format!("{HEADER}=.{PAYLOAD}.c2ln"), 4096).unwrap_err().contains("alphabet"));
         assert!(check_compact(&format!("e30.{PAYLOAD}.c2ln"), 4096).unwrap_err().contains("no string `alg`"));
         assert!(check_compact(&format!("{HEADER}.WzFd.c2ln"), 4096).unwrap_err().contains("not a JSON object"));

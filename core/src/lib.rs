@@ -42,6 +42,7 @@ pub mod error;
 mod exchange;
 mod form;
 mod http;
+mod http_text;
 mod jws;
 mod jwt_bearer;
 mod response;
@@ -51,8 +52,12 @@ mod uri;
 
 pub use client::ClientAuthentication;
 pub use endpoint::EndpointPolicy;
-pub use error::{EndpointError, Error, OAuthErrorCode, Rejection, RequestError, ResponseError, ScopeError, TokenParameter};
-pub use exchange::{TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT};
+pub use error::{
+    EndpointError, Error, OAuthErrorCode, Rejection, RequestError, ResponseError, ScopeError, TokenParameter,
+};
+pub use exchange::{
+    TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT,
+};
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
