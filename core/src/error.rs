@@ -45,6 +45,14 @@
 //! | `response_too_large` | response | the body is over the configured limit | — |
 //! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
 //!
+//! | `login_state_mismatch` | login | the authorization response's `state` differs from the request's (CSRF) | — |
+//! | `login_invalid_verifier` | login | a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) | `invalid_request` |
+//! | `login_pkce_mismatch` | login | `code_verifier` does not match the stored challenge (RFC 7636 §4.6) | `invalid_grant` |
+//! | `login_pkce_required` | login | no `code_challenge`, or a method other than `S256` (B.4) | `invalid_request` |
+//! | `login_unsupported_response_type` | login | `response_type` is not `code` | `unsupported_response_type` |
+//! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
+//! | `login_randomness_unavailable` | login | the secure random source failed | — |
+//!
 //! Later modules add their own rows (profiles, tokens, login, flow) in their own error enums.
 
 use crate::http::HttpResponse;
@@ -70,6 +78,9 @@ pub enum Error {
     /// The server answered with an RFC 6749 §5.2 error response.
     #[error("the server refused the request: {0}")]
     ErrorResponse(ErrorResponse),
+    /// A login step (B.4, B.5) failed.
+    #[error(transparent)]
+    Login(#[from] LoginError),
     /// A server-role refusal: the RFC error code with its precise cause.
     #[error(transparent)]
     Rejected(Box<Rejection>),
@@ -90,6 +101,7 @@ impl Error {
             Error::Request(e) => e.code(),
             Error::Response(e) => e.code(),
             Error::ErrorResponse(_) => "error_response",
+            Error::Login(e) => e.code(),
             Error::Rejected(r) => r.cause.code(),
         }
     }
@@ -103,6 +115,7 @@ impl Error {
             Error::Rejected(rejection) => Some(rejection.error.clone()),
             Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
+            Error::Login(e) => e.oauth_error(),
             Error::Endpoint(_) | Error::Response(_) => None,
         }
     }
@@ -330,6 +343,59 @@ impl RequestError {
             RequestError::InvalidHeaderValue(_) | RequestError::MalformedHttp(_) => return None,
             _ => OAuthErrorCode::InvalidRequest,
         })
+    }
+}
+
+/// Why a login step (TS 33.180 B.4 authorization code flow with PKCE, B.5 refresh) failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoginError {
+    /// The `state` in the authorization response is not the one the client sent (CSRF).
+    #[error("the authorization response's state does not match the request's state")]
+    StateMismatch,
+    /// A PKCE verifier is not 43-128 characters of `A-Z a-z 0-9 - . _ ~` (RFC 7636 §4.1).
+    #[error("the PKCE code_verifier is not 43 to 128 unreserved characters (RFC 7636 section 4.1)")]
+    InvalidVerifier,
+    /// The `code_verifier` does not match the stored `code_challenge` (RFC 7636 §4.6).
+    #[error("the code_verifier does not match the code_challenge (RFC 7636 section 4.6)")]
+    PkceMismatch,
+    /// `code_challenge_method` is not `S256`, or no challenge was sent (B.4 requires PKCE S256).
+    #[error("PKCE with code_challenge_method S256 is required: {0}")]
+    PkceRequired(String),
+    /// `response_type` is not `code`.
+    #[error("response_type `{0}` is not supported (expected `code`)")]
+    UnsupportedResponseType(String),
+    /// A redirect URI is missing, not absolute, has a fragment, or differs from the registered one.
+    #[error("redirect URI problem: {0}")]
+    InvalidRedirectUri(String),
+    /// The system's secure random source failed.
+    #[error("the secure random source is unavailable")]
+    RandomnessUnavailable,
+}
+
+impl LoginError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoginError::StateMismatch => "login_state_mismatch",
+            LoginError::InvalidVerifier => "login_invalid_verifier",
+            LoginError::PkceMismatch => "login_pkce_mismatch",
+            LoginError::PkceRequired(_) => "login_pkce_required",
+            LoginError::UnsupportedResponseType(_) => "login_unsupported_response_type",
+            LoginError::InvalidRedirectUri(_) => "login_invalid_redirect_uri",
+            LoginError::RandomnessUnavailable => "login_randomness_unavailable",
+        }
+    }
+
+    /// The RFC error a server answers this cause with.
+    pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
+        match self {
+            LoginError::PkceMismatch => Some(OAuthErrorCode::InvalidGrant),
+            LoginError::InvalidVerifier | LoginError::PkceRequired(_) => Some(OAuthErrorCode::InvalidRequest),
+            LoginError::UnsupportedResponseType(_) => Some(OAuthErrorCode::UnsupportedResponseType),
+            LoginError::InvalidRedirectUri(_) => Some(OAuthErrorCode::InvalidGrant),
+            LoginError::StateMismatch | LoginError::RandomnessUnavailable => None,
+        }
     }
 }
 

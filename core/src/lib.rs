@@ -45,6 +45,8 @@ mod http;
 mod http_text;
 mod jws;
 mod jwt_bearer;
+mod login;
+mod pkce;
 mod response;
 mod scope;
 mod secret;
@@ -61,6 +63,11 @@ pub use exchange::{
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
+pub use login::{
+    AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, RefreshRequest,
+    GRANT_TYPE_AUTHORIZATION_CODE, GRANT_TYPE_REFRESH_TOKEN,
+};
+pub use pkce::{Pkce, PKCE_METHOD_S256};
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::Secret;
