@@ -88,14 +88,24 @@ impl TokenExchangeRequest {
         if subject_token.len() > options.limits.max_token_bytes {
             return Err(Rejection::new(RequestError::MalformedToken {
                 parameter: crate::error::TokenParameter::SubjectToken,
-                reason: format!("it is {} bytes, over the limit of {}", subject_token.len(), options.limits.max_token_bytes),
+                reason: format!(
+                    "it is {} bytes, over the limit of {}",
+                    subject_token.len(),
+                    options.limits.max_token_bytes
+                ),
             }));
         }
         let token_type = form.required("subject_token_type").map_err(Rejection::new)?;
         if token_type != TOKEN_TYPE_JWT {
-            return Err(Rejection::new(RequestError::UnsupportedTokenType { found: http::printable(token_type, 80), expected: TOKEN_TYPE_JWT }));
+            return Err(Rejection::new(RequestError::UnsupportedTokenType {
+                found: http::printable(token_type, 80),
+                expected: TOKEN_TYPE_JWT,
+            }));
         }
-        Ok(Parsed { value: Self { resource, subject_token: Secret::new(subject_token), client }, normalisations: report })
+        Ok(Parsed {
+            value: Self { resource, subject_token: Secret::new(subject_token), client },
+            normalisations: report,
+        })
     }
 }
 
@@ -116,14 +126,22 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
     if options.mode == ParseMode::Lenient {
         let trimmed = raw.trim();
         if trimmed.len() != raw.len() {
-            report.push(Normalisation::new("resource_trimmed", Some("resource"), "removed whitespace around the resource value"));
+            report.push(Normalisation::new(
+                "resource_trimmed",
+                Some("resource"),
+                "removed whitespace around the resource value",
+            ));
         }
         resource = trimmed.to_owned();
         if !resource.is_empty() && !resource.contains("://") && !resource.contains(char::is_whitespace) {
             report.push(Normalisation::new(
                 "resource_scheme_assumed",
                 Some("resource"),
-                format!("resource `{}` had no scheme; read it as `https://{}`", http::printable(&resource, 120), http::printable(&resource, 120)),
+                format!(
+                    "resource `{}` had no scheme; read it as `https://{}`",
+                    http::printable(&resource, 120),
+                    http::printable(&resource, 120)
+                ),
             ));
             resource = format!("https://{resource}");
         }
