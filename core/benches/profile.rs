@@ -75,22 +75,10 @@ fn report_ratio(xml: &[u8]) {
         pass = pass.min(best_of(4, || bare_pass(xml)));
     }
     let rate = |d: Duration| mb / d.as_secs_f64();
-    println!(
-        "profile document: {} bytes, {PARTNERS} partners, {GROUPS} groups",
-        xml.len()
-    );
-    println!(
-        "  extraction (UserProfile::parse):        {:7.1} MB/s",
-        rate(extraction)
-    );
-    println!(
-        "  bare quick-xml NsReader pass:           {:7.1} MB/s",
-        rate(ns_pass)
-    );
-    println!(
-        "  bare quick-xml Reader pass (no ns):     {:7.1} MB/s",
-        rate(pass)
-    );
+    println!("profile document: {} bytes, {PARTNERS} partners, {GROUPS} groups", xml.len());
+    println!("  extraction (UserProfile::parse):        {:7.1} MB/s", rate(extraction));
+    println!("  bare quick-xml NsReader pass:           {:7.1} MB/s", rate(ns_pass));
+    println!("  bare quick-xml Reader pass (no ns):     {:7.1} MB/s", rate(pass));
     println!(
         "  ratio extraction / NsReader pass:       {:7.1} %",
         100.0 * ns_pass.as_secs_f64() / extraction.as_secs_f64()
@@ -109,9 +97,7 @@ fn main() {
     let mut group = criterion.benchmark_group("profile");
     group.throughput(Throughput::Bytes(xml.len() as u64));
     group.bench_function("extraction", |b| b.iter(|| extract(black_box(xml))));
-    group.bench_function("bare_nsreader_pass", |b| {
-        b.iter(|| bare_ns_pass(black_box(xml)))
-    });
+    group.bench_function("bare_nsreader_pass", |b| b.iter(|| bare_ns_pass(black_box(xml))));
     group.bench_function("bare_reader_pass", |b| b.iter(|| bare_pass(black_box(xml))));
     group.finish();
     criterion.final_summary();

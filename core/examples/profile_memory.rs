@@ -15,16 +15,11 @@ use mcx_connect::{EndpointPolicy, UserProfile};
 mod profile_doc;
 
 fn main() {
-    let mode = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "parse".to_owned());
+    let mode = std::env::args().nth(1).unwrap_or_else(|| "parse".to_owned());
     let xml = profile_doc::large_profile(400, 5_000);
     println!("document: {} bytes", xml.len());
     // An optional second argument repeats the parse (for profilers such as `perf record`).
-    let rounds: usize = std::env::args()
-        .nth(2)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1);
+    let rounds: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1);
     if mode == "bare" {
         // A bare quick-xml pass with namespace resolution, for comparison under a profiler.
         for _ in 0..rounds {
@@ -43,11 +38,7 @@ fn main() {
     if mode == "parse" {
         for _ in 0..rounds {
             match UserProfile::parse(xml.as_bytes(), EndpointPolicy::default()) {
-                Ok(profile) => println!(
-                    "partners: {}, groups: {}",
-                    profile.partners().len(),
-                    profile.groups().len()
-                ),
+                Ok(profile) => println!("partners: {}, groups: {}", profile.partners().len(), profile.groups().len()),
                 Err(err) => println!("refused: {err}"),
             }
         }

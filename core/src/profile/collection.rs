@@ -52,9 +52,7 @@ impl UserProfiles {
 
     /// The user profiles of one service.
     pub fn of_service(&self, service: McService) -> impl Iterator<Item = &UserProfile> + '_ {
-        self.profiles
-            .iter()
-            .filter(move |profile| profile.service() == Some(service))
+        self.profiles.iter().filter(move |profile| profile.service() == Some(service))
     }
 
     /// The primary system's initial configuration, from the first stand-alone
@@ -65,8 +63,7 @@ impl UserProfiles {
 
     /// All partner systems of one service.
     pub fn partners(&self, service: McService) -> impl Iterator<Item = &PartnerSystem> + '_ {
-        self.of_service(service)
-            .flat_map(|profile| profile.partners().iter())
+        self.of_service(service).flat_map(|profile| profile.partners().iter())
     }
 
     /// The partner system with this id in the profiles of one service.
@@ -74,37 +71,21 @@ impl UserProfiles {
         self.loaded(service)?;
         self.partners(service)
             .find(|partner| partner.id() == id)
-            .ok_or_else(|| ProfileError::PartnerNotFound {
-                service,
-                partner: crate::http::printable(id, 100),
-            })
+            .ok_or_else(|| ProfileError::PartnerNotFound { service, partner: crate::http::printable(id, 100) })
     }
 
     /// The partner IdMS token endpoint for (service, partner) — TS 24.482 6.2.3 a i–iii.
-    pub fn partner_token_endpoint(
-        &self,
-        service: McService,
-        id: &str,
-    ) -> Result<&str, ProfileError> {
+    pub fn partner_token_endpoint(&self, service: McService, id: &str) -> Result<&str, ProfileError> {
         self.partner(service, id).map(PartnerSystem::token_endpoint)
     }
 
     /// The IdMS token endpoint of a group in the profiles of one service (6.2.3 NOTE 1).
-    pub fn group_token_endpoint(
-        &self,
-        service: McService,
-        group_id: &str,
-    ) -> Result<&str, ProfileError> {
+    pub fn group_token_endpoint(&self, service: McService, group_id: &str) -> Result<&str, ProfileError> {
         self.loaded(service)?;
-        let profile = self
-            .of_service(service)
-            .find(|profile| profile.group(group_id).is_ok());
+        let profile = self.of_service(service).find(|profile| profile.group(group_id).is_ok());
         match profile {
             Some(profile) => profile.group_token_endpoint(group_id),
-            None => Err(ProfileError::GroupNotFound {
-                service,
-                group: crate::http::printable(group_id, 100),
-            }),
+            None => Err(ProfileError::GroupNotFound { service, group: crate::http::printable(group_id, 100) }),
         }
     }
 
@@ -118,8 +99,6 @@ impl UserProfiles {
 
 impl FromIterator<UserProfile> for UserProfiles {
     fn from_iter<I: IntoIterator<Item = UserProfile>>(iter: I) -> Self {
-        Self {
-            profiles: iter.into_iter().collect(),
-        }
+        Self { profiles: iter.into_iter().collect() }
     }
 }

@@ -45,24 +45,17 @@ impl Walk<'_, '_> {
                     group.set_id(Some(id), "uri-entry");
                     Ok(())
                 }
-                b"anyExt" if child.ns == walk.ns => {
-                    walk.children(|walk, server| match server.local() {
-                        b"GroupServerInfo" if server.ns == walk.ns => {
-                            walk.children(|walk, leaf| match leaf.local() {
-                                b"IDMS-token-endpoint" if leaf.ns == walk.ns => {
-                                    let endpoint = walk.first_list_entry()?;
-                                    group.set_endpoint(
-                                        endpoint,
-                                        "anyExt/GroupServerInfo/IDMS-token-endpoint",
-                                    );
-                                    Ok(())
-                                }
-                                _ => walk.cursor.skip(),
-                            })
+                b"anyExt" if child.ns == walk.ns => walk.children(|walk, server| match server.local() {
+                    b"GroupServerInfo" if server.ns == walk.ns => walk.children(|walk, leaf| match leaf.local() {
+                        b"IDMS-token-endpoint" if leaf.ns == walk.ns => {
+                            let endpoint = walk.first_list_entry()?;
+                            group.set_endpoint(endpoint, "anyExt/GroupServerInfo/IDMS-token-endpoint");
+                            Ok(())
                         }
                         _ => walk.cursor.skip(),
-                    })
-                }
+                    }),
+                    _ => walk.cursor.skip(),
+                }),
                 _ => walk.cursor.skip(),
             })?;
             walk.push_group(group)

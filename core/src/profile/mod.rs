@@ -56,9 +56,7 @@ mod tests;
 
 pub use collection::UserProfiles;
 pub use error::ProfileError;
-pub use model::{
-    AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem,
-};
+pub use model::{AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem};
 
 use crate::endpoint::EndpointPolicy;
 use crate::scope::McService;
@@ -75,10 +73,7 @@ pub struct ProfileLimits {
 
 impl Default for ProfileLimits {
     fn default() -> Self {
-        Self {
-            max_bytes: 4 * 1024 * 1024,
-            max_depth: 64,
-        }
+        Self { max_bytes: 4 * 1024 * 1024, max_depth: 64 }
     }
 }
 
@@ -144,11 +139,7 @@ impl UserProfile {
     /// let err = UserProfile::parse_with_limits(deep, EndpointPolicy::default(), limits).unwrap_err();
     /// assert_eq!(err.code(), "profile_too_deep");
     /// ```
-    pub fn parse_with_limits(
-        xml: &[u8],
-        policy: EndpointPolicy,
-        limits: ProfileLimits,
-    ) -> Result<Self, ProfileError> {
+    pub fn parse_with_limits(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) -> Result<Self, ProfileError> {
         reader::read(xml, policy, limits)
     }
 
@@ -191,13 +182,10 @@ impl UserProfile {
     /// # Ok::<(), mcx_connect::ProfileError>(())
     /// ```
     pub fn partner(&self, id: &str) -> Result<&PartnerSystem, ProfileError> {
-        self.partners
-            .iter()
-            .find(|partner| partner.id() == id)
-            .ok_or_else(|| ProfileError::PartnerNotFound {
-                service: self.service_or_ptt(),
-                partner: crate::http::printable(id, 100),
-            })
+        self.partners.iter().find(|partner| partner.id() == id).ok_or_else(|| ProfileError::PartnerNotFound {
+            service: self.service_or_ptt(),
+            partner: crate::http::printable(id, 100),
+        })
     }
 
     /// The token endpoint of the partner IdMS (TS 24.482 6.2.3 a) for the partner with this id.
@@ -212,13 +200,10 @@ impl UserProfile {
 
     /// The group with this id.
     pub fn group(&self, group_id: &str) -> Result<&GroupServerInfo, ProfileError> {
-        self.groups
-            .iter()
-            .find(|group| group.group_id == group_id)
-            .ok_or_else(|| ProfileError::GroupNotFound {
-                service: self.service_or_ptt(),
-                group: crate::http::printable(group_id, 100),
-            })
+        self.groups.iter().find(|group| group.group_id == group_id).ok_or_else(|| ProfileError::GroupNotFound {
+            service: self.service_or_ptt(),
+            group: crate::http::printable(group_id, 100),
+        })
     }
 
     /// The IdMS token endpoint of a group (TS 24.482 6.2.3 NOTE 1). A group the profile lists
@@ -228,9 +213,7 @@ impl UserProfile {
         group
             .idms_token_endpoint
             .as_deref()
-            .ok_or_else(|| ProfileError::MissingElement {
-                path: group_endpoint_path(self.service_or_ptt(), group_id),
-            })
+            .ok_or_else(|| ProfileError::MissingElement { path: group_endpoint_path(self.service_or_ptt(), group_id) })
     }
 
     fn service_or_ptt(&self) -> McService {

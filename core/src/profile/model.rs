@@ -73,9 +73,7 @@ impl PartnerSystem {
     /// The id this partner is looked up by: its system id, or else the `domain` of its
     /// initial configuration.
     pub fn id(&self) -> &str {
-        self.system_id
-            .as_deref()
-            .unwrap_or(&self.initial_configuration.domain)
+        self.system_id.as_deref().unwrap_or(&self.initial_configuration.domain)
     }
 
     /// Which of the two document shapes carried it.
@@ -95,10 +93,7 @@ impl PartnerSystem {
 
     /// The partner IdMS token endpoint: where the B.7.4 token request goes (TS 24.482 6.2.3 a).
     pub fn token_endpoint(&self) -> &str {
-        &self
-            .initial_configuration
-            .app_server_info
-            .idms_token_endpoint
+        &self.initial_configuration.app_server_info.idms_token_endpoint
     }
 }
 

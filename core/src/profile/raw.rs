@@ -73,10 +73,7 @@ pub(super) struct RawConfig {
 impl RawConfig {
     /// A configuration with its `domain` attribute (if any) and nothing read yet.
     pub(super) fn with_domain(domain: Option<String>) -> Self {
-        Self {
-            domain,
-            ..Self::default()
-        }
+        Self { domain, ..Self::default() }
     }
 
     /// Reads an `on-network` element that just started.
@@ -141,8 +138,7 @@ impl RawConfig {
                 let (value, _) = cursor.text()?;
                 if self.mutual_authentication.replace(value).is_some() {
                     self.note(
-                        "on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication"
-                            .to_owned(),
+                        "on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication".to_owned(),
                         String::new(),
                     );
                 }
@@ -154,11 +150,7 @@ impl RawConfig {
     }
 
     /// Checks what was read; `path` is the element path of the `mcptt-UE-initial-configuration`.
-    pub(super) fn finish(
-        self,
-        path: &str,
-        policy: &EndpointPolicy,
-    ) -> Result<InitialConfiguration, ProfileError> {
+    pub(super) fn finish(self, path: &str, policy: &EndpointPolicy) -> Result<InitialConfiguration, ProfileError> {
         if let Some((relative, reason)) = self.problem {
             let path = format!("{path}/{relative}");
             return Err(if reason.is_empty() {
@@ -169,46 +161,28 @@ impl RawConfig {
         }
         let domain = match self.domain {
             Some(domain) if !domain.trim().is_empty() => domain.trim().to_owned(),
-            _ => {
-                return Err(ProfileError::MissingElement {
-                    path: format!("{path}/@domain"),
-                })
-            }
+            _ => return Err(ProfileError::MissingElement { path: format!("{path}/@domain") }),
         };
         let [auth, token, proxy, gms, cms, kms] = self.leaves;
         let leaf_path = |leaf: Leaf| format!("{path}/on-network/App-Server-Info/{}", leaf.name());
         let Some(token) = token else {
-            return Err(ProfileError::MissingElement {
-                path: leaf_path(Leaf::TokenEndpoint),
-            });
+            return Err(ProfileError::MissingElement { path: leaf_path(Leaf::TokenEndpoint) });
         };
-        let endpoint = |leaf: Leaf,
-                        value: Option<String>,
-                        required: bool|
-         -> Result<Option<String>, ProfileError> {
+        let endpoint = |leaf: Leaf, value: Option<String>, required: bool| -> Result<Option<String>, ProfileError> {
             let value = match value {
                 Some(value) if required || !value.is_empty() => value,
                 _ => return Ok(None),
             };
             let checked = match leaf {
-                Leaf::HttpProxy => {
-                    crate::uri::parse_absolute(&value)
-                        .map(|_| ())
-                        .map_err(|reason| EndpointError::Invalid {
-                            what: leaf.what(),
-                            reason: reason.to_owned(),
-                        })
-                }
+                Leaf::HttpProxy => crate::uri::parse_absolute(&value)
+                    .map(|_| ())
+                    .map_err(|reason| EndpointError::Invalid { what: leaf.what(), reason: reason.to_owned() }),
                 _ => policy.check(&value, leaf.what()),
             };
-            checked.map_err(|reason| ProfileError::EndpointInvalid {
-                path: leaf_path(leaf),
-                reason,
-            })?;
+            checked.map_err(|reason| ProfileError::EndpointInvalid { path: leaf_path(leaf), reason })?;
             Ok(Some(value))
         };
-        let idms_token_endpoint =
-            endpoint(Leaf::TokenEndpoint, Some(token), true)?.unwrap_or_default();
+        let idms_token_endpoint = endpoint(Leaf::TokenEndpoint, Some(token), true)?.unwrap_or_default();
         let app_server_info = AppServerInfo {
             idms_auth_endpoint: endpoint(Leaf::AuthEndpoint, auth, false)?,
             idms_token_endpoint,
@@ -228,10 +202,7 @@ impl RawConfig {
                 }
             },
         };
-        Ok(InitialConfiguration {
-            domain,
-            app_server_info,
-        })
+        Ok(InitialConfiguration { domain, app_server_info })
     }
 }
 
@@ -250,10 +221,7 @@ pub(super) struct RawGroup {
 impl RawGroup {
     /// The group at this 1-based position, nothing read yet.
     pub(super) fn at(position: usize) -> Self {
-        Self {
-            position,
-            ..Self::default()
-        }
+        Self { position, ..Self::default() }
     }
 
     /// Records the group id read from the element `name` (`None`: it had no `uri-entry`).
@@ -273,21 +241,13 @@ impl RawGroup {
     }
 
     /// Checks what was read.
-    pub(super) fn finish(
-        self,
-        names: &Names,
-        policy: &EndpointPolicy,
-    ) -> Result<GroupServerInfo, ProfileError> {
+    pub(super) fn finish(self, names: &Names, policy: &EndpointPolicy) -> Result<GroupServerInfo, ProfileError> {
         let ptt = names.service == McService::Ptt;
         let id = self.id.filter(|id| !id.is_empty());
         let position = self.position;
         // Built only when there is an error to report.
         let prefix = |id: Option<&str>| {
-            let element = if ptt {
-                format!("{}/entry", names.group_info)
-            } else {
-                names.group_info.to_owned()
-            };
+            let element = if ptt { format!("{}/entry", names.group_info) } else { names.group_info.to_owned() };
             let label = match id {
                 Some(id) if ptt => format!("[uri-entry='{}']", printable(id, 100)),
                 Some(id) => format!("[{}='{}']", names.group_id, printable(id, 100)),
@@ -296,19 +256,11 @@ impl RawGroup {
             format!("{}/OnNetwork/{element}{label}", names.root)
         };
         if let Some(name) = self.duplicate {
-            return Err(ProfileError::DuplicateElement {
-                path: format!("{}/{name}", prefix(id.as_deref())),
-            });
+            return Err(ProfileError::DuplicateElement { path: format!("{}/{name}", prefix(id.as_deref())) });
         }
         let Some(group_id) = id else {
-            let missing = if ptt {
-                "uri-entry".to_owned()
-            } else {
-                format!("{}/uri-entry", names.group_id)
-            };
-            return Err(ProfileError::MissingElement {
-                path: format!("{}/{missing}", prefix(None)),
-            });
+            let missing = if ptt { "uri-entry".to_owned() } else { format!("{}/uri-entry", names.group_id) };
+            return Err(ProfileError::MissingElement { path: format!("{}/{missing}", prefix(None)) });
         };
         let idms_token_endpoint = match (self.endpoint_element, self.endpoint) {
             (None, _) => None,
@@ -319,18 +271,12 @@ impl RawGroup {
                 });
             }
             (Some(element), Some(endpoint)) => {
-                policy
-                    .check(&endpoint, "group IdMS token endpoint")
-                    .map_err(|reason| ProfileError::EndpointInvalid {
-                        path: format!("{}/{element}", prefix(Some(&group_id))),
-                        reason,
-                    })?;
+                policy.check(&endpoint, "group IdMS token endpoint").map_err(|reason| {
+                    ProfileError::EndpointInvalid { path: format!("{}/{element}", prefix(Some(&group_id))), reason }
+                })?;
                 Some(endpoint)
             }
         };
-        Ok(GroupServerInfo {
-            group_id,
-            idms_token_endpoint,
-        })
+        Ok(GroupServerInfo { group_id, idms_token_endpoint })
     }
 }

@@ -58,16 +58,9 @@ pub(super) const MCDATA: Names = Names {
 };
 
 /// Reads one document.
-pub(super) fn read(
-    xml: &[u8],
-    policy: EndpointPolicy,
-    limits: ProfileLimits,
-) -> Result<UserProfile, ProfileError> {
+pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) -> Result<UserProfile, ProfileError> {
     if xml.len() > limits.max_bytes {
-        return Err(ProfileError::TooLarge {
-            size: xml.len(),
-            limit: limits.max_bytes,
-        });
+        return Err(ProfileError::TooLarge { size: xml.len(), limit: limits.max_bytes });
     }
     let text = decode_utf8(xml)?;
     let mut cursor = Cursor::new(text, limits.max_depth);
@@ -83,11 +76,7 @@ pub(super) fn read(
         b"mcvideo-user-profile" => Walk::new(&mut cursor, &MCVIDEO, policy).profile(&root)?,
         b"mcdata-user-profile" => Walk::new(&mut cursor, &MCDATA, policy).profile(&root)?,
         INIT_CONFIG => {
-            expect_ns(
-                &root,
-                Ns::InitConfig,
-                "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`",
-            )?;
+            expect_ns(&root, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
             let raw = read_config(&mut cursor, &root)?;
             let primary = raw.finish("mcptt-UE-initial-configuration", &policy)?;
             UserProfile {
@@ -98,11 +87,7 @@ pub(super) fn read(
                 groups: Vec::new(),
             }
         }
-        _ => {
-            return Err(ProfileError::UnknownRoot {
-                element: root.local_printable(),
-            })
-        }
+        _ => return Err(ProfileError::UnknownRoot { element: root.local_printable() }),
     };
     // The root has closed; only comments, processing instructions and white space may follow.
     loop {
@@ -120,17 +105,11 @@ fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
         || xml.starts_with(b"\0<")
         || xml.starts_with(b"<\0")
     {
-        return Err(ProfileError::UnsupportedEncoding {
-            encoding: "UTF-16".to_owned(),
-        });
+        return Err(ProfileError::UnsupportedEncoding { encoding: "UTF-16".to_owned() });
     }
     std::str::from_utf8(xml).map_err(|error| {
         let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
-        ProfileError::MalformedXml {
-            line,
-            column,
-            reason: "the document is not valid UTF-8".to_owned(),
-        }
+        ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
     })
 }
 
@@ -138,11 +117,7 @@ fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<()
     if element.ns == ns {
         return Ok(());
     }
-    Err(ProfileError::WrongNamespace {
-        element: element.local_printable(),
-        expected,
-        found: element.namespace_name(),
-    })
+    Err(ProfileError::WrongNamespace { element: element.local_printable(), expected, found: element.namespace_name() })
 }
 
 /// Reads an `mcptt-UE-initial-configuration` element that just started.
@@ -174,14 +149,7 @@ pub(super) struct Walk<'c, 'a> {
 
 impl<'c, 'a> Walk<'c, 'a> {
     fn new(cursor: &'c mut Cursor<'a>, names: &'static Names, policy: EndpointPolicy) -> Self {
-        Self {
-            cursor,
-            names,
-            ns: Ns::None,
-            policy,
-            partners: Vec::new(),
-            groups: Vec::new(),
-        }
+        Self { cursor, names, ns: Ns::None, policy, partners: Vec::new(), groups: Vec::new() }
     }
 
     fn profile(mut self, root: &Element<'a>) -> Result<UserProfile, ProfileError> {
@@ -204,9 +172,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         })?;
         super::check_unique(self.names.service, &self.partners, &self.groups)?;
         Ok(UserProfile {
-            kind: DocumentKind::UserProfile {
-                service: self.names.service,
-            },
+            kind: DocumentKind::UserProfile { service: self.names.service },
             xui_uri,
             primary: None,
             partners: self.partners,
@@ -268,41 +234,33 @@ impl<'c, 'a> Walk<'c, 'a> {
         let mut system_id: Option<String> = None;
         let mut config: Option<(RawConfig, PartnerShape)> = None;
         let mut duplicate: Option<String> = None;
-        self.children(|walk, child| {
-            walk.partner_child(child, &mut system_id, &mut config, &mut duplicate)
-        })?;
+        self.children(|walk, child| walk.partner_child(child, &mut system_id, &mut config, &mut duplicate))?;
         let label = match &system_id {
-            Some(id) => format!(
-                "{}[{}='{}']",
-                self.names.partner,
-                self.names.partner_id,
-                crate::http::printable(id, 100)
-            ),
+            Some(id) => {
+                format!("{}[{}='{}']", self.names.partner, self.names.partner_id, crate::http::printable(id, 100))
+            }
             None => format!("{}[{position}]", self.names.partner),
         };
         let prefix = format!("{}/OnNetwork/anyExt/{label}", self.names.root);
         if let Some(name) = duplicate {
-            return Err(ProfileError::DuplicateElement {
-                path: format!("{prefix}/{name}"),
-            });
+            return Err(ProfileError::DuplicateElement { path: format!("{prefix}/{name}") });
         }
         let Some((raw, shape)) = config else {
-            return Err(ProfileError::MissingElement { path: format!("{prefix}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint", self.names.wrapper) });
+            return Err(ProfileError::MissingElement {
+                path: format!(
+                    "{prefix}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
+                    self.names.wrapper
+                ),
+            });
         };
         let config_path = match shape {
-            PartnerShape::AccessInformation => format!(
-                "{prefix}/{}/mcptt-UE-initial-configuration",
-                self.names.wrapper
-            ),
+            PartnerShape::AccessInformation => {
+                format!("{prefix}/{}/mcptt-UE-initial-configuration", self.names.wrapper)
+            }
             PartnerShape::Direct => format!("{prefix}/mcptt-UE-initial-configuration"),
         };
         let initial_configuration = raw.finish(&config_path, &self.policy)?;
-        self.partners.push(PartnerSystem {
-            service: self.names.service,
-            system_id,
-            shape,
-            initial_configuration,
-        });
+        self.partners.push(PartnerSystem { service: self.names.service, system_id, shape, initial_configuration });
         Ok(())
     }
 
@@ -315,11 +273,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     ) -> Result<(), ProfileError> {
         let local = child.local();
         if local == INIT_CONFIG {
-            expect_ns(
-                &child,
-                Ns::InitConfig,
-                "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`",
-            )?;
+            expect_ns(&child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
             let raw = read_config(self.cursor, &child)?;
             if config.replace((raw, PartnerShape::Direct)).is_some() {
                 duplicate.get_or_insert_with(|| "mcptt-UE-initial-configuration".to_owned());
@@ -341,19 +295,11 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.children(|walk, inner| {
                 let local = inner.local();
                 if local == INIT_CONFIG {
-                    expect_ns(
-                        &inner,
-                        Ns::InitConfig,
-                        "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`",
-                    )?;
+                    expect_ns(&inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
                     let raw = read_config(walk.cursor, &inner)?;
-                    if config
-                        .replace((raw, PartnerShape::AccessInformation))
-                        .is_some()
-                    {
-                        duplicate.get_or_insert_with(|| {
-                            format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper)
-                        });
+                    if config.replace((raw, PartnerShape::AccessInformation)).is_some() {
+                        duplicate
+                            .get_or_insert_with(|| format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper));
                     }
                     Ok(())
                 } else if inner.ns == walk.ns && local == walk.names.partner_id.as_bytes() {

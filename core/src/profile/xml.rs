@@ -74,11 +74,7 @@ impl Element<'_> {
             Ns::McdataProfile => NS_MCDATA_PROFILE.to_owned(),
             Ns::McdataProfileAlt => NS_MCDATA_PROFILE_ALT.to_owned(),
             Ns::InitConfig => NS_INIT_CONFIG.to_owned(),
-            Ns::Other => self
-                .other_ns
-                .as_deref()
-                .map(|ns| printable(ns, 100))
-                .unwrap_or_default(),
+            Ns::Other => self.other_ns.as_deref().map(|ns| printable(ns, 100)).unwrap_or_default(),
             Ns::None => String::new(),
         }
     }
@@ -122,14 +118,7 @@ impl<'a> Cursor<'a> {
         config.check_end_names = true;
         config.check_comments = true;
         config.trim_text(false);
-        Self {
-            reader,
-            xml: xml.as_bytes(),
-            depth: 0,
-            max_depth,
-            seen_root: false,
-            first_event: true,
-        }
+        Self { reader, xml: xml.as_bytes(), depth: 0, max_depth, seen_root: false, first_event: true }
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
@@ -140,11 +129,7 @@ impl<'a> Cursor<'a> {
     /// A malformed-XML error at a byte offset.
     pub(super) fn malformed(&self, offset: u64, reason: impl Into<String>) -> ProfileError {
         let (line, column) = line_column(self.xml, offset);
-        ProfileError::MalformedXml {
-            line,
-            column,
-            reason: reason.into(),
-        }
+        ProfileError::MalformedXml { line, column, reason: reason.into() }
     }
 
     /// The next item; text is decoded only when `want_text` is set.
@@ -157,8 +142,7 @@ impl<'a> Cursor<'a> {
                 Ok((resolved, event @ Event::Start(_))) => match resolved {
                     ResolveResult::Bound(ns) => {
                         let class = classify(ns.as_ref());
-                        let other = (class == Ns::Other)
-                            .then(|| String::from_utf8_lossy(ns.as_ref()).into());
+                        let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
                         (class, other, None, event)
                     }
                     ResolveResult::Unbound => (Ns::None, None, None, event),
@@ -174,30 +158,18 @@ impl<'a> Cursor<'a> {
                 Event::Start(start) => {
                     if let Some(prefix) = unknown_prefix {
                         let prefix = printable(&String::from_utf8_lossy(&prefix), 32);
-                        return Err(self.malformed(
-                            offset,
-                            format!("namespace prefix `{prefix}` is not declared"),
-                        ));
+                        return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
                     }
                     if self.depth == 0 && self.seen_root {
                         return Err(self.malformed(offset, "a second root element"));
                     }
                     if self.depth >= self.max_depth {
                         let (line, column) = line_column(self.xml, offset);
-                        return Err(ProfileError::TooDeep {
-                            limit: self.max_depth,
-                            line,
-                            column,
-                        });
+                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
                     }
                     self.depth += 1;
                     self.seen_root = true;
-                    return Ok(Item::Start(Element {
-                        ns,
-                        other_ns,
-                        start,
-                        offset,
-                    }));
+                    return Ok(Item::Start(Element { ns, other_ns, start, offset }));
                 }
                 Event::End(_) => {
                     self.depth = self.depth.saturating_sub(1);
@@ -209,9 +181,7 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Text(text) => {
                     if self.depth == 0 {
-                        let stray = text
-                            .iter()
-                            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+                        let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
                         if let Some(at) = stray {
                             let at = offset + at as u64;
                             return Err(self.malformed(at, "text outside the root element"));
@@ -221,9 +191,7 @@ impl<'a> Cursor<'a> {
                     if !want_text {
                         return Ok(Item::SkippedText);
                     }
-                    let decoded = text
-                        .decode()
-                        .map_err(|e| self.malformed(offset, e.to_string()))?;
+                    let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
                 }
                 Event::CData(data) => {
@@ -233,9 +201,7 @@ impl<'a> Cursor<'a> {
                     if !want_text {
                         return Ok(Item::SkippedText);
                     }
-                    let decoded = data
-                        .decode()
-                        .map_err(|e| self.malformed(offset, e.to_string()))?;
+                    let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
                 }
                 Event::GeneralRef(reference) => {
@@ -243,22 +209,14 @@ impl<'a> Cursor<'a> {
                         return Err(self.malformed(offset, "a reference outside the root element"));
                     }
                     let resolved = self.resolve_reference(&reference, offset)?;
-                    return Ok(if want_text {
-                        Item::Text(resolved)
-                    } else {
-                        Item::SkippedText
-                    });
+                    return Ok(if want_text { Item::Text(resolved) } else { Item::SkippedText });
                 }
                 Event::Decl(decl) => {
                     if !first {
-                        return Err(self.malformed(
-                            offset,
-                            "the XML declaration is not at the start of the document",
-                        ));
+                        return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
                     }
                     if let Some(encoding) = decl.encoding() {
-                        let encoding =
-                            encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
+                        let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
                         if !encoding.eq_ignore_ascii_case(b"UTF-8") {
                             let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
                             return Err(ProfileError::UnsupportedEncoding { encoding });
@@ -272,10 +230,9 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Eof => {
                     if self.depth > 0 {
-                        return Err(self.malformed(
-                            offset,
-                            format!("the document ends inside {} open element(s)", self.depth),
-                        ));
+                        return Err(
+                            self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
+                        );
                     }
                     if !self.seen_root {
                         return Err(self.malformed(offset, "the document has no root element"));
@@ -298,9 +255,7 @@ impl<'a> Cursor<'a> {
             Ok(None) => {}
             Err(error) => return Err(self.malformed(offset, error.to_string())),
         }
-        let name = reference
-            .decode()
-            .map_err(|e| self.malformed(offset, e.to_string()))?;
+        let name = reference.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
         let text = match name.as_ref() {
             "lt" => "<",
             "gt" => ">",
@@ -309,7 +264,10 @@ impl<'a> Cursor<'a> {
             "quot" => "\"",
             other => {
                 let other = printable(other, 32);
-                return Err(self.malformed(offset, format!("undeclared entity reference `&{other};` (only the five predefined entities are allowed)")));
+                return Err(self.malformed(
+                    offset,
+                    format!("undeclared entity reference `&{other};` (only the five predefined entities are allowed)"),
+                ));
             }
         };
         Ok(Cow::Borrowed(text))
@@ -335,11 +293,7 @@ impl<'a> Cursor<'a> {
                 Event::Start(_) => {
                     if self.depth >= self.max_depth {
                         let (line, column) = line_column(self.xml, offset);
-                        return Err(ProfileError::TooDeep {
-                            limit: self.max_depth,
-                            line,
-                            column,
-                        });
+                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
                     }
                     self.depth += 1;
                 }
@@ -360,10 +314,7 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Eof => {
                     let open = self.depth;
-                    return Err(self.malformed(
-                        offset,
-                        format!("the document ends inside {open} open element(s)"),
-                    ));
+                    return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
                 }
             }
         }
@@ -392,28 +343,17 @@ impl<'a> Cursor<'a> {
             }
         }
         let value = value.unwrap_or_default();
-        Ok((
-            value
-                .trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
-                .to_owned(),
-            had_child,
-        ))
+        Ok((value.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n')).to_owned(), had_child))
     }
 
     /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
     /// malformed attribute is an error even after the one asked for.
-    pub(super) fn attribute(
-        &self,
-        element: &Element<'a>,
-        name: &str,
-    ) -> Result<Option<String>, ProfileError> {
+    pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
         let mut found = None;
         for attribute in element.start.attributes() {
             let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
             if attribute.key.as_ref() == name.as_bytes() {
-                let value = attribute
-                    .unescape_value()
-                    .map_err(|e| self.malformed(element.offset, e.to_string()))?;
+                let value = attribute.unescape_value().map_err(|e| self.malformed(element.offset, e.to_string()))?;
                 found = Some(value.into_owned());
             }
         }
@@ -425,17 +365,8 @@ impl<'a> Cursor<'a> {
 pub(super) fn line_column(xml: &[u8], offset: u64) -> (u64, u64) {
     let end = usize::try_from(offset).unwrap_or(usize::MAX).min(xml.len());
     let before = xml.get(..end).unwrap_or_default();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let column = before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count() as u64
-        + 1;
+    let column = before.get(line_start..).unwrap_or_default().iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64 + 1;
     (line, column)
 }
