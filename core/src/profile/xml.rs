@@ -5,6 +5,11 @@
 //! to the caller: no DOCTYPE, only the five predefined entities and character references, a
 //! depth limit, exactly one root element, no text outside it, the XML declaration first and
 //! in UTF-8, and every element closed. Errors carry line and column.
+//!
+//! Skipped content ([`Cursor::skip`]) gets every check above except one: element names there
+//! are not resolved, so an undeclared namespace prefix inside content the reader does not use
+//! is not reported (it is on every element the reader looks at). This keeps skipping cheaper
+//! than a full namespace-resolving pass.
 
 use super::error::ProfileError;
 use crate::http::printable;
