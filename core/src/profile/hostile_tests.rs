@@ -93,3 +93,19 @@ fn no_prefix_of_a_valid_document_panics() {
         let _ = UserProfile::parse(&broken, EndpointPolicy::default());
     }
 }
+
+#[test]
+fn namespace_names_are_compared_exactly() {
+    let near = [
+        "urn:3gpp:mcptt:user-profile:1.1",
+        "urn:3gpp:ns:mcvideo:user-profile:2.0",
+        "urn:3gpp:ns:mcptt:user-profile:1.0x",
+        "URN:3gpp:mcptt:user-profile:1.0",
+    ];
+    for ns in near {
+        let xml = format!("<mcptt-user-profile xmlns='{ns}'/>");
+        assert_eq!(code(&xml), "profile_wrong_namespace", "{ns}");
+    }
+    let video = simple_video().replace("urn:3gpp:mcptt:mcpttUEinitConfig:1.0", "urn:3gpp:mcptt:mcpttUEinitConfig:1.1");
+    assert_eq!(code(&video), "profile_wrong_namespace");
+}

@@ -68,7 +68,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
         match cursor.next(false)? {
             Item::Start(element) => break element,
             Item::Eof => return Err(cursor.malformed(0, "the document has no root element")),
-            Item::End | Item::Text(_) | Item::SkippedText => {}
+            Item::End | Item::Text(_) => {}
         }
     };
     let profile = match root.local() {
@@ -191,7 +191,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             match self.cursor.next(false)? {
                 Item::Start(child) => visit(self, child)?,
                 Item::Eof => break,
-                Item::End | Item::Text(_) | Item::SkippedText => {}
+                Item::End | Item::Text(_) => {}
             }
         }
         Ok(())

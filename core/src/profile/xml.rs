@@ -44,13 +44,20 @@ pub(super) enum Ns {
 }
 
 fn classify(ns: &[u8]) -> Ns {
-    match ns {
-        b"urn:3gpp:mcptt:user-profile:1.0" => Ns::McpttProfile,
-        b"urn:3gpp:ns:mcvideo:user-profile:1.0" => Ns::McvideoProfile,
-        b"urn:3gpp:ns:mcdata:user-profile:1.0" => Ns::McdataProfile,
-        b"urn:3gpp:mcdata:user-profile:1.0" => Ns::McdataProfileAlt,
-        b"urn:3gpp:mcptt:mcpttUEinitConfig:1.0" => Ns::InitConfig,
-        _ => Ns::Other,
+    // Every element start is classified: pick the one candidate by length (and one byte), then
+    // compare once.
+    let (candidate, class) = match (ns.len(), ns.get(9)) {
+        (31, _) => (NS_MCPTT_PROFILE, Ns::McpttProfile),
+        (36, Some(b'n')) => (NS_MCVIDEO_PROFILE, Ns::McvideoProfile),
+        (36, _) => (NS_INIT_CONFIG, Ns::InitConfig),
+        (35, _) => (NS_MCDATA_PROFILE, Ns::McdataProfile),
+        (32, _) => (NS_MCDATA_PROFILE_ALT, Ns::McdataProfileAlt),
+        _ => return Ns::Other,
+    };
+    if ns == candidate.as_bytes() {
+        class
+    } else {
+        Ns::Other
     }
 }
 
@@ -96,10 +103,9 @@ pub(super) enum Item<'a> {
     Start(Element<'a>),
     /// The current element ends.
     End,
-    /// Character data (text, CDATA or a resolved reference); only when text is wanted.
+    /// Character data (text, CDATA or a resolved reference); only when text is wanted
+    /// (otherwise it is passed over).
     Text(Cow<'a, str>),
-    /// Character data that was not decoded because the caller does not want it.
-    SkippedText,
     /// The end of the document (only after the root element closed).
     Eof,
 }
@@ -142,18 +148,8 @@ impl<'a> Cursor<'a> {
         loop {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
-            let (ns, other_ns, unknown_prefix, event) = match self.reader.read_resolved_event() {
-                // Only element starts need their namespace; ends are checked by name.
-                Ok((resolved, event @ Event::Start(_))) => match resolved {
-                    ResolveResult::Bound(ns) => {
-                        let class = classify(ns.as_ref());
-                        let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
-                        (class, other, None, event)
-                    }
-                    ResolveResult::Unbound => (Ns::None, None, None, event),
-                    ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix), event),
-                },
-                Ok((_, event)) => (Ns::None, None, None, event),
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
                 Err(error) => {
                     let at = self.reader.error_position();
                     return Err(self.malformed(at, error.to_string()));
@@ -161,6 +157,16 @@ impl<'a> Cursor<'a> {
             };
             match event {
                 Event::Start(start) => {
+                    // Only element starts need their namespace; ends are checked by name.
+                    let (ns, other_ns, unknown_prefix) = match self.reader.resolve_element(start.name()).0 {
+                        ResolveResult::Bound(ns) => {
+                            let class = classify(ns.as_ref());
+                            let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
+                            (class, other, None)
+                        }
+                        ResolveResult::Unbound => (Ns::None, None, None),
+                        ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix)),
+                    };
                     if let Some(prefix) = unknown_prefix {
                         let prefix = printable(&String::from_utf8_lossy(&prefix), 32);
                         return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
@@ -194,7 +200,7 @@ impl<'a> Cursor<'a> {
                         continue;
                     }
                     if !want_text {
-                        return Ok(Item::SkippedText);
+                        continue;
                     }
                     let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
@@ -204,7 +210,7 @@ impl<'a> Cursor<'a> {
                         return Err(self.malformed(offset, "CDATA outside the root element"));
                     }
                     if !want_text {
-                        return Ok(Item::SkippedText);
+                        continue;
                     }
                     let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
@@ -214,7 +220,9 @@ impl<'a> Cursor<'a> {
                         return Err(self.malformed(offset, "a reference outside the root element"));
                     }
                     let resolved = self.resolve_reference(&reference, offset)?;
-                    return Ok(if want_text { Item::Text(resolved) } else { Item::SkippedText });
+                    if want_text {
+                        return Ok(Item::Text(resolved));
+                    }
                 }
                 Event::Decl(decl) => {
                     if !first {
@@ -343,7 +351,7 @@ impl<'a> Cursor<'a> {
                     had_child = true;
                     self.skip()?;
                 }
-                Item::End | Item::SkippedText => {}
+                Item::End => {}
                 Item::Eof => break,
             }
         }
