@@ -43,6 +43,37 @@
 //! | `invalid_field` | response | a member has the wrong type or an unacceptable value | — |
 //! | `response_too_large` | response | the body is over the configured limit | — |
 //! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
+//! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
+//! | `token_too_large` | token | the token is over the size limit | context |
+//! | `token_algorithm_refused` | token | `alg` is not on the allow-list: `none`, HMAC without a configured shared secret, HS384/HS512, or an algorithm the caller did not allow | context |
+//! | `token_crit_unsupported` | token | the header has `crit`; no JWS extension is understood (RFC 7515 §4.1.11) | context |
+//! | `token_unknown_key` | token | no trusted key has the token's `kid` (or, without `kid`, fits its `alg`) | context |
+//! | `token_key_mismatch` | token | the key named by `kid` is of the wrong type or curve for `alg`, is restricted to another `alg`, or is unsupported (e.g. RSA under 2048 bits) | context |
+//! | `token_key_not_for_signature` | token | the key named by `kid` has `use` other than `sig` or `key_ops` without `verify` | context |
+//! | `token_bad_signature` | token | the signature does not verify (or has the wrong length) | context |
+//! | `token_expired` | token | `now` ≥ `exp` + leeway | context |
+//! | `token_not_yet_valid` | token | `now` + leeway < `nbf` | context |
+//! | `token_issued_in_future` | token | `iat` > `now` + leeway | context |
+//! | `token_wrong_issuer` | token | `iss` is not exactly the expected issuer (B.2.1.2) | context |
+//! | `token_audience_missing_client` | token | `aud` does not contain the client_id (B.2.1.2) | context |
+//! | `token_audience_missing_target` | token | `aud` does not contain the target IdMS address of a security token (B.2.1.2), or the configured audience of an access token | context |
+//! | `token_azp_mismatch` | token | `azp` is present and is not the client_id (OpenID Connect Core §3.1.3.7) | context |
+//! | `token_nonce_mismatch` | token | `nonce` is not the value sent in the authentication request | context |
+//! | `token_client_mismatch` | token | the access token's `client_id` claim is not the expected client | context |
+//! | `token_subject_too_long` | token | `sub` is over 255 bytes of UTF-8 (B.2.1.2) | context |
+//! | `token_missing_claim` | token | a required claim is absent (`iss`, `sub`, `aud`, `exp`, `iat`; `azp` of an ID token with several audiences; `nonce` when one was sent; `scope` and `client_id` of an access token) | context |
+//! | `token_invalid_claim` | token | a claim has the wrong JSON type or value (empty `sub`, negative time, `scope` and `scp` both present…) | context |
+//! | `token_missing_service_id` | token | `mcptt_id`, `mcvideo_id` or `mcdata_id` is absent for a service the caller requires | context |
+//! | `token_scope_missing` | token | the access token does not grant a required scope | context |
+//! | `jwks_malformed` | token | a JWK Set that is not RFC 7517 JSON, has too many keys, or holds a broken or private key | — |
+//! | `jwks_too_large` | token | the JWK Set is over the size limit | — |
+//! | `leeway_too_large` | token | a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped | — |
+//! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
+//! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
+//!
+//! A token refused by a server is answered as the context requires ("context" above): RFC 7523
+//! §3.1 makes a bad `assertion` `invalid_grant`, RFC 8693 §2.2.2 a bad `subject_token`
+//! `invalid_request`; [`Error::oauth_error`] is `None` for token errors.
 //!
 //! Later modules add their own rows (profiles, tokens, login, flow) in their own error enums.
 
@@ -72,6 +103,9 @@ pub enum Error {
     /// A server-role refusal: the RFC error code with its precise cause.
     #[error(transparent)]
     Rejected(Box<Rejection>),
+    /// A token, JWK Set or token setting is not acceptable.
+    #[error(transparent)]
+    Token(#[from] crate::token::TokenError),
 }
 
 impl Error {
@@ -90,6 +124,7 @@ impl Error {
             Error::Response(e) => e.code(),
             Error::ErrorResponse(_) => "error_response",
             Error::Rejected(r) => r.cause.code(),
+            Error::Token(e) => e.code(),
         }
     }
 
@@ -103,6 +138,8 @@ impl Error {
             Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
             Error::Endpoint(_) | Error::Response(_) => None,
+            // A bad token's RFC code depends on where it was presented (assertion or subject token).
+            Error::Token(_) => None,
         }
     }
 }

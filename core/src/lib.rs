@@ -47,6 +47,7 @@ mod jwt_bearer;
 mod response;
 mod scope;
 mod secret;
+pub mod token;
 mod uri;
 
 pub use client::ClientAuthentication;
