@@ -32,6 +32,9 @@ mod kinds;
 mod sign;
 mod verify;
 
+#[cfg(test)]
+mod tests;
+
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
