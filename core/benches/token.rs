@@ -4,6 +4,9 @@
 //!
 //! `cargo bench -p mcx-connect --bench token -- --warm-up-time 1 --measurement-time 3`
 
+// A benchmark harness: a failed setup should stop it loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use criterion::{black_box, Criterion};
 use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
 use serde_json::Value;
