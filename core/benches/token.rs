@@ -23,7 +23,8 @@ struct Case {
 
 fn main() {
     let doc: Value = serde_json::from_str(INTEROP).expect("interop.json");
-    let (issuer, target, client) = (doc["issuer"].as_str().unwrap(), doc["target"].as_str().unwrap(), doc["client_id"].as_str().unwrap());
+    let (issuer, target, client) =
+        (doc["issuer"].as_str().unwrap(), doc["target"].as_str().unwrap(), doc["client_id"].as_str().unwrap());
     let now = doc["now"].as_u64().unwrap();
     let jwks = JwkSet::parse(&doc["jwks"].to_string()).unwrap();
     let validation = |alg| {
@@ -39,14 +40,23 @@ fn main() {
     let key = SigningKey::es256(&[0x42; 32]).unwrap();
     let claims = doc["tokens"][0]["token"]
         .as_str()
-        .map(|_| serde_json::from_str::<Value>(include_str!("../../tests/tokens/claims.json")).unwrap()["security"].clone())
+        .map(|_| {
+            serde_json::from_str::<Value>(include_str!("../../tests/tokens/claims.json")).unwrap()["security"].clone()
+        })
         .unwrap();
     let es256 = sign(&JwsHeader::new(key.algorithm()).with_kid("bench"), &claims, &key).unwrap().into_inner();
     let public = key.public_jwk(Some("bench")).unwrap().to_json();
-    let es_key = jsonwebtoken::DecodingKey::from_ec_components(public["x"].as_str().unwrap(), public["y"].as_str().unwrap()).unwrap();
+    let es_key =
+        jsonwebtoken::DecodingKey::from_ec_components(public["x"].as_str().unwrap(), public["y"].as_str().unwrap())
+            .unwrap();
     let rsa_jwk = doc["jwks"]["keys"].as_array().unwrap().iter().find(|k| k["kid"] == "rsa-1").unwrap();
-    let rs_key = jsonwebtoken::DecodingKey::from_rsa_components(rsa_jwk["n"].as_str().unwrap(), rsa_jwk["e"].as_str().unwrap()).unwrap();
-    let rs256 = doc["tokens"].as_array().unwrap().iter().find(|t| t["alg"] == "RS256").unwrap()["token"].as_str().unwrap().to_owned();
+    let rs_key =
+        jsonwebtoken::DecodingKey::from_rsa_components(rsa_jwk["n"].as_str().unwrap(), rsa_jwk["e"].as_str().unwrap())
+            .unwrap();
+    let rs256 = doc["tokens"].as_array().unwrap().iter().find(|t| t["alg"] == "RS256").unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let cases = [
         Case {
@@ -76,7 +86,9 @@ fn main() {
         case.ours.validate(&case.token, client, now).expect("ours accepts");
         jsonwebtoken::decode::<Value>(&case.token, &case.theirs.0, &case.theirs.1).expect("jsonwebtoken accepts");
         let mut group = criterion.benchmark_group(format!("security_token_{}", case.name));
-        group.bench_function("mcx_connect", |b| b.iter(|| case.ours.validate(black_box(&case.token), client, now).unwrap()));
+        group.bench_function("mcx_connect", |b| {
+            b.iter(|| case.ours.validate(black_box(&case.token), client, now).unwrap())
+        });
         group.bench_function("jsonwebtoken", |b| {
             b.iter(|| jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap())
         });
@@ -96,7 +108,9 @@ fn main() {
             ours += start.elapsed();
             let start = Instant::now();
             for _ in 0..rounds {
-                black_box(jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap());
+                black_box(
+                    jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap(),
+                );
             }
             theirs += start.elapsed();
         }

@@ -66,28 +66,34 @@ impl ClientAuthentication {
     /// The secret the client presented, if any (server role: compare it with the registered one).
     pub fn secret(&self) -> Option<&Secret> {
         match self {
-            ClientAuthentication::ClientSecretBasic { client_secret, .. } | ClientAuthentication::ClientSecretPost { client_secret, .. } => Some(client_secret),
+            ClientAuthentication::ClientSecretBasic { client_secret, .. }
+            | ClientAuthentication::ClientSecretPost { client_secret, .. } => Some(client_secret),
             _ => None,
         }
     }
 
     /// Adds the authentication to a request being built. `client_id_in_body` forces the
     /// `client_id` parameter even with Basic (B.7.4 requires it in the body).
-    pub(crate) fn apply(&self, pairs: &mut Vec<(&'static str, String)>, headers: &mut Vec<(String, String)>, client_id_in_body: bool) -> Result<(), RequestError> {
+    pub(crate) fn apply<'a>(
+        &'a self,
+        pairs: &mut Vec<(&'static str, &'a str)>,
+        headers: &mut Vec<(String, String)>,
+        client_id_in_body: bool,
+    ) -> Result<(), RequestError> {
         match self {
             ClientAuthentication::None => {}
-            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id.clone())),
+            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id)),
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
                 let value = http::basic_authorization(client_id, client_secret.expose());
                 http::check_header_value("Authorization", &value)?;
                 headers.push(("Authorization".to_owned(), value));
                 if client_id_in_body {
-                    pairs.push(("client_id", client_id.clone()));
+                    pairs.push(("client_id", client_id));
                 }
             }
             ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
-                pairs.push(("client_id", client_id.clone()));
-                pairs.push(("client_secret", client_secret.expose().to_owned()));
+                pairs.push(("client_id", client_id));
+                pairs.push(("client_secret", client_secret.expose()));
             }
         }
         Ok(())
@@ -106,9 +112,17 @@ impl ClientAuthentication {
             (Some(creds), Some(id), None) if id != creds.client_id => Err(RequestError::InvalidClientAuthentication(
                 "client_id in the body differs from the client id in the Basic credentials".to_owned(),
             )),
-            (Some(creds), _, None) => Ok(ClientAuthentication::ClientSecretBasic { client_id: creds.client_id, client_secret: creds.client_secret }),
-            (None, Some(id), Some(secret)) => Ok(ClientAuthentication::ClientSecretPost { client_id: id.to_owned(), client_secret: Secret::new(secret) }),
-            (None, None, Some(_)) => Err(RequestError::InvalidClientAuthentication("client_secret sent without client_id".to_owned())),
+            (Some(creds), _, None) => Ok(ClientAuthentication::ClientSecretBasic {
+                client_id: creds.client_id,
+                client_secret: creds.client_secret,
+            }),
+            (None, Some(id), Some(secret)) => Ok(ClientAuthentication::ClientSecretPost {
+                client_id: id.to_owned(),
+                client_secret: Secret::new(secret),
+            }),
+            (None, None, Some(_)) => {
+                Err(RequestError::InvalidClientAuthentication("client_secret sent without client_id".to_owned()))
+            }
             (None, Some(id), None) => Ok(ClientAuthentication::client_id(id)),
             (None, None, None) => Ok(ClientAuthentication::None),
         }

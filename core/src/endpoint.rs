@@ -33,7 +33,8 @@ impl EndpointPolicy {
     /// assert!(EndpointPolicy::ALLOW_LOOPBACK_HTTP.check("http://127.0.0.1:8080/token", "token endpoint").is_ok());
     /// ```
     pub fn check(&self, url: &str, what: &'static str) -> Result<(), EndpointError> {
-        let parts = uri::parse_absolute(url).map_err(|reason| EndpointError::Invalid { what, reason: reason.to_owned() })?;
+        let parts =
+            uri::parse_absolute(url).map_err(|reason| EndpointError::Invalid { what, reason: reason.to_owned() })?;
         if parts.has_fragment {
             return Err(EndpointError::Invalid { what, reason: "it carries a fragment (`#…`)".to_owned() });
         }
@@ -42,12 +43,20 @@ impl EndpointPolicy {
         }
         if parts.scheme.eq_ignore_ascii_case("http") {
             if !uri::is_loopback_host(parts.host) {
-                return Err(EndpointError::Insecure { what, scheme: parts.scheme.to_owned(), hint: "; plain http is never allowed off the loopback interface" });
+                return Err(EndpointError::Insecure {
+                    what,
+                    scheme: parts.scheme.to_owned(),
+                    hint: "; plain http is never allowed off the loopback interface",
+                });
             }
             if self.allow_loopback_http {
                 return Ok(());
             }
-            return Err(EndpointError::Insecure { what, scheme: parts.scheme.to_owned(), hint: "; loopback http needs allow_loopback_http" });
+            return Err(EndpointError::Insecure {
+                what,
+                scheme: parts.scheme.to_owned(),
+                hint: "; loopback http needs allow_loopback_http",
+            });
         }
         Err(EndpointError::Insecure { what, scheme: crate::http::printable(parts.scheme, 16), hint: "" })
     }

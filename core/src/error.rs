@@ -37,12 +37,24 @@
 //! | `invalid_client_authentication` | request | the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` | `invalid_client` |
 //! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
 //! | `invalid_header_value` | request | a value that would go into a header holds CR, LF or another control character | — |
+//! | `malformed_http` | request | an HTTP/1.1 message given as text cannot be read | — |
 //! | `unexpected_status` | response | an HTTP status that is neither 200 nor an RFC 6749 §5.2 error | — |
 //! | `malformed_response` | response | the body is not the JSON object this response must be | — |
 //! | `missing_field` | response | a required member is absent | — |
 //! | `invalid_field` | response | a member has the wrong type or an unacceptable value | — |
 //! | `response_too_large` | response | the body is over the configured limit | — |
 //! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
+//! | `login_state_mismatch` | login | the authorization response's `state` differs from the request's (CSRF) | — |
+//! | `login_invalid_verifier` | login | a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) | `invalid_request` |
+//! | `login_pkce_mismatch` | login | `code_verifier` does not match the stored challenge (RFC 7636 §4.6) | `invalid_grant` |
+//! | `login_pkce_required` | login | no `code_challenge`, or a method other than `S256` (B.4) | `invalid_request` |
+//! | `login_unsupported_response_type` | login | `response_type` is not `code` | `unsupported_response_type` |
+//! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
+//! | `login_randomness_unavailable` | login | the secure random source failed | — |
+//! | `flow_wrong_step` | flow | a call that does not fit the flow's current step | — |
+//! | `flow_unusable_security_token` | flow | the security token lacks the partner or client in `aud`, or expires too soon | — |
+//! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
+//! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
 //! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
 //! | `token_too_large` | token | the token is over the size limit | context |
 //! | `token_algorithm_refused` | token | `alg` is not on the allow-list: `none`, HMAC without a configured shared secret, HS384/HS512, or an algorithm the caller did not allow | context |
@@ -100,6 +112,12 @@ pub enum Error {
     /// The server answered with an RFC 6749 §5.2 error response.
     #[error("the server refused the request: {0}")]
     ErrorResponse(ErrorResponse),
+    /// A login step (B.4, B.5) failed.
+    #[error(transparent)]
+    Login(#[from] LoginError),
+    /// The migration flow cannot take this step.
+    #[error(transparent)]
+    Flow(#[from] FlowError),
     /// A server-role refusal: the RFC error code with its precise cause.
     #[error(transparent)]
     Rejected(Box<Rejection>),
@@ -123,6 +141,8 @@ impl Error {
             Error::Request(e) => e.code(),
             Error::Response(e) => e.code(),
             Error::ErrorResponse(_) => "error_response",
+            Error::Login(e) => e.code(),
+            Error::Flow(e) => e.code(),
             Error::Rejected(r) => r.cause.code(),
             Error::Token(e) => e.code(),
         }
@@ -137,7 +157,8 @@ impl Error {
             Error::Rejected(rejection) => Some(rejection.error.clone()),
             Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
-            Error::Endpoint(_) | Error::Response(_) => None,
+            Error::Login(e) => e.oauth_error(),
+            Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) => None,
             // A bad token's RFC code depends on where it was presented (assertion or subject token).
             Error::Token(_) => None,
         }
@@ -328,6 +349,9 @@ pub enum RequestError {
     /// A value destined for a header holds CR, LF or another control character.
     #[error("the value for header `{0}` contains a control character (CR/LF injection refused)")]
     InvalidHeaderValue(&'static str),
+    /// An HTTP/1.1 message given as text cannot be read.
+    #[error("malformed HTTP message: {0}")]
+    MalformedHttp(String),
 }
 
 impl RequestError {
@@ -349,6 +373,7 @@ impl RequestError {
             RequestError::InvalidClientAuthentication(_) => "invalid_client_authentication",
             RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
             RequestError::InvalidHeaderValue(_) => "invalid_header_value",
+            RequestError::MalformedHttp(_) => "malformed_http",
         }
     }
 
@@ -357,13 +382,99 @@ impl RequestError {
         Some(match self {
             RequestError::UnsupportedGrantType { .. } => OAuthErrorCode::UnsupportedGrantType,
             RequestError::InvalidResource(_) => OAuthErrorCode::InvalidTarget,
-            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => {
-                OAuthErrorCode::InvalidGrant
-            }
+            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => OAuthErrorCode::InvalidGrant,
             RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
-            RequestError::InvalidHeaderValue(_) => return None,
+            RequestError::InvalidHeaderValue(_) | RequestError::MalformedHttp(_) => return None,
             _ => OAuthErrorCode::InvalidRequest,
         })
+    }
+}
+
+/// Why a login step (TS 33.180 B.4 authorization code flow with PKCE, B.5 refresh) failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoginError {
+    /// The `state` in the authorization response is not the one the client sent (CSRF).
+    #[error("the authorization response's state does not match the request's state")]
+    StateMismatch,
+    /// A PKCE verifier is not 43-128 characters of `A-Z a-z 0-9 - . _ ~` (RFC 7636 §4.1).
+    #[error("the PKCE code_verifier is not 43 to 128 unreserved characters (RFC 7636 section 4.1)")]
+    InvalidVerifier,
+    /// The `code_verifier` does not match the stored `code_challenge` (RFC 7636 §4.6).
+    #[error("the code_verifier does not match the code_challenge (RFC 7636 section 4.6)")]
+    PkceMismatch,
+    /// `code_challenge_method` is not `S256`, or no challenge was sent (B.4 requires PKCE S256).
+    #[error("PKCE with code_challenge_method S256 is required: {0}")]
+    PkceRequired(String),
+    /// `response_type` is not `code`.
+    #[error("response_type `{0}` is not supported (expected `code`)")]
+    UnsupportedResponseType(String),
+    /// A redirect URI is missing, not absolute, has a fragment, or differs from the registered one.
+    #[error("redirect URI problem: {0}")]
+    InvalidRedirectUri(String),
+    /// The system's secure random source failed.
+    #[error("the secure random source is unavailable")]
+    RandomnessUnavailable,
+}
+
+impl LoginError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoginError::StateMismatch => "login_state_mismatch",
+            LoginError::InvalidVerifier => "login_invalid_verifier",
+            LoginError::PkceMismatch => "login_pkce_mismatch",
+            LoginError::PkceRequired(_) => "login_pkce_required",
+            LoginError::UnsupportedResponseType(_) => "login_unsupported_response_type",
+            LoginError::InvalidRedirectUri(_) => "login_invalid_redirect_uri",
+            LoginError::RandomnessUnavailable => "login_randomness_unavailable",
+        }
+    }
+
+    /// The RFC error a server answers this cause with.
+    pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
+        match self {
+            LoginError::PkceMismatch => Some(OAuthErrorCode::InvalidGrant),
+            LoginError::InvalidVerifier | LoginError::PkceRequired(_) => Some(OAuthErrorCode::InvalidRequest),
+            LoginError::UnsupportedResponseType(_) => Some(OAuthErrorCode::UnsupportedResponseType),
+            LoginError::InvalidRedirectUri(_) => Some(OAuthErrorCode::InvalidGrant),
+            LoginError::StateMismatch | LoginError::RandomnessUnavailable => None,
+        }
+    }
+}
+
+/// Why the migration flow cannot take a step.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FlowError {
+    /// The call does not fit the flow's current step (e.g. a response when no request is out).
+    #[error("the migration flow is at step `{step}` and cannot {action}")]
+    WrongStep {
+        /// The current step.
+        step: &'static str,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// The security token cannot be used for this partner (B.7.3, Table B.8-1).
+    #[error("the security token cannot be used at the partner: {0}")]
+    UnusableSecurityToken(String),
+    /// The flow already ended with an error; start a new one.
+    #[error("the migration flow already failed ({0}); start a new flow")]
+    AlreadyFailed(&'static str),
+    /// A saved flow cannot be restored.
+    #[error("the saved migration flow cannot be restored: {0}")]
+    InvalidSavedFlow(String),
+}
+
+impl FlowError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FlowError::WrongStep { .. } => "flow_wrong_step",
+            FlowError::UnusableSecurityToken(_) => "flow_unusable_security_token",
+            FlowError::AlreadyFailed(_) => "flow_already_failed",
+            FlowError::InvalidSavedFlow(_) => "flow_invalid_saved_flow",
+        }
     }
 }
 

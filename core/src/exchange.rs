@@ -61,15 +61,15 @@ impl TokenExchangeRequest {
         if self.subject_token.is_empty() {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
-        let mut pairs: Vec<(&'static str, String)> = vec![
-            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE.to_owned()),
-            ("resource", self.resource.clone()),
-            ("subject_token", self.subject_token.expose().to_owned()),
-            ("subject_token_type", TOKEN_TYPE_JWT.to_owned()),
+        let mut pairs: Vec<(&'static str, &str)> = vec![
+            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE),
+            ("resource", &self.resource),
+            ("subject_token", self.subject_token.expose()),
+            ("subject_token_type", TOKEN_TYPE_JWT),
         ];
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, false)?;
-        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        let body = form::encode_pairs(pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)
@@ -88,14 +88,24 @@ impl TokenExchangeRequest {
         if subject_token.len() > options.limits.max_token_bytes {
             return Err(Rejection::new(RequestError::MalformedToken {
                 parameter: crate::error::TokenParameter::SubjectToken,
-                reason: format!("it is {} bytes, over the limit of {}", subject_token.len(), options.limits.max_token_bytes),
+                reason: format!(
+                    "it is {} bytes, over the limit of {}",
+                    subject_token.len(),
+                    options.limits.max_token_bytes
+                ),
             }));
         }
         let token_type = form.required("subject_token_type").map_err(Rejection::new)?;
         if token_type != TOKEN_TYPE_JWT {
-            return Err(Rejection::new(RequestError::UnsupportedTokenType { found: http::printable(token_type, 80), expected: TOKEN_TYPE_JWT }));
+            return Err(Rejection::new(RequestError::UnsupportedTokenType {
+                found: http::printable(token_type, 80),
+                expected: TOKEN_TYPE_JWT,
+            }));
         }
-        Ok(Parsed { value: Self { resource, subject_token: Secret::new(subject_token), client }, normalisations: report })
+        Ok(Parsed {
+            value: Self { resource, subject_token: Secret::new(subject_token), client },
+            normalisations: report,
+        })
     }
 }
 
@@ -116,14 +126,22 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
     if options.mode == ParseMode::Lenient {
         let trimmed = raw.trim();
         if trimmed.len() != raw.len() {
-            report.push(Normalisation::new("resource_trimmed", Some("resource"), "removed whitespace around the resource value"));
+            report.push(Normalisation::new(
+                "resource_trimmed",
+                Some("resource"),
+                "removed whitespace around the resource value",
+            ));
         }
         resource = trimmed.to_owned();
         if !resource.is_empty() && !resource.contains("://") && !resource.contains(char::is_whitespace) {
             report.push(Normalisation::new(
                 "resource_scheme_assumed",
                 Some("resource"),
-                format!("resource `{}` had no scheme; read it as `https://{}`", http::printable(&resource, 120), http::printable(&resource, 120)),
+                format!(
+                    "resource `{}` had no scheme; read it as `https://{}`",
+                    http::printable(&resource, 120),
+                    http::printable(&resource, 120)
+                ),
             ));
             resource = format!("https://{resource}");
         }

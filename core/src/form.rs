@@ -70,7 +70,8 @@ impl ParseOptions {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Normalisation {
     /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
-    /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`, `resource_trimmed`,
+    /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`,
+    /// `no_break_space_in_scope`, `duplicate_scope_dropped`, `resource_trimmed`,
     /// `resource_scheme_assumed`.
     pub code: String,
     /// The parameter concerned, if any.
@@ -120,7 +121,11 @@ fn describe_ws(b: u8) -> &'static str {
 
 impl Form {
     /// Reads a body under `options`, collecting normalisations in lenient mode.
-    pub(crate) fn parse(body: &[u8], options: &ParseOptions, report: &mut Vec<Normalisation>) -> Result<Form, RequestError> {
+    pub(crate) fn parse(
+        body: &[u8],
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+    ) -> Result<Form, RequestError> {
         let limits = options.limits;
         if body.len() > limits.max_body_bytes {
             return Err(RequestError::BodyTooLarge { size: body.len(), limit: limits.max_body_bytes });
@@ -147,7 +152,11 @@ impl Form {
                     "two `&` with nothing between them"
                 };
                 if lenient {
-                    report.push(Normalisation::new("empty_pair_dropped", None, format!("dropped an empty parameter pair: {place}")));
+                    report.push(Normalisation::new(
+                        "empty_pair_dropped",
+                        None,
+                        format!("dropped an empty parameter pair: {place}"),
+                    ));
                     continue;
                 }
                 return Err(RequestError::MalformedForm(format!("empty parameter pair at byte {start}: {place}")));
@@ -161,7 +170,11 @@ impl Form {
                 let (what, side, at) = if lead > 0 {
                     (describe_ws(raw_segment.first().copied().unwrap_or(b' ')), "before", start)
                 } else {
-                    (describe_ws(raw_segment.last().copied().unwrap_or(b' ')), "after", start + raw_segment.len() - trail)
+                    (
+                        describe_ws(raw_segment.last().copied().unwrap_or(b' ')),
+                        "after",
+                        start + raw_segment.len() - trail,
+                    )
                 };
                 if !lenient {
                     let hint = if lead > 0 && index > 0 { " (whitespace after `&`)" } else { "" };
@@ -181,7 +194,11 @@ impl Form {
                     if !lenient {
                         return Err(RequestError::MalformedForm(format!("parameter `{shown_name}` has no `=`")));
                     }
-                    report.push(Normalisation::new("missing_equals", Some(&shown_name), format!("parameter `{shown_name}` had no `=`; read as empty")));
+                    report.push(Normalisation::new(
+                        "missing_equals",
+                        Some(&shown_name),
+                        format!("parameter `{shown_name}` had no `=`; read as empty"),
+                    ));
                     (segment, &b""[..])
                 }
             };
@@ -219,7 +236,12 @@ impl Form {
 }
 
 /// Percent-decodes one name or value (`+` is a space), checking raw bytes in strict mode.
-fn decode_bytes(raw: &[u8], parameter: Option<&str>, lenient: bool, report: &mut Vec<Normalisation>) -> Result<String, RequestError> {
+fn decode_bytes(
+    raw: &[u8],
+    parameter: Option<&str>,
+    lenient: bool,
+    report: &mut Vec<Normalisation>,
+) -> Result<String, RequestError> {
     let whose = match parameter {
         Some(name) => format!("the value of `{}`", crate::http::printable(name, 40)),
         None => "a parameter name".to_owned(),
@@ -235,35 +257,56 @@ fn decode_bytes(raw: &[u8], parameter: Option<&str>, lenient: bool, report: &mut
                 let lo = raw.get(i + 2).and_then(|&l| hex_value(l));
                 match (hi, lo) {
                     (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
-                    _ => return Err(RequestError::MalformedForm(format!("{whose} has a `%` not followed by two hexadecimal digits"))),
+                    _ => {
+                        return Err(RequestError::MalformedForm(format!(
+                            "{whose} has a `%` not followed by two hexadecimal digits"
+                        )))
+                    }
                 }
                 i += 3;
                 continue;
             }
             b'+' => out.push(b' '),
             b'\r' | b'\n' | b'\t' => {
-                return Err(RequestError::MalformedForm(format!("{whose} contains {} (percent-encode it)", describe_ws(b))));
+                return Err(RequestError::MalformedForm(format!(
+                    "{whose} contains {} (percent-encode it)",
+                    describe_ws(b)
+                )));
             }
             b' ' => {
                 if !lenient {
-                    return Err(RequestError::MalformedForm(format!("{whose} contains a raw space; spaces are encoded as `+` or `%20`")));
+                    return Err(RequestError::MalformedForm(format!(
+                        "{whose} contains a raw space; spaces are encoded as `+` or `%20`"
+                    )));
                 }
                 if !reported_space {
                     reported_space = true;
-                    report.push(Normalisation::new("raw_space_decoded", parameter, format!("{whose} contained raw spaces; read them as spaces")));
+                    report.push(Normalisation::new(
+                        "raw_space_decoded",
+                        parameter,
+                        format!("{whose} contained raw spaces; read them as spaces"),
+                    ));
                 }
                 out.push(b' ');
             }
             0x00..=0x1f | 0x7f => {
-                return Err(RequestError::MalformedForm(format!("{whose} contains a raw control character (percent-encode it)")));
+                return Err(RequestError::MalformedForm(format!(
+                    "{whose} contains a raw control character (percent-encode it)"
+                )));
             }
             0x80..=0xff => {
                 if !lenient {
-                    return Err(RequestError::MalformedForm(format!("{whose} contains a raw non-ASCII byte; percent-encode UTF-8 bytes")));
+                    return Err(RequestError::MalformedForm(format!(
+                        "{whose} contains a raw non-ASCII byte; percent-encode UTF-8 bytes"
+                    )));
                 }
                 if !reported_non_ascii {
                     reported_non_ascii = true;
-                    report.push(Normalisation::new("raw_non_ascii_decoded", parameter, format!("{whose} contained raw non-ASCII bytes; read them as UTF-8")));
+                    report.push(Normalisation::new(
+                        "raw_non_ascii_decoded",
+                        parameter,
+                        format!("{whose} contained raw non-ASCII bytes; read them as UTF-8"),
+                    ));
                 }
                 out.push(b);
             }
@@ -286,20 +329,58 @@ fn hex_value(b: u8) -> Option<u8> {
 /// Encodes one name or value: `A-Z a-z 0-9 * - . _` stay, space becomes `+`, everything else
 /// `%XX` (the WHATWG `application/x-www-form-urlencoded` serializer).
 pub(crate) fn encode_component(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
-    for &b in text.as_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 0x0f)] as char);
-            }
-        }
+    let mut out = Vec::with_capacity(text.len() + 16);
+    encode_into(&mut out, text);
+    ascii_to_string(out)
+}
+
+/// Bytes the form serializer leaves as they are, as a table (the encoder's hot loop).
+// Indexing in a const initialiser is checked at compile time: it cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const FORM_SAFE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'*' || c == b'-' || c == b'.' || c == b'_';
+        b += 1;
     }
-    out
+    table
+};
+
+fn is_form_safe(b: u8) -> bool {
+    FORM_SAFE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+fn hex_digit(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'A' + nibble - 10
+    }
+}
+
+/// Appends the encoding of `text`; the output is ASCII. Runs of safe bytes are copied whole.
+fn encode_into(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text.as_bytes();
+    out.reserve(rest.len());
+    while let Some(unsafe_at) = rest.iter().position(|&b| !is_form_safe(b)) {
+        let (run, tail) = rest.split_at(unsafe_at);
+        out.extend_from_slice(run);
+        let Some((&b, after)) = tail.split_first() else { break };
+        if b == b' ' {
+            out.push(b'+');
+        } else {
+            out.extend_from_slice(&[b'%', hex_digit(b >> 4), hex_digit(b & 0x0f)]);
+        }
+        rest = after;
+    }
+    out.extend_from_slice(rest);
+}
+
+/// The encoder writes only ASCII, so this never replaces anything.
+fn ascii_to_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Decodes one strict name or value (used for Basic credentials and redirect URIs).
@@ -309,16 +390,16 @@ pub(crate) fn decode_component(text: &str) -> Result<String, RequestError> {
 
 /// Writes `name=value&…` in the given order.
 pub(crate) fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut body = String::new();
+    let mut body = Vec::with_capacity(256);
     for (name, value) in pairs {
         if !body.is_empty() {
-            body.push('&');
+            body.push(b'&');
         }
-        body.push_str(&encode_component(name));
-        body.push('=');
-        body.push_str(&encode_component(value));
+        encode_into(&mut body, name);
+        body.push(b'=');
+        encode_into(&mut body, value);
     }
-    body
+    ascii_to_string(body)
 }
 
 #[cfg(test)]
@@ -382,7 +463,8 @@ mod tests {
 
     #[test]
     fn body_and_parameter_limits_are_enforced() {
-        let options = ParseOptions { limits: Limits { max_body_bytes: 8, ..Limits::default() }, ..ParseOptions::strict() };
+        let options =
+            ParseOptions { limits: Limits { max_body_bytes: 8, ..Limits::default() }, ..ParseOptions::strict() };
         let err = Form::parse(b"abcdefghi=1", &options, &mut Vec::new()).unwrap_err();
         assert_eq!(err.code(), "body_too_large");
         let many: Vec<String> = (0..33).map(|i| format!("p{i}=v")).collect();

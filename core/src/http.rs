@@ -46,7 +46,9 @@ fn header_count(headers: &[(String, String)], name: &str) -> usize {
 
 /// Headers whose values are credentials and are redacted in `Debug`.
 fn is_sensitive_header(name: &str) -> bool {
-    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("cookie") || name.eq_ignore_ascii_case("set-cookie")
+    name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("cookie")
+        || name.eq_ignore_ascii_case("set-cookie")
 }
 
 impl HttpRequest {
@@ -204,9 +206,12 @@ pub(crate) fn read_basic_authorization(request: &HttpRequest) -> Result<Option<B
     }
     let decoded = Base64::decode_vec(encoded.trim()).map_err(|_| bad("Basic credentials are not valid base64"))?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad("Basic credentials are not UTF-8 text"))?;
-    let (id, secret) = decoded.split_once(':').ok_or_else(|| bad("Basic credentials have no `:` between client id and secret"))?;
-    let client_id = crate::form::decode_component(id).map_err(|_| bad("client id in Basic credentials is not form-encoded UTF-8"))?;
-    let client_secret = crate::form::decode_component(secret).map_err(|_| bad("client secret in Basic credentials is not form-encoded UTF-8"))?;
+    let (id, secret) =
+        decoded.split_once(':').ok_or_else(|| bad("Basic credentials have no `:` between client id and secret"))?;
+    let client_id = crate::form::decode_component(id)
+        .map_err(|_| bad("client id in Basic credentials is not form-encoded UTF-8"))?;
+    let client_secret = crate::form::decode_component(secret)
+        .map_err(|_| bad("client secret in Basic credentials is not form-encoded UTF-8"))?;
     if client_id.is_empty() {
         return Err(bad("Basic credentials have an empty client id"));
     }

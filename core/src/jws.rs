@@ -25,7 +25,9 @@ pub(crate) fn check_compact(token: &str, max_bytes: usize) -> Result<(), String>
         return Err(format!("it is {} bytes, over the limit of {max_bytes}", token.len()));
     }
     let mut segments = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) = (segments.next(), segments.next(), segments.next(), segments.next()) else {
+    let (Some(header), Some(payload), Some(signature), None) =
+        (segments.next(), segments.next(), segments.next(), segments.next())
+    else {
         let count = token.split('.').count();
         return Err(format!("it has {count} dot-separated segments, not 3"));
     };
@@ -44,11 +46,42 @@ pub(crate) fn check_compact(token: &str, max_bytes: usize) -> Result<(), String>
         return Err("its header has no string `alg`".to_owned());
     }
     let payload = decode_segment(payload).ok_or("its payload segment is not valid base64url")?;
-    let payload: serde_json::Value = serde_json::from_slice(&payload).map_err(|_| "its payload is not JSON".to_owned())?;
+    let payload: serde_json::Value =
+        serde_json::from_slice(&payload).map_err(|_| "its payload is not JSON".to_owned())?;
     if !payload.is_object() {
         return Err("its payload is not a JSON object".to_owned());
     }
     Ok(())
+}
+
+/// The claims of a compact JWS read WITHOUT verifying it — for a client's own checks on a token
+/// it will hand to someone else who verifies it (the security token, B.7.3).
+pub(crate) struct PeekedClaims(serde_json::Map<String, serde_json::Value>);
+
+impl PeekedClaims {
+    /// `aud` as a list (a single string is a list of one; other types give nothing).
+    pub(crate) fn audience(&self) -> Vec<&str> {
+        match self.0.get("aud") {
+            Some(serde_json::Value::String(one)) => vec![one.as_str()],
+            Some(serde_json::Value::Array(many)) => many.iter().filter_map(serde_json::Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `exp` as whole seconds, if it is a non-negative integer.
+    pub(crate) fn exp(&self) -> Option<u64> {
+        self.0.get("exp").and_then(serde_json::Value::as_u64)
+    }
+}
+
+/// Reads the claims of a structurally valid compact JWS without verifying its signature.
+pub(crate) fn unverified_claims(token: &str, max_bytes: usize) -> Result<PeekedClaims, String> {
+    check_compact(token, max_bytes)?;
+    let payload = token.split('.').nth(1).and_then(decode_segment).ok_or("its payload is not valid base64url")?;
+    match serde_json::from_slice(&payload) {
+        Ok(serde_json::Value::Object(claims)) => Ok(PeekedClaims(claims)),
+        _ => Err("its payload is not a JSON object".to_owned()),
+    }
 }
 
 #[cfg(test)]
@@ -63,7 +96,9 @@ mod tests {
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}.c2ln"), 4096).is_ok());
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}"), 4096).unwrap_err().contains("2 dot-separated"));
         assert!(check_compact(&format!("{HEADER}.{PAYLOAD}.c2ln.x"), 4096).unwrap_err().contains("4 dot-separated"));
-        assert!(check_compact(&format!("{HEADER}.{PAYLOAD}."), 4096).unwrap_err().contains("signature segment is empty"));
+        assert!(check_compact(&format!("{HEADER}.{PAYLOAD}."), 4096)
+            .unwrap_err()
+            .contains("signature segment is empty"));
         assert!(check_compact(&format!("{HEADER}=.{PAYLOAD}.c2ln"), 4096).unwrap_err().contains("alphabet"));
         assert!(check_compact(&format!("e30.{PAYLOAD}.c2ln"), 4096).unwrap_err().contains("no string `alg`"));
         assert!(check_compact(&format!("{HEADER}.WzFd.c2ln"), 4096).unwrap_err().contains("not a JSON object"));

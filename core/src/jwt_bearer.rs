@@ -52,14 +52,13 @@ impl JwtBearerRequest {
             return Err(RequestError::MissingParameter("client_id").into());
         }
         self.scope.require_mcx()?;
-        let mut pairs: Vec<(&'static str, String)> = vec![
-            ("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()),
-            ("assertion", self.assertion.expose().to_owned()),
-        ];
+        let scope = self.scope.to_string();
+        let mut pairs: Vec<(&'static str, &str)> =
+            vec![("grant_type", GRANT_TYPE_JWT_BEARER), ("assertion", self.assertion.expose())];
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, true)?;
-        pairs.push(("scope", self.scope.to_string()));
-        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        pairs.push(("scope", &scope));
+        let body = form::encode_pairs(pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)
@@ -73,8 +72,9 @@ impl JwtBearerRequest {
         let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
         check_grant_type(&form, GRANT_TYPE_JWT_BEARER)?;
         let assertion = form.required("assertion").map_err(Rejection::new)?;
-        crate::jws::check_compact(assertion, options.limits.max_token_bytes)
-            .map_err(|reason| Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason }))?;
+        crate::jws::check_compact(assertion, options.limits.max_token_bytes).map_err(|reason| {
+            Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason })
+        })?;
         form.required("client_id").map_err(Rejection::new)?;
         let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
         let scope_text = form.required("scope").map_err(Rejection::new)?;

@@ -123,7 +123,11 @@ impl ErrorResponse {
     fn from_object(object: &Map<String, Value>) -> Option<Self> {
         let error = object.get("error")?.as_str()?;
         let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
-        Some(Self { error: OAuthErrorCode::parse(error), error_description: text("error_description"), error_uri: text("error_uri") })
+        Some(Self {
+            error: OAuthErrorCode::parse(error),
+            error_description: text("error_description"),
+            error_uri: text("error_uri"),
+        })
     }
 
     /// Reads an RFC 6749 §5.2 error response; `None` if the response is not one.
@@ -153,13 +157,20 @@ pub(crate) fn read_success_object(response: &HttpResponse, limits: &Limits) -> R
     if let Some(content_type) = response.header("content-type") {
         let media = content_type.split(';').next().unwrap_or_default().trim();
         if !media.eq_ignore_ascii_case("application/json") {
-            return Err(ResponseError::Malformed(format!("content type `{}` is not application/json", crate::http::printable(media, 64))).into());
+            return Err(ResponseError::Malformed(format!(
+                "content type `{}` is not application/json",
+                crate::http::printable(media, 64)
+            ))
+            .into());
         }
     }
     match parsed {
         Ok(Value::Object(object)) => Ok(object),
         Ok(_) => Err(ResponseError::Malformed("the body is JSON but not an object".into()).into()),
-        Err(e) => Err(ResponseError::Malformed(format!("the body is not JSON (line {}, column {})", e.line(), e.column())).into()),
+        Err(e) => {
+            Err(ResponseError::Malformed(format!("the body is not JSON (line {}, column {})", e.line(), e.column()))
+                .into())
+        }
     }
 }
 
@@ -276,7 +287,14 @@ pub struct TokenResponse {
 impl TokenResponse {
     /// A Bearer token response with only the access token set.
     pub fn bearer(access_token: impl Into<Secret>) -> Self {
-        Self { access_token: access_token.into(), token_type: TokenType::Bearer, expires_in: None, refresh_token: None, scope: None, id_token: None }
+        Self {
+            access_token: access_token.into(),
+            token_type: TokenType::Bearer,
+            expires_in: None,
+            refresh_token: None,
+            scope: None,
+            id_token: None,
+        }
     }
 
     /// Reads a reply from the token endpoint (client role).
@@ -335,7 +353,9 @@ mod tests {
     #[test]
     fn unexpected_replies_get_precise_codes() {
         let limits = Limits::default();
-        let code = |status, body: &str| TokenResponse::from_http_response(&HttpResponse::json(status, body.to_owned()), &limits).unwrap_err().code();
+        let code = |status, body: &str| {
+            TokenResponse::from_http_response(&HttpResponse::json(status, body.to_owned()), &limits).unwrap_err().code()
+        };
         assert_eq!(code(500, "<html>"), "unexpected_status");
         assert_eq!(code(302, ""), "unexpected_status");
         assert_eq!(code(200, "[1]"), "malformed_response");

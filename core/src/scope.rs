@@ -48,9 +48,18 @@ impl McService {
     /// The four B.7.4 scopes of this service: service, key, config and group management.
     pub fn scopes(self) -> [Scope; 4] {
         match self {
-            McService::Ptt => [Scope::PttService, Scope::PttKeyManagement, Scope::PttConfigManagement, Scope::PttGroupManagement],
-            McService::Video => [Scope::VideoService, Scope::VideoKeyManagement, Scope::VideoConfigManagement, Scope::VideoGroupManagement],
-            McService::Data => [Scope::DataService, Scope::DataKeyManagement, Scope::DataConfigManagement, Scope::DataGroupManagement],
+            McService::Ptt => {
+                [Scope::PttService, Scope::PttKeyManagement, Scope::PttConfigManagement, Scope::PttGroupManagement]
+            }
+            McService::Video => [
+                Scope::VideoService,
+                Scope::VideoKeyManagement,
+                Scope::VideoConfigManagement,
+                Scope::VideoGroupManagement,
+            ],
+            McService::Data => {
+                [Scope::DataService, Scope::DataKeyManagement, Scope::DataConfigManagement, Scope::DataGroupManagement]
+            }
         }
     }
 }
@@ -221,8 +230,8 @@ impl ScopeSet {
         Ok(set)
     }
 
-    /// Lenient reading: commas and runs of whitespace also separate values, and repeated values
-    /// are dropped. Each repair is reported. Characters outside `NQCHAR` are still refused.
+    /// Lenient reading: commas, runs of whitespace and no-break spaces (U+00A0, as printed in
+    /// B.7.4's examples) also separate values, and repeated values are dropped. Each repair is reported. Characters outside `NQCHAR` are still refused.
     pub fn parse_lenient(text: &str, report: &mut Vec<Normalisation>) -> Result<Self, ScopeError> {
         if text.contains(',') {
             report.push(Normalisation::new(
@@ -231,9 +240,16 @@ impl ScopeSet {
                 "scope values were separated by commas; read them as space-delimited (RFC 6749 §3.3)",
             ));
         }
+        if text.contains('\u{a0}') {
+            report.push(Normalisation::new(
+                "no_break_space_in_scope",
+                Some("scope"),
+                "scope values were separated by a no-break space (U+00A0); read it as a space",
+            ));
+        }
         let mut set = Self::new();
         let mut offset = 0;
-        for value in text.split([' ', ',', '\t']) {
+        for value in text.split([' ', ',', '\t', '\u{a0}']) {
             let start = offset;
             offset += value.len() + 1;
             if value.is_empty() {
@@ -244,7 +260,11 @@ impl ScopeSet {
             }
             let scope = Scope::from_value(value);
             if set.contains(&scope) {
-                report.push(Normalisation::new("duplicate_scope_dropped", Some("scope"), format!("scope value `{value}` was listed twice; kept once")));
+                report.push(Normalisation::new(
+                    "duplicate_scope_dropped",
+                    Some("scope"),
+                    format!("scope value `{value}` was listed twice; kept once"),
+                ));
                 continue;
             }
             set.values.push(scope);
@@ -373,7 +393,10 @@ mod tests {
         assert_eq!(ScopeSet::parse("openid openid").unwrap_err().code(), "scope_duplicate");
         assert_eq!(ScopeSet::parse("a\"b").unwrap_err().code(), "scope_invalid_character");
         assert_eq!(ScopeSet::parse("a\\b").unwrap_err().code(), "scope_invalid_character");
-        assert_eq!(ScopeSet::parse("openid 3gpp:mc:ptt_service,3gpp:mc:ptt_key_management_service").unwrap_err().code(), "scope_comma");
+        assert_eq!(
+            ScopeSet::parse("openid 3gpp:mc:ptt_service,3gpp:mc:ptt_key_management_service").unwrap_err().code(),
+            "scope_comma"
+        );
     }
 
     #[test]
@@ -387,6 +410,15 @@ mod tests {
         assert_eq!(set, ScopeSet::for_service(McService::Ptt));
         assert_eq!(report.len(), 1);
         assert_eq!(report[0].code, "comma_separated_scope");
+    }
+
+    #[test]
+    fn b_7_4_examples_no_break_space_is_read_leniently_with_a_report() {
+        assert_eq!(ScopeSet::parse("openid\u{a0}3gpp:mc:ptt_service").unwrap_err().code(), "scope_invalid_character");
+        let mut report = Vec::new();
+        let set = ScopeSet::parse_lenient("openid\u{a0}3gpp:mc:ptt_group_management_service", &mut report).unwrap();
+        assert_eq!(set.to_string(), "openid 3gpp:mc:ptt_group_management_service");
+        assert_eq!(report[0].code, "no_break_space_in_scope");
     }
 
     #[test]

@@ -20,13 +20,18 @@ fn load() -> Interop {
     let doc: Value = serde_json::from_str(INTEROP).expect("interop.json is JSON");
     let text = |k: &str| doc[k].as_str().expect(k).to_owned();
     let jwks = JwkSet::parse(&doc["jwks"].to_string()).expect("the trusted JWK Set reads");
-    let validator = SecurityTokenValidator::new(text("issuer"), text("target"), Verifier::new(jwks)).expect("validator");
+    let validator =
+        SecurityTokenValidator::new(text("issuer"), text("target"), Verifier::new(jwks)).expect("validator");
     let tokens = doc["tokens"]
         .as_array()
         .expect("tokens")
         .iter()
         .map(|t| {
-            (t["library"].as_str().unwrap().to_owned(), t["alg"].as_str().unwrap().to_owned(), t["token"].as_str().unwrap().to_owned())
+            (
+                t["library"].as_str().unwrap().to_owned(),
+                t["alg"].as_str().unwrap().to_owned(),
+                t["token"].as_str().unwrap().to_owned(),
+            )
         })
         .collect();
     Interop { validator, client_id: text("client_id"), now: doc["now"].as_u64().expect("now"), tokens }
@@ -86,8 +91,12 @@ fn b_7_4_interop_tokens_are_refused_for_another_client_or_partner() {
     }
     let doc: Value = serde_json::from_str(INTEROP).unwrap();
     let jwks = JwkSet::parse(&doc["jwks"].to_string()).unwrap();
-    let other =
-        SecurityTokenValidator::new(doc["issuer"].as_str().unwrap(), "https://idms.other.example/token", Verifier::new(jwks)).unwrap();
+    let other = SecurityTokenValidator::new(
+        doc["issuer"].as_str().unwrap(),
+        "https://idms.other.example/token",
+        Verifier::new(jwks),
+    )
+    .unwrap();
     for (library, alg, token) in &interop.tokens {
         let err = other.validate(token, &interop.client_id, interop.now).unwrap_err();
         assert_eq!(err.code(), "token_audience_missing_target", "{library} {alg}");

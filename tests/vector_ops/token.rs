@@ -13,8 +13,8 @@ use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, TokenError,
-    UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
+    TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
@@ -44,12 +44,15 @@ fn now(input: &Value) -> Result<u64, Failure> {
 }
 
 fn hex(text: &str) -> Result<Vec<u8>, Failure> {
-    if text.len() % 2 != 0 {
-        return Err(bad_case("odd hex length"));
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| text.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()).ok_or_else(|| bad_case("bad hex")))
+    text.as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .filter(|p| p.len() == 2)
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .ok_or_else(|| bad_case("input hex is not pairs of hex digits"))
+        })
         .collect()
 }
 
@@ -65,7 +68,10 @@ fn strings(input: &Value, key: &str) -> Result<Vec<String>, Failure> {
 }
 
 fn services(input: &Value) -> Result<Vec<McService>, Failure> {
-    strings(input, "services")?.iter().map(|s| McService::parse(s).ok_or_else(|| bad_case(format!("unknown service `{s}`")))).collect()
+    strings(input, "services")?
+        .iter()
+        .map(|s| McService::parse(s).ok_or_else(|| bad_case(format!("unknown service `{s}`"))))
+        .collect()
 }
 
 /// The verifier described by `jwks`, `algorithms`, `shared_secret_hex`, `max_token_bytes`.
@@ -104,8 +110,9 @@ fn security_validator(input: &Value) -> Result<SecurityTokenValidator, Failure> 
 }
 
 fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
-    let mut validator =
-        AccessTokenValidator::new(str(input, "issuer")?, verifier(input)?).and_then(|v| v.with_leeway(leeway(input))).map_err(token_error)?;
+    let mut validator = AccessTokenValidator::new(str(input, "issuer")?, verifier(input)?)
+        .and_then(|v| v.with_leeway(leeway(input)))
+        .map_err(token_error)?;
     if let Some(audience) = opt_str(input, "audience") {
         validator = validator.with_audience(audience);
     }
@@ -126,13 +133,15 @@ fn validate(input: &Value) -> Outcome {
     let now = now(input)?;
     match str(input, "kind")? {
         "security" => {
-            let checked = security_validator(input)?.validate(token, str(input, "client_id")?, now).map_err(token_error)?;
+            let checked =
+                security_validator(input)?.validate(token, str(input, "client_id")?, now).map_err(token_error)?;
             to_json(&checked)
         }
         "id" => {
-            let mut validator = IdTokenValidator::new(str(input, "issuer")?, str(input, "client_id")?, verifier(input)?)
-                .and_then(|v| v.with_leeway(leeway(input)))
-                .map_err(token_error)?;
+            let mut validator =
+                IdTokenValidator::new(str(input, "issuer")?, str(input, "client_id")?, verifier(input)?)
+                    .and_then(|v| v.with_leeway(leeway(input)))
+                    .map_err(token_error)?;
             for service in services(input)? {
                 validator = validator.require_service(service);
             }
@@ -148,7 +157,8 @@ fn inspect(input: &Value) -> Outcome {
 }
 
 fn sign_token(input: &Value) -> Outcome {
-    let secret: [u8; 32] = hex(str(input, "secret_hex")?)?.try_into().map_err(|_| bad_case("secret_hex must be 32 bytes"))?;
+    let secret: [u8; 32] =
+        hex(str(input, "secret_hex")?)?.try_into().map_err(|_| bad_case("secret_hex must be 32 bytes"))?;
     let key = SigningKey::es256(&secret).map_err(token_error)?;
     let kid = opt_str(input, "kid");
     let claims = input.get("claims").ok_or_else(|| bad_case("input.claims is required"))?;
@@ -161,7 +171,9 @@ fn sign_token(input: &Value) -> Outcome {
     let target = claims.get("aud").and_then(|a| a.get(1)).and_then(Value::as_str).unwrap_or_default();
     let client = claims.get("aud").and_then(|a| a.get(0)).and_then(Value::as_str).unwrap_or_default();
     let iat = claims.get("iat").and_then(Value::as_u64).unwrap_or_default();
-    let checked = SecurityTokenValidator::new(issuer, target, verifier).and_then(|v| v.validate(token.expose(), client, iat)).map_err(token_error)?;
+    let checked = SecurityTokenValidator::new(issuer, target, verifier)
+        .and_then(|v| v.validate(token.expose(), client, iat))
+        .map_err(token_error)?;
     Ok(json!({ "public_jwk": jwk.to_json(), "verified_claims": to_json(&checked.claims)? }))
 }
 
@@ -173,7 +185,8 @@ fn jwks_parse(input: &Value) -> Outcome {
 
 fn jwt_bearer_parse_and_verify(input: &Value) -> Outcome {
     let validator = security_validator(input.get("validator").ok_or_else(|| bad_case("input.validator is required"))?)?;
-    let parsed = JwtBearerRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
+    let parsed =
+        JwtBearerRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
     Ok(json!({
         "client_id": parsed.value.request.client.id(),
         "claims": to_json(&parsed.value.security_token.claims)?,
@@ -182,7 +195,8 @@ fn jwt_bearer_parse_and_verify(input: &Value) -> Outcome {
 
 fn exchange_parse_and_verify(input: &Value) -> Outcome {
     let validator = access_validator(input.get("validator").ok_or_else(|| bad_case("input.validator is required"))?)?;
-    let parsed = TokenExchangeRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
+    let parsed =
+        TokenExchangeRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
     Ok(json!({
         "resource": parsed.value.request.resource,
         "claims": to_json(&parsed.value.subject_token.claims)?,

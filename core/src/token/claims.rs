@@ -141,7 +141,22 @@ impl TokenClaims {
             }
         }
         let [mcptt_id, mcvideo_id, mcdata_id] = ids;
-        Ok(Self { iss, sub, aud, exp, iat, nbf, azp, nonce, client_id, jti, mcptt_id, mcvideo_id, mcdata_id, other: map })
+        Ok(Self {
+            iss,
+            sub,
+            aud,
+            exp,
+            iat,
+            nbf,
+            azp,
+            nonce,
+            client_id,
+            jti,
+            mcptt_id,
+            mcvideo_id,
+            mcdata_id,
+            other: map,
+        })
     }
 }
 
@@ -170,7 +185,11 @@ enum Rounding {
 }
 
 /// A NumericDate (RFC 7519 §2): a non-negative JSON number of seconds.
-fn numeric_date(map: &mut Map<String, Value>, claim: &'static str, rounding: Rounding) -> Result<Option<u64>, TokenError> {
+fn numeric_date(
+    map: &mut Map<String, Value>,
+    claim: &'static str,
+    rounding: Rounding,
+) -> Result<Option<u64>, TokenError> {
     let Some(value) = map.remove(claim) else { return Ok(None) };
     let Value::Number(number) = value else {
         return Err(invalid(claim, "it is not a JSON number (RFC 7519 NumericDate)"));

@@ -41,6 +41,9 @@ impl TokenExchangeRequest {
         let subject_token = validator
             .validate(parsed.value.subject_token.expose(), now)
             .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidRequest, e))?;
-        Ok(Parsed { value: VerifiedTokenExchangeRequest { request: parsed.value, subject_token }, normalisations: parsed.normalisations })
+        Ok(Parsed {
+            value: VerifiedTokenExchangeRequest { request: parsed.value, subject_token },
+            normalisations: parsed.normalisations,
+        })
     }
 }

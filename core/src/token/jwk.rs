@@ -47,7 +47,8 @@ pub struct Jwk {
 impl Jwk {
     /// Reads one JWK (a JSON object).
     pub fn from_json(json: &str) -> Result<Self, TokenError> {
-        let object = parse_object(json.as_bytes()).map_err(|reason| TokenError::JwksMalformed(format!("the key {reason}")))?;
+        let object =
+            parse_object(json.as_bytes()).map_err(|reason| TokenError::JwksMalformed(format!("the key {reason}")))?;
         Self::from_object(object)
     }
 
@@ -56,7 +57,9 @@ impl Jwk {
         let label = kid.as_deref().map_or_else(|| "without kid".to_owned(), |k| format!("`{}`", shown(k)));
         let bad = |reason: &str| TokenError::JwksMalformed(format!("key {label}: {reason}"));
         if let Some(name) = PRIVATE_MEMBERS.iter().find(|m| json.contains_key(**m)) {
-            return Err(bad(&format!("it holds the private member `{name}`; a trusted key set must hold public keys only")));
+            return Err(bad(&format!(
+                "it holds the private member `{name}`; a trusted key set must hold public keys only"
+            )));
         }
         let kty = member_string(&json, "kty")?.ok_or_else(|| bad("no `kty`"))?;
         let alg = member_string(&json, "alg")?;
@@ -82,7 +85,10 @@ impl Jwk {
                     field::<32>(&bytes("y")?, &bad)?.as_ref().into(),
                     false,
                 );
-                KeyMaterial::P256(p256::ecdsa::VerifyingKey::from_encoded_point(&point).map_err(|_| bad("the point is not on P-256"))?)
+                KeyMaterial::P256(
+                    p256::ecdsa::VerifyingKey::from_encoded_point(&point)
+                        .map_err(|_| bad("the point is not on P-256"))?,
+                )
             }
             ("EC", Some("P-384")) => {
                 let point = p384::EncodedPoint::from_affine_coordinates(
@@ -90,11 +96,16 @@ impl Jwk {
                     field::<48>(&bytes("y")?, &bad)?.as_ref().into(),
                     false,
                 );
-                KeyMaterial::P384(p384::ecdsa::VerifyingKey::from_encoded_point(&point).map_err(|_| bad("the point is not on P-384"))?)
+                KeyMaterial::P384(
+                    p384::ecdsa::VerifyingKey::from_encoded_point(&point)
+                        .map_err(|_| bad("the point is not on P-384"))?,
+                )
             }
             ("OKP", Some("Ed25519")) => {
                 let x = field::<32>(&bytes("x")?, &bad)?;
-                KeyMaterial::Ed25519(ed25519_dalek::VerifyingKey::from_bytes(&x).map_err(|_| bad("`x` is not an Ed25519 public key"))?)
+                KeyMaterial::Ed25519(
+                    ed25519_dalek::VerifyingKey::from_bytes(&x).map_err(|_| bad("`x` is not an Ed25519 public key"))?,
+                )
             }
             ("RSA", _) => {
                 let n = bytes("n")?;
@@ -113,15 +124,21 @@ impl Jwk {
                     KeyMaterial::Rsa(Box::new(key))
                 }
             }
-            ("EC" | "OKP", crv) => {
-                KeyMaterial::Unsupported(format!("it is a {kty} key on the unsupported curve `{}`", shown(crv.unwrap_or("(none)"))))
-            }
+            ("EC" | "OKP", crv) => KeyMaterial::Unsupported(format!(
+                "it is a {kty} key on the unsupported curve `{}`",
+                shown(crv.unwrap_or("(none)"))
+            )),
             (kty, _) => KeyMaterial::Unsupported(format!("it has the unsupported key type `{}`", shown(kty))),
         };
         Ok(Self { kid, alg, use_, key_ops, material, json })
     }
 
-    pub(crate) fn from_material(material: KeyMaterial, kid: Option<String>, alg: Algorithm, json: Map<String, Value>) -> Self {
+    pub(crate) fn from_material(
+        material: KeyMaterial,
+        kid: Option<String>,
+        alg: Algorithm,
+        json: Map<String, Value>,
+    ) -> Self {
         Self { kid, alg: Some(alg.as_str().to_owned()), use_: Some("sig".to_owned()), key_ops: None, material, json }
     }
 
@@ -148,7 +165,8 @@ impl Jwk {
 
     /// Whether `use` and `key_ops` allow verifying signatures (RFC 7517 §4.2, §4.3).
     fn for_signatures(&self) -> bool {
-        self.use_.as_deref().map_or(true, |u| u == "sig") && self.key_ops.as_ref().map_or(true, |ops| ops.iter().any(|op| op == "verify"))
+        self.use_.as_deref().is_none_or(|u| u == "sig")
+            && self.key_ops.as_ref().is_none_or(|ops| ops.iter().any(|op| op == "verify"))
     }
 
     /// Why this key cannot verify `alg`, or `None` if it can.
@@ -222,7 +240,8 @@ impl JwkSet {
         if json.len() > MAX_JWKS_BYTES {
             return Err(TokenError::JwksTooLarge { size: json.len(), limit: MAX_JWKS_BYTES });
         }
-        let mut object = parse_object(json.as_bytes()).map_err(|reason| TokenError::JwksMalformed(format!("the document {reason}")))?;
+        let mut object = parse_object(json.as_bytes())
+            .map_err(|reason| TokenError::JwksMalformed(format!("the document {reason}")))?;
         let Some(Value::Array(keys)) = object.remove("keys") else {
             return Err(TokenError::JwksMalformed("no `keys` array (RFC 7517 §5.1)".to_owned()));
         };
@@ -268,7 +287,8 @@ impl JwkSet {
     /// that `kid` (refused precisely when none fits); without one, every key that fits `alg`.
     pub(crate) fn candidates(&self, kid: Option<&str>, alg: Algorithm) -> Result<Vec<&Jwk>, TokenError> {
         let Some(kid) = kid else {
-            let found: Vec<&Jwk> = self.keys.iter().filter(|k| k.for_signatures() && k.mismatch(alg).is_none()).collect();
+            let found: Vec<&Jwk> =
+                self.keys.iter().filter(|k| k.for_signatures() && k.mismatch(alg).is_none()).collect();
             if found.is_empty() {
                 return Err(TokenError::UnknownKey(format!("the token has no kid and no trusted key fits {alg}")));
             }

@@ -35,7 +35,8 @@ pub enum Algorithm {
 
 impl Algorithm {
     /// The five public-key algorithms, the default allow-list.
-    pub const PUBLIC_KEY: [Algorithm; 5] = [Algorithm::Es256, Algorithm::Es384, Algorithm::Rs256, Algorithm::Ps256, Algorithm::EdDsa];
+    pub const PUBLIC_KEY: [Algorithm; 5] =
+        [Algorithm::Es256, Algorithm::Es384, Algorithm::Rs256, Algorithm::Ps256, Algorithm::EdDsa];
 
     /// The `alg` value on the wire.
     pub fn as_str(self) -> &'static str {
@@ -163,7 +164,9 @@ pub(crate) fn parse_compact(token: &str, max_bytes: usize) -> Result<CompactJws<
         return Err(TokenError::TooLarge { size: token.len(), limit: max_bytes });
     }
     let mut segments = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) = (segments.next(), segments.next(), segments.next(), segments.next()) else {
+    let (Some(header), Some(payload), Some(signature), None) =
+        (segments.next(), segments.next(), segments.next(), segments.next())
+    else {
         let count = token.split('.').count();
         return Err(TokenError::Malformed(format!("it has {count} dot-separated segments, not 3")));
     };
@@ -178,7 +181,8 @@ pub(crate) fn parse_compact(token: &str, max_bytes: usize) -> Result<CompactJws<
 }
 
 fn decode(segment: &str, name: &str) -> Result<Vec<u8>, TokenError> {
-    Base64UrlUnpadded::decode_vec(segment).map_err(|_| TokenError::Malformed(format!("its {name} segment is not unpadded base64url")))
+    Base64UrlUnpadded::decode_vec(segment)
+        .map_err(|_| TokenError::Malformed(format!("its {name} segment is not unpadded base64url")))
 }
 
 fn decode_object(segment: &str, name: &str) -> Result<Map<String, Value>, TokenError> {
@@ -194,7 +198,9 @@ fn decode_object(segment: &str, name: &str) -> Result<Map<String, Value>, TokenE
 pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, String> {
     match serde_json::from_slice::<StrictObject>(bytes) {
         Ok(StrictObject(object)) => Ok(object),
-        Err(e) if e.is_data() && e.to_string().starts_with(DUPLICATE) => Err(format!("has a duplicate member name{}", duplicate_name(&e))),
+        Err(e) if e.is_data() && e.to_string().starts_with(DUPLICATE) => {
+            Err(format!("has a duplicate member name{}", duplicate_name(&e)))
+        }
         Err(e) if e.is_data() => Err("is not a JSON object".to_owned()),
         Err(_) => Err("is not valid JSON".to_owned()),
     }
@@ -270,8 +276,14 @@ mod tests {
     #[test]
     fn rfc7515_header_must_be_a_json_object_with_a_string_alg() {
         let p = b64("{}");
-        for header in [r#"[1]"#, r#"{"kid":"k"}"#, r#"{"alg":1}"#, r#"{"alg":"ES256","kid":2}"#, "not json", r#"{"alg":"ES256","crit":[]}"#]
-        {
+        for header in [
+            r#"[1]"#,
+            r#"{"kid":"k"}"#,
+            r#"{"alg":1}"#,
+            r#"{"alg":"ES256","kid":2}"#,
+            "not json",
+            r#"{"alg":"ES256","crit":[]}"#,
+        ] {
             let err = parse_compact(&format!("{}.{p}.c2ln", b64(header)), 1000).err();
             assert_eq!(err.map(|e| e.code()), Some("token_malformed"), "{header}");
         }

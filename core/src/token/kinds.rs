@@ -146,7 +146,11 @@ pub struct IdTokenValidator {
 
 impl IdTokenValidator {
     /// A validator of ID tokens from `issuer` (exact `iss`) for the client `client_id`.
-    pub fn new(issuer: impl Into<String>, client_id: impl Into<String>, verifier: Verifier) -> Result<Self, TokenError> {
+    pub fn new(
+        issuer: impl Into<String>,
+        client_id: impl Into<String>,
+        verifier: Verifier,
+    ) -> Result<Self, TokenError> {
         let client_id = client_id.into();
         if client_id.is_empty() {
             return Err(TokenError::ValidatorInvalid("the client_id is empty".to_owned()));
@@ -237,7 +241,13 @@ pub struct AccessTokenValidator {
 impl AccessTokenValidator {
     /// A validator of access tokens from `issuer` (exact `iss`).
     pub fn new(issuer: impl Into<String>, verifier: Verifier) -> Result<Self, TokenError> {
-        Ok(Self { verifier, rules: CommonRules::new(issuer.into())?, audience: None, client_id: None, scopes: Vec::new() })
+        Ok(Self {
+            verifier,
+            rules: CommonRules::new(issuer.into())?,
+            audience: None,
+            client_id: None,
+            scopes: Vec::new(),
+        })
     }
 
     /// Sets the clock leeway; above 30 seconds it is refused (`leeway_too_large`).

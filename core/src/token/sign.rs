@@ -39,7 +39,9 @@ impl SigningKey {
     /// An HS256 key: a shared secret of at least 32 bytes (RFC 7518 §3.2).
     pub fn hs256(secret: &[u8]) -> Result<Self, TokenError> {
         if secret.len() < MIN_SHARED_SECRET_BYTES {
-            return Err(TokenError::SigningKeyInvalid(format!("an HS256 secret must have at least {MIN_SHARED_SECRET_BYTES} bytes")));
+            return Err(TokenError::SigningKeyInvalid(format!(
+                "an HS256 secret must have at least {MIN_SHARED_SECRET_BYTES} bytes"
+            )));
         }
         Ok(Self(Key::Hs256(secret.to_vec())))
     }
@@ -101,7 +103,11 @@ impl fmt::Debug for SigningKey {
 /// assert_eq!(seen.header.kid.as_deref(), Some("k1"));
 /// # Ok::<(), mcx_connect::token::TokenError>(())
 /// ```
-pub fn sign<C: serde::Serialize + ?Sized>(header: &JwsHeader, claims: &C, key: &SigningKey) -> Result<Secret, TokenError> {
+pub fn sign<C: serde::Serialize + ?Sized>(
+    header: &JwsHeader,
+    claims: &C,
+    key: &SigningKey,
+) -> Result<Secret, TokenError> {
     if header.alg != key.algorithm().as_str() {
         return Err(TokenError::SigningKeyInvalid(format!(
             "the header names `{}` but the key signs {}",
@@ -109,12 +115,15 @@ pub fn sign<C: serde::Serialize + ?Sized>(header: &JwsHeader, claims: &C, key: &
             key.algorithm()
         )));
     }
-    let header_json = serde_json::to_vec(header).map_err(|_| TokenError::Malformed("the header cannot be serialized".to_owned()))?;
-    let claims_json = serde_json::to_value(claims).map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
+    let header_json =
+        serde_json::to_vec(header).map_err(|_| TokenError::Malformed("the header cannot be serialized".to_owned()))?;
+    let claims_json = serde_json::to_value(claims)
+        .map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
     if !claims_json.is_object() {
         return Err(TokenError::Malformed("the claims are not a JSON object".to_owned()));
     }
-    let claims_json = serde_json::to_vec(&claims_json).map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
+    let claims_json = serde_json::to_vec(&claims_json)
+        .map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
     let input = format!("{}.{}", encode(&header_json), encode(&claims_json));
     let signature = key.sign_bytes(input.as_bytes())?;
     Ok(Secret::new(format!("{input}.{}", encode(&signature))))

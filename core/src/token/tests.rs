@@ -16,7 +16,10 @@ fn key() -> SigningKey {
 }
 
 fn jwks() -> JwkSet {
-    JwkSet::from_keys(vec![key().public_jwk(Some("p1")).unwrap(), SigningKey::ed25519(&[0x22; 32]).public_jwk(Some("ed1")).unwrap()])
+    JwkSet::from_keys(vec![
+        key().public_jwk(Some("p1")).unwrap(),
+        SigningKey::ed25519(&[0x22; 32]).public_jwk(Some("ed1")).unwrap(),
+    ])
 }
 
 fn claims() -> Value {
@@ -100,8 +103,14 @@ fn b_2_1_2_sub_is_required_and_not_empty() {
 
 #[test]
 fn b_2_1_2_exp_and_iat_are_required() {
-    assert_eq!(security().validate(&token(&with(json!({"exp": null}))), CLIENT, NOW).unwrap_err(), TokenError::MissingClaim("exp"));
-    assert_eq!(security().validate(&token(&with(json!({"iat": null}))), CLIENT, NOW).unwrap_err(), TokenError::MissingClaim("iat"));
+    assert_eq!(
+        security().validate(&token(&with(json!({"exp": null}))), CLIENT, NOW).unwrap_err(),
+        TokenError::MissingClaim("exp")
+    );
+    assert_eq!(
+        security().validate(&token(&with(json!({"iat": null}))), CLIENT, NOW).unwrap_err(),
+        TokenError::MissingClaim("iat")
+    );
     assert_eq!(check(&with(json!({"exp": "1900000300"}))), "token_invalid_claim");
     assert_eq!(check(&with(json!({"iat": -5}))), "token_invalid_claim");
     assert_eq!(check(&with(json!({"nbf": 1e300}))), "token_invalid_claim");
@@ -109,7 +118,9 @@ fn b_2_1_2_exp_and_iat_are_required() {
 
 #[test]
 fn rfc7519_fractional_times_are_read_strictly() {
-    let checked = security().validate(&token(&with(json!({"exp": EXP as f64 + 0.9, "iat": IAT as f64 + 0.1}))), CLIENT, NOW).unwrap();
+    let checked = security()
+        .validate(&token(&with(json!({"exp": EXP as f64 + 0.9, "iat": IAT as f64 + 0.1}))), CLIENT, NOW)
+        .unwrap();
     assert_eq!((checked.claims.exp, checked.claims.iat), (EXP, IAT + 1));
 }
 
@@ -117,8 +128,14 @@ fn rfc7519_fractional_times_are_read_strictly() {
 fn b_2_1_2_exp_leeway_above_30_seconds_is_refused_at_configuration() {
     assert_eq!(security().with_leeway(31).unwrap_err(), TokenError::LeewayTooLarge(31));
     assert_eq!(code(security().with_leeway(u64::MAX)), "leeway_too_large");
-    assert_eq!(code(IdTokenValidator::new(ISS, CLIENT, Verifier::new(jwks())).unwrap().with_leeway(60)), "leeway_too_large");
-    assert_eq!(code(AccessTokenValidator::new(ISS, Verifier::new(jwks())).unwrap().with_leeway(300)), "leeway_too_large");
+    assert_eq!(
+        code(IdTokenValidator::new(ISS, CLIENT, Verifier::new(jwks())).unwrap().with_leeway(60)),
+        "leeway_too_large"
+    );
+    assert_eq!(
+        code(AccessTokenValidator::new(ISS, Verifier::new(jwks())).unwrap().with_leeway(300)),
+        "leeway_too_large"
+    );
     assert!(security().with_leeway(30).is_ok());
     assert_eq!(Leeway::seconds(30).unwrap().as_secs(), Leeway::MAX_SECONDS);
 }
@@ -130,7 +147,10 @@ fn b_2_1_2_exp_is_honoured_with_the_leeway() {
     assert_eq!(code(security().validate(&t, CLIENT, EXP)), "token_expired");
     let lenient = security().with_leeway(30).unwrap();
     assert_eq!(code(lenient.validate(&t, CLIENT, EXP + 29)), "ok");
-    assert_eq!(lenient.validate(&t, CLIENT, EXP + 30).unwrap_err(), TokenError::Expired { exp: EXP, now: EXP + 30, leeway: 30 });
+    assert_eq!(
+        lenient.validate(&t, CLIENT, EXP + 30).unwrap_err(),
+        TokenError::Expired { exp: EXP, now: EXP + 30, leeway: 30 }
+    );
     assert_eq!(code(lenient.validate(&t, CLIENT, u64::MAX)), "token_expired");
 }
 
@@ -163,7 +183,10 @@ fn b_2_1_2_aud_is_a_string_or_an_array_of_strings() {
 fn b_2_1_2_security_token_aud_must_contain_the_client_id_and_the_target() {
     assert_eq!(check(&with(json!({"aud": [TARGET]}))), "token_audience_missing_client");
     assert_eq!(check(&with(json!({"aud": [CLIENT]}))), "token_audience_missing_target");
-    assert_eq!(check(&with(json!({"aud": [CLIENT, "https://idms.other.example/token"]}))), "token_audience_missing_target");
+    assert_eq!(
+        check(&with(json!({"aud": [CLIENT, "https://idms.other.example/token"]}))),
+        "token_audience_missing_target"
+    );
     assert_eq!(code(security().validate(&token(&claims()), "other-client", NOW)), "token_audience_missing_client");
     assert_eq!(security().target(), TARGET);
 }
@@ -185,7 +208,10 @@ fn oidc_3_1_3_7_id_token_rules() {
     let with_nonce = t(with(json!({"aud": CLIENT, "nonce": "n1"})));
     assert_eq!(code(id.validate(&with_nonce, Some("n1"), NOW)), "ok");
     assert_eq!(code(id.validate(&with_nonce, Some("n2"), NOW)), "token_nonce_mismatch");
-    assert_eq!(id.validate(&t(with(json!({"aud": CLIENT}))), Some("n1"), NOW).unwrap_err(), TokenError::MissingClaim("nonce"));
+    assert_eq!(
+        id.validate(&t(with(json!({"aud": CLIENT}))), Some("n1"), NOW).unwrap_err(),
+        TokenError::MissingClaim("nonce")
+    );
     assert_eq!(code(IdTokenValidator::new(ISS, "", Verifier::new(jwks()))), "validator_invalid");
 }
 
@@ -198,7 +224,10 @@ fn b_2_1_2_mcx_ids_are_required_per_service_on_request() {
     assert_eq!(code(v().validate(&token(&with(json!({"mcptt_id": null}))), CLIENT, NOW)), "token_missing_service_id");
     assert_eq!(check(&with(json!({"mcdata_id": 7}))), "token_invalid_claim");
     assert_eq!(check(&with(json!({"mcvideo_id": ""}))), "token_invalid_claim");
-    let data = security().require_service(McService::Data).validate(&token(&with(json!({"mcdata_id": "d@x"}))), CLIENT, NOW).unwrap();
+    let data = security()
+        .require_service(McService::Data)
+        .validate(&token(&with(json!({"mcdata_id": "d@x"}))), CLIENT, NOW)
+        .unwrap();
     assert_eq!(data.claims.service_id(McService::Data), Some("d@x"));
 }
 
@@ -207,7 +236,8 @@ fn access() -> AccessTokenValidator {
 }
 
 fn access_claims(changes: Value) -> Value {
-    let mut c = with(json!({"aud": "https://mcptt.example", "client_id": CLIENT, "scope": "openid 3gpp:mc:ptt_service"}));
+    let mut c =
+        with(json!({"aud": "https://mcptt.example", "client_id": CLIENT, "scope": "openid 3gpp:mc:ptt_service"}));
     for (k, v) in changes.as_object().unwrap() {
         if v.is_null() {
             c.as_object_mut().unwrap().remove(k);
@@ -241,9 +271,18 @@ fn access_token_scope_and_client_id() {
         TokenError::ScopeMissing("3gpp:mc:video_service".into())
     );
     assert_eq!(code(access().with_client_id("other").validate(&t(json!({})), NOW)), "token_client_mismatch");
-    assert_eq!(access().validate(&t(json!({"client_id": null})), NOW).unwrap_err(), TokenError::MissingClaim("client_id"));
-    assert_eq!(code(access().with_audience("https://mcdata.example").validate(&t(json!({})), NOW)), "token_audience_missing_target");
-    assert_eq!(code(access().require_service(McService::Video).validate(&t(json!({})), NOW)), "token_missing_service_id");
+    assert_eq!(
+        access().validate(&t(json!({"client_id": null})), NOW).unwrap_err(),
+        TokenError::MissingClaim("client_id")
+    );
+    assert_eq!(
+        code(access().with_audience("https://mcdata.example").validate(&t(json!({})), NOW)),
+        "token_audience_missing_target"
+    );
+    assert_eq!(
+        code(access().require_service(McService::Video).validate(&t(json!({})), NOW)),
+        "token_missing_service_id"
+    );
     assert_eq!(code(AccessTokenValidator::new("", Verifier::new(jwks()))), "validator_invalid");
 }
 
@@ -260,9 +299,14 @@ fn rfc8725_hmac_is_refused_without_a_configured_secret() {
     assert_eq!(code(security().validate(&hs, CLIENT, NOW)), "token_algorithm_refused");
     // The key-confusion attack: the public key's bytes used as an HMAC secret.
     let public = key().public_jwk(Some("p1")).unwrap().to_json().to_string();
-    let confused = token_with(&JwsHeader::new(Algorithm::Hs256).with_kid("p1"), &claims(), &SigningKey::hs256(public.as_bytes()).unwrap());
+    let confused = token_with(
+        &JwsHeader::new(Algorithm::Hs256).with_kid("p1"),
+        &claims(),
+        &SigningKey::hs256(public.as_bytes()).unwrap(),
+    );
     assert_eq!(code(security().validate(&confused, CLIENT, NOW)), "token_algorithm_refused");
-    let with_secret = SecurityTokenValidator::new(ISS, TARGET, Verifier::new(jwks()).with_shared_secret(&secret).unwrap()).unwrap();
+    let with_secret =
+        SecurityTokenValidator::new(ISS, TARGET, Verifier::new(jwks()).with_shared_secret(&secret).unwrap()).unwrap();
     assert_eq!(code(with_secret.validate(&hs, CLIENT, NOW)), "ok");
     assert_eq!(code(with_secret.validate(&confused, CLIENT, NOW)), "token_bad_signature");
     for alg in ["HS384", "HS512", "none", "ES512", "RS512", "es256"] {

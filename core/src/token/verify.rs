@@ -36,7 +36,12 @@ pub(crate) struct SignedToken {
 impl Verifier {
     /// A verifier of the five public-key algorithms with `keys`.
     pub fn new(keys: JwkSet) -> Self {
-        Self { keys, algorithms: Algorithm::PUBLIC_KEY.to_vec(), shared_secret: None, max_token_bytes: DEFAULT_MAX_TOKEN_BYTES }
+        Self {
+            keys,
+            algorithms: Algorithm::PUBLIC_KEY.to_vec(),
+            shared_secret: None,
+            max_token_bytes: DEFAULT_MAX_TOKEN_BYTES,
+        }
     }
 
     /// Restricts the accepted algorithms. Refused (`validator_invalid`) when the list is empty,
@@ -46,7 +51,9 @@ impl Verifier {
             return Err(TokenError::ValidatorInvalid("the algorithm allow-list is empty".to_owned()));
         }
         if algorithms.contains(&Algorithm::Hs256) && self.shared_secret.is_none() {
-            return Err(TokenError::ValidatorInvalid("HS256 needs a shared secret (with_shared_secret) first".to_owned()));
+            return Err(TokenError::ValidatorInvalid(
+                "HS256 needs a shared secret (with_shared_secret) first".to_owned(),
+            ));
         }
         self.algorithms = algorithms.to_vec();
         Ok(self)
@@ -89,12 +96,17 @@ impl Verifier {
             .filter(|alg| self.algorithms.contains(alg))
             .ok_or_else(|| TokenError::AlgorithmRefused { alg: shown(&jws.header.alg) })?;
         if let Some(crit) = &jws.header.crit {
-            return Err(TokenError::CritUnsupported(crit.iter().map(|name| shown(name)).collect::<Vec<_>>().join(", ")));
+            return Err(TokenError::CritUnsupported(
+                crit.iter().map(|name| shown(name)).collect::<Vec<_>>().join(", "),
+            ));
         }
         let input = jws.signing_input.as_bytes();
         let signature = jws.signature_bytes()?;
         let verified = if alg == Algorithm::Hs256 {
-            let secret = self.shared_secret.as_deref().ok_or_else(|| TokenError::AlgorithmRefused { alg: alg.as_str().to_owned() })?;
+            let secret = self
+                .shared_secret
+                .as_deref()
+                .ok_or_else(|| TokenError::AlgorithmRefused { alg: alg.as_str().to_owned() })?;
             verify_hmac(secret, input, &signature)
         } else {
             let candidates = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
@@ -128,8 +140,9 @@ fn verify_with(key: &KeyMaterial, alg: Algorithm, input: &[u8], signature: &[u8]
         (KeyMaterial::Ed25519(key), Algorithm::EdDsa) => {
             ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify_strict(input, &s).is_ok())
         }
-        (KeyMaterial::Rsa(key), Algorithm::Rs256) => rsa::pkcs1v15::Signature::try_from(signature)
-            .is_ok_and(|s| rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.as_ref().clone()).verify(input, &s).is_ok()),
+        (KeyMaterial::Rsa(key), Algorithm::Rs256) => rsa::pkcs1v15::Signature::try_from(signature).is_ok_and(|s| {
+            rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.as_ref().clone()).verify(input, &s).is_ok()
+        }),
         (KeyMaterial::Rsa(key), Algorithm::Ps256) => rsa::pss::Signature::try_from(signature)
             .is_ok_and(|s| rsa::pss::VerifyingKey::<sha2::Sha256>::new(key.as_ref().clone()).verify(input, &s).is_ok()),
         _ => false,

@@ -1,0 +1,409 @@
+//! Primary login (TS 33.180 B.4: authorization code grant with PKCE `S256`) and refresh (B.5),
+//! in the client role (build, read) and the server role (parse, write).
+
+use crate::client::ClientAuthentication;
+use crate::endpoint::EndpointPolicy;
+use crate::error::{Error, LoginError, Rejection, RequestError};
+use crate::exchange::check_grant_type;
+use crate::form::{self, Form, ParseOptions, Parsed};
+use crate::http::{self, HttpRequest};
+use crate::pkce::{self, Pkce, PKCE_METHOD_S256};
+use crate::response::ErrorResponse;
+use crate::scope::ScopeSet;
+use crate::Secret;
+
+/// `grant_type` of the authorization code token request (RFC 6749 §4.1.3).
+pub const GRANT_TYPE_AUTHORIZATION_CODE: &str = "authorization_code";
+/// `grant_type` of a refresh (RFC 6749 §6).
+pub const GRANT_TYPE_REFRESH_TOKEN: &str = "refresh_token";
+
+/// Checks a redirect URI: an absolute URI (any scheme: native apps use private-use schemes)
+/// without a fragment (RFC 6749 §3.1.2).
+fn check_redirect_uri(uri: &str) -> Result<(), LoginError> {
+    let bad = |why: &str| LoginError::InvalidRedirectUri(why.to_owned());
+    let (scheme, rest) = uri.split_once(':').ok_or_else(|| bad("it has no scheme"))?;
+    let mut chars = scheme.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        || !chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
+        return Err(bad("it has no valid scheme"));
+    }
+    if rest.is_empty() || uri.bytes().any(|b| b <= b' ' || b >= 0x7f) {
+        return Err(bad("it is empty after the scheme or contains whitespace, control or non-ASCII characters"));
+    }
+    if uri.contains('#') {
+        return Err(bad("it has a fragment (RFC 6749 section 3.1.2)"));
+    }
+    Ok(())
+}
+
+/// Splits the query of a URL into a strict form (the fragment, if any, is ignored).
+fn query_form(url: &str) -> Result<Form, RequestError> {
+    let without_fragment = url.split('#').next().unwrap_or_default();
+    let query = without_fragment.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    Form::parse(query.as_bytes(), &ParseOptions::strict(), &mut Vec::new())
+}
+
+fn append_query(url: &str, query: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{query}")
+}
+
+/// The authorization request of B.4.2.2, with the state, nonce and PKCE verifier the client
+/// must keep until the response comes back.
+///
+/// ```
+/// use mcx_connect::{AuthorizationRequest, EndpointPolicy, McService, Pkce, ScopeSet, Secret};
+/// let request = AuthorizationRequest::with_values(
+///     "https://idms.primary.example/authorize", "mcptt-client", "com.example.mcptt:/callback",
+///     ScopeSet::for_service(McService::Ptt),
+///     Secret::new("state-1"), Secret::new("nonce-1"),
+///     Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").unwrap(),
+/// );
+/// let url = request.url(EndpointPolicy::default()).unwrap();
+/// assert!(url.contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+/// let code = request.read_response("com.example.mcptt:/callback?code=abc&state=state-1").unwrap();
+/// assert_eq!(code.expose(), "abc");
+/// assert_eq!(request.read_response("com.example.mcptt:/callback?code=abc&state=forged").unwrap_err().code(), "login_state_mismatch");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizationRequest {
+    /// The primary IdMS authorization endpoint (`idms-auth-endpoint` of the UE initial configuration).
+    pub authorization_endpoint: String,
+    /// The registered client id.
+    pub client_id: String,
+    /// Where the IdMS redirects the user agent back to.
+    pub redirect_uri: String,
+    /// Requested scope: `openid` plus MCX scopes.
+    pub scope: ScopeSet,
+    /// Anti-CSRF value echoed in the response.
+    pub state: Secret,
+    /// Replay protection bound into the ID token.
+    pub nonce: Secret,
+    /// PKCE verifier and challenge.
+    pub pkce: Pkce,
+    /// Requested authentication context classes, if any.
+    pub acr_values: Option<String>,
+}
+
+impl AuthorizationRequest {
+    /// A request with fresh random `state`, `nonce` and PKCE verifier.
+    pub fn new(
+        authorization_endpoint: impl Into<String>,
+        client_id: impl Into<String>,
+        redirect_uri: impl Into<String>,
+        scope: ScopeSet,
+    ) -> Result<Self, LoginError> {
+        let state = Secret::new(pkce::random_text()?);
+        let nonce = Secret::new(pkce::random_text()?);
+        Ok(Self::with_values(authorization_endpoint, client_id, redirect_uri, scope, state, nonce, Pkce::generate()?))
+    }
+
+    /// A request with caller-chosen `state`, `nonce` and PKCE (tests, or a restored login).
+    pub fn with_values(
+        authorization_endpoint: impl Into<String>,
+        client_id: impl Into<String>,
+        redirect_uri: impl Into<String>,
+        scope: ScopeSet,
+        state: Secret,
+        nonce: Secret,
+        pkce: Pkce,
+    ) -> Self {
+        Self {
+            authorization_endpoint: authorization_endpoint.into(),
+            client_id: client_id.into(),
+            redirect_uri: redirect_uri.into(),
+            scope,
+            state,
+            nonce,
+            pkce,
+            acr_values: None,
+        }
+    }
+
+    /// The URL to open in the user agent (B.4.2.2).
+    pub fn url(&self, policy: EndpointPolicy) -> Result<String, Error> {
+        policy.check(&self.authorization_endpoint, "authorization endpoint")?;
+        check_redirect_uri(&self.redirect_uri)?;
+        if self.client_id.is_empty() {
+            return Err(RequestError::EmptyParameter("client_id").into());
+        }
+        let scope = self.scope.to_string();
+        let mut pairs = vec![
+            ("response_type", "code"),
+            ("client_id", self.client_id.as_str()),
+            ("redirect_uri", self.redirect_uri.as_str()),
+            ("scope", scope.as_str()),
+            ("state", self.state.expose()),
+            ("nonce", self.nonce.expose()),
+            ("code_challenge", self.pkce.challenge()),
+            ("code_challenge_method", PKCE_METHOD_S256),
+        ];
+        if let Some(acr) = &self.acr_values {
+            pairs.push(("acr_values", acr));
+        }
+        Ok(append_query(&self.authorization_endpoint, &form::encode_pairs(pairs)))
+    }
+
+    /// Reads the redirect back from the IdMS (B.4.2.3): the authorization `code`, after checking
+    /// `state`; an error redirect becomes [`Error::ErrorResponse`].
+    pub fn read_response(&self, redirect_url: &str) -> Result<Secret, Error> {
+        let form = query_form(redirect_url)?;
+        if let Some(state) = form.get("state") {
+            if state != self.state.expose() {
+                return Err(LoginError::StateMismatch.into());
+            }
+        }
+        if let Some(error) = form.optional("error") {
+            return Err(Error::ErrorResponse(ErrorResponse {
+                error: crate::OAuthErrorCode::parse(error),
+                error_description: form.optional("error_description").map(str::to_owned),
+                error_uri: form.optional("error_uri").map(str::to_owned),
+            }));
+        }
+        if form.get("state").is_none() {
+            return Err(LoginError::StateMismatch.into());
+        }
+        Ok(Secret::new(form.required("code")?))
+    }
+
+    /// The token request that redeems `code` (B.4.2.4), carrying this request's verifier.
+    pub fn code_request(&self, code: Secret, client: ClientAuthentication) -> AuthorizationCodeRequest {
+        AuthorizationCodeRequest {
+            code,
+            redirect_uri: self.redirect_uri.clone(),
+            code_verifier: self.pkce.verifier().clone(),
+            client,
+        }
+    }
+}
+
+/// An authorization request as the IdMS's authorization endpoint reads it (server role).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomingAuthorizationRequest {
+    /// The client id.
+    pub client_id: String,
+    /// The redirect URI (compare it with the registered one).
+    pub redirect_uri: String,
+    /// Requested scope.
+    pub scope: ScopeSet,
+    /// The client's state, echoed back.
+    pub state: Option<String>,
+    /// The nonce to put into the ID token.
+    pub nonce: Option<String>,
+    /// The PKCE `S256` challenge to store with the code.
+    pub code_challenge: String,
+}
+
+impl IncomingAuthorizationRequest {
+    /// Reads the query of an authorization request URL. B.4 requires PKCE with `S256`.
+    pub fn parse_url(url: &str) -> Result<Self, Rejection> {
+        let form = query_form(url).map_err(Rejection::new)?;
+        let response_type = form.required("response_type").map_err(Rejection::new)?;
+        if response_type != "code" {
+            return Err(Rejection::new(LoginError::UnsupportedResponseType(http::printable(response_type, 40))));
+        }
+        let client_id = form.required("client_id").map_err(Rejection::new)?.to_owned();
+        let redirect_uri = form.required("redirect_uri").map_err(Rejection::new)?.to_owned();
+        check_redirect_uri(&redirect_uri)
+            .map_err(|e| Rejection::with_code(crate::OAuthErrorCode::InvalidRequest, e))?;
+        let scope = ScopeSet::parse(form.required("scope").map_err(Rejection::new)?).map_err(Rejection::new)?;
+        let code_challenge = form
+            .optional("code_challenge")
+            .ok_or_else(|| Rejection::new(LoginError::PkceRequired("no code_challenge".into())))?;
+        match form.optional("code_challenge_method") {
+            Some(PKCE_METHOD_S256) => {}
+            other => {
+                let found =
+                    other.map_or_else(|| "none given (plain)".to_owned(), |m| format!("`{}`", http::printable(m, 20)));
+                return Err(Rejection::new(LoginError::PkceRequired(format!("code_challenge_method is {found}"))));
+            }
+        }
+        if code_challenge.len() != 43 || crate::jws::decode_segment(code_challenge).is_none() {
+            return Err(Rejection::new(LoginError::PkceRequired(
+                "code_challenge is not a base64url SHA-256 value".into(),
+            )));
+        }
+        Ok(Self {
+            client_id,
+            redirect_uri,
+            scope,
+            state: form.optional("state").map(str::to_owned),
+            nonce: form.optional("nonce").map(str::to_owned),
+            code_challenge: code_challenge.to_owned(),
+        })
+    }
+
+    /// The redirect that hands the code back to the client (B.4.2.3).
+    pub fn success_redirect(&self, code: &str) -> String {
+        let mut pairs = vec![("code", code)];
+        if let Some(state) = &self.state {
+            pairs.push(("state", state));
+        }
+        append_query(&self.redirect_uri, &form::encode_pairs(pairs))
+    }
+
+    /// The redirect that reports an error to the client (RFC 6749 §4.1.2.1).
+    pub fn error_redirect(&self, error: &ErrorResponse) -> String {
+        let mut pairs = vec![("error", error.error.as_str())];
+        if let Some(description) = &error.error_description {
+            pairs.push(("error_description", description));
+        }
+        if let Some(state) = &self.state {
+            pairs.push(("state", state));
+        }
+        append_query(&self.redirect_uri, &form::encode_pairs(pairs))
+    }
+}
+
+/// The authorization code token request (B.4.2.4, RFC 6749 §4.1.3, RFC 7636 §4.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorizationCodeRequest {
+    /// The authorization code.
+    pub code: Secret,
+    /// The redirect URI of the authorization request.
+    pub redirect_uri: String,
+    /// The PKCE verifier.
+    pub code_verifier: Secret,
+    /// The client.
+    pub client: ClientAuthentication,
+}
+
+impl AuthorizationCodeRequest {
+    /// Builds the POST to the primary token endpoint.
+    pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        policy.check(token_endpoint, "primary token endpoint")?;
+        pkce::check_verifier(self.code_verifier.expose())?;
+        if self.code.is_empty() {
+            return Err(RequestError::EmptyParameter("code").into());
+        }
+        let pairs: Vec<(&'static str, &str)> = vec![
+            ("grant_type", GRANT_TYPE_AUTHORIZATION_CODE),
+            ("code", self.code.expose()),
+            ("redirect_uri", &self.redirect_uri),
+            ("code_verifier", self.code_verifier.expose()),
+        ];
+        build_post(token_endpoint, pairs, &self.client)
+    }
+
+    /// Reads the request at the token endpoint (server role).
+    pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
+        let (form, client, report) = read_post(request, options, GRANT_TYPE_AUTHORIZATION_CODE)?;
+        let code = Secret::new(form.required("code").map_err(Rejection::new)?);
+        let redirect_uri = form.required("redirect_uri").map_err(Rejection::new)?.to_owned();
+        let code_verifier = form.required("code_verifier").map_err(Rejection::new)?;
+        pkce::check_verifier(code_verifier).map_err(Rejection::new)?;
+        let value = Self { code, redirect_uri, code_verifier: Secret::new(code_verifier), client };
+        Ok(Parsed { value, normalisations: report })
+    }
+
+    /// Server role: checks the verifier against the challenge stored with the code, and the
+    /// redirect URI against the one of the authorization request.
+    pub fn verify(&self, code_challenge: &str, redirect_uri: &str) -> Result<(), Rejection> {
+        if pkce::s256_challenge(self.code_verifier.expose()) != code_challenge {
+            return Err(Rejection::new(LoginError::PkceMismatch));
+        }
+        if self.redirect_uri != redirect_uri {
+            return Err(Rejection::new(LoginError::InvalidRedirectUri(
+                "it differs from the authorization request's".into(),
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A refresh request (B.5, RFC 6749 §6): the scope may stay or narrow, never widen.
+///
+/// ```
+/// use mcx_connect::{ClientAuthentication, EndpointPolicy, ParseOptions, RefreshRequest, ScopeSet, McService};
+/// let narrower = ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap();
+/// let request = RefreshRequest::new("refresh-1", Some(narrower), ClientAuthentication::client_id("c"));
+/// let http = request.build("https://idms.example/token", EndpointPolicy::default()).unwrap();
+/// let parsed = RefreshRequest::parse(&http, &ParseOptions::strict()).unwrap().value;
+/// assert!(parsed.check_scope(&ScopeSet::for_service(McService::Ptt)).is_ok());
+/// let wider = ScopeSet::parse("openid 3gpp:mc:video_service").unwrap();
+/// let err = RefreshRequest::new("r", Some(wider), ClientAuthentication::None).check_scope(&ScopeSet::for_service(McService::Ptt)).unwrap_err();
+/// assert_eq!(err.error.as_str(), "invalid_scope");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefreshRequest {
+    /// The refresh token.
+    pub refresh_token: Secret,
+    /// The requested scope; `None` keeps the original.
+    pub scope: Option<ScopeSet>,
+    /// The client.
+    pub client: ClientAuthentication,
+}
+
+impl RefreshRequest {
+    /// A refresh request.
+    pub fn new(refresh_token: impl Into<Secret>, scope: Option<ScopeSet>, client: ClientAuthentication) -> Self {
+        Self { refresh_token: refresh_token.into(), scope, client }
+    }
+
+    /// Builds the POST to the token endpoint.
+    pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        policy.check(token_endpoint, "token endpoint")?;
+        if self.refresh_token.is_empty() {
+            return Err(RequestError::EmptyParameter("refresh_token").into());
+        }
+        let scope = self.scope.as_ref().map(ToString::to_string);
+        let mut pairs: Vec<(&'static str, &str)> =
+            vec![("grant_type", GRANT_TYPE_REFRESH_TOKEN), ("refresh_token", self.refresh_token.expose())];
+        if let Some(scope) = &scope {
+            pairs.push(("scope", scope));
+        }
+        build_post(token_endpoint, pairs, &self.client)
+    }
+
+    /// Reads the request at the token endpoint (server role).
+    pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
+        let (form, client, mut report) = read_post(request, options, GRANT_TYPE_REFRESH_TOKEN)?;
+        let refresh_token = Secret::new(form.required("refresh_token").map_err(Rejection::new)?);
+        let scope = match form.optional("scope") {
+            None => None,
+            Some(text) => Some(
+                match options.mode {
+                    crate::ParseMode::Strict => ScopeSet::parse(text),
+                    crate::ParseMode::Lenient => ScopeSet::parse_lenient(text, &mut report),
+                }
+                .map_err(Rejection::new)?,
+            ),
+        };
+        Ok(Parsed { value: Self { refresh_token, scope, client }, normalisations: report })
+    }
+
+    /// Server role (B.5): the requested scope must equal or narrow the `granted` one.
+    pub fn check_scope(&self, granted: &ScopeSet) -> Result<(), Rejection> {
+        match &self.scope {
+            Some(scope) => scope.require_within(granted).map_err(Rejection::new),
+            None => Ok(()),
+        }
+    }
+}
+
+fn build_post<'a>(
+    token_endpoint: &str,
+    mut pairs: Vec<(&'static str, &'a str)>,
+    client: &'a ClientAuthentication,
+) -> Result<HttpRequest, Error> {
+    let mut headers = Vec::new();
+    client.apply(&mut pairs, &mut headers, false)?;
+    let body = form::encode_pairs(pairs);
+    let mut request = HttpRequest::form_post(token_endpoint, body);
+    request.headers.extend(headers);
+    Ok(request)
+}
+
+fn read_post(
+    request: &HttpRequest,
+    options: &ParseOptions,
+    grant_type: &'static str,
+) -> Result<(Form, ClientAuthentication, Vec<crate::Normalisation>), Rejection> {
+    let mut report = Vec::new();
+    http::check_form_post(request).map_err(Rejection::new)?;
+    let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
+    check_grant_type(&form, grant_type)?;
+    let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
+    Ok((form, client, report))
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test of the project, in one command (the README's test command runs this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+bash tests/setup.sh
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets, -D warnings)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (unit, integration, shared vectors, doc tests)"
+cargo test --workspace --locked 2>&1 | tee "${CARGO_TARGET_DIR}/test-output.txt"
+
+step "core dependency tree holds no transport, async runtime or FFI crate"
+if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqwest|hyper|ureq|tokio|async-std|wasm-bindgen|uniffi|curl|openssl|native-tls|rustls) '; then
+  echo "the core must stay transport-free"; exit 1
+fi
+
+passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
+vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
+echo
+echo "summary: $((passed + vectors)) passed, 0 failed"

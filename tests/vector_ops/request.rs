@@ -1,0 +1,261 @@
+//! Vector operations for issue 2: endpoints, scopes, token exchange, jwt-bearer, responses.
+
+use super::input::{bool, opt_str, str};
+use super::{bad_case, Failure, Outcome};
+use mcx_connect::{
+    ClientAuthentication, EndpointPolicy, Error, ErrorResponse, HttpRequest, HttpResponse, JwtBearerRequest, Limits,
+    OAuthErrorCode, ParseMode, ParseOptions, ScopeSet, Secret, TokenExchangeRequest, TokenExchangeResponse,
+    TokenResponse, TokenType,
+};
+use serde_json::{json, Value};
+
+pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
+    Some(match operation {
+        "endpoint.check" => endpoint_check(input),
+        "scope.parse" => scope_parse(input),
+        "exchange.build" => exchange_build(input),
+        "exchange.parse" => exchange_parse(input),
+        "exchange_response.read" => exchange_response_read(input),
+        "exchange_response.write" => exchange_response_write(input),
+        "jwt_bearer.build" => jwt_bearer_build(input),
+        "jwt_bearer.parse" => jwt_bearer_parse(input),
+        "token_response.read" => token_response_read(input),
+        "token_response.write" => token_response_write(input),
+        "error_response.write" => error_response_write(input),
+        _ => return None,
+    })
+}
+
+fn policy(input: &Value) -> EndpointPolicy {
+    EndpointPolicy { allow_loopback_http: bool(input, "allow_loopback_http") }
+}
+
+pub(crate) fn parse_options(input: &Value) -> Result<ParseOptions, Failure> {
+    let mode = match opt_str(input, "mode").unwrap_or("strict") {
+        "strict" => ParseMode::Strict,
+        "lenient" => ParseMode::Lenient,
+        other => return Err(bad_case(format!("unknown mode `{other}`"))),
+    };
+    let limits = match input.get("limits") {
+        Some(value) => serde_json::from_value(value.clone()).map_err(|e| bad_case(format!("input.limits: {e}")))?,
+        None => Limits::default(),
+    };
+    Ok(ParseOptions { mode, limits, endpoint_policy: policy(input) })
+}
+
+pub(crate) fn http_request(input: &Value) -> Result<HttpRequest, Failure> {
+    let request = input.get("request").ok_or_else(|| bad_case("input.request is required"))?;
+    let body = match (opt_str(request, "body"), opt_str(request, "body_base64")) {
+        (Some(text), _) => text.as_bytes().to_vec(),
+        (None, Some(encoded)) => base64_decode(encoded)?,
+        (None, None) => Vec::new(),
+    };
+    let headers = match request.get("headers") {
+        Some(headers) => pairs(headers)?,
+        None => vec![("Content-Type".to_owned(), mcx_connect::FORM_CONTENT_TYPE.to_owned())],
+    };
+    Ok(HttpRequest {
+        method: opt_str(request, "method").unwrap_or("POST").to_owned(),
+        url: opt_str(request, "url").unwrap_or("https://idms.example/as/token.oauth2").to_owned(),
+        headers,
+        body,
+    })
+}
+
+pub(crate) fn http_response(input: &Value) -> Result<HttpResponse, Failure> {
+    let response = input.get("response").ok_or_else(|| bad_case("input.response is required"))?;
+    let headers = match response.get("headers") {
+        Some(headers) => pairs(headers)?,
+        None => vec![("Content-Type".to_owned(), "application/json".to_owned())],
+    };
+    let body = match (opt_str(response, "body"), opt_str(response, "body_base64")) {
+        (Some(text), _) => text.as_bytes().to_vec(),
+        (None, Some(encoded)) => base64_decode(encoded)?,
+        (None, None) => Vec::new(),
+    };
+    let status = response.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
+    Ok(HttpResponse { status, headers, body })
+}
+
+fn base64_decode(text: &str) -> Result<Vec<u8>, Failure> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for byte in text.bytes().filter(|&b| b != b'=') {
+        let value = ALPHABET.iter().position(|&a| a == byte).ok_or_else(|| bad_case("body_base64 is not base64"))?;
+        buffer = buffer << 6 | value as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    Ok(out)
+}
+
+fn pairs(value: &Value) -> Result<Vec<(String, String)>, Failure> {
+    let list = value.as_array().ok_or_else(|| bad_case("headers must be an array of [name, value]"))?;
+    list.iter()
+        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+            Some([Value::String(n), Value::String(v)]) => Ok((n.clone(), v.clone())),
+            _ => Err(bad_case("each header must be [name, value]")),
+        })
+        .collect()
+}
+
+pub(crate) fn request_json(request: &HttpRequest) -> Value {
+    json!({
+        "method": request.method,
+        "url": request.url,
+        "headers": request.headers.iter().map(|(n, v)| json!([n, v])).collect::<Vec<_>>(),
+        "body": String::from_utf8_lossy(&request.body),
+    })
+}
+
+fn response_json(response: &HttpResponse) -> Value {
+    json!({
+        "status": response.status,
+        "headers": response.headers.iter().map(|(n, v)| json!([n, v])).collect::<Vec<_>>(),
+        "body_json": serde_json::from_slice::<Value>(&response.body).unwrap_or(Value::Null),
+    })
+}
+
+pub(crate) fn client(input: &Value) -> Result<ClientAuthentication, Failure> {
+    let Some(client) = input.get("client") else { return Ok(ClientAuthentication::None) };
+    let id = || str(client, "client_id").map(str::to_owned);
+    let secret = || str(client, "client_secret").map(Secret::new);
+    Ok(match str(client, "method")? {
+        "none" => ClientAuthentication::None,
+        "client_id" => ClientAuthentication::ClientId { client_id: id()? },
+        "client_secret_basic" => ClientAuthentication::ClientSecretBasic { client_id: id()?, client_secret: secret()? },
+        "client_secret_post" => ClientAuthentication::ClientSecretPost { client_id: id()?, client_secret: secret()? },
+        other => return Err(bad_case(format!("unknown client method `{other}`"))),
+    })
+}
+
+fn client_json(client: &ClientAuthentication) -> Value {
+    let method = match client {
+        ClientAuthentication::None => "none",
+        ClientAuthentication::ClientId { .. } => "client_id",
+        ClientAuthentication::ClientSecretBasic { .. } => "client_secret_basic",
+        ClientAuthentication::ClientSecretPost { .. } => "client_secret_post",
+    };
+    json!({ "method": method, "client_id": client.id(), "client_secret": client.secret().map(Secret::expose) })
+}
+
+fn codes(normalisations: &[mcx_connect::Normalisation]) -> Value {
+    normalisations.iter().map(|n| n.code.clone()).collect()
+}
+
+fn endpoint_check(input: &Value) -> Outcome {
+    policy(input).check(str(input, "url")?, "token endpoint").map_err(Error::from)?;
+    Ok(json!({}))
+}
+
+fn scope_parse(input: &Value) -> Outcome {
+    let text = str(input, "scope")?;
+    let mut report = Vec::new();
+    let set = match opt_str(input, "mode").unwrap_or("strict") {
+        "lenient" => ScopeSet::parse_lenient(text, &mut report),
+        _ => ScopeSet::parse(text),
+    }
+    .map_err(Error::from)?;
+    Ok(json!({
+        "scope": set.to_string(),
+        "values": set.iter().map(|s| s.as_str().to_owned()).collect::<Vec<_>>(),
+        "has_mcx": set.has_mcx(),
+        "normalisations": codes(&report),
+    }))
+}
+
+fn exchange_build(input: &Value) -> Outcome {
+    let request =
+        TokenExchangeRequest::new(str(input, "resource")?, str(input, "subject_token")?).with_client(client(input)?);
+    Ok(request_json(&request.build(str(input, "token_endpoint")?, policy(input))?))
+}
+
+fn exchange_parse(input: &Value) -> Outcome {
+    let parsed = TokenExchangeRequest::parse(&http_request(input)?, &parse_options(input)?)?;
+    Ok(json!({
+        "resource": parsed.value.resource,
+        "subject_token": parsed.value.subject_token.expose(),
+        "client": client_json(&parsed.value.client),
+        "normalisations": codes(&parsed.normalisations),
+    }))
+}
+
+fn scope_input(input: &Value) -> Result<Option<ScopeSet>, Failure> {
+    opt_str(input, "scope").map(|s| ScopeSet::parse(s).map_err(|e| Error::from(e).into())).transpose()
+}
+
+fn exchange_response_read(input: &Value) -> Outcome {
+    let read = TokenExchangeResponse::from_http_response(&http_response(input)?, &Limits::default())?;
+    Ok(json!({
+        "access_token": read.access_token.expose(),
+        "issued_token_type": read.issued_token_type,
+        "token_type": read.token_type.as_str(),
+        "expires_in": read.expires_in,
+        "scope": read.scope.map(|s| s.to_string()),
+        "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
+    }))
+}
+
+fn exchange_response_write(input: &Value) -> Outcome {
+    let response = TokenExchangeResponse {
+        access_token: Secret::new(str(input, "access_token")?),
+        issued_token_type: opt_str(input, "issued_token_type").unwrap_or(mcx_connect::TOKEN_TYPE_JWT).to_owned(),
+        token_type: TokenType::parse(opt_str(input, "token_type").unwrap_or("N_A")),
+        expires_in: input.get("expires_in").and_then(Value::as_u64),
+        scope: scope_input(input)?,
+        refresh_token: opt_str(input, "refresh_token").map(Secret::new),
+    };
+    Ok(response_json(&response.to_http_response()))
+}
+
+fn jwt_bearer_build(input: &Value) -> Outcome {
+    let scope = ScopeSet::parse(str(input, "scope")?).map_err(Error::from)?;
+    let request = JwtBearerRequest::new(str(input, "assertion")?, client(input)?, scope);
+    Ok(request_json(&request.build(str(input, "token_endpoint")?, policy(input))?))
+}
+
+fn jwt_bearer_parse(input: &Value) -> Outcome {
+    let parsed = JwtBearerRequest::parse(&http_request(input)?, &parse_options(input)?)?;
+    Ok(json!({
+        "assertion": parsed.value.assertion.expose(),
+        "client": client_json(&parsed.value.client),
+        "scope": parsed.value.scope.to_string(),
+        "normalisations": codes(&parsed.normalisations),
+    }))
+}
+
+fn token_response_read(input: &Value) -> Outcome {
+    let read = TokenResponse::from_http_response(&http_response(input)?, &Limits::default())?;
+    Ok(json!({
+        "access_token": read.access_token.expose(),
+        "token_type": read.token_type.as_str(),
+        "expires_in": read.expires_in,
+        "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
+        "scope": read.scope.map(|s| s.to_string()),
+        "id_token": read.id_token.as_ref().map(Secret::expose),
+    }))
+}
+
+fn token_response_write(input: &Value) -> Outcome {
+    let response = TokenResponse {
+        access_token: Secret::new(str(input, "access_token")?),
+        token_type: TokenType::parse(opt_str(input, "token_type").unwrap_or("Bearer")),
+        expires_in: input.get("expires_in").and_then(Value::as_u64),
+        refresh_token: opt_str(input, "refresh_token").map(Secret::new),
+        scope: scope_input(input)?,
+        id_token: opt_str(input, "id_token").map(Secret::new),
+    };
+    Ok(response_json(&response.to_http_response()))
+}
+
+fn error_response_write(input: &Value) -> Outcome {
+    let response = ErrorResponse::new(
+        OAuthErrorCode::parse(str(input, "error")?),
+        opt_str(input, "error_description").map(str::to_owned),
+    );
+    Ok(response_json(&response.to_http_response()))
+}
