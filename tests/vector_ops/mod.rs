@@ -1,6 +1,7 @@
 //! Operation dispatch and result matching for the shared vectors.
 
 mod login;
+mod profile;
 mod request;
 mod token;
 
@@ -47,6 +48,7 @@ pub(crate) fn bad_case(why: impl Into<String>) -> Failure {
 fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     request::dispatch(operation, input)
         .or_else(|| login::dispatch(operation, input))
+        .or_else(|| profile::dispatch(operation, input))
         .or_else(|| token::dispatch(operation, input))
 }
 
