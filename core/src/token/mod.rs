@@ -34,6 +34,8 @@ mod verify;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_jose;
 
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
