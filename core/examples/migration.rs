@@ -32,12 +32,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     section("2. B.4.2.2 authorization request at the primary IdMS (open in the user agent)");
     let auth_endpoint = primary.app_server_info.idms_auth_endpoint.as_deref().ok_or("no idms-auth-endpoint")?;
-    let login = AuthorizationRequest::new(auth_endpoint, client_id, "com.example.mcptt:/callback", ScopeSet::for_service(McService::Ptt))?;
+    let login = AuthorizationRequest::new(
+        auth_endpoint,
+        client_id,
+        "com.example.mcptt:/callback",
+        ScopeSet::for_service(McService::Ptt),
+    )?;
     println!("{}", login.url(EndpointPolicy::default())?);
 
     section("3. B.4.2.4 authorization code token request at the primary IdMS");
     let primary_token_endpoint = &primary.app_server_info.idms_token_endpoint;
-    let code_request = login.code_request(Secret::new("sample-authorization-code"), ClientAuthentication::client_id(client_id));
+    let code_request =
+        login.code_request(Secret::new("sample-authorization-code"), ClientAuthentication::client_id(client_id));
     println!("{}", code_request.build(primary_token_endpoint, EndpointPolicy::default())?.to_text());
 
     section("4. B.7.2 token exchange at the primary IdMS (resource = partner token endpoint)");
