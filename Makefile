@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` (the main job) and `make test` (every test).
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/mcx-connect/target
 
-.PHONY: demo test fuzz
+.PHONY: demo test fuzz bench
 demo:
 	bash tests/setup.sh
 	cargo run --locked -q -p mcx-connect --example migration
@@ -12,3 +12,7 @@ test:
 # Every fuzz target for a bounded time (FUZZ_SECONDS, default 60 s each).
 fuzz:
 	bash tests/fuzz/run.sh
+
+# Every benchmark, each with its baseline measured in the same run; prints a table of ratios.
+bench:
+	bash tests/bench.sh
