@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn tokens_are_redacted_with_their_length() {
-        assert_eq!(redact_token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln"), "eyJhbGciOi…[redacted, 28 bytes]");
+        assert_eq!(redact_token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln"), "eyJhbGciOi…[redacted, 29 bytes]");
         assert_eq!(redact_token("opaque-token"), "[redacted, 12 bytes]");
         assert_eq!(redact_token("eyJ"), "[redacted, 3 bytes]");
     }

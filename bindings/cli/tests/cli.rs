@@ -1,0 +1,579 @@
+//! The `mcx-connect` binary run as a user runs it: arguments, files, standard input, exit status
+//! (0 valid, 1 invalid input, 2 usage error), `--json` shapes and redaction.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+fn run_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mcx-connect"));
+    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.env_remove("NO_COLOR");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().expect("exited"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, None, &[])
+}
+
+fn run_stdin(args: &[&str], stdin: &str) -> Run {
+    run_with(args, Some(stdin.as_bytes()), &[])
+}
+
+fn spec_example(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "spec-examples", name].iter().collect();
+    assert!(path.exists(), "{}", path.display());
+    path.to_string_lossy().into_owned()
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    report["normalisations"].as_array().unwrap().iter().map(|n| n["code"].as_str().unwrap().to_owned()).collect()
+}
+
+const B_7_2: &str = "b_7_2_token_exchange_example.http";
+const B_7_4_1: &str = "b_7_4_token_request_example_1.http";
+const B_7_4_2: &str = "b_7_4_token_request_example_2.http";
+/// The signature segment of B.7.4 EXAMPLE 1's assertion: never printed without --show-secrets.
+const B_7_4_1_SIGNATURE: &str = "MXgnpvPMo0nhcePwnQbunD2gw_pDyCFASaobl6gyLAdyPbaALFuAOyFc4XTWaPEnHV_LGmXklSTpz0yC7hlSQ";
+const JWT: &str = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1c2VyQGV4YW1wbGUifQ.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+
+// ---------------------------------------------------------------- the specification's examples
+
+#[test]
+fn b_7_2_example_strict_is_malformed_http_and_still_identified_as_token_exchange() {
+    let out = run(&["request", "check", &spec_example(B_7_2), "--json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["mode"], "strict");
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["error"]["code"], "malformed_http");
+    assert!(report["error"]["description"].as_str().unwrap().contains("blank line between header fields at line 2"));
+    assert!(report["error"].get("oauth_error").is_none(), "unreadable HTTP has no RFC 6749 error");
+}
+
+#[test]
+fn b_7_2_example_lenient_is_invalid_client_because_its_basic_credential_is_garbage() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_2), "--json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["error"]["code"], "invalid_client_authentication");
+    assert_eq!(report["error"]["oauth_error"], "invalid_client");
+    assert_eq!(report["error"]["http_status"], 401);
+    assert!(codes(&report).contains(&"blank_line_between_headers".to_owned()), "{:?}", codes(&report));
+    assert_eq!(report["url"], "https://IdM.server.com:9031/as/token.oauth2");
+}
+
+#[test]
+fn b_7_4_examples_strict_are_malformed_form_invalid_request() {
+    for name in [B_7_4_1, B_7_4_2] {
+        let out = run(&["request", "check", &spec_example(name), "--json"]);
+        assert_eq!(out.code, 1, "{name}: {}", out.stdout);
+        let report = out.json();
+        assert_eq!(report["kind"], "jwt_bearer", "{name}");
+        assert_eq!(report["grant_type"], "urn:ietf:params:oauth:grant-type:jwt-bearer");
+        assert_eq!(report["error"]["code"], "malformed_form", "{name}");
+        assert_eq!(report["error"]["oauth_error"], "invalid_request", "{name}");
+        assert_eq!(report["error"]["http_status"], 400, "{name}");
+        assert!(report["error"]["description"].as_str().unwrap().contains("whitespace after `&`"));
+    }
+}
+
+#[test]
+fn b_7_4_example_1_lenient_is_valid_listing_every_normalisation() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_1), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["mode"], "lenient");
+    assert_eq!(
+        codes(&report),
+        [
+            "whitespace_trimmed",
+            "whitespace_trimmed",
+            "whitespace_trimmed",
+            "raw_non_ascii_decoded",
+            "empty_pair_dropped",
+            "no_break_space_in_scope"
+        ]
+    );
+    assert_eq!(report["request"]["scope"], "openid 3gpp:mc:ptt_group_management_service");
+    assert_eq!(report["request"]["client"]["client_id"], "myNativeApp");
+    assert_eq!(report["request"]["client"]["authentication"], "client_id");
+    assert!(report.get("error").is_none());
+    let assertion = report["request"]["assertion"].as_str().unwrap();
+    assert!(assertion.starts_with("eyJhbGciOi…[redacted, "), "{assertion}");
+    assert!(!out.stdout.contains(B_7_4_1_SIGNATURE));
+}
+
+#[test]
+fn b_7_4_example_2_lenient_is_valid_with_the_comma_separated_scope_repaired() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_2), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert!(codes(&report).contains(&"comma_separated_scope".to_owned()));
+    assert_eq!(
+        report["request"]["scope"],
+        "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_key_management_service 3gpp:mc:ptt_config_management_service 3gpp:mc:ptt_group_management_service"
+    );
+}
+
+#[test]
+fn human_report_lists_repairs_and_redacts_unless_show_secrets() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_1)]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("jwt_bearer: TS 33.180 B.7.4"), "{}", out.stdout);
+    assert!(out.stdout.contains("valid"));
+    assert!(out.stdout.contains("normalisations (6)"));
+    assert!(out.stdout.contains("no_break_space_in_scope"));
+    assert!(!out.stdout.contains(B_7_4_1_SIGNATURE));
+    assert!(!out.stdout.contains('\u{1b}'), "no colour when standard output is not a terminal");
+
+    let shown = run(&["request", "check", "--lenient", "--show-secrets", &spec_example(B_7_4_1)]);
+    assert!(shown.stdout.contains(B_7_4_1_SIGNATURE), "{}", shown.stdout);
+}
+
+#[test]
+fn human_report_of_a_refusal_names_code_rfc_error_and_status() {
+    let out = run(&["request", "check", &spec_example(B_7_4_1)]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("malformed_form"), "{}", out.stdout);
+    assert!(out.stdout.contains("invalid_request (HTTP 400)"), "{}", out.stdout);
+    assert!(out.stdout.contains("--lenient"), "a strict refusal hints at lenient mode");
+}
+
+#[test]
+fn request_check_reads_standard_input() {
+    let text = std::fs::read_to_string(spec_example(B_7_4_1)).unwrap();
+    let out = run_stdin(&["request", "check", "-", "--lenient", "--json"], &text);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.json()["kind"], "jwt_bearer");
+}
+
+// ---------------------------------------------------------------- request check, other inputs
+
+#[test]
+fn unknown_grant_type_gets_unsupported_grant_type() {
+    let text = "POST /token HTTP/1.1\nHost: idms.example\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=password&username=u&password=p\n";
+    let out = run_stdin(&["--json", "request", "check", "-"], text);
+    assert_eq!(out.code, 1);
+    let report = out.json();
+    assert_eq!(report["kind"], Value::Null);
+    assert_eq!(report["error"]["code"], "unsupported_grant_type");
+    assert_eq!(report["error"]["oauth_error"], "unsupported_grant_type");
+    assert_eq!(report["error"]["http_status"], 400);
+}
+
+#[test]
+fn missing_grant_type_is_invalid_request() {
+    let text = "POST /token HTTP/1.1\nHost: idms.example\nContent-Type: application/x-www-form-urlencoded\n\ncode=x\n";
+    let report = run_stdin(&["--json", "request", "check", "-"], text).json();
+    assert_eq!(
+        (report["error"]["code"].as_str(), report["error"]["oauth_error"].as_str()),
+        (Some("missing_parameter"), Some("invalid_request"))
+    );
+}
+
+#[test]
+fn input_that_is_not_utf8_is_invalid_input() {
+    let out = run_with(&["request", "check", "-", "--json"], Some(b"POST /t HTTP/1.1\n\xff\xfe\n"), &[]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["error"]["code"], "malformed_http");
+}
+
+// ---------------------------------------------------------------- request build
+
+fn build_exchange(extra: &[&str]) -> Run {
+    let mut args = vec![
+        "request",
+        "build",
+        "exchange",
+        "--token-endpoint",
+        "https://idms.primary.example/as/token.oauth2",
+        "--resource",
+        "https://idms.partner.example/as/token.oauth2",
+        "--subject-token",
+        JWT,
+        "--client-id",
+        "mcptt-client",
+        "--client-secret",
+        "s3cret-value",
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn build_exchange_prints_http_text_with_secrets_redacted() {
+    let out = build_exchange(&[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("POST /as/token.oauth2 HTTP/1.1\r\nHost: idms.primary.example\r\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Authorization: Basic [redacted]"));
+    assert!(out.stdout.contains("subject_token=eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains("c2lnbmF0dXJl") && !out.stdout.contains("s3cret"), "{}", out.stdout);
+    assert!(out.stderr.contains("--show-secrets"));
+}
+
+#[test]
+fn build_exchange_with_show_secrets_round_trips_through_request_check() {
+    let built = build_exchange(&["--show-secrets"]);
+    assert_eq!(built.code, 0);
+    assert!(built.stdout.contains(JWT));
+    let checked = run_stdin(&["request", "check", "-", "--json"], &built.stdout);
+    assert_eq!(checked.code, 0, "{}", checked.stdout);
+    let report = checked.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["request"]["resource"], "https://idms.partner.example/as/token.oauth2");
+    assert_eq!(report["request"]["client"]["authentication"], "client_secret_basic");
+    assert_eq!(report["request"]["client"]["client_secret"], "[redacted]");
+    assert_eq!(codes(&report), Vec::<String>::new());
+}
+
+#[test]
+fn build_json_shape() {
+    let out = build_exchange(&["--json"]);
+    assert_eq!(out.code, 0);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "token_exchange");
+    assert_eq!(doc["grant_type"], "urn:ietf:params:oauth:grant-type:token-exchange");
+    assert_eq!(doc["secrets_redacted"], true);
+    assert_eq!(doc["request"]["method"], "POST");
+    assert_eq!(doc["request"]["url"], "https://idms.primary.example/as/token.oauth2");
+    let headers = doc["request"]["headers"].as_array().unwrap();
+    assert!(headers.iter().any(|h| h["name"] == "Authorization" && h["value"] == "Basic [redacted]"));
+    assert!(doc["request"]["body"].as_str().unwrap().starts_with("grant_type=urn%3Aietf"));
+    assert!(!out.stdout.contains("s3cret") && !out.stdout.contains("c2lnbmF0dXJl"));
+}
+
+#[test]
+fn build_jwt_bearer_with_a_service_scope_checks_strictly() {
+    let out = run(&[
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/as/token.oauth2",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "myNativeApp",
+        "--service",
+        "video",
+        "--show-secrets",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("scope=openid+3gpp%3Amc%3Avideo_service+"), "{}", out.stdout);
+    let checked = run_stdin(&["request", "check", "-", "--json"], &out.stdout).json();
+    assert_eq!(checked["valid"], true);
+    assert_eq!(checked["kind"], "jwt_bearer");
+}
+
+#[test]
+fn build_refuses_what_the_core_refuses_with_its_code() {
+    let insecure = run(&[
+        "request",
+        "build",
+        "refresh",
+        "--token-endpoint",
+        "http://idms.example/token",
+        "--refresh-token",
+        "r",
+        "--json",
+    ]);
+    assert_eq!(insecure.code, 1);
+    assert_eq!(insecure.json()["error"]["code"], "endpoint_insecure");
+
+    let comma = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "c",
+        "--scope",
+        "openid,3gpp:mc:ptt_service",
+    ]);
+    assert_eq!(comma.code, 1);
+    let error = &comma.json()["error"];
+    assert_eq!((error["code"].as_str(), error["oauth_error"].as_str()), (Some("scope_comma"), Some("invalid_scope")));
+
+    let loopback = run(&[
+        "request",
+        "build",
+        "refresh",
+        "--token-endpoint",
+        "http://127.0.0.1:8080/token",
+        "--allow-loopback-http",
+        "--refresh-token",
+        "r",
+    ]);
+    assert_eq!(loopback.code, 0, "{}", loopback.stdout);
+}
+
+#[test]
+fn build_code_and_refresh_read_secrets_from_standard_input() {
+    let out = run_stdin(
+        &[
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://idms.example/token",
+            "--refresh-token",
+            "-",
+            "--scope",
+            "openid 3gpp:mc:ptt_service",
+            "--client-id",
+            "c",
+            "--client-secret",
+            "pw",
+            "--client-auth",
+            "post",
+            "--show-secrets",
+        ],
+        "refresh-from-stdin\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "refresh_token=refresh-from-stdin&scope=openid+3gpp%3Amc%3Aptt_service&client_id=c&client_secret=pw"
+        ),
+        "{}",
+        out.stdout
+    );
+
+    let code = run(&[
+        "request",
+        "build",
+        "code",
+        "--token-endpoint",
+        "https://idms.example/token",
+        "--code",
+        "the-code",
+        "--redirect-uri",
+        "com.example.mcptt:/callback",
+        "--code-verifier",
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        "--client-id",
+        "c",
+    ]);
+    assert_eq!(code.code, 0);
+    assert!(code.stdout.contains("code=[redacted]&redirect_uri="), "{}", code.stdout);
+    assert!(!code.stdout.contains("the-code") && !code.stdout.contains("dBjftJeZ4CVP"));
+}
+
+#[test]
+fn build_authorize_prints_the_url_and_secrets_only_when_asked() {
+    let args = [
+        "request",
+        "build",
+        "authorize",
+        "--authorization-endpoint",
+        "https://idms.primary.example/authorize",
+        "--client-id",
+        "mcptt-client",
+        "--redirect-uri",
+        "com.example.mcptt:/callback",
+        "--service",
+        "ptt",
+        "--state",
+        "state-1",
+        "--nonce",
+        "nonce-1",
+        "--code-verifier",
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    ];
+    let out = run(&args);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), 1, "just the URL: {}", out.stdout);
+    assert!(out.stdout.starts_with("https://idms.primary.example/authorize?response_type=code&client_id=mcptt-client"));
+    assert!(out
+        .stdout
+        .contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+    assert!(!out.stdout.contains("dBjftJeZ4CVP"));
+
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let doc = run(&json_args).json();
+    assert_eq!(doc["kind"], "authorization_request");
+    assert_eq!(doc["code_verifier"], "[redacted]");
+    assert_eq!(doc["state"], "[redacted]");
+    assert_eq!(doc["code_challenge_method"], "S256");
+    json_args.push("--show-secrets");
+    let doc = run(&json_args).json();
+    assert_eq!(doc["code_verifier"], "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    assert_eq!(doc["state"], "state-1");
+
+    let random = run(&args[..args.len() - 6]);
+    assert_eq!(random.code, 0, "fresh random state, nonce and verifier by default");
+    assert!(random.stdout.contains("&state=") && random.stdout.contains("&nonce="));
+}
+
+// ---------------------------------------------------------------- response check
+
+#[test]
+fn response_check_reads_a_token_exchange_response() {
+    let text = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n\r\n{{\"access_token\":\"{JWT}\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:jwt\",\"token_type\":\"N_A\",\"expires_in\":120}}"
+    );
+    let out = run_stdin(&["response", "check", "-", "--json"], &text);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "token_exchange_response");
+    assert_eq!(doc["status"], 200);
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["response"]["token_type"], "N_A");
+    assert_eq!(doc["response"]["expires_in"], 120);
+    assert!(doc["response"]["access_token"].as_str().unwrap().starts_with("eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains("c2lnbmF0dXJl"));
+
+    let human = run_stdin(&["response", "check", "-"], &text);
+    assert!(human.stdout.contains("token_exchange_response"), "{}", human.stdout);
+    assert!(human.stdout.contains("120 s"));
+}
+
+#[test]
+fn response_check_reads_a_token_response() {
+    let text = "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"refresh_token\":\"rt\",\"scope\":\"openid 3gpp:mc:ptt_service\"}\n";
+    let doc = run_stdin(&["response", "check", "-", "--json"], text).json();
+    assert_eq!(doc["kind"], "token_response");
+    assert_eq!(doc["response"]["access_token"], "[redacted, 6 bytes]");
+    assert_eq!(doc["response"]["scope"], "openid 3gpp:mc:ptt_service");
+    assert_eq!(doc["response"]["id_token"], Value::Null);
+    let shown = run_stdin(&["response", "check", "-", "--json", "--show-secrets"], text).json();
+    assert_eq!(shown["response"]["refresh_token"], "rt");
+}
+
+#[test]
+fn response_check_reports_an_error_response_with_exit_status_1() {
+    let text = "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"error\":\"invalid_grant\",\"error_description\":\"the assertion expired\"}\n";
+    let out = run_stdin(&["response", "check", "-", "--json"], text);
+    assert_eq!(out.code, 1);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "error_response");
+    assert_eq!(doc["error"]["code"], "error_response");
+    assert_eq!(doc["error"]["oauth_error"], "invalid_grant");
+    assert_eq!(doc["response"]["error_description"], "the assertion expired");
+    let human = run_stdin(&["response", "check", "-"], text);
+    assert!(human.stdout.contains("invalid_grant") && human.stdout.contains("the assertion expired"));
+}
+
+#[test]
+fn response_check_gives_precise_codes_for_broken_replies() {
+    let cases = [
+        ("HTTP/1.1 500 Internal Server Error\n\n<html>", "unexpected_status"),
+        ("HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"token_type\":\"Bearer\"}", "missing_field"),
+        (
+            "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"access_token\":\"a\",\"issued_token_type\":\"x\"}",
+            "missing_field",
+        ),
+        ("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<html>", "malformed_response"),
+        ("not http", "malformed_http"),
+    ];
+    for (text, code) in cases {
+        let out = run_stdin(&["response", "check", "-", "--json"], text);
+        assert_eq!(out.code, 1, "{text}");
+        assert_eq!(out.json()["error"]["code"], code, "{text}");
+    }
+}
+
+// ---------------------------------------------------------------- usage errors and colour
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["request"],
+        vec!["request", "check"],
+        vec!["request", "check", "/nonexistent/request.http"],
+        vec!["request", "build", "code", "--token-endpoint", "https://a.example/t"],
+        vec!["request", "check", "x", "--no-such-option"],
+        vec![
+            "request",
+            "build",
+            "jwt-bearer",
+            "--token-endpoint",
+            "https://a.example/t",
+            "--assertion",
+            "a",
+            "--client-id",
+            "c",
+            "--scope",
+            "openid",
+            "--service",
+            "ptt",
+        ],
+        vec![
+            "request",
+            "build",
+            "exchange",
+            "--token-endpoint",
+            "https://a/t",
+            "--resource",
+            "https://b/t",
+            "--subject-token",
+            "-",
+            "--client-id",
+            "c",
+            "--client-secret",
+            "-",
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}{}", out.stdout, out.stderr);
+        assert!(out.stdout.is_empty(), "{args:?}: usage errors go to standard error");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("request") && help.stdout.contains("response"));
+    assert_eq!(run(&["--version"]).code, 0);
+    assert_eq!(run(&["request", "build", "exchange", "--help"]).code, 0);
+}
+
+#[test]
+fn no_colour_when_piped_or_with_no_color() {
+    let out = run_with(&["request", "check", &spec_example(B_7_4_1)], None, &[("NO_COLOR", "1")]);
+    assert!(!out.stdout.contains('\u{1b}'));
+    let json = run(&["request", "check", &spec_example(B_7_4_1), "--json"]);
+    assert!(!json.stdout.contains('\u{1b}'));
+}
