@@ -332,6 +332,54 @@ fn build_refuses_what_the_core_refuses_with_its_code() {
     let error = &comma.json()["error"];
     assert_eq!((error["code"].as_str(), error["oauth_error"].as_str()), (Some("scope_comma"), Some("invalid_scope")));
 
+    let no_client = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--service",
+        "ptt",
+    ]);
+    assert_eq!(no_client.code, 1, "B.7.4 requires client_id; the core says so");
+    assert_eq!(no_client.json()["error"]["code"], "missing_parameter");
+
+    let no_mcx = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "c",
+        "--scope",
+        "openid",
+    ]);
+    assert_eq!(no_mcx.json()["error"]["code"], "scope_missing_mcx");
+
+    let bad_verifier = run(&[
+        "--json",
+        "request",
+        "build",
+        "code",
+        "--token-endpoint",
+        "https://idms.example/t",
+        "--code",
+        "c",
+        "--redirect-uri",
+        "com.example:/cb",
+        "--code-verifier",
+        "short",
+    ]);
+    assert_eq!(bad_verifier.code, 1);
+    assert_eq!(bad_verifier.json()["error"]["code"], "login_invalid_verifier");
+
     let loopback = run(&[
         "request",
         "build",
@@ -524,6 +572,28 @@ fn usage_errors_exit_2() {
         vec!["request", "check", "/nonexistent/request.http"],
         vec!["request", "build", "code", "--token-endpoint", "https://a.example/t"],
         vec!["request", "check", "x", "--no-such-option"],
+        vec![
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://a/t",
+            "--refresh-token",
+            "r",
+            "--client-secret",
+            "s",
+        ],
+        vec![
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://a/t",
+            "--refresh-token",
+            "r",
+            "--client-auth",
+            "jwt",
+        ],
         vec![
             "request",
             "build",
