@@ -647,3 +647,43 @@ fn no_colour_when_piped_or_with_no_color() {
     let json = run(&["request", "check", &spec_example(B_7_4_1), "--json"]);
     assert!(!json.stdout.contains('\u{1b}'));
 }
+
+#[test]
+fn every_built_token_request_is_accepted_by_request_check_as_its_own_kind() {
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    let endpoint = "https://idms.example/as/token.oauth2";
+    let builds: [(&[&str], &str); 4] = [
+        (
+            &["exchange", "--resource", "https://idms.partner.example/t", "--subject-token", JWT, "--client-id", "c"],
+            "token_exchange",
+        ),
+        (
+            &["jwt-bearer", "--assertion", JWT, "--client-id", "c", "--scope", "openid 3gpp:mc:data_service"],
+            "jwt_bearer",
+        ),
+        (
+            &[
+                "code",
+                "--code",
+                "k",
+                "--redirect-uri",
+                "com.example:/cb",
+                "--code-verifier",
+                verifier,
+                "--client-id",
+                "c",
+            ],
+            "authorization_code",
+        ),
+        (&["refresh", "--refresh-token", "r", "--client-id", "c", "--client-secret", "s"], "refresh"),
+    ];
+    for (kind_args, kind) in builds {
+        let args = [&["request", "build"], kind_args, &["--token-endpoint", endpoint, "--show-secrets"]].concat();
+        let built = run(&args);
+        assert_eq!(built.code, 0, "{kind}: {}", built.stderr);
+        let checked = run_stdin(&["request", "check", "-", "--json"], &built.stdout);
+        assert_eq!(checked.code, 0, "{kind}: {}", checked.stdout);
+        assert_eq!(checked.json()["kind"], kind);
+        assert_eq!(checked.json()["url"], endpoint);
+    }
+}
