@@ -6,6 +6,7 @@
 //! Exit status: 0 valid, 1 invalid input, 2 usage error.
 
 mod output;
+mod profile;
 mod request;
 mod response;
 
@@ -30,12 +31,37 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Read TS 24.484 documents (MC service user profiles, mcptt-UE-initial-configuration): the
+    /// user, the partner systems and their endpoints, group-level token endpoints.
+    Profile(ProfileArgs),
     /// Build token requests, or check an incoming one as a token endpoint would.
     #[command(subcommand)]
     Request(RequestCommand),
     /// Check a token-endpoint response.
     #[command(subcommand)]
     Response(ResponseCommand),
+}
+
+#[derive(Debug, Args)]
+struct ProfileArgs {
+    /// The documents (`-` reads one from standard input).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// Only the partner system with this id (its system id, or else its domain).
+    #[arg(long, value_name = "ID")]
+    partner: Option<String>,
+    /// Only the profiles of this service.
+    #[arg(long, value_enum)]
+    service: Option<Service>,
+    /// Only the group with this id (its group-level token endpoint, TS 24.482 6.2.3 NOTE 1).
+    #[arg(long, value_name = "ID", conflicts_with = "partner")]
+    group: Option<String>,
+    /// Print just the one token endpoint URL of the selection (exit status 2 when it is not one).
+    #[arg(long)]
+    token_endpoint: bool,
+    /// Accept plain http endpoints on loopback hosts.
+    #[arg(long)]
+    allow_loopback_http: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -298,6 +324,7 @@ fn run(cli: Cli) -> Outcome {
     let ctx = output::Ctx::new(cli.json, cli.show_secrets);
     let mut stdin_used = false;
     match cli.command {
+        Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
         Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
         Command::Request(RequestCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;

@@ -687,3 +687,119 @@ fn every_built_token_request_is_accepted_by_request_check_as_its_own_kind() {
         assert_eq!(checked.json()["url"], endpoint);
     }
 }
+
+// ---------------------------------------------------------------- profile
+
+fn profile_fixture(name: &str) -> String {
+    let path: PathBuf =
+        [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "fixtures", "profiles", name].iter().collect();
+    assert!(path.exists(), "{}", path.display());
+    path.to_string_lossy().into_owned()
+}
+
+const PTT: &str = "mcptt-user-profile-access-information.xml";
+const VIDEO_V20: &str = "mcvideo-user-profile-v20.xml";
+const DATA_NO_ID: &str = "mcdata-user-profile-direct-no-id.xml";
+const UE_INIT: &str = "ue-initial-configuration.xml";
+
+#[test]
+fn profile_lists_user_partners_endpoints_and_groups() {
+    let out = run(&["profile", &profile_fixture(PTT), &profile_fixture(VIDEO_V20), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    let documents = doc["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 2);
+    let ptt = &documents[0];
+    assert_eq!((ptt["kind"].as_str(), ptt["service"].as_str()), (Some("user_profile"), Some("ptt")));
+    assert_eq!(ptt["user"], "sip:alice@ptt.primary.example");
+    let partner = &ptt["partners"][0];
+    assert_eq!(partner["id"], "urn:mc:partner-a:ptt");
+    assert_eq!(partner["shape"], "access_information");
+    assert_eq!(partner["token_endpoint"], "https://idms.partner-a.example/token");
+    assert_eq!(partner["servers"]["idms_auth_endpoint"], "https://idms.partner-a.example/authorize");
+    assert_eq!(partner["servers"]["tls_tunnel_mutual_authentication"], true);
+    assert_eq!(ptt["groups"][0]["token_endpoint"], "https://idms.primary.example/groups/token");
+    assert_eq!(ptt["groups"][1]["token_endpoint"], Value::Null);
+    assert_eq!(documents[1]["partners"][0]["shape"], "direct", "the released MCVideo schema's shape");
+
+    let human = run(&["profile", &profile_fixture(PTT)]);
+    assert!(human.stdout.contains("urn:mc:partner-b:ptt"), "{}", human.stdout);
+    assert!(human.stdout.contains("https://idms.primary.example/groups/token"));
+}
+
+#[test]
+fn profile_narrows_by_service_partner_and_group() {
+    let files = [profile_fixture(PTT), profile_fixture(VIDEO_V20), profile_fixture(DATA_NO_ID)];
+    let mut args: Vec<&str> = vec!["profile"];
+    args.extend(files.iter().map(String::as_str));
+
+    let video = run(&[args.as_slice(), &["--service", "video", "--json"]].concat()).json();
+    let documents = video["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["service"], "video");
+
+    let partner = run(&[args.as_slice(), &["--partner", "urn:mc:partner-c:video", "--json"]].concat()).json();
+    let documents = partner["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["partners"].as_array().unwrap().len(), 1);
+    assert_eq!(documents[0]["groups"].as_array().unwrap().len(), 0);
+
+    let endpoint = run(&[args.as_slice(), &["--partner", "urn:mc:partner-c:video", "--token-endpoint"]].concat());
+    assert_eq!(endpoint.code, 0);
+    assert_eq!(endpoint.stdout, "https://idms.partner-c.example/token\n");
+
+    let by_domain = run(&[args.as_slice(), &["--partner", "partner-d.example", "--token-endpoint", "--json"]].concat());
+    assert_eq!(by_domain.json()["token_endpoint"], "https://idms.partner-d.example/token");
+
+    let group = run(&[args.as_slice(), &["--group", "sip:fire-ops@ptt.primary.example", "--token-endpoint"]].concat());
+    assert_eq!(group.stdout, "https://idms.primary.example/groups/token\n");
+
+    let primary = run(&["profile", &profile_fixture(UE_INIT), "--token-endpoint"]);
+    assert_eq!(primary.stdout, "https://idms.primary.example/token\n");
+}
+
+#[test]
+fn profile_look_up_failures_carry_the_core_codes() {
+    let ptt = profile_fixture(PTT);
+    let cases: [(&[&str], &str); 4] = [
+        (&["--partner", "urn:nobody"], "profile_partner_not_found"),
+        (&["--group", "sip:nobody@example"], "profile_group_not_found"),
+        (&["--service", "data"], "profile_service_not_loaded"),
+        (&["--group", "sip:ems@ptt.primary.example", "--token-endpoint"], "profile_missing_element"),
+    ];
+    for (extra, code) in cases {
+        let out = run(&[&["profile", ptt.as_str(), "--json"], extra].concat());
+        assert_eq!(out.code, 1, "{extra:?}: {}", out.stdout);
+        assert_eq!(out.json()["error"]["code"], code, "{extra:?}");
+    }
+    let ambiguous = run(&["profile", &ptt, "--token-endpoint"]);
+    assert_eq!(ambiguous.code, 2, "two partners: narrow the selection");
+    assert!(ambiguous.stderr.contains("--partner"), "{}", ambiguous.stderr);
+}
+
+#[test]
+fn profile_refuses_hostile_and_broken_documents_naming_the_file() {
+    for (name, code) in [
+        ("bad-dtd-external-entity.xml", "profile_dtd_refused"),
+        ("bad-entity-expansion.xml", "profile_dtd_refused"),
+        ("bad-http-token-endpoint.xml", "profile_endpoint_invalid"),
+        ("bad-missing-token-endpoint.xml", "profile_missing_element"),
+        ("bad-malformed.xml", "profile_malformed_xml"),
+        ("bad-unknown-root.xml", "profile_unknown_root"),
+    ] {
+        let file = profile_fixture(name);
+        let out = run(&["profile", &profile_fixture(PTT), &file, "--json"]);
+        assert_eq!(out.code, 1, "{name}: {}", out.stdout);
+        let doc = out.json();
+        assert_eq!(doc["error"]["code"], code, "{name}");
+        assert_eq!(doc["file"], file.as_str());
+    }
+}
+
+#[test]
+fn profile_reads_standard_input() {
+    let xml = std::fs::read_to_string(profile_fixture(DATA_NO_ID)).unwrap();
+    let out = run_stdin(&["profile", "-", "--token-endpoint"], &xml);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "https://idms.partner-d.example/token\n");
+}
