@@ -53,6 +53,7 @@ pub mod profile;
 mod response;
 mod scope;
 mod secret;
+pub mod token;
 mod uri;
 
 pub use client::ClientAuthentication;
