@@ -9,6 +9,7 @@ mod output;
 mod profile;
 mod request;
 mod response;
+mod token;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
@@ -34,6 +35,9 @@ enum Command {
     /// Read TS 24.484 documents (MC service user profiles, mcptt-UE-initial-configuration): the
     /// user, the partner systems and their endpoints, group-level token endpoints.
     Profile(ProfileArgs),
+    /// Inspect a token (unverified) or verify it with a JWK Set.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Build token requests, or check an incoming one as a token endpoint would.
     #[command(subcommand)]
     Request(RequestCommand),
@@ -62,6 +66,77 @@ struct ProfileArgs {
     /// Accept plain http endpoints on loopback hosts.
     #[arg(long)]
     allow_loopback_http: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Decode a JWT's header and claims WITHOUT verifying anything; times shown as dates and
+    /// relative to now.
+    Inspect(InspectArgs),
+    /// Verify a JWT: signature against a JWK Set, then every claim rule of its kind
+    /// (TS 33.180 B.2.1.2, B.7.4).
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+struct InspectArgs {
+    /// The token; `-` reads it from standard input.
+    #[arg(value_name = "TOKEN|-")]
+    token: String,
+    /// The time to compare with, in seconds since the epoch (default: the system clock).
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    now: Option<u64>,
+}
+
+/// Which token `token verify` checks.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TokenKind {
+    /// A security token at the partner IdMS (B.7.3, B.7.4): `aud` holds the client id and --target.
+    Security,
+    /// An ID token at the client (B.2.1.2, OpenID Connect Core 3.1.3.7).
+    Id,
+    /// An access token (B.2.1.2): `client_id` claim, and --target in `aud` when given.
+    Access,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// The token; `-` reads it from standard input.
+    #[arg(value_name = "TOKEN|-")]
+    token: String,
+    /// The issuer's JWK Set (JSON file; `-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    jwks: String,
+    /// The expected issuer (`iss`, compared exactly).
+    #[arg(long, value_name = "URL")]
+    issuer: String,
+    /// The client id the token is for.
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    /// The kind of token.
+    #[arg(long, value_enum, default_value_t = TokenKind::Security)]
+    kind: TokenKind,
+    /// The partner IdMS address expected in `aud` (required for security tokens; the resource
+    /// server for access tokens).
+    #[arg(long, value_name = "URL")]
+    target: Option<String>,
+    /// The time to check against, in seconds since the epoch (default: the system clock).
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    now: Option<u64>,
+    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
+    #[arg(long, value_name = "SECONDS")]
+    leeway: Option<u64>,
+    /// The nonce sent in the authentication request (ID tokens).
+    #[arg(long)]
+    nonce: Option<String>,
+    /// Require the MCX identity claim of this service (repeatable).
+    #[arg(long, value_enum)]
+    service: Vec<Service>,
+}
+
+/// `--now`, or the system clock (the CLI may read the clock; the core never does).
+fn now_or_clock(now: Option<u64>) -> u64 {
+    now.unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -325,6 +400,16 @@ fn run(cli: Cli) -> Outcome {
     let mut stdin_used = false;
     match cli.command {
         Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
+        Command::Token(TokenCommand::Inspect(args)) => {
+            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            token::inspect(&ctx, token.trim(), now_or_clock(args.now))
+        }
+        Command::Token(TokenCommand::Verify(args)) => {
+            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let jwks = String::from_utf8(read_bytes(&args.jwks, &mut stdin_used)?)
+                .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", args.jwks)))?;
+            token::verify(&ctx, token.trim(), &jwks, &args, now_or_clock(args.now))
+        }
         Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
         Command::Request(RequestCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;

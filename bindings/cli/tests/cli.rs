@@ -803,3 +803,150 @@ fn profile_reads_standard_input() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "https://idms.partner-d.example/token\n");
 }
+
+// ---------------------------------------------------------------- token inspect and verify
+
+/// The interop vectors of the token module: a trusted JWK Set and security tokens signed by
+/// independent libraries (`tests/tokens/README.md`).
+fn interop() -> Value {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "tokens", "interop.json"].iter().collect();
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn jwks_file(interop: &Value) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("mcx-connect-cli-test-jwks-{}.json", std::process::id()));
+    std::fs::write(&path, interop["jwks"].to_string()).unwrap();
+    path
+}
+
+fn security_token(interop: &Value) -> String {
+    interop["tokens"][0]["token"].as_str().unwrap().to_owned()
+}
+
+fn verify(interop: &Value, jwks: &std::path::Path, extra: &[&str]) -> Run {
+    let token = security_token(interop);
+    let mut args = vec![
+        "token",
+        "verify",
+        &token,
+        "--jwks",
+        jwks.to_str().unwrap(),
+        "--issuer",
+        interop["issuer"].as_str().unwrap(),
+        "--client-id",
+        interop["client_id"].as_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn token_inspect_marks_unverified_and_shows_times_relative_to_now() {
+    let interop = interop();
+    let token = security_token(&interop);
+    let out = run(&["token", "inspect", &token, "--now", "1900000060", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    assert_eq!(doc["verified"], false);
+    assert_eq!(doc["header"]["alg"], "ES256");
+    assert_eq!(doc["claims"]["sub"], "alice@primary.example");
+    assert_eq!(doc["times"]["exp"]["relative"], "in 4 min");
+    assert_eq!(doc["times"]["exp"]["utc"], "2030-03-17 17:51:40 UTC");
+    assert_eq!(doc["times"]["iat"]["relative"], "1 min ago");
+    assert_eq!(doc["signature_bytes"], 64);
+    assert!(doc["token"].as_str().unwrap().starts_with("eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains(&token));
+
+    let later = run(&["token", "inspect", &token, "--now", "1900007500"]);
+    assert_eq!(later.code, 0, "inspect never judges");
+    assert!(later.stdout.contains("UNVERIFIED"), "{}", later.stdout);
+    assert!(later.stdout.contains("expired 2 h ago"), "{}", later.stdout);
+}
+
+#[test]
+fn token_inspect_reads_standard_input_and_the_spec_example_assertion() {
+    // TS 33.180 B.7.4 EXAMPLE 1's assertion: decodable, its signature is not even base64url-sized.
+    let text = std::fs::read_to_string(spec_example(B_7_4_1)).unwrap();
+    let assertion = text.split("assertion=").nth(1).unwrap().split('&').next().unwrap();
+    let out = run_stdin(&["token", "inspect", "-", "--now", "1441917600", "--json"], &format!("{assertion}\n"));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let doc = out.json();
+    assert_eq!(doc["claims"]["iss"], "https://as.example.com");
+    assert_eq!(doc["times"]["exp"]["relative"], "expired 7 s ago");
+    assert_eq!(doc["signature_bytes"], Value::Null);
+
+    let garbage = run(&["token", "inspect", "not-a-jwt", "--json"]);
+    assert_eq!(garbage.code, 1);
+    assert_eq!(garbage.json()["error"]["code"], "token_malformed");
+}
+
+#[test]
+fn token_verify_accepts_a_good_security_token_and_names_each_failure() {
+    let interop = interop();
+    let jwks = jwks_file(&interop);
+    let target = interop["target"].as_str().unwrap();
+    let good = verify(&interop, &jwks, &["--target", target, "--now", "1900000100", "--json"]);
+    assert_eq!(good.code, 0, "{}", good.stdout);
+    let doc = good.json();
+    assert_eq!(
+        (doc["valid"].as_bool(), doc["verified"].as_bool(), doc["kind"].as_str()),
+        (Some(true), Some(true), Some("security"))
+    );
+    assert_eq!(doc["claims"]["mcptt_id"], "sip:alice@primary.example");
+    assert_eq!(doc["times"]["exp"]["relative"], "in 3 min");
+
+    let cases: [(&[&str], &str); 5] = [
+        (&["--target", target, "--now", "1900000400"], "token_expired"),
+        (&["--target", "https://idms.other.example/token", "--now", "1900000100"], "token_audience_missing_target"),
+        (&["--target", target, "--now", "1900000100", "--leeway", "31"], "leeway_too_large"),
+        (&["--target", target, "--now", "1900000100", "--service", "video"], "token_missing_service_id"),
+        (&["--kind", "id", "--now", "1900000100", "--nonce", "n-1"], "token_missing_claim"),
+    ];
+    for (extra, code) in cases {
+        let mut args = extra.to_vec();
+        args.push("--json");
+        let out = verify(&interop, &jwks, &args);
+        assert_eq!(out.code, 1, "{extra:?}: {}", out.stdout);
+        assert_eq!(out.json()["error"]["code"], code, "{extra:?}");
+    }
+    let leeway = verify(&interop, &jwks, &["--target", target, "--now", "1900000320", "--leeway", "30"]);
+    assert_eq!(leeway.code, 0, "30 s of leeway is allowed: {}", leeway.stdout);
+    assert!(leeway.stdout.contains("valid"));
+
+    let usage = verify(&interop, &jwks, &["--now", "1900000100"]);
+    assert_eq!(usage.code, 2, "a security token needs --target");
+    std::fs::remove_file(jwks).ok();
+}
+
+#[test]
+fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
+    let interop = interop();
+    let bad = std::env::temp_dir().join(format!("mcx-connect-cli-test-bad-jwks-{}.json", std::process::id()));
+    std::fs::write(&bad, "{\"keys\": 3}").unwrap();
+    let target = interop["target"].as_str().unwrap();
+    let out = verify(&interop, &bad, &["--target", target, "--now", "1900000100", "--json"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["error"]["code"], "jwks_malformed");
+    std::fs::remove_file(bad).ok();
+
+    let jwks = jwks_file(&interop);
+    let token = security_token(&interop).replacen("eyJ", "eyK", 1);
+    let out = run(&[
+        "token",
+        "verify",
+        &token,
+        "--jwks",
+        jwks.to_str().unwrap(),
+        "--issuer",
+        "https://idms.primary.example",
+        "--client-id",
+        "mcptt-client",
+        "--target",
+        target,
+        "--now",
+        "1900000100",
+        "--json",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(out.json()["error"]["code"].as_str().unwrap().starts_with("token_"));
+}
