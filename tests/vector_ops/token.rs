@@ -44,7 +44,7 @@ fn now(input: &Value) -> Result<u64, Failure> {
 }
 
 fn hex(text: &str) -> Result<Vec<u8>, Failure> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return Err(bad_case("odd hex length"));
     }
     (0..text.len())

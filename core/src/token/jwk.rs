@@ -165,8 +165,8 @@ impl Jwk {
 
     /// Whether `use` and `key_ops` allow verifying signatures (RFC 7517 §4.2, §4.3).
     fn for_signatures(&self) -> bool {
-        self.use_.as_deref().map_or(true, |u| u == "sig")
-            && self.key_ops.as_ref().map_or(true, |ops| ops.iter().any(|op| op == "verify"))
+        self.use_.as_deref().is_none_or(|u| u == "sig")
+            && self.key_ops.as_ref().is_none_or(|ops| ops.iter().any(|op| op == "verify"))
     }
 
     /// Why this key cannot verify `alg`, or `None` if it can.
