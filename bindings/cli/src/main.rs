@@ -1,6 +1,6 @@
 //! `mcx-connect`: the mcx-connect core for the shell. Integrators and IdMS operators debug a
-//! migration (TS 33.180 Annex B) with files and tokens in hand: build and check the requests,
-//! read the responses. All logic is in the core; this binary parses arguments, reads files
+//! migration (TS 33.180 Annex B) with files and tokens in hand: read the user profiles, inspect
+//! and verify tokens, build and check the requests, read the responses. All logic is in the core; this binary parses arguments, reads files
 //! and standard input, and formats output (`--json` for machines, `bindings/cli/README.md`).
 //!
 //! Exit status: 0 valid, 1 invalid input, 2 usage error.
@@ -15,8 +15,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::process::ExitCode;
 
-/// Debug 3GPP MCX identity (TS 33.180 Annex B) migrations: build and check token requests and
-/// responses. Exit status: 0 valid, 1 invalid input, 2 usage error.
+/// Debug 3GPP MCX identity (TS 33.180 Annex B) migrations: read user profiles, inspect and
+/// verify tokens, build and check token requests and responses. Exit status: 0 valid, 1 invalid
+/// input, 2 usage error.
 #[derive(Debug, Parser)]
 #[command(name = "mcx-connect", version, propagate_version = true)]
 struct Cli {
