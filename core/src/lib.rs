@@ -45,7 +45,6 @@ mod form;
 mod grant;
 mod http;
 mod http_text;
-mod jws;
 mod jwt_bearer;
 mod login;
 mod pkce;
