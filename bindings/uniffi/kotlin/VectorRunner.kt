@@ -1,0 +1,321 @@
+// The Kotlin runner of the shared vectors (tests/vectors/README.md), through the generated API.
+// Every operation goes through org.mcxconnect; nothing here re-implements a rule.
+package org.mcxconnect.test
+
+import org.mcxconnect.*
+import java.io.File
+import java.util.Base64
+
+class BadCase(why: String) : Exception(why)
+
+typealias Json = Map<String, Any?>
+
+data class VectorCase(val file: String, val case: Json)
+
+object VectorRunner {
+    fun folders(repoRoot: File): List<File> {
+        val extra = (System.getenv("MCX_CONNECT_VECTORS") ?: "").split(':').filter { it.isNotEmpty() }.map(::File)
+        return listOf(File(repoRoot, "tests/vectors")) + extra
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    fun load(repoRoot: File): List<VectorCase> = folders(repoRoot).flatMap { folder ->
+        (folder.listFiles { f -> f.name.endsWith(".json") } ?: throw IllegalStateException("cannot read $folder"))
+            .sortedBy { it.name }
+            .flatMap { file ->
+                val document = parseJson(file.readText()) as Json
+                (document["cases"] as List<Json>).map { VectorCase(file.name, it) }
+            }
+    }
+
+    private fun str(input: Json, key: String): String = input[key] as? String ?: throw BadCase("input.$key must be a string")
+    private fun optStr(input: Json, key: String): String? = input[key] as? String
+
+    private fun policy(input: Json) = EndpointPolicy(allowLoopbackHttp = input["allow_loopback_http"] as? Boolean ?: false)
+
+    private fun parseOptions(input: Json): ParseOptions {
+        val mode = when (val m = optStr(input, "mode") ?: "strict") {
+            "strict" -> ParseMode.STRICT
+            "lenient" -> ParseMode.LENIENT
+            else -> throw BadCase("unknown mode `$m`")
+        }
+        var limits = defaultLimits()
+        @Suppress("UNCHECKED_CAST")
+        (input["limits"] as? Json)?.forEach { (key, value) ->
+            val n = (value as Number).toLong().toULong()
+            limits = when (key) {
+                "max_body_bytes" -> limits.copy(maxBodyBytes = n)
+                "max_parameters" -> limits.copy(maxParameters = n)
+                "max_token_bytes" -> limits.copy(maxTokenBytes = n)
+                else -> throw BadCase("unknown limit `$key`")
+            }
+        }
+        return ParseOptions(mode, limits, policy(input))
+    }
+
+    private fun body(value: Json): ByteArray = when {
+        value["body"] is String -> (value["body"] as String).toByteArray(Charsets.UTF_8)
+        value["body_base64"] is String -> Base64.getDecoder().decode(value["body_base64"] as String)
+        else -> ByteArray(0)
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun headers(value: Json, default: List<List<String>>): List<HttpHeader> =
+        ((value["headers"] as? List<List<String>>) ?: default).map { HttpHeader(it[0], it[1]) }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun httpRequest(input: Json): HttpRequest {
+        val r = input["request"] as? Json ?: throw BadCase("input.request is required")
+        return HttpRequest(
+            optStr(r, "method") ?: "POST",
+            optStr(r, "url") ?: "https://idms.example/as/token.oauth2",
+            headers(r, listOf(listOf("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"))),
+            body(r),
+        )
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun httpResponse(input: Json): HttpResponse {
+        val r = input["response"] as? Json ?: throw BadCase("input.response is required")
+        return HttpResponse(
+            ((r["status"] as? Number)?.toInt() ?: 200).toUShort(),
+            headers(r, listOf(listOf("Content-Type", "application/json"))),
+            body(r),
+        )
+    }
+
+    private fun requestJson(request: HttpRequest): Json = mapOf(
+        "method" to request.method,
+        "url" to request.url,
+        "headers" to request.headers.map { listOf(it.name, it.value) },
+        "body" to String(request.body, Charsets.UTF_8),
+    )
+
+    private fun responseJson(response: HttpResponse): Json = mapOf(
+        "status" to response.status.toLong(),
+        "headers" to response.headers.map { listOf(it.name, it.value) },
+        "body_json" to try { parseJson(String(response.body, Charsets.UTF_8)) } catch (e: Exception) { null },
+    )
+
+    @Suppress("UNCHECKED_CAST")
+    private fun client(input: Json): ClientAuthentication {
+        val c = input["client"] as? Json ?: return ClientAuthentication.Omitted
+        return when (val method = str(c, "method")) {
+            "none" -> ClientAuthentication.Omitted
+            "client_id" -> ClientAuthentication.ClientId(str(c, "client_id"))
+            "client_secret_basic" -> ClientAuthentication.ClientSecretBasic(str(c, "client_id"), Secret(str(c, "client_secret")))
+            "client_secret_post" -> ClientAuthentication.ClientSecretPost(str(c, "client_id"), Secret(str(c, "client_secret")))
+            else -> throw BadCase("unknown client method `$method`")
+        }
+    }
+
+    private fun clientId(c: ClientAuthentication): String? = when (c) {
+        is ClientAuthentication.Omitted -> null
+        is ClientAuthentication.ClientId -> c.clientId
+        is ClientAuthentication.ClientSecretBasic -> c.clientId
+        is ClientAuthentication.ClientSecretPost -> c.clientId
+    }
+
+    private fun clientJson(c: ClientAuthentication): Json = when (c) {
+        is ClientAuthentication.Omitted -> mapOf("method" to "none", "client_id" to null, "client_secret" to null)
+        is ClientAuthentication.ClientId -> mapOf("method" to "client_id", "client_id" to c.clientId, "client_secret" to null)
+        is ClientAuthentication.ClientSecretBasic ->
+            mapOf("method" to "client_secret_basic", "client_id" to c.clientId, "client_secret" to c.clientSecret.expose())
+        is ClientAuthentication.ClientSecretPost ->
+            mapOf("method" to "client_secret_post", "client_id" to c.clientId, "client_secret" to c.clientSecret.expose())
+    }
+
+    private fun codes(list: List<Normalisation>) = list.map { it.code }
+    private fun optScope(input: Json, key: String): ScopeSet? = optStr(input, key)?.let { ScopeSet.parse(it) }
+    private fun optSecret(input: Json, key: String): Secret? = optStr(input, key)?.let { Secret(it) }
+    private fun optLong(input: Json, key: String): ULong? = (input[key] as? Number)?.toLong()?.toULong()
+
+    private fun authorizationRequest(input: Json): AuthorizationRequest {
+        val pkce = Pkce.fromVerifier(str(input, "code_verifier"))
+        val scope = optScope(input, "scope") ?: throw BadCase("input.scope is required")
+        return AuthorizationRequest.withValues(
+            str(input, "authorization_endpoint"), str(input, "client_id"), str(input, "redirect_uri"), scope,
+            Secret(str(input, "state")), Secret(str(input, "nonce")), pkce, optStr(input, "acr_values"),
+        )
+    }
+
+    private val operations: Map<String, (Json) -> Json> = mapOf(
+        "endpoint.check" to { i -> checkEndpoint(str(i, "url"), policy(i)); mapOf() },
+        "scope.parse" to { i ->
+            val text = str(i, "scope")
+            val (scope, report) = if (optStr(i, "mode") == "lenient") {
+                parseScopeLenient(text).let { it.scope to it.normalisations }
+            } else {
+                ScopeSet.parse(text) to listOf()
+            }
+            mapOf("scope" to scope.toString(), "values" to scope.values(), "has_mcx" to scope.hasMcx(), "normalisations" to codes(report))
+        },
+        "exchange.build" to { i ->
+            val request = TokenExchangeRequest(str(i, "resource"), Secret(str(i, "subject_token")), client(i))
+            requestJson(request.build(str(i, "token_endpoint"), policy(i)))
+        },
+        "exchange.parse" to { i ->
+            val parsed = TokenExchangeRequest.parse(httpRequest(i), parseOptions(i))
+            mapOf(
+                "resource" to parsed.resource(), "subject_token" to parsed.subjectToken().expose(),
+                "client" to clientJson(parsed.client()), "normalisations" to codes(parsed.normalisations()),
+            )
+        },
+        "exchange_response.read" to { i ->
+            val read = readTokenExchangeResponse(httpResponse(i), defaultLimits())
+            mapOf(
+                "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
+                "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
+                "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
+            )
+        },
+        "exchange_response.write" to { i ->
+            val response = TokenExchangeResponse(
+                Secret(str(i, "access_token")),
+                optStr(i, "issued_token_type") ?: "urn:ietf:params:oauth:token-type:jwt",
+                optStr(i, "token_type") ?: "N_A",
+                optLong(i, "expires_in"), optScope(i, "scope"), optSecret(i, "refresh_token"),
+            )
+            responseJson(writeTokenExchangeResponse(response))
+        },
+        "jwt_bearer.build" to { i ->
+            val request = JwtBearerRequest(Secret(str(i, "assertion")), client(i), ScopeSet.parse(str(i, "scope")))
+            requestJson(request.build(str(i, "token_endpoint"), policy(i)))
+        },
+        "jwt_bearer.parse" to { i ->
+            val parsed = JwtBearerRequest.parse(httpRequest(i), parseOptions(i))
+            mapOf(
+                "assertion" to parsed.assertion().expose(), "client" to clientJson(parsed.client()),
+                "scope" to parsed.scope().toString(), "normalisations" to codes(parsed.normalisations()),
+            )
+        },
+        "token_response.read" to { i ->
+            val read = readTokenResponse(httpResponse(i), defaultLimits())
+            mapOf(
+                "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
+                "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
+                "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
+            )
+        },
+        "token_response.write" to { i ->
+            val tokens = TokenResponse(
+                Secret(str(i, "access_token")), optStr(i, "token_type") ?: "Bearer", optLong(i, "expires_in"),
+                optSecret(i, "refresh_token"), optScope(i, "scope"), optSecret(i, "id_token"),
+            )
+            responseJson(writeTokenResponse(tokens))
+        },
+        "error_response.write" to { i ->
+            responseJson(writeErrorResponse(ErrorResponse(str(i, "error"), optStr(i, "error_description"))))
+        },
+        "pkce.challenge" to { i -> mapOf("challenge" to Pkce.fromVerifier(str(i, "verifier")).challenge()) },
+        "authorize.url" to { i -> mapOf("url" to authorizationRequest(i).url(policy(i))) },
+        "authorize.read_response" to { i -> mapOf("code" to authorizationRequest(i).readResponse(str(i, "redirect")).expose()) },
+        "authorize.parse" to { i ->
+            val parsed = IncomingAuthorizationRequest.parseUrl(str(i, "url"))
+            mapOf(
+                "client_id" to parsed.clientId(), "redirect_uri" to parsed.redirectUri(), "scope" to parsed.scope().toString(),
+                "state" to parsed.state(), "nonce" to parsed.nonce(), "code_challenge" to parsed.codeChallenge(),
+            )
+        },
+        "code_request.build" to { i ->
+            val request = AuthorizationCodeRequest(
+                Secret(str(i, "code")), str(i, "redirect_uri"), Secret(str(i, "code_verifier")), client(i),
+            )
+            requestJson(request.build(str(i, "token_endpoint"), policy(i)))
+        },
+        "code_request.parse" to { i ->
+            val parsed = AuthorizationCodeRequest.parse(httpRequest(i), parseOptions(i))
+            optStr(i, "code_challenge")?.let { parsed.verify(it, optStr(i, "expected_redirect_uri") ?: parsed.redirectUri()) }
+            mapOf(
+                "code" to parsed.code().expose(), "redirect_uri" to parsed.redirectUri(),
+                "code_verifier" to parsed.codeVerifier().expose(), "client_id" to clientId(parsed.client()),
+            )
+        },
+        "refresh.build" to { i ->
+            val request = RefreshRequest(Secret(str(i, "refresh_token")), optScope(i, "scope"), client(i))
+            requestJson(request.build(str(i, "token_endpoint"), policy(i)))
+        },
+        "refresh.parse" to { i ->
+            val parsed = RefreshRequest.parse(httpRequest(i), parseOptions(i))
+            optScope(i, "granted_scope")?.let { parsed.checkScope(it) }
+            mapOf(
+                "refresh_token" to parsed.refreshToken().expose(), "scope" to parsed.scope()?.toString(),
+                "client_id" to clientId(parsed.client()), "normalisations" to codes(parsed.normalisations()),
+            )
+        },
+    )
+
+    private fun subset(expected: Any?, actual: Any?, path: String) {
+        when {
+            expected is Map<*, *> && actual is Map<*, *> ->
+                expected.forEach { (k, v) -> subset(v, actual[k], "$path.$k") }
+            expected is List<*> && actual is List<*> -> {
+                if (expected.size != actual.size) {
+                    throw AssertionError("$path: expected ${expected.size} elements, got ${actual.size}: ${toJson(actual)}")
+                }
+                expected.zip(actual).forEachIndexed { index, (w, h) -> subset(w, h, "$path[$index]") }
+            }
+            expected is Number && actual is Number -> if (expected.toDouble() != actual.toDouble()) {
+                throw AssertionError("$path: expected $expected, got $actual")
+            }
+            expected != actual -> throw AssertionError("$path: expected ${toJson(expected)}, got ${toJson(actual)}")
+        }
+    }
+
+    private fun code(e: McxConnectException): Triple<String, String?, String> = when (e) {
+        is McxConnectException.Endpoint -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Scope -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Request -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Response -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.ErrorResponse -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Login -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Flow -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Rejected -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Other -> Triple(e.code, e.oauthError, e.description)
+    }
+
+    private fun matchError(expected: Json, error: McxConnectException) {
+        val (code, oauth, description) = code(error)
+        (expected["code"] as? String)?.let {
+            if (it != code) throw AssertionError("expected code `$it`, got `$code`: $description")
+        }
+        if (expected.containsKey("oauth_error") && expected["oauth_error"] != oauth) {
+            throw AssertionError("expected oauth_error `${expected["oauth_error"]}`, got $oauth")
+        }
+        (expected["status"] as? Number)?.let {
+            val status = (error as? McxConnectException.Rejected)?.status?.toLong()
+            if (it.toLong() != status) throw AssertionError("expected status $it, got $status")
+        }
+        (expected["description_contains"] as? String)?.let {
+            if (!description.contains(it)) throw AssertionError("description `$description` does not contain `$it`")
+        }
+    }
+
+    /** Runs one case; throws AssertionError with the reason when the answer differs. */
+    @Suppress("UNCHECKED_CAST")
+    fun run(case: Json) {
+        val operation = case["operation"] as? String
+        val op = operations[operation] ?: throw AssertionError("unknown operation `$operation`")
+        val expect = case["expect"] as Json
+        var output: Json? = null
+        var error: McxConnectException? = null
+        try {
+            output = op((case["input"] as? Json) ?: mapOf())
+        } catch (e: McxConnectException) {
+            error = e
+        } catch (e: BadCase) {
+            throw AssertionError("bad case: ${e.message}")
+        }
+        when {
+            expect.containsKey("ok") -> {
+                if (error != null) throw AssertionError("expected success, got error `${code(error).first}`: ${code(error).third}")
+                subset(expect["ok"], output, "$")
+            }
+            expect.containsKey("error") -> {
+                if (error == null) throw AssertionError("expected an error, got success: ${toJson(output)}")
+                matchError(expect["error"] as Json, error)
+            }
+            else -> throw AssertionError("`expect` has neither `ok` nor `error`")
+        }
+    }
+}
