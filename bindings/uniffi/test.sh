@@ -49,7 +49,7 @@ if [ ! -f "$KT_JAR" ]; then
   mkdir -p "$CACHE/uniffi-kotlin"
   rm -f "$CACHE"/uniffi-kotlin/tests-*.jar
   echo "compiling the generated Kotlin and the tests (cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" "${KT_SOURCES[@]}" -cp "$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
   [ -f "$KT_JAR.tmp.jar" ] && mv "$KT_JAR.tmp.jar" "$KT_JAR"
 fi
 if [ -f "$KT_JAR" ] && java -Djna.library.path="$(dirname "$LIB")" \

@@ -193,6 +193,10 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
 )
 
 fun main(args: Array<String>) {
+    if (args.firstOrNull() == "--bench") {
+        benchMain(args.getOrNull(1)?.toIntOrNull() ?: 200_000)
+        return
+    }
     val repoRoot = File(args.firstOrNull() ?: ".")
     var passed = 0
     var failed = 0
