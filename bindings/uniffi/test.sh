@@ -64,7 +64,7 @@ echo "=== uniffi: Swift (swift test in $CHROOT)"
 PKG=/build/mcx-connect-swift
 HOST_PKG="$CHROOT$PKG"
 mkdir -p "$HOST_PKG/Sources/McxConnect" "$HOST_PKG/Sources/mcx_connectFFI" "$HOST_PKG/lib"
-rm -rf "$HOST_PKG/Tests" "$HOST_PKG/vectors" "$HOST_PKG/extra-vectors"
+rm -rf "$HOST_PKG/Tests" "$HOST_PKG/vectors" "$HOST_PKG/extra-vectors" "$HOST_PKG/fixtures"
 cp bindings/uniffi/swift/Package.swift "$HOST_PKG/"
 cp -r bindings/uniffi/swift/Tests "$HOST_PKG/"
 cp "$OUT/swift/McxConnect.swift" "$HOST_PKG/Sources/McxConnect/"
@@ -72,6 +72,7 @@ cp "$OUT/swift/mcx_connectFFI.h" "$HOST_PKG/Sources/mcx_connectFFI/"
 cp "$OUT/swift/mcx_connectFFI.modulemap" "$HOST_PKG/Sources/mcx_connectFFI/module.modulemap"
 cp "$LIB" "$HOST_PKG/lib/"
 cp -r tests/vectors "$HOST_PKG/vectors"
+cp -r tests/fixtures/profiles "$HOST_PKG/fixtures"
 extra=""
 n=0
 IFS=':' read -r -a folders <<<"${MCX_CONNECT_VECTORS:-}"
@@ -87,7 +88,7 @@ cleanup() { if [ -n "$mounted" ]; then umount "$CHROOT/proc" || true; fi; }
 trap cleanup EXIT
 if ! mountpoint -q "$CHROOT/proc"; then mount -t proc proc "$CHROOT/proc" && mounted=1; fi
 chroot "$CHROOT" /usr/bin/env -i PATH=/usr/libexec/swift/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
-  MCX_FFI_LIB_DIR="$PKG/lib" LD_LIBRARY_PATH="$PKG/lib" VECTORS_DIR="$PKG/vectors" MCX_CONNECT_VECTORS="$extra" \
+  MCX_FFI_LIB_DIR="$PKG/lib" LD_LIBRARY_PATH="$PKG/lib" VECTORS_DIR="$PKG/vectors" FIXTURES_DIR="$PKG/fixtures" MCX_CONNECT_VECTORS="$extra" \
   /bin/sh -c "cd $PKG && swift test 2>&1" | tee "$OUT/swift.log" || true
 cleanup
 mounted=""

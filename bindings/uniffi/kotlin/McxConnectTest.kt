@@ -192,6 +192,30 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
     },
 )
 
+val profileTests: List<Pair<String, (File) -> Unit>> = listOf(
+    "user profiles name the partner token endpoints" to { root ->
+        val fixtures = File(root, "tests/fixtures/profiles")
+        val xml = File(fixtures, "mcptt-user-profile-access-information.xml").readBytes()
+        val profile = UserProfile.parse(xml, EndpointPolicy())
+        eq(DocumentKind.UserProfile(McService.PTT), profile.kind())
+        val partner = profile.partners()[0]
+        eq("urn:mc:partner-a:ptt", partner.id)
+        eq(PartnerShape.ACCESS_INFORMATION, partner.shape)
+        eq("https://idms.partner-a.example/token", partner.tokenEndpoint)
+        eq(partner.tokenEndpoint, profile.partnerTokenEndpoint(partner.id))
+        eq("profile_partner_not_found", assertThrows<McxConnectException.Profile> { profile.partner("urn:mc:nobody") }.code)
+        val init = UserProfile.parse(File(fixtures, "ue-initial-configuration.xml").readBytes(), EndpointPolicy())
+        eq(DocumentKind.UeInitialConfiguration, init.kind())
+        val profiles = UserProfiles(listOf(profile, init))
+        eq(partner.tokenEndpoint, profiles.partnerTokenEndpoint(McService.PTT, partner.id))
+        check(profiles.primary() != null)
+        val dtd = File(fixtures, "bad-dtd-external-entity.xml").readBytes()
+        eq("profile_dtd_refused", assertThrows<McxConnectException.Profile> { UserProfile.parse(dtd, EndpointPolicy()) }.code)
+        val big = assertThrows<McxConnectException.Profile> { UserProfile.parseWithLimits(xml, EndpointPolicy(), ProfileLimits(maxBytes = 100uL)) }
+        eq("profile_too_large", big.code)
+    },
+)
+
 fun main(args: Array<String>) {
     if (args.firstOrNull() == "--bench") {
         benchMain(args.getOrNull(1)?.toIntOrNull() ?: 200_000)
@@ -203,6 +227,15 @@ fun main(args: Array<String>) {
     for ((name, test) in tests) {
         try {
             test()
+            passed++
+        } catch (e: Throwable) {
+            failed++
+            println("FAIL api :: $name: $e")
+        }
+    }
+    for ((name, test) in profileTests) {
+        try {
+            test(repoRoot)
             passed++
         } catch (e: Throwable) {
             failed++

@@ -139,7 +139,86 @@ object VectorRunner {
         )
     }
 
+    private val services = mapOf("ptt" to McService.PTT, "video" to McService.VIDEO, "data" to McService.DATA)
+    private val serviceNames = services.entries.associate { (k, v) -> v to k }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun documentBytes(document: Any?): ByteArray = when {
+        document is String -> document.toByteArray(Charsets.UTF_8)
+        document is Map<*, *> && document["xml_base64"] is String -> Base64.getDecoder().decode(document["xml_base64"] as String)
+        else -> throw BadCase("a document is a string or {\"xml_base64\": ...}")
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun parseDocument(input: Json, document: Any?): UserProfile {
+        var limits = ProfileLimits()
+        (input["limits"] as? Json)?.forEach { (key, value) ->
+            val n = (value as Number).toLong().toULong()
+            limits = when (key) {
+                "max_bytes" -> limits.copy(maxBytes = n)
+                "max_depth" -> limits.copy(maxDepth = n)
+                else -> throw BadCase("unknown limit `$key`")
+            }
+        }
+        return UserProfile.parseWithLimits(documentBytes(document), policy(input), limits)
+    }
+
+    private fun oneDocument(input: Json): UserProfile = when {
+        input.containsKey("xml") -> parseDocument(input, input["xml"])
+        input.containsKey("xml_base64") -> parseDocument(input, mapOf("xml_base64" to input["xml_base64"]))
+        else -> throw BadCase("input.xml or input.xml_base64 is required")
+    }
+
+    private fun configurationJson(c: InitialConfiguration?): Json? = c?.let {
+        val a = it.appServerInfo
+        mapOf(
+            "domain" to it.domain,
+            "app_server_info" to mapOf(
+                "idms_auth_endpoint" to a.idmsAuthEndpoint, "idms_token_endpoint" to a.idmsTokenEndpoint,
+                "http_proxy" to a.httpProxy, "gms" to a.gms, "cms" to a.cms, "kms" to a.kms,
+                "tls_tunnel_mutual_authentication" to a.tlsTunnelMutualAuthentication,
+            ),
+        )
+    }
+
+    private fun partnerJson(p: PartnerSystem): Json = mapOf(
+        "service" to serviceNames[p.service], "system_id" to p.systemId, "id" to p.id,
+        "shape" to if (p.shape == PartnerShape.ACCESS_INFORMATION) "access_information" else "direct",
+        "initial_configuration" to configurationJson(p.initialConfiguration), "token_endpoint" to p.tokenEndpoint,
+    )
+
+    private fun service(input: Json): McService {
+        val name = str(input, "service").lowercase().removePrefix("mc")
+        return services[name] ?: throw BadCase("unknown service `$name`")
+    }
+
+    private fun profiles(input: Json): UserProfiles {
+        val documents = input["profiles"] as? List<*> ?: throw BadCase("input.profiles must be an array")
+        return UserProfiles(documents.map { parseDocument(input, it) })
+    }
+
     private val operations: Map<String, (Json) -> Json> = mapOf(
+        "profile.parse" to { i ->
+            val profile = oneDocument(i)
+            val kind = when (val k = profile.kind()) {
+                is DocumentKind.UserProfile -> mapOf("kind" to "user_profile", "service" to serviceNames[k.service])
+                is DocumentKind.UeInitialConfiguration -> mapOf("kind" to "ue_initial_configuration")
+            }
+            mapOf(
+                "kind" to kind, "xui_uri" to profile.xuiUri(), "primary" to configurationJson(profile.primary()),
+                "partners" to profile.partners().map { partnerJson(it) },
+                "groups" to profile.groups().map { mapOf("group_id" to it.groupId, "idms_token_endpoint" to it.idmsTokenEndpoint) },
+            )
+        },
+        "profile.partner" to { i -> partnerJson(oneDocument(i).partner(str(i, "partner"))) },
+        "profile.partner_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).partnerTokenEndpoint(str(i, "partner"))) },
+        "profile.group_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).groupTokenEndpoint(str(i, "group"))) },
+        "profiles.partner_token_endpoint" to { i ->
+            mapOf("token_endpoint" to profiles(i).partnerTokenEndpoint(service(i), str(i, "partner")))
+        },
+        "profiles.group_token_endpoint" to { i ->
+            mapOf("token_endpoint" to profiles(i).groupTokenEndpoint(service(i), str(i, "group")))
+        },
         "endpoint.check" to { i -> checkEndpoint(str(i, "url"), policy(i)); mapOf() },
         "scope.parse" to { i ->
             val text = str(i, "scope")
@@ -270,6 +349,7 @@ object VectorRunner {
         is McxConnectException.ErrorResponse -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Login -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Flow -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Profile -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Rejected -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Other -> Triple(e.code, e.oauthError, e.description)
     }

@@ -193,3 +193,31 @@ def test_migration_flow_keeps_the_servers_refusal():
     with pytest.raises(m.McxConnectError.Flow) as err:
         m.MigrationFlow.restore("{}", m.FlowSecrets())
     assert err.value.code == "flow_invalid_saved_flow"
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "profiles"
+
+
+def test_user_profiles_name_the_partner_token_endpoints():
+    xml = (FIXTURES / "mcptt-user-profile-access-information.xml").read_bytes()
+    profile = m.UserProfile.parse(xml, m.EndpointPolicy())
+    assert profile.kind() == m.DocumentKind.USER_PROFILE(service=m.McService.PTT)
+    assert profile.service() == m.McService.PTT
+    partner = profile.partners()[0]
+    assert partner.id == "urn:mc:partner-a:ptt" and partner.shape == m.PartnerShape.ACCESS_INFORMATION
+    assert partner.token_endpoint == "https://idms.partner-a.example/token"
+    assert profile.partner_token_endpoint(partner.id) == partner.token_endpoint
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        profile.partner("urn:mc:nobody")
+    assert err.value.code == "profile_partner_not_found"
+    init = m.UserProfile.parse((FIXTURES / "ue-initial-configuration.xml").read_bytes(), m.EndpointPolicy())
+    assert init.kind() == m.DocumentKind.UE_INITIAL_CONFIGURATION()
+    profiles = m.UserProfiles([profile, init])
+    assert profiles.partner_token_endpoint(m.McService.PTT, partner.id) == partner.token_endpoint
+    assert profiles.primary() is not None and len(profiles.profiles()) == 2
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        m.UserProfile.parse((FIXTURES / "bad-dtd-external-entity.xml").read_bytes(), m.EndpointPolicy())
+    assert err.value.code == "profile_dtd_refused"
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        m.UserProfile.parse_with_limits(xml, m.EndpointPolicy(), m.ProfileLimits(max_bytes=100))
+    assert err.value.code == "profile_too_large"

@@ -334,7 +334,92 @@ def op_refresh_parse(inp):
     }
 
 
+SERVICES = {"ptt": m.McService.PTT, "video": m.McService.VIDEO, "data": m.McService.DATA}
+SERVICE_NAMES = {v: k for k, v in SERVICES.items()}
+
+
+def document_bytes(document):
+    if isinstance(document, str):
+        return document.encode("utf-8")
+    if isinstance(document, dict) and isinstance(document.get("xml_base64"), str):
+        return base64.b64decode(document["xml_base64"])
+    raise BadCase('a document is a string or {"xml_base64": ...}')
+
+
+def parse_document(inp, document):
+    limits = m.ProfileLimits(**inp.get("limits", {}))
+    return m.UserProfile.parse_with_limits(document_bytes(document), policy(inp), limits)
+
+
+def one_document(inp):
+    if "xml" in inp:
+        return parse_document(inp, inp["xml"])
+    if "xml_base64" in inp:
+        return parse_document(inp, {"xml_base64": inp["xml_base64"]})
+    raise BadCase("input.xml or input.xml_base64 is required")
+
+
+def configuration_json(c):
+    if c is None:
+        return None
+    a = c.app_server_info
+    return {
+        "domain": c.domain,
+        "app_server_info": {
+            "idms_auth_endpoint": a.idms_auth_endpoint, "idms_token_endpoint": a.idms_token_endpoint,
+            "http_proxy": a.http_proxy, "gms": a.gms, "cms": a.cms, "kms": a.kms,
+            "tls_tunnel_mutual_authentication": a.tls_tunnel_mutual_authentication,
+        },
+    }
+
+
+def partner_json(p):
+    return {
+        "service": SERVICE_NAMES[p.service], "system_id": p.system_id, "id": p.id,
+        "shape": "access_information" if p.shape == m.PartnerShape.ACCESS_INFORMATION else "direct",
+        "initial_configuration": configuration_json(p.initial_configuration), "token_endpoint": p.token_endpoint,
+    }
+
+
+def op_profile_parse(inp):
+    profile = one_document(inp)
+    kind = profile.kind()
+    if kind.is_USER_PROFILE():
+        kind_json = {"kind": "user_profile", "service": SERVICE_NAMES[kind.service]}
+    else:
+        kind_json = {"kind": "ue_initial_configuration"}
+    return {
+        "kind": kind_json, "xui_uri": profile.xui_uri(), "primary": configuration_json(profile.primary()),
+        "partners": [partner_json(p) for p in profile.partners()],
+        "groups": [{"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint} for g in profile.groups()],
+    }
+
+
+def service_of(inp):
+    name = req_str(inp, "service").lower()
+    name = {"mcptt": "ptt", "mcvideo": "video", "mcdata": "data"}.get(name, name)
+    if name not in SERVICES:
+        raise BadCase(f"unknown service `{name}`")
+    return SERVICES[name]
+
+
+def profiles_of(inp):
+    documents = inp.get("profiles")
+    if not isinstance(documents, list):
+        raise BadCase("input.profiles must be an array")
+    return m.UserProfiles([parse_document(inp, d) for d in documents])
+
+
 OPERATIONS = {
+    "profile.parse": op_profile_parse,
+    "profile.partner": lambda i: partner_json(one_document(i).partner(req_str(i, "partner"))),
+    "profile.partner_token_endpoint": lambda i: {
+        "token_endpoint": one_document(i).partner_token_endpoint(req_str(i, "partner"))},
+    "profile.group_token_endpoint": lambda i: {"token_endpoint": one_document(i).group_token_endpoint(req_str(i, "group"))},
+    "profiles.partner_token_endpoint": lambda i: {
+        "token_endpoint": profiles_of(i).partner_token_endpoint(service_of(i), req_str(i, "partner"))},
+    "profiles.group_token_endpoint": lambda i: {
+        "token_endpoint": profiles_of(i).group_token_endpoint(service_of(i), req_str(i, "group"))},
     "endpoint.check": op_endpoint_check,
     "scope.parse": op_scope_parse,
     "exchange.build": op_exchange_build,

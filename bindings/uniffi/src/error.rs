@@ -83,6 +83,16 @@ pub enum McxConnectError {
         /// The RFC error code, if any.
         oauth_error: Option<String>,
     },
+    /// A TS 24.484 document cannot be read, or a look-up in it failed (`profile_*`).
+    #[error("{description}")]
+    Profile {
+        /// The stable code.
+        code: String,
+        /// The description.
+        description: String,
+        /// The RFC error code, if any.
+        oauth_error: Option<String>,
+    },
     /// A server-role refusal: `code` is the precise cause, `oauth_error` the RFC error to send
     /// and `status` the HTTP status of the error response (write it with `write_error_response`
     /// of `ErrorResponse(oauth_error, description)`).
@@ -120,6 +130,7 @@ impl McxConnectError {
             | McxConnectError::ErrorResponse { code, .. }
             | McxConnectError::Login { code, .. }
             | McxConnectError::Flow { code, .. }
+            | McxConnectError::Profile { code, .. }
             | McxConnectError::Rejected { code, .. }
             | McxConnectError::Other { code, .. } => code,
         }
@@ -139,6 +150,7 @@ impl From<Error> for McxConnectError {
             Error::ErrorResponse(_) => McxConnectError::ErrorResponse { code, description, oauth_error },
             Error::Login(_) => McxConnectError::Login { code, description, oauth_error },
             Error::Flow(_) => McxConnectError::Flow { code, description, oauth_error },
+            Error::Profile(_) => McxConnectError::Profile { code, description, oauth_error },
             Error::Rejected(rejection) => (*rejection).into(),
             _ => McxConnectError::Other { code, description, oauth_error },
         }
@@ -169,7 +181,8 @@ from_leaf!(
     mcx_connect::EndpointError,
     mcx_connect::ScopeError,
     mcx_connect::RequestError,
-    mcx_connect::error::LoginError
+    mcx_connect::error::LoginError,
+    mcx_connect::ProfileError
 );
 
 /// The result type of every fallible exported call.

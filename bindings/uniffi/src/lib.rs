@@ -17,6 +17,7 @@ mod http;
 mod jwt_bearer;
 mod login;
 mod options;
+mod profile;
 mod response;
 mod scope;
 mod secret;
@@ -37,6 +38,10 @@ pub use jwt_bearer::JwtBearerRequest;
 pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
 pub use options::{
     default_limits, lenient_parse_options, strict_parse_options, Limits, Normalisation, ParseMode, ParseOptions,
+};
+pub use profile::{
+    AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileLimits,
+    UserProfile, UserProfiles,
 };
 pub use response::{
     oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,

@@ -207,4 +207,28 @@ final class ApiTests: XCTestCase {
         }?.code, "endpoint_insecure")
         XCTAssertEqual(expectError { _ = try MigrationFlow.restore(json: "{}", secrets: FlowSecrets()) }?.code, "flow_invalid_saved_flow")
     }
+
+    func testUserProfilesNameThePartnerTokenEndpoints() throws {
+        let fixtures = URL(fileURLWithPath: ProcessInfo.processInfo.environment["FIXTURES_DIR"] ?? "tests/fixtures/profiles")
+        let xml = try Data(contentsOf: fixtures.appendingPathComponent("mcptt-user-profile-access-information.xml"))
+        let profile = try UserProfile.parse(xml: xml, policy: EndpointPolicy())
+        XCTAssertEqual(profile.kind(), .userProfile(service: .ptt))
+        let partner = profile.partners()[0]
+        XCTAssertEqual(partner.id, "urn:mc:partner-a:ptt")
+        XCTAssertEqual(partner.shape, .accessInformation)
+        XCTAssertEqual(partner.tokenEndpoint, "https://idms.partner-a.example/token")
+        XCTAssertEqual(try profile.partnerTokenEndpoint(id: partner.id), partner.tokenEndpoint)
+        XCTAssertEqual(expectError { _ = try profile.partner(id: "urn:mc:nobody") }?.code, "profile_partner_not_found")
+        let initial = try UserProfile.parse(xml: try Data(contentsOf: fixtures.appendingPathComponent("ue-initial-configuration.xml")),
+                                            policy: EndpointPolicy())
+        XCTAssertEqual(initial.kind(), .ueInitialConfiguration)
+        let profiles = UserProfiles(profiles: [profile, initial])
+        XCTAssertEqual(try profiles.partnerTokenEndpoint(service: .ptt, id: partner.id), partner.tokenEndpoint)
+        XCTAssertNotNil(profiles.primary())
+        let dtd = try Data(contentsOf: fixtures.appendingPathComponent("bad-dtd-external-entity.xml"))
+        XCTAssertEqual(expectError { _ = try UserProfile.parse(xml: dtd, policy: EndpointPolicy()) }?.code, "profile_dtd_refused")
+        XCTAssertEqual(expectError {
+            _ = try UserProfile.parseWithLimits(xml: xml, policy: EndpointPolicy(), limits: ProfileLimits(maxBytes: 100))
+        }?.code, "profile_too_large")
+    }
 }

@@ -50,7 +50,7 @@ func fields(_ error: McxConnectError) -> ErrorFields {
     switch error {
     case .Endpoint(let c, let d, let o), .Scope(let c, let d, let o), .Request(let c, let d, let o),
          .Response(let c, let d, let o), .ErrorResponse(let c, let d, let o), .Login(let c, let d, let o),
-         .Flow(let c, let d, let o), .Other(let c, let d, let o):
+         .Flow(let c, let d, let o), .Profile(let c, let d, let o), .Other(let c, let d, let o):
         return ErrorFields(code: c, oauthError: o, description: d, status: nil)
     case .Rejected(let c, let d, let o, let s):
         return ErrorFields(code: c, oauthError: o, description: d, status: s)

@@ -135,8 +135,84 @@ enum VectorRunner {
             acrValues: i["acr_values"]?.string)
     }
 
+    static let services: [String: McService] = ["ptt": .ptt, "video": .video, "data": .data]
+    static func serviceName(_ s: McService) -> J { .str(services.first { $0.value == s }?.key ?? "?") }
+
+    static func documentBytes(_ document: J?) throws -> Data {
+        if let text = document?.string { return Data(text.utf8) }
+        if let encoded = document?["xml_base64"]?.string, let data = Data(base64Encoded: encoded) { return data }
+        throw BadCase(why: "a document is a string or {\"xml_base64\": ...}")
+    }
+
+    static func parseDocument(_ i: J, _ document: J?) throws -> UserProfile {
+        var limits = ProfileLimits()
+        for (key, value) in i["limits"]?.object ?? [:] {
+            let n = UInt64(value.number ?? 0)
+            switch key {
+            case "max_bytes": limits.maxBytes = n
+            case "max_depth": limits.maxDepth = n
+            default: throw BadCase(why: "unknown limit \(key)")
+            }
+        }
+        return try UserProfile.parseWithLimits(xml: try documentBytes(document), policy: policy(i), limits: limits)
+    }
+
+    static func oneDocument(_ i: J) throws -> UserProfile {
+        if let xml = i["xml"] { return try parseDocument(i, xml) }
+        if let encoded = i["xml_base64"] { return try parseDocument(i, .obj(["xml_base64": encoded])) }
+        throw BadCase(why: "input.xml or input.xml_base64 is required")
+    }
+
+    static func configurationJson(_ c: InitialConfiguration?) -> J {
+        guard let c = c else { return .null }
+        let a = c.appServerInfo
+        return .obj(["domain": .str(c.domain), "app_server_info": .obj([
+            "idms_auth_endpoint": j(a.idmsAuthEndpoint), "idms_token_endpoint": .str(a.idmsTokenEndpoint),
+            "http_proxy": j(a.httpProxy), "gms": j(a.gms), "cms": j(a.cms), "kms": j(a.kms),
+            "tls_tunnel_mutual_authentication": a.tlsTunnelMutualAuthentication.map(J.bool) ?? .null,
+        ])])
+    }
+
+    static func partnerJson(_ p: PartnerSystem) -> J {
+        .obj(["service": serviceName(p.service), "system_id": j(p.systemId), "id": .str(p.id),
+              "shape": .str(p.shape == .accessInformation ? "access_information" : "direct"),
+              "initial_configuration": configurationJson(p.initialConfiguration), "token_endpoint": .str(p.tokenEndpoint)])
+    }
+
+    static func service(_ i: J) throws -> McService {
+        var name = try str(i, "service").lowercased()
+        if name.hasPrefix("mc") { name.removeFirst(2) }
+        guard let s = services[name] else { throw BadCase(why: "unknown service \(name)") }
+        return s
+    }
+
+    static func profiles(_ i: J) throws -> UserProfiles {
+        guard let documents = i["profiles"]?.array else { throw BadCase(why: "input.profiles must be an array") }
+        return UserProfiles(profiles: try documents.map { try parseDocument(i, $0) })
+    }
+
     static func operate(_ operation: String, _ i: J) throws -> J {
         switch operation {
+        case "profile.parse":
+            let p = try oneDocument(i)
+            let kind: J
+            switch p.kind() {
+            case .userProfile(let service): kind = .obj(["kind": .str("user_profile"), "service": serviceName(service)])
+            case .ueInitialConfiguration: kind = .obj(["kind": .str("ue_initial_configuration")])
+            }
+            return .obj(["kind": kind, "xui_uri": j(p.xuiUri()), "primary": configurationJson(p.primary()),
+                         "partners": .arr(p.partners().map(partnerJson)),
+                         "groups": .arr(p.groups().map { .obj(["group_id": .str($0.groupId), "idms_token_endpoint": j($0.idmsTokenEndpoint)]) })])
+        case "profile.partner":
+            return partnerJson(try oneDocument(i).partner(id: try str(i, "partner")))
+        case "profile.partner_token_endpoint":
+            return .obj(["token_endpoint": .str(try oneDocument(i).partnerTokenEndpoint(id: try str(i, "partner")))])
+        case "profile.group_token_endpoint":
+            return .obj(["token_endpoint": .str(try oneDocument(i).groupTokenEndpoint(groupId: try str(i, "group")))])
+        case "profiles.partner_token_endpoint":
+            return .obj(["token_endpoint": .str(try profiles(i).partnerTokenEndpoint(service: try service(i), id: try str(i, "partner")))])
+        case "profiles.group_token_endpoint":
+            return .obj(["token_endpoint": .str(try profiles(i).groupTokenEndpoint(service: try service(i), groupId: try str(i, "group")))])
         case "endpoint.check":
             try checkEndpoint(url: try str(i, "url"), policy: policy(i))
             return .obj([:])
