@@ -108,7 +108,14 @@ fun parseJson(text: String): Any? = JsonReader(text).readDocument()
 /** JSON text of a value, for failure messages. */
 fun toJson(value: Any?): String = when (value) {
     null -> "null"
-    is String -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+    is String -> "\"" + value.flatMap { c ->
+        when {
+            c == '"' -> listOf('\\', '"')
+            c == '\\' -> listOf('\\', '\\')
+            c < ' ' -> "\\u%04x".format(c.code).toList()
+            else -> listOf(c)
+        }
+    }.joinToString("") + "\""
     is Map<*, *> -> value.entries.joinToString(",", "{", "}") { toJson(it.key.toString()) + ":" + toJson(it.value) }
     is List<*> -> value.joinToString(",", "[", "]") { toJson(it) }
     else -> value.toString()

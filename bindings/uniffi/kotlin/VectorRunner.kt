@@ -197,6 +197,86 @@ object VectorRunner {
         return UserProfiles(documents.map { parseDocument(input, it) })
     }
 
+    @Suppress("UNCHECKED_CAST")
+    private fun strings(input: Json, key: String): List<String> =
+        (input[key] ?: listOf<String>()) as? List<String> ?: throw BadCase("input.$key must be an array of strings")
+
+    private fun hex(text: String): ByteArray = ByteArray(text.length / 2) { text.substring(it * 2, it * 2 + 2).toInt(16).toByte() }
+
+    private fun verifier(input: Json): Verifier {
+        val jwks = input["jwks"] ?: throw BadCase("input.jwks is required")
+        val algorithms = strings(input, "algorithms").takeIf { it.isNotEmpty() }
+            ?.map { algorithmFromName(it) ?: throw BadCase("unknown algorithm `$it`") }
+        return Verifier(
+            JwkSet.parse(toJson(jwks)), algorithms, optStr(input, "shared_secret_hex")?.let { hex(it) },
+            (input["max_token_bytes"] as? Number)?.toLong()?.toULong(),
+        )
+    }
+
+    private fun servicesOf(input: Json): List<McService> = strings(input, "services").map { service(mapOf("service" to it)) }
+    private fun now(input: Json): ULong = (input["now"] as? Number)?.toLong()?.toULong() ?: throw BadCase("input.now must be a number")
+    private fun leeway(input: Json): ULong = ((input["leeway"] as? Number)?.toLong() ?: 0L).toULong()
+
+    private fun securityValidator(input: Json) =
+        SecurityTokenValidator(str(input, "issuer"), str(input, "target"), verifier(input), leeway(input), servicesOf(input))
+
+    private fun accessValidator(input: Json) = AccessTokenValidator(
+        str(input, "issuer"), verifier(input), leeway(input), optStr(input, "audience"), optStr(input, "expected_client_id"),
+        strings(input, "scopes"), servicesOf(input),
+    )
+
+    private fun verifiedJson(token: VerifiedToken): Json {
+        val out = mutableMapOf("header" to parseJson(token.header.json), "claims" to parseJson(token.claims.json))
+        token.scope?.let { out["scope"] = it.toString() }
+        return out
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private val tokenOperations: Map<String, (Json) -> Json> = mapOf(
+        "token.validate" to { i ->
+            val token = str(i, "token")
+            when (val kind = str(i, "kind")) {
+                "security" -> verifiedJson(securityValidator(i).validate(token, str(i, "client_id"), now(i)))
+                "id" -> verifiedJson(
+                    IdTokenValidator(str(i, "issuer"), str(i, "client_id"), verifier(i), leeway(i), servicesOf(i))
+                        .validate(token, optStr(i, "nonce"), now(i)),
+                )
+                "access" -> verifiedJson(accessValidator(i).validate(token, now(i)))
+                else -> throw BadCase("unknown token kind `$kind`")
+            }
+        },
+        "token.inspect" to { i ->
+            val seen = inspectToken(str(i, "token"))
+            mapOf("header" to parseJson(seen.header.json), "claims" to parseJson(seen.claimsJson), "signature_bytes" to seen.signatureBytes?.toLong())
+        },
+        "token.sign" to { i ->
+            val key = SigningKey.es256(hex(str(i, "secret_hex")))
+            val claims = i["claims"] as? Json ?: throw BadCase("input.claims is required")
+            val token = key.sign(toJson(claims), optStr(i, "kid"))
+            val jwk = key.publicJwk(optStr(i, "kid")) ?: throw BadCase("no public JWK")
+            val aud = claims["aud"] as? List<String> ?: listOf()
+            val validator = SecurityTokenValidator(
+                claims["iss"] as? String ?: "", aud.getOrElse(1) { "" }, Verifier(JwkSet.parse("{\"keys\":[$jwk]}"), null, null, null), 0uL, listOf(),
+            )
+            val checked = validator.validate(token.expose(), aud.getOrElse(0) { "" }, ((claims["iat"] as? Number)?.toLong() ?: 0L).toULong())
+            mapOf("public_jwk" to parseJson(jwk), "verified_claims" to parseJson(checked.claims.json))
+        },
+        "jwks.parse" to { i -> mapOf("keys" to JwkSet.parse(str(i, "jwks_text")).keys().map { mapOf("kid" to it.kid, "key_type" to it.keyType) }) },
+        "jwt_bearer.parse_and_verify" to { i ->
+            val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
+            val parsed = parseAndVerifyJwtBearerRequest(httpRequest(i), parseOptions(i), securityValidator(v), now(i))
+            mapOf("client_id" to clientId(parsed.request.client()), "claims" to parseJson(parsed.securityToken.claims.json))
+        },
+        "exchange.parse_and_verify" to { i ->
+            val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
+            val parsed = parseAndVerifyTokenExchangeRequest(httpRequest(i), parseOptions(i), accessValidator(v), now(i))
+            mapOf(
+                "resource" to parsed.request.resource(), "claims" to parseJson(parsed.subjectToken.claims.json),
+                "scope" to parsed.subjectToken.scope?.toString(),
+            )
+        },
+    )
+
     private val operations: Map<String, (Json) -> Json> = mapOf(
         "profile.parse" to { i ->
             val profile = oneDocument(i)
@@ -350,6 +430,7 @@ object VectorRunner {
         is McxConnectException.Login -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Flow -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Profile -> Triple(e.code, e.oauthError, e.description)
+        is McxConnectException.Token -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Rejected -> Triple(e.code, e.oauthError, e.description)
         is McxConnectException.Other -> Triple(e.code, e.oauthError, e.description)
     }
@@ -375,7 +456,7 @@ object VectorRunner {
     @Suppress("UNCHECKED_CAST")
     fun run(case: Json) {
         val operation = case["operation"] as? String
-        val op = operations[operation] ?: throw AssertionError("unknown operation `$operation`")
+        val op = operations[operation] ?: tokenOperations[operation] ?: throw AssertionError("unknown operation `$operation`")
         val expect = case["expect"] as Json
         var output: Json? = null
         var error: McxConnectException? = null

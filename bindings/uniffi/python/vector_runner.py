@@ -410,7 +410,120 @@ def profiles_of(inp):
     return m.UserProfiles([parse_document(inp, d) for d in documents])
 
 
+def strings(inp, key):
+    value = inp.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadCase(f"input.{key} must be an array of strings")
+    return value
+
+
+def verifier(inp):
+    if "jwks" not in inp:
+        raise BadCase("input.jwks is required")
+    algorithms = None
+    if strings(inp, "algorithms"):
+        algorithms = []
+        for name in strings(inp, "algorithms"):
+            alg = m.algorithm_from_name(name)
+            if alg is None:
+                raise BadCase(f"unknown algorithm `{name}`")
+            algorithms.append(alg)
+    secret = bytes.fromhex(inp["shared_secret_hex"]) if isinstance(inp.get("shared_secret_hex"), str) else None
+    return m.Verifier(m.JwkSet.parse(json.dumps(inp["jwks"])), algorithms, secret, inp.get("max_token_bytes"))
+
+
+def services_of(inp):
+    out = []
+    for name in strings(inp, "services"):
+        out.append(service_of({"service": name}))
+    return out
+
+
+def now_of(inp):
+    if not isinstance(inp.get("now"), int):
+        raise BadCase("input.now must be a number")
+    return inp["now"]
+
+
+def security_validator(inp):
+    return m.SecurityTokenValidator(req_str(inp, "issuer"), req_str(inp, "target"), verifier(inp),
+                                    inp.get("leeway", 0), services_of(inp))
+
+
+def access_validator(inp):
+    return m.AccessTokenValidator(req_str(inp, "issuer"), verifier(inp), inp.get("leeway", 0), inp.get("audience"),
+                                  inp.get("expected_client_id"), strings(inp, "scopes"), services_of(inp))
+
+
+def verified_json(token):
+    out = {"header": json.loads(token.header.json), "claims": json.loads(token.claims.json)}
+    if token.scope is not None:
+        out["scope"] = str(token.scope)
+    return out
+
+
+def op_token_validate(inp):
+    token, now = req_str(inp, "token"), now_of(inp)
+    kind = req_str(inp, "kind")
+    if kind == "security":
+        return verified_json(security_validator(inp).validate(token, req_str(inp, "client_id"), now))
+    if kind == "id":
+        validator = m.IdTokenValidator(req_str(inp, "issuer"), req_str(inp, "client_id"), verifier(inp),
+                                       inp.get("leeway", 0), services_of(inp))
+        return verified_json(validator.validate(token, inp.get("nonce"), now))
+    if kind == "access":
+        return verified_json(access_validator(inp).validate(token, now))
+    raise BadCase(f"unknown token kind `{kind}`")
+
+
+def op_token_inspect(inp):
+    seen = m.inspect_token(req_str(inp, "token"))
+    return {"header": json.loads(seen.header.json), "claims": json.loads(seen.claims_json),
+            "signature_bytes": seen.signature_bytes}
+
+
+def op_token_sign(inp):
+    key = m.SigningKey.es256(bytes.fromhex(req_str(inp, "secret_hex")))
+    claims = inp.get("claims")
+    if claims is None:
+        raise BadCase("input.claims is required")
+    token = key.sign(json.dumps(claims), inp.get("kid"))
+    jwk = key.public_jwk(inp.get("kid"))
+    aud = claims.get("aud") or []
+    validator = m.SecurityTokenValidator(claims.get("iss", ""), aud[1] if len(aud) > 1 else "",
+                                         m.Verifier(m.JwkSet.parse(json.dumps({"keys": [json.loads(jwk)]}))))
+    checked = validator.validate(token.expose(), aud[0] if aud else "", claims.get("iat", 0))
+    return {"public_jwk": json.loads(jwk), "verified_claims": json.loads(checked.claims.json)}
+
+
+def op_jwks_parse(inp):
+    return {"keys": [{"kid": k.kid, "key_type": k.key_type} for k in m.JwkSet.parse(req_str(inp, "jwks_text")).keys()]}
+
+
+def op_jwt_bearer_parse_and_verify(inp):
+    if "validator" not in inp:
+        raise BadCase("input.validator is required")
+    parsed = m.parse_and_verify_jwt_bearer_request(http_request(inp), parse_options(inp),
+                                                   security_validator(inp["validator"]), now_of(inp))
+    return {"client_id": client_id(parsed.request.client()), "claims": json.loads(parsed.security_token.claims.json)}
+
+
+def op_exchange_parse_and_verify(inp):
+    if "validator" not in inp:
+        raise BadCase("input.validator is required")
+    parsed = m.parse_and_verify_token_exchange_request(http_request(inp), parse_options(inp),
+                                                       access_validator(inp["validator"]), now_of(inp))
+    return {"resource": parsed.request.resource(), "claims": json.loads(parsed.subject_token.claims.json),
+            "scope": str(parsed.subject_token.scope)}
+
+
 OPERATIONS = {
+    "token.validate": op_token_validate,
+    "token.inspect": op_token_inspect,
+    "token.sign": op_token_sign,
+    "jwks.parse": op_jwks_parse,
+    "jwt_bearer.parse_and_verify": op_jwt_bearer_parse_and_verify,
+    "exchange.parse_and_verify": op_exchange_parse_and_verify,
     "profile.parse": op_profile_parse,
     "profile.partner": lambda i: partner_json(one_document(i).partner(req_str(i, "partner"))),
     "profile.partner_token_endpoint": lambda i: {

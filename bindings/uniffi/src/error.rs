@@ -93,6 +93,16 @@ pub enum McxConnectError {
         /// The RFC error code, if any.
         oauth_error: Option<String>,
     },
+    /// A token cannot be verified, or its claims break a rule (`token_*`).
+    #[error("{description}")]
+    Token {
+        /// The stable code.
+        code: String,
+        /// The description.
+        description: String,
+        /// The RFC error code, if any.
+        oauth_error: Option<String>,
+    },
     /// A server-role refusal: `code` is the precise cause, `oauth_error` the RFC error to send
     /// and `status` the HTTP status of the error response (write it with `write_error_response`
     /// of `ErrorResponse(oauth_error, description)`).
@@ -131,6 +141,7 @@ impl McxConnectError {
             | McxConnectError::Login { code, .. }
             | McxConnectError::Flow { code, .. }
             | McxConnectError::Profile { code, .. }
+            | McxConnectError::Token { code, .. }
             | McxConnectError::Rejected { code, .. }
             | McxConnectError::Other { code, .. } => code,
         }
@@ -151,6 +162,7 @@ impl From<Error> for McxConnectError {
             Error::Login(_) => McxConnectError::Login { code, description, oauth_error },
             Error::Flow(_) => McxConnectError::Flow { code, description, oauth_error },
             Error::Profile(_) => McxConnectError::Profile { code, description, oauth_error },
+            Error::Token(_) => McxConnectError::Token { code, description, oauth_error },
             Error::Rejected(rejection) => (*rejection).into(),
             _ => McxConnectError::Other { code, description, oauth_error },
         }
@@ -182,7 +194,8 @@ from_leaf!(
     mcx_connect::ScopeError,
     mcx_connect::RequestError,
     mcx_connect::error::LoginError,
-    mcx_connect::ProfileError
+    mcx_connect::ProfileError,
+    mcx_connect::token::TokenError
 );
 
 /// The result type of every fallible exported call.

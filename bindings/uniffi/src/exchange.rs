@@ -118,3 +118,10 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
     };
     core.to_http_response().into()
 }
+
+impl TokenExchangeRequest {
+    /// Wraps a core request with its repairs.
+    pub(crate) fn wrap(value: mcx_connect::TokenExchangeRequest, normalisations: Vec<Normalisation>) -> Arc<Self> {
+        Arc::new(Self { value, normalisations })
+    }
+}

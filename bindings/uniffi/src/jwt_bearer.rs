@@ -59,3 +59,10 @@ impl JwtBearerRequest {
         self.normalisations.clone()
     }
 }
+
+impl JwtBearerRequest {
+    /// Wraps a core request with its repairs.
+    pub(crate) fn wrap(value: mcx_connect::JwtBearerRequest, normalisations: Vec<Normalisation>) -> Arc<Self> {
+        Arc::new(Self { value, normalisations })
+    }
+}

@@ -21,6 +21,7 @@ mod profile;
 mod response;
 mod scope;
 mod secret;
+mod token;
 
 pub use client::ClientAuthentication;
 pub use endpoint::{check_endpoint, EndpointPolicy};
@@ -51,5 +52,10 @@ pub use scope::{
     mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, McService, Scope, ScopeSet,
 };
 pub use secret::Secret;
+pub use token::{
+    algorithm_from_name, inspect_token, parse_and_verify_jwt_bearer_request, parse_and_verify_token_exchange_request,
+    AccessTokenValidator, Algorithm, IdTokenValidator, JwkInfo, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
+    TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest, Verifier,
+};
 
 uniffi::setup_scaffolding!("mcx_connect");

@@ -25,6 +25,28 @@ indirect enum J: Decodable, Equatable, CustomStringConvertible {
     var array: [J]? { if case .arr(let a) = self { return a } else { return nil } }
     var object: [String: J]? { if case .obj(let o) = self { return o } else { return nil } }
 
+    /// JSON text (integers without a fraction).
+    var json: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return String(b)
+        case .num(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .str(let s):
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        case .arr(let a): return "[" + a.map { $0.json }.joined(separator: ",") + "]"
+        case .obj(let o): return "{" + o.map { J.str($0.key).json + ":" + $0.value.json }.joined(separator: ",") + "}"
+        }
+    }
+
     var description: String {
         switch self {
         case .null: return "null"
@@ -50,7 +72,8 @@ func fields(_ error: McxConnectError) -> ErrorFields {
     switch error {
     case .Endpoint(let c, let d, let o), .Scope(let c, let d, let o), .Request(let c, let d, let o),
          .Response(let c, let d, let o), .ErrorResponse(let c, let d, let o), .Login(let c, let d, let o),
-         .Flow(let c, let d, let o), .Profile(let c, let d, let o), .Other(let c, let d, let o):
+         .Flow(let c, let d, let o), .Profile(let c, let d, let o), .Token(let c, let d, let o),
+         .Other(let c, let d, let o):
         return ErrorFields(code: c, oauthError: o, description: d, status: nil)
     case .Rejected(let c, let d, let o, let s):
         return ErrorFields(code: c, oauthError: o, description: d, status: s)

@@ -191,8 +191,100 @@ enum VectorRunner {
         return UserProfiles(profiles: try documents.map { try parseDocument(i, $0) })
     }
 
+    static func strings(_ i: J, _ key: String) throws -> [String] {
+        guard let value = i[key] else { return [] }
+        guard let list = value.array?.compactMap({ $0.string }), list.count == value.array?.count else {
+            throw BadCase(why: "input.\(key) must be an array of strings")
+        }
+        return list
+    }
+
+    static func hex(_ text: String) -> Data {
+        var data = Data()
+        var index = text.startIndex
+        while index < text.endIndex, let next = text.index(index, offsetBy: 2, limitedBy: text.endIndex) {
+            data.append(UInt8(text[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return data
+    }
+
+    static func verifier(_ i: J) throws -> Verifier {
+        guard let jwks = i["jwks"] else { throw BadCase(why: "input.jwks is required") }
+        let names = try strings(i, "algorithms")
+        let algorithms = try names.isEmpty ? nil : names.map { name -> Algorithm in
+            guard let alg = algorithmFromName(alg: name) else { throw BadCase(why: "unknown algorithm \(name)") }
+            return alg
+        }
+        return try Verifier(keys: try JwkSet.parse(json: jwks.json), algorithms: algorithms,
+                            sharedSecret: i["shared_secret_hex"]?.string.map(hex), maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
+    }
+
+    static func servicesOf(_ i: J) throws -> [McService] { try strings(i, "services").map { try service(.obj(["service": .str($0)])) } }
+    static func now(_ i: J) throws -> UInt64 {
+        guard let n = i["now"]?.number else { throw BadCase(why: "input.now must be a number") }
+        return UInt64(n)
+    }
+    static func leeway(_ i: J) -> UInt64 { UInt64(i["leeway"]?.number ?? 0) }
+
+    static func securityValidator(_ i: J) throws -> SecurityTokenValidator {
+        try SecurityTokenValidator(issuer: try str(i, "issuer"), target: try str(i, "target"), verifier: try verifier(i),
+                                   leeway: leeway(i), services: try servicesOf(i))
+    }
+
+    static func accessValidator(_ i: J) throws -> AccessTokenValidator {
+        try AccessTokenValidator(issuer: try str(i, "issuer"), verifier: try verifier(i), leeway: leeway(i),
+                                 audience: i["audience"]?.string, clientId: i["expected_client_id"]?.string,
+                                 scopes: try strings(i, "scopes"), services: try servicesOf(i))
+    }
+
+    static func verifiedJson(_ t: VerifiedToken) -> J {
+        var out: [String: J] = ["header": J.parse(Data(t.header.json.utf8)) ?? .null, "claims": J.parse(Data(t.claims.json.utf8)) ?? .null]
+        if let scope = t.scope { out["scope"] = .str(scope.description) }
+        return .obj(out)
+    }
+
     static func operate(_ operation: String, _ i: J) throws -> J {
         switch operation {
+        case "token.validate":
+            let token = try str(i, "token")
+            switch try str(i, "kind") {
+            case "security": return verifiedJson(try securityValidator(i).validate(token: token, clientId: try str(i, "client_id"), now: try now(i)))
+            case "id":
+                let v = try IdTokenValidator(issuer: try str(i, "issuer"), clientId: try str(i, "client_id"), verifier: try verifier(i),
+                                             leeway: leeway(i), services: try servicesOf(i))
+                return verifiedJson(try v.validate(token: token, nonce: i["nonce"]?.string, now: try now(i)))
+            case "access": return verifiedJson(try accessValidator(i).validate(token: token, now: try now(i)))
+            case let other: throw BadCase(why: "unknown token kind \(other)")
+            }
+        case "token.inspect":
+            let seen = try inspectToken(token: try str(i, "token"))
+            return .obj(["header": J.parse(Data(seen.header.json.utf8)) ?? .null, "claims": J.parse(Data(seen.claimsJson.utf8)) ?? .null,
+                         "signature_bytes": num(seen.signatureBytes)])
+        case "token.sign":
+            let key = try SigningKey.es256(secret: hex(try str(i, "secret_hex")))
+            guard let claims = i["claims"] else { throw BadCase(why: "input.claims is required") }
+            let token = try key.sign(claimsJson: claims.json, kid: i["kid"]?.string)
+            guard let jwk = key.publicJwk(kid: i["kid"]?.string) else { throw BadCase(why: "no public JWK") }
+            let aud = claims["aud"]?.array?.compactMap { $0.string } ?? []
+            let validator = try SecurityTokenValidator(
+                issuer: claims["iss"]?.string ?? "", target: aud.count > 1 ? aud[1] : "",
+                verifier: try Verifier(keys: try JwkSet.parse(json: "{\"keys\":[\(jwk)]}")))
+            let checked = try validator.validate(token: token.expose(), clientId: aud.first ?? "", now: UInt64(claims["iat"]?.number ?? 0))
+            return .obj(["public_jwk": J.parse(Data(jwk.utf8)) ?? .null, "verified_claims": J.parse(Data(checked.claims.json.utf8)) ?? .null])
+        case "jwks.parse":
+            return .obj(["keys": .arr(try JwkSet.parse(json: try str(i, "jwks_text")).keys().map { .obj(["kid": j($0.kid), "key_type": .str($0.keyType)]) })])
+        case "jwt_bearer.parse_and_verify":
+            guard let v = i["validator"] else { throw BadCase(why: "input.validator is required") }
+            let parsed = try parseAndVerifyJwtBearerRequest(request: try httpRequest(i), options: try parseOptions(i),
+                                                            validator: try securityValidator(v), now: try now(i))
+            return .obj(["client_id": j(clientId(parsed.request.client())), "claims": J.parse(Data(parsed.securityToken.claims.json.utf8)) ?? .null])
+        case "exchange.parse_and_verify":
+            guard let v = i["validator"] else { throw BadCase(why: "input.validator is required") }
+            let parsed = try parseAndVerifyTokenExchangeRequest(request: try httpRequest(i), options: try parseOptions(i),
+                                                                validator: try accessValidator(v), now: try now(i))
+            return .obj(["resource": .str(parsed.request.resource()), "claims": J.parse(Data(parsed.subjectToken.claims.json.utf8)) ?? .null,
+                         "scope": j(parsed.subjectToken.scope?.description)])
         case "profile.parse":
             let p = try oneDocument(i)
             let kind: J
