@@ -23,7 +23,11 @@ if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqw
   echo "the core must stay transport-free"; exit 1
 fi
 
+step "UniFFI bindings: Kotlin (JVM), Swift (chroot), Python, with the shared vectors"
+bash bindings/uniffi/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/uniffi-output.txt"
+
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
+uniffi=$(grep -Eo '^uniffi: [0-9]+ passed' "${CARGO_TARGET_DIR}/uniffi-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
-echo "summary: $((passed + vectors)) passed, 0 failed"
+echo "summary: $((passed + vectors + uniffi)) passed, 0 failed"

@@ -20,3 +20,43 @@ for component in clippy rustfmt; do
     rustup component add "${component}"
   fi
 done
+
+# --- UniFFI bindings (bindings/uniffi/test.sh): JNA and a Kotlin 2.x compiler for Kotlin, pytest
+# for Python, and a Debian trixie chroot with swiftlang for Swift (bookworm packages no Swift).
+# Everything lives under $HOME/.cache/mcx-connect/ and is reused when present.
+MCX_CACHE="$HOME/.cache/mcx-connect"
+uniffi_apt=()
+[ -f /usr/share/java/jna.jar ] || uniffi_apt+=(libjna-java)
+command -v debootstrap >/dev/null 2>&1 || uniffi_apt+=(debootstrap)
+command -v java >/dev/null 2>&1 || uniffi_apt+=(default-jdk-headless)
+if ((${#uniffi_apt[@]})); then
+  echo "setup: installing Debian packages: ${uniffi_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${uniffi_apt[@]}" >/dev/null
+fi
+
+if [ ! -x "$MCX_CACHE/kotlin/node_modules/kotlin-compiler/bin/kotlinc" ]; then
+  echo "setup: installing the Kotlin compiler (npm package kotlin-compiler) into $MCX_CACHE/kotlin"
+  mkdir -p "$MCX_CACHE/kotlin"
+  (cd "$MCX_CACHE/kotlin" && npm install --no-audit --no-fund --silent kotlin-compiler)
+  chmod +x "$MCX_CACHE/kotlin/node_modules/kotlin-compiler/bin/"*
+fi
+
+python3 -m pytest --version >/dev/null 2>&1 || { echo "setup: installing pytest"; python3 -m pip install -q pytest; }
+
+swift_chroot="$MCX_CACHE/swift-chroot"
+if [ ! -x "$swift_chroot/usr/bin/swift" ]; then
+  if [ ! -x "$swift_chroot/usr/bin/apt-get" ]; then
+    echo "setup: creating the Swift chroot (debootstrap trixie, about 3 GB) in $swift_chroot"
+    rm -rf "$swift_chroot.tmp"
+    debootstrap --variant=minbase trixie "$swift_chroot.tmp" http://deb.debian.org/debian >/dev/null
+    rm -rf "$swift_chroot"
+    mv "$swift_chroot.tmp" "$swift_chroot"
+  fi
+  echo "setup: installing swiftlang in the chroot"
+  cp /etc/resolv.conf "$swift_chroot/etc/resolv.conf" 2>/dev/null || true
+  mountpoint -q "$swift_chroot/proc" || { mount -t proc proc "$swift_chroot/proc"; swift_proc_mounted=1; }
+  chroot "$swift_chroot" /usr/bin/env DEBIAN_FRONTEND=noninteractive /bin/sh -c \
+    'apt-get update -qq && apt-get install -y -qq --no-install-recommends swiftlang libc6-dev libstdc++-14-dev >/dev/null'
+  [ -z "${swift_proc_mounted:-}" ] || umount "$swift_chroot/proc"
+fi

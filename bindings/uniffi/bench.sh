@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Budgets of the UniFFI bindings, measured in one run:
+#   * the stripped size of the release cdylib (x86_64; budget 1.5 MB);
+#   * the per-call cost of building a B.7.4 jwt-bearer request from Kotlin (JVM + JNA) against
+#     the same calls in Rust (examples/bench_jwt_bearer.rs), both on the release profile, and
+#     their ratio: `build` is one call on a prepared request, `full` also creates the assertion
+#     secret, the scope set and the request (four calls through the boundary).
+# Usage: bash bindings/uniffi/bench.sh [iterations]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CACHE="$HOME/.cache/mcx-connect"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+ITERATIONS="${1:-200000}"
+KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
+JNA_JAR=/usr/share/java/jna.jar
+OUT="$CACHE/uniffi-bench"
+
+bash tests/setup.sh
+# The release profile strips symbols, and library mode reads UniFFI metadata from the symbol
+# table: generate from the (identical) debug build.
+cargo build --locked -q -p mcx-connect-ffi --lib --bins
+cargo build --locked -q --release -p mcx-connect-ffi --lib --example bench_jwt_bearer
+LIB="$CARGO_TARGET_DIR/release/libmcx_connect_ffi.so"
+
+mkdir -p "$OUT"
+cp "$LIB" "$OUT/libmcx_connect_ffi.so"
+strip "$OUT/libmcx_connect_ffi.so"
+size=$(stat -c %s "$OUT/libmcx_connect_ffi.so")
+echo "stripped release libmcx_connect_ffi.so: $size bytes ($(awk -v s="$size" 'BEGIN {printf "%.2f", s / 1048576}') MiB; budget 1.5 MB)"
+
+rm -rf "$OUT/kotlin"
+"$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so" --language kotlin --out-dir "$OUT/kotlin" >/dev/null
+KT_SOURCES=("$OUT/kotlin/org/mcxconnect/mcx_connect.kt" bindings/uniffi/kotlin/*.kt)
+KT_HASH=$(cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)
+KT_JAR="$CACHE/uniffi-kotlin/tests-$KT_HASH.jar"
+if [ ! -f "$KT_JAR" ]; then
+  mkdir -p "$CACHE/uniffi-kotlin"
+  echo "compiling the generated Kotlin and the bench (cached by content hash)"
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
+  mv "$KT_JAR.tmp.jar" "$KT_JAR"
+fi
+
+rust=$("$CARGO_TARGET_DIR/release/examples/bench_jwt_bearer" "$ITERATIONS")
+kotlin=$(java -Djna.library.path="$(dirname "$LIB")" -cp "$KT_JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
+  org.mcxconnect.test.McxConnectTestKt --bench "$ITERATIONS")
+echo "$rust"
+echo "$kotlin"
+value() { echo "$1" | awk -v k="$2" '$1 == k {print $2}'; }
+for kind in build full; do
+  r=$(value "$rust" "rust_${kind}_ns")
+  k=$(value "$kotlin" "kotlin_${kind}_ns")
+  awk -v r="$r" -v k="$k" -v kind="$kind" \
+    'BEGIN {printf "jwt-bearer %s: Rust %d ns/call, Kotlin %d ns/call, ratio %.1fx (overhead %d ns)\n", kind, r, k, k / (r > 0 ? r : 1), k - r}'
+done

@@ -1,0 +1,263 @@
+// The Kotlin test suite of the UniFFI bindings: idiomatic use of every API family, then the
+// shared vectors. `main` runs each named test and prints `kotlin: N passed, N failed`.
+package org.mcxconnect.test
+
+import org.mcxconnect.*
+import java.io.File
+import java.util.Base64
+import kotlin.system.exitProcess
+
+const val PRIMARY = "https://idms.primary.example/as/token.oauth2"
+const val PARTNER = "https://idms.partner.example/as/token.oauth2"
+
+fun check(condition: Boolean, what: () -> String = { "check failed" }) {
+    if (!condition) throw AssertionError(what())
+}
+
+fun <T> eq(expected: T, actual: T) = check(expected == actual) { "expected <$expected>, got <$actual>" }
+
+inline fun <reified E : Throwable> assertThrows(block: () -> Unit): E {
+    try {
+        block()
+    } catch (e: Throwable) {
+        if (e is E) return e
+        throw AssertionError("expected ${E::class.simpleName}, got $e")
+    }
+    throw AssertionError("expected ${E::class.simpleName}, nothing was thrown")
+}
+
+fun b64url(json: String): String = Base64.getUrlEncoder().withoutPadding().encodeToString(json.toByteArray())
+
+fun securityToken(aud: List<String>, exp: Long): String =
+    b64url("""{"alg":"RS256"}""") + "." +
+        b64url("""{"aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"sub":"alice"}""") + ".c2ln"
+
+val tests: List<Pair<String, () -> Unit>> = listOf(
+    "secret is redacted in toString" to {
+        val secret = Secret("hunter2")
+        eq("[redacted]", secret.toString())
+        eq("hunter2", secret.expose())
+        eq(Secret("hunter2"), secret)
+        val client = ClientAuthentication.ClientSecretBasic("c", secret)
+        check(!client.toString().contains("hunter2")) { client.toString() }
+    },
+    "scope sets parse strictly and leniently" to {
+        val ptt = ScopeSet.forService(McService.PTT)
+        check(ptt.toString().startsWith("openid 3gpp:mc:ptt_service"))
+        eq(5u, ptt.len())
+        check(ptt.hasMcx())
+        eq(ptt, ScopeSet.parse(ptt.toString()))
+        eq(Scope.PttService, ptt.scopes()[1])
+        eq(Scope.McxOther("3gpp:mc:new_service"), scopeFromValue("3gpp:mc:new_service"))
+        eq("3gpp:mc:data_group_management_service", scopeValue(Scope.DataGroupManagement))
+        eq(4, mcServiceScopes(McService.VIDEO).size)
+        val comma = assertThrows<McxConnectException.Scope> { ScopeSet.parse("openid,3gpp:mc:ptt_service") }
+        eq("scope_comma", comma.code)
+        eq("invalid_scope", comma.oauthError)
+        val lenient = parseScopeLenient("openid,3gpp:mc:ptt_service")
+        eq(listOf("openid", "3gpp:mc:ptt_service"), lenient.scope.values())
+        eq(listOf("comma_separated_scope"), lenient.normalisations.map { it.code })
+        val widened = assertThrows<McxConnectException.Scope> { ScopeSet.parse("openid 3gpp:mc:video_service").requireWithin(ptt) }
+        eq("scope_widened", widened.code)
+        assertThrows<McxConnectException.Scope> { ScopeSet.of(listOf(Scope.OpenId)).requireMcx() }
+    },
+    "endpoint policy is https only unless loopback is allowed" to {
+        checkEndpoint(PARTNER, EndpointPolicy())
+        val err = assertThrows<McxConnectException.Endpoint> { checkEndpoint("http://127.0.0.1/t", EndpointPolicy()) }
+        eq("endpoint_insecure", err.code)
+        eq(null, err.oauthError)
+        checkEndpoint("http://127.0.0.1/t", EndpointPolicy(allowLoopbackHttp = true))
+    },
+    "token exchange in both roles" to {
+        val client = ClientAuthentication.ClientSecretBasic("mcptt-client", Secret("s3cret"))
+        val http = TokenExchangeRequest(PARTNER, Secret("primary-at"), client).build(PRIMARY, EndpointPolicy())
+        eq("POST", http.method)
+        eq(PRIMARY, http.url)
+        check(http.headers.any { it.name == "Authorization" && it.value.startsWith("Basic ") })
+        val parsed = TokenExchangeRequest.parse(http, strictParseOptions())
+        eq(PARTNER, parsed.resource())
+        eq("primary-at", parsed.subjectToken().expose())
+        eq(client, parsed.client())
+        eq(0, parsed.normalisations().size)
+        val again = httpRequestFromText(httpRequestToText(http), ParseMode.STRICT).request
+        eq(http.url, again.url)
+        check(http.body.contentEquals(again.body))
+    },
+    "server-role refusal carries the RFC error and writes the response" to {
+        val http = HttpRequest("POST", PRIMARY, listOf(HttpHeader("Content-Type", "application/x-www-form-urlencoded")), "grant_type=password".toByteArray())
+        val rejection = assertThrows<McxConnectException.Rejected> { TokenExchangeRequest.parse(http, strictParseOptions()) }
+        eq("unsupported_grant_type", rejection.code)
+        eq("unsupported_grant_type", rejection.oauthError)
+        eq(400.toUShort(), rejection.status)
+        val response = writeErrorResponse(ErrorResponse(rejection.oauthError!!, rejection.description))
+        eq(400.toUShort(), response.status)
+        eq("unsupported_grant_type", (parseJson(String(response.body)) as Map<*, *>)["error"])
+        eq("unsupported_grant_type", readErrorResponse(response)?.error)
+        eq(401.toUShort(), oauthErrorHttpStatus("invalid_client"))
+    },
+    "jwt-bearer in both roles, with lenient repairs" to {
+        val scope = ScopeSet.forService(McService.VIDEO)
+        val assertion = securityToken(listOf("c", PARTNER), 2_000_000_000)
+        val http = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), scope).build(PARTNER, EndpointPolicy())
+        val parsed = JwtBearerRequest.parse(http, strictParseOptions())
+        eq(assertion, parsed.assertion().expose())
+        eq(scope, parsed.scope())
+        val sloppy = http.copy(body = (String(http.body).replace("+3gpp", "%2C3gpp") + "&").toByteArray())
+        val strict = assertThrows<McxConnectException.Rejected> { JwtBearerRequest.parse(sloppy, strictParseOptions()) }
+        eq("invalid_request", strict.oauthError)
+        val lenient = JwtBearerRequest.parse(sloppy, lenientParseOptions())
+        eq(setOf("empty_pair_dropped", "comma_separated_scope"), lenient.normalisations().map { it.code }.toSet())
+    },
+    "token responses round-trip and errors keep the server's code" to {
+        val tokens = TokenResponse(Secret("at"), "Bearer", 300uL, Secret("rt"), ScopeSet.forService(McService.DATA))
+        val read = readTokenResponse(writeTokenResponse(tokens), defaultLimits())
+        eq("at", read.accessToken.expose())
+        eq(300uL, read.expiresIn)
+        eq(tokens.scope, read.scope)
+        check(!read.toString().contains("\"at\"")) { read.toString() }
+        val refusal = writeErrorResponse(ErrorResponse("invalid_grant"))
+        val err = assertThrows<McxConnectException.ErrorResponse> { readTokenResponse(refusal, defaultLimits()) }
+        eq("error_response", err.code)
+        eq("invalid_grant", err.oauthError)
+        val security = securityTokenResponse(Secret("jwt"), 60uL)
+        val again = readTokenExchangeResponse(writeTokenExchangeResponse(security), defaultLimits())
+        eq("N_A", again.tokenType)
+        eq("urn:ietf:params:oauth:token-type:jwt", again.issuedTokenType)
+    },
+    "login with PKCE and refresh in both roles" to {
+        val pkce = Pkce.fromVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+        eq("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", pkce.challenge())
+        check(Pkce.generate().verifier() != Pkce.generate().verifier())
+        val scope = ScopeSet.forService(McService.PTT)
+        val request = AuthorizationRequest("https://idms.primary.example/authorize", "mcptt-client", "org.example.mcptt:/callback", scope)
+        val incoming = IncomingAuthorizationRequest.parseUrl(request.url(EndpointPolicy()))
+        eq(request.pkce().challenge(), incoming.codeChallenge())
+        val redirect = incoming.successRedirect("the-code")
+        val code = request.readResponse(redirect)
+        eq("the-code", code.expose())
+        val forged = assertThrows<McxConnectException.Login> { request.readResponse(redirect.replace(request.state().expose(), "forged")) }
+        eq("login_state_mismatch", forged.code)
+        val http = request.codeRequest(code, ClientAuthentication.ClientId("mcptt-client")).build(PRIMARY, EndpointPolicy())
+        AuthorizationCodeRequest.parse(http, strictParseOptions()).verify(incoming.codeChallenge(), incoming.redirectUri())
+        val mismatch = assertThrows<McxConnectException.Rejected> {
+            AuthorizationCodeRequest.parse(http, strictParseOptions()).verify(pkce.challenge(), incoming.redirectUri())
+        }
+        eq("login_pkce_mismatch", mismatch.code)
+        eq("invalid_grant", mismatch.oauthError)
+        val denied = assertThrows<McxConnectException.ErrorResponse> { request.readResponse(incoming.errorRedirect(ErrorResponse("access_denied"))) }
+        eq("access_denied", denied.oauthError)
+        val refresh = RefreshRequest(Secret("rt"), ScopeSet.parse("openid 3gpp:mc:ptt_service"), ClientAuthentication.Omitted)
+        val parsed = RefreshRequest.parse(refresh.build(PRIMARY, EndpointPolicy()), strictParseOptions())
+        parsed.checkScope(scope)
+        eq("invalid_scope", assertThrows<McxConnectException.Rejected> { parsed.checkScope(ScopeSet.parse("openid")) }.oauthError)
+    },
+    "migration flow end to end, saved and restored" to {
+        val config = MigrationConfig(PRIMARY, "mcptt-client", ScopeSet.forService(McService.PTT))
+        val target = MigrationTarget(McService.PTT, "partner-a", PARTNER)
+        val flow = MigrationFlow(config, target, Secret("primary-at"))
+        val now = 1_700_000_000uL
+        eq(PRIMARY, flow.nextRequest(now).url)
+        eq(MigrationStep.AWAITING_SECURITY_TOKEN, flow.step())
+        val token = securityToken(listOf("mcptt-client", PARTNER), now.toLong() + 300)
+        val reply = writeTokenExchangeResponse(securityTokenResponse(Secret(token), 300uL))
+        eq(MigrationStep.PARTNER_REQUEST_TO_SEND, flow.handleResponse(reply, now + 1uL))
+        val saved = flow.save(false)
+        check(!saved.contains("primary-at") && !saved.contains(token))
+        val restored = MigrationFlow.restore(saved, FlowSecrets(primaryAccessToken = Secret("primary-at")))
+        eq(MigrationStep.EXCHANGE_TO_SEND, restored.step())
+        val partner = flow.nextRequest(now + 2uL)
+        eq(PARTNER, partner.url)
+        check(String(partner.body).contains("jwt-bearer"))
+        val tokens = writeTokenResponse(TokenResponse(Secret("partner-at"), "Bearer"))
+        eq(MigrationStep.COMPLETED, flow.handleResponse(tokens, now + 3uL))
+        eq("partner-at", flow.partnerTokens()?.accessToken?.expose())
+        eq("flow_wrong_step", assertThrows<McxConnectException.Flow> { flow.nextRequest(now + 4uL) }.code)
+        val other = flow.forAnotherPartner(MigrationTarget(McService.PTT, null, "https://b.example/t"))
+        other.nextRequest(now)
+        val short = securityToken(listOf("mcptt-client", "https://b.example/t"), now.toLong() + 5)
+        val shortReply = writeTokenExchangeResponse(securityTokenResponse(Secret(short), 5uL))
+        eq("flow_unusable_security_token", assertThrows<McxConnectException.Flow> { other.handleResponse(shortReply, now) }.code)
+        eq(MigrationStep.FAILED, other.step())
+        eq("flow_unusable_security_token", other.failure()?.code)
+    },
+    "migration flow keeps the server's refusal" to {
+        val config = MigrationConfig(PRIMARY, "c", ScopeSet.forService(McService.DATA))
+        val flow = MigrationFlow(config, MigrationTarget(McService.DATA, null, PARTNER), Secret("at"))
+        flow.nextRequest(1uL)
+        val err = assertThrows<McxConnectException.ErrorResponse> { flow.handleResponse(writeErrorResponse(ErrorResponse("invalid_target")), 2uL) }
+        eq("invalid_target", err.oauthError)
+        eq("invalid_target", flow.failure()?.oauthError)
+        assertThrows<McxConnectException.Endpoint> { MigrationFlow(config, MigrationTarget(McService.DATA, null, "http://x.example/t"), Secret("at")) }
+        eq("flow_invalid_saved_flow", assertThrows<McxConnectException.Flow> { MigrationFlow.restore("{}", FlowSecrets()) }.code)
+    },
+)
+
+val profileTests: List<Pair<String, (File) -> Unit>> = listOf(
+    "user profiles name the partner token endpoints" to { root ->
+        val fixtures = File(root, "tests/fixtures/profiles")
+        val xml = File(fixtures, "mcptt-user-profile-access-information.xml").readBytes()
+        val profile = UserProfile.parse(xml, EndpointPolicy())
+        eq(DocumentKind.UserProfile(McService.PTT), profile.kind())
+        val partner = profile.partners()[0]
+        eq("urn:mc:partner-a:ptt", partner.id)
+        eq(PartnerShape.ACCESS_INFORMATION, partner.shape)
+        eq("https://idms.partner-a.example/token", partner.tokenEndpoint)
+        eq(partner.tokenEndpoint, profile.partnerTokenEndpoint(partner.id))
+        eq("profile_partner_not_found", assertThrows<McxConnectException.Profile> { profile.partner("urn:mc:nobody") }.code)
+        val init = UserProfile.parse(File(fixtures, "ue-initial-configuration.xml").readBytes(), EndpointPolicy())
+        eq(DocumentKind.UeInitialConfiguration, init.kind())
+        val profiles = UserProfiles(listOf(profile, init))
+        eq(partner.tokenEndpoint, profiles.partnerTokenEndpoint(McService.PTT, partner.id))
+        check(profiles.primary() != null)
+        val dtd = File(fixtures, "bad-dtd-external-entity.xml").readBytes()
+        eq("profile_dtd_refused", assertThrows<McxConnectException.Profile> { UserProfile.parse(dtd, EndpointPolicy()) }.code)
+        val big = assertThrows<McxConnectException.Profile> { UserProfile.parseWithLimits(xml, EndpointPolicy(), ProfileLimits(maxBytes = 100uL)) }
+        eq("profile_too_large", big.code)
+    },
+)
+
+fun main(args: Array<String>) {
+    if (args.firstOrNull() == "--bench") {
+        benchMain(args.getOrNull(1)?.toIntOrNull() ?: 200_000)
+        return
+    }
+    val repoRoot = File(args.firstOrNull() ?: ".")
+    var passed = 0
+    var failed = 0
+    for ((name, test) in tests) {
+        try {
+            test()
+            passed++
+        } catch (e: Throwable) {
+            failed++
+            println("FAIL api :: $name: $e")
+        }
+    }
+    for ((name, test) in profileTests) {
+        try {
+            test(repoRoot)
+            passed++
+        } catch (e: Throwable) {
+            failed++
+            println("FAIL api :: $name: $e")
+        }
+    }
+    println("kotlin api: $passed passed, $failed failed")
+    var vectorsPassed = 0
+    var vectorsFailed = 0
+    val cases = try { VectorRunner.load(repoRoot) } catch (e: Exception) { println("FAIL vectors: $e"); vectorsFailed++; listOf() }
+    for (case in cases) {
+        try {
+            VectorRunner.run(case.case)
+            vectorsPassed++
+        } catch (e: Throwable) {
+            vectorsFailed++
+            println("FAIL ${case.file} :: ${case.case["name"]}: ${e.message ?: e}")
+        }
+    }
+    println("kotlin vectors: $vectorsPassed passed, $vectorsFailed failed")
+    passed += vectorsPassed
+    failed += vectorsFailed
+    println("kotlin: $passed passed, $failed failed")
+    exitProcess(if (failed == 0 && vectorsPassed > 0) 0 else 1)
+}

@@ -1,0 +1,223 @@
+"""Idiomatic use of every API family of the generated Python module `mcx_connect`."""
+import base64
+import json
+
+import pytest
+
+import mcx_connect as m
+
+PRIMARY = "https://idms.primary.example/as/token.oauth2"
+PARTNER = "https://idms.partner.example/as/token.oauth2"
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def security_token(aud, exp):
+    return f"{b64url({'alg': 'RS256'})}.{b64url({'aud': aud, 'exp': exp, 'sub': 'alice'})}.c2ln"
+
+
+def test_secret_is_redacted_in_text_forms():
+    secret = m.Secret("hunter2")
+    assert str(secret) == "[redacted]" and "hunter2" not in repr(secret)
+    assert secret.expose() == "hunter2"
+    assert secret == m.Secret("hunter2")
+
+
+def test_scope_sets_parse_strictly_and_leniently():
+    ptt = m.ScopeSet.for_service(m.McService.PTT)
+    assert str(ptt).startswith("openid 3gpp:mc:ptt_service") and ptt.len() == 5 and ptt.has_mcx()
+    assert m.ScopeSet.parse(str(ptt)) == ptt
+    assert ptt.scopes()[1] == m.Scope.PTT_SERVICE()
+    assert m.scope_from_value("3gpp:mc:new_service") == m.Scope.MCX_OTHER(value="3gpp:mc:new_service")
+    assert m.scope_value(m.Scope.DATA_GROUP_MANAGEMENT()) == "3gpp:mc:data_group_management_service"
+    assert len(m.mc_service_scopes(m.McService.VIDEO)) == 4
+    with pytest.raises(m.McxConnectError.Scope) as err:
+        m.ScopeSet.parse("openid,3gpp:mc:ptt_service")
+    assert err.value.code == "scope_comma" and err.value.oauth_error == "invalid_scope"
+    lenient = m.parse_scope_lenient("openid,3gpp:mc:ptt_service")
+    assert lenient.scope.values() == ["openid", "3gpp:mc:ptt_service"]
+    assert [n.code for n in lenient.normalisations] == ["comma_separated_scope"]
+    with pytest.raises(m.McxConnectError.Scope) as err:
+        m.ScopeSet.parse("openid 3gpp:mc:video_service").require_within(ptt)
+    assert err.value.code == "scope_widened"
+    with pytest.raises(m.McxConnectError.Scope):
+        m.ScopeSet.of([m.Scope.OPEN_ID()]).require_mcx()
+
+
+def test_endpoint_policy_is_https_only_unless_loopback_is_allowed():
+    m.check_endpoint(PARTNER, m.EndpointPolicy())
+    with pytest.raises(m.McxConnectError.Endpoint) as err:
+        m.check_endpoint("http://127.0.0.1/t", m.EndpointPolicy())
+    assert err.value.code == "endpoint_insecure" and err.value.oauth_error is None
+    m.check_endpoint("http://127.0.0.1/t", m.EndpointPolicy(allow_loopback_http=True))
+
+
+def test_token_exchange_both_roles():
+    client = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="mcptt-client", client_secret=m.Secret("s3cret"))
+    http = m.TokenExchangeRequest(PARTNER, m.Secret("primary-at"), client).build(PRIMARY, m.EndpointPolicy())
+    assert http.method == "POST" and http.url == PRIMARY
+    assert any(h.name == "Authorization" and h.value.startswith("Basic ") for h in http.headers)
+    parsed = m.TokenExchangeRequest.parse(http, m.strict_parse_options())
+    assert parsed.resource() == PARTNER and parsed.subject_token().expose() == "primary-at"
+    assert parsed.client() == client and parsed.normalisations() == []
+    text = m.http_request_to_text(http)
+    again = m.http_request_from_text(text, m.ParseMode.STRICT).request
+    assert (again.method, again.url, again.body) == (http.method, http.url, http.body)
+
+
+def test_server_role_refusal_carries_rfc_error_and_writes_the_response():
+    http = m.HttpRequest(
+        method="POST", url=PRIMARY, body=b"grant_type=password",
+        headers=[m.HttpHeader(name="Content-Type", value="application/x-www-form-urlencoded")],
+    )
+    with pytest.raises(m.McxConnectError.Rejected) as err:
+        m.TokenExchangeRequest.parse(http, m.strict_parse_options())
+    rejection = err.value
+    assert (rejection.code, rejection.oauth_error, rejection.status) == ("unsupported_grant_type", "unsupported_grant_type", 400)
+    response = m.write_error_response(m.ErrorResponse(error=rejection.oauth_error, error_description=rejection.description))
+    assert response.status == 400
+    assert json.loads(response.body)["error"] == "unsupported_grant_type"
+    assert m.read_error_response(response).error == "unsupported_grant_type"
+    assert m.oauth_error_http_status("invalid_client") == 401
+
+
+def test_jwt_bearer_both_roles_and_lenient_repairs():
+    scope = m.ScopeSet.for_service(m.McService.VIDEO)
+    assertion = security_token(["c", PARTNER], 2_000_000_000)
+    request = m.JwtBearerRequest(m.Secret(assertion), m.ClientAuthentication.CLIENT_ID(client_id="c"), scope)
+    http = request.build(PARTNER, m.EndpointPolicy())
+    parsed = m.JwtBearerRequest.parse(http, m.strict_parse_options())
+    assert parsed.assertion().expose() == assertion and parsed.scope() == scope
+    http.body = http.body.replace(b"+3gpp", b"%2C3gpp") + b"&"
+    with pytest.raises(m.McxConnectError.Rejected) as err:
+        m.JwtBearerRequest.parse(http, m.strict_parse_options())
+    assert err.value.oauth_error == "invalid_request"
+    lenient = m.JwtBearerRequest.parse(http, m.lenient_parse_options())
+    assert {n.code for n in lenient.normalisations()} == {"empty_pair_dropped", "comma_separated_scope"}
+
+
+def test_token_responses_round_trip_and_errors_keep_the_server_code():
+    tokens = m.TokenResponse(access_token=m.Secret("at"), token_type="Bearer", expires_in=300,
+                             refresh_token=m.Secret("rt"), scope=m.ScopeSet.for_service(m.McService.DATA))
+    read = m.read_token_response(m.write_token_response(tokens), m.default_limits())
+    assert read.access_token.expose() == "at" and read.expires_in == 300 and read.scope == tokens.scope
+    assert "at" not in repr(read.access_token)
+    refusal = m.write_error_response(m.ErrorResponse(error="invalid_grant"))
+    with pytest.raises(m.McxConnectError.ErrorResponse) as err:
+        m.read_token_response(refusal, m.default_limits())
+    assert err.value.code == "error_response" and err.value.oauth_error == "invalid_grant"
+    security = m.security_token_response(m.Secret("jwt"), 60)
+    again = m.read_token_exchange_response(m.write_token_exchange_response(security), m.default_limits())
+    assert again.token_type == "N_A" and again.issued_token_type == "urn:ietf:params:oauth:token-type:jwt"
+
+
+def test_login_with_pkce_and_refresh_both_roles():
+    pkce = m.Pkce.from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+    assert pkce.challenge() == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    assert m.Pkce.generate().verifier().expose() != m.Pkce.generate().verifier().expose()
+    scope = m.ScopeSet.for_service(m.McService.PTT)
+    request = m.AuthorizationRequest("https://idms.primary.example/authorize", "mcptt-client",
+                                     "org.example.mcptt:/callback", scope)
+    url = request.url(m.EndpointPolicy())
+    incoming = m.IncomingAuthorizationRequest.parse_url(url)
+    assert incoming.code_challenge() == request.pkce().challenge()
+    redirect = incoming.success_redirect("the-code")
+    code = request.read_response(redirect)
+    assert code.expose() == "the-code"
+    with pytest.raises(m.McxConnectError.Login) as err:
+        request.read_response(redirect.replace(request.state().expose(), "forged"))
+    assert err.value.code == "login_state_mismatch"
+    code_request = request.code_request(code, m.ClientAuthentication.CLIENT_ID(client_id="mcptt-client"))
+    http = code_request.build(PRIMARY, m.EndpointPolicy())
+    m.AuthorizationCodeRequest.parse(http, m.strict_parse_options()).verify(incoming.code_challenge(), incoming.redirect_uri())
+    with pytest.raises(m.McxConnectError.Rejected) as err:
+        m.AuthorizationCodeRequest.parse(http, m.strict_parse_options()).verify(pkce.challenge(), incoming.redirect_uri())
+    assert err.value.code == "login_pkce_mismatch" and err.value.oauth_error == "invalid_grant"
+    denied = incoming.error_redirect(m.ErrorResponse(error="access_denied"))
+    with pytest.raises(m.McxConnectError.ErrorResponse) as err:
+        request.read_response(denied)
+    assert err.value.oauth_error == "access_denied"
+    refresh = m.RefreshRequest(m.Secret("rt"), m.ScopeSet.parse("openid 3gpp:mc:ptt_service"), m.ClientAuthentication.OMITTED())
+    parsed = m.RefreshRequest.parse(refresh.build(PRIMARY, m.EndpointPolicy()), m.strict_parse_options())
+    parsed.check_scope(scope)
+    with pytest.raises(m.McxConnectError.Rejected) as err:
+        parsed.check_scope(m.ScopeSet.parse("openid"))
+    assert err.value.oauth_error == "invalid_scope"
+
+
+def test_migration_flow_end_to_end_save_and_restore():
+    config = m.MigrationConfig(primary_token_endpoint=PRIMARY, client_id="mcptt-client",
+                               scope=m.ScopeSet.for_service(m.McService.PTT))
+    target = m.MigrationTarget(service=m.McService.PTT, partner_system_id="partner-a", partner_token_endpoint=PARTNER)
+    flow = m.MigrationFlow(config, target, m.Secret("primary-at"))
+    now = 1_700_000_000
+    exchange = flow.next_request(now)
+    assert exchange.url == PRIMARY and flow.step() == m.MigrationStep.AWAITING_SECURITY_TOKEN
+    token = security_token(["mcptt-client", PARTNER], now + 300)
+    reply = m.write_token_exchange_response(m.security_token_response(m.Secret(token), 300))
+    assert flow.handle_response(reply, now + 1) == m.MigrationStep.PARTNER_REQUEST_TO_SEND
+    saved = flow.save(False)
+    assert "primary-at" not in saved and token not in saved
+    restored = m.MigrationFlow.restore(saved, m.FlowSecrets(primary_access_token=m.Secret("primary-at")))
+    assert restored.step() == m.MigrationStep.EXCHANGE_TO_SEND
+    partner = flow.next_request(now + 2)
+    assert partner.url == PARTNER and b"jwt-bearer" in partner.body
+    tokens = m.write_token_response(m.TokenResponse(access_token=m.Secret("partner-at"), token_type="Bearer"))
+    assert flow.handle_response(tokens, now + 3) == m.MigrationStep.COMPLETED
+    assert flow.partner_tokens().access_token.expose() == "partner-at"
+    with pytest.raises(m.McxConnectError.Flow) as err:
+        flow.next_request(now + 4)
+    assert err.value.code == "flow_wrong_step"
+    other = flow.for_another_partner(m.MigrationTarget(service=m.McService.PTT, partner_token_endpoint="https://b.example/t"))
+    other.next_request(now)
+    short = security_token(["mcptt-client", "https://b.example/t"], now + 5)
+    reply = m.write_token_exchange_response(m.security_token_response(m.Secret(short), 5))
+    with pytest.raises(m.McxConnectError.Flow) as err:
+        other.handle_response(reply, now)
+    assert err.value.code == "flow_unusable_security_token"
+    assert other.step() == m.MigrationStep.FAILED and other.failure().code == "flow_unusable_security_token"
+
+
+def test_migration_flow_keeps_the_servers_refusal():
+    config = m.MigrationConfig(primary_token_endpoint=PRIMARY, client_id="c", scope=m.ScopeSet.for_service(m.McService.DATA))
+    flow = m.MigrationFlow(config, m.MigrationTarget(service=m.McService.DATA, partner_token_endpoint=PARTNER), m.Secret("at"))
+    flow.next_request(1)
+    with pytest.raises(m.McxConnectError.ErrorResponse) as err:
+        flow.handle_response(m.write_error_response(m.ErrorResponse(error="invalid_target")), 2)
+    assert err.value.oauth_error == "invalid_target"
+    assert flow.failure().oauth_error == "invalid_target"
+    with pytest.raises(m.McxConnectError.Endpoint):
+        m.MigrationFlow(config, m.MigrationTarget(service=m.McService.DATA, partner_token_endpoint="http://x.example/t"), m.Secret("at"))
+    with pytest.raises(m.McxConnectError.Flow) as err:
+        m.MigrationFlow.restore("{}", m.FlowSecrets())
+    assert err.value.code == "flow_invalid_saved_flow"
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "profiles"
+
+
+def test_user_profiles_name_the_partner_token_endpoints():
+    xml = (FIXTURES / "mcptt-user-profile-access-information.xml").read_bytes()
+    profile = m.UserProfile.parse(xml, m.EndpointPolicy())
+    assert profile.kind() == m.DocumentKind.USER_PROFILE(service=m.McService.PTT)
+    assert profile.service() == m.McService.PTT
+    partner = profile.partners()[0]
+    assert partner.id == "urn:mc:partner-a:ptt" and partner.shape == m.PartnerShape.ACCESS_INFORMATION
+    assert partner.token_endpoint == "https://idms.partner-a.example/token"
+    assert profile.partner_token_endpoint(partner.id) == partner.token_endpoint
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        profile.partner("urn:mc:nobody")
+    assert err.value.code == "profile_partner_not_found"
+    init = m.UserProfile.parse((FIXTURES / "ue-initial-configuration.xml").read_bytes(), m.EndpointPolicy())
+    assert init.kind() == m.DocumentKind.UE_INITIAL_CONFIGURATION()
+    profiles = m.UserProfiles([profile, init])
+    assert profiles.partner_token_endpoint(m.McService.PTT, partner.id) == partner.token_endpoint
+    assert profiles.primary() is not None and len(profiles.profiles()) == 2
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        m.UserProfile.parse((FIXTURES / "bad-dtd-external-entity.xml").read_bytes(), m.EndpointPolicy())
+    assert err.value.code == "profile_dtd_refused"
+    with pytest.raises(m.McxConnectError.Profile) as err:
+        m.UserProfile.parse_with_limits(xml, m.EndpointPolicy(), m.ProfileLimits(max_bytes=100))
+    assert err.value.code == "profile_too_large"

@@ -1,0 +1,127 @@
+//! Token exchange (TS 33.180 B.7.2/B.7.3, RFC 8693) in both roles.
+
+use crate::client::ClientAuthentication;
+use crate::endpoint::EndpointPolicy;
+use crate::error::Result;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::options::{normalisations, Limits, Normalisation, ParseOptions};
+use crate::scope::ScopeSet;
+use crate::secret::{wrap_opt, Secret};
+use std::sync::Arc;
+
+/// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
+/// `subject_token` the primary access token.
+#[derive(Debug, uniffi::Object)]
+pub struct TokenExchangeRequest {
+    value: mcx_connect::TokenExchangeRequest,
+    normalisations: Vec<Normalisation>,
+}
+
+#[uniffi::export]
+impl TokenExchangeRequest {
+    /// A request for a security token for the partner at `resource`.
+    #[uniffi::constructor]
+    pub fn new(resource: String, subject_token: Arc<Secret>, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::TokenExchangeRequest::new(resource, subject_token.core()).with_client(client.into());
+        Arc::new(Self { value, normalisations: Vec::new() })
+    }
+
+    /// Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the
+    /// RFC error.
+    #[uniffi::constructor]
+    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &options.into())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+    }
+
+    /// Client role: the HTTP request to the primary token endpoint.
+    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    }
+
+    /// The partner token endpoint.
+    pub fn resource(&self) -> String {
+        self.value.resource.clone()
+    }
+
+    /// The primary access token.
+    pub fn subject_token(&self) -> Arc<Secret> {
+        Secret::wrap(self.value.subject_token.clone())
+    }
+
+    /// The client authentication.
+    pub fn client(&self) -> ClientAuthentication {
+        self.value.client.clone().into()
+    }
+
+    /// What lenient parsing repaired (empty for built or strictly parsed requests).
+    pub fn normalisations(&self) -> Vec<Normalisation> {
+        self.normalisations.clone()
+    }
+}
+
+/// The token exchange response (B.7.3) carrying the security token.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct TokenExchangeResponse {
+    /// The security token.
+    pub access_token: Arc<Secret>,
+    /// `issued_token_type` (the JWT token type for B.7.3).
+    pub issued_token_type: String,
+    /// `token_type` (`N_A` for B.7.3).
+    pub token_type: String,
+    /// Lifetime in seconds.
+    #[uniffi(default = None)]
+    pub expires_in: Option<u64>,
+    /// The scope, if the server sent one.
+    #[uniffi(default = None)]
+    pub scope: Option<Arc<ScopeSet>>,
+    /// A refresh token, if the server sent one.
+    #[uniffi(default = None)]
+    pub refresh_token: Option<Arc<Secret>>,
+}
+
+impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
+    fn from(r: mcx_connect::TokenExchangeResponse) -> Self {
+        Self {
+            access_token: Secret::wrap(r.access_token),
+            issued_token_type: r.issued_token_type,
+            token_type: r.token_type.as_str().to_owned(),
+            expires_in: r.expires_in,
+            scope: r.scope.map(ScopeSet::wrap),
+            refresh_token: wrap_opt(r.refresh_token.as_ref()),
+        }
+    }
+}
+
+/// The B.7.3 answer for a security token (`issued_token_type` JWT, `token_type` `N_A`).
+#[uniffi::export]
+pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExchangeResponse {
+    mcx_connect::TokenExchangeResponse::security_token(token.core(), expires_in).into()
+}
+
+/// Client role: reads the primary IdMS's answer to a token exchange.
+#[uniffi::export]
+pub fn read_token_exchange_response(response: HttpResponse, limits: Limits) -> Result<TokenExchangeResponse> {
+    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &limits.into())?.into())
+}
+
+/// Server role: writes the token exchange response.
+#[uniffi::export]
+pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpResponse {
+    let core = mcx_connect::TokenExchangeResponse {
+        access_token: response.access_token.core(),
+        issued_token_type: response.issued_token_type,
+        token_type: mcx_connect::TokenType::parse(&response.token_type),
+        expires_in: response.expires_in,
+        scope: response.scope.map(|s| s.core()),
+        refresh_token: response.refresh_token.map(|s| s.core()),
+    };
+    core.to_http_response().into()
+}
+
+impl TokenExchangeRequest {
+    /// Wraps a core request with its repairs.
+    pub(crate) fn wrap(value: mcx_connect::TokenExchangeRequest, normalisations: Vec<Normalisation>) -> Arc<Self> {
+        Arc::new(Self { value, normalisations })
+    }
+}

@@ -1,0 +1,223 @@
+//! The sans-IO migration flow (TS 33.180 B.7, TS 24.482 6.2.3): one object per migration.
+
+use crate::endpoint::EndpointPolicy;
+use crate::error::Result;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::options::Limits;
+use crate::response::TokenResponse;
+use crate::scope::{McService, ScopeSet};
+use crate::secret::{wrap_opt, Secret};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Where to migrate: the service and the partner IdMS token endpoint from the user profile.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MigrationTarget {
+    /// The MC service the partner tokens are for.
+    pub service: McService,
+    /// The partner MC system's id, where the profile names one.
+    #[uniffi(default = None)]
+    pub partner_system_id: Option<String>,
+    /// The partner IdMS token endpoint.
+    pub partner_token_endpoint: String,
+}
+
+impl From<MigrationTarget> for mcx_connect::MigrationTarget {
+    fn from(t: MigrationTarget) -> Self {
+        Self {
+            service: t.service.into(),
+            partner_system_id: t.partner_system_id,
+            partner_token_endpoint: t.partner_token_endpoint,
+        }
+    }
+}
+
+impl From<mcx_connect::MigrationTarget> for MigrationTarget {
+    fn from(t: mcx_connect::MigrationTarget) -> Self {
+        Self {
+            service: t.service.into(),
+            partner_system_id: t.partner_system_id,
+            partner_token_endpoint: t.partner_token_endpoint,
+        }
+    }
+}
+
+/// The client's side of the migration.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct MigrationConfig {
+    /// The primary IdMS token endpoint.
+    pub primary_token_endpoint: String,
+    /// The registered client id.
+    pub client_id: String,
+    /// The scope requested from the partner: `openid` and `3gpp:mc:` values.
+    pub scope: Arc<ScopeSet>,
+    /// A client secret for `client_secret_basic` at the primary IdMS.
+    #[uniffi(default = None)]
+    pub client_secret: Option<Arc<Secret>>,
+    /// Which endpoint URLs are acceptable (`None`: https only).
+    #[uniffi(default = None)]
+    pub endpoint_policy: Option<EndpointPolicy>,
+    /// Seconds the security token must still be valid when received and when sent.
+    #[uniffi(default = 10)]
+    pub min_security_token_lifetime: u64,
+    /// Response size limits (`None`: the default limits).
+    #[uniffi(default = None)]
+    pub limits: Option<Limits>,
+}
+
+impl From<MigrationConfig> for mcx_connect::MigrationConfig {
+    fn from(c: MigrationConfig) -> Self {
+        let mut config = mcx_connect::MigrationConfig::new(c.primary_token_endpoint, c.client_id, c.scope.core());
+        config.client_secret = c.client_secret.map(|s| s.core());
+        config.endpoint_policy = c.endpoint_policy.unwrap_or_default().into();
+        config.min_security_token_lifetime = c.min_security_token_lifetime;
+        config.limits = c.limits.unwrap_or_default().into();
+        config
+    }
+}
+
+/// Where the flow stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum MigrationStep {
+    /// The token exchange request is the next request.
+    ExchangeToSend,
+    /// The token exchange is out; its response is awaited.
+    AwaitingSecurityToken,
+    /// The jwt-bearer request to the partner is the next request.
+    PartnerRequestToSend,
+    /// The jwt-bearer request is out; the partner's response is awaited.
+    AwaitingPartnerTokens,
+    /// The partner tokens are in.
+    Completed,
+    /// The flow ended with an error (see `failure`).
+    Failed,
+}
+
+impl From<mcx_connect::MigrationStep> for MigrationStep {
+    fn from(s: mcx_connect::MigrationStep) -> Self {
+        use mcx_connect::MigrationStep as S;
+        match s {
+            S::ExchangeToSend => Self::ExchangeToSend,
+            S::AwaitingSecurityToken => Self::AwaitingSecurityToken,
+            S::PartnerRequestToSend => Self::PartnerRequestToSend,
+            S::AwaitingPartnerTokens => Self::AwaitingPartnerTokens,
+            S::Completed => Self::Completed,
+            S::Failed => Self::Failed,
+        }
+    }
+}
+
+/// How a flow ended in failure.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FlowFailure {
+    /// The stable error code.
+    pub code: String,
+    /// The RFC error code, when a server refused.
+    pub oauth_error: Option<String>,
+    /// The description.
+    pub description: String,
+}
+
+/// The secrets a flow saved without them needs back when restored.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct FlowSecrets {
+    /// The primary access token (needed unless the flow is completed or failed).
+    #[uniffi(default = None)]
+    pub primary_access_token: Option<Arc<Secret>>,
+    /// The client secret, if the client has one.
+    #[uniffi(default = None)]
+    pub client_secret: Option<Arc<Secret>>,
+}
+
+/// The transport-free migration state machine: `next_request` gives the request to send,
+/// `handle_response` takes its answer, until `Completed` (or `Failed`). Thread-safe.
+#[derive(Debug, uniffi::Object)]
+pub struct MigrationFlow(Mutex<mcx_connect::MigrationFlow>);
+
+impl MigrationFlow {
+    fn inner(&self) -> MutexGuard<'_, mcx_connect::MigrationFlow> {
+        // The core never panics while the lock is held; recover the state if it ever did.
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn wrap(flow: mcx_connect::MigrationFlow) -> Arc<Self> {
+        Arc::new(Self(Mutex::new(flow)))
+    }
+}
+
+#[uniffi::export]
+impl MigrationFlow {
+    /// Starts a migration; a bad endpoint or a scope without an MCX value fails here.
+    #[uniffi::constructor]
+    pub fn new(
+        config: MigrationConfig,
+        target: MigrationTarget,
+        primary_access_token: Arc<Secret>,
+    ) -> Result<Arc<Self>> {
+        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target.into(), primary_access_token.core())?))
+    }
+
+    /// Restores a flow saved with `save`; `secrets` supplies what was saved without secrets.
+    #[uniffi::constructor]
+    pub fn restore(json: String, secrets: FlowSecrets) -> Result<Arc<Self>> {
+        let secrets = mcx_connect::FlowSecrets {
+            primary_access_token: secrets.primary_access_token.map(|s| s.core()),
+            client_secret: secrets.client_secret.map(|s| s.core()),
+        };
+        Ok(Self::wrap(mcx_connect::MigrationFlow::restore(&json, secrets)?))
+    }
+
+    /// A new flow to another partner from the same login.
+    pub fn for_another_partner(&self, target: MigrationTarget) -> Result<Arc<Self>> {
+        Ok(Self::wrap(self.inner().for_another_partner(target.into())?))
+    }
+
+    /// The next request to send, at `now` (seconds since the epoch).
+    pub fn next_request(&self, now: u64) -> Result<HttpRequest> {
+        Ok(self.inner().next_request(now)?.into())
+    }
+
+    /// Takes the response to the last request; returns the new step. A refusal or an unusable
+    /// security token ends the flow (`Failed`) with the server's RFC error intact.
+    pub fn handle_response(&self, response: HttpResponse, now: u64) -> Result<MigrationStep> {
+        Ok(self.inner().handle_response(&response.into(), now)?.into())
+    }
+
+    /// The current step.
+    pub fn step(&self) -> MigrationStep {
+        self.inner().step().into()
+    }
+
+    /// The target of this flow.
+    pub fn target(&self) -> MigrationTarget {
+        self.inner().target().clone().into()
+    }
+
+    /// The security token, once received and checked.
+    pub fn security_token(&self) -> Option<Arc<Secret>> {
+        wrap_opt(self.inner().security_token())
+    }
+
+    /// When the security token expires (its `exp`).
+    pub fn security_token_expires_at(&self) -> Option<u64> {
+        self.inner().security_token_expires_at()
+    }
+
+    /// The partner's tokens, once completed.
+    pub fn partner_tokens(&self) -> Option<TokenResponse> {
+        self.inner().partner_tokens().cloned().map(Into::into)
+    }
+
+    /// Why the flow failed, if it did.
+    pub fn failure(&self) -> Option<FlowFailure> {
+        self.inner().failure().map(|f| FlowFailure {
+            code: f.code.clone(),
+            oauth_error: f.oauth_error.clone(),
+            description: f.description.clone(),
+        })
+    }
+
+    /// The flow as JSON, to survive an app suspension; secrets only when asked for.
+    pub fn save(&self, include_secrets: bool) -> String {
+        self.inner().save(include_secrets)
+    }
+}

@@ -1,0 +1,61 @@
+//! # mcx-connect-ffi
+//!
+//! The UniFFI layer of [`mcx_connect`]: the same API for Kotlin (Android/JVM), Swift (iOS) and
+//! Python. It only translates — every rule lives in the core. Plain data crosses as records,
+//! stateful or secret-holding values as objects (the migration flow, the request messages,
+//! [`Secret`](secret::Secret)), and every failure as one [`McxConnectError`] that carries the
+//! core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
+//!
+//! One file per API family, mirroring the core's modules.
+
+mod client;
+mod endpoint;
+mod error;
+mod exchange;
+mod flow;
+mod http;
+mod jwt_bearer;
+mod login;
+mod options;
+mod profile;
+mod response;
+mod scope;
+mod secret;
+mod token;
+
+pub use client::ClientAuthentication;
+pub use endpoint::{check_endpoint, EndpointPolicy};
+pub use error::McxConnectError;
+pub use exchange::{
+    read_token_exchange_response, security_token_response, write_token_exchange_response, TokenExchangeRequest,
+    TokenExchangeResponse,
+};
+pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
+pub use http::{
+    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, HttpHeader,
+    HttpRequest, HttpResponse, ParsedHttpRequest,
+};
+pub use jwt_bearer::JwtBearerRequest;
+pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
+pub use options::{
+    default_limits, lenient_parse_options, strict_parse_options, Limits, Normalisation, ParseMode, ParseOptions,
+};
+pub use profile::{
+    AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileLimits,
+    UserProfile, UserProfiles,
+};
+pub use response::{
+    oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,
+    ErrorResponse, TokenResponse,
+};
+pub use scope::{
+    mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, McService, Scope, ScopeSet,
+};
+pub use secret::Secret;
+pub use token::{
+    algorithm_from_name, inspect_token, parse_and_verify_jwt_bearer_request, parse_and_verify_token_exchange_request,
+    AccessTokenValidator, Algorithm, IdTokenValidator, JwkInfo, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
+    TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest, Verifier,
+};
+
+uniffi::setup_scaffolding!("mcx_connect");

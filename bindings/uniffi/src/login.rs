@@ -1,0 +1,315 @@
+//! Primary login: authorization code with PKCE S256 (TS 33.180 B.4) and refresh (B.5), both roles.
+
+use crate::client::ClientAuthentication;
+use crate::endpoint::EndpointPolicy;
+use crate::error::Result;
+use crate::http::HttpRequest;
+use crate::options::{normalisations, Normalisation, ParseOptions};
+use crate::response::ErrorResponse;
+use crate::scope::ScopeSet;
+use crate::secret::Secret;
+use std::sync::Arc;
+
+/// A PKCE verifier and its S256 challenge (RFC 7636).
+#[derive(Debug, uniffi::Object)]
+pub struct Pkce(mcx_connect::Pkce);
+
+#[uniffi::export]
+impl Pkce {
+    /// A fresh random verifier (32 bytes from the system's secure source).
+    #[uniffi::constructor]
+    pub fn generate() -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(mcx_connect::Pkce::generate()?)))
+    }
+
+    /// A given verifier (43 to 128 unreserved characters); for tests and restored sessions.
+    #[uniffi::constructor]
+    pub fn from_verifier(verifier: String) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(mcx_connect::Pkce::from_verifier(verifier)?)))
+    }
+
+    /// The verifier (sent in the code token request).
+    pub fn verifier(&self) -> Arc<Secret> {
+        Secret::wrap(self.0.verifier().clone())
+    }
+
+    /// The S256 challenge (sent in the authorization request).
+    pub fn challenge(&self) -> String {
+        self.0.challenge().to_owned()
+    }
+}
+
+/// Client role: the authorization request of B.4 and the reading of its redirect.
+#[derive(Debug, uniffi::Object)]
+pub struct AuthorizationRequest(mcx_connect::AuthorizationRequest);
+
+#[uniffi::export]
+impl AuthorizationRequest {
+    /// A request with a fresh random `state`, `nonce` and PKCE verifier.
+    #[uniffi::constructor]
+    pub fn new(
+        authorization_endpoint: String,
+        client_id: String,
+        redirect_uri: String,
+        scope: Arc<ScopeSet>,
+    ) -> Result<Arc<Self>> {
+        let request =
+            mcx_connect::AuthorizationRequest::new(authorization_endpoint, client_id, redirect_uri, scope.core())?;
+        Ok(Arc::new(Self(request)))
+    }
+
+    /// A request with the given `state`, `nonce`, PKCE and optional `acr_values` (tests, or a
+    /// request restored after the app was suspended).
+    #[uniffi::constructor]
+    #[allow(clippy::too_many_arguments)] // One argument per request member, as in the core.
+    pub fn with_values(
+        authorization_endpoint: String,
+        client_id: String,
+        redirect_uri: String,
+        scope: Arc<ScopeSet>,
+        state: Arc<Secret>,
+        nonce: Arc<Secret>,
+        pkce: Arc<Pkce>,
+        acr_values: Option<String>,
+    ) -> Arc<Self> {
+        let mut request = mcx_connect::AuthorizationRequest::with_values(
+            authorization_endpoint,
+            client_id,
+            redirect_uri,
+            scope.core(),
+            state.core(),
+            nonce.core(),
+            pkce.0.clone(),
+        );
+        request.acr_values = acr_values;
+        Arc::new(Self(request))
+    }
+
+    /// The URL to open in the browser.
+    pub fn url(&self, policy: EndpointPolicy) -> Result<String> {
+        Ok(self.0.url(policy.into())?)
+    }
+
+    /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
+    pub fn read_response(&self, redirect_url: String) -> Result<Arc<Secret>> {
+        Ok(Secret::wrap(self.0.read_response(&redirect_url)?))
+    }
+
+    /// The code token request for the code this request received.
+    pub fn code_request(&self, code: Arc<Secret>, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
+        Arc::new(AuthorizationCodeRequest {
+            value: self.0.code_request(code.core(), client.into()),
+            normalisations: Vec::new(),
+        })
+    }
+
+    /// The `state` value.
+    pub fn state(&self) -> Arc<Secret> {
+        Secret::wrap(self.0.state.clone())
+    }
+
+    /// The `nonce` value.
+    pub fn nonce(&self) -> Arc<Secret> {
+        Secret::wrap(self.0.nonce.clone())
+    }
+
+    /// The PKCE verifier and challenge.
+    pub fn pkce(&self) -> Arc<Pkce> {
+        Arc::new(Pkce(self.0.pkce.clone()))
+    }
+
+    /// The redirect URI.
+    pub fn redirect_uri(&self) -> String {
+        self.0.redirect_uri.clone()
+    }
+
+    /// The client id.
+    pub fn client_id(&self) -> String {
+        self.0.client_id.clone()
+    }
+
+    /// The requested scope.
+    pub fn scope(&self) -> Arc<ScopeSet> {
+        ScopeSet::wrap(self.0.scope.clone())
+    }
+}
+
+/// Server role: an authorization request as the IdMS's authorization endpoint reads it.
+#[derive(Debug, uniffi::Object)]
+pub struct IncomingAuthorizationRequest(mcx_connect::IncomingAuthorizationRequest);
+
+#[uniffi::export]
+impl IncomingAuthorizationRequest {
+    /// Reads the request URL; refuses a missing PKCE S256 challenge, a bad redirect URI or scope.
+    #[uniffi::constructor]
+    pub fn parse_url(url: String) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(mcx_connect::IncomingAuthorizationRequest::parse_url(&url)?)))
+    }
+
+    /// The redirect carrying the issued code (and `state`).
+    pub fn success_redirect(&self, code: String) -> String {
+        self.0.success_redirect(&code)
+    }
+
+    /// The redirect carrying an error (and `state`).
+    pub fn error_redirect(&self, error: ErrorResponse) -> String {
+        let mut core =
+            mcx_connect::ErrorResponse::new(mcx_connect::OAuthErrorCode::parse(&error.error), error.error_description);
+        core.error_uri = error.error_uri;
+        self.0.error_redirect(&core)
+    }
+
+    /// The client id.
+    pub fn client_id(&self) -> String {
+        self.0.client_id.clone()
+    }
+
+    /// The redirect URI.
+    pub fn redirect_uri(&self) -> String {
+        self.0.redirect_uri.clone()
+    }
+
+    /// The requested scope.
+    pub fn scope(&self) -> Arc<ScopeSet> {
+        ScopeSet::wrap(self.0.scope.clone())
+    }
+
+    /// The `state`, if sent.
+    pub fn state(&self) -> Option<String> {
+        self.0.state.clone()
+    }
+
+    /// The `nonce`, if sent.
+    pub fn nonce(&self) -> Option<String> {
+        self.0.nonce.clone()
+    }
+
+    /// The S256 `code_challenge`, to keep with the issued code.
+    pub fn code_challenge(&self) -> String {
+        self.0.code_challenge.clone()
+    }
+}
+
+/// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
+#[derive(Debug, uniffi::Object)]
+pub struct AuthorizationCodeRequest {
+    value: mcx_connect::AuthorizationCodeRequest,
+    normalisations: Vec<Normalisation>,
+}
+
+#[uniffi::export]
+impl AuthorizationCodeRequest {
+    /// A code token request.
+    #[uniffi::constructor]
+    pub fn new(
+        code: Arc<Secret>,
+        redirect_uri: String,
+        code_verifier: Arc<Secret>,
+        client: ClientAuthentication,
+    ) -> Arc<Self> {
+        let value = mcx_connect::AuthorizationCodeRequest {
+            code: code.core(),
+            redirect_uri,
+            code_verifier: code_verifier.core(),
+            client: client.into(),
+        };
+        Arc::new(Self { value, normalisations: Vec::new() })
+    }
+
+    /// Server role: reads an incoming code token request.
+    #[uniffi::constructor]
+    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &options.into())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+    }
+
+    /// Server role: checks the verifier against the stored challenge and the redirect URI
+    /// against the authorization request's.
+    pub fn verify(&self, code_challenge: String, redirect_uri: String) -> Result<()> {
+        Ok(self.value.verify(&code_challenge, &redirect_uri)?)
+    }
+
+    /// Client role: the HTTP request to the token endpoint.
+    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    }
+
+    /// The authorization code.
+    pub fn code(&self) -> Arc<Secret> {
+        Secret::wrap(self.value.code.clone())
+    }
+
+    /// The redirect URI.
+    pub fn redirect_uri(&self) -> String {
+        self.value.redirect_uri.clone()
+    }
+
+    /// The PKCE verifier.
+    pub fn code_verifier(&self) -> Arc<Secret> {
+        Secret::wrap(self.value.code_verifier.clone())
+    }
+
+    /// The client authentication.
+    pub fn client(&self) -> ClientAuthentication {
+        self.value.client.clone().into()
+    }
+
+    /// What lenient parsing repaired.
+    pub fn normalisations(&self) -> Vec<Normalisation> {
+        self.normalisations.clone()
+    }
+}
+
+/// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
+#[derive(Debug, uniffi::Object)]
+pub struct RefreshRequest {
+    value: mcx_connect::RefreshRequest,
+    normalisations: Vec<Normalisation>,
+}
+
+#[uniffi::export]
+impl RefreshRequest {
+    /// A refresh request; `scope` `None` keeps the granted scope.
+    #[uniffi::constructor]
+    pub fn new(refresh_token: Arc<Secret>, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::RefreshRequest::new(refresh_token.core(), scope.map(|s| s.core()), client.into());
+        Arc::new(Self { value, normalisations: Vec::new() })
+    }
+
+    /// Server role: reads an incoming refresh request.
+    #[uniffi::constructor]
+    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &options.into())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+    }
+
+    /// Server role: refuses a scope wider than `granted` (B.5) with `invalid_scope`.
+    pub fn check_scope(&self, granted: Arc<ScopeSet>) -> Result<()> {
+        Ok(self.value.check_scope(&granted.core())?)
+    }
+
+    /// Client role: the HTTP request to the token endpoint.
+    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    }
+
+    /// The refresh token.
+    pub fn refresh_token(&self) -> Arc<Secret> {
+        Secret::wrap(self.value.refresh_token.clone())
+    }
+
+    /// The requested scope, if any.
+    pub fn scope(&self) -> Option<Arc<ScopeSet>> {
+        self.value.scope.clone().map(ScopeSet::wrap)
+    }
+
+    /// The client authentication.
+    pub fn client(&self) -> ClientAuthentication {
+        self.value.client.clone().into()
+    }
+
+    /// What lenient parsing repaired.
+    pub fn normalisations(&self) -> Vec<Normalisation> {
+        self.normalisations.clone()
+    }
+}

@@ -1,0 +1,107 @@
+//! Token responses (RFC 6749 §5.1) and error responses (§5.2), both directions.
+
+use crate::error::Result;
+use crate::http::HttpResponse;
+use crate::options::Limits;
+use crate::scope::ScopeSet;
+use crate::secret::{wrap_opt, Secret};
+use std::sync::Arc;
+
+/// A token response (B.4, B.5, B.7.5).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct TokenResponse {
+    /// The access token.
+    pub access_token: Arc<Secret>,
+    /// `token_type` as sent (`Bearer`, `N_A`, or another value).
+    pub token_type: String,
+    /// Lifetime in seconds.
+    #[uniffi(default = None)]
+    pub expires_in: Option<u64>,
+    /// The refresh token.
+    #[uniffi(default = None)]
+    pub refresh_token: Option<Arc<Secret>>,
+    /// The granted scope.
+    #[uniffi(default = None)]
+    pub scope: Option<Arc<ScopeSet>>,
+    /// The OpenID Connect ID token.
+    #[uniffi(default = None)]
+    pub id_token: Option<Arc<Secret>>,
+}
+
+impl From<mcx_connect::TokenResponse> for TokenResponse {
+    fn from(t: mcx_connect::TokenResponse) -> Self {
+        Self {
+            access_token: Secret::wrap(t.access_token),
+            token_type: t.token_type.as_str().to_owned(),
+            expires_in: t.expires_in,
+            refresh_token: wrap_opt(t.refresh_token.as_ref()),
+            scope: t.scope.map(ScopeSet::wrap),
+            id_token: wrap_opt(t.id_token.as_ref()),
+        }
+    }
+}
+
+impl From<TokenResponse> for mcx_connect::TokenResponse {
+    fn from(t: TokenResponse) -> Self {
+        Self {
+            access_token: t.access_token.core(),
+            token_type: mcx_connect::TokenType::parse(&t.token_type),
+            expires_in: t.expires_in,
+            refresh_token: t.refresh_token.map(|s| s.core()),
+            scope: t.scope.map(|s| s.core()),
+            id_token: t.id_token.map(|s| s.core()),
+        }
+    }
+}
+
+/// Reads a token response; an RFC 6749 §5.2 error fails with `error_response` and the server's
+/// code in `oauth_error`.
+#[uniffi::export]
+pub fn read_token_response(response: HttpResponse, limits: Limits) -> Result<TokenResponse> {
+    Ok(mcx_connect::TokenResponse::from_http_response(&response.into(), &limits.into())?.into())
+}
+
+/// Writes a token response (status 200, JSON, `Cache-Control: no-store`).
+#[uniffi::export]
+pub fn write_token_response(tokens: TokenResponse) -> HttpResponse {
+    mcx_connect::TokenResponse::from(tokens).to_http_response().into()
+}
+
+/// An RFC 6749 §5.2 / RFC 8693 §2.2.2 error response.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ErrorResponse {
+    /// The error code (e.g. `invalid_grant`).
+    pub error: String,
+    /// The description.
+    #[uniffi(default = None)]
+    pub error_description: Option<String>,
+    /// A page about the error.
+    #[uniffi(default = None)]
+    pub error_uri: Option<String>,
+}
+
+/// Reads an error response from any status; `None` when the body is not one.
+#[uniffi::export]
+pub fn read_error_response(response: HttpResponse) -> Option<ErrorResponse> {
+    mcx_connect::ErrorResponse::from_http_response(&response.into()).map(|e| ErrorResponse {
+        error: e.error.as_str().to_owned(),
+        error_description: e.error_description,
+        error_uri: e.error_uri,
+    })
+}
+
+/// Writes an error response: the status for the code (401 and `WWW-Authenticate` for
+/// `invalid_client`), a JSON body with the description fitted to RFC 6749's character set.
+#[uniffi::export]
+pub fn write_error_response(error: ErrorResponse) -> HttpResponse {
+    let mut core =
+        mcx_connect::ErrorResponse::new(mcx_connect::OAuthErrorCode::parse(&error.error), error.error_description);
+    core.error_uri = error.error_uri;
+    core.to_http_response().into()
+}
+
+/// The HTTP status a token endpoint answers an RFC error code with.
+#[uniffi::export]
+pub fn oauth_error_http_status(error: String) -> u16 {
+    mcx_connect::OAuthErrorCode::parse(&error).http_status()
+}

@@ -1,0 +1,234 @@
+// Idiomatic use of every API family of the generated Swift module `McxConnect`.
+import Foundation
+import McxConnect
+import XCTest
+
+let primary = "https://idms.primary.example/as/token.oauth2"
+let partner = "https://idms.partner.example/as/token.oauth2"
+
+func expectError(_ block: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> ErrorFields? {
+    do {
+        try block()
+        XCTFail("expected an McxConnectError", file: file, line: line)
+    } catch let e as McxConnectError {
+        return fields(e)
+    } catch {
+        XCTFail("unexpected \(error)", file: file, line: line)
+    }
+    return nil
+}
+
+final class ApiTests: XCTestCase {
+    func testSecretIsRedactedInDescriptions() {
+        let secret = Secret(value: "hunter2")
+        XCTAssertEqual(secret.description, "[redacted]")
+        XCTAssertEqual(secret.expose(), "hunter2")
+        XCTAssertEqual(secret, Secret(value: "hunter2"))
+        XCTAssertFalse("\(ClientAuthentication.clientSecretBasic(clientId: "c", clientSecret: secret))".contains("hunter2"))
+    }
+
+    func testScopeSetsParseStrictlyAndLeniently() throws {
+        let ptt = ScopeSet.forService(service: .ptt)
+        XCTAssertTrue(ptt.description.hasPrefix("openid 3gpp:mc:ptt_service"))
+        XCTAssertEqual(ptt.len(), 5)
+        XCTAssertTrue(ptt.hasMcx())
+        XCTAssertEqual(try ScopeSet.parse(text: ptt.description), ptt)
+        XCTAssertEqual(ptt.scopes()[1], .pttService)
+        XCTAssertEqual(scopeFromValue(value: "3gpp:mc:new_service"), .mcxOther(value: "3gpp:mc:new_service"))
+        XCTAssertEqual(scopeValue(scope: .dataGroupManagement), "3gpp:mc:data_group_management_service")
+        XCTAssertEqual(mcServiceScopes(service: .video).count, 4)
+        let comma = expectError { _ = try ScopeSet.parse(text: "openid,3gpp:mc:ptt_service") }
+        XCTAssertEqual(comma?.code, "scope_comma")
+        XCTAssertEqual(comma?.oauthError, "invalid_scope")
+        do {
+            _ = try ScopeSet.parse(text: "a,b")
+        } catch McxConnectError.Scope(let code, _, _) {
+            XCTAssertEqual(code, "scope_comma")
+        }
+        let lenient = try parseScopeLenient(text: "openid,3gpp:mc:ptt_service")
+        XCTAssertEqual(lenient.scope.values(), ["openid", "3gpp:mc:ptt_service"])
+        XCTAssertEqual(lenient.normalisations.map(\.code), ["comma_separated_scope"])
+        XCTAssertEqual(expectError { try ScopeSet.parse(text: "openid 3gpp:mc:video_service").requireWithin(granted: ptt) }?.code,
+                       "scope_widened")
+        XCTAssertEqual(expectError { try ScopeSet.of(scopes: [.openId]).requireMcx() }?.code, "scope_missing_mcx")
+    }
+
+    func testEndpointPolicyIsHttpsOnlyUnlessLoopbackIsAllowed() throws {
+        try checkEndpoint(url: partner, policy: EndpointPolicy())
+        let insecure = expectError { try checkEndpoint(url: "http://127.0.0.1/t", policy: EndpointPolicy()) }
+        XCTAssertEqual(insecure?.code, "endpoint_insecure")
+        XCTAssertNil(insecure?.oauthError)
+        try checkEndpoint(url: "http://127.0.0.1/t", policy: EndpointPolicy(allowLoopbackHttp: true))
+    }
+
+    func testTokenExchangeInBothRoles() throws {
+        let client = ClientAuthentication.clientSecretBasic(clientId: "mcptt-client", clientSecret: Secret(value: "s3cret"))
+        let http = try TokenExchangeRequest(resource: partner, subjectToken: Secret(value: "primary-at"), client: client)
+            .build(tokenEndpoint: primary, policy: EndpointPolicy())
+        XCTAssertEqual(http.method, "POST")
+        XCTAssertEqual(http.url, primary)
+        XCTAssertTrue(http.headers.contains { $0.name == "Authorization" && $0.value.hasPrefix("Basic ") })
+        let parsed = try TokenExchangeRequest.parse(request: http, options: strictParseOptions())
+        XCTAssertEqual(parsed.resource(), partner)
+        XCTAssertEqual(parsed.subjectToken().expose(), "primary-at")
+        guard case .clientSecretBasic(let id, let secret) = parsed.client() else { return XCTFail("client") }
+        XCTAssertEqual(id, "mcptt-client")
+        XCTAssertEqual(secret, Secret(value: "s3cret"))
+        XCTAssertTrue(parsed.normalisations().isEmpty)
+        let again = try httpRequestFromText(text: httpRequestToText(request: http), mode: .strict).request
+        XCTAssertEqual(again.url, http.url)
+        XCTAssertEqual(again.body, http.body)
+    }
+
+    func testServerRoleRefusalCarriesTheRfcErrorAndWritesTheResponse() throws {
+        let http = HttpRequest(method: "POST", url: primary,
+                               headers: [HttpHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
+                               body: Data("grant_type=password".utf8))
+        guard let rejection = expectError({ _ = try TokenExchangeRequest.parse(request: http, options: strictParseOptions()) })
+        else { return }
+        XCTAssertEqual(rejection.code, "unsupported_grant_type")
+        XCTAssertEqual(rejection.oauthError, "unsupported_grant_type")
+        XCTAssertEqual(rejection.status, 400)
+        let response = writeErrorResponse(error: ErrorResponse(error: rejection.oauthError ?? "", errorDescription: rejection.description))
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(J.parse(response.body)?["error"]?.string, "unsupported_grant_type")
+        XCTAssertEqual(readErrorResponse(response: response)?.error, "unsupported_grant_type")
+        XCTAssertEqual(oauthErrorHttpStatus(error: "invalid_client"), 401)
+    }
+
+    func testJwtBearerInBothRolesWithLenientRepairs() throws {
+        let scope = ScopeSet.forService(service: .video)
+        let assertion = securityToken(aud: ["c", partner], exp: 2_000_000_000)
+        let http = try JwtBearerRequest(assertion: Secret(value: assertion), client: .clientId(clientId: "c"), scope: scope)
+            .build(tokenEndpoint: partner, policy: EndpointPolicy())
+        let parsed = try JwtBearerRequest.parse(request: http, options: strictParseOptions())
+        XCTAssertEqual(parsed.assertion().expose(), assertion)
+        XCTAssertEqual(parsed.scope(), scope)
+        var sloppy = http
+        sloppy.body = Data((String(decoding: http.body, as: UTF8.self).replacingOccurrences(of: "+3gpp", with: "%2C3gpp") + "&").utf8)
+        XCTAssertEqual(expectError { _ = try JwtBearerRequest.parse(request: sloppy, options: strictParseOptions()) }?.oauthError,
+                       "invalid_request")
+        let lenient = try JwtBearerRequest.parse(request: sloppy, options: lenientParseOptions())
+        XCTAssertEqual(Set(lenient.normalisations().map(\.code)), ["empty_pair_dropped", "comma_separated_scope"])
+    }
+
+    func testTokenResponsesRoundTripAndErrorsKeepTheServersCode() throws {
+        let tokens = TokenResponse(accessToken: Secret(value: "at"), tokenType: "Bearer", expiresIn: 300,
+                                   refreshToken: Secret(value: "rt"), scope: ScopeSet.forService(service: .data))
+        let read = try readTokenResponse(response: writeTokenResponse(tokens: tokens), limits: defaultLimits())
+        XCTAssertEqual(read.accessToken.expose(), "at")
+        XCTAssertEqual(read.expiresIn, 300)
+        XCTAssertEqual(read.scope, tokens.scope)
+        let refusal = writeErrorResponse(error: ErrorResponse(error: "invalid_grant"))
+        let error = expectError { _ = try readTokenResponse(response: refusal, limits: defaultLimits()) }
+        XCTAssertEqual(error?.code, "error_response")
+        XCTAssertEqual(error?.oauthError, "invalid_grant")
+        let security = securityTokenResponse(token: Secret(value: "jwt"), expiresIn: 60)
+        let again = try readTokenExchangeResponse(response: writeTokenExchangeResponse(response: security), limits: defaultLimits())
+        XCTAssertEqual(again.tokenType, "N_A")
+        XCTAssertEqual(again.issuedTokenType, "urn:ietf:params:oauth:token-type:jwt")
+    }
+
+    func testLoginWithPkceAndRefreshInBothRoles() throws {
+        let pkce = try Pkce.fromVerifier(verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+        XCTAssertEqual(pkce.challenge(), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+        XCTAssertNotEqual(try Pkce.generate().verifier(), try Pkce.generate().verifier())
+        let scope = ScopeSet.forService(service: .ptt)
+        let request = try AuthorizationRequest(authorizationEndpoint: "https://idms.primary.example/authorize",
+                                               clientId: "mcptt-client", redirectUri: "org.example.mcptt:/callback", scope: scope)
+        let incoming = try IncomingAuthorizationRequest.parseUrl(url: try request.url(policy: EndpointPolicy()))
+        XCTAssertEqual(incoming.codeChallenge(), request.pkce().challenge())
+        let redirect = incoming.successRedirect(code: "the-code")
+        let code = try request.readResponse(redirectUrl: redirect)
+        XCTAssertEqual(code.expose(), "the-code")
+        let forged = redirect.replacingOccurrences(of: request.state().expose(), with: "forged")
+        XCTAssertEqual(expectError { _ = try request.readResponse(redirectUrl: forged) }?.code, "login_state_mismatch")
+        let http = try request.codeRequest(code: code, client: .clientId(clientId: "mcptt-client"))
+            .build(tokenEndpoint: primary, policy: EndpointPolicy())
+        try AuthorizationCodeRequest.parse(request: http, options: strictParseOptions())
+            .verify(codeChallenge: incoming.codeChallenge(), redirectUri: incoming.redirectUri())
+        let mismatch = expectError {
+            try AuthorizationCodeRequest.parse(request: http, options: strictParseOptions())
+                .verify(codeChallenge: pkce.challenge(), redirectUri: incoming.redirectUri())
+        }
+        XCTAssertEqual(mismatch?.code, "login_pkce_mismatch")
+        XCTAssertEqual(mismatch?.oauthError, "invalid_grant")
+        let denied = incoming.errorRedirect(error: ErrorResponse(error: "access_denied"))
+        XCTAssertEqual(expectError { _ = try request.readResponse(redirectUrl: denied) }?.oauthError, "access_denied")
+        let refresh = RefreshRequest(refreshToken: Secret(value: "rt"), scope: try ScopeSet.parse(text: "openid 3gpp:mc:ptt_service"),
+                                     client: .omitted)
+        let parsed = try RefreshRequest.parse(request: try refresh.build(tokenEndpoint: primary, policy: EndpointPolicy()),
+                                              options: strictParseOptions())
+        try parsed.checkScope(granted: scope)
+        XCTAssertEqual(expectError { try parsed.checkScope(granted: try ScopeSet.parse(text: "openid")) }?.oauthError, "invalid_scope")
+    }
+
+    func testMigrationFlowEndToEndSavedAndRestored() throws {
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "mcptt-client", scope: ScopeSet.forService(service: .ptt))
+        let target = MigrationTarget(service: .ptt, partnerSystemId: "partner-a", partnerTokenEndpoint: partner)
+        let flow = try MigrationFlow(config: config, target: target, primaryAccessToken: Secret(value: "primary-at"))
+        let now: UInt64 = 1_700_000_000
+        XCTAssertEqual(try flow.nextRequest(now: now).url, primary)
+        XCTAssertEqual(flow.step(), .awaitingSecurityToken)
+        let token = securityToken(aud: ["mcptt-client", partner], exp: now + 300)
+        let reply = writeTokenExchangeResponse(response: securityTokenResponse(token: Secret(value: token), expiresIn: 300))
+        XCTAssertEqual(try flow.handleResponse(response: reply, now: now + 1), .partnerRequestToSend)
+        let saved = flow.save(includeSecrets: false)
+        XCTAssertFalse(saved.contains("primary-at") || saved.contains(token))
+        let restored = try MigrationFlow.restore(json: saved, secrets: FlowSecrets(primaryAccessToken: Secret(value: "primary-at")))
+        XCTAssertEqual(restored.step(), .exchangeToSend)
+        let partnerRequest = try flow.nextRequest(now: now + 2)
+        XCTAssertEqual(partnerRequest.url, partner)
+        XCTAssertTrue(String(decoding: partnerRequest.body, as: UTF8.self).contains("jwt-bearer"))
+        let tokens = writeTokenResponse(tokens: TokenResponse(accessToken: Secret(value: "partner-at"), tokenType: "Bearer"))
+        XCTAssertEqual(try flow.handleResponse(response: tokens, now: now + 3), .completed)
+        XCTAssertEqual(flow.partnerTokens()?.accessToken.expose(), "partner-at")
+        XCTAssertEqual(expectError { _ = try flow.nextRequest(now: now + 4) }?.code, "flow_wrong_step")
+        let other = try flow.forAnotherPartner(target: MigrationTarget(service: .ptt, partnerTokenEndpoint: "https://b.example/t"))
+        _ = try other.nextRequest(now: now)
+        let short = securityToken(aud: ["mcptt-client", "https://b.example/t"], exp: now + 5)
+        let shortReply = writeTokenExchangeResponse(response: securityTokenResponse(token: Secret(value: short), expiresIn: 5))
+        XCTAssertEqual(expectError { _ = try other.handleResponse(response: shortReply, now: now) }?.code, "flow_unusable_security_token")
+        XCTAssertEqual(other.step(), .failed)
+        XCTAssertEqual(other.failure()?.code, "flow_unusable_security_token")
+    }
+
+    func testMigrationFlowKeepsTheServersRefusal() throws {
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "c", scope: ScopeSet.forService(service: .data))
+        let flow = try MigrationFlow(config: config, target: MigrationTarget(service: .data, partnerTokenEndpoint: partner),
+                                     primaryAccessToken: Secret(value: "at"))
+        _ = try flow.nextRequest(now: 1)
+        let refusal = writeErrorResponse(error: ErrorResponse(error: "invalid_target"))
+        XCTAssertEqual(expectError { _ = try flow.handleResponse(response: refusal, now: 2) }?.oauthError, "invalid_target")
+        XCTAssertEqual(flow.failure()?.oauthError, "invalid_target")
+        XCTAssertEqual(expectError {
+            _ = try MigrationFlow(config: config, target: MigrationTarget(service: .data, partnerTokenEndpoint: "http://x.example/t"),
+                                  primaryAccessToken: Secret(value: "at"))
+        }?.code, "endpoint_insecure")
+        XCTAssertEqual(expectError { _ = try MigrationFlow.restore(json: "{}", secrets: FlowSecrets()) }?.code, "flow_invalid_saved_flow")
+    }
+
+    func testUserProfilesNameThePartnerTokenEndpoints() throws {
+        let fixtures = URL(fileURLWithPath: ProcessInfo.processInfo.environment["FIXTURES_DIR"] ?? "tests/fixtures/profiles")
+        let xml = try Data(contentsOf: fixtures.appendingPathComponent("mcptt-user-profile-access-information.xml"))
+        let profile = try UserProfile.parse(xml: xml, policy: EndpointPolicy())
+        XCTAssertEqual(profile.kind(), .userProfile(service: .ptt))
+        let partner = profile.partners()[0]
+        XCTAssertEqual(partner.id, "urn:mc:partner-a:ptt")
+        XCTAssertEqual(partner.shape, .accessInformation)
+        XCTAssertEqual(partner.tokenEndpoint, "https://idms.partner-a.example/token")
+        XCTAssertEqual(try profile.partnerTokenEndpoint(id: partner.id), partner.tokenEndpoint)
+        XCTAssertEqual(expectError { _ = try profile.partner(id: "urn:mc:nobody") }?.code, "profile_partner_not_found")
+        let initial = try UserProfile.parse(xml: try Data(contentsOf: fixtures.appendingPathComponent("ue-initial-configuration.xml")),
+                                            policy: EndpointPolicy())
+        XCTAssertEqual(initial.kind(), .ueInitialConfiguration)
+        let profiles = UserProfiles(profiles: [profile, initial])
+        XCTAssertEqual(try profiles.partnerTokenEndpoint(service: .ptt, id: partner.id), partner.tokenEndpoint)
+        XCTAssertNotNil(profiles.primary())
+        let dtd = try Data(contentsOf: fixtures.appendingPathComponent("bad-dtd-external-entity.xml"))
+        XCTAssertEqual(expectError { _ = try UserProfile.parse(xml: dtd, policy: EndpointPolicy()) }?.code, "profile_dtd_refused")
+        XCTAssertEqual(expectError {
+            _ = try UserProfile.parseWithLimits(xml: xml, policy: EndpointPolicy(), limits: ProfileLimits(maxBytes: 100))
+        }?.code, "profile_too_large")
+    }
+}
