@@ -1,0 +1,151 @@
+//! HTTP values: `HttpRequest` / `HttpResponse` as plain objects, and their HTTP/1.1 text form.
+
+use crate::convert::{from_js, from_js_or_default, to_js, Bytes};
+use crate::error::throw;
+use crate::form::{JsParsed, Mode};
+use mcx_connect::{HttpRequest, HttpResponse};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_HTTP: &str = r#"
+/** One header field: `[name, value]`. Names compare case-insensitively. */
+export type Header = [name: string, value: string];
+
+/** An HTTP request as a plain value: what the library builds, and what a server hands it. */
+export interface HttpRequest {
+  /** Upper-case method, e.g. `POST`. */
+  method: string;
+  /** Absolute target URL. */
+  url: string;
+  /** Header fields in order. */
+  headers: Header[];
+  /** Body bytes. */
+  body: Uint8Array;
+}
+
+/** An HTTP request given to the library; `body` may also be a string (sent as UTF-8). */
+export interface HttpRequestInit {
+  method: string;
+  url: string;
+  headers: Header[];
+  body?: Uint8Array | string;
+}
+
+/** An HTTP response as a plain value. */
+export interface HttpResponse {
+  status: number;
+  headers: Header[];
+  body: Uint8Array;
+}
+
+/** An HTTP response given to the library; `body` may also be a string (UTF-8). */
+export interface HttpResponseInit {
+  status: number;
+  headers: Header[];
+  body?: Uint8Array | string;
+}
+"#;
+
+/// `HttpRequest` as JavaScript sees it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct JsHttpRequest {
+    /// Method.
+    pub method: String,
+    /// Target URL.
+    pub url: String,
+    /// Header fields.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    #[serde(default)]
+    pub body: Bytes,
+}
+
+impl From<JsHttpRequest> for HttpRequest {
+    fn from(r: JsHttpRequest) -> Self {
+        HttpRequest { method: r.method, url: r.url, headers: r.headers, body: r.body.0 }
+    }
+}
+
+impl From<HttpRequest> for JsHttpRequest {
+    fn from(r: HttpRequest) -> Self {
+        JsHttpRequest { method: r.method, url: r.url, headers: r.headers, body: Bytes(r.body) }
+    }
+}
+
+/// `HttpResponse` as JavaScript sees it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct JsHttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Header fields.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    #[serde(default)]
+    pub body: Bytes,
+}
+
+impl From<JsHttpResponse> for HttpResponse {
+    fn from(r: JsHttpResponse) -> Self {
+        HttpResponse { status: r.status, headers: r.headers, body: r.body.0 }
+    }
+}
+
+impl From<HttpResponse> for JsHttpResponse {
+    fn from(r: HttpResponse) -> Self {
+        JsHttpResponse { status: r.status, headers: r.headers, body: Bytes(r.body) }
+    }
+}
+
+/// Reads an `HttpRequestInit` argument.
+pub fn request_in(value: JsValue) -> Result<HttpRequest, JsValue> {
+    from_js::<JsHttpRequest>(value, "request").map(HttpRequest::from)
+}
+
+/// Writes an `HttpRequest` result.
+pub fn request_out(request: HttpRequest) -> Result<JsValue, JsValue> {
+    to_js(&JsHttpRequest::from(request))
+}
+
+/// Reads an `HttpResponseInit` argument.
+pub fn response_in(value: JsValue) -> Result<HttpResponse, JsValue> {
+    from_js::<JsHttpResponse>(value, "response").map(HttpResponse::from)
+}
+
+/// Writes an `HttpResponse` result.
+pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
+    to_js(&JsHttpResponse::from(response))
+}
+
+/// Reads an HTTP/1.1 request message given as text (`HttpRequest::parse_text`); lenient mode
+/// accepts the blank lines and bare LFs of the specification's printed examples and reports them.
+#[wasm_bindgen(js_name = parseHttpRequestText, unchecked_return_type = "Parsed<HttpRequest>")]
+pub fn parse_http_request_text(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "ParseMode | undefined")] mode: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mode: Mode = from_js_or_default(mode, "mode")?;
+    let parsed = throw(HttpRequest::parse_text(text, mode.0))?;
+    to_js(&JsParsed::new(JsHttpRequest::from(parsed.value), parsed.normalisations))
+}
+
+/// Writes a request as HTTP/1.1 text (`HttpRequest::to_text`).
+#[wasm_bindgen(js_name = httpRequestToText)]
+pub fn http_request_to_text(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+) -> Result<String, JsValue> {
+    Ok(request_in(request)?.to_text())
+}
+
+/// Reads an HTTP/1.1 response message given as text (`HttpResponse::parse_text`).
+#[wasm_bindgen(js_name = parseHttpResponseText, unchecked_return_type = "HttpResponse")]
+pub fn parse_http_response_text(text: &str) -> Result<JsValue, JsValue> {
+    response_out(throw(HttpResponse::parse_text(text))?)
+}
+
+/// Writes a response as HTTP/1.1 text (`HttpResponse::to_text`).
+#[wasm_bindgen(js_name = httpResponseToText)]
+pub fn http_response_to_text(
+    #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
+) -> Result<String, JsValue> {
+    Ok(response_in(response)?.to_text())
+}
