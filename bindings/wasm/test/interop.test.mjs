@@ -1,0 +1,136 @@
+// node --test: interop with independent libraries, through the packed and installed package.
+//  * oauth4webapi (v3) builds token-exchange and jwt-bearer requests with its generic token
+//    endpoint request; a custom fetch captures them and our server-role parsers must accept them.
+//  * oauth4webapi reads the token responses our server-role writers produce.
+//  * jose signs the assertion, so the captured requests carry a real compact JWS.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as oauth from "oauth4webapi";
+import * as jose from "jose";
+import { importPackage } from "./install-package.mjs";
+
+const api = await importPackage();
+const primary = { issuer: "https://idms.primary.example", token_endpoint: "https://idms.primary.example/as/token.oauth2" };
+const partner = { issuer: "https://idms.partner.example", token_endpoint: "https://idms.partner.example/as/token.oauth2" };
+const client = { client_id: "mcptt-client" };
+
+/** Runs an oauth4webapi generic grant request and returns what it sent, as our HttpRequest value. */
+async function capture(as, clientAuth, grantType, parameters) {
+  let sent;
+  const stub = async (url, options) => {
+    sent = {
+      method: options.method,
+      url: String(url),
+      headers: [...new Headers(options.headers).entries()],
+      body: options.body instanceof URLSearchParams ? options.body.toString() : String(options.body),
+    };
+    return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+  };
+  await oauth.genericGrantRequest(as, client, clientAuth, grantType, new URLSearchParams(parameters), {
+    [oauth.customFetch]: stub,
+  });
+  return sent;
+}
+
+async function securityToken() {
+  const { privateKey } = await jose.generateKeyPair("ES256");
+  return new jose.SignJWT({ sub: "alice@primary.example" })
+    .setProtectedHeader({ alg: "ES256", kid: "primary-1" })
+    .setIssuer(primary.issuer)
+    .setAudience([client.client_id, partner.token_endpoint])
+    .setIssuedAt()
+    .setExpirationTime("2m")
+    .sign(privateKey);
+}
+
+test("oauth4webapi token exchange (client_secret_basic) is accepted by parseTokenExchangeRequest (strict)", async () => {
+  const sent = await capture(primary, oauth.ClientSecretBasic("s3cret:with/odd chars"), api.constants().grantTypeTokenExchange, {
+    resource: partner.token_endpoint,
+    subject_token: await securityToken(),
+    subject_token_type: api.constants().tokenTypeJwt,
+  });
+  const parsed = api.parseTokenExchangeRequest(sent);
+  assert.equal(parsed.value.resource, partner.token_endpoint);
+  assert.deepEqual(parsed.value.client, { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret:with/odd chars" });
+  assert.deepEqual(parsed.normalisations, []);
+});
+
+test("oauth4webapi token exchange (public client) is accepted by parseTokenExchangeRequest (strict)", async () => {
+  const sent = await capture(primary, oauth.None(), api.constants().grantTypeTokenExchange, {
+    resource: partner.token_endpoint,
+    subject_token: "primary-access-token",
+    subject_token_type: api.constants().tokenTypeJwt,
+  });
+  const parsed = api.parseTokenExchangeRequest(sent);
+  assert.deepEqual(parsed.value.client, { method: "client_id", clientId: "mcptt-client" });
+  assert.equal(parsed.value.subjectToken, "primary-access-token");
+});
+
+test("oauth4webapi jwt-bearer request with a jose-signed assertion is accepted by parseJwtBearerRequest (strict)", async () => {
+  const assertion = await securityToken();
+  const sent = await capture(partner, oauth.None(), api.constants().grantTypeJwtBearer, {
+    assertion,
+    scope: api.scopeForService("ptt"),
+  });
+  const parsed = api.parseJwtBearerRequest(sent);
+  assert.equal(parsed.value.assertion, assertion);
+  assert.deepEqual(parsed.value.client, { method: "client_id", clientId: "mcptt-client" });
+  assert.equal(parsed.value.scope, api.scopeForService("ptt"));
+});
+
+test("oauth4webapi jwt-bearer with client_secret_basic and client_id in the body is accepted", async () => {
+  const sent = await capture(partner, oauth.ClientSecretBasic("s3cret"), api.constants().grantTypeJwtBearer, {
+    assertion: await securityToken(),
+    client_id: client.client_id,
+    scope: "openid 3gpp:mc:data_service",
+  });
+  const parsed = api.parseJwtBearerRequest(sent);
+  assert.equal(parsed.value.client.method, "client_secret_basic");
+});
+
+test("oauth4webapi jwt-bearer with client_secret_basic only is refused: B.7.4 needs client_id in the body", async () => {
+  const sent = await capture(partner, oauth.ClientSecretBasic("s3cret"), api.constants().grantTypeJwtBearer, {
+    assertion: await securityToken(),
+    scope: "openid 3gpp:mc:ptt_service",
+  });
+  assert.throws(
+    () => api.parseJwtBearerRequest(sent),
+    (e) => e instanceof api.McxConnectError && e.code === "missing_parameter" && e.oauthError === "invalid_request",
+  );
+});
+
+test("our requests and oauth4webapi's carry the same parameters", async () => {
+  const assertion = await securityToken();
+  const scope = api.scopeForService("video");
+  const theirs = await capture(partner, oauth.None(), api.constants().grantTypeJwtBearer, { assertion, scope });
+  const ours = api.buildJwtBearerRequest(partner.token_endpoint, { assertion, client: { method: "client_id", clientId: client.client_id }, scope });
+  const params = (body) => Object.fromEntries(new URLSearchParams(typeof body === "string" ? body : new TextDecoder().decode(body)));
+  assert.deepEqual(params(ours.body), params(theirs.body));
+});
+
+test("oauth4webapi reads the token responses our server role writes", async () => {
+  const written = api.writeTokenResponse({ accessToken: "partner-access", tokenType: "Bearer", expiresIn: 3600, scope: api.scopeForService("ptt") });
+  const response = new Response(written.body, { status: written.status, headers: written.headers });
+  const read = await oauth.processGenericAccessTokenResponse(partner, client, response);
+  assert.equal(read.access_token, "partner-access");
+  assert.equal(read.token_type, "bearer");
+  assert.equal(read.expires_in, 3600);
+
+  const exchangeReply = api.writeTokenExchangeResponse({ accessToken: await securityToken(), issuedTokenType: api.constants().tokenTypeJwt, tokenType: "N_A", expiresIn: 120 });
+  const exchanged = await oauth.processGenericAccessTokenResponse(primary, client, new Response(exchangeReply.body, { status: 200, headers: exchangeReply.headers }));
+  assert.equal(exchanged.issued_token_type, api.constants().tokenTypeJwt);
+});
+
+test("oauth4webapi reads the error responses our server role writes", async () => {
+  let thrown;
+  try {
+    api.parseJwtBearerRequest({ method: "POST", url: partner.token_endpoint, headers: [["Content-Type", "application/x-www-form-urlencoded"]], body: "grant_type=password" });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof api.McxConnectError);
+  const written = api.writeErrorResponse({ error: thrown.oauthError, errorDescription: thrown.description });
+  assert.equal(written.status, thrown.status);
+  const response = new Response(written.body, { status: written.status, headers: written.headers });
+  await assert.rejects(oauth.processGenericAccessTokenResponse(partner, client, response), (e) => e.error === "unsupported_grant_type");
+});

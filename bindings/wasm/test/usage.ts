@@ -1,0 +1,93 @@
+// Type-checked with `tsc --noEmit --strict` against the installed package (test.sh): every
+// shape below must come from the package's own declarations, with no `any` in between.
+import {
+  AuthorizationRequest,
+  McxConnectError,
+  buildJwtBearerRequest,
+  buildTokenExchangeRequest,
+  constants,
+  parseJwtBearerRequest,
+  parseScope,
+  parseTokenExchangeRequest,
+  readTokenExchangeResponse,
+  readTokenResponse,
+  scopeForService,
+  writeErrorResponse,
+  type ClientAuthentication,
+  type HttpRequest,
+  type HttpResponse,
+  type IncomingJwtBearerRequest,
+  type Normalisation,
+  type Parsed,
+  type ScopeInfo,
+  type TokenExchangeResponse,
+  type TokenResponse,
+} from "mcx-connect";
+import init, { parseScope as parseScopeWeb } from "mcx-connect/web";
+
+const client: ClientAuthentication = { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" };
+
+// Client role: token exchange at the primary, jwt-bearer at the partner.
+const exchange: HttpRequest = buildTokenExchangeRequest(
+  "https://idms.primary.example/token",
+  { resource: "https://idms.partner.example/token", subjectToken: "primary-access-token", client },
+  { allowLoopbackHttp: false },
+);
+const body: Uint8Array = exchange.body;
+const securityToken: TokenExchangeResponse = readTokenExchangeResponse({
+  status: 200,
+  headers: [["Content-Type", "application/json"]],
+  body: '{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}',
+});
+const partner: HttpRequest = buildJwtBearerRequest("https://idms.partner.example/token", {
+  assertion: securityToken.accessToken,
+  client: { method: "client_id", clientId: "mcptt-client" },
+  scope: scopeForService("ptt"),
+});
+const tokens: TokenResponse = readTokenResponse({ status: 200, headers: [], body: new Uint8Array() }, { maxBodyBytes: 4096 });
+const expires: number | null = tokens.expiresIn;
+
+// Server role: parse, refuse with the RFC error.
+function serve(request: HttpRequest): HttpResponse {
+  try {
+    const parsed: Parsed<IncomingJwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
+    const repaired: Normalisation[] = parsed.normalisations;
+    void repaired;
+    return writeErrorResponse({ error: "invalid_grant", errorDescription: "not yet" });
+  } catch (e) {
+    if (e instanceof McxConnectError) {
+      const code: string = e.code;
+      const oauth: string | null = e.oauthError;
+      const status: number | null = e.status;
+      void code;
+      void status;
+      return writeErrorResponse({ error: oauth ?? "invalid_request", errorDescription: e.description });
+    }
+    throw e;
+  }
+}
+const exchanged = parseTokenExchangeRequest(exchange, { limits: { maxTokenBytes: 8192 } });
+const resource: string = exchanged.value.resource;
+const clientMethod: ClientAuthentication["method"] = exchanged.value.client.method;
+
+// Login: the request is a class that keeps its secrets until the redirect comes back.
+const login = new AuthorizationRequest({
+  authorizationEndpoint: "https://idms.primary.example/authorize",
+  clientId: "mcptt-client",
+  redirectUri: "com.example.mcptt:/callback",
+  scope: "openid 3gpp:mc:ptt_service",
+});
+const url: string = login.url({});
+const saved = login.save();
+const again: AuthorizationRequest = AuthorizationRequest.restore(saved);
+const code: string = again.readResponse("com.example.mcptt:/callback?code=c&state=" + saved.state);
+const info: ScopeInfo = parseScope("openid 3gpp:mc:ptt_service", "strict");
+const grant: string = constants().grantTypeJwtBearer;
+
+// Browser build: initialise once, then the same API.
+async function browser(): Promise<boolean> {
+  await init();
+  return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
+}
+
+export { body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };

@@ -1,0 +1,148 @@
+//! wasm-bindgen-test: the exported functions called as JavaScript would, in Node and in
+//! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`; `test.sh` runs both).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Reflect, Uint8Array};
+use mcx_connect_wasm::{constants, exchange, http, jwt_bearer, login, response, scope};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+fn body_text(message: &JsValue) -> String {
+    let body = get(message, "body").dyn_into::<Uint8Array>().expect("body is a Uint8Array");
+    String::from_utf8(body.to_vec()).unwrap()
+}
+
+/// The thrown value is a `McxConnectError` (an `Error` subclass with name, code, oauthError).
+fn error_fields(thrown: JsValue) -> (String, Option<String>, Option<f64>) {
+    assert!(thrown.is_instance_of::<js_sys::Error>(), "not an Error: {thrown:?}");
+    assert_eq!(text(&thrown, "name"), "McxConnectError");
+    assert!(!text(&thrown, "message").is_empty());
+    (text(&thrown, "code"), get(&thrown, "oauthError").as_string(), get(&thrown, "status").as_f64())
+}
+
+const CLIENT: &str = r#"{"method":"client_secret_basic","clientId":"mcptt-client","clientSecret":"s3cret"}"#;
+
+#[wasm_bindgen_test]
+fn b_7_2_token_exchange_round_trips_through_the_js_api() {
+    let request = js(&format!(
+        r#"{{"resource":"https://idms.partner.example/token","subjectToken":"primary-access","client":{CLIENT}}}"#
+    ));
+    let built =
+        exchange::build_token_exchange_request("https://idms.primary.example/token", request, JsValue::UNDEFINED)
+            .unwrap();
+    assert_eq!(text(&built, "method"), "POST");
+    assert!(body_text(&built).starts_with("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"));
+    let parsed = exchange::parse_token_exchange_request(built, JsValue::UNDEFINED).unwrap();
+    let value = get(&parsed, "value");
+    assert_eq!(text(&value, "resource"), "https://idms.partner.example/token");
+    assert_eq!(text(&value, "subjectToken"), "primary-access");
+    assert_eq!(text(&get(&value, "client"), "method"), "client_secret_basic");
+    assert_eq!(text(&get(&value, "client"), "clientSecret"), "s3cret");
+}
+
+#[wasm_bindgen_test]
+fn b_7_4_strict_refusal_is_a_mcx_connect_error_with_the_rfc_code_and_status() {
+    let request = js(r#"{"method":"POST","url":"https://p.example/t",
+        "headers":[["Content-Type","application/x-www-form-urlencoded"]],
+        "body":"grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJFUzI1NiJ9.e30.c2ln&client_id=c&scope=openid,3gpp:mc:ptt_service"}"#);
+    let thrown = jwt_bearer::parse_jwt_bearer_request(request.clone(), JsValue::UNDEFINED).unwrap_err();
+    let (code, oauth, status) = error_fields(thrown.clone());
+    assert_eq!((code.as_str(), oauth.as_deref(), status), ("scope_comma", Some("invalid_scope"), Some(400.0)));
+    assert!(get(&thrown, "description").as_string().is_some());
+    let lenient = jwt_bearer::parse_jwt_bearer_request(request, js(r#"{"mode":"lenient"}"#)).unwrap();
+    assert_eq!(text(&get(&lenient, "value"), "scope"), "openid 3gpp:mc:ptt_service");
+    let first = get(&lenient, "normalisations").dyn_into::<js_sys::Array>().unwrap().get(0);
+    assert_eq!(text(&first, "code"), "comma_separated_scope");
+}
+
+#[wasm_bindgen_test]
+fn client_role_errors_carry_the_code_and_the_servers_oauth_error() {
+    let reply = js(
+        r#"{"status":400,"headers":[["Content-Type","application/json"]],"body":"{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"}"#,
+    );
+    let thrown = response::read_token_response(reply, JsValue::UNDEFINED).unwrap_err();
+    let (code, oauth, status) = error_fields(thrown.clone());
+    assert_eq!((code.as_str(), oauth.as_deref(), status), ("error_response", Some("invalid_grant"), None));
+    assert_eq!(get(&thrown, "description").as_string().as_deref(), Some("expired"));
+    let (code, _, _) = error_fields(scope::parse_scope("openid openid", JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(code, "scope_duplicate");
+}
+
+#[wasm_bindgen_test]
+fn a_value_of_the_wrong_shape_is_invalid_argument_not_a_panic() {
+    let (code, oauth, _) = error_fields(http::parse_http_request_text("x", JsValue::from(42)).unwrap_err());
+    assert_eq!((code.as_str(), oauth), ("invalid_argument", None));
+    let (code, _, _) = error_fields(
+        exchange::build_token_exchange_request("https://a.example/t", js("[1]"), JsValue::NULL).unwrap_err(),
+    );
+    assert_eq!(code, "invalid_argument");
+    let (code, _, _) = error_fields(response::write_token_response(js(r#"{"access_token":"snake"}"#)).unwrap_err());
+    assert_eq!(code, "invalid_argument");
+}
+
+#[wasm_bindgen_test]
+fn responses_are_written_with_uint8array_bodies_and_null_for_absent_members() {
+    let written =
+        response::write_token_response(js(r#"{"accessToken":"at","tokenType":"Bearer","expiresIn":60}"#)).unwrap();
+    assert_eq!(get(&written, "status").as_f64(), Some(200.0));
+    assert_eq!(body_text(&written), r#"{"access_token":"at","expires_in":60,"token_type":"Bearer"}"#);
+    let read = response::read_token_response(written, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&read, "expiresIn").as_f64(), Some(60.0));
+    assert!(get(&read, "refreshToken").is_null());
+    assert!(get(&read, "idToken").is_null());
+}
+
+#[wasm_bindgen_test]
+fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
+    let init = js(r#"{"authorizationEndpoint":"https://idms.primary.example/authorize","clientId":"mcptt-client",
+        "redirectUri":"com.example.mcptt:/callback","scope":"openid 3gpp:mc:ptt_service"}"#);
+    let request = login::JsAuthorizationRequest::new(init).unwrap();
+    assert_eq!(request.state().len(), 22);
+    let url = request.url(JsValue::UNDEFINED).unwrap();
+    let incoming = login::parse_authorization_request_url(&url).unwrap();
+    assert_eq!(text(&incoming, "codeChallenge"), request.code_challenge());
+    let redirect = login::authorization_success_redirect(incoming.clone(), "the-code").unwrap();
+    assert_eq!(request.read_response(&redirect).unwrap(), "the-code");
+    let code_request =
+        request.code_request("the-code", js(r#"{"method":"client_id","clientId":"mcptt-client"}"#)).unwrap();
+    let http =
+        login::build_authorization_code_request("https://idms.primary.example/token", code_request, JsValue::UNDEFINED)
+            .unwrap();
+    let parsed = login::parse_authorization_code_request(http, JsValue::UNDEFINED).unwrap();
+    login::verify_authorization_code_request(get(&parsed, "value"), &request.code_challenge(), &request.redirect_uri())
+        .unwrap();
+    let (code, oauth, _) = error_fields(
+        login::verify_authorization_code_request(
+            get(&parsed, "value"),
+            "A".repeat(43).as_str(),
+            &request.redirect_uri(),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!((code.as_str(), oauth.as_deref()), ("login_pkce_mismatch", Some("invalid_grant")));
+    let restored = login::JsAuthorizationRequest::restore(request.save().unwrap()).unwrap();
+    assert_eq!(restored.url(JsValue::UNDEFINED).unwrap(), url);
+    let (code, _, _) =
+        error_fields(request.read_response("com.example.mcptt:/callback?code=x&state=forged").unwrap_err());
+    assert_eq!(code, "login_state_mismatch");
+}
+
+#[wasm_bindgen_test]
+fn constants_are_the_cores() {
+    let all = constants::constants().unwrap();
+    assert!(all.is_instance_of::<Object>());
+    assert_eq!(text(&all, "grantTypeJwtBearer"), "urn:ietf:params:oauth:grant-type:jwt-bearer");
+    assert_eq!(text(&all, "tokenTypeJwt"), "urn:ietf:params:oauth:token-type:jwt");
+}
