@@ -52,6 +52,10 @@
 //! | `login_unsupported_response_type` | login | `response_type` is not `code` | `unsupported_response_type` |
 //! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
 //! | `login_randomness_unavailable` | login | the secure random source failed | — |
+//! | `flow_wrong_step` | flow | a call that does not fit the flow's current step | — |
+//! | `flow_unusable_security_token` | flow | the security token lacks the partner or client in `aud`, or expires too soon | — |
+//! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
+//! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
 //!
 //! Later modules add their own rows (profiles, tokens, login, flow) in their own error enums.
 
@@ -81,6 +85,9 @@ pub enum Error {
     /// A login step (B.4, B.5) failed.
     #[error(transparent)]
     Login(#[from] LoginError),
+    /// The migration flow cannot take this step.
+    #[error(transparent)]
+    Flow(#[from] FlowError),
     /// A server-role refusal: the RFC error code with its precise cause.
     #[error(transparent)]
     Rejected(Box<Rejection>),
@@ -102,6 +109,7 @@ impl Error {
             Error::Response(e) => e.code(),
             Error::ErrorResponse(_) => "error_response",
             Error::Login(e) => e.code(),
+            Error::Flow(e) => e.code(),
             Error::Rejected(r) => r.cause.code(),
         }
     }
@@ -116,7 +124,7 @@ impl Error {
             Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
             Error::Login(e) => e.oauth_error(),
-            Error::Endpoint(_) | Error::Response(_) => None,
+            Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) => None,
         }
     }
 }
@@ -395,6 +403,41 @@ impl LoginError {
             LoginError::UnsupportedResponseType(_) => Some(OAuthErrorCode::UnsupportedResponseType),
             LoginError::InvalidRedirectUri(_) => Some(OAuthErrorCode::InvalidGrant),
             LoginError::StateMismatch | LoginError::RandomnessUnavailable => None,
+        }
+    }
+}
+
+/// Why the migration flow cannot take a step.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FlowError {
+    /// The call does not fit the flow's current step (e.g. a response when no request is out).
+    #[error("the migration flow is at step `{step}` and cannot {action}")]
+    WrongStep {
+        /// The current step.
+        step: &'static str,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// The security token cannot be used for this partner (B.7.3, Table B.8-1).
+    #[error("the security token cannot be used at the partner: {0}")]
+    UnusableSecurityToken(String),
+    /// The flow already ended with an error; start a new one.
+    #[error("the migration flow already failed ({0}); start a new flow")]
+    AlreadyFailed(&'static str),
+    /// A saved flow cannot be restored.
+    #[error("the saved migration flow cannot be restored: {0}")]
+    InvalidSavedFlow(String),
+}
+
+impl FlowError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FlowError::WrongStep { .. } => "flow_wrong_step",
+            FlowError::UnusableSecurityToken(_) => "flow_unusable_security_token",
+            FlowError::AlreadyFailed(_) => "flow_already_failed",
+            FlowError::InvalidSavedFlow(_) => "flow_invalid_saved_flow",
         }
     }
 }

@@ -54,6 +54,36 @@ pub(crate) fn check_compact(token: &str, max_bytes: usize) -> Result<(), String>
     Ok(())
 }
 
+/// The claims of a compact JWS read WITHOUT verifying it — for a client's own checks on a token
+/// it will hand to someone else who verifies it (the security token, B.7.3).
+pub(crate) struct PeekedClaims(serde_json::Map<String, serde_json::Value>);
+
+impl PeekedClaims {
+    /// `aud` as a list (a single string is a list of one; other types give nothing).
+    pub(crate) fn audience(&self) -> Vec<&str> {
+        match self.0.get("aud") {
+            Some(serde_json::Value::String(one)) => vec![one.as_str()],
+            Some(serde_json::Value::Array(many)) => many.iter().filter_map(serde_json::Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `exp` as whole seconds, if it is a non-negative integer.
+    pub(crate) fn exp(&self) -> Option<u64> {
+        self.0.get("exp").and_then(serde_json::Value::as_u64)
+    }
+}
+
+/// Reads the claims of a structurally valid compact JWS without verifying its signature.
+pub(crate) fn unverified_claims(token: &str, max_bytes: usize) -> Result<PeekedClaims, String> {
+    check_compact(token, max_bytes)?;
+    let payload = token.split('.').nth(1).and_then(decode_segment).ok_or("its payload is not valid base64url")?;
+    match serde_json::from_slice(&payload) {
+        Ok(serde_json::Value::Object(claims)) => Ok(PeekedClaims(claims)),
+        _ => Err("its payload is not a JSON object".to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

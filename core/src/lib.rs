@@ -40,6 +40,7 @@ mod client;
 mod endpoint;
 pub mod error;
 mod exchange;
+mod flow;
 mod form;
 mod http;
 mod http_text;
@@ -60,6 +61,7 @@ pub use error::{
 pub use exchange::{
     TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT,
 };
+pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
@@ -71,3 +73,8 @@ pub use pkce::{Pkce, PKCE_METHOD_S256};
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::Secret;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

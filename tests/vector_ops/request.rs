@@ -103,7 +103,7 @@ fn pairs(value: &Value) -> Result<Vec<(String, String)>, Failure> {
         .collect()
 }
 
-fn request_json(request: &HttpRequest) -> Value {
+pub(crate) fn request_json(request: &HttpRequest) -> Value {
     json!({
         "method": request.method,
         "url": request.url,
@@ -120,7 +120,7 @@ fn response_json(response: &HttpResponse) -> Value {
     })
 }
 
-fn client(input: &Value) -> Result<ClientAuthentication, Failure> {
+pub(crate) fn client(input: &Value) -> Result<ClientAuthentication, Failure> {
     let Some(client) = input.get("client") else { return Ok(ClientAuthentication::None) };
     let id = || str(client, "client_id").map(str::to_owned);
     let secret = || str(client, "client_secret").map(Secret::new);

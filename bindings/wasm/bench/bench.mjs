@@ -1,8 +1,14 @@
 // Benchmarks of the npm package in Node (not timed tests): request construction through
 // mcx-connect (wasm) against oauth4webapi (fetch stubbed), measured in the same run, with ratios.
 // Run: node bindings/wasm/bench/bench.mjs  (after build.sh; uses the installed tarball)
-import * as oauth from "oauth4webapi";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { importPackage } from "../test/install-package.mjs";
+
+// The comparison libraries are the test folder's dev dependencies (bindings/wasm/test/package.json).
+const fromTests = createRequire(new URL("../test/package.json", import.meta.url));
+const load = (name) => import(pathToFileURL(fromTests.resolve(name)).href);
+const oauth = await load("oauth4webapi");
 
 const api = await importPackage();
 const ITER = Number(process.env.BENCH_ITER ?? 20000);

@@ -1,0 +1,138 @@
+//! Saving and restoring a [`MigrationFlow`] as JSON, so that a mobile app can be suspended
+//! between two steps. Secrets are left out unless the caller asks for them.
+
+use super::{FlowFailure, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
+use crate::error::{Error, FlowError};
+use crate::response::{TokenResponse, TokenType};
+use crate::scope::ScopeSet;
+use crate::Secret;
+use serde::{Deserialize, Serialize};
+
+const VERSION: u32 = 1;
+
+/// The secrets a flow saved without them needs back when it is restored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlowSecrets {
+    /// The primary access token (needed unless the flow is completed or failed).
+    pub primary_access_token: Option<Secret>,
+    /// The client secret, if the client has one.
+    pub client_secret: Option<Secret>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedTokens {
+    access_token: Secret,
+    token_type: String,
+    expires_in: Option<u64>,
+    refresh_token: Option<Secret>,
+    scope: Option<ScopeSet>,
+    id_token: Option<Secret>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedFlow {
+    version: u32,
+    config: MigrationConfig,
+    target: MigrationTarget,
+    step: MigrationStep,
+    secrets_included: bool,
+    primary_access_token: Option<Secret>,
+    security_token: Option<Secret>,
+    security_token_expires_at: Option<u64>,
+    partner_tokens: Option<SavedTokens>,
+    failure: Option<FlowFailure>,
+}
+
+impl MigrationFlow {
+    /// The flow as JSON. Without `include_secrets`, the primary access token, the client secret,
+    /// the security token and the partner tokens are left out: a flow restored from it redoes
+    /// the exchange if it was between the exchange and the partner request, and a completed
+    /// flow keeps its step but not its tokens.
+    ///
+    /// ```
+    /// use mcx_connect::*;
+    /// let config = MigrationConfig::new("https://a.example/token", "c", ScopeSet::for_service(McService::Video));
+    /// let target = MigrationTarget { service: McService::Video, partner_system_id: None, partner_token_endpoint: "https://b.example/token".into() };
+    /// let flow = MigrationFlow::new(config, target, Secret::new("primary-at"))?;
+    /// let saved = flow.save(false);
+    /// assert!(!saved.contains("primary-at"));
+    /// let secrets = FlowSecrets { primary_access_token: Some(Secret::new("primary-at")), client_secret: None };
+    /// assert_eq!(MigrationFlow::restore(&saved, secrets)?, flow);
+    /// # Ok::<(), mcx_connect::Error>(())
+    /// ```
+    pub fn save(&self, include_secrets: bool) -> String {
+        let keep = |secret: &Secret| include_secrets.then(|| secret.clone());
+        let mut config = self.config.clone();
+        if !include_secrets {
+            config.client_secret = None;
+        }
+        let saved = SavedFlow {
+            version: VERSION,
+            config,
+            target: self.target.clone(),
+            step: self.step,
+            secrets_included: include_secrets,
+            primary_access_token: keep(&self.primary_access_token),
+            security_token: self.security_token.as_ref().and_then(keep),
+            security_token_expires_at: self.security_token_expires_at,
+            partner_tokens: self.partner_tokens.as_ref().filter(|_| include_secrets).map(|t| SavedTokens {
+                access_token: t.access_token.clone(),
+                token_type: t.token_type.as_str().to_owned(),
+                expires_in: t.expires_in,
+                refresh_token: t.refresh_token.clone(),
+                scope: t.scope.clone(),
+                id_token: t.id_token.clone(),
+            }),
+            failure: self.failure.clone(),
+        };
+        serde_json::to_string(&saved).unwrap_or_default()
+    }
+
+    /// Restores a saved flow. Secrets given in `secrets` replace missing ones.
+    pub fn restore(json: &str, secrets: FlowSecrets) -> Result<Self, Error> {
+        let invalid = |why: String| Error::from(FlowError::InvalidSavedFlow(why));
+        if json.len() > 256 * 1024 {
+            return Err(invalid("it is larger than 256 KiB".into()));
+        }
+        let saved: SavedFlow = serde_json::from_str(json).map_err(|e| invalid(format!("not a saved flow: {e}")))?;
+        if saved.version != VERSION {
+            return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
+        }
+        let mut config = saved.config;
+        if config.client_secret.is_none() {
+            config.client_secret = secrets.client_secret;
+        }
+        let needs_access_token = !matches!(saved.step, MigrationStep::Completed | MigrationStep::Failed);
+        let primary_access_token =
+            match (saved.primary_access_token.or(secrets.primary_access_token), needs_access_token) {
+                (Some(token), _) => token,
+                (None, false) => Secret::default(),
+                (None, true) => {
+                    return Err(invalid(
+                        "the primary access token is needed to continue; pass it in FlowSecrets".into(),
+                    ))
+                }
+            };
+        let mut step = saved.step;
+        let security_token = saved.security_token;
+        if security_token.is_none()
+            && matches!(step, MigrationStep::PartnerRequestToSend | MigrationStep::AwaitingPartnerTokens)
+        {
+            step = MigrationStep::ExchangeToSend;
+        }
+        let mut flow = MigrationFlow::new(config, saved.target, primary_access_token)?;
+        flow.step = step;
+        flow.security_token_expires_at = security_token.as_ref().and(saved.security_token_expires_at);
+        flow.security_token = security_token;
+        flow.partner_tokens = saved.partner_tokens.map(|t| TokenResponse {
+            access_token: t.access_token,
+            token_type: TokenType::parse(&t.token_type),
+            expires_in: t.expires_in,
+            refresh_token: t.refresh_token,
+            scope: t.scope,
+            id_token: t.id_token,
+        });
+        flow.failure = saved.failure;
+        Ok(flow)
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Seeds the fuzz corpora from the shared vectors (tests/vectors/*.json) and the spec examples."""
+import json, pathlib, hashlib, base64
+here = pathlib.Path(__file__).resolve().parent
+root = here.parent
+corpus = here / "corpus"
+
+def put(target, data):
+    d = corpus / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+for f in sorted((root / "vectors").glob("*.json")):
+    for case in json.loads(f.read_text()).get("cases", []):
+        inp = case.get("input", {})
+        req = inp.get("request")
+        if isinstance(req, dict):
+            body = req.get("body")
+            data = body.encode() if isinstance(body, str) else base64.b64decode(req.get("body_base64", ""))
+            put("form_requests", b"\x00" + data)
+            put("form_requests", b"\x01" + data)
+        resp = inp.get("response")
+        if isinstance(resp, dict) and isinstance(resp.get("body"), str):
+            put("responses", b"\x00" + resp["body"].encode())
+            put("migration_flow", b"\x00" + resp["body"].encode())
+        for key in ("url", "redirect"):
+            if isinstance(inp.get(key), str):
+                put("authorization_redirect", inp[key].encode())
+        if isinstance(inp.get("scope"), str):
+            put("form_requests", b"\x00" + inp["scope"].encode())
+for f in sorted((root / "spec-examples").glob("*.http")):
+    put("http_text", f.read_bytes())
+print("seeded", {d.name: len(list(d.iterdir())) for d in corpus.iterdir()})
