@@ -33,15 +33,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
 fi
 
 # --- compile -----------------------------------------------------------------------------
-cargo build --locked --release --target wasm32-unknown-unknown -p mcx-connect-wasm "${jobs[@]}"
+# The workspace release profile strips symbols; keep the wasm `target_features` section for
+# wasm-bindgen (it strips names itself).
+CARGO_PROFILE_RELEASE_STRIP=false cargo build --locked --release --target wasm32-unknown-unknown -p mcx-connect-wasm "${jobs[@]}"
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm"
 
 # --- bind --------------------------------------------------------------------------------
 pkg="$here/pkg"
 rm -rf "$pkg"
 mkdir -p "$pkg"
-wasm-bindgen --target web --out-dir "$pkg/web" --out-name mcx_connect "$wasm"
-wasm-bindgen --target experimental-nodejs-module --out-dir "$pkg/node" --out-name mcx_connect "$wasm"
+wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$pkg/web" --out-name mcx_connect "$wasm"
+wasm-bindgen --remove-name-section --remove-producers-section --target experimental-nodejs-module --out-dir "$pkg/node" --out-name mcx_connect "$wasm"
 
 # Each build gets an index that re-exports the generated API and the McxConnectError class
 # (which wasm-bindgen copied from js/error.js into snippets/), plus the class's declaration.

@@ -47,8 +47,8 @@ results.oursExchange = await time("mcx-connect buildTokenExchangeRequest", ITER,
     client: { method: "client_secret_basic", clientId: client.client_id, clientSecret: "s3cret" },
   }),
 );
-results.theirsExchange = await time("oauth4webapi genericGrantRequest (token exchange)", ITER, () =>
-  oauth.genericGrantRequest(
+results.theirsExchange = await time("oauth4webapi genericTokenEndpointRequest (token exchange)", ITER, () =>
+  oauth.genericTokenEndpointRequest(
     primary,
     client,
     oauth.ClientSecretBasic("s3cret"),
@@ -64,8 +64,8 @@ results.theirsExchange = await time("oauth4webapi genericGrantRequest (token exc
 results.oursBearer = await time("mcx-connect buildJwtBearerRequest", ITER, () =>
   api.buildJwtBearerRequest(partner.token_endpoint, { assertion, client: { method: "client_id", clientId: client.client_id }, scope }),
 );
-results.theirsBearer = await time("oauth4webapi genericGrantRequest (jwt-bearer)", ITER, () =>
-  oauth.genericGrantRequest(
+results.theirsBearer = await time("oauth4webapi genericTokenEndpointRequest (jwt-bearer)", ITER, () =>
+  oauth.genericTokenEndpointRequest(
     partner,
     client,
     oauth.None(),

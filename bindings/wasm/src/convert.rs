@@ -24,7 +24,7 @@ pub fn from_js_or_default<T: DeserializeOwned + Default>(value: JsValue, what: &
 /// Writes `value` as a plain JavaScript value.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false))
         .map_err(|e| invalid_argument("result", &e.to_string()))
 }
 
@@ -75,6 +75,13 @@ impl<'de> serde::de::Visitor<'de> for BytesVisitor {
 
 impl<'de> serde::Deserialize<'de> for Bytes {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_byte_buf(BytesVisitor)
+        deserializer.deserialize_any(BytesVisitor)
     }
+}
+
+/// Reads a string argument. wasm-bindgen's own `&str` parameters trust the caller to pass a
+/// string (a number there corrupts memory), so every exported function takes strings as
+/// `JsValue` and checks them here; anything else is an `invalid_argument` error naming `what`.
+pub fn string_in(value: JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| crate::error::invalid_argument(what, "expected a string"))
 }

@@ -37,8 +37,9 @@ pub fn policy_in(value: JsValue) -> Result<EndpointPolicy, JsValue> {
 /// `endpoint_invalid` or `endpoint_insecure`.
 #[wasm_bindgen(js_name = checkEndpoint)]
 pub fn check_endpoint(
-    url: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
 ) -> Result<(), JsValue> {
+    let url = &crate::convert::string_in(url, "url")?;
     throw(policy_in(policy)?.check(url, "token endpoint"))
 }

@@ -99,10 +99,11 @@ pub struct JsTokenExchangeResponse {
 /// Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`).
 #[wasm_bindgen(js_name = buildTokenExchangeRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_token_exchange_request(
-    token_endpoint: &str,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenExchangeRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsTokenExchangeRequest = from_js(request, "request")?;
     let request = TokenExchangeRequest::new(js.resource, js.subject_token).with_client(js.client.into());
     request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)

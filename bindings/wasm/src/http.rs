@@ -120,9 +120,10 @@ pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
 /// accepts the blank lines and bare LFs of the specification's printed examples and reports them.
 #[wasm_bindgen(js_name = parseHttpRequestText, unchecked_return_type = "Parsed<HttpRequest>")]
 pub fn parse_http_request_text(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ParseMode | undefined")] mode: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let text = &crate::convert::string_in(text, "text")?;
     let mode: Mode = from_js_or_default(mode, "mode")?;
     let parsed = throw(HttpRequest::parse_text(text, mode.0))?;
     to_js(&JsParsed::new(JsHttpRequest::from(parsed.value), parsed.normalisations))
@@ -138,7 +139,10 @@ pub fn http_request_to_text(
 
 /// Reads an HTTP/1.1 response message given as text (`HttpResponse::parse_text`).
 #[wasm_bindgen(js_name = parseHttpResponseText, unchecked_return_type = "HttpResponse")]
-pub fn parse_http_response_text(text: &str) -> Result<JsValue, JsValue> {
+pub fn parse_http_response_text(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &crate::convert::string_in(text, "text")?;
     response_out(throw(HttpResponse::parse_text(text))?)
 }
 

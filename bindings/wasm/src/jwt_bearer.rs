@@ -44,10 +44,11 @@ pub struct JsJwtBearerRequest {
 /// Builds the POST to the partner token endpoint (`JwtBearerRequest::build`).
 #[wasm_bindgen(js_name = buildJwtBearerRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_jwt_bearer_request(
-    token_endpoint: &str,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JwtBearerRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsJwtBearerRequest = from_js(request, "request")?;
     let request = JwtBearerRequest::new(js.assertion, js.client.into(), scope_in(&js.scope)?);
     request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)

@@ -277,7 +277,11 @@ impl JsAuthorizationRequest {
     /// Reads the redirect back from the IdMS and returns the authorization `code`, after
     /// checking `state` (`AuthorizationRequest::read_response`).
     #[wasm_bindgen(js_name = readResponse)]
-    pub fn read_response(&self, redirect_url: &str) -> Result<String, JsValue> {
+    pub fn read_response(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUrl)] redirect_url: JsValue,
+    ) -> Result<String, JsValue> {
+        let redirect_url = &crate::convert::string_in(redirect_url, "redirectUrl")?;
         throw(self.inner.read_response(redirect_url)).map(Secret::into_inner)
     }
 
@@ -286,9 +290,10 @@ impl JsAuthorizationRequest {
     #[wasm_bindgen(js_name = codeRequest, unchecked_return_type = "AuthorizationCodeRequest")]
     pub fn code_request(
         &self,
-        code: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ClientAuthentication | undefined")] client: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let code = &crate::convert::string_in(code, "code")?;
         let client = crate::client::client_in(client)?;
         to_js(&JsAuthorizationCodeRequest::from(self.inner.code_request(Secret::new(code), client)))
     }
@@ -333,14 +338,20 @@ pub fn generate_pkce() -> Result<JsValue, JsValue> {
 /// The S256 challenge of a caller-given verifier (`Pkce::from_verifier`); throws
 /// `login_invalid_verifier`.
 #[wasm_bindgen(js_name = pkceFromVerifier, unchecked_return_type = "Pkce")]
-pub fn pkce_from_verifier(verifier: &str) -> Result<JsValue, JsValue> {
+pub fn pkce_from_verifier(
+    #[wasm_bindgen(unchecked_param_type = "string")] verifier: JsValue,
+) -> Result<JsValue, JsValue> {
+    let verifier = &crate::convert::string_in(verifier, "verifier")?;
     to_js(&JsPkce::from(&throw(Pkce::from_verifier(verifier))?))
 }
 
 /// Server role: reads an authorization request URL (`IncomingAuthorizationRequest::parse_url`);
 /// B.4 requires PKCE with S256.
 #[wasm_bindgen(js_name = parseAuthorizationRequestUrl, unchecked_return_type = "IncomingAuthorizationRequest")]
-pub fn parse_authorization_request_url(url: &str) -> Result<JsValue, JsValue> {
+pub fn parse_authorization_request_url(
+    #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
+) -> Result<JsValue, JsValue> {
+    let url = &crate::convert::string_in(url, "url")?;
     let read = throw_rejection(IncomingAuthorizationRequest::parse_url(url))?;
     to_js(&JsIncomingAuthorizationRequest {
         client_id: read.client_id,
@@ -357,8 +368,9 @@ pub fn parse_authorization_request_url(url: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = authorizationSuccessRedirect)]
 pub fn authorization_success_redirect(
     #[wasm_bindgen(unchecked_param_type = "IncomingAuthorizationRequest")] request: JsValue,
-    code: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
 ) -> Result<String, JsValue> {
+    let code = &crate::convert::string_in(code, "code")?;
     let request: JsIncomingAuthorizationRequest = from_js(request, "request")?;
     Ok(request.into_core()?.success_redirect(code))
 }
@@ -377,10 +389,11 @@ pub fn authorization_error_redirect(
 /// Builds the code token request POST (`AuthorizationCodeRequest::build`).
 #[wasm_bindgen(js_name = buildAuthorizationCodeRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_authorization_code_request(
-    token_endpoint: &str,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
     request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
@@ -400,9 +413,11 @@ pub fn parse_authorization_code_request(
 #[wasm_bindgen(js_name = verifyAuthorizationCodeRequest)]
 pub fn verify_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
-    code_challenge: &str,
-    redirect_uri: &str,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = codeChallenge)] code_challenge: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUri)] redirect_uri: JsValue,
 ) -> Result<(), JsValue> {
+    let code_challenge = &crate::convert::string_in(code_challenge, "codeChallenge")?;
+    let redirect_uri = &crate::convert::string_in(redirect_uri, "redirectUri")?;
     let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
     throw_rejection(request.verify(code_challenge, redirect_uri))
 }
@@ -410,10 +425,11 @@ pub fn verify_authorization_code_request(
 /// Builds a refresh POST (`RefreshRequest::build`).
 #[wasm_bindgen(js_name = buildRefreshRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_refresh_request(
-    token_endpoint: &str,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
     request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
@@ -438,8 +454,9 @@ pub fn parse_refresh_request(
 #[wasm_bindgen(js_name = checkRefreshScope)]
 pub fn check_refresh_scope(
     #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
-    granted: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] granted: JsValue,
 ) -> Result<(), JsValue> {
+    let granted = &crate::convert::string_in(granted, "granted")?;
     let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
     throw_rejection(request.check_scope(&scope_in(granted)?))
 }

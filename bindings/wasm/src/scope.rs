@@ -51,9 +51,10 @@ fn service_in(name: &str) -> Result<McService, JsValue> {
 /// (`ScopeSet::parse_lenient`, which reports each repair).
 #[wasm_bindgen(js_name = parseScope, unchecked_return_type = "ScopeInfo")]
 pub fn parse_scope(
-    scope: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ParseMode | undefined")] mode: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let scope = &crate::convert::string_in(scope, "scope")?;
     let mode: Mode = from_js_or_default(mode, "mode")?;
     let mut report = Vec::new();
     let set = throw(match mode.0 {
@@ -70,27 +71,37 @@ pub fn parse_scope(
 
 /// `openid` plus the four B.7.4 scopes of a service (`ScopeSet::for_service`), space-delimited.
 #[wasm_bindgen(js_name = scopeForService)]
-pub fn scope_for_service(#[wasm_bindgen(unchecked_param_type = "McService")] service: &str) -> Result<String, JsValue> {
+pub fn scope_for_service(
+    #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
+) -> Result<String, JsValue> {
+    let service = &crate::convert::string_in(service, "service")?;
     Ok(ScopeSet::for_service(service_in(service)?).to_string())
 }
 
 /// The service a known `3gpp:mc:` value belongs to (`Scope::service`), or `null`.
 #[wasm_bindgen(js_name = serviceOfScope, unchecked_return_type = "McService | null")]
-pub fn service_of_scope(value: &str) -> JsValue {
-    match Scope::from_value(value).service() {
+pub fn service_of_scope(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> Result<JsValue, JsValue> {
+    let value = &crate::convert::string_in(value, "value")?;
+    Ok(match Scope::from_value(value).service() {
         Some(service) => JsValue::from_str(service.as_str()),
         None => JsValue::NULL,
-    }
+    })
 }
 
 /// B.7.4: throws `scope_missing_mcx` unless the scope has a `3gpp:mc:` value (`ScopeSet::require_mcx`).
 #[wasm_bindgen(js_name = requireMcxScope)]
-pub fn require_mcx_scope(scope: &str) -> Result<(), JsValue> {
+pub fn require_mcx_scope(#[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue) -> Result<(), JsValue> {
+    let scope = &crate::convert::string_in(scope, "scope")?;
     throw(scope_in(scope)?.require_mcx())
 }
 
 /// B.5: throws `scope_widened` if `requested` asks for a value `granted` lacks (`ScopeSet::require_within`).
 #[wasm_bindgen(js_name = requireScopeWithin)]
-pub fn require_scope_within(requested: &str, granted: &str) -> Result<(), JsValue> {
+pub fn require_scope_within(
+    #[wasm_bindgen(unchecked_param_type = "string")] requested: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] granted: JsValue,
+) -> Result<(), JsValue> {
+    let requested = &crate::convert::string_in(requested, "requested")?;
+    let granted = &crate::convert::string_in(granted, "granted")?;
     throw(scope_in(requested)?.require_within(&scope_in(granted)?))
 }

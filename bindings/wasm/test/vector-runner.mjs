@@ -86,6 +86,21 @@ function responseJson(r) {
 }
 const optional = (input, key) => input[key] ?? null;
 
+/** The Rust runner's `authorization_request`: an AuthorizationRequest with the case's own state, nonce and verifier. */
+function authorizationRequest(api, input) {
+  const state = {
+    authorizationEndpoint: str(input, "authorization_endpoint"),
+    clientId: str(input, "client_id"),
+    redirectUri: str(input, "redirect_uri"),
+    scope: str(input, "scope"),
+    acrValues: optStr(input, "acr_values") ?? null,
+    state: str(input, "state"),
+    nonce: str(input, "nonce"),
+    codeVerifier: str(input, "code_verifier"),
+  };
+  return api.AuthorizationRequest.restore(state);
+}
+
 /** Every operation of tests/vectors/README.md, through the package API. */
 export function operations(api) {
   return {
@@ -167,6 +182,59 @@ export function operations(api) {
           idToken: optional(input, "id_token"),
         }),
       ),
+    "pkce.challenge": (input) => ({ challenge: api.pkceFromVerifier(str(input, "verifier")).challenge }),
+    "authorize.url": (input) => ({ url: authorizationRequest(api, input).url(policy(input)) }),
+    "authorize.read_response": (input) => ({ code: authorizationRequest(api, input).readResponse(str(input, "redirect")) }),
+    "authorize.parse": (input) => {
+      const read = api.parseAuthorizationRequestUrl(str(input, "url"));
+      return {
+        client_id: read.clientId,
+        redirect_uri: read.redirectUri,
+        scope: read.scope,
+        state: read.state,
+        nonce: read.nonce,
+        code_challenge: read.codeChallenge,
+      };
+    },
+    "code_request.build": (input) => {
+      const request = {
+        code: str(input, "code"),
+        redirectUri: str(input, "redirect_uri"),
+        codeVerifier: str(input, "code_verifier"),
+        client: client(input),
+      };
+      return requestJson(api.buildAuthorizationCodeRequest(str(input, "token_endpoint"), request, policy(input)));
+    },
+    "code_request.parse": (input) => {
+      const parsed = api.parseAuthorizationCodeRequest(httpRequest(input), parseOptions(input)).value;
+      const challenge = optStr(input, "code_challenge");
+      if (challenge !== undefined) {
+        api.verifyAuthorizationCodeRequest(parsed, challenge, optStr(input, "expected_redirect_uri") ?? parsed.redirectUri);
+      }
+      return {
+        code: parsed.code,
+        redirect_uri: parsed.redirectUri,
+        code_verifier: parsed.codeVerifier,
+        client_id: parsed.client.clientId ?? null,
+      };
+    },
+    "refresh.build": (input) => {
+      const scope = optStr(input, "scope");
+      if (scope !== undefined) api.parseScope(scope); // the Rust runner reads the scope before the token
+      const request = { refreshToken: str(input, "refresh_token"), scope: scope ?? null, client: client(input) };
+      return requestJson(api.buildRefreshRequest(str(input, "token_endpoint"), request, policy(input)));
+    },
+    "refresh.parse": (input) => {
+      const parsed = api.parseRefreshRequest(httpRequest(input), parseOptions(input));
+      const granted = optStr(input, "granted_scope");
+      if (granted !== undefined) api.checkRefreshScope(parsed.value, granted);
+      return {
+        refresh_token: parsed.value.refreshToken,
+        scope: parsed.value.scope,
+        client_id: parsed.value.client.clientId ?? null,
+        normalisations: codes(parsed.normalisations),
+      };
+    },
     "error_response.write": (input) =>
       responseJson(api.writeErrorResponse({ error: str(input, "error"), errorDescription: optional(input, "error_description") })),
   };

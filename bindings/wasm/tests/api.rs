@@ -1,6 +1,8 @@
 //! wasm-bindgen-test: the exported functions called as JavaScript would, in Node and in
 //! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`; `test.sh` runs both).
 #![cfg(target_arch = "wasm32")]
+// wasm_bindgen_test functions are not `#[test]` to clippy, so its test allowances do not apply.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use js_sys::{Object, Reflect, Uint8Array};
 use mcx_connect_wasm::{constants, exchange, http, jwt_bearer, login, response, scope};
@@ -9,6 +11,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
+}
+
+fn s(text: &str) -> JsValue {
+    JsValue::from_str(text)
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -40,7 +46,7 @@ fn b_7_2_token_exchange_round_trips_through_the_js_api() {
         r#"{{"resource":"https://idms.partner.example/token","subjectToken":"primary-access","client":{CLIENT}}}"#
     ));
     let built =
-        exchange::build_token_exchange_request("https://idms.primary.example/token", request, JsValue::UNDEFINED)
+        exchange::build_token_exchange_request(s("https://idms.primary.example/token"), request, JsValue::UNDEFINED)
             .unwrap();
     assert_eq!(text(&built, "method"), "POST");
     assert!(body_text(&built).starts_with("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"));
@@ -76,16 +82,16 @@ fn client_role_errors_carry_the_code_and_the_servers_oauth_error() {
     let (code, oauth, status) = error_fields(thrown.clone());
     assert_eq!((code.as_str(), oauth.as_deref(), status), ("error_response", Some("invalid_grant"), None));
     assert_eq!(get(&thrown, "description").as_string().as_deref(), Some("expired"));
-    let (code, _, _) = error_fields(scope::parse_scope("openid openid", JsValue::UNDEFINED).unwrap_err());
+    let (code, _, _) = error_fields(scope::parse_scope(s("openid openid"), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(code, "scope_duplicate");
 }
 
 #[wasm_bindgen_test]
 fn a_value_of_the_wrong_shape_is_invalid_argument_not_a_panic() {
-    let (code, oauth, _) = error_fields(http::parse_http_request_text("x", JsValue::from(42)).unwrap_err());
+    let (code, oauth, _) = error_fields(http::parse_http_request_text(s("x"), JsValue::from(42)).unwrap_err());
     assert_eq!((code.as_str(), oauth), ("invalid_argument", None));
     let (code, _, _) = error_fields(
-        exchange::build_token_exchange_request("https://a.example/t", js("[1]"), JsValue::NULL).unwrap_err(),
+        exchange::build_token_exchange_request(s("https://a.example/t"), js("[1]"), JsValue::NULL).unwrap_err(),
     );
     assert_eq!(code, "invalid_argument");
     let (code, _, _) = error_fields(response::write_token_response(js(r#"{"access_token":"snake"}"#)).unwrap_err());
@@ -111,32 +117,44 @@ fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
     let request = login::JsAuthorizationRequest::new(init).unwrap();
     assert_eq!(request.state().len(), 22);
     let url = request.url(JsValue::UNDEFINED).unwrap();
-    let incoming = login::parse_authorization_request_url(&url).unwrap();
+    let incoming = login::parse_authorization_request_url(s(&url)).unwrap();
     assert_eq!(text(&incoming, "codeChallenge"), request.code_challenge());
-    let redirect = login::authorization_success_redirect(incoming.clone(), "the-code").unwrap();
-    assert_eq!(request.read_response(&redirect).unwrap(), "the-code");
+    let redirect = login::authorization_success_redirect(incoming.clone(), s("the-code")).unwrap();
+    assert_eq!(request.read_response(s(&redirect)).unwrap(), "the-code");
     let code_request =
-        request.code_request("the-code", js(r#"{"method":"client_id","clientId":"mcptt-client"}"#)).unwrap();
-    let http =
-        login::build_authorization_code_request("https://idms.primary.example/token", code_request, JsValue::UNDEFINED)
-            .unwrap();
+        request.code_request(s("the-code"), js(r#"{"method":"client_id","clientId":"mcptt-client"}"#)).unwrap();
+    let http = login::build_authorization_code_request(
+        s("https://idms.primary.example/token"),
+        code_request,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let parsed = login::parse_authorization_code_request(http, JsValue::UNDEFINED).unwrap();
-    login::verify_authorization_code_request(get(&parsed, "value"), &request.code_challenge(), &request.redirect_uri())
-        .unwrap();
+    login::verify_authorization_code_request(
+        get(&parsed, "value"),
+        s(&request.code_challenge()),
+        s(&request.redirect_uri()),
+    )
+    .unwrap();
     let (code, oauth, _) = error_fields(
-        login::verify_authorization_code_request(
-            get(&parsed, "value"),
-            "A".repeat(43).as_str(),
-            &request.redirect_uri(),
-        )
-        .unwrap_err(),
+        login::verify_authorization_code_request(get(&parsed, "value"), s(&"A".repeat(43)), s(&request.redirect_uri()))
+            .unwrap_err(),
     );
     assert_eq!((code.as_str(), oauth.as_deref()), ("login_pkce_mismatch", Some("invalid_grant")));
     let restored = login::JsAuthorizationRequest::restore(request.save().unwrap()).unwrap();
     assert_eq!(restored.url(JsValue::UNDEFINED).unwrap(), url);
     let (code, _, _) =
-        error_fields(request.read_response("com.example.mcptt:/callback?code=x&state=forged").unwrap_err());
+        error_fields(request.read_response(s("com.example.mcptt:/callback?code=x&state=forged")).unwrap_err());
     assert_eq!(code, "login_state_mismatch");
+}
+
+#[wasm_bindgen_test]
+fn a_number_where_a_string_is_meant_is_invalid_argument_not_memory_corruption() {
+    let (code, _, _) = error_fields(scope::parse_scope(JsValue::from(42), JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(code, "invalid_argument");
+    let (code, _, _) = error_fields(scope::scope_for_service(s("teleport")).unwrap_err());
+    assert_eq!(code, "invalid_argument");
+    assert_eq!(scope::service_of_scope(s("3gpp:mc:video_service")).unwrap().as_string().as_deref(), Some("video"));
 }
 
 #[wasm_bindgen_test]
