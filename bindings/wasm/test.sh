@@ -66,7 +66,7 @@ consumer="$(mktemp -d)"
     "module": "nodenext",
     "moduleResolution": "nodenext",
     "target": "es2022",
-    "lib": ["es2022", "dom"],
+    "lib": ["es2022", "dom", "esnext.disposable"],
     "noImplicitAny": true,
     "skipLibCheck": false
   },

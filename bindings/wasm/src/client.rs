@@ -79,6 +79,6 @@ impl From<&ClientAuthentication> for JsClient {
 }
 
 /// Reads an optional `ClientAuthentication` argument (absent is `{ method: "none" }`).
-pub fn client_in(value: JsValue) -> Result<ClientAuthentication, JsValue> {
+pub fn client_in(value: Option<JsValue>) -> Result<ClientAuthentication, JsValue> {
     from_js_or_default::<JsClient>(value, "client").map(ClientAuthentication::from)
 }

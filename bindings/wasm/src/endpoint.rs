@@ -29,7 +29,7 @@ impl From<JsEndpointPolicy> for EndpointPolicy {
 }
 
 /// Reads an optional `EndpointPolicy` argument.
-pub fn policy_in(value: JsValue) -> Result<EndpointPolicy, JsValue> {
+pub fn policy_in(value: Option<JsValue>) -> Result<EndpointPolicy, JsValue> {
     from_js_or_default::<JsEndpointPolicy>(value, "policy").map(EndpointPolicy::from)
 }
 
@@ -38,7 +38,7 @@ pub fn policy_in(value: JsValue) -> Result<EndpointPolicy, JsValue> {
 #[wasm_bindgen(js_name = checkEndpoint)]
 pub fn check_endpoint(
     #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
 ) -> Result<(), JsValue> {
     let url = &crate::convert::string_in(url, "url")?;
     throw(policy_in(policy)?.check(url, "token endpoint"))

@@ -101,7 +101,7 @@ pub struct JsTokenExchangeResponse {
 pub fn build_token_exchange_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenExchangeRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsTokenExchangeRequest = from_js(request, "request")?;
@@ -114,7 +114,7 @@ pub fn build_token_exchange_request(
 #[wasm_bindgen(js_name = parseTokenExchangeRequest, unchecked_return_type = "Parsed<IncomingTokenExchangeRequest>")]
 pub fn parse_token_exchange_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(TokenExchangeRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let value = JsIncomingTokenExchangeRequest {
@@ -130,7 +130,7 @@ pub fn parse_token_exchange_request(
 #[wasm_bindgen(js_name = readTokenExchangeResponse, unchecked_return_type = "TokenExchangeResponse")]
 pub fn read_token_exchange_response(
     #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Limits | undefined")] limits: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenExchangeResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
     to_js(&JsTokenExchangeResponse {

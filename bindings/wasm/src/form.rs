@@ -99,12 +99,12 @@ impl From<JsParseOptions> for ParseOptions {
 }
 
 /// Reads an optional `ParseOptions` argument.
-pub fn options_in(value: JsValue) -> Result<ParseOptions, JsValue> {
+pub fn options_in(value: Option<JsValue>) -> Result<ParseOptions, JsValue> {
     from_js_or_default::<JsParseOptions>(value, "options").map(ParseOptions::from)
 }
 
 /// Reads an optional `Limits` argument.
-pub fn limits_in(value: JsValue) -> Result<Limits, JsValue> {
+pub fn limits_in(value: Option<JsValue>) -> Result<Limits, JsValue> {
     from_js_or_default::<JsLimits>(value, "limits").map(Limits::from)
 }
 

@@ -121,7 +121,7 @@ pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parseHttpRequestText, unchecked_return_type = "Parsed<HttpRequest>")]
 pub fn parse_http_request_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseMode | undefined")] mode: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseMode")] mode: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let text = &crate::convert::string_in(text, "text")?;
     let mode: Mode = from_js_or_default(mode, "mode")?;

@@ -46,7 +46,7 @@ pub struct JsJwtBearerRequest {
 pub fn build_jwt_bearer_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JwtBearerRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsJwtBearerRequest = from_js(request, "request")?;
@@ -59,7 +59,7 @@ pub fn build_jwt_bearer_request(
 #[wasm_bindgen(js_name = parseJwtBearerRequest, unchecked_return_type = "Parsed<IncomingJwtBearerRequest>")]
 pub fn parse_jwt_bearer_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(JwtBearerRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let value = JsJwtBearerRequest {

@@ -269,7 +269,7 @@ impl JsAuthorizationRequest {
     /// The URL to open in the user agent (`AuthorizationRequest::url`).
     pub fn url(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
     ) -> Result<String, JsValue> {
         throw(self.inner.url(policy_in(policy)?))
     }
@@ -291,7 +291,7 @@ impl JsAuthorizationRequest {
     pub fn code_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ClientAuthentication | undefined")] client: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ClientAuthentication")] client: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let code = &crate::convert::string_in(code, "code")?;
         let client = crate::client::client_in(client)?;
@@ -391,7 +391,7 @@ pub fn authorization_error_redirect(
 pub fn build_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
@@ -402,7 +402,7 @@ pub fn build_authorization_code_request(
 #[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<AuthorizationCodeRequest>")]
 pub fn parse_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(AuthorizationCodeRequest::parse(&request_in(request)?, &options_in(options)?))?;
     to_js(&JsParsed::new(JsAuthorizationCodeRequest::from(parsed.value), parsed.normalisations))
@@ -427,7 +427,7 @@ pub fn verify_authorization_code_request(
 pub fn build_refresh_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointPolicy | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
@@ -438,7 +438,7 @@ pub fn build_refresh_request(
 #[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<RefreshRequest>")]
 pub fn parse_refresh_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let value = JsRefreshRequest {

@@ -116,7 +116,7 @@ pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
 #[wasm_bindgen(js_name = readTokenResponse, unchecked_return_type = "TokenResponse")]
 pub fn read_token_response(
     #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Limits | undefined")] limits: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
     to_js(&JsTokenResponse {

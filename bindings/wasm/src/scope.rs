@@ -52,7 +52,7 @@ fn service_in(name: &str) -> Result<McService, JsValue> {
 #[wasm_bindgen(js_name = parseScope, unchecked_return_type = "ScopeInfo")]
 pub fn parse_scope(
     #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ParseMode | undefined")] mode: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseMode")] mode: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let scope = &crate::convert::string_in(scope, "scope")?;
     let mode: Mode = from_js_or_default(mode, "mode")?;

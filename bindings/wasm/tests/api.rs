@@ -45,12 +45,10 @@ fn b_7_2_token_exchange_round_trips_through_the_js_api() {
     let request = js(&format!(
         r#"{{"resource":"https://idms.partner.example/token","subjectToken":"primary-access","client":{CLIENT}}}"#
     ));
-    let built =
-        exchange::build_token_exchange_request(s("https://idms.primary.example/token"), request, JsValue::UNDEFINED)
-            .unwrap();
+    let built = exchange::build_token_exchange_request(s("https://idms.primary.example/token"), request, None).unwrap();
     assert_eq!(text(&built, "method"), "POST");
     assert!(body_text(&built).starts_with("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"));
-    let parsed = exchange::parse_token_exchange_request(built, JsValue::UNDEFINED).unwrap();
+    let parsed = exchange::parse_token_exchange_request(built, None).unwrap();
     let value = get(&parsed, "value");
     assert_eq!(text(&value, "resource"), "https://idms.partner.example/token");
     assert_eq!(text(&value, "subjectToken"), "primary-access");
@@ -63,11 +61,11 @@ fn b_7_4_strict_refusal_is_a_mcx_connect_error_with_the_rfc_code_and_status() {
     let request = js(r#"{"method":"POST","url":"https://p.example/t",
         "headers":[["Content-Type","application/x-www-form-urlencoded"]],
         "body":"grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJFUzI1NiJ9.e30.c2ln&client_id=c&scope=openid,3gpp:mc:ptt_service"}"#);
-    let thrown = jwt_bearer::parse_jwt_bearer_request(request.clone(), JsValue::UNDEFINED).unwrap_err();
+    let thrown = jwt_bearer::parse_jwt_bearer_request(request.clone(), None).unwrap_err();
     let (code, oauth, status) = error_fields(thrown.clone());
     assert_eq!((code.as_str(), oauth.as_deref(), status), ("scope_comma", Some("invalid_scope"), Some(400.0)));
     assert!(get(&thrown, "description").as_string().is_some());
-    let lenient = jwt_bearer::parse_jwt_bearer_request(request, js(r#"{"mode":"lenient"}"#)).unwrap();
+    let lenient = jwt_bearer::parse_jwt_bearer_request(request, Some(js(r#"{"mode":"lenient"}"#))).unwrap();
     assert_eq!(text(&get(&lenient, "value"), "scope"), "openid 3gpp:mc:ptt_service");
     let first = get(&lenient, "normalisations").dyn_into::<js_sys::Array>().unwrap().get(0);
     assert_eq!(text(&first, "code"), "comma_separated_scope");
@@ -78,21 +76,20 @@ fn client_role_errors_carry_the_code_and_the_servers_oauth_error() {
     let reply = js(
         r#"{"status":400,"headers":[["Content-Type","application/json"]],"body":"{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"}"#,
     );
-    let thrown = response::read_token_response(reply, JsValue::UNDEFINED).unwrap_err();
+    let thrown = response::read_token_response(reply, None).unwrap_err();
     let (code, oauth, status) = error_fields(thrown.clone());
     assert_eq!((code.as_str(), oauth.as_deref(), status), ("error_response", Some("invalid_grant"), None));
     assert_eq!(get(&thrown, "description").as_string().as_deref(), Some("expired"));
-    let (code, _, _) = error_fields(scope::parse_scope(s("openid openid"), JsValue::UNDEFINED).unwrap_err());
+    let (code, _, _) = error_fields(scope::parse_scope(s("openid openid"), None).unwrap_err());
     assert_eq!(code, "scope_duplicate");
 }
 
 #[wasm_bindgen_test]
 fn a_value_of_the_wrong_shape_is_invalid_argument_not_a_panic() {
-    let (code, oauth, _) = error_fields(http::parse_http_request_text(s("x"), JsValue::from(42)).unwrap_err());
+    let (code, oauth, _) = error_fields(http::parse_http_request_text(s("x"), Some(JsValue::from(42))).unwrap_err());
     assert_eq!((code.as_str(), oauth), ("invalid_argument", None));
-    let (code, _, _) = error_fields(
-        exchange::build_token_exchange_request(s("https://a.example/t"), js("[1]"), JsValue::NULL).unwrap_err(),
-    );
+    let (code, _, _) =
+        error_fields(exchange::build_token_exchange_request(s("https://a.example/t"), js("[1]"), None).unwrap_err());
     assert_eq!(code, "invalid_argument");
     let (code, _, _) = error_fields(response::write_token_response(js(r#"{"access_token":"snake"}"#)).unwrap_err());
     assert_eq!(code, "invalid_argument");
@@ -104,7 +101,7 @@ fn responses_are_written_with_uint8array_bodies_and_null_for_absent_members() {
         response::write_token_response(js(r#"{"accessToken":"at","tokenType":"Bearer","expiresIn":60}"#)).unwrap();
     assert_eq!(get(&written, "status").as_f64(), Some(200.0));
     assert_eq!(body_text(&written), r#"{"access_token":"at","expires_in":60,"token_type":"Bearer"}"#);
-    let read = response::read_token_response(written, JsValue::UNDEFINED).unwrap();
+    let read = response::read_token_response(written, None).unwrap();
     assert_eq!(get(&read, "expiresIn").as_f64(), Some(60.0));
     assert!(get(&read, "refreshToken").is_null());
     assert!(get(&read, "idToken").is_null());
@@ -116,20 +113,16 @@ fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
         "redirectUri":"com.example.mcptt:/callback","scope":"openid 3gpp:mc:ptt_service"}"#);
     let request = login::JsAuthorizationRequest::new(init).unwrap();
     assert_eq!(request.state().len(), 22);
-    let url = request.url(JsValue::UNDEFINED).unwrap();
+    let url = request.url(None).unwrap();
     let incoming = login::parse_authorization_request_url(s(&url)).unwrap();
     assert_eq!(text(&incoming, "codeChallenge"), request.code_challenge());
     let redirect = login::authorization_success_redirect(incoming.clone(), s("the-code")).unwrap();
     assert_eq!(request.read_response(s(&redirect)).unwrap(), "the-code");
     let code_request =
-        request.code_request(s("the-code"), js(r#"{"method":"client_id","clientId":"mcptt-client"}"#)).unwrap();
-    let http = login::build_authorization_code_request(
-        s("https://idms.primary.example/token"),
-        code_request,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
-    let parsed = login::parse_authorization_code_request(http, JsValue::UNDEFINED).unwrap();
+        request.code_request(s("the-code"), Some(js(r#"{"method":"client_id","clientId":"mcptt-client"}"#))).unwrap();
+    let http =
+        login::build_authorization_code_request(s("https://idms.primary.example/token"), code_request, None).unwrap();
+    let parsed = login::parse_authorization_code_request(http, None).unwrap();
     login::verify_authorization_code_request(
         get(&parsed, "value"),
         s(&request.code_challenge()),
@@ -142,7 +135,7 @@ fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
     );
     assert_eq!((code.as_str(), oauth.as_deref()), ("login_pkce_mismatch", Some("invalid_grant")));
     let restored = login::JsAuthorizationRequest::restore(request.save().unwrap()).unwrap();
-    assert_eq!(restored.url(JsValue::UNDEFINED).unwrap(), url);
+    assert_eq!(restored.url(None).unwrap(), url);
     let (code, _, _) =
         error_fields(request.read_response(s("com.example.mcptt:/callback?code=x&state=forged")).unwrap_err());
     assert_eq!(code, "login_state_mismatch");
@@ -150,7 +143,7 @@ fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
 
 #[wasm_bindgen_test]
 fn a_number_where_a_string_is_meant_is_invalid_argument_not_memory_corruption() {
-    let (code, _, _) = error_fields(scope::parse_scope(JsValue::from(42), JsValue::UNDEFINED).unwrap_err());
+    let (code, _, _) = error_fields(scope::parse_scope(JsValue::from(42), None).unwrap_err());
     assert_eq!(code, "invalid_argument");
     let (code, _, _) = error_fields(scope::scope_for_service(s("teleport")).unwrap_err());
     assert_eq!(code, "invalid_argument");
