@@ -23,7 +23,11 @@ if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqw
   echo "the core must stay transport-free"; exit 1
 fi
 
+step "npm package: wasm-bindgen-test (Node, Chromium), tsc, node --test vectors and interop (bindings/wasm/test.sh)"
+bash bindings/wasm/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/wasm-test-output.txt"
+wasm=$(grep -Eo '^wasm: [0-9]+ passed' "${CARGO_TARGET_DIR}/wasm-test-output.txt" | awk '{s+=$2} END {print s+0}')
+
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
-echo "summary: $((passed + vectors)) passed, 0 failed"
+echo "summary: $((passed + vectors + wasm)) passed, 0 failed"
