@@ -74,26 +74,26 @@ impl ClientAuthentication {
 
     /// Adds the authentication to a request being built. `client_id_in_body` forces the
     /// `client_id` parameter even with Basic (B.7.4 requires it in the body).
-    pub(crate) fn apply(
-        &self,
-        pairs: &mut Vec<(&'static str, String)>,
+    pub(crate) fn apply<'a>(
+        &'a self,
+        pairs: &mut Vec<(&'static str, &'a str)>,
         headers: &mut Vec<(String, String)>,
         client_id_in_body: bool,
     ) -> Result<(), RequestError> {
         match self {
             ClientAuthentication::None => {}
-            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id.clone())),
+            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id)),
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
                 let value = http::basic_authorization(client_id, client_secret.expose());
                 http::check_header_value("Authorization", &value)?;
                 headers.push(("Authorization".to_owned(), value));
                 if client_id_in_body {
-                    pairs.push(("client_id", client_id.clone()));
+                    pairs.push(("client_id", client_id));
                 }
             }
             ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
-                pairs.push(("client_id", client_id.clone()));
-                pairs.push(("client_secret", client_secret.expose().to_owned()));
+                pairs.push(("client_id", client_id));
+                pairs.push(("client_secret", client_secret.expose()));
             }
         }
         Ok(())

@@ -61,15 +61,15 @@ impl TokenExchangeRequest {
         if self.subject_token.is_empty() {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
-        let mut pairs: Vec<(&'static str, String)> = vec![
-            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE.to_owned()),
-            ("resource", self.resource.clone()),
-            ("subject_token", self.subject_token.expose().to_owned()),
-            ("subject_token_type", TOKEN_TYPE_JWT.to_owned()),
+        let mut pairs: Vec<(&'static str, &str)> = vec![
+            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE),
+            ("resource", &self.resource),
+            ("subject_token", self.subject_token.expose()),
+            ("subject_token_type", TOKEN_TYPE_JWT),
         ];
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, false)?;
-        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        let body = form::encode_pairs(pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)

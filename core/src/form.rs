@@ -329,23 +329,58 @@ fn hex_value(b: u8) -> Option<u8> {
 /// Encodes one name or value: `A-Z a-z 0-9 * - . _` stay, space becomes `+`, everything else
 /// `%XX` (the WHATWG `application/x-www-form-urlencoded` serializer).
 pub(crate) fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
-    for &b in text.as_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(hex_digit(b >> 4));
-                out.push(hex_digit(b & 0x0f));
-            }
-        }
-    }
-    out
+    let mut out = Vec::with_capacity(text.len() + 16);
+    encode_into(&mut out, text);
+    ascii_to_string(out)
 }
 
-fn hex_digit(nibble: u8) -> char {
-    char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase())
+/// Bytes the form serializer leaves as they are, as a table (the encoder's hot loop).
+// Indexing in a const initialiser is checked at compile time: it cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const FORM_SAFE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'*' || c == b'-' || c == b'.' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+fn is_form_safe(b: u8) -> bool {
+    FORM_SAFE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+fn hex_digit(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'A' + nibble - 10
+    }
+}
+
+/// Appends the encoding of `text`; the output is ASCII. Runs of safe bytes are copied whole.
+fn encode_into(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text.as_bytes();
+    out.reserve(rest.len());
+    while let Some(unsafe_at) = rest.iter().position(|&b| !is_form_safe(b)) {
+        let (run, tail) = rest.split_at(unsafe_at);
+        out.extend_from_slice(run);
+        let Some((&b, after)) = tail.split_first() else { break };
+        if b == b' ' {
+            out.push(b'+');
+        } else {
+            out.extend_from_slice(&[b'%', hex_digit(b >> 4), hex_digit(b & 0x0f)]);
+        }
+        rest = after;
+    }
+    out.extend_from_slice(rest);
+}
+
+/// The encoder writes only ASCII, so this never replaces anything.
+fn ascii_to_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Decodes one strict name or value (used for Basic credentials and redirect URIs).
@@ -355,16 +390,16 @@ pub(crate) fn decode_component(text: &str) -> Result<String, RequestError> {
 
 /// Writes `name=value&…` in the given order.
 pub(crate) fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut body = String::new();
+    let mut body = Vec::with_capacity(256);
     for (name, value) in pairs {
         if !body.is_empty() {
-            body.push('&');
+            body.push(b'&');
         }
-        body.push_str(&encode_component(name));
-        body.push('=');
-        body.push_str(&encode_component(value));
+        encode_into(&mut body, name);
+        body.push(b'=');
+        encode_into(&mut body, value);
     }
-    body
+    ascii_to_string(body)
 }
 
 #[cfg(test)]

@@ -52,12 +52,13 @@ impl JwtBearerRequest {
             return Err(RequestError::MissingParameter("client_id").into());
         }
         self.scope.require_mcx()?;
-        let mut pairs: Vec<(&'static str, String)> =
-            vec![("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()), ("assertion", self.assertion.expose().to_owned())];
+        let scope = self.scope.to_string();
+        let mut pairs: Vec<(&'static str, &str)> =
+            vec![("grant_type", GRANT_TYPE_JWT_BEARER), ("assertion", self.assertion.expose())];
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, true)?;
-        pairs.push(("scope", self.scope.to_string()));
-        let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        pairs.push(("scope", &scope));
+        let body = form::encode_pairs(pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)

@@ -277,11 +277,11 @@ impl AuthorizationCodeRequest {
         if self.code.is_empty() {
             return Err(RequestError::EmptyParameter("code").into());
         }
-        let pairs: Vec<(&'static str, String)> = vec![
-            ("grant_type", GRANT_TYPE_AUTHORIZATION_CODE.to_owned()),
-            ("code", self.code.expose().to_owned()),
-            ("redirect_uri", self.redirect_uri.clone()),
-            ("code_verifier", self.code_verifier.expose().to_owned()),
+        let pairs: Vec<(&'static str, &str)> = vec![
+            ("grant_type", GRANT_TYPE_AUTHORIZATION_CODE),
+            ("code", self.code.expose()),
+            ("redirect_uri", &self.redirect_uri),
+            ("code_verifier", self.code_verifier.expose()),
         ];
         build_post(token_endpoint, pairs, &self.client)
     }
@@ -347,12 +347,11 @@ impl RefreshRequest {
         if self.refresh_token.is_empty() {
             return Err(RequestError::EmptyParameter("refresh_token").into());
         }
-        let mut pairs: Vec<(&'static str, String)> = vec![
-            ("grant_type", GRANT_TYPE_REFRESH_TOKEN.to_owned()),
-            ("refresh_token", self.refresh_token.expose().to_owned()),
-        ];
-        if let Some(scope) = &self.scope {
-            pairs.push(("scope", scope.to_string()));
+        let scope = self.scope.as_ref().map(ToString::to_string);
+        let mut pairs: Vec<(&'static str, &str)> =
+            vec![("grant_type", GRANT_TYPE_REFRESH_TOKEN), ("refresh_token", self.refresh_token.expose())];
+        if let Some(scope) = &scope {
+            pairs.push(("scope", scope));
         }
         build_post(token_endpoint, pairs, &self.client)
     }
@@ -383,14 +382,14 @@ impl RefreshRequest {
     }
 }
 
-fn build_post(
+fn build_post<'a>(
     token_endpoint: &str,
-    mut pairs: Vec<(&'static str, String)>,
-    client: &ClientAuthentication,
+    mut pairs: Vec<(&'static str, &'a str)>,
+    client: &'a ClientAuthentication,
 ) -> Result<HttpRequest, Error> {
     let mut headers = Vec::new();
     client.apply(&mut pairs, &mut headers, false)?;
-    let body = form::encode_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+    let body = form::encode_pairs(pairs);
     let mut request = HttpRequest::form_post(token_endpoint, body);
     request.headers.extend(headers);
     Ok(request)

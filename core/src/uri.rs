@@ -27,7 +27,7 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
     if !input.is_ascii() {
         return Err("it contains non-ASCII characters (percent-encode them)");
     }
-    let colon = input.find(':').ok_or("it has no scheme (expected e.g. `https://`)")?;
+    let colon = input.bytes().position(|b| b == b':').ok_or("it has no scheme (expected e.g. `https://`)")?;
     let (scheme, rest) = input.split_at(colon);
     let rest = rest.get(1..).unwrap_or_default();
     let mut chars = scheme.chars();
@@ -37,8 +37,9 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
         return Err("it has no valid scheme (expected e.g. `https://`)");
     }
     let rest = rest.strip_prefix("//").ok_or("it has no `//` authority after the scheme")?;
-    let (before_fragment, has_fragment) = match rest.split_once('#') {
+    let (before_fragment, has_fragment) = match rest.bytes().position(|b| b == b'#').map(|at| rest.split_at(at)) {
         Some((before, fragment)) => {
+            let fragment = fragment.get(1..).unwrap_or_default();
             if !fragment.bytes().all(|b| is_pchar(b) || b == b'/' || b == b'?') {
                 return Err("its fragment contains characters that must be percent-encoded");
             }
@@ -46,15 +47,15 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
         }
         None => (rest, false),
     };
-    let authority_end = before_fragment.find(['/', '?']).unwrap_or(before_fragment.len());
+    let authority_end = before_fragment.bytes().position(|b| b == b'/' || b == b'?').unwrap_or(before_fragment.len());
     let (authority, path_query) = before_fragment.split_at(authority_end);
     if authority.contains('@') {
         return Err("it carries user information (`user@`) in its authority");
     }
     let (host, port) = split_host_port(authority)?;
     check_host(host)?;
-    let (path, query) = match path_query.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
+    let (path, query) = match path_query.bytes().position(|b| b == b'?') {
+        Some(at) => (path_query.get(..at).unwrap_or_default(), path_query.get(at + 1..)),
         None => (path_query, None),
     };
     if !path.bytes().all(|b| is_pchar(b) || b == b'/') {
