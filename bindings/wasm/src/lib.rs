@@ -20,6 +20,7 @@ pub mod convert;
 pub mod endpoint;
 pub mod error;
 pub mod exchange;
+pub mod flow;
 pub mod form;
 pub mod http;
 pub mod jwt_bearer;

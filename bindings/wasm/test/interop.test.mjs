@@ -140,3 +140,44 @@ test("oauth4webapi reads the error responses our server role writes", async () =
   const response = new Response(written.body, { status: written.status, headers: written.headers });
   await assert.rejects(oauth.processGenericTokenEndpointResponse(partner, client, response), (e) => e.error === "unsupported_grant_type");
 });
+
+test("MigrationFlow: exchange, jose-signed security token, jwt-bearer accepted by our partner role, partner tokens", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const flow = new api.MigrationFlow(
+    { primaryTokenEndpoint: primary.token_endpoint, clientId: client.client_id, clientSecret: "s3cret", scope: api.scopeForService("ptt") },
+    { service: "ptt", partnerSystemId: "partner-a", partnerTokenEndpoint: partner.token_endpoint },
+    "primary-access-token",
+  );
+  assert.equal(flow.step, "exchange_to_send");
+  const exchange = flow.nextRequest(now);
+  const atPrimary = api.parseTokenExchangeRequest(exchange); // our own server role reads it
+  assert.equal(atPrimary.value.resource, partner.token_endpoint);
+  const token = await securityToken();
+  const reply = api.writeTokenExchangeResponse({ accessToken: token, issuedTokenType: api.constants().tokenTypeJwt, tokenType: "N_A", expiresIn: 120 });
+  assert.equal(flow.handleResponse(reply, now), "partner_request_to_send");
+  // Saved without secrets, restored with the access token: the exchange is redone.
+  const saved = flow.save(false);
+  assert.ok(!saved.includes("primary-access-token") && !saved.includes(token));
+  const restored = api.MigrationFlow.restore(saved, { primaryAccessToken: "primary-access-token" });
+  assert.equal(restored.step, "exchange_to_send");
+  const partnerRequest = flow.nextRequest(now + 1);
+  const atPartner = api.parseJwtBearerRequest(partnerRequest);
+  assert.equal(atPartner.value.assertion, token);
+  const tokens = api.writeTokenResponse({ accessToken: "partner-access", tokenType: "Bearer", expiresIn: 3600 });
+  assert.equal(flow.handleResponse(tokens, now + 2), "completed");
+  assert.equal(flow.partnerTokens.accessToken, "partner-access");
+  assert.equal(flow.failure, null);
+
+  const refused = new api.MigrationFlow(
+    { primaryTokenEndpoint: primary.token_endpoint, clientId: client.client_id, scope: api.scopeForService("ptt") },
+    { service: "ptt", partnerTokenEndpoint: partner.token_endpoint },
+    "primary-access-token",
+  );
+  refused.nextRequest(now);
+  assert.throws(
+    () => refused.handleResponse(api.writeErrorResponse({ error: "invalid_target" }), now),
+    (e) => e instanceof api.McxConnectError && e.code === "error_response" && e.oauthError === "invalid_target",
+  );
+  assert.equal(refused.step, "failed");
+  assert.equal(refused.failure.oauthError, "invalid_target");
+});

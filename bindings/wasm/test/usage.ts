@@ -2,6 +2,7 @@
 // shape below must come from the package's own declarations, with no `any` in between.
 import {
   AuthorizationRequest,
+  MigrationFlow,
   McxConnectError,
   buildJwtBearerRequest,
   buildTokenExchangeRequest,
@@ -14,6 +15,8 @@ import {
   scopeForService,
   writeErrorResponse,
   type ClientAuthentication,
+  type FlowFailure,
+  type MigrationStep,
   type HttpRequest,
   type HttpResponse,
   type IncomingJwtBearerRequest,
@@ -84,10 +87,22 @@ const code: string = again.readResponse("com.example.mcptt:/callback?code=c&stat
 const info: ScopeInfo = parseScope("openid 3gpp:mc:ptt_service", "strict");
 const grant: string = constants().grantTypeJwtBearer;
 
+// Migration flow: a class; the host does the I/O and passes the time in.
+const flow = new MigrationFlow(
+  { primaryTokenEndpoint: "https://idms.primary.example/token", clientId: "mcptt-client", scope: scopeForService("video") },
+  { service: "video", partnerTokenEndpoint: "https://idms.partner.example/token" },
+  "primary-access-token",
+);
+const next: HttpRequest = flow.nextRequest(Math.floor(Date.now() / 1000));
+const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: "{}" }, 0);
+const failure: FlowFailure | null = flow.failure;
+const partnerTokens: TokenResponse | null = flow.partnerTokens;
+const restoredFlow: MigrationFlow = MigrationFlow.restore(flow.save(false), { primaryAccessToken: "primary-access-token" });
+
 // Browser build: initialise once, then the same API.
 async function browser(): Promise<boolean> {
   await init();
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };

@@ -157,3 +157,53 @@ fn constants_are_the_cores() {
     assert_eq!(text(&all, "grantTypeJwtBearer"), "urn:ietf:params:oauth:grant-type:jwt-bearer");
     assert_eq!(text(&all, "tokenTypeJwt"), "urn:ietf:params:oauth:token-type:jwt");
 }
+
+fn b64url(text: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn b_7_migration_flow_is_a_class_driven_by_requests_and_responses() {
+    use mcx_connect_wasm::flow::JsMigrationFlow;
+    let config = js(r#"{"primaryTokenEndpoint":"https://idms.primary.example/token","clientId":"mcptt-client",
+        "scope":"openid 3gpp:mc:ptt_service"}"#);
+    let target = js(r#"{"service":"ptt","partnerTokenEndpoint":"https://idms.partner.example/token"}"#);
+    let mut flow = JsMigrationFlow::new(config, target, s("primary-access")).unwrap();
+    assert_eq!(flow.step().as_string().as_deref(), Some("exchange_to_send"));
+    let now = 1_700_000_000.0;
+    let exchange = flow.next_request(JsValue::from(now)).unwrap();
+    assert_eq!(text(&exchange, "url"), "https://idms.primary.example/token");
+    let payload = r#"{"iss":"https://idms.primary.example","sub":"alice","aud":["mcptt-client","https://idms.partner.example/token"],"exp":1700000120}"#;
+    let token = format!("{}.{}.c2ln", b64url(r#"{"alg":"ES256"}"#), b64url(payload));
+    let reply = exchange::write_token_exchange_response(js(&format!(
+        r#"{{"accessToken":"{token}","issuedTokenType":"urn:ietf:params:oauth:token-type:jwt","tokenType":"N_A","expiresIn":120}}"#
+    )))
+    .unwrap();
+    assert_eq!(
+        flow.handle_response(reply, JsValue::from(now)).unwrap().as_string().as_deref(),
+        Some("partner_request_to_send")
+    );
+    assert_eq!(flow.security_token_expires_at(), Some(1_700_000_120.0));
+    let partner = flow.next_request(JsValue::from(now + 1.0)).unwrap();
+    let parsed = jwt_bearer::parse_jwt_bearer_request(partner, None).unwrap();
+    assert_eq!(text(&get(&parsed, "value"), "assertion"), token);
+    let tokens = response::write_token_response(js(r#"{"accessToken":"partner-at","tokenType":"Bearer"}"#)).unwrap();
+    assert_eq!(
+        flow.handle_response(tokens, JsValue::from(now + 2.0)).unwrap().as_string().as_deref(),
+        Some("completed")
+    );
+    assert_eq!(text(&flow.partner_tokens().unwrap(), "accessToken"), "partner-at");
+    let (code, _, _) = error_fields(flow.next_request(JsValue::from(now)).unwrap_err());
+    assert_eq!(code, "flow_wrong_step");
+    let (code, _, _) = error_fields(flow.next_request(JsValue::from(-1.5)).unwrap_err());
+    assert_eq!(code, "invalid_argument");
+}
