@@ -1,16 +1,23 @@
 //! Moving values between JavaScript and Rust with serde-wasm-bindgen.
 //!
-//! Outputs are written JSON-compatible: absent members are `null`, maps are plain objects,
-//! byte buffers are `Uint8Array`.
+//! Values cross as JSON, one boundary crossing each way instead of one per member: inputs through
+//! the engine's `JSON.stringify` and serde_json, outputs through serde_json and `JSON.parse`.
+//! Absent output members are `null`. Byte buffers do not go through JSON: [`bytes_in`] reads a
+//! `Uint8Array` (or a string, as UTF-8) and [`with_bytes`] writes a `Uint8Array`.
 
 use crate::error::invalid_argument;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
+/// Reads a JavaScript value into `T` (through `JSON.stringify` and serde_json: one boundary
+/// crossing); a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| invalid_argument(what, &e.to_string()))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))?;
+    serde_json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
 }
 
 /// Reads an optional argument: `undefined` and `null` give `T::default()`.
@@ -23,65 +30,42 @@ pub fn from_js_or_default<T: DeserializeOwned + Default>(value: Option<JsValue>,
 
 /// Writes `value` as a plain JavaScript value.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false))
-        .map_err(|e| invalid_argument("result", &e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| invalid_argument("result", &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"))
 }
 
-/// Bytes that JavaScript gives as a `Uint8Array` (or an array of numbers, or a string, taken
-/// as UTF-8) and receives as a `Uint8Array`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Bytes(pub Vec<u8>);
-
-impl Serialize for Bytes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
-    }
+/// Sets `object[key]` to a new `Uint8Array` holding `bytes`.
+pub fn with_bytes(object: JsValue, key: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::set(&object, &JsValue::from_str(key), &js_sys::Uint8Array::from(bytes))
+        .map_err(|_| invalid_argument("result", "cannot set a member"))?;
+    Ok(object)
 }
 
-struct BytesVisitor;
-
-impl<'de> serde::de::Visitor<'de> for BytesVisitor {
-    type Value = Bytes;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a Uint8Array or a string")
+/// Reads a byte buffer member: a `Uint8Array`, or a string taken as UTF-8; absent is empty.
+pub fn bytes_in(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
     }
-
-    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
-        Ok(Bytes(v.to_vec()))
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
     }
-
-    fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
-        Ok(Bytes(v))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bytes, E> {
-        Ok(Bytes(v.as_bytes().to_vec()))
-    }
-
-    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Bytes, E> {
-        Ok(Bytes(v.into_bytes()))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
-        let mut out = Vec::new();
-        while let Some(byte) = seq.next_element::<u8>()? {
-            out.push(byte);
-        }
-        Ok(Bytes(out))
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(bytes.to_vec()),
+        None => Err(invalid_argument(what, "expected a Uint8Array or a string")),
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Bytes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(BytesVisitor)
+/// Reads `object[key]` (`undefined` when `object` is not an object).
+pub fn member(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
     }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Reads a string argument. wasm-bindgen's own `&str` parameters trust the caller to pass a
 /// string (a number there corrupts memory), so every exported function takes strings as
 /// `JsValue` and checks them here; anything else is an `invalid_argument` error naming `what`.
 pub fn string_in(value: JsValue, what: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| crate::error::invalid_argument(what, "expected a string"))
+    value.as_string().ok_or_else(|| invalid_argument(what, "expected a string"))
 }

@@ -1,6 +1,6 @@
 //! HTTP values: `HttpRequest` / `HttpResponse` as plain objects, and their HTTP/1.1 text form.
 
-use crate::convert::{from_js, from_js_or_default, to_js, Bytes};
+use crate::convert::{bytes_in, from_js, from_js_or_default, member, string_in, to_js, with_bytes};
 use crate::error::throw;
 use crate::form::{JsParsed, Mode};
 use mcx_connect::{HttpRequest, HttpResponse};
@@ -47,7 +47,7 @@ export interface HttpResponseInit {
 "#;
 
 /// `HttpRequest` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct JsHttpRequest {
     /// Method.
     pub method: String,
@@ -55,65 +55,87 @@ pub struct JsHttpRequest {
     pub url: String,
     /// Header fields.
     pub headers: Vec<(String, String)>,
-    /// Body bytes.
-    #[serde(default)]
-    pub body: Bytes,
-}
-
-impl From<JsHttpRequest> for HttpRequest {
-    fn from(r: JsHttpRequest) -> Self {
-        HttpRequest { method: r.method, url: r.url, headers: r.headers, body: r.body.0 }
-    }
+    /// Body bytes (read by [`request_in`], written by [`request_out`], as a `Uint8Array`).
+    #[serde(skip)]
+    pub body: Vec<u8>,
 }
 
 impl From<HttpRequest> for JsHttpRequest {
     fn from(r: HttpRequest) -> Self {
-        JsHttpRequest { method: r.method, url: r.url, headers: r.headers, body: Bytes(r.body) }
+        JsHttpRequest { method: r.method, url: r.url, headers: r.headers, body: r.body }
     }
 }
 
 /// `HttpResponse` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct JsHttpResponse {
     /// Status code.
     pub status: u16,
     /// Header fields.
     pub headers: Vec<(String, String)>,
-    /// Body bytes.
-    #[serde(default)]
-    pub body: Bytes,
-}
-
-impl From<JsHttpResponse> for HttpResponse {
-    fn from(r: JsHttpResponse) -> Self {
-        HttpResponse { status: r.status, headers: r.headers, body: r.body.0 }
-    }
+    /// Body bytes (read by [`response_in`], written by [`response_out`], as a `Uint8Array`).
+    #[serde(skip)]
+    pub body: Vec<u8>,
 }
 
 impl From<HttpResponse> for JsHttpResponse {
     fn from(r: HttpResponse) -> Self {
-        JsHttpResponse { status: r.status, headers: r.headers, body: Bytes(r.body) }
+        JsHttpResponse { status: r.status, headers: r.headers, body: r.body }
+    }
+}
+
+/// The members of a message other than its body.
+struct JsHttpHead {
+    method: JsValue,
+    url: JsValue,
+    headers: Vec<(String, String)>,
+}
+
+impl JsHttpHead {
+    fn read(value: &JsValue, what: &str) -> Result<Self, JsValue> {
+        if !value.is_object() {
+            return Err(crate::error::invalid_argument(what, "expected an object"));
+        }
+        let headers = from_js(member(value, "headers"), &format!("{what}.headers"))?;
+        Ok(Self { method: member(value, "method"), url: member(value, "url"), headers })
     }
 }
 
 /// Reads an `HttpRequestInit` argument.
 pub fn request_in(value: JsValue) -> Result<HttpRequest, JsValue> {
-    from_js::<JsHttpRequest>(value, "request").map(HttpRequest::from)
+    let body = bytes_in(&member(&value, "body"), "request.body")?;
+    let head = JsHttpHead::read(&value, "request")?;
+    Ok(HttpRequest {
+        method: string_in(head.method, "request.method")?,
+        url: string_in(head.url, "request.url")?,
+        headers: head.headers,
+        body,
+    })
 }
 
 /// Writes an `HttpRequest` result.
 pub fn request_out(request: HttpRequest) -> Result<JsValue, JsValue> {
-    to_js(&JsHttpRequest::from(request))
+    let js = JsHttpRequest::from(request);
+    with_bytes(to_js(&js)?, "body", &js.body)
 }
 
 /// Reads an `HttpResponseInit` argument.
 pub fn response_in(value: JsValue) -> Result<HttpResponse, JsValue> {
-    from_js::<JsHttpResponse>(value, "response").map(HttpResponse::from)
+    let body = bytes_in(&member(&value, "body"), "response.body")?;
+    let status = member(&value, "status")
+        .as_f64()
+        .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
+        .ok_or_else(|| crate::error::invalid_argument("response.status", "expected an integer HTTP status"))?;
+    let head = JsHttpHead::read(&value, "response")?;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let status = status as u16;
+    Ok(HttpResponse { status, headers: head.headers, body })
 }
 
 /// Writes an `HttpResponse` result.
 pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
-    to_js(&JsHttpResponse::from(response))
+    let js = JsHttpResponse::from(response);
+    with_bytes(to_js(&js)?, "body", &js.body)
 }
 
 /// Reads an HTTP/1.1 request message given as text (`HttpRequest::parse_text`); lenient mode
@@ -126,7 +148,9 @@ pub fn parse_http_request_text(
     let text = &crate::convert::string_in(text, "text")?;
     let mode: Mode = from_js_or_default(mode, "mode")?;
     let parsed = throw(HttpRequest::parse_text(text, mode.0))?;
-    to_js(&JsParsed::new(JsHttpRequest::from(parsed.value), parsed.normalisations))
+    let out = to_js(&JsParsed::new((), parsed.normalisations))?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("value"), &request_out(parsed.value)?)?;
+    Ok(out)
 }
 
 /// Writes a request as HTTP/1.1 text (`HttpRequest::to_text`).
