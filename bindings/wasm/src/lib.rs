@@ -7,6 +7,9 @@
 //! core's stable `code`, and for server-role refusals the RFC `oauthError`, the
 //! `description` a server sends and the HTTP `status` of the error response.
 //!
+//! Cargo features `login` and `flow` (both default) leave those families out of a smaller build
+//! (`bench/size.sh` reports what each costs).
+//!
 //! One module per API family, mirroring the core's modules. The TypeScript declaration of
 //! every input and output shape is written next to the functions that take or return it
 //! (`typescript_custom_section`), and functions name those shapes with
@@ -20,10 +23,12 @@ pub mod convert;
 pub mod endpoint;
 pub mod error;
 pub mod exchange;
+#[cfg(feature = "flow")]
 pub mod flow;
 pub mod form;
 pub mod http;
 pub mod jwt_bearer;
+#[cfg(feature = "login")]
 pub mod login;
 pub mod response;
 pub mod scope;
