@@ -44,6 +44,22 @@
 //! | `invalid_field` | response | a member has the wrong type or an unacceptable value | — |
 //! | `response_too_large` | response | the body is over the configured limit | — |
 //! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
+//! | `profile_malformed_xml` | profile | the document is not well-formed XML or not UTF-8 (with line and column) | — |
+//! | `profile_dtd_refused` | profile | the document has a DOCTYPE (DTD or entity declarations are never read) | — |
+//! | `profile_too_deep` | profile | elements nest deeper than `ProfileLimits::max_depth` | — |
+//! | `profile_too_large` | profile | the document is over `ProfileLimits::max_bytes` | — |
+//! | `profile_unsupported_encoding` | profile | an encoding other than UTF-8 is declared or detected | — |
+//! | `profile_unknown_root` | profile | the root is not a user profile or `mcptt-UE-initial-configuration` | — |
+//! | `profile_wrong_namespace` | profile | a known element in the wrong XML namespace | — |
+//! | `profile_missing_element` | profile | a required element or attribute is absent (the error names its path, e.g. the token endpoint) | — |
+//! | `profile_duplicate_element` | profile | an element that may appear once appears again | — |
+//! | `profile_invalid_value` | profile | a value is not of its schema type | — |
+//! | `profile_endpoint_invalid` | profile | an endpoint in the profile is not an absolute `https` URI (path and endpoint reason given) | — |
+//! | `profile_duplicate_partner` | profile | two partner systems with the same id in one profile | — |
+//! | `profile_duplicate_group` | profile | two groups with the same id in one profile | — |
+//! | `profile_partner_not_found` | profile | look-up: no partner system with that id | — |
+//! | `profile_group_not_found` | profile | look-up: no group with that id | — |
+//! | `profile_service_not_loaded` | profile | look-up: no user profile of that service was loaded | — |
 //!
 //! | `login_state_mismatch` | login | the authorization response's `state` differs from the request's (CSRF) | — |
 //! | `login_invalid_verifier` | login | a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) | `invalid_request` |
@@ -91,6 +107,9 @@ pub enum Error {
     /// A server-role refusal: the RFC error code with its precise cause.
     #[error(transparent)]
     Rejected(Box<Rejection>),
+    /// A TS 24.484 profile document cannot be read, or a look-up in it finds nothing.
+    #[error(transparent)]
+    Profile(#[from] crate::profile::ProfileError),
 }
 
 impl Error {
@@ -111,6 +130,7 @@ impl Error {
             Error::Login(e) => e.code(),
             Error::Flow(e) => e.code(),
             Error::Rejected(r) => r.cause.code(),
+            Error::Profile(e) => e.code(),
         }
     }
 
@@ -124,7 +144,7 @@ impl Error {
             Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
             Error::Login(e) => e.oauth_error(),
-            Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) => None,
+            Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) | Error::Profile(_) => None,
         }
     }
 }

@@ -48,6 +48,7 @@ mod jws;
 mod jwt_bearer;
 mod login;
 mod pkce;
+pub mod profile;
 mod response;
 mod scope;
 mod secret;
@@ -70,6 +71,10 @@ pub use login::{
     GRANT_TYPE_AUTHORIZATION_CODE, GRANT_TYPE_REFRESH_TOKEN,
 };
 pub use pkce::{Pkce, PKCE_METHOD_S256};
+pub use profile::{
+    AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileError,
+    ProfileLimits, UserProfile, UserProfiles,
+};
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::Secret;

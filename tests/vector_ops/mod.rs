@@ -1,6 +1,7 @@
 //! Operation dispatch and result matching for the shared vectors.
 
 mod login;
+mod profile;
 mod request;
 
 use mcx_connect::Error;
@@ -44,7 +45,9 @@ pub(crate) fn bad_case(why: impl Into<String>) -> Failure {
 }
 
 fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
-    request::dispatch(operation, input).or_else(|| login::dispatch(operation, input))
+    request::dispatch(operation, input)
+        .or_else(|| login::dispatch(operation, input))
+        .or_else(|| profile::dispatch(operation, input))
 }
 
 pub(crate) fn run_case(case: &Value) -> Result<(), String> {

@@ -1,0 +1,252 @@
+//! TS 24.484 user profiles: where the partner IdMS token endpoint is (TS 24.482 6.2.3 a).
+//!
+//! Before a user migrates, the MC client needs the token endpoint of the partner system's IdM
+//! server. TS 24.482 6.2.3 a) i–iii put it in the MC service user profile the primary system
+//! sends to the UE:
+//!
+//! ```text
+//! <mcptt-user-profile> | <mcvideo-user-profile> | <mcdata-user-profile>
+//!   <OnNetwork>
+//!     <anyExt>
+//!       <MigratablePartner<S>SystemInfo>            one per partner system
+//!         <Partner<S>SystemId>                      (where present)
+//!         <AccessInformationForPartner<S>System>    (6.2.3 a; absent in the MCVideo V20 schema)
+//!           <mcptt-UE-initial-configuration domain="…">
+//!             <on-network>
+//!               <App-Server-Info>
+//!                 <idms-auth-endpoint>, <idms-token-endpoint>, <http-proxy>,
+//!                 <gms>, <cms>, <kms>, <tls-tunnel-auth-method><mutual-authentication>
+//! ```
+//!
+//! NOTE 1 of 6.2.3: a token endpoint can also be found per MC service group; those are the
+//! [`GroupServerInfo`] values. A stand-alone `mcptt-UE-initial-configuration` document is read
+//! too: its `App-Server-Info` is the primary system's own ([`UserProfile::primary`]).
+//!
+//! [`UserProfile::parse`] reads one document in one streaming pass (quick-xml, no DOM):
+//!
+//! - the service comes from the root element **and** its namespace (any prefix, or the default
+//!   namespace): MCPTT `urn:3gpp:mcptt:user-profile:1.0`, MCVideo
+//!   `urn:3gpp:ns:mcvideo:user-profile:1.0`, MCData `urn:3gpp:ns:mcdata:user-profile:1.0` or
+//!   `urn:3gpp:mcdata:user-profile:1.0`; the embedded initial configuration is
+//!   `urn:3gpp:mcptt:mcpttUEinitConfig:1.0`. A known element in another namespace is
+//!   `profile_wrong_namespace`.
+//! - unknown elements and `anyExt` content that is not needed are skipped (the schemas'
+//!   `##other` wildcards), but still checked for well-formedness;
+//! - every endpoint is checked with the caller's [`EndpointPolicy`] (absolute `https`);
+//! - a DOCTYPE is refused (no DTD, no entity declarations, so no XXE and no entity expansion);
+//!   size and depth are bounded by [`ProfileLimits`], checked before anything is allocated for
+//!   them;
+//! - errors name the element path (`profile_missing_element`) or the line and column
+//!   (`profile_malformed_xml`). Nothing panics.
+//!
+//! [`UserProfiles`] holds the profiles of one user (one per service) for look-ups by service.
+
+mod collection;
+mod error;
+mod groups;
+mod model;
+mod raw;
+mod reader;
+mod xml;
+
+#[cfg(test)]
+mod hostile_tests;
+#[cfg(test)]
+mod tests;
+
+pub use collection::UserProfiles;
+pub use error::ProfileError;
+pub use model::{AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem};
+
+use crate::endpoint::EndpointPolicy;
+use crate::scope::McService;
+
+/// Bounds on an incoming document. Both are checked before the reader allocates anything that
+/// grows with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProfileLimits {
+    /// Largest accepted document, in bytes (default 4 MiB).
+    pub max_bytes: usize,
+    /// Deepest accepted element nesting; the root element is depth 1 (default 64).
+    pub max_depth: usize,
+}
+
+impl Default for ProfileLimits {
+    fn default() -> Self {
+        Self { max_bytes: 4 * 1024 * 1024, max_depth: 64 }
+    }
+}
+
+/// Which document was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// An MC service user profile (`mcptt-user-profile`, `mcvideo-user-profile`,
+    /// `mcdata-user-profile`).
+    UserProfile {
+        /// The service of the profile.
+        service: McService,
+    },
+    /// A stand-alone `mcptt-UE-initial-configuration` document.
+    UeInitialConfiguration,
+}
+
+/// One TS 24.484 document as this library needs it: the partner systems the user may migrate
+/// to, group-level token endpoints and, for a stand-alone initial configuration, the primary
+/// system's own `App-Server-Info`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UserProfile {
+    kind: DocumentKind,
+    xui_uri: Option<String>,
+    primary: Option<InitialConfiguration>,
+    partners: Vec<PartnerSystem>,
+    groups: Vec<GroupServerInfo>,
+}
+
+impl UserProfile {
+    /// Reads a document with the default [`ProfileLimits`].
+    ///
+    /// ```
+    /// use mcx_connect::{EndpointPolicy, McService, UserProfile};
+    /// let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
+    /// <mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:alice@video.primary.example" user-profile-index="1">
+    ///   <OnNetwork><anyExt>
+    ///     <MigratablePartnerMCVideoSystemInfo>
+    ///       <PartnerMCVideoSystemId>urn:partner:video</PartnerMCVideoSystemId>
+    ///       <mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="partner.example">
+    ///         <on-network><App-Server-Info>
+    ///           <idms-token-endpoint>https://idms.partner.example/token</idms-token-endpoint>
+    ///         </App-Server-Info></on-network>
+    ///       </mcptt-UE-initial-configuration>
+    ///     </MigratablePartnerMCVideoSystemInfo>
+    ///   </anyExt></OnNetwork>
+    /// </mcvideo-user-profile>"#;
+    /// let profile = UserProfile::parse(xml, EndpointPolicy::default())?;
+    /// assert_eq!(profile.service(), Some(McService::Video));
+    /// assert_eq!(profile.partner_token_endpoint("urn:partner:video")?, "https://idms.partner.example/token");
+    /// # Ok::<(), mcx_connect::ProfileError>(())
+    /// ```
+    pub fn parse(xml: &[u8], policy: EndpointPolicy) -> Result<Self, ProfileError> {
+        Self::parse_with_limits(xml, policy, ProfileLimits::default())
+    }
+
+    /// Reads a document with explicit limits.
+    ///
+    /// ```
+    /// use mcx_connect::{EndpointPolicy, ProfileLimits, UserProfile};
+    /// let limits = ProfileLimits { max_bytes: 1024, max_depth: 3 };
+    /// let deep = b"<mcptt-user-profile xmlns='urn:3gpp:mcptt:user-profile:1.0'><a><b><c/></b></a></mcptt-user-profile>";
+    /// let err = UserProfile::parse_with_limits(deep, EndpointPolicy::default(), limits).unwrap_err();
+    /// assert_eq!(err.code(), "profile_too_deep");
+    /// ```
+    pub fn parse_with_limits(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) -> Result<Self, ProfileError> {
+        reader::read(xml, policy, limits)
+    }
+
+    /// Which document this is.
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
+    }
+
+    /// The service of a user profile; `None` for a stand-alone initial configuration.
+    pub fn service(&self) -> Option<McService> {
+        match self.kind {
+            DocumentKind::UserProfile { service } => Some(service),
+            DocumentKind::UeInitialConfiguration => None,
+        }
+    }
+
+    /// The `XUI-URI` attribute of a user profile (the user it belongs to), when present.
+    pub fn xui_uri(&self) -> Option<&str> {
+        self.xui_uri.as_deref()
+    }
+
+    /// The primary system's own initial configuration: present for a stand-alone
+    /// `mcptt-UE-initial-configuration` document.
+    pub fn primary(&self) -> Option<&InitialConfiguration> {
+        self.primary.as_ref()
+    }
+
+    /// All partner systems of this profile, in document order.
+    pub fn partners(&self) -> &[PartnerSystem] {
+        &self.partners
+    }
+
+    /// The partner system with this id ([`PartnerSystem::id`]: its system id, or else its domain).
+    ///
+    /// ```
+    /// # use mcx_connect::{EndpointPolicy, UserProfile};
+    /// let xml = br#"<mcptt-user-profile xmlns="urn:3gpp:mcptt:user-profile:1.0" XUI-URI="sip:a@ptt.example" user-profile-index="1"/>"#;
+    /// let profile = UserProfile::parse(xml, EndpointPolicy::default())?;
+    /// assert_eq!(profile.partner("urn:nobody").unwrap_err().code(), "profile_partner_not_found");
+    /// # Ok::<(), mcx_connect::ProfileError>(())
+    /// ```
+    pub fn partner(&self, id: &str) -> Result<&PartnerSystem, ProfileError> {
+        self.partners.iter().find(|partner| partner.id() == id).ok_or_else(|| ProfileError::PartnerNotFound {
+            service: self.service_or_ptt(),
+            partner: crate::http::printable(id, 100),
+        })
+    }
+
+    /// The token endpoint of the partner IdMS (TS 24.482 6.2.3 a) for the partner with this id.
+    pub fn partner_token_endpoint(&self, id: &str) -> Result<&str, ProfileError> {
+        self.partner(id).map(PartnerSystem::token_endpoint)
+    }
+
+    /// All groups with server information, in document order.
+    pub fn groups(&self) -> &[GroupServerInfo] {
+        &self.groups
+    }
+
+    /// The group with this id.
+    pub fn group(&self, group_id: &str) -> Result<&GroupServerInfo, ProfileError> {
+        self.groups.iter().find(|group| group.group_id == group_id).ok_or_else(|| ProfileError::GroupNotFound {
+            service: self.service_or_ptt(),
+            group: crate::http::printable(group_id, 100),
+        })
+    }
+
+    /// The IdMS token endpoint of a group (TS 24.482 6.2.3 NOTE 1). A group the profile lists
+    /// without a token endpoint is `profile_missing_element`.
+    pub fn group_token_endpoint(&self, group_id: &str) -> Result<&str, ProfileError> {
+        let group = self.group(group_id)?;
+        group
+            .idms_token_endpoint
+            .as_deref()
+            .ok_or_else(|| ProfileError::MissingElement { path: group_endpoint_path(self.service_or_ptt(), group_id) })
+    }
+
+    fn service_or_ptt(&self) -> McService {
+        self.service().unwrap_or(McService::Ptt)
+    }
+}
+
+fn group_endpoint_path(service: McService, group_id: &str) -> String {
+    let id = crate::http::printable(group_id, 100);
+    match service {
+        McService::Ptt => format!("mcptt-user-profile/OnNetwork/MCPTTGroupInfo/entry[uri-entry='{id}']/anyExt/GroupServerInfo/IDMS-token-endpoint"),
+        McService::Video => format!("mcvideo-user-profile/OnNetwork/MCVideoGroupInfo[MCVideo-Group-ID='{id}']/IdMS-Token-Endpoint"),
+        McService::Data => format!("mcdata-user-profile/OnNetwork/MCDataGroupInfo[MCData-Group-ID='{id}']/IdMS-Token-Endpoint"),
+    }
+}
+
+/// Refuses two partners with the same id, or two groups with the same id.
+fn check_unique(
+    service: McService,
+    partners: &[PartnerSystem],
+    groups: &[GroupServerInfo],
+) -> Result<(), ProfileError> {
+    let mut ids: Vec<&str> = partners.iter().map(PartnerSystem::id).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        let partner = crate::http::printable(pair.first().copied().unwrap_or_default(), 100);
+        return Err(ProfileError::DuplicatePartner { service, partner });
+    }
+    let mut ids: Vec<&str> = groups.iter().map(|group| group.group_id.as_str()).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        let group = crate::http::printable(pair.first().copied().unwrap_or_default(), 100);
+        return Err(ProfileError::DuplicateGroup { service, group });
+    }
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! The values read from a profile: partner systems, their initial configuration, group server
+//! information.
+
+use crate::scope::McService;
+
+/// How a partner system's initial configuration is carried in its
+/// `MigratablePartner<Service>SystemInfo` element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerShape {
+    /// Inside `AccessInformationForPartner<Service>System` (the shape of TS 24.482 6.2.3 a).
+    AccessInformation,
+    /// Directly under `MigratablePartner<Service>SystemInfo` (the released MCVideo V20 schema).
+    Direct,
+}
+
+/// The `App-Server-Info` of an `mcptt-UE-initial-configuration` (TS 24.484 clause 7.2):
+/// where the UE finds the IdMS, GMS, CMS and KMS of that MC system.
+///
+/// The endpoints are checked with the [`EndpointPolicy`](crate::EndpointPolicy) given to the
+/// parser (absolute `https` URIs). An element that is absent or empty is `None`, except the
+/// token endpoint, which is required.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AppServerInfo {
+    /// `idms-auth-endpoint`: the IdMS authorization endpoint.
+    pub idms_auth_endpoint: Option<String>,
+    /// `idms-token-endpoint`: the IdMS token endpoint (TS 24.482 6.2.3 a).
+    pub idms_token_endpoint: String,
+    /// `http-proxy`: the HTTP proxy (any absolute URI; `None` when empty).
+    pub http_proxy: Option<String>,
+    /// `gms`: the group management server.
+    pub gms: Option<String>,
+    /// `cms`: the configuration management server.
+    pub cms: Option<String>,
+    /// `kms`: the key management server.
+    pub kms: Option<String>,
+    /// `tls-tunnel-auth-method/mutual-authentication`: whether the TLS tunnel to the HTTP
+    /// proxy uses mutual authentication (`None` when absent).
+    pub tls_tunnel_mutual_authentication: Option<bool>,
+}
+
+/// What this library reads from an `mcptt-UE-initial-configuration` document, stand-alone or
+/// embedded for a partner system.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InitialConfiguration {
+    /// The `domain` attribute: the MC system's domain.
+    pub domain: String,
+    /// `on-network/App-Server-Info`.
+    pub app_server_info: AppServerInfo,
+}
+
+/// A partner MC system the user may migrate to (`MigratablePartner<Service>SystemInfo`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PartnerSystem {
+    pub(super) service: McService,
+    pub(super) system_id: Option<String>,
+    pub(super) shape: PartnerShape,
+    pub(super) initial_configuration: InitialConfiguration,
+}
+
+impl PartnerSystem {
+    /// The service of the user profile that lists this partner.
+    pub fn service(&self) -> McService {
+        self.service
+    }
+
+    /// The partner system id (`PartnerMCPTTSystemId`, `PartnerMCVideoSystemId`,
+    /// `PartnerMCDataSystemId`) when the document carries one.
+    pub fn system_id(&self) -> Option<&str> {
+        self.system_id.as_deref()
+    }
+
+    /// The id this partner is looked up by: its system id, or else the `domain` of its
+    /// initial configuration.
+    pub fn id(&self) -> &str {
+        self.system_id.as_deref().unwrap_or(&self.initial_configuration.domain)
+    }
+
+    /// Which of the two document shapes carried it.
+    pub fn shape(&self) -> PartnerShape {
+        self.shape
+    }
+
+    /// The partner's `mcptt-UE-initial-configuration`.
+    pub fn initial_configuration(&self) -> &InitialConfiguration {
+        &self.initial_configuration
+    }
+
+    /// The partner's `App-Server-Info`.
+    pub fn app_server_info(&self) -> &AppServerInfo {
+        &self.initial_configuration.app_server_info
+    }
+
+    /// The partner IdMS token endpoint: where the B.7.4 token request goes (TS 24.482 6.2.3 a).
+    pub fn token_endpoint(&self) -> &str {
+        &self.initial_configuration.app_server_info.idms_token_endpoint
+    }
+}
+
+/// Group-level server information: the IdMS token endpoint of one MC service group
+/// (TS 24.482 6.2.3 NOTE 1).
+///
+/// Read from MCPTT `OnNetwork/MCPTTGroupInfo/entry` (`uri-entry`, and
+/// `anyExt/GroupServerInfo/IDMS-token-endpoint/entry/uri-entry`), MCVideo
+/// `OnNetwork/MCVideoGroupInfo` (`MCVideo-Group-ID`, `IdMS-Token-Endpoint`) and MCData
+/// `OnNetwork/MCDataGroupInfo` (`MCData-Group-ID`, `IdMS-Token-Endpoint`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GroupServerInfo {
+    /// The group id (its `uri-entry`).
+    pub group_id: String,
+    /// The IdMS token endpoint for this group, when the profile names one.
+    pub idms_token_endpoint: Option<String>,
+}

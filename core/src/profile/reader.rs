@@ -1,0 +1,319 @@
+//! The streaming walk over a TS 24.484 document.
+//!
+//! One pass, no DOM. Only the elements this library needs are decoded; everything else
+//! (unknown elements, `##other` wildcards, unneeded `anyExt` content) is skipped, but still
+//! checked for well-formedness, depth and entities by [`Cursor`].
+
+use super::error::ProfileError;
+use super::model::{GroupServerInfo, PartnerShape, PartnerSystem};
+use super::raw::RawConfig;
+use super::xml::{Cursor, Element, Item, Ns};
+use super::{DocumentKind, ProfileLimits, UserProfile};
+use crate::endpoint::EndpointPolicy;
+use crate::scope::McService;
+
+const INIT_CONFIG: &[u8] = b"mcptt-UE-initial-configuration";
+
+/// The element names of one service's user profile.
+pub(super) struct Names {
+    pub(super) service: McService,
+    pub(super) root: &'static str,
+    pub(super) partner: &'static str,
+    pub(super) wrapper: &'static str,
+    pub(super) partner_id: &'static str,
+    pub(super) group_info: &'static str,
+    pub(super) group_id: &'static str,
+    pub(super) expected_ns: &'static str,
+}
+
+pub(super) const MCPTT: Names = Names {
+    service: McService::Ptt,
+    root: "mcptt-user-profile",
+    partner: "MigratablePartnerMCPTTSystemInfo",
+    wrapper: "AccessInformationForPartnerMCPTTSystem",
+    partner_id: "PartnerMCPTTSystemId",
+    group_info: "MCPTTGroupInfo",
+    group_id: "entry/uri-entry",
+    expected_ns: "`urn:3gpp:mcptt:user-profile:1.0`",
+};
+pub(super) const MCVIDEO: Names = Names {
+    service: McService::Video,
+    root: "mcvideo-user-profile",
+    partner: "MigratablePartnerMCVideoSystemInfo",
+    wrapper: "AccessInformationForPartnerMCVideoSystem",
+    partner_id: "PartnerMCVideoSystemId",
+    group_info: "MCVideoGroupInfo",
+    group_id: "MCVideo-Group-ID",
+    expected_ns: "`urn:3gpp:ns:mcvideo:user-profile:1.0`",
+};
+pub(super) const MCDATA: Names = Names {
+    service: McService::Data,
+    root: "mcdata-user-profile",
+    partner: "MigratablePartnerMCDataSystemInfo",
+    wrapper: "AccessInformationForPartnerMCDataSystem",
+    partner_id: "PartnerMCDataSystemId",
+    group_info: "MCDataGroupInfo",
+    group_id: "MCData-Group-ID",
+    expected_ns: "`urn:3gpp:ns:mcdata:user-profile:1.0` or `urn:3gpp:mcdata:user-profile:1.0`",
+};
+
+/// Reads one document.
+pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) -> Result<UserProfile, ProfileError> {
+    if xml.len() > limits.max_bytes {
+        return Err(ProfileError::TooLarge { size: xml.len(), limit: limits.max_bytes });
+    }
+    let text = decode_utf8(xml)?;
+    let mut cursor = Cursor::new(text, limits.max_depth);
+    let root = loop {
+        match cursor.next(false)? {
+            Item::Start(element) => break element,
+            Item::Eof => return Err(cursor.malformed(0, "the document has no root element")),
+            Item::End | Item::Text(_) => {}
+        }
+    };
+    let profile = match root.local() {
+        b"mcptt-user-profile" => Walk::new(&mut cursor, &MCPTT, policy).profile(&root)?,
+        b"mcvideo-user-profile" => Walk::new(&mut cursor, &MCVIDEO, policy).profile(&root)?,
+        b"mcdata-user-profile" => Walk::new(&mut cursor, &MCDATA, policy).profile(&root)?,
+        INIT_CONFIG => {
+            expect_ns(&root, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+            let raw = read_config(&mut cursor, &root)?;
+            let primary = raw.finish("mcptt-UE-initial-configuration", &policy)?;
+            UserProfile {
+                kind: DocumentKind::UeInitialConfiguration,
+                xui_uri: None,
+                primary: Some(primary),
+                partners: Vec::new(),
+                groups: Vec::new(),
+            }
+        }
+        _ => return Err(ProfileError::UnknownRoot { element: root.local_printable() }),
+    };
+    // The root has closed; only comments, processing instructions and white space may follow.
+    loop {
+        if let Item::Eof = cursor.next(false)? {
+            return Ok(profile);
+        }
+    }
+}
+
+/// Refuses byte order marks of other encodings and bytes that are not UTF-8; drops a UTF-8 BOM.
+fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
+    let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
+    if xml.starts_with(b"\xFE\xFF")
+        || xml.starts_with(b"\xFF\xFE")
+        || xml.starts_with(b"\0<")
+        || xml.starts_with(b"<\0")
+    {
+        return Err(ProfileError::UnsupportedEncoding { encoding: "UTF-16".to_owned() });
+    }
+    std::str::from_utf8(xml).map_err(|error| {
+        let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
+        ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
+    })
+}
+
+fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<(), ProfileError> {
+    if element.ns == ns {
+        return Ok(());
+    }
+    Err(ProfileError::WrongNamespace { element: element.local_printable(), expected, found: element.namespace_name() })
+}
+
+/// Reads an `mcptt-UE-initial-configuration` element that just started.
+fn read_config(cursor: &mut Cursor<'_>, element: &Element<'_>) -> Result<RawConfig, ProfileError> {
+    let mut raw = RawConfig::with_domain(cursor.attribute(element, "domain")?);
+    let depth = cursor.depth();
+    while cursor.depth() >= depth {
+        let Item::Start(child) = cursor.next(false)? else {
+            continue;
+        };
+        if child.ns == Ns::InitConfig && child.local() == b"on-network" {
+            raw.on_network(cursor)?;
+        } else {
+            cursor.skip()?;
+        }
+    }
+    Ok(raw)
+}
+
+/// The walk over a user profile of one service.
+pub(super) struct Walk<'c, 'a> {
+    pub(super) cursor: &'c mut Cursor<'a>,
+    pub(super) names: &'static Names,
+    pub(super) ns: Ns,
+    pub(super) policy: EndpointPolicy,
+    partners: Vec<PartnerSystem>,
+    pub(super) groups: Vec<GroupServerInfo>,
+}
+
+impl<'c, 'a> Walk<'c, 'a> {
+    fn new(cursor: &'c mut Cursor<'a>, names: &'static Names, policy: EndpointPolicy) -> Self {
+        Self { cursor, names, ns: Ns::None, policy, partners: Vec::new(), groups: Vec::new() }
+    }
+
+    fn profile(mut self, root: &Element<'a>) -> Result<UserProfile, ProfileError> {
+        self.ns = match (self.names.service, root.ns) {
+            (McService::Ptt, Ns::McpttProfile) => Ns::McpttProfile,
+            (McService::Video, Ns::McvideoProfile) => Ns::McvideoProfile,
+            (McService::Data, ns @ (Ns::McdataProfile | Ns::McdataProfileAlt)) => ns,
+            _ => {
+                return Err(ProfileError::WrongNamespace {
+                    element: self.names.root.to_owned(),
+                    expected: self.names.expected_ns,
+                    found: root.namespace_name(),
+                })
+            }
+        };
+        let xui_uri = self.cursor.attribute(root, "XUI-URI")?;
+        self.children(|walk, child| match child.local() {
+            b"OnNetwork" if child.ns == walk.ns => walk.on_network(),
+            _ => walk.cursor.skip(),
+        })?;
+        super::check_unique(self.names.service, &self.partners, &self.groups)?;
+        Ok(UserProfile {
+            kind: DocumentKind::UserProfile { service: self.names.service },
+            xui_uri,
+            primary: None,
+            partners: self.partners,
+            groups: self.groups,
+        })
+    }
+
+    /// Calls `visit` for each child element of the element that just started; `visit` must
+    /// consume the child (read it or skip it).
+    pub(super) fn children(
+        &mut self,
+        mut visit: impl FnMut(&mut Self, Element<'a>) -> Result<(), ProfileError>,
+    ) -> Result<(), ProfileError> {
+        let depth = self.cursor.depth();
+        while self.cursor.depth() >= depth {
+            match self.cursor.next(false)? {
+                Item::Start(child) => visit(self, child)?,
+                Item::Eof => break,
+                Item::End | Item::Text(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn on_network(&mut self) -> Result<(), ProfileError> {
+        self.children(|walk, child| {
+            if child.ns != walk.ns {
+                return walk.cursor.skip();
+            }
+            match child.local() {
+                b"anyExt" => walk.any_ext(),
+                name if name == walk.names.group_info.as_bytes() => {
+                    if walk.names.service == McService::Ptt {
+                        walk.mcptt_group_info()
+                    } else {
+                        let group = walk.group_info()?;
+                        walk.push_group(group)
+                    }
+                }
+                _ => walk.cursor.skip(),
+            }
+        })
+    }
+
+    fn any_ext(&mut self) -> Result<(), ProfileError> {
+        self.children(|walk, child| {
+            if child.local() == walk.names.partner.as_bytes() {
+                expect_ns(&child, walk.ns, walk.names.expected_ns)?;
+                walk.partner()
+            } else {
+                walk.cursor.skip()
+            }
+        })
+    }
+
+    /// `MigratablePartner<Service>SystemInfo`, in either shape.
+    fn partner(&mut self) -> Result<(), ProfileError> {
+        let position = self.partners.len() + 1;
+        let mut system_id: Option<String> = None;
+        let mut config: Option<(RawConfig, PartnerShape)> = None;
+        let mut duplicate: Option<String> = None;
+        self.children(|walk, child| walk.partner_child(child, &mut system_id, &mut config, &mut duplicate))?;
+        let label = match &system_id {
+            Some(id) => {
+                format!("{}[{}='{}']", self.names.partner, self.names.partner_id, crate::http::printable(id, 100))
+            }
+            None => format!("{}[{position}]", self.names.partner),
+        };
+        let prefix = format!("{}/OnNetwork/anyExt/{label}", self.names.root);
+        if let Some(name) = duplicate {
+            return Err(ProfileError::DuplicateElement { path: format!("{prefix}/{name}") });
+        }
+        let Some((raw, shape)) = config else {
+            return Err(ProfileError::MissingElement {
+                path: format!(
+                    "{prefix}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
+                    self.names.wrapper
+                ),
+            });
+        };
+        let config_path = match shape {
+            PartnerShape::AccessInformation => {
+                format!("{prefix}/{}/mcptt-UE-initial-configuration", self.names.wrapper)
+            }
+            PartnerShape::Direct => format!("{prefix}/mcptt-UE-initial-configuration"),
+        };
+        let initial_configuration = raw.finish(&config_path, &self.policy)?;
+        self.partners.push(PartnerSystem { service: self.names.service, system_id, shape, initial_configuration });
+        Ok(())
+    }
+
+    fn partner_child(
+        &mut self,
+        child: Element<'a>,
+        system_id: &mut Option<String>,
+        config: &mut Option<(RawConfig, PartnerShape)>,
+        duplicate: &mut Option<String>,
+    ) -> Result<(), ProfileError> {
+        let local = child.local();
+        if local == INIT_CONFIG {
+            expect_ns(&child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+            let raw = read_config(self.cursor, &child)?;
+            if config.replace((raw, PartnerShape::Direct)).is_some() {
+                duplicate.get_or_insert_with(|| "mcptt-UE-initial-configuration".to_owned());
+            }
+            return Ok(());
+        }
+        if child.ns != self.ns {
+            return self.cursor.skip();
+        }
+        if local == self.names.partner_id.as_bytes() {
+            let (id, _) = self.cursor.text()?;
+            if system_id.replace(id).is_some() {
+                duplicate.get_or_insert_with(|| self.names.partner_id.to_owned());
+            }
+            Ok(())
+        } else if local == self.names.wrapper.as_bytes() {
+            // AccessInformationForPartner<Service>System: the initial configuration, and
+            // possibly the system id.
+            self.children(|walk, inner| {
+                let local = inner.local();
+                if local == INIT_CONFIG {
+                    expect_ns(&inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+                    let raw = read_config(walk.cursor, &inner)?;
+                    if config.replace((raw, PartnerShape::AccessInformation)).is_some() {
+                        duplicate
+                            .get_or_insert_with(|| format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper));
+                    }
+                    Ok(())
+                } else if inner.ns == walk.ns && local == walk.names.partner_id.as_bytes() {
+                    let (id, _) = walk.cursor.text()?;
+                    if system_id.replace(id).is_some() {
+                        duplicate.get_or_insert_with(|| walk.names.partner_id.to_owned());
+                    }
+                    Ok(())
+                } else {
+                    walk.cursor.skip()
+                }
+            })
+        } else {
+            self.cursor.skip()
+        }
+    }
+}

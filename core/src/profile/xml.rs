@@ -1,0 +1,385 @@
+//! A thin, bounded streaming layer over quick-xml.
+//!
+//! It turns quick-xml events into the few items the profile walk needs (element start with its
+//! resolved namespace, element end, text, end of document) and enforces what quick-xml leaves
+//! to the caller: no DOCTYPE, only the five predefined entities and character references, a
+//! depth limit, exactly one root element, no text outside it, the XML declaration first and
+//! in UTF-8, and every element closed. Errors carry line and column.
+//!
+//! Skipped content ([`Cursor::skip`]) gets every check above except one: element names there
+//! are not resolved, so an undeclared namespace prefix inside content the reader does not use
+//! is not reported (it is on every element the reader looks at). This keeps skipping cheaper
+//! than a full namespace-resolving pass.
+
+use super::error::ProfileError;
+use crate::http::printable;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+use std::borrow::Cow;
+
+/// MCPTT user profile namespace (TS 24.484).
+pub(super) const NS_MCPTT_PROFILE: &str = "urn:3gpp:mcptt:user-profile:1.0";
+/// MCVideo user profile namespace (TS 24.484 V20 schema).
+pub(super) const NS_MCVIDEO_PROFILE: &str = "urn:3gpp:ns:mcvideo:user-profile:1.0";
+/// MCData user profile namespace (first accepted spelling).
+pub(super) const NS_MCDATA_PROFILE: &str = "urn:3gpp:ns:mcdata:user-profile:1.0";
+/// MCData user profile namespace (second accepted spelling).
+pub(super) const NS_MCDATA_PROFILE_ALT: &str = "urn:3gpp:mcdata:user-profile:1.0";
+/// MC UE initial configuration namespace.
+pub(super) const NS_INIT_CONFIG: &str = "urn:3gpp:mcptt:mcpttUEinitConfig:1.0";
+
+/// The namespaces the reader tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ns {
+    McpttProfile,
+    McvideoProfile,
+    McdataProfile,
+    McdataProfileAlt,
+    InitConfig,
+    /// Any other namespace.
+    Other,
+    /// No namespace.
+    None,
+}
+
+fn classify(ns: &[u8]) -> Ns {
+    // Every element start is classified: pick the one candidate by length (and one byte), then
+    // compare once.
+    let (candidate, class) = match (ns.len(), ns.get(9)) {
+        (31, _) => (NS_MCPTT_PROFILE, Ns::McpttProfile),
+        (36, Some(b'n')) => (NS_MCVIDEO_PROFILE, Ns::McvideoProfile),
+        (36, _) => (NS_INIT_CONFIG, Ns::InitConfig),
+        (35, _) => (NS_MCDATA_PROFILE, Ns::McdataProfile),
+        (32, _) => (NS_MCDATA_PROFILE_ALT, Ns::McdataProfileAlt),
+        _ => return Ns::Other,
+    };
+    if ns == candidate.as_bytes() {
+        class
+    } else {
+        Ns::Other
+    }
+}
+
+/// An element start: its namespace, its tag, and where it begins.
+pub(super) struct Element<'a> {
+    /// The resolved namespace.
+    pub(super) ns: Ns,
+    /// The namespace name when it is [`Ns::Other`] (for error messages).
+    pub(super) other_ns: Option<Box<str>>,
+    start: BytesStart<'a>,
+    /// Byte offset of the `<`.
+    pub(super) offset: u64,
+}
+
+impl Element<'_> {
+    /// The local name (without prefix).
+    pub(super) fn local(&self) -> &[u8] {
+        self.start.local_name().into_inner()
+    }
+
+    /// The namespace name as found, for error messages.
+    pub(super) fn namespace_name(&self) -> String {
+        match self.ns {
+            Ns::McpttProfile => NS_MCPTT_PROFILE.to_owned(),
+            Ns::McvideoProfile => NS_MCVIDEO_PROFILE.to_owned(),
+            Ns::McdataProfile => NS_MCDATA_PROFILE.to_owned(),
+            Ns::McdataProfileAlt => NS_MCDATA_PROFILE_ALT.to_owned(),
+            Ns::InitConfig => NS_INIT_CONFIG.to_owned(),
+            Ns::Other => self.other_ns.as_deref().map(|ns| printable(ns, 100)).unwrap_or_default(),
+            Ns::None => String::new(),
+        }
+    }
+
+    /// The local name, sanitised and shortened for error messages.
+    pub(super) fn local_printable(&self) -> String {
+        printable(&String::from_utf8_lossy(self.local()), 64)
+    }
+}
+
+/// One step of the walk.
+pub(super) enum Item<'a> {
+    /// An element starts (its end will come as [`Item::End`]).
+    Start(Element<'a>),
+    /// The current element ends.
+    End,
+    /// Character data (text, CDATA or a resolved reference); only when text is wanted
+    /// (otherwise it is passed over).
+    Text(Cow<'a, str>),
+    /// The end of the document (only after the root element closed).
+    Eof,
+}
+
+/// The bounded reader.
+pub(super) struct Cursor<'a> {
+    reader: NsReader<&'a [u8]>,
+    xml: &'a [u8],
+    depth: usize,
+    max_depth: usize,
+    seen_root: bool,
+    first_event: bool,
+}
+
+impl<'a> Cursor<'a> {
+    /// A reader over a document already checked to be UTF-8.
+    pub(super) fn new(xml: &'a str, max_depth: usize) -> Self {
+        let mut reader = NsReader::from_reader(xml.as_bytes());
+        let config = reader.config_mut();
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        config.check_comments = true;
+        config.trim_text(false);
+        Self { reader, xml: xml.as_bytes(), depth: 0, max_depth, seen_root: false, first_event: true }
+    }
+
+    /// The depth of the current element (the root is 1; 0 outside it).
+    pub(super) fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// A malformed-XML error at a byte offset.
+    pub(super) fn malformed(&self, offset: u64, reason: impl Into<String>) -> ProfileError {
+        let (line, column) = line_column(self.xml, offset);
+        ProfileError::MalformedXml { line, column, reason: reason.into() }
+    }
+
+    /// The next item; text is decoded only when `want_text` is set.
+    pub(super) fn next(&mut self, want_text: bool) -> Result<Item<'a>, ProfileError> {
+        loop {
+            let offset = self.reader.buffer_position();
+            let first = std::mem::replace(&mut self.first_event, false);
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = self.reader.error_position();
+                    return Err(self.malformed(at, error.to_string()));
+                }
+            };
+            match event {
+                Event::Start(start) => {
+                    // Only element starts need their namespace; ends are checked by name.
+                    let (ns, other_ns, unknown_prefix) = match self.reader.resolve_element(start.name()).0 {
+                        ResolveResult::Bound(ns) => {
+                            let class = classify(ns.as_ref());
+                            let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
+                            (class, other, None)
+                        }
+                        ResolveResult::Unbound => (Ns::None, None, None),
+                        ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix)),
+                    };
+                    if let Some(prefix) = unknown_prefix {
+                        let prefix = printable(&String::from_utf8_lossy(&prefix), 32);
+                        return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
+                    }
+                    if self.depth == 0 && self.seen_root {
+                        return Err(self.malformed(offset, "a second root element"));
+                    }
+                    if self.depth >= self.max_depth {
+                        let (line, column) = line_column(self.xml, offset);
+                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+                    }
+                    self.depth += 1;
+                    self.seen_root = true;
+                    return Ok(Item::Start(Element { ns, other_ns, start, offset }));
+                }
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    return Ok(Item::End);
+                }
+                Event::Empty(_) => {
+                    // `expand_empty_elements` turns `<a/>` into Start + End; never reached.
+                    return Err(self.malformed(offset, "unexpected empty-element event"));
+                }
+                Event::Text(text) => {
+                    if self.depth == 0 {
+                        let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+                        if let Some(at) = stray {
+                            let at = offset + at as u64;
+                            return Err(self.malformed(at, "text outside the root element"));
+                        }
+                        continue;
+                    }
+                    if !want_text {
+                        continue;
+                    }
+                    let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                    return Ok(Item::Text(decoded));
+                }
+                Event::CData(data) => {
+                    if self.depth == 0 {
+                        return Err(self.malformed(offset, "CDATA outside the root element"));
+                    }
+                    if !want_text {
+                        continue;
+                    }
+                    let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                    return Ok(Item::Text(decoded));
+                }
+                Event::GeneralRef(reference) => {
+                    if self.depth == 0 {
+                        return Err(self.malformed(offset, "a reference outside the root element"));
+                    }
+                    let resolved = self.resolve_reference(&reference, offset)?;
+                    if want_text {
+                        return Ok(Item::Text(resolved));
+                    }
+                }
+                Event::Decl(decl) => {
+                    if !first {
+                        return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
+                    }
+                    if let Some(encoding) = decl.encoding() {
+                        let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
+                        if !encoding.eq_ignore_ascii_case(b"UTF-8") {
+                            let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
+                            return Err(ProfileError::UnsupportedEncoding { encoding });
+                        }
+                    }
+                }
+                Event::PI(_) | Event::Comment(_) => {}
+                Event::DocType(_) => {
+                    let (line, column) = line_column(self.xml, offset);
+                    return Err(ProfileError::DtdRefused { line, column });
+                }
+                Event::Eof => {
+                    if self.depth > 0 {
+                        return Err(
+                            self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
+                        );
+                    }
+                    if !self.seen_root {
+                        return Err(self.malformed(offset, "the document has no root element"));
+                    }
+                    return Ok(Item::Eof);
+                }
+            }
+        }
+    }
+
+    /// A character reference or one of the five predefined entities; anything else is an
+    /// undeclared entity (there is no DTD to declare it).
+    fn resolve_reference(
+        &self,
+        reference: &quick_xml::events::BytesRef<'a>,
+        offset: u64,
+    ) -> Result<Cow<'a, str>, ProfileError> {
+        match reference.resolve_char_ref() {
+            Ok(Some(ch)) => return Ok(Cow::Owned(ch.to_string())),
+            Ok(None) => {}
+            Err(error) => return Err(self.malformed(offset, error.to_string())),
+        }
+        let name = reference.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+        let text = match name.as_ref() {
+            "lt" => "<",
+            "gt" => ">",
+            "amp" => "&",
+            "apos" => "'",
+            "quot" => "\"",
+            other => {
+                let other = printable(other, 32);
+                return Err(self.malformed(
+                    offset,
+                    format!("undeclared entity reference `&{other};` (only the five predefined entities are allowed)"),
+                ));
+            }
+        };
+        Ok(Cow::Borrowed(text))
+    }
+
+    /// Skips the rest of the element that just started (its content and its end).
+    pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
+        // The same checks as `next`, without building items: skipped content is most of a
+        // profile, and this loop is what keeps extraction close to a bare tokenising pass.
+        let target = self.depth.saturating_sub(1);
+        while self.depth > target {
+            let offset = self.reader.buffer_position();
+            // Namespace bindings are still tracked, but names in skipped content are not
+            // resolved: nothing here is looked at by namespace.
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = self.reader.error_position();
+                    return Err(self.malformed(at, error.to_string()));
+                }
+            };
+            match event {
+                Event::Start(_) => {
+                    if self.depth >= self.max_depth {
+                        let (line, column) = line_column(self.xml, offset);
+                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+                    }
+                    self.depth += 1;
+                }
+                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::GeneralRef(reference) => {
+                    self.resolve_reference(&reference, offset)?;
+                }
+                Event::DocType(_) => {
+                    let (line, column) = line_column(self.xml, offset);
+                    return Err(ProfileError::DtdRefused { line, column });
+                }
+                Event::Decl(_) => {
+                    return Err(self.malformed(offset, "an XML declaration inside an element"));
+                }
+                Event::Empty(_) => {
+                    return Err(self.malformed(offset, "unexpected empty-element event"));
+                }
+                Event::Eof => {
+                    let open = self.depth;
+                    return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the text content of the element that just started, up to and including its end,
+    /// trimmed of XML white space. The flag is set when the element had child elements (they
+    /// are skipped).
+    pub(super) fn text(&mut self) -> Result<(String, bool), ProfileError> {
+        let target = self.depth.saturating_sub(1);
+        let mut value: Option<Cow<'a, str>> = None;
+        let mut had_child = false;
+        while self.depth > target {
+            match self.next(true)? {
+                Item::Text(piece) => match value.as_mut() {
+                    None => value = Some(piece),
+                    Some(existing) => existing.to_mut().push_str(&piece),
+                },
+                Item::Start(_) => {
+                    had_child = true;
+                    self.skip()?;
+                }
+                Item::End => {}
+                Item::Eof => break,
+            }
+        }
+        let value = value.unwrap_or_default();
+        Ok((value.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n')).to_owned(), had_child))
+    }
+
+    /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
+    /// malformed attribute is an error even after the one asked for.
+    pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
+        let mut found = None;
+        for attribute in element.start.attributes() {
+            let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
+            if attribute.key.as_ref() == name.as_bytes() {
+                let value = attribute.unescape_value().map_err(|e| self.malformed(element.offset, e.to_string()))?;
+                found = Some(value.into_owned());
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Line and column (both from 1; the column counts characters) of a byte offset.
+pub(super) fn line_column(xml: &[u8], offset: u64) -> (u64, u64) {
+    let end = usize::try_from(offset).unwrap_or(usize::MAX).min(xml.len());
+    let before = xml.get(..end).unwrap_or_default();
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let column = before.get(line_start..).unwrap_or_default().iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64 + 1;
+    (line, column)
+}
