@@ -21,5 +21,7 @@ variant() {
     "$(wc -c <"$out/$name/mcx_connect_bg.wasm")" "$wasm" "$js" "$((wasm + js))"
 }
 variant "full (default features)"
-variant "without flow" --no-default-features --features login
-variant "without flow and login" --no-default-features
+variant "without flow" --no-default-features --features login,profile
+variant "without profile" --no-default-features --features login,flow
+variant "without login" --no-default-features --features flow,profile
+variant "without flow, profile and login" --no-default-features

@@ -7,7 +7,7 @@
 //! core's stable `code`, and for server-role refusals the RFC `oauthError`, the
 //! `description` a server sends and the HTTP `status` of the error response.
 //!
-//! Cargo features `login` and `flow` (both default) leave those families out of a smaller build
+//! Cargo features `login`, `flow` and `profile` (all default) leave those families out of a smaller build
 //! (`bench/size.sh` reports what each costs).
 //!
 //! One module per API family, mirroring the core's modules. The TypeScript declaration of
@@ -30,5 +30,7 @@ pub mod http;
 pub mod jwt_bearer;
 #[cfg(feature = "login")]
 pub mod login;
+#[cfg(feature = "profile")]
+pub mod profile;
 pub mod response;
 pub mod scope;

@@ -101,6 +101,45 @@ function authorizationRequest(api, input) {
   return api.AuthorizationRequest.restore(state);
 }
 
+/** The vectors name members in snake_case; the package returns camelCase. */
+function snakeKeys(value) {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase()), snakeKeys(v)]));
+}
+
+function profileOptions(input) {
+  const limits = {};
+  if (input.limits?.max_bytes !== undefined) limits.maxBytes = input.limits.max_bytes;
+  if (input.limits?.max_depth !== undefined) limits.maxDepth = input.limits.max_depth;
+  return { allowLoopbackHttp: bool(input, "allow_loopback_http"), limits };
+}
+
+function documentBytes(document) {
+  if (typeof document === "string") return document;
+  if (typeof document?.xml_base64 === "string") return Uint8Array.from(Buffer.from(document.xml_base64, "base64"));
+  throw new BadCase('a document is a string or {"xml_base64": …}');
+}
+
+function oneDocument(api, input) {
+  if (input.xml !== undefined) return api.UserProfile.parse(documentBytes(input.xml), profileOptions(input));
+  if (input.xml_base64 !== undefined) return api.UserProfile.parse(documentBytes({ xml_base64: input.xml_base64 }), profileOptions(input));
+  throw new BadCase("input.xml or input.xml_base64 is required");
+}
+
+function profiles(api, input) {
+  if (!Array.isArray(input.profiles)) throw new BadCase("input.profiles must be an array");
+  const all = new api.UserProfiles();
+  for (const document of input.profiles) all.push(api.UserProfile.parse(documentBytes(document), profileOptions(input)));
+  return all;
+}
+
+function service(input) {
+  const name = str(input, "service");
+  if (!["ptt", "video", "data", "mcptt", "mcvideo", "mcdata"].includes(name.toLowerCase())) throw new BadCase(`unknown service \`${name}\``);
+  return name;
+}
+
 /** Every operation of tests/vectors/README.md, through the package API. */
 export function operations(api) {
   return {
@@ -235,6 +274,16 @@ export function operations(api) {
         normalisations: codes(parsed.normalisations),
       };
     },
+    "profile.parse": (input) => snakeKeys(oneDocument(api, input).toJSON()),
+    "profile.partner": (input) => snakeKeys(oneDocument(api, input).partner(str(input, "partner"))),
+    "profile.partner_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).partnerTokenEndpoint(str(input, "partner")) }),
+    "profile.group_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).groupTokenEndpoint(str(input, "group")) }),
+    "profiles.partner_token_endpoint": (input) => ({
+      token_endpoint: profiles(api, input).partnerTokenEndpoint(service(input), str(input, "partner")),
+    }),
+    "profiles.group_token_endpoint": (input) => ({
+      token_endpoint: profiles(api, input).groupTokenEndpoint(service(input), str(input, "group")),
+    }),
     "error_response.write": (input) =>
       responseJson(api.writeErrorResponse({ error: str(input, "error"), errorDescription: optional(input, "error_description") })),
   };

@@ -1,6 +1,6 @@
 //! wasm-bindgen-test: the exported functions called as JavaScript would, in Node and in
 //! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`; `test.sh` runs both).
-#![cfg(all(target_arch = "wasm32", feature = "login", feature = "flow"))]
+#![cfg(all(target_arch = "wasm32", feature = "login", feature = "flow", feature = "profile"))]
 // wasm_bindgen_test functions are not `#[test]` to clippy, so its test allowances do not apply.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
