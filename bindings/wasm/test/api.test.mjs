@@ -129,3 +129,23 @@ test("the browser build (web) works too once initialised", async () => {
   assert.equal(web.parseScope("openid 3gpp:mc:ptt_service").hasMcx, true);
   assert.throws(() => web.parseScope("a,b"), (e) => e instanceof web.McxConnectError && e.code === "scope_comma");
 });
+
+test("profiles: UserProfile and UserProfiles classes read partner and group token endpoints", () => {
+  const xml = `<up:mcptt-user-profile xmlns:up="urn:3gpp:mcptt:user-profile:1.0" XUI-URI="sip:alice@ptt.primary.example" user-profile-index="1"><up:OnNetwork><up:anyExt><up:MigratablePartnerMCPTTSystemInfo><up:PartnerMCPTTSystemId>urn:mc:partner-a:ptt</up:PartnerMCPTTSystemId><up:AccessInformationForPartnerMCPTTSystem><ic:mcptt-UE-initial-configuration xmlns:ic="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="partner-a.example"><ic:on-network><ic:App-Server-Info><ic:idms-token-endpoint>https://idms.partner-a.example/token</ic:idms-token-endpoint></ic:App-Server-Info></ic:on-network></ic:mcptt-UE-initial-configuration></up:AccessInformationForPartnerMCPTTSystem></up:MigratablePartnerMCPTTSystemInfo></up:anyExt></up:OnNetwork></up:mcptt-user-profile>`;
+  const profile = api.UserProfile.parse(new TextEncoder().encode(xml));
+  assert.equal(profile.service, "ptt");
+  assert.equal(profile.xuiUri, "sip:alice@ptt.primary.example");
+  assert.equal(profile.partnerTokenEndpoint("urn:mc:partner-a:ptt"), "https://idms.partner-a.example/token");
+  const [partner] = profile.partners;
+  assert.equal(partner.id, "urn:mc:partner-a:ptt");
+  assert.equal(partner.shape, "access_information");
+  assert.equal(partner.initialConfiguration.appServerInfo.idmsAuthEndpoint, null);
+  assert.deepEqual(profile.toJSON().kind, { kind: "user_profile", service: "ptt" });
+  const all = new api.UserProfiles();
+  all.push(profile);
+  all.push(profile);
+  assert.equal(profile.partners.length, 1); // push copies: the profile stays usable
+  assert.throws(() => all.partnerTokenEndpoint("video", "urn:mc:partner-a:ptt"), (e) => e instanceof api.McxConnectError && e.code === "profile_partner_not_found");
+  assert.throws(() => api.UserProfile.parse("<!DOCTYPE x [<!ENTITY a 'b'>]><x/>"), (e) => e instanceof api.McxConnectError && e.code.startsWith("profile_"));
+  assert.throws(() => api.UserProfile.parse(42), (e) => e.code === "invalid_argument");
+});

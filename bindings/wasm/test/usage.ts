@@ -3,6 +3,8 @@
 import {
   AuthorizationRequest,
   MigrationFlow,
+  UserProfile,
+  UserProfiles,
   McxConnectError,
   buildJwtBearerRequest,
   buildTokenExchangeRequest,
@@ -16,6 +18,8 @@ import {
   writeErrorResponse,
   type ClientAuthentication,
   type FlowFailure,
+  type PartnerSystem,
+  type UserProfileData,
   type MigrationStep,
   type HttpRequest,
   type HttpResponse,
@@ -99,10 +103,19 @@ const failure: FlowFailure | null = flow.failure;
 const partnerTokens: TokenResponse | null = flow.partnerTokens;
 const restoredFlow: MigrationFlow = MigrationFlow.restore(flow.save(false), { primaryAccessToken: "primary-access-token" });
 
+// Profiles: the partner token endpoint comes from the user profile (TS 24.482 6.2.3 a).
+const profile = UserProfile.parse("<mcptt-user-profile/>", { allowLoopbackHttp: false, limits: { maxBytes: 1 << 20 } });
+const partners: PartnerSystem[] = profile.partners;
+const data: UserProfileData = profile.toJSON();
+const all = new UserProfiles();
+all.push(profile);
+const partnerEndpoint: string = all.partnerTokenEndpoint("ptt", partners[0]?.id ?? "urn:none");
+const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.primary.example");
+
 // Browser build: initialise once, then the same API.
 async function browser(): Promise<boolean> {
   await init();
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };

@@ -207,3 +207,22 @@ fn b_7_migration_flow_is_a_class_driven_by_requests_and_responses() {
     let (code, _, _) = error_fields(flow.next_request(JsValue::from(-1.5)).unwrap_err());
     assert_eq!(code, "invalid_argument");
 }
+
+#[wasm_bindgen_test]
+fn ts24482_6_2_3_a_profile_gives_the_partner_token_endpoint() {
+    use mcx_connect_wasm::profile::{JsUserProfile, JsUserProfiles};
+    let xml = r#"<mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:alice@video.primary.example" user-profile-index="1"><OnNetwork><anyExt><MigratablePartnerMCVideoSystemInfo><PartnerMCVideoSystemId>urn:partner:video</PartnerMCVideoSystemId><mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="partner.example"><on-network><App-Server-Info><idms-token-endpoint>https://idms.partner.example/token</idms-token-endpoint></App-Server-Info></on-network></mcptt-UE-initial-configuration></MigratablePartnerMCVideoSystemInfo></anyExt></OnNetwork></mcvideo-user-profile>"#;
+    let profile = JsUserProfile::parse(JsValue::from(Uint8Array::from(xml.as_bytes())), None).unwrap();
+    assert_eq!(profile.partner_token_endpoint(s("urn:partner:video")).unwrap(), "https://idms.partner.example/token");
+    let partner = profile.partner(s("urn:partner:video")).unwrap();
+    assert_eq!(text(&partner, "shape"), "direct");
+    assert_eq!(text(&partner, "tokenEndpoint"), "https://idms.partner.example/token");
+    let mut all = JsUserProfiles::new();
+    all.push(&profile);
+    assert_eq!(
+        all.partner_token_endpoint(s("video"), s("urn:partner:video")).unwrap(),
+        "https://idms.partner.example/token"
+    );
+    let (code, _, _) = error_fields(all.partner_token_endpoint(s("ptt"), s("urn:partner:video")).unwrap_err());
+    assert_eq!(code, "profile_partner_not_found");
+}
