@@ -145,7 +145,8 @@ test("profiles: UserProfile and UserProfiles classes read partner and group toke
   all.push(profile);
   all.push(profile);
   assert.equal(profile.partners.length, 1); // push copies: the profile stays usable
-  assert.throws(() => all.partnerTokenEndpoint("video", "urn:mc:partner-a:ptt"), (e) => e instanceof api.McxConnectError && e.code === "profile_partner_not_found");
+  assert.throws(() => all.partnerTokenEndpoint("video", "urn:mc:partner-a:ptt"), (e) => e instanceof api.McxConnectError && e.code === "profile_service_not_loaded");
+  assert.throws(() => all.partnerTokenEndpoint("ptt", "urn:mc:nobody"), (e) => e.code === "profile_partner_not_found");
   assert.throws(() => api.UserProfile.parse("<!DOCTYPE x [<!ENTITY a 'b'>]><x/>"), (e) => e instanceof api.McxConnectError && e.code.startsWith("profile_"));
   assert.throws(() => api.UserProfile.parse(42), (e) => e.code === "invalid_argument");
 });

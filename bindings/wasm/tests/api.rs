@@ -224,5 +224,5 @@ fn ts24482_6_2_3_a_profile_gives_the_partner_token_endpoint() {
         "https://idms.partner.example/token"
     );
     let (code, _, _) = error_fields(all.partner_token_endpoint(s("ptt"), s("urn:partner:video")).unwrap_err());
-    assert_eq!(code, "profile_partner_not_found");
+    assert_eq!(code, "profile_service_not_loaded");
 }
