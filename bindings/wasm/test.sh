@@ -2,7 +2,8 @@
 # Every test of the npm package (issue 6), no benchmarks:
 #   build + pack (build.sh), Rust wasm-bindgen-test in Node and in headless Chromium,
 #   tsc --noEmit on a TypeScript usage file against the installed package,
-#   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball.
+#   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball,
+#   and the packaged web build driven in headless Chromium.
 # Ends with `wasm: N passed, N failed`; exits non-zero when anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -92,8 +93,8 @@ else
   count 1 0
 fi
 
-step "node --test: vectors, API conventions, interop"
-(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs) 2>&1 | tee "$log/node-test.txt"
+step "node --test: vectors, API conventions, interop, the web build in headless Chromium"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs) 2>&1 | tee "$log/node-test.txt"
 p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 count "${p:-0}" "${f:-1}"
