@@ -63,6 +63,21 @@ export interface AuthorizationCodeRequest {
   client?: ClientAuthentication;
 }
 
+/** A code token request as the IdMS token endpoint read it. */
+export interface IncomingAuthorizationCodeRequest {
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+  client: ClientAuthentication;
+}
+
+/** A refresh request as the IdMS token endpoint read it. */
+export interface IncomingRefreshRequest {
+  refreshToken: string;
+  scope: string | null;
+  client: ClientAuthentication;
+}
+
 /** A refresh request (B.5); `scope` null keeps the original grant. */
 export interface RefreshRequest {
   refreshToken: string;
@@ -399,7 +414,7 @@ pub fn build_authorization_code_request(
 }
 
 /// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
-#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<AuthorizationCodeRequest>")]
+#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<IncomingAuthorizationCodeRequest>")]
 pub fn parse_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
@@ -412,7 +427,8 @@ pub fn parse_authorization_code_request(
 /// redirect URI against the authorization request's (`AuthorizationCodeRequest::verify`).
 #[wasm_bindgen(js_name = verifyAuthorizationCodeRequest)]
 pub fn verify_authorization_code_request(
-    #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest | IncomingAuthorizationCodeRequest")]
+    request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string", js_name = codeChallenge)] code_challenge: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUri)] redirect_uri: JsValue,
 ) -> Result<(), JsValue> {
@@ -435,7 +451,7 @@ pub fn build_refresh_request(
 }
 
 /// Server role: reads a refresh request (`RefreshRequest::parse`).
-#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<RefreshRequest>")]
+#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<IncomingRefreshRequest>")]
 pub fn parse_refresh_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,

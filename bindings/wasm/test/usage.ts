@@ -2,6 +2,9 @@
 // shape below must come from the package's own declarations, with no `any` in between.
 import {
   AuthorizationRequest,
+  buildRefreshRequest,
+  checkRefreshScope,
+  parseRefreshRequest,
   MigrationFlow,
   UserProfile,
   UserProfiles,
@@ -91,6 +94,11 @@ const code: string = again.readResponse("com.example.mcptt:/callback?code=c&stat
 const info: ScopeInfo = parseScope("openid 3gpp:mc:ptt_service", "strict");
 const grant: string = constants().grantTypeJwtBearer;
 
+// Refresh (B.5), both roles.
+const refresh = parseRefreshRequest(buildRefreshRequest("https://idms.primary.example/token", { refreshToken: "r", scope: null }));
+const refreshScope: string | null = refresh.value.scope;
+checkRefreshScope(refresh.value, scopeForService("ptt"));
+
 // Migration flow: a class; the host does the I/O and passes the time in.
 const flow = new MigrationFlow(
   { primaryTokenEndpoint: "https://idms.primary.example/token", clientId: "mcptt-client", scope: scopeForService("video") },
@@ -118,4 +126,4 @@ async function browser(): Promise<boolean> {
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
