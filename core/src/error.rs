@@ -60,7 +60,6 @@
 //! | `profile_partner_not_found` | profile | look-up: no partner system with that id | — |
 //! | `profile_group_not_found` | profile | look-up: no group with that id | — |
 //! | `profile_service_not_loaded` | profile | look-up: no user profile of that service was loaded | — |
-//!
 //! | `login_state_mismatch` | login | the authorization response's `state` differs from the request's (CSRF) | — |
 //! | `login_invalid_verifier` | login | a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) | `invalid_request` |
 //! | `login_pkce_mismatch` | login | `code_verifier` does not match the stored challenge (RFC 7636 §4.6) | `invalid_grant` |
@@ -72,8 +71,37 @@
 //! | `flow_unusable_security_token` | flow | the security token lacks the partner or client in `aud`, or expires too soon | — |
 //! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
 //! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
+//! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
+//! | `token_too_large` | token | the token is over the size limit | context |
+//! | `token_algorithm_refused` | token | `alg` is not on the allow-list: `none`, HMAC without a configured shared secret, HS384/HS512, or an algorithm the caller did not allow | context |
+//! | `token_crit_unsupported` | token | the header has `crit`; no JWS extension is understood (RFC 7515 §4.1.11) | context |
+//! | `token_unknown_key` | token | no trusted key has the token's `kid` (or, without `kid`, fits its `alg`) | context |
+//! | `token_key_mismatch` | token | the key named by `kid` is of the wrong type or curve for `alg`, is restricted to another `alg`, or is unsupported (e.g. RSA under 2048 bits) | context |
+//! | `token_key_not_for_signature` | token | the key named by `kid` has `use` other than `sig` or `key_ops` without `verify` | context |
+//! | `token_bad_signature` | token | the signature does not verify (or has the wrong length) | context |
+//! | `token_expired` | token | `now` ≥ `exp` + leeway | context |
+//! | `token_not_yet_valid` | token | `now` + leeway < `nbf` | context |
+//! | `token_issued_in_future` | token | `iat` > `now` + leeway | context |
+//! | `token_wrong_issuer` | token | `iss` is not exactly the expected issuer (B.2.1.2) | context |
+//! | `token_audience_missing_client` | token | `aud` does not contain the client_id (B.2.1.2) | context |
+//! | `token_audience_missing_target` | token | `aud` does not contain the target IdMS address of a security token (B.2.1.2), or the configured audience of an access token | context |
+//! | `token_azp_mismatch` | token | `azp` is present and is not the client_id (OpenID Connect Core §3.1.3.7) | context |
+//! | `token_nonce_mismatch` | token | `nonce` is not the value sent in the authentication request | context |
+//! | `token_client_mismatch` | token | the access token's `client_id` claim is not the expected client | context |
+//! | `token_subject_too_long` | token | `sub` is over 255 bytes of UTF-8 (B.2.1.2) | context |
+//! | `token_missing_claim` | token | a required claim is absent (`iss`, `sub`, `aud`, `exp`, `iat`; `azp` of an ID token with several audiences; `nonce` when one was sent; `scope` and `client_id` of an access token) | context |
+//! | `token_invalid_claim` | token | a claim has the wrong JSON type or value (empty `sub`, negative time, `scope` and `scp` both present…) | context |
+//! | `token_missing_service_id` | token | `mcptt_id`, `mcvideo_id` or `mcdata_id` is absent for a service the caller requires | context |
+//! | `token_scope_missing` | token | the access token does not grant a required scope | context |
+//! | `jwks_malformed` | token | a JWK Set that is not RFC 7517 JSON, has too many keys, or holds a broken or private key | — |
+//! | `jwks_too_large` | token | the JWK Set is over the size limit | — |
+//! | `leeway_too_large` | token | a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped | — |
+//! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
+//! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
 //!
-//! Later modules add their own rows (profiles, tokens, login, flow) in their own error enums.
+//! A token refused by a server is answered as the context requires ("context" above): RFC 7523
+//! §3.1 makes a bad `assertion` `invalid_grant`, RFC 8693 §2.2.2 a bad `subject_token`
+//! `invalid_request`; [`Error::oauth_error`] is `None` for token errors.
 
 use crate::http::HttpResponse;
 use crate::response::ErrorResponse;
@@ -110,6 +138,9 @@ pub enum Error {
     /// A TS 24.484 profile document cannot be read, or a look-up in it finds nothing.
     #[error(transparent)]
     Profile(#[from] crate::profile::ProfileError),
+    /// A token, JWK Set or token setting is not acceptable.
+    #[error(transparent)]
+    Token(#[from] crate::token::TokenError),
 }
 
 impl Error {
@@ -131,6 +162,7 @@ impl Error {
             Error::Flow(e) => e.code(),
             Error::Rejected(r) => r.cause.code(),
             Error::Profile(e) => e.code(),
+            Error::Token(e) => e.code(),
         }
     }
 
@@ -145,6 +177,8 @@ impl Error {
             Error::Request(e) => e.oauth_error(),
             Error::Login(e) => e.oauth_error(),
             Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) | Error::Profile(_) => None,
+            // A bad token's RFC code depends on where it was presented (assertion or subject token).
+            Error::Token(_) => None,
         }
     }
 }

@@ -87,3 +87,45 @@ impl JwtBearerRequest {
         Ok(Parsed { value: Self { assertion: Secret::new(assertion), client, scope }, normalisations: report })
     }
 }
+
+impl JwtBearerRequest {
+    /// Reads an incoming request at the partner token endpoint (as [`parse`](Self::parse)) and
+    /// authenticates its `assertion` as a security token (B.7.4) for the request's `client_id`
+    /// at time `now` (seconds since the epoch). Every token failure is refused with
+    /// `invalid_grant` (RFC 7523 §3.1) and the precise [`TokenError`](crate::token::TokenError)
+    /// as cause.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    /// use mcx_connect::*;
+    /// let primary = SigningKey::es256(&[3u8; 32]).unwrap();
+    /// let partner = "https://idms.partner.example/token";
+    /// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
+    ///     "aud": ["myNativeApp", partner], "iat": 1_700_000_000, "exp": 1_700_000_300});
+    /// let assertion = sign(&JwsHeader::new(primary.algorithm()), &claims, &primary).unwrap();
+    /// let http = JwtBearerRequest::new(assertion, ClientAuthentication::client_id("myNativeApp"), ScopeSet::for_service(McService::Ptt))
+    ///     .build(partner, EndpointPolicy::default()).unwrap();
+    ///
+    /// let jwks = JwkSet::from_keys(vec![primary.public_jwk(None).unwrap()]);
+    /// let validator = SecurityTokenValidator::new("https://idms.primary.example", partner, Verifier::new(jwks)).unwrap();
+    /// let ok = JwtBearerRequest::parse_and_verify(&http, &ParseOptions::strict(), &validator, 1_700_000_010).unwrap();
+    /// assert_eq!(ok.value.security_token.claims.sub, "alice");
+    ///
+    /// let late = JwtBearerRequest::parse_and_verify(&http, &ParseOptions::strict(), &validator, 1_700_000_300).unwrap_err();
+    /// assert_eq!((late.error.as_str(), late.code()), ("invalid_grant", "token_expired"));
+    /// ```
+    pub fn parse_and_verify(
+        request: &HttpRequest,
+        options: &ParseOptions,
+        validator: &crate::token::SecurityTokenValidator,
+        now: u64,
+    ) -> Result<Parsed<crate::token::VerifiedJwtBearerRequest>, Rejection> {
+        let parsed = Self::parse(request, options)?;
+        let client_id = parsed.value.client.id().unwrap_or_default();
+        let security_token = validator
+            .validate(parsed.value.assertion.expose(), client_id, now)
+            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidGrant, e))?;
+        let value = crate::token::VerifiedJwtBearerRequest { request: parsed.value, security_token };
+        Ok(Parsed { value, normalisations: parsed.normalisations })
+    }
+}

@@ -52,6 +52,7 @@ pub mod profile;
 mod response;
 mod scope;
 mod secret;
+pub mod token;
 mod uri;
 
 pub use client::ClientAuthentication;

@@ -3,6 +3,7 @@
 mod login;
 mod profile;
 mod request;
+mod token;
 
 use mcx_connect::Error;
 use serde_json::{json, Value};
@@ -48,6 +49,7 @@ fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     request::dispatch(operation, input)
         .or_else(|| login::dispatch(operation, input))
         .or_else(|| profile::dispatch(operation, input))
+        .or_else(|| token::dispatch(operation, input))
 }
 
 pub(crate) fn run_case(case: &Value) -> Result<(), String> {

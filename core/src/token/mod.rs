@@ -1,0 +1,97 @@
+//! Tokens: JWS verification, JWK Sets, and the claims of TS 33.180 Annex B.
+//!
+//! The partner IdMS **must** authenticate the security token it receives as a jwt-bearer
+//! assertion (B.7.4). This module does that in pure Rust (RustCrypto: `p256`, `p384`,
+//! `ed25519-dalek`, `rsa`, `sha2`, `hmac`), without a clock and without randomness:
+//!
+//! - [`Verifier`]: compact JWS with a size limit; ES256, ES384, RS256, PS256 and EdDSA on an
+//!   explicit allow-list; `none` never; HS256 only with a shared secret configured on purpose
+//!   (never a public key as HMAC secret); any `crit` refused; keys chosen by `kid` (or by key
+//!   type and `alg` without one) from a trusted [`JwkSet`], honouring `use` and `key_ops`.
+//! - [`SecurityTokenValidator`], [`IdTokenValidator`], [`AccessTokenValidator`]: the claims of
+//!   B.2.1.2 (`iss` exact, `sub` ≤ 255 bytes, `aud`, `exp`, `iat`, `nbf`), a [`Leeway`] of at
+//!   most 30 s refused when configured, and what each kind adds (client_id and target in `aud`
+//!   for a security token; `azp` and `nonce` for an ID token; `scope` and `client_id` for an
+//!   access token), with the MCX identities `mcptt_id`, `mcvideo_id`, `mcdata_id` required per
+//!   service on request. The current time is always the caller's `now`.
+//! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
+//! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
+//!
+//! In the server role, [`JwtBearerRequest::parse_and_verify`](crate::JwtBearerRequest::parse_and_verify)
+//! reads a B.7.4 request and authenticates its assertion in one call (a bad assertion is
+//! `invalid_grant`, RFC 7523 §3.1); [`TokenExchangeRequest::parse_and_verify`](crate::TokenExchangeRequest::parse_and_verify)
+//! does the same for the subject token of B.7.2 (a bad subject token is `invalid_request`,
+//! RFC 8693 §2.2.2). Every failure is a [`TokenError`] with a stable code.
+
+mod claims;
+mod error;
+mod flows;
+mod jwk;
+mod jws;
+mod kinds;
+mod sign;
+mod verify;
+
+#[cfg(test)]
+mod tests;
+
+pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
+pub use error::TokenError;
+pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
+pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
+pub use jws::{Algorithm, JwsHeader};
+pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
+pub use sign::{sign, SigningKey};
+pub use verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
+
+use serde_json::{Map, Value};
+
+/// A token decoded **without any verification**: neither signature nor claims were checked.
+/// For display and diagnosis only (which key, which issuer); never for a decision.
+///
+/// ```
+/// use mcx_connect::token::UnverifiedToken;
+/// // TS 33.180 B.7.4 EXAMPLE 1's assertion (its signature is not even well-formed).
+/// let token = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjllciJ9.eyJhdWQiOiJodHRwczovL2JhY2tlbmQuZXhhbXBsZS5jb20iLCJpc3MiOiJodHRwczovL2FzLmV4YW1wbGUuY29tIiwiZXhwIjoxNDQxOTE3NTkzLCJpYXQiOjE0NDE5MTc1MzMsInN1YiI6ImJjQGV4YW1wbGUuY29tIiwic2NwIjpbImFwaSJdfQ.MXgnpvPMo0nhcePwnQbunD2gw_pDyCFASaobl6gyLAdyPbaALFuAOyFc4XTWaPEnHV_LGmXklSTpz0yC7hlSQ";
+/// let seen = UnverifiedToken::inspect(token).unwrap();
+/// assert_eq!(seen.header.alg, "ES256");
+/// assert_eq!(seen.header.kid.as_deref(), Some("9er"));
+/// assert_eq!(seen.issuer(), Some("https://as.example.com"));
+/// assert_eq!(seen.claims["sub"], "bc@example.com");
+/// assert_eq!(seen.signature_bytes, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnverifiedToken {
+    /// The JOSE header, unverified.
+    pub header: JwsHeader,
+    /// The claims, unverified and untyped.
+    pub claims: Map<String, Value>,
+    /// Length of the decoded signature in bytes, or `None` when the signature segment is not
+    /// valid base64url (the signature itself is not kept).
+    pub signature_bytes: Option<usize>,
+}
+
+impl UnverifiedToken {
+    /// Decodes `token` (at most [`DEFAULT_MAX_TOKEN_BYTES`]) without verifying anything.
+    /// Refused only when it is not a compact JWS with JSON object header and payload.
+    pub fn inspect(token: &str) -> Result<Self, TokenError> {
+        Self::inspect_with_limit(token, DEFAULT_MAX_TOKEN_BYTES)
+    }
+
+    /// [`inspect`](Self::inspect) with another size limit in bytes.
+    pub fn inspect_with_limit(token: &str, max_bytes: usize) -> Result<Self, TokenError> {
+        let jws = jws::parse_compact(token, max_bytes)?;
+        let signature_bytes = jws.signature_bytes().ok().map(|s| s.len());
+        Ok(Self { header: jws.header, claims: jws.claims, signature_bytes })
+    }
+
+    /// The `iss` claim, if it is a string (unverified).
+    pub fn issuer(&self) -> Option<&str> {
+        self.claims.get("iss").and_then(Value::as_str)
+    }
+
+    /// The `kid` header, if any (unverified).
+    pub fn key_id(&self) -> Option<&str> {
+        self.header.kid.as_deref()
+    }
+}

@@ -1,0 +1,202 @@
+//! Vector operations for issue 4: tokens (JWS verification, JWK Sets, claims, signing).
+//!
+//! | operation | input | ok output |
+//! |---|---|---|
+//! | `token.validate` | `kind` (`security` \| `id` \| `access`), `token`, `jwks` (a JWK Set object), `issuer`, `now`; `target` and `client_id` (security); `client_id`, `nonce`? (id); `audience`?, `expected_client_id`?, `scopes`? (access); and for every kind `leeway`?, `services`? (`ptt` \| `video` \| `data`), `algorithms`?, `shared_secret_hex`?, `max_token_bytes`? | `header`, `claims`, and `scope` (access) |
+//! | `token.inspect` | `token` | `header`, `claims`, `signature_bytes` |
+//! | `token.sign` | `secret_hex` (32-byte P-256 scalar), `kid`?, `claims` | `public_jwk`, `verified_claims` (the claims read back after verifying with `public_jwk`) |
+//! | `jwks.parse` | `jwks_text` | `keys`: `[{kid, key_type}]` |
+//! | `jwt_bearer.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `target`, `leeway`?), `now` | `client_id`, `claims` |
+//! | `exchange.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `audience`?, `leeway`?), `now` | `resource`, `claims`, `scope` |
+
+use super::input::{opt_str, str};
+use super::request::{http_request, parse_options};
+use super::{bad_case, Failure, Outcome};
+use mcx_connect::token::{
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
+    TokenError, UnverifiedToken, Verifier,
+};
+use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
+use serde_json::{json, Value};
+
+pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
+    Some(match operation {
+        "token.validate" => validate(input),
+        "token.inspect" => inspect(input),
+        "token.sign" => sign_token(input),
+        "jwks.parse" => jwks_parse(input),
+        "jwt_bearer.parse_and_verify" => jwt_bearer_parse_and_verify(input),
+        "exchange.parse_and_verify" => exchange_parse_and_verify(input),
+        _ => return None,
+    })
+}
+
+fn token_error(error: TokenError) -> Failure {
+    Error::from(error).into()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<Value, Failure> {
+    serde_json::to_value(value).map_err(|e| bad_case(format!("output does not serialize: {e}")))
+}
+
+fn now(input: &Value) -> Result<u64, Failure> {
+    input.get("now").and_then(Value::as_u64).ok_or_else(|| bad_case("input.now must be a number"))
+}
+
+fn hex(text: &str) -> Result<Vec<u8>, Failure> {
+    if !text.len().is_multiple_of(2) {
+        return Err(bad_case("odd hex length"));
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| text.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()).ok_or_else(|| bad_case("bad hex")))
+        .collect()
+}
+
+fn strings(input: &Value, key: &str) -> Result<Vec<String>, Failure> {
+    match input.get(key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| bad_case(format!("input.{key} must hold strings"))))
+            .collect(),
+        Some(_) => Err(bad_case(format!("input.{key} must be an array"))),
+    }
+}
+
+fn services(input: &Value) -> Result<Vec<McService>, Failure> {
+    strings(input, "services")?
+        .iter()
+        .map(|s| McService::parse(s).ok_or_else(|| bad_case(format!("unknown service `{s}`"))))
+        .collect()
+}
+
+/// The verifier described by `jwks`, `algorithms`, `shared_secret_hex`, `max_token_bytes`.
+fn verifier(input: &Value) -> Result<Verifier, Failure> {
+    let jwks = input.get("jwks").ok_or_else(|| bad_case("input.jwks is required"))?;
+    let mut verifier = Verifier::new(JwkSet::parse(&jwks.to_string()).map_err(token_error)?);
+    if let Some(secret) = opt_str(input, "shared_secret_hex") {
+        verifier = verifier.with_shared_secret(&hex(secret)?).map_err(token_error)?;
+    }
+    let algorithms = strings(input, "algorithms")?;
+    if !algorithms.is_empty() {
+        let algorithms = algorithms
+            .iter()
+            .map(|a| Algorithm::parse(a).ok_or_else(|| bad_case(format!("unknown algorithm `{a}`"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        verifier = verifier.with_algorithms(&algorithms).map_err(token_error)?;
+    }
+    if let Some(max) = input.get("max_token_bytes").and_then(Value::as_u64) {
+        verifier = verifier.with_max_token_bytes(usize::try_from(max).map_err(|_| bad_case("max_token_bytes"))?);
+    }
+    Ok(verifier)
+}
+
+fn leeway(input: &Value) -> u64 {
+    input.get("leeway").and_then(Value::as_u64).unwrap_or(0)
+}
+
+fn security_validator(input: &Value) -> Result<SecurityTokenValidator, Failure> {
+    let mut validator = SecurityTokenValidator::new(str(input, "issuer")?, str(input, "target")?, verifier(input)?)
+        .and_then(|v| v.with_leeway(leeway(input)))
+        .map_err(token_error)?;
+    for service in services(input)? {
+        validator = validator.require_service(service);
+    }
+    Ok(validator)
+}
+
+fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
+    let mut validator = AccessTokenValidator::new(str(input, "issuer")?, verifier(input)?)
+        .and_then(|v| v.with_leeway(leeway(input)))
+        .map_err(token_error)?;
+    if let Some(audience) = opt_str(input, "audience") {
+        validator = validator.with_audience(audience);
+    }
+    if let Some(client_id) = opt_str(input, "expected_client_id") {
+        validator = validator.with_client_id(client_id);
+    }
+    for scope in strings(input, "scopes")? {
+        validator = validator.require_scope(Scope::from_value(&scope));
+    }
+    for service in services(input)? {
+        validator = validator.require_service(service);
+    }
+    Ok(validator)
+}
+
+fn validate(input: &Value) -> Outcome {
+    let token = str(input, "token")?;
+    let now = now(input)?;
+    match str(input, "kind")? {
+        "security" => {
+            let checked =
+                security_validator(input)?.validate(token, str(input, "client_id")?, now).map_err(token_error)?;
+            to_json(&checked)
+        }
+        "id" => {
+            let mut validator =
+                IdTokenValidator::new(str(input, "issuer")?, str(input, "client_id")?, verifier(input)?)
+                    .and_then(|v| v.with_leeway(leeway(input)))
+                    .map_err(token_error)?;
+            for service in services(input)? {
+                validator = validator.require_service(service);
+            }
+            to_json(&validator.validate(token, opt_str(input, "nonce"), now).map_err(token_error)?)
+        }
+        "access" => to_json(&access_validator(input)?.validate(token, now).map_err(token_error)?),
+        other => Err(bad_case(format!("unknown token kind `{other}`"))),
+    }
+}
+
+fn inspect(input: &Value) -> Outcome {
+    to_json(&UnverifiedToken::inspect(str(input, "token")?).map_err(token_error)?)
+}
+
+fn sign_token(input: &Value) -> Outcome {
+    let secret: [u8; 32] =
+        hex(str(input, "secret_hex")?)?.try_into().map_err(|_| bad_case("secret_hex must be 32 bytes"))?;
+    let key = SigningKey::es256(&secret).map_err(token_error)?;
+    let kid = opt_str(input, "kid");
+    let claims = input.get("claims").ok_or_else(|| bad_case("input.claims is required"))?;
+    let mut header = JwsHeader::new(key.algorithm());
+    header.kid = kid.map(str::to_owned);
+    let token = sign(&header, claims, &key).map_err(token_error)?;
+    let jwk = key.public_jwk(kid).ok_or_else(|| bad_case("an ES256 key has a public JWK"))?;
+    let verifier = Verifier::new(JwkSet::from_keys(vec![jwk.clone()]));
+    let issuer = claims.get("iss").and_then(Value::as_str).unwrap_or_default();
+    let target = claims.get("aud").and_then(|a| a.get(1)).and_then(Value::as_str).unwrap_or_default();
+    let client = claims.get("aud").and_then(|a| a.get(0)).and_then(Value::as_str).unwrap_or_default();
+    let iat = claims.get("iat").and_then(Value::as_u64).unwrap_or_default();
+    let checked = SecurityTokenValidator::new(issuer, target, verifier)
+        .and_then(|v| v.validate(token.expose(), client, iat))
+        .map_err(token_error)?;
+    Ok(json!({ "public_jwk": jwk.to_json(), "verified_claims": to_json(&checked.claims)? }))
+}
+
+fn jwks_parse(input: &Value) -> Outcome {
+    let jwks = JwkSet::parse(str(input, "jwks_text")?).map_err(token_error)?;
+    let keys: Vec<Value> = jwks.keys().iter().map(|k| json!({ "kid": k.kid(), "key_type": k.key_type() })).collect();
+    Ok(json!({ "keys": keys }))
+}
+
+fn jwt_bearer_parse_and_verify(input: &Value) -> Outcome {
+    let validator = security_validator(input.get("validator").ok_or_else(|| bad_case("input.validator is required"))?)?;
+    let parsed =
+        JwtBearerRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
+    Ok(json!({
+        "client_id": parsed.value.request.client.id(),
+        "claims": to_json(&parsed.value.security_token.claims)?,
+    }))
+}
+
+fn exchange_parse_and_verify(input: &Value) -> Outcome {
+    let validator = access_validator(input.get("validator").ok_or_else(|| bad_case("input.validator is required"))?)?;
+    let parsed =
+        TokenExchangeRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now(input)?)?;
+    Ok(json!({
+        "resource": parsed.value.request.resource,
+        "claims": to_json(&parsed.value.subject_token.claims)?,
+        "scope": parsed.value.subject_token.scope.to_string(),
+    }))
+}
