@@ -7,7 +7,7 @@
 //! core's stable `code`, and for server-role refusals the RFC `oauthError`, the
 //! `description` a server sends and the HTTP `status` of the error response.
 //!
-//! Cargo features `login`, `flow` and `profile` (all default) leave those families out of a smaller build
+//! Cargo features `login`, `flow`, `profile` and `token` (all default) leave those families out of a smaller build
 //! (`bench/size.sh` reports what each costs).
 //!
 //! One module per API family, mirroring the core's modules. The TypeScript declaration of
@@ -34,3 +34,5 @@ pub mod login;
 pub mod profile;
 pub mod response;
 pub mod scope;
+#[cfg(feature = "token")]
+pub mod token;

@@ -140,6 +140,31 @@ function service(input) {
   return name;
 }
 
+function nowOf(input) {
+  if (typeof input.now !== "number") throw new BadCase("input.now must be a number");
+  return input.now;
+}
+
+function hexBytes(text) {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) throw new BadCase("bad hex");
+  return Uint8Array.from(Buffer.from(text, "hex"));
+}
+
+/** The Rust runner's verifier and validator inputs, as TokenValidatorOptions. */
+function tokenOptions(input) {
+  if (input.jwks === undefined) throw new BadCase("input.jwks is required");
+  const options = { issuer: str(input, "issuer"), jwks: input.jwks, leeway: typeof input.leeway === "number" ? input.leeway : 0 };
+  if (input.target !== undefined) options.target = str(input, "target");
+  if (input.audience !== undefined) options.audience = str(input, "audience");
+  if (input.expected_client_id !== undefined) options.clientId = str(input, "expected_client_id");
+  if (input.scopes !== undefined) options.scopes = input.scopes;
+  if (input.services !== undefined) options.services = input.services;
+  if (input.algorithms !== undefined) options.algorithms = input.algorithms;
+  if (input.shared_secret_hex !== undefined) options.sharedSecret = hexBytes(str(input, "shared_secret_hex"));
+  if (input.max_token_bytes !== undefined) options.maxTokenBytes = input.max_token_bytes;
+  return options;
+}
+
 /** Every operation of tests/vectors/README.md, through the package API. */
 export function operations(api) {
   return {
@@ -284,6 +309,50 @@ export function operations(api) {
     "profiles.group_token_endpoint": (input) => ({
       token_endpoint: profiles(api, input).groupTokenEndpoint(service(input), str(input, "group")),
     }),
+    "token.validate": (input) => {
+      const token = str(input, "token");
+      const now = nowOf(input);
+      switch (str(input, "kind")) {
+        case "security":
+          return api.validateSecurityToken(tokenOptions(input), token, str(input, "client_id"), now);
+        case "id":
+          return api.validateIdToken({ ...tokenOptions(input), clientId: str(input, "client_id") }, token, optStr(input, "nonce") ?? null, now);
+        case "access":
+          return api.validateAccessToken(tokenOptions(input), token, now);
+        default:
+          throw new BadCase(`unknown token kind \`${input.kind}\``);
+      }
+    },
+    "token.inspect": (input) => {
+      const read = api.inspectToken(str(input, "token"));
+      return { header: read.header, claims: read.claims, signature_bytes: read.signatureBytes };
+    },
+    "token.sign": (input) => {
+      const secret = hexBytes(str(input, "secret_hex"));
+      if (secret.length !== 32) throw new BadCase("secret_hex must be 32 bytes");
+      if (!input.claims) throw new BadCase("input.claims is required");
+      const kid = optStr(input, "kid");
+      const { token, publicJwk } = api.signToken({ alg: "ES256", secret }, input.claims, kid);
+      const claims = input.claims;
+      const checked = api.validateSecurityToken(
+        { issuer: claims.iss ?? "", target: claims.aud?.[1] ?? "", jwks: { keys: [publicJwk] } },
+        token,
+        claims.aud?.[0] ?? "",
+        claims.iat ?? 0,
+      );
+      return { public_jwk: publicJwk, verified_claims: checked.claims };
+    },
+    "jwks.parse": (input) => ({ keys: api.parseJwkSet(str(input, "jwks_text")).map((k) => ({ kid: k.kid, key_type: k.keyType })) }),
+    "jwt_bearer.parse_and_verify": (input) => {
+      if (!input.validator) throw new BadCase("input.validator is required");
+      const parsed = api.parseAndVerifyJwtBearerRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
+      return { client_id: parsed.value.request.client.clientId ?? null, claims: parsed.value.securityToken.claims };
+    },
+    "exchange.parse_and_verify": (input) => {
+      if (!input.validator) throw new BadCase("input.validator is required");
+      const parsed = api.parseAndVerifyTokenExchangeRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
+      return { resource: parsed.value.request.resource, claims: parsed.value.subjectToken.claims, scope: parsed.value.subjectToken.scope };
+    },
     "error_response.write": (input) =>
       responseJson(api.writeErrorResponse({ error: str(input, "error"), errorDescription: optional(input, "error_description") })),
   };
