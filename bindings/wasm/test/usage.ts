@@ -2,6 +2,8 @@
 // shape below must come from the package's own declarations, with no `any` in between.
 import {
   AuthorizationRequest,
+  inspectToken,
+  validateSecurityToken,
   buildRefreshRequest,
   checkRefreshScope,
   parseRefreshRequest,
@@ -21,6 +23,8 @@ import {
   writeErrorResponse,
   type ClientAuthentication,
   type FlowFailure,
+  type VerifiedToken,
+  type InspectedToken,
   type PartnerSystem,
   type UserProfileData,
   type MigrationStep,
@@ -120,10 +124,20 @@ all.push(profile);
 const partnerEndpoint: string = all.partnerTokenEndpoint("ptt", partners[0]?.id ?? "urn:none");
 const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.primary.example");
 
+// Tokens: the partner IdMS authenticates the security token with the primary's JWK Set.
+const seen: InspectedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+const verified: VerifiedToken = validateSecurityToken(
+  { issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] }, leeway: 30 },
+  "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+  "mcptt-client",
+  Math.floor(Date.now() / 1000),
+);
+const subject: string = verified.claims.sub;
+
 // Browser build: initialise once, then the same API.
 async function browser(): Promise<boolean> {
   await init();
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { seen, subject, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
