@@ -21,7 +21,9 @@ variant() {
     "$(wc -c <"$out/$name/mcx_connect_bg.wasm")" "$wasm" "$js" "$((wasm + js))"
 }
 variant "full (default features)"
-variant "without flow" --no-default-features --features login,profile
-variant "without profile" --no-default-features --features login,flow
-variant "without login" --no-default-features --features flow,profile
-variant "without flow, profile and login" --no-default-features
+variant "without token" --no-default-features --features login,flow,profile
+variant "without flow" --no-default-features --features login,profile,token
+variant "without profile" --no-default-features --features login,flow,token
+variant "without login" --no-default-features --features flow,profile,token
+variant "without token and profile" --no-default-features --features login,flow
+variant "without token, flow, profile and login" --no-default-features
