@@ -26,8 +26,12 @@ fi
 step "UniFFI bindings: Kotlin (JVM), Swift (chroot), Python, with the shared vectors"
 bash bindings/uniffi/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/uniffi-output.txt"
 
+step "npm package: wasm-bindgen-test (Node, Chromium), tsc, node --test vectors and interop (bindings/wasm/test.sh)"
+bash bindings/wasm/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/wasm-test-output.txt"
+wasm=$(grep -Eo '^wasm: [0-9]+ passed' "${CARGO_TARGET_DIR}/wasm-test-output.txt" | awk '{s+=$2} END {print s+0}')
+
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
 uniffi=$(grep -Eo '^uniffi: [0-9]+ passed' "${CARGO_TARGET_DIR}/uniffi-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
-echo "summary: $((passed + vectors + uniffi)) passed, 0 failed"
+echo "summary: $((passed + vectors + uniffi + wasm)) passed, 0 failed"

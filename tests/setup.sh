@@ -5,6 +5,9 @@ set -euo pipefail
 
 need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+# The npm package's wasm-bindgen tests run in headless Chromium too (bindings/wasm/test.sh).
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 
 if ((${#need_apt[@]})); then
   echo "setup: installing Debian packages: ${need_apt[*]}"
@@ -59,4 +62,17 @@ if [ ! -x "$swift_chroot/usr/bin/swift" ]; then
   chroot "$swift_chroot" /usr/bin/env DEBIAN_FRONTEND=noninteractive /bin/sh -c \
     'apt-get update -qq && apt-get install -y -qq --no-install-recommends swiftlang libc6-dev libstdc++-14-dev >/dev/null'
   [ -z "${swift_proc_mounted:-}" ] || umount "$swift_chroot/proc"
+fi
+
+# The npm package (bindings/wasm): the wasm32 target, wasm-bindgen-cli at the Cargo.lock version
+# (bindings/wasm/build.sh installs both when missing), and the Node test dependencies.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+root="$(cd "$(dirname "$0")/.." && pwd)"
+wasm_tests="$root/bindings/wasm/test"
+if [ -f "$wasm_tests/package-lock.json" ] && { [ ! -d "$wasm_tests/node_modules" ] || [ "$wasm_tests/package-lock.json" -nt "$wasm_tests/node_modules/.package-lock.json" ]; }; then
+  echo "setup: installing the Node test dependencies of bindings/wasm"
+  (cd "$wasm_tests" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Size of the npm package's wasm + JS glue (gzip -9), for the full build and without the
+# optional families (Cargo features of mcx-connect-wasm). Uses the same build settings as build.sh.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+out="$(mktemp -d)"
+gz() { gzip -9c "$1" | wc -c; }
+variant() {
+  local name=$1
+  shift
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_STRIP=false \
+    cargo build -q --locked --release --target wasm32-unknown-unknown -p mcx-connect-wasm "$@"
+  wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$out/$name" \
+    --out-name mcx_connect "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm"
+  local wasm js
+  wasm=$(gz "$out/$name/mcx_connect_bg.wasm")
+  js=$(gz "$out/$name/mcx_connect.js")
+  printf '%-44s wasm %7d B raw, %6d B gz; JS glue %5d B gz; total %6d B gz\n' "$name" \
+    "$(wc -c <"$out/$name/mcx_connect_bg.wasm")" "$wasm" "$js" "$((wasm + js))"
+}
+variant "full (default features)"
+variant "without token" --no-default-features --features login,flow,profile
+variant "without flow" --no-default-features --features login,profile,token
+variant "without profile" --no-default-features --features login,flow,token
+variant "without login" --no-default-features --features flow,profile,token
+variant "without token and profile" --no-default-features --features login,flow
+variant "without token, flow, profile and login" --no-default-features

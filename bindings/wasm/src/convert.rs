@@ -1,0 +1,71 @@
+//! Moving values between JavaScript and Rust with serde-wasm-bindgen.
+//!
+//! Values cross as JSON, one boundary crossing each way instead of one per member: inputs through
+//! the engine's `JSON.stringify` and serde_json, outputs through serde_json and `JSON.parse`.
+//! Absent output members are `null`. Byte buffers do not go through JSON: [`bytes_in`] reads a
+//! `Uint8Array` (or a string, as UTF-8) and [`with_bytes`] writes a `Uint8Array`.
+
+use crate::error::invalid_argument;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Reads a JavaScript value into `T` (through `JSON.stringify` and serde_json: one boundary
+/// crossing); a wrong shape is an `invalid_argument` error naming `what`.
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))?;
+    serde_json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
+}
+
+/// Reads an optional argument: `undefined` and `null` give `T::default()`.
+pub fn from_js_or_default<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> Result<T, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, what),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Writes `value` as a plain JavaScript value.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| invalid_argument("result", &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"))
+}
+
+/// Sets `object[key]` to a new `Uint8Array` holding `bytes`.
+pub fn with_bytes(object: JsValue, key: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::set(&object, &JsValue::from_str(key), &js_sys::Uint8Array::from(bytes))
+        .map_err(|_| invalid_argument("result", "cannot set a member"))?;
+    Ok(object)
+}
+
+/// Reads a byte buffer member: a `Uint8Array`, or a string taken as UTF-8; absent is empty.
+pub fn bytes_in(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(bytes.to_vec()),
+        None => Err(invalid_argument(what, "expected a Uint8Array or a string")),
+    }
+}
+
+/// Reads `object[key]` (`undefined` when `object` is not an object).
+pub fn member(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Reads a string argument. wasm-bindgen's own `&str` parameters trust the caller to pass a
+/// string (a number there corrupts memory), so every exported function takes strings as
+/// `JsValue` and checks them here; anything else is an `invalid_argument` error naming `what`.
+pub fn string_in(value: JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| invalid_argument(what, "expected a string"))
+}

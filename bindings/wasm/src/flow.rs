@@ -1,0 +1,317 @@
+//! The sans-IO migration flow (TS 33.180 B.7): token exchange at the primary, check of the
+//! security token, jwt-bearer request at the partner, partner tokens. A class, `MigrationFlow`:
+//! it yields the next `HttpRequest` and takes the `HttpResponse` the host got for it.
+
+use crate::convert::{from_js, from_js_or_default, string_in, to_js};
+use crate::error::{invalid_argument, throw};
+use crate::form::JsLimits;
+use crate::http::{request_out, response_in};
+use crate::response::{optional_scope_out, JsTokenResponse};
+use crate::scope::scope_in;
+use mcx_connect::{
+    EndpointPolicy, FlowFailure, FlowSecrets, McService, MigrationConfig, MigrationFlow, MigrationStep,
+    MigrationTarget, Secret,
+};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FLOW: &str = r#"
+/** The client's side of a migration. */
+export interface MigrationConfig {
+  /** The primary IdMS token endpoint. */
+  primaryTokenEndpoint: string;
+  /** The registered client id (B.7.4 `client_id`). */
+  clientId: string;
+  /** A secret for `client_secret_basic` at the primary IdMS, if the client has one. */
+  clientSecret?: string | null;
+  /** The scope asked of the partner: `openid` and `3gpp:mc:` values, space-delimited. */
+  scope: string;
+  /** Accept `http://` on loopback hosts (tests, demos). */
+  allowLoopbackHttp?: boolean;
+  /** Seconds the security token must still be valid when received and when sent (default 10). */
+  minSecurityTokenLifetime?: number;
+  /** Response size limits. */
+  limits?: Limits;
+}
+
+/** Where to migrate: the service and the partner IdMS token endpoint from the user profile. */
+export interface MigrationTarget {
+  service: McService;
+  partnerSystemId?: string | null;
+  partnerTokenEndpoint: string;
+}
+
+/** Where a migration flow stands. */
+export type MigrationStep =
+  | "exchange_to_send"
+  | "awaiting_security_token"
+  | "partner_request_to_send"
+  | "awaiting_partner_tokens"
+  | "completed"
+  | "failed";
+
+/** How a flow ended in failure (kept across save and restore). */
+export interface FlowFailure {
+  code: string;
+  oauthError: string | null;
+  description: string;
+}
+
+/** The secrets a flow saved without them needs back. */
+export interface FlowSecrets {
+  primaryAccessToken?: string | null;
+  clientSecret?: string | null;
+}
+"#;
+
+/// `MigrationConfig` as JavaScript gives it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsMigrationConfig {
+    /// Primary token endpoint.
+    pub primary_token_endpoint: String,
+    /// Client id.
+    pub client_id: String,
+    /// Client secret.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    /// Scope.
+    pub scope: String,
+    /// Loopback http allowed.
+    #[serde(default)]
+    pub allow_loopback_http: bool,
+    /// Minimum security token lifetime.
+    #[serde(default)]
+    pub min_security_token_lifetime: Option<u64>,
+    /// Limits.
+    #[serde(default)]
+    pub limits: JsLimits,
+}
+
+impl JsMigrationConfig {
+    fn into_core(self) -> Result<MigrationConfig, JsValue> {
+        let mut config = MigrationConfig::new(self.primary_token_endpoint, self.client_id, scope_in(&self.scope)?);
+        config.client_secret = self.client_secret.map(Secret::new);
+        config.endpoint_policy = EndpointPolicy { allow_loopback_http: self.allow_loopback_http };
+        if let Some(seconds) = self.min_security_token_lifetime {
+            config.min_security_token_lifetime = seconds;
+        }
+        config.limits = self.limits.into();
+        Ok(config)
+    }
+}
+
+/// `MigrationTarget` as JavaScript sees it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsMigrationTarget {
+    /// Service name.
+    pub service: String,
+    /// Partner system id.
+    #[serde(default)]
+    pub partner_system_id: Option<String>,
+    /// Partner token endpoint.
+    pub partner_token_endpoint: String,
+}
+
+impl JsMigrationTarget {
+    fn into_core(self) -> Result<MigrationTarget, JsValue> {
+        let service = McService::parse(&self.service)
+            .ok_or_else(|| invalid_argument("target.service", "expected `ptt`, `video` or `data`"))?;
+        Ok(MigrationTarget {
+            service,
+            partner_system_id: self.partner_system_id,
+            partner_token_endpoint: self.partner_token_endpoint,
+        })
+    }
+}
+
+impl From<&MigrationTarget> for JsMigrationTarget {
+    fn from(target: &MigrationTarget) -> Self {
+        JsMigrationTarget {
+            service: target.service.as_str().to_owned(),
+            partner_system_id: target.partner_system_id.clone(),
+            partner_token_endpoint: target.partner_token_endpoint.clone(),
+        }
+    }
+}
+
+/// `FlowFailure` as JavaScript receives it.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsFlowFailure {
+    /// Code.
+    pub code: String,
+    /// RFC error code.
+    pub oauth_error: Option<String>,
+    /// Description.
+    pub description: String,
+}
+
+impl From<&FlowFailure> for JsFlowFailure {
+    fn from(failure: &FlowFailure) -> Self {
+        JsFlowFailure {
+            code: failure.code.clone(),
+            oauth_error: failure.oauth_error.clone(),
+            description: failure.description.clone(),
+        }
+    }
+}
+
+/// `FlowSecrets` as JavaScript gives them.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsFlowSecrets {
+    /// Primary access token.
+    #[serde(default)]
+    pub primary_access_token: Option<String>,
+    /// Client secret.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+}
+
+/// Reads a time argument: whole seconds since the epoch, as a JavaScript number.
+fn seconds_in(value: &JsValue, what: &str) -> Result<u64, JsValue> {
+    match value.as_f64() {
+        // 2^53: every integer below is exact in a JavaScript number.
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
+        {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok(n as u64)
+        }
+        _ => Err(invalid_argument(what, "expected whole seconds since the epoch (a non-negative integer number)")),
+    }
+}
+
+/// The migration state machine (`MigrationFlow`). Time is an input: pass `now` in whole
+/// seconds since the epoch (`Math.floor(Date.now() / 1000)`).
+#[wasm_bindgen(js_name = MigrationFlow)]
+pub struct JsMigrationFlow {
+    inner: MigrationFlow,
+}
+
+#[wasm_bindgen(js_class = MigrationFlow)]
+impl JsMigrationFlow {
+    /// Starts a migration (`MigrationFlow::new`): checks both endpoints and the scope now.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "MigrationConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "MigrationTarget")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = primaryAccessToken)] primary_access_token: JsValue,
+    ) -> Result<JsMigrationFlow, JsValue> {
+        let config = from_js::<JsMigrationConfig>(config, "config")?.into_core()?;
+        let target = from_js::<JsMigrationTarget>(target, "target")?.into_core()?;
+        let token = string_in(primary_access_token, "primaryAccessToken")?;
+        Ok(Self { inner: throw(MigrationFlow::new(config, target, Secret::new(token)))? })
+    }
+
+    /// Restores a flow from `save()` (`MigrationFlow::restore`); `secrets` gives back what was
+    /// saved without them.
+    pub fn restore(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FlowSecrets")] secrets: Option<JsValue>,
+    ) -> Result<JsMigrationFlow, JsValue> {
+        let json = string_in(json, "json")?;
+        let secrets: JsFlowSecrets = from_js_or_default(secrets, "secrets")?;
+        let secrets = FlowSecrets {
+            primary_access_token: secrets.primary_access_token.map(Secret::new),
+            client_secret: secrets.client_secret.map(Secret::new),
+        };
+        Ok(Self { inner: throw(MigrationFlow::restore(&json, secrets))? })
+    }
+
+    /// The flow as JSON (`MigrationFlow::save`); secrets are left out unless `includeSecrets`.
+    pub fn save(&self, #[wasm_bindgen(js_name = includeSecrets)] include_secrets: bool) -> String {
+        self.inner.save(include_secrets)
+    }
+
+    /// A new flow to another partner from the same login (`MigrationFlow::for_another_partner`).
+    #[wasm_bindgen(js_name = forAnotherPartner)]
+    pub fn for_another_partner(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MigrationTarget")] target: JsValue,
+    ) -> Result<JsMigrationFlow, JsValue> {
+        let target = from_js::<JsMigrationTarget>(target, "target")?.into_core()?;
+        Ok(Self { inner: throw(self.inner.for_another_partner(target))? })
+    }
+
+    /// The next request to send (`MigrationFlow::next_request`).
+    #[wasm_bindgen(js_name = nextRequest, unchecked_return_type = "HttpRequest")]
+    pub fn next_request(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let now = seconds_in(&now, "now")?;
+        request_out(throw(self.inner.next_request(now))?)
+    }
+
+    /// Takes the response to the last request (`MigrationFlow::handle_response`) and returns
+    /// the new step; an error response or an unusable security token throws and fails the flow.
+    #[wasm_bindgen(js_name = handleResponse, unchecked_return_type = "MigrationStep")]
+    pub fn handle_response(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let response = response_in(response)?;
+        let now = seconds_in(&now, "now")?;
+        let step = throw(self.inner.handle_response(&response, now))?;
+        Ok(JsValue::from_str(step.as_str()))
+    }
+
+    /// The current step.
+    #[wasm_bindgen(getter, unchecked_return_type = "MigrationStep")]
+    pub fn step(&self) -> JsValue {
+        JsValue::from_str(self.inner.step().as_str())
+    }
+
+    /// Whether the flow is completed.
+    #[wasm_bindgen(getter, js_name = isCompleted)]
+    pub fn is_completed(&self) -> bool {
+        self.inner.step() == MigrationStep::Completed
+    }
+
+    /// The target of this flow.
+    #[wasm_bindgen(getter, unchecked_return_type = "MigrationTarget")]
+    pub fn target(&self) -> Result<JsValue, JsValue> {
+        to_js(&JsMigrationTarget::from(self.inner.target()))
+    }
+
+    /// The security token, once received and checked; else `null`.
+    #[wasm_bindgen(getter, js_name = securityToken)]
+    pub fn security_token(&self) -> Option<String> {
+        self.inner.security_token().map(|t| t.expose().to_owned())
+    }
+
+    /// When the security token expires (its `exp`), else `null`.
+    #[wasm_bindgen(getter, js_name = securityTokenExpiresAt)]
+    pub fn security_token_expires_at(&self) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)]
+        self.inner.security_token_expires_at().map(|t| t as f64)
+    }
+
+    /// The partner's tokens once the flow is completed, else `null`.
+    #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
+    pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
+        match self.inner.partner_tokens() {
+            Some(tokens) => to_js(&JsTokenResponse {
+                access_token: tokens.access_token.expose().to_owned(),
+                token_type: tokens.token_type.as_str().to_owned(),
+                expires_in: tokens.expires_in,
+                refresh_token: tokens.refresh_token.as_ref().map(|t| t.expose().to_owned()),
+                scope: optional_scope_out(tokens.scope.clone()),
+                id_token: tokens.id_token.as_ref().map(|t| t.expose().to_owned()),
+            }),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Why the flow failed, else `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "FlowFailure | null")]
+    pub fn failure(&self) -> Result<JsValue, JsValue> {
+        match self.inner.failure() {
+            Some(failure) => to_js(&JsFlowFailure::from(failure)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+}

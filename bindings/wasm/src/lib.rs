@@ -1,0 +1,38 @@
+//! # mcx-connect-wasm
+//!
+//! The wasm-bindgen layer that makes the npm package `mcx-connect` out of the
+//! [`mcx_connect`] core. It only translates: JavaScript values (plain objects, strings,
+//! `Uint8Array`) in, core values through the core's own functions, JavaScript values out.
+//! Every failure is thrown as a `McxConnectError` (defined in `js/error.js`) carrying the
+//! core's stable `code`, and for server-role refusals the RFC `oauthError`, the
+//! `description` a server sends and the HTTP `status` of the error response.
+//!
+//! Cargo features `login`, `flow`, `profile` and `token` (all default) leave those families out of a smaller build
+//! (`bench/size.sh` reports what each costs).
+//!
+//! One module per API family, mirroring the core's modules. The TypeScript declaration of
+//! every input and output shape is written next to the functions that take or return it
+//! (`typescript_custom_section`), and functions name those shapes with
+//! `unchecked_param_type` / `unchecked_return_type`, so the package's `.d.ts` has no `any`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod client;
+pub mod constants;
+pub mod convert;
+pub mod endpoint;
+pub mod error;
+pub mod exchange;
+#[cfg(feature = "flow")]
+pub mod flow;
+pub mod form;
+pub mod http;
+pub mod jwt_bearer;
+#[cfg(feature = "login")]
+pub mod login;
+#[cfg(feature = "profile")]
+pub mod profile;
+pub mod response;
+pub mod scope;
+#[cfg(feature = "token")]
+pub mod token;

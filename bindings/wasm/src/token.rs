@@ -1,0 +1,391 @@
+//! JWS / JWK Set verification of the MCX tokens (TS 33.180 B.7.3, B.7.4, B.2.1.2): the security
+//! token at the partner IdMS, the ID token, the access token; inspection without keys; signing;
+//! and the request parsers that verify the token they carry.
+//!
+//! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
+
+use crate::client::JsClient;
+use crate::convert::{bytes_in, from_js, member, string_in, to_js};
+use crate::error::{invalid_argument, throw, throw_rejection};
+use crate::form::{options_in, JsParsed};
+use crate::http::request_in;
+use crate::jwt_bearer::JsJwtBearerRequest;
+use mcx_connect::token::{
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
+    UnverifiedToken, Verifier,
+};
+use mcx_connect::{JwtBearerRequest, McService, Scope, TokenExchangeRequest};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOKEN: &str = r#"
+/** A JOSE header as written (`jku`, `x5u`, `jwk`, `x5c` are kept but never used for keys). */
+export interface JwsHeader {
+  alg: string;
+  kid?: string;
+  typ?: string;
+  crit?: string[];
+  [parameter: string]: unknown;
+}
+
+/** Checked claims, under their JWT names. */
+export interface TokenClaims {
+  iss: string;
+  sub: string;
+  aud: string[];
+  exp: number;
+  iat: number;
+  nbf?: number | null;
+  azp?: string | null;
+  nonce?: string | null;
+  client_id?: string | null;
+  jti?: string | null;
+  mcptt_id?: string | null;
+  mcvideo_id?: string | null;
+  mcdata_id?: string | null;
+  [claim: string]: unknown;
+}
+
+/** A token read without keys: nothing in it is trusted. */
+export interface InspectedToken {
+  header: JwsHeader;
+  claims: Record<string, unknown>;
+  /** Length of the decoded signature, or null when it is not base64url. */
+  signatureBytes: number | null;
+}
+
+/** A token whose signature and claims were checked. */
+export interface VerifiedToken {
+  header: JwsHeader;
+  claims: TokenClaims;
+}
+
+/** A checked access token with its scope (space-delimited). */
+export interface VerifiedAccessToken extends VerifiedToken {
+  scope: string;
+}
+
+/** The trusted keys and the rules of a validator. */
+export interface TokenValidatorOptions {
+  /** The expected `iss`. */
+  issuer: string;
+  /** The issuer's JWK Set the caller trusts: JSON text or the parsed object. */
+  jwks: string | object;
+  /** Security token: this IdMS's own address, which `aud` must hold (the `resource` of the exchange). */
+  target?: string;
+  /** ID token: the client id `aud` must hold; access token: the expected `client_id` claim. */
+  clientId?: string;
+  /** Access token: an audience `aud` must hold. */
+  audience?: string;
+  /** Access token: scope values it must carry. */
+  scopes?: string[];
+  /** Clock leeway in seconds (at most 30). */
+  leeway?: number;
+  /** Services whose MCX identity claim (`mcptt_id`, …) is required. */
+  services?: McService[];
+  /** Algorithm allow-list, e.g. `["ES256"]`. */
+  algorithms?: string[];
+  /** A shared secret for HS256. */
+  sharedSecret?: Uint8Array;
+  /** Largest token in bytes. */
+  maxTokenBytes?: number;
+}
+
+/** A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret). */
+export interface SigningKeyInit {
+  alg: "ES256" | "EdDSA" | "HS256";
+  secret: Uint8Array;
+}
+
+/** A key in a JWK Set. */
+export interface JwkInfo {
+  kid: string | null;
+  keyType: string;
+}
+"#;
+
+/// `TokenValidatorOptions` as JavaScript gives them (the shared secret is read beside).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsTokenOptions {
+    /// Expected issuer.
+    pub issuer: String,
+    /// JWK Set, text or object.
+    pub jwks: Value,
+    /// Security token target.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Client id.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// Access token audience.
+    #[serde(default)]
+    pub audience: Option<String>,
+    /// Required scopes.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// Leeway.
+    #[serde(default)]
+    pub leeway: Option<u64>,
+    /// Required services.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// Algorithm allow-list.
+    #[serde(default)]
+    pub algorithms: Vec<String>,
+    /// Read as bytes beside the JSON (see `shared_secret_in`).
+    #[serde(default)]
+    pub shared_secret: Option<Value>,
+    /// Largest token.
+    #[serde(default)]
+    pub max_token_bytes: Option<usize>,
+}
+
+struct TokenOptions {
+    js: JsTokenOptions,
+    shared_secret: Option<Vec<u8>>,
+}
+
+fn options_of(value: JsValue) -> Result<TokenOptions, JsValue> {
+    let secret = member(&value, "sharedSecret");
+    let shared_secret =
+        if secret.is_undefined() || secret.is_null() { None } else { Some(bytes_in(&secret, "sharedSecret")?) };
+    Ok(TokenOptions { js: from_js(value, "options")?, shared_secret })
+}
+
+fn required<'a>(value: &'a Option<String>, what: &str) -> Result<&'a str, JsValue> {
+    value.as_deref().ok_or_else(|| invalid_argument(what, "is required here"))
+}
+
+fn services(names: &[String]) -> Result<Vec<McService>, JsValue> {
+    names
+        .iter()
+        .map(|n| McService::parse(n).ok_or_else(|| invalid_argument("services", "expected `ptt`, `video` or `data`")))
+        .collect()
+}
+
+fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
+    let text = match &options.js.jwks {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    let mut verifier = Verifier::new(throw(JwkSet::parse(&text))?);
+    if let Some(secret) = &options.shared_secret {
+        verifier = throw(verifier.with_shared_secret(secret))?;
+    }
+    if !options.js.algorithms.is_empty() {
+        let algorithms = options
+            .js
+            .algorithms
+            .iter()
+            .map(|a| Algorithm::parse(a).ok_or_else(|| invalid_argument("algorithms", "unknown algorithm")))
+            .collect::<Result<Vec<_>, _>>()?;
+        verifier = throw(verifier.with_algorithms(&algorithms))?;
+    }
+    if let Some(max) = options.js.max_token_bytes {
+        verifier = verifier.with_max_token_bytes(max);
+    }
+    Ok(verifier)
+}
+
+fn security_validator(options: &TokenOptions) -> Result<SecurityTokenValidator, JsValue> {
+    let target = required(&options.js.target, "options.target")?;
+    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier(options)?))?;
+    if let Some(leeway) = options.js.leeway {
+        validator = throw(validator.with_leeway(leeway))?;
+    }
+    for service in services(&options.js.services)? {
+        validator = validator.require_service(service);
+    }
+    Ok(validator)
+}
+
+fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsValue> {
+    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier(options)?))?;
+    if let Some(leeway) = options.js.leeway {
+        validator = throw(validator.with_leeway(leeway))?;
+    }
+    if let Some(audience) = &options.js.audience {
+        validator = validator.with_audience(audience.clone());
+    }
+    if let Some(client_id) = &options.js.client_id {
+        validator = validator.with_client_id(client_id.clone());
+    }
+    for scope in &options.js.scopes {
+        validator = validator.require_scope(Scope::from_value(scope));
+    }
+    for service in services(&options.js.services)? {
+        validator = validator.require_service(service);
+    }
+    Ok(validator)
+}
+
+/// Reads a time argument: whole seconds since the epoch.
+fn seconds(value: &JsValue) -> Result<u64, JsValue> {
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
+        {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok(n as u64)
+        }
+        _ => Err(invalid_argument("now", "expected whole seconds since the epoch")),
+    }
+}
+
+/// Reads a compact JWS without verifying it (`UnverifiedToken::inspect`): for display and key
+/// choice, never for trust.
+#[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "InspectedToken")]
+pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsValue) -> Result<JsValue, JsValue> {
+    let token = string_in(token, "token")?;
+    let read = throw(UnverifiedToken::inspect(&token))?;
+    to_js(&serde_json::json!({
+        "header": read.header,
+        "claims": read.claims,
+        "signatureBytes": read.signature_bytes,
+    }))
+}
+
+/// Partner IdMS (B.7.4): authenticates a security token (`SecurityTokenValidator::validate`):
+/// signature against the primary's keys, `iss`, `aud` holding `options.target` and `clientId`,
+/// `exp` with at most 30 s leeway, `iat`, `sub`.
+#[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "VerifiedToken")]
+pub fn validate_security_token(
+    #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = options_of(options)?;
+    let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+    to_js(&throw(security_validator(&options)?.validate(&token, &client_id, now))?)
+}
+
+/// Client (B.2.1.2): checks an ID token (`IdTokenValidator::validate`) for `options.clientId`,
+/// with the `nonce` of the authorization request.
+#[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "VerifiedToken")]
+pub fn validate_id_token(
+    #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null")] nonce: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = options_of(options)?;
+    let token = string_in(token, "token")?;
+    let nonce = if nonce.is_null() || nonce.is_undefined() { None } else { Some(string_in(nonce, "nonce")?) };
+    let now = seconds(&now)?;
+    let client_id = required(&options.js.client_id, "options.clientId")?;
+    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier(&options)?))?;
+    if let Some(leeway) = options.js.leeway {
+        validator = throw(validator.with_leeway(leeway))?;
+    }
+    for service in services(&options.js.services)? {
+        validator = validator.require_service(service);
+    }
+    to_js(&throw(validator.validate(&token, nonce.as_deref(), now))?)
+}
+
+/// Resource server or primary IdMS: checks an access token (`AccessTokenValidator::validate`).
+#[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "VerifiedAccessToken")]
+pub fn validate_access_token(
+    #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = options_of(options)?;
+    let (token, now) = (string_in(token, "token")?, seconds(&now)?);
+    to_js(&throw(access_validator(&options)?.validate(&token, now))?)
+}
+
+/// Reads a JWK Set (`JwkSet::parse`) and lists its keys.
+#[wasm_bindgen(js_name = parseJwkSet, unchecked_return_type = "JwkInfo[]")]
+pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    let text = string_in(text, "text")?;
+    let set = throw(JwkSet::parse(&text))?;
+    let keys: Vec<Value> =
+        set.keys().iter().map(|k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type() })).collect();
+    to_js(&keys)
+}
+
+/// Signs claims into a compact JWS (`sign`), with `kid` in the header; returns the token and
+/// the public JWK (`null` for HS256).
+#[wasm_bindgen(js_name = signToken, unchecked_return_type = "{ token: string; publicJwk: object | null }")]
+pub fn sign_token(
+    #[wasm_bindgen(unchecked_param_type = "SigningKeyInit")] key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] claims: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] kid: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let alg = string_in(member(&key, "alg"), "key.alg")?;
+    let secret = bytes_in(&member(&key, "secret"), "key.secret")?;
+    let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
+        bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
+    };
+    let key = match alg.as_str() {
+        "ES256" => throw(SigningKey::es256(&seed(&secret)?))?,
+        "EdDSA" => SigningKey::ed25519(&seed(&secret)?),
+        "HS256" => throw(SigningKey::hs256(&secret))?,
+        _ => return Err(invalid_argument("key.alg", "expected `ES256`, `EdDSA` or `HS256`")),
+    };
+    let claims: Value = from_js(claims, "claims")?;
+    let kid = match kid {
+        Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
+        _ => None,
+    };
+    let mut header = JwsHeader::new(key.algorithm());
+    header.kid = kid.clone();
+    let token = throw(sign(&header, &claims, &key))?;
+    let jwk = key.public_jwk(kid.as_deref()).map(|k| k.to_json());
+    to_js(&serde_json::json!({ "token": token.expose(), "publicJwk": jwk }))
+}
+
+/// Partner IdMS (B.7.4): reads a jwt-bearer request and authenticates its assertion
+/// (`JwtBearerRequest::parse_and_verify`); a bad token is refused with `invalid_grant`.
+#[wasm_bindgen(
+    js_name = parseAndVerifyJwtBearerRequest,
+    unchecked_return_type = "Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>"
+)]
+pub fn parse_and_verify_jwt_bearer_request(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let validator = security_validator(&options_of(validator)?)?;
+    let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+    let parsed = throw_rejection(JwtBearerRequest::parse_and_verify(&request, &options, &validator, now))?;
+    let value = serde_json::json!({
+        "request": JsJwtBearerRequest {
+            assertion: parsed.value.request.assertion.expose().to_owned(),
+            client: JsClient::from(&parsed.value.request.client),
+            scope: parsed.value.request.scope.to_string(),
+        },
+        "securityToken": parsed.value.security_token,
+    });
+    to_js(&JsParsed::new(value, parsed.normalisations))
+}
+
+/// Primary IdMS (B.7.2): reads a token exchange request and verifies its subject token as an
+/// access token (`TokenExchangeRequest::parse_and_verify`).
+#[wasm_bindgen(
+    js_name = parseAndVerifyTokenExchangeRequest,
+    unchecked_return_type = "Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>"
+)]
+pub fn parse_and_verify_token_exchange_request(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let validator = access_validator(&options_of(validator)?)?;
+    let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+    let parsed = throw_rejection(TokenExchangeRequest::parse_and_verify(&request, &options, &validator, now))?;
+    let value = serde_json::json!({
+        "request": {
+            "resource": parsed.value.request.resource,
+            "subjectToken": parsed.value.request.subject_token.expose(),
+            "client": JsClient::from(&parsed.value.request.client),
+        },
+        "subjectToken": parsed.value.subject_token,
+    });
+    to_js(&JsParsed::new(value, parsed.normalisations))
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Every test of the npm package (issue 6), no benchmarks:
+#   build + pack (build.sh), Rust wasm-bindgen-test in Node and in headless Chromium,
+#   tsc --noEmit on a TypeScript usage file against the installed package,
+#   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball,
+#   and the packaged web build driven in headless Chromium.
+# Ends with `wasm: N passed, N failed`; exits non-zero when anything failed.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+log="$(mktemp -d)"
+passed=0
+failed=0
+step() { printf '\n=== wasm: %s\n' "$*"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+step "build and pack"
+if ! bash "$here/build.sh"; then
+  echo "wasm: 0 passed, 1 failed"
+  exit 1
+fi
+
+if [ ! -d "$here/test/node_modules" ] || [ "$here/test/package-lock.json" -nt "$here/test/node_modules/.package-lock.json" ]; then
+  (cd "$here/test" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Rust tests compiled to wasm32 and run by wasm-bindgen-test-runner (installed by build.sh with wasm-bindgen-cli).
+cargo_wasm_test() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked -p mcx-connect-wasm --target wasm32-unknown-unknown "$@" 2>&1
+}
+rust_counts() {
+  local file=$1 p f
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$file" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed' "$file" | awk '{s+=$1} END {print s+0}')
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  count "$p" "$f"
+}
+
+step "wasm-bindgen-test in Node"
+cargo_wasm_test | tee "$log/node.txt"
+rust_counts "$log/node.txt"
+
+step "wasm-bindgen-test in headless Chromium"
+if command -v chromedriver >/dev/null 2>&1; then
+  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" cargo_wasm_test | tee "$log/chrome.txt"
+  rust_counts "$log/chrome.txt"
+else
+  echo "chromedriver is not installed (tests/setup.sh installs chromium and chromium-driver)"
+  count 0 1
+fi
+
+step "tsc --noEmit on test/usage.ts against the installed package"
+consumer="$(mktemp -d)"
+(
+  cd "$consumer" &&
+    echo '{"name":"ts-consumer","private":true,"type":"module"}' >package.json &&
+    npm install --no-audit --no-fund --loglevel=error "$(cat "$HOME/.cache/mcx-connect/npm/LATEST")" &&
+    cp "$here/test/usage.ts" . &&
+    cat >tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true,
+    "noEmit": true,
+    "module": "nodenext",
+    "moduleResolution": "nodenext",
+    "target": "es2022",
+    "lib": ["es2022", "dom", "esnext.disposable"],
+    "noImplicitAny": true,
+    "skipLibCheck": false
+  },
+  "files": ["usage.ts"]
+}
+JSON
+) && if node "$here/test/node_modules/typescript/bin/tsc" -p "$consumer/tsconfig.json"; then
+  echo "tsc: usage.ts type-checks"
+  count 1 0
+else
+  count 0 1
+fi
+# No `any` in the API's declarations. Skipped: comments, and the web build's `InitOutput`
+# interface, wasm-bindgen's own listing of the raw wasm exports (ABI slots, not API shapes).
+any_lines="$(awk '/^export interface InitOutput/ { skip = 1 } skip && /^}/ { skip = 0; next } !skip' \
+  "$consumer"/node_modules/mcx-connect/{web,node}/mcx_connect.d.ts | grep -v '^\s*/\?\*' | grep -n '\bany\b' || true)"
+if [ -n "$any_lines" ]; then
+  echo "$any_lines"
+  echo "the package's .d.ts declares \`any\`"
+  count 0 1
+else
+  echo "the API declarations have no \`any\`"
+  count 1 0
+fi
+
+step "node --test: vectors, API conventions, interop, the web build in headless Chromium"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs) 2>&1 | tee "$log/node-test.txt"
+p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
+f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
+count "${p:-0}" "${f:-1}"
+grep -E '^vectors \(js\):' "$log/node-test.txt" || true
+
+echo
+echo "wasm: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

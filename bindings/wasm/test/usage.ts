@@ -1,0 +1,143 @@
+// Type-checked with `tsc --noEmit --strict` against the installed package (test.sh): every
+// shape below must come from the package's own declarations, with no `any` in between.
+import {
+  AuthorizationRequest,
+  inspectToken,
+  validateSecurityToken,
+  buildRefreshRequest,
+  checkRefreshScope,
+  parseRefreshRequest,
+  MigrationFlow,
+  UserProfile,
+  UserProfiles,
+  McxConnectError,
+  buildJwtBearerRequest,
+  buildTokenExchangeRequest,
+  constants,
+  parseJwtBearerRequest,
+  parseScope,
+  parseTokenExchangeRequest,
+  readTokenExchangeResponse,
+  readTokenResponse,
+  scopeForService,
+  writeErrorResponse,
+  type ClientAuthentication,
+  type FlowFailure,
+  type VerifiedToken,
+  type InspectedToken,
+  type PartnerSystem,
+  type UserProfileData,
+  type MigrationStep,
+  type HttpRequest,
+  type HttpResponse,
+  type IncomingJwtBearerRequest,
+  type Normalisation,
+  type Parsed,
+  type ScopeInfo,
+  type TokenExchangeResponse,
+  type TokenResponse,
+} from "mcx-connect";
+import init, { parseScope as parseScopeWeb } from "mcx-connect/web";
+
+const client: ClientAuthentication = { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" };
+
+// Client role: token exchange at the primary, jwt-bearer at the partner.
+const exchange: HttpRequest = buildTokenExchangeRequest(
+  "https://idms.primary.example/token",
+  { resource: "https://idms.partner.example/token", subjectToken: "primary-access-token", client },
+  { allowLoopbackHttp: false },
+);
+const body: Uint8Array = exchange.body;
+const securityToken: TokenExchangeResponse = readTokenExchangeResponse({
+  status: 200,
+  headers: [["Content-Type", "application/json"]],
+  body: '{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}',
+});
+const partner: HttpRequest = buildJwtBearerRequest("https://idms.partner.example/token", {
+  assertion: securityToken.accessToken,
+  client: { method: "client_id", clientId: "mcptt-client" },
+  scope: scopeForService("ptt"),
+});
+const tokens: TokenResponse = readTokenResponse({ status: 200, headers: [], body: new Uint8Array() }, { maxBodyBytes: 4096 });
+const expires: number | null = tokens.expiresIn;
+
+// Server role: parse, refuse with the RFC error.
+function serve(request: HttpRequest): HttpResponse {
+  try {
+    const parsed: Parsed<IncomingJwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
+    const repaired: Normalisation[] = parsed.normalisations;
+    void repaired;
+    return writeErrorResponse({ error: "invalid_grant", errorDescription: "not yet" });
+  } catch (e) {
+    if (e instanceof McxConnectError) {
+      const code: string = e.code;
+      const oauth: string | null = e.oauthError;
+      const status: number | null = e.status;
+      void code;
+      void status;
+      return writeErrorResponse({ error: oauth ?? "invalid_request", errorDescription: e.description });
+    }
+    throw e;
+  }
+}
+const exchanged = parseTokenExchangeRequest(exchange, { limits: { maxTokenBytes: 8192 } });
+const resource: string = exchanged.value.resource;
+const clientMethod: ClientAuthentication["method"] = exchanged.value.client.method;
+
+// Login: the request is a class that keeps its secrets until the redirect comes back.
+const login = new AuthorizationRequest({
+  authorizationEndpoint: "https://idms.primary.example/authorize",
+  clientId: "mcptt-client",
+  redirectUri: "com.example.mcptt:/callback",
+  scope: "openid 3gpp:mc:ptt_service",
+});
+const url: string = login.url({});
+const saved = login.save();
+const again: AuthorizationRequest = AuthorizationRequest.restore(saved);
+const code: string = again.readResponse("com.example.mcptt:/callback?code=c&state=" + saved.state);
+const info: ScopeInfo = parseScope("openid 3gpp:mc:ptt_service", "strict");
+const grant: string = constants().grantTypeJwtBearer;
+
+// Refresh (B.5), both roles.
+const refresh = parseRefreshRequest(buildRefreshRequest("https://idms.primary.example/token", { refreshToken: "r", scope: null }));
+const refreshScope: string | null = refresh.value.scope;
+checkRefreshScope(refresh.value, scopeForService("ptt"));
+
+// Migration flow: a class; the host does the I/O and passes the time in.
+const flow = new MigrationFlow(
+  { primaryTokenEndpoint: "https://idms.primary.example/token", clientId: "mcptt-client", scope: scopeForService("video") },
+  { service: "video", partnerTokenEndpoint: "https://idms.partner.example/token" },
+  "primary-access-token",
+);
+const next: HttpRequest = flow.nextRequest(Math.floor(Date.now() / 1000));
+const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: "{}" }, 0);
+const failure: FlowFailure | null = flow.failure;
+const partnerTokens: TokenResponse | null = flow.partnerTokens;
+const restoredFlow: MigrationFlow = MigrationFlow.restore(flow.save(false), { primaryAccessToken: "primary-access-token" });
+
+// Profiles: the partner token endpoint comes from the user profile (TS 24.482 6.2.3 a).
+const profile = UserProfile.parse("<mcptt-user-profile/>", { allowLoopbackHttp: false, limits: { maxBytes: 1 << 20 } });
+const partners: PartnerSystem[] = profile.partners;
+const data: UserProfileData = profile.toJSON();
+const all = new UserProfiles();
+all.push(profile);
+const partnerEndpoint: string = all.partnerTokenEndpoint("ptt", partners[0]?.id ?? "urn:none");
+const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.primary.example");
+
+// Tokens: the partner IdMS authenticates the security token with the primary's JWK Set.
+const seen: InspectedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+const verified: VerifiedToken = validateSecurityToken(
+  { issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] }, leeway: 30 },
+  "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+  "mcptt-client",
+  Math.floor(Date.now() / 1000),
+);
+const subject: string = verified.claims.sub;
+
+// Browser build: initialise once, then the same API.
+async function browser(): Promise<boolean> {
+  await init();
+  return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
+}
+
+export { seen, subject, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
