@@ -23,7 +23,11 @@ if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqw
   echo "the core must stay transport-free"; exit 1
 fi
 
+step "web demo: server and console end to end in headless Chromium"
+bash web-demo/test.sh
+
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
-echo "summary: $((passed + vectors)) passed, 0 failed"
+e2e=$(grep -Eo '^# pass [0-9]+' "${CARGO_TARGET_DIR}/demo-e2e/e2e-output.txt" 2>/dev/null | awk '{print $3}' | tail -1)
+echo "summary: $((passed + vectors + ${e2e:-0})) passed, 0 failed"
