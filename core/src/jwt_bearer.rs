@@ -72,7 +72,7 @@ impl JwtBearerRequest {
         let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
         check_grant_type(&form, GRANT_TYPE_JWT_BEARER)?;
         let assertion = form.required("assertion").map_err(Rejection::new)?;
-        crate::jws::check_compact(assertion, options.limits.max_token_bytes).map_err(|reason| {
+        crate::token::check_structure(assertion, options.limits.max_token_bytes).map_err(|reason| {
             Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason })
         })?;
         form.required("client_id").map_err(Rejection::new)?;

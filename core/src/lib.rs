@@ -44,7 +44,6 @@ mod flow;
 mod form;
 mod http;
 mod http_text;
-mod jws;
 mod jwt_bearer;
 mod login;
 mod pkce;

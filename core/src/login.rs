@@ -11,6 +11,7 @@ use crate::pkce::{self, Pkce, PKCE_METHOD_S256};
 use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
 use crate::Secret;
+use base64ct::{Base64UrlUnpadded, Encoding};
 
 /// `grant_type` of the authorization code token request (RFC 6749 §4.1.3).
 pub const GRANT_TYPE_AUTHORIZATION_CODE: &str = "authorization_code";
@@ -219,7 +220,7 @@ impl IncomingAuthorizationRequest {
                 return Err(Rejection::new(LoginError::PkceRequired(format!("code_challenge_method is {found}"))));
             }
         }
-        if code_challenge.len() != 43 || crate::jws::decode_segment(code_challenge).is_none() {
+        if code_challenge.len() != 43 || Base64UrlUnpadded::decode_vec(code_challenge).is_err() {
             return Err(Rejection::new(LoginError::PkceRequired(
                 "code_challenge is not a base64url SHA-256 value".into(),
             )));

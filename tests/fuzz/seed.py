@@ -26,6 +26,11 @@ for f in sorted((root / "vectors").glob("*.json")):
         for key in ("url", "redirect"):
             if isinstance(inp.get(key), str):
                 put("authorization_redirect", inp[key].encode())
+        if isinstance(inp.get("token"), str):
+            put("tokens", b"\x01" + inp["token"].encode())
+            put("tokens", b"\x02" + inp["token"].encode())
+        if isinstance(inp.get("jwks_text"), str):
+            put("tokens", b"\x00" + inp["jwks_text"].encode())
         if isinstance(inp.get("scope"), str):
             put("form_requests", b"\x00" + inp["scope"].encode())
 for f in sorted((root / "spec-examples").glob("*.http")):

@@ -44,12 +44,15 @@ fn now(input: &Value) -> Result<u64, Failure> {
 }
 
 fn hex(text: &str) -> Result<Vec<u8>, Failure> {
-    if !text.len().is_multiple_of(2) {
-        return Err(bad_case("odd hex length"));
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| text.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()).ok_or_else(|| bad_case("bad hex")))
+    text.as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .filter(|p| p.len() == 2)
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .ok_or_else(|| bad_case("input hex is not pairs of hex digits"))
+        })
         .collect()
 }
 

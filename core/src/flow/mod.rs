@@ -16,6 +16,7 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::jwt_bearer::JwtBearerRequest;
 use crate::response::{TokenResponse, TokenType};
 use crate::scope::{McService, ScopeSet};
+use crate::token::UnverifiedToken;
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -314,19 +315,28 @@ impl MigrationFlow {
                 crate::http::printable(&response.issued_token_type, 80)
             )));
         }
-        let claims = crate::jws::unverified_claims(response.access_token.expose(), self.config.limits.max_token_bytes)
-            .map_err(unusable)?;
-        let audience = claims.audience();
-        if !audience.iter().any(|a| *a == self.config.client_id) {
+        let seen =
+            UnverifiedToken::inspect_with_limit(response.access_token.expose(), self.config.limits.max_token_bytes)
+                .map_err(|e| unusable(e.to_string()))?;
+        let audience: Vec<&str> = match seen.claims.get("aud") {
+            Some(serde_json::Value::String(one)) => vec![one.as_str()],
+            Some(serde_json::Value::Array(many)) => many.iter().filter_map(serde_json::Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if !audience.contains(&self.config.client_id.as_str()) {
             return Err(unusable(format!("its aud does not contain the client id `{}`", self.config.client_id)));
         }
-        if !audience.iter().any(|a| *a == self.target.partner_token_endpoint) {
+        if !audience.contains(&self.target.partner_token_endpoint.as_str()) {
             return Err(unusable(format!(
                 "its aud does not contain the partner address `{}`",
                 self.target.partner_token_endpoint
             )));
         }
-        let exp = claims.exp().ok_or_else(|| unusable("it has no numeric exp claim".to_owned()))?;
+        let exp = seen
+            .claims
+            .get("exp")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| unusable("it has no numeric exp claim".to_owned()))?;
         if exp < now.saturating_add(self.config.min_security_token_lifetime) {
             return Err(unusable(format!(
                 "it expires at {exp}, less than {} s after now ({now})",

@@ -180,6 +180,21 @@ pub(crate) fn parse_compact(token: &str, max_bytes: usize) -> Result<CompactJws<
     Ok(CompactJws { signing_input, header, claims, signature })
 }
 
+/// The structural check that request parsers apply to an `assertion` before any key is at
+/// hand: [`parse_compact`] plus a non-empty signature segment. The signature's decoded length
+/// depends on the algorithm and is checked at verification (TS 33.180 B.7.4 EXAMPLE 1 prints an
+/// 85-character ES256 signature, a length no base64url text can have: it passes here and fails
+/// verification). The reason never quotes the token.
+pub(crate) fn check_structure(token: &str, max_bytes: usize) -> Result<(), String> {
+    match parse_compact(token, max_bytes) {
+        Ok(jws) if jws.signature.is_empty() => Err("its signature segment is empty".to_owned()),
+        Ok(_) => Ok(()),
+        Err(TokenError::TooLarge { size, limit }) => Err(format!("it is {size} bytes, over the limit of {limit}")),
+        Err(TokenError::Malformed(reason)) => Err(reason),
+        Err(other) => Err(other.to_string()),
+    }
+}
+
 fn decode(segment: &str, name: &str) -> Result<Vec<u8>, TokenError> {
     Base64UrlUnpadded::decode_vec(segment)
         .map_err(|_| TokenError::Malformed(format!("its {name} segment is not unpadded base64url")))
