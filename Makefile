@@ -3,7 +3,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/mcx-connect/target
 
 .PHONY: demo test fuzz migration-example
 # The web demo: builds the npm package's web build when missing, then starts the loopback server
-# (primary and partner IdMS, and the console) on 127.0.0.1:$${PORT:-8080} and prints its address.
+# (primary and partner IdMS, and the console) on 127.0.0.1:$PORT (default 8080) and prints its address.
 demo:
 	bash tests/setup.sh
 	@if [ ! -f bindings/wasm/pkg/web/mcx_connect.js ]; then bash bindings/wasm/build.sh; fi

@@ -251,7 +251,7 @@ function startLogin() {
       scope: mcx.scopeForService(partner.service),
     });
     const url = request.url(POLICY);
-    sessionStorage.setItem(LOGIN_KEY, JSON.stringify({ auth: request.save(), clientId, partner, xml: profile.xml, source: $("profile-source").value }));
+    sessionStorage.setItem(LOGIN_KEY, JSON.stringify({ auth: request.save(), authUrl: url, clientId, partner, xml: profile.xml, source: $("profile-source").value }));
     request.free();
     $("login-status").textContent = "Opening the home system's sign-in page…";
     location.assign(url);
@@ -274,6 +274,7 @@ async function finishLogin() {
     remember(saved.auth.codeVerifier, saved.auth.state, saved.auth.nonce);
     const code = request.readResponse(redirect);
     remember(code);
+    showRedirects(step, saved.authUrl, redirect);
     const http = mcx.buildAuthorizationCodeRequest(
       config.primary.token_endpoint,
       request.codeRequest(code, { method: "client_id", clientId: saved.clientId }),
@@ -291,6 +292,7 @@ async function finishLogin() {
     $("login-status").textContent = `Signed in with ${saved.clientId}. Ready to migrate to ${saved.partner.initialConfiguration.domain}.`;
     migration = { step: 0 };
     updateButtons();
+    $("next-step").focus();
   } catch (e) {
     step.append(errorFrom(e));
     markStep(step, "failed");
@@ -483,6 +485,18 @@ function showExchange(step, { request, response }) {
     }
     pair.append(el("details", { open: "" }, el("summary", {}, `Response: ${response.status}`), el("pre", { class: "http", "data-text": responseText }, masked(responseText))));
   }
+  step.append(pair);
+}
+
+/** The browser half of the login: the authorization request opened, and the redirect back. */
+function showRedirects(step, authUrl, redirect) {
+  if (!authUrl) return;
+  const lines = (url) => url.replace(/[?&]/g, (m) => `${m}\n    `);
+  const pair = el("div", { class: "exchange" });
+  const out = `GET ${lines(authUrl)}`;
+  const back = `303 See Other\nLocation: ${lines(redirect)}`;
+  pair.append(el("details", {}, el("summary", {}, "Authorization request (opened in the browser, PKCE S256 challenge)"), el("pre", { class: "http", "data-text": out }, masked(out))));
+  pair.append(el("details", {}, el("summary", {}, "Redirect back with the one-time code"), el("pre", { class: "http", "data-text": back }, masked(back))));
   step.append(pair);
 }
 
