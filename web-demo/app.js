@@ -140,7 +140,8 @@ function errorBox(oauthError, description, code) {
       "p",
       { class: "codes" },
       oauthError ? ["RFC error ", el("code", { class: "rfc-code" }, oauthError)] : null,
-      code ? [oauthError ? " · cause " : "cause ", el("code", { class: "cause-code" }, code)] : null,
+      // `error_response` only says the server answered with an error: its RFC code says more.
+      code && code !== "error_response" ? [oauthError ? " · cause " : "cause ", el("code", { class: "cause-code" }, code)] : null,
     ),
     description ? el("p", { class: "detail" }, description) : null,
   );
@@ -516,8 +517,20 @@ function updateButtons() {
   const ready = !!session && !!migration && migration.step < MIGRATION_STEPS.length && !migration.busy;
   $("next-step").disabled = !ready;
   $("run-all").disabled = !ready;
+  $("again").disabled = !session || !migration || migration.busy || migration.step === 0;
   const names = ["Next step: token exchange", "Next step: check the security token", "Next step: ask the partner"];
   $("next-step").textContent = migration && migration.step < names.length ? names[migration.step] : "Next step";
+}
+
+/** Keeps the sign-in and starts the migration again (a fresh security token). */
+function again() {
+  if (!session) return;
+  migration = { step: 0 };
+  $("outcome").replaceChildren();
+  $("outcome").className = "";
+  delete $("outcome").dataset.outcome;
+  updateButtons();
+  $("next-step").focus();
 }
 
 function reset() {
@@ -568,6 +581,7 @@ async function main() {
   $("next-step").addEventListener("click", nextStep);
   $("run-all").addEventListener("click", runAll);
   $("reset").addEventListener("click", reset);
+  $("again").addEventListener("click", again);
   $("clock-skew").addEventListener("input", () => {
     $("clock-skew-value").textContent = `${skew() > 0 ? "+" : ""}${skew()} s`;
     renderRules();
