@@ -270,3 +270,26 @@ fn the_console_files_and_profiles_are_served() {
     let config: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
     assert_eq!(config["primary"]["token_endpoint"], format!("{base}/primary/token"));
 }
+
+#[test]
+fn the_login_form_refuses_a_wrong_password_and_reports_a_cancel() {
+    let base = server();
+    let login = AuthorizationRequest::new(
+        format!("{base}/primary/authorize"),
+        CLIENT_ID,
+        format!("{base}/"),
+        ScopeSet::for_service(McService::Ptt),
+    )
+    .unwrap();
+    let query = login.url(POLICY).unwrap().split_once('?').unwrap().1.to_owned();
+    let wrong = format!("request={}&username={DEMO_USER}&password=nope&action=login", percent(&query));
+    let reply = send(&HttpRequest::form_post(format!("{base}/primary/authorize"), wrong), &[]);
+    assert_eq!(reply.status, 200);
+    assert!(reply.body_text().unwrap().contains("Wrong user name or password"));
+    let cancel = format!("request={}&action=deny", percent(&query));
+    let reply = send(&HttpRequest::form_post(format!("{base}/primary/authorize"), cancel), &[]);
+    assert_eq!(reply.status, 303);
+    let err = login.read_response(reply.header("location").unwrap()).unwrap_err();
+    assert_eq!(err.code(), "error_response");
+    assert!(matches!(err, Error::ErrorResponse(ref e) if e.error == OAuthErrorCode::AccessDenied));
+}
