@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` (the main job) and `make test` (every test).
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/mcx-connect/target
 
-.PHONY: demo test fuzz migration-example
+.PHONY: demo test fuzz bench migration-example
 # The web demo: builds the npm package's web build when missing, then starts the loopback server
 # (primary and partner IdMS, and the console) on 127.0.0.1:$PORT (default 8080) and prints its address.
 demo:
@@ -23,3 +23,7 @@ fuzz:
 # The command-line walk-through of a migration's HTTP requests (the former `make demo`).
 migration-example:
 	cargo run --locked -q -p mcx-connect --example migration
+
+# Every benchmark, each with its baseline measured in the same run; prints a table of ratios.
+bench:
+	bash tests/bench.sh
