@@ -10,6 +10,7 @@ root="$(cd "$here/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
 out="$CARGO_TARGET_DIR/demo-e2e"
 mkdir -p "$out"
+rm -f "$out/e2e-output.txt"
 
 pkg="${MCX_DEMO_PKG_DIR:-$root/bindings/wasm/pkg/web}"
 if [ ! -f "$pkg/mcx_connect.js" ]; then
