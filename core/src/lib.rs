@@ -42,6 +42,7 @@ pub mod error;
 mod exchange;
 mod flow;
 mod form;
+mod grant;
 mod http;
 mod http_text;
 mod jwt_bearer;
@@ -64,6 +65,9 @@ pub use exchange::{
 };
 pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
+pub use grant::{
+    is_secret_parameter, TokenEndpointResponse, TokenRequest, TokenRequestCheck, TokenRequestKind, SECRET_PARAMETERS,
+};
 pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
 pub use login::{

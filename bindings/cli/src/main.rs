@@ -1,0 +1,436 @@
+//! `mcx-connect`: the mcx-connect core for the shell. Integrators and IdMS operators debug a
+//! migration (TS 33.180 Annex B) with files and tokens in hand: read the user profiles, inspect
+//! and verify tokens, build and check the requests, read the responses. All logic is in the core; this binary parses arguments, reads files
+//! and standard input, and formats output (`--json` for machines, `bindings/cli/README.md`).
+//!
+//! Exit status: 0 valid, 1 invalid input, 2 usage error.
+
+mod output;
+mod profile;
+mod request;
+mod response;
+mod token;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Read;
+use std::process::ExitCode;
+
+/// Debug 3GPP MCX identity (TS 33.180 Annex B) migrations: read user profiles, inspect and
+/// verify tokens, build and check token requests and responses. Exit status: 0 valid, 1 invalid
+/// input, 2 usage error.
+#[derive(Debug, Parser)]
+#[command(name = "mcx-connect", version, propagate_version = true)]
+struct Cli {
+    /// Print a stable machine-readable JSON document instead of tables.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Print tokens, assertions, client secrets, codes and verifiers in full.
+    #[arg(long, global = true)]
+    show_secrets: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read TS 24.484 documents (MC service user profiles, mcptt-UE-initial-configuration): the
+    /// user, the partner systems and their endpoints, group-level token endpoints.
+    Profile(ProfileArgs),
+    /// Inspect a token (unverified) or verify it with a JWK Set.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Build token requests, or check an incoming one as a token endpoint would.
+    #[command(subcommand)]
+    Request(RequestCommand),
+    /// Check a token-endpoint response.
+    #[command(subcommand)]
+    Response(ResponseCommand),
+}
+
+#[derive(Debug, Args)]
+struct ProfileArgs {
+    /// The documents (`-` reads one from standard input).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// Only the partner system with this id (its system id, or else its domain).
+    #[arg(long, value_name = "ID")]
+    partner: Option<String>,
+    /// Only the profiles of this service.
+    #[arg(long, value_enum)]
+    service: Option<Service>,
+    /// Only the group with this id (its group-level token endpoint, TS 24.482 6.2.3 NOTE 1).
+    #[arg(long, value_name = "ID", conflicts_with = "partner")]
+    group: Option<String>,
+    /// Print just the one token endpoint URL of the selection (exit status 2 when it is not one).
+    #[arg(long)]
+    token_endpoint: bool,
+    /// Accept plain http endpoints on loopback hosts.
+    #[arg(long)]
+    allow_loopback_http: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Decode a JWT's header and claims WITHOUT verifying anything; times shown as dates and
+    /// relative to now.
+    Inspect(InspectArgs),
+    /// Verify a JWT: signature against a JWK Set, then every claim rule of its kind
+    /// (TS 33.180 B.2.1.2, B.7.4).
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+struct InspectArgs {
+    /// The token; `-` reads it from standard input.
+    #[arg(value_name = "TOKEN|-")]
+    token: String,
+    /// The time to compare with, in seconds since the epoch (default: the system clock).
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    now: Option<u64>,
+}
+
+/// Which token `token verify` checks.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TokenKind {
+    /// A security token at the partner IdMS (B.7.3, B.7.4): `aud` holds the client id and --target.
+    Security,
+    /// An ID token at the client (B.2.1.2, OpenID Connect Core 3.1.3.7).
+    Id,
+    /// An access token (B.2.1.2): `client_id` claim, and --target in `aud` when given.
+    Access,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// The token; `-` reads it from standard input.
+    #[arg(value_name = "TOKEN|-")]
+    token: String,
+    /// The issuer's JWK Set (JSON file; `-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    jwks: String,
+    /// The expected issuer (`iss`, compared exactly).
+    #[arg(long, value_name = "URL")]
+    issuer: String,
+    /// The client id the token is for.
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    /// The kind of token.
+    #[arg(long, value_enum, default_value_t = TokenKind::Security)]
+    kind: TokenKind,
+    /// The partner IdMS address expected in `aud` (required for security tokens; the resource
+    /// server for access tokens).
+    #[arg(long, value_name = "URL")]
+    target: Option<String>,
+    /// The time to check against, in seconds since the epoch (default: the system clock).
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    now: Option<u64>,
+    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
+    #[arg(long, value_name = "SECONDS")]
+    leeway: Option<u64>,
+    /// The nonce sent in the authentication request (ID tokens).
+    #[arg(long)]
+    nonce: Option<String>,
+    /// Require the MCX identity claim of this service (repeatable).
+    #[arg(long, value_enum)]
+    service: Vec<Service>,
+}
+
+/// `--now`, or the system clock (the CLI may read the clock; the core never does).
+fn now_or_clock(now: Option<u64>) -> u64 {
+    now.unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()))
+}
+
+#[derive(Debug, Subcommand)]
+enum RequestCommand {
+    /// Build a request and print it as HTTP/1.1 text (or JSON).
+    #[command(subcommand)]
+    Build(BuildKind),
+    /// Read an HTTP/1.1 request (FILE, or `-` for standard input), tell which MCX request it is
+    /// and whether a token endpoint accepts it.
+    Check(CheckRequestArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ResponseCommand {
+    /// Read a token-endpoint HTTP/1.1 response (FILE, or `-` for standard input) and report
+    /// what it carries, or its error.
+    Check(CheckResponseArgs),
+}
+
+/// `request build` kinds.
+#[derive(Debug, Subcommand)]
+enum BuildKind {
+    /// Token exchange at the primary IdMS (B.7.2, RFC 8693).
+    Exchange(ExchangeArgs),
+    /// Partner token request with the security token as assertion (B.7.4, RFC 7523).
+    JwtBearer(JwtBearerArgs),
+    /// Authorization request URL of the primary login (B.4, PKCE S256).
+    Authorize(AuthorizeArgs),
+    /// Authorization code token request (B.4).
+    Code(CodeArgs),
+    /// Refresh request (B.5).
+    Refresh(RefreshArgs),
+}
+
+/// Where a request goes.
+#[derive(Debug, Args)]
+struct EndpointArgs {
+    /// The token endpoint URL (https; see --allow-loopback-http).
+    #[arg(long, value_name = "URL")]
+    token_endpoint: String,
+    /// Accept plain http for loopback hosts (tests, demos). Never for other hosts.
+    #[arg(long)]
+    allow_loopback_http: bool,
+}
+
+/// How the client authenticates.
+#[derive(Debug, Args)]
+struct ClientArgs {
+    /// The client id.
+    #[arg(long, value_name = "ID")]
+    client_id: Option<String>,
+    /// The client secret (`-` reads it from standard input); needs --client-id.
+    #[arg(long, value_name = "SECRET", requires = "client_id")]
+    client_secret: Option<String>,
+    /// How a client secret is sent: `basic` (Authorization header) or `post` (form body).
+    #[arg(long, value_enum, default_value_t = ClientAuthMethod::Basic)]
+    client_auth: ClientAuthMethod,
+}
+
+/// RFC 6749 §2.3.1 client authentication methods.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ClientAuthMethod {
+    /// client_secret_basic
+    Basic,
+    /// client_secret_post
+    Post,
+}
+
+/// MC services (`--service`).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Service {
+    /// MCPTT
+    Ptt,
+    /// MCVideo
+    Video,
+    /// MCData
+    Data,
+}
+
+impl Service {
+    fn core(self) -> mcx_connect::McService {
+        match self {
+            Service::Ptt => mcx_connect::McService::Ptt,
+            Service::Video => mcx_connect::McService::Video,
+            Service::Data => mcx_connect::McService::Data,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct ExchangeArgs {
+    #[command(flatten)]
+    endpoint: EndpointArgs,
+    /// The partner IdMS token endpoint the security token is for.
+    #[arg(long, value_name = "URL")]
+    resource: String,
+    /// The primary access token (`-` reads it from standard input).
+    #[arg(long, value_name = "TOKEN")]
+    subject_token: String,
+    #[command(flatten)]
+    client: ClientArgs,
+}
+
+#[derive(Debug, Args)]
+struct JwtBearerArgs {
+    #[command(flatten)]
+    endpoint: EndpointArgs,
+    /// The security token (`-` reads it from standard input).
+    #[arg(long, value_name = "TOKEN")]
+    assertion: String,
+    #[command(flatten)]
+    client: ClientArgs,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+/// The scope, as text or as every scope of one service.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+struct ScopeArgs {
+    /// Space-separated scope values (RFC 6749 section 3.3).
+    #[arg(long, value_name = "SCOPE")]
+    scope: Option<String>,
+    /// `openid` and the four 3gpp:mc: scopes of one service.
+    #[arg(long, value_enum)]
+    service: Option<Service>,
+}
+
+#[derive(Debug, Args)]
+struct AuthorizeArgs {
+    /// The primary IdMS authorization endpoint.
+    #[arg(long, value_name = "URL")]
+    authorization_endpoint: String,
+    /// Accept plain http for loopback hosts.
+    #[arg(long)]
+    allow_loopback_http: bool,
+    /// The client id.
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    /// The redirect URI registered for the client.
+    #[arg(long, value_name = "URI")]
+    redirect_uri: String,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    /// A fixed state (default: fresh random).
+    #[arg(long)]
+    state: Option<String>,
+    /// A fixed nonce (default: fresh random).
+    #[arg(long)]
+    nonce: Option<String>,
+    /// A fixed PKCE code verifier, 43 to 128 characters (default: fresh random).
+    #[arg(long, value_name = "VERIFIER")]
+    code_verifier: Option<String>,
+    /// Requested authentication context classes.
+    #[arg(long, value_name = "VALUES")]
+    acr_values: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct CodeArgs {
+    #[command(flatten)]
+    endpoint: EndpointArgs,
+    /// The authorization code (`-` reads it from standard input).
+    #[arg(long)]
+    code: String,
+    /// The redirect URI of the authorization request.
+    #[arg(long, value_name = "URI")]
+    redirect_uri: String,
+    /// The PKCE code verifier of the authorization request.
+    #[arg(long, value_name = "VERIFIER")]
+    code_verifier: String,
+    #[command(flatten)]
+    client: ClientArgs,
+}
+
+#[derive(Debug, Args)]
+struct RefreshArgs {
+    #[command(flatten)]
+    endpoint: EndpointArgs,
+    /// The refresh token (`-` reads it from standard input).
+    #[arg(long, value_name = "TOKEN")]
+    refresh_token: String,
+    /// The scope to keep or narrow to (default: the original grant).
+    #[arg(long, value_name = "SCOPE")]
+    scope: Option<String>,
+    #[command(flatten)]
+    client: ClientArgs,
+}
+
+#[derive(Debug, Args)]
+struct CheckRequestArgs {
+    /// The request as HTTP/1.1 text; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    input: String,
+    /// Accept the known deviations (the specification's own examples) and list every repair.
+    #[arg(long)]
+    lenient: bool,
+}
+
+#[derive(Debug, Args)]
+struct CheckResponseArgs {
+    /// The response as HTTP/1.1 text; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    input: String,
+}
+
+/// How a command ended, short of printing its result.
+#[derive(Debug)]
+enum Failure {
+    /// The input is invalid: the command printed why; exit status 1.
+    Invalid,
+    /// The command cannot run as asked (unreadable file, stdin wanted twice); exit status 2.
+    Usage(String),
+}
+
+/// The result of a command: `Ok` is exit status 0.
+type Outcome = Result<(), Failure>;
+
+/// Reads `FILE`, or standard input for `-`.
+fn read_bytes(path: &str, stdin_used: &mut bool) -> Result<Vec<u8>, Failure> {
+    let bytes = if path == "-" {
+        if std::mem::replace(stdin_used, true) {
+            return Err(Failure::Usage("standard input (`-`) can be read only once".to_owned()));
+        }
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read `{path}`: {e}")))?
+    };
+    Ok(bytes)
+}
+
+/// Reads an HTTP/1.1 message given as text: text that is not UTF-8 is invalid input
+/// (`malformed_http`, exit status 1).
+fn read_message(ctx: &output::Ctx, path: &str, stdin_used: &mut bool) -> Result<String, Failure> {
+    String::from_utf8(read_bytes(path, stdin_used)?).map_err(|e| {
+        let reason = format!("the input is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to());
+        output::print_error(ctx, &mcx_connect::RequestError::MalformedHttp(reason).into());
+        Failure::Invalid
+    })
+}
+
+/// A value given on the command line, or read from standard input when it is `-` (one final
+/// line break removed).
+fn value_or_stdin(value: &str, stdin_used: &mut bool) -> Result<String, Failure> {
+    if value == "-" {
+        let text = String::from_utf8(read_bytes("-", stdin_used)?)
+            .map_err(|_| Failure::Usage("standard input is not UTF-8 text".to_owned()))?;
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        Ok(text.strip_suffix('\r').unwrap_or(text).to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+fn run(cli: Cli) -> Outcome {
+    let ctx = output::Ctx::new(cli.json, cli.show_secrets);
+    let mut stdin_used = false;
+    match cli.command {
+        Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
+        Command::Token(TokenCommand::Inspect(args)) => {
+            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            token::inspect(&ctx, token.trim(), now_or_clock(args.now))
+        }
+        Command::Token(TokenCommand::Verify(args)) => {
+            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let jwks = String::from_utf8(read_bytes(&args.jwks, &mut stdin_used)?)
+                .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", args.jwks)))?;
+            token::verify(&ctx, token.trim(), &jwks, &args, now_or_clock(args.now))
+        }
+        Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
+        Command::Request(RequestCommand::Check(args)) => {
+            let text = read_message(&ctx, &args.input, &mut stdin_used)?;
+            request::check(&ctx, &text, args.lenient)
+        }
+        Command::Response(ResponseCommand::Check(args)) => {
+            let text = read_message(&ctx, &args.input, &mut stdin_used)?;
+            response::check(&ctx, &text)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

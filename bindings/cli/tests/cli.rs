@@ -1,0 +1,952 @@
+//! The `mcx-connect` binary run as a user runs it: arguments, files, standard input, exit status
+//! (0 valid, 1 invalid input, 2 usage error), `--json` shapes and redaction.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+fn run_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mcx-connect"));
+    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.env_remove("NO_COLOR");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().expect("exited"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, None, &[])
+}
+
+fn run_stdin(args: &[&str], stdin: &str) -> Run {
+    run_with(args, Some(stdin.as_bytes()), &[])
+}
+
+fn spec_example(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "spec-examples", name].iter().collect();
+    assert!(path.exists(), "{}", path.display());
+    path.to_string_lossy().into_owned()
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    report["normalisations"].as_array().unwrap().iter().map(|n| n["code"].as_str().unwrap().to_owned()).collect()
+}
+
+const B_7_2: &str = "b_7_2_token_exchange_example.http";
+const B_7_4_1: &str = "b_7_4_token_request_example_1.http";
+const B_7_4_2: &str = "b_7_4_token_request_example_2.http";
+/// The signature segment of B.7.4 EXAMPLE 1's assertion: never printed without --show-secrets.
+const B_7_4_1_SIGNATURE: &str = "MXgnpvPMo0nhcePwnQbunD2gw_pDyCFASaobl6gyLAdyPbaALFuAOyFc4XTWaPEnHV_LGmXklSTpz0yC7hlSQ";
+const JWT: &str = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1c2VyQGV4YW1wbGUifQ.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+
+// ---------------------------------------------------------------- the specification's examples
+
+#[test]
+fn b_7_2_example_strict_is_malformed_http_and_still_identified_as_token_exchange() {
+    let out = run(&["request", "check", &spec_example(B_7_2), "--json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["mode"], "strict");
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["error"]["code"], "malformed_http");
+    assert!(report["error"]["description"].as_str().unwrap().contains("blank line between header fields at line 2"));
+    assert!(report["error"].get("oauth_error").is_none(), "unreadable HTTP has no RFC 6749 error");
+}
+
+#[test]
+fn b_7_2_example_lenient_is_invalid_client_because_its_basic_credential_is_garbage() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_2), "--json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["error"]["code"], "invalid_client_authentication");
+    assert_eq!(report["error"]["oauth_error"], "invalid_client");
+    assert_eq!(report["error"]["http_status"], 401);
+    assert!(codes(&report).contains(&"blank_line_between_headers".to_owned()), "{:?}", codes(&report));
+    assert_eq!(report["url"], "https://IdM.server.com:9031/as/token.oauth2");
+}
+
+#[test]
+fn b_7_4_examples_strict_are_malformed_form_invalid_request() {
+    for name in [B_7_4_1, B_7_4_2] {
+        let out = run(&["request", "check", &spec_example(name), "--json"]);
+        assert_eq!(out.code, 1, "{name}: {}", out.stdout);
+        let report = out.json();
+        assert_eq!(report["kind"], "jwt_bearer", "{name}");
+        assert_eq!(report["grant_type"], "urn:ietf:params:oauth:grant-type:jwt-bearer");
+        assert_eq!(report["error"]["code"], "malformed_form", "{name}");
+        assert_eq!(report["error"]["oauth_error"], "invalid_request", "{name}");
+        assert_eq!(report["error"]["http_status"], 400, "{name}");
+        assert!(report["error"]["description"].as_str().unwrap().contains("whitespace after `&`"));
+    }
+}
+
+#[test]
+fn b_7_4_example_1_lenient_is_valid_listing_every_normalisation() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_1), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["mode"], "lenient");
+    assert_eq!(
+        codes(&report),
+        [
+            "whitespace_trimmed",
+            "whitespace_trimmed",
+            "whitespace_trimmed",
+            "raw_non_ascii_decoded",
+            "empty_pair_dropped",
+            "no_break_space_in_scope"
+        ]
+    );
+    assert_eq!(report["request"]["scope"], "openid 3gpp:mc:ptt_group_management_service");
+    assert_eq!(report["request"]["client"]["client_id"], "myNativeApp");
+    assert_eq!(report["request"]["client"]["authentication"], "client_id");
+    assert!(report.get("error").is_none());
+    let assertion = report["request"]["assertion"].as_str().unwrap();
+    assert!(assertion.starts_with("eyJhbGciOi…[redacted, "), "{assertion}");
+    assert!(!out.stdout.contains(B_7_4_1_SIGNATURE));
+}
+
+#[test]
+fn b_7_4_example_2_lenient_is_valid_with_the_comma_separated_scope_repaired() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_2), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert!(codes(&report).contains(&"comma_separated_scope".to_owned()));
+    assert_eq!(
+        report["request"]["scope"],
+        "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_key_management_service 3gpp:mc:ptt_config_management_service 3gpp:mc:ptt_group_management_service"
+    );
+}
+
+#[test]
+fn human_report_lists_repairs_and_redacts_unless_show_secrets() {
+    let out = run(&["request", "check", "--lenient", &spec_example(B_7_4_1)]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("jwt_bearer: TS 33.180 B.7.4"), "{}", out.stdout);
+    assert!(out.stdout.contains("valid"));
+    assert!(out.stdout.contains("normalisations (6)"));
+    assert!(out.stdout.contains("no_break_space_in_scope"));
+    assert!(!out.stdout.contains(B_7_4_1_SIGNATURE));
+    assert!(!out.stdout.contains('\u{1b}'), "no colour when standard output is not a terminal");
+
+    let shown = run(&["request", "check", "--lenient", "--show-secrets", &spec_example(B_7_4_1)]);
+    assert!(shown.stdout.contains(B_7_4_1_SIGNATURE), "{}", shown.stdout);
+}
+
+#[test]
+fn human_report_of_a_refusal_names_code_rfc_error_and_status() {
+    let out = run(&["request", "check", &spec_example(B_7_4_1)]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("malformed_form"), "{}", out.stdout);
+    assert!(out.stdout.contains("invalid_request (HTTP 400)"), "{}", out.stdout);
+    assert!(out.stdout.contains("--lenient"), "a strict refusal hints at lenient mode");
+}
+
+#[test]
+fn request_check_reads_standard_input() {
+    let text = std::fs::read_to_string(spec_example(B_7_4_1)).unwrap();
+    let out = run_stdin(&["request", "check", "-", "--lenient", "--json"], &text);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.json()["kind"], "jwt_bearer");
+}
+
+// ---------------------------------------------------------------- request check, other inputs
+
+#[test]
+fn unknown_grant_type_gets_unsupported_grant_type() {
+    let text = "POST /token HTTP/1.1\nHost: idms.example\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=password&username=u&password=p\n";
+    let out = run_stdin(&["--json", "request", "check", "-"], text);
+    assert_eq!(out.code, 1);
+    let report = out.json();
+    assert_eq!(report["kind"], Value::Null);
+    assert_eq!(report["error"]["code"], "unsupported_grant_type");
+    assert_eq!(report["error"]["oauth_error"], "unsupported_grant_type");
+    assert_eq!(report["error"]["http_status"], 400);
+}
+
+#[test]
+fn missing_grant_type_is_invalid_request() {
+    let text = "POST /token HTTP/1.1\nHost: idms.example\nContent-Type: application/x-www-form-urlencoded\n\ncode=x\n";
+    let report = run_stdin(&["--json", "request", "check", "-"], text).json();
+    assert_eq!(
+        (report["error"]["code"].as_str(), report["error"]["oauth_error"].as_str()),
+        (Some("missing_parameter"), Some("invalid_request"))
+    );
+}
+
+#[test]
+fn input_that_is_not_utf8_is_invalid_input() {
+    let out = run_with(&["request", "check", "-", "--json"], Some(b"POST /t HTTP/1.1\n\xff\xfe\n"), &[]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["error"]["code"], "malformed_http");
+}
+
+// ---------------------------------------------------------------- request build
+
+fn build_exchange(extra: &[&str]) -> Run {
+    let mut args = vec![
+        "request",
+        "build",
+        "exchange",
+        "--token-endpoint",
+        "https://idms.primary.example/as/token.oauth2",
+        "--resource",
+        "https://idms.partner.example/as/token.oauth2",
+        "--subject-token",
+        JWT,
+        "--client-id",
+        "mcptt-client",
+        "--client-secret",
+        "s3cret-value",
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn build_exchange_prints_http_text_with_secrets_redacted() {
+    let out = build_exchange(&[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("POST /as/token.oauth2 HTTP/1.1\r\nHost: idms.primary.example\r\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Authorization: Basic [redacted]"));
+    assert!(out.stdout.contains("subject_token=eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains("c2lnbmF0dXJl") && !out.stdout.contains("s3cret"), "{}", out.stdout);
+    assert!(out.stderr.contains("--show-secrets"));
+}
+
+#[test]
+fn build_exchange_with_show_secrets_round_trips_through_request_check() {
+    let built = build_exchange(&["--show-secrets"]);
+    assert_eq!(built.code, 0);
+    assert!(built.stdout.contains(JWT));
+    let checked = run_stdin(&["request", "check", "-", "--json"], &built.stdout);
+    assert_eq!(checked.code, 0, "{}", checked.stdout);
+    let report = checked.json();
+    assert_eq!(report["kind"], "token_exchange");
+    assert_eq!(report["request"]["resource"], "https://idms.partner.example/as/token.oauth2");
+    assert_eq!(report["request"]["client"]["authentication"], "client_secret_basic");
+    assert_eq!(report["request"]["client"]["client_secret"], "[redacted]");
+    assert_eq!(codes(&report), Vec::<String>::new());
+}
+
+#[test]
+fn build_json_shape() {
+    let out = build_exchange(&["--json"]);
+    assert_eq!(out.code, 0);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "token_exchange");
+    assert_eq!(doc["grant_type"], "urn:ietf:params:oauth:grant-type:token-exchange");
+    assert_eq!(doc["secrets_redacted"], true);
+    assert_eq!(doc["request"]["method"], "POST");
+    assert_eq!(doc["request"]["url"], "https://idms.primary.example/as/token.oauth2");
+    let headers = doc["request"]["headers"].as_array().unwrap();
+    assert!(headers.iter().any(|h| h["name"] == "Authorization" && h["value"] == "Basic [redacted]"));
+    assert!(doc["request"]["body"].as_str().unwrap().starts_with("grant_type=urn%3Aietf"));
+    assert!(!out.stdout.contains("s3cret") && !out.stdout.contains("c2lnbmF0dXJl"));
+}
+
+#[test]
+fn build_jwt_bearer_with_a_service_scope_checks_strictly() {
+    let out = run(&[
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/as/token.oauth2",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "myNativeApp",
+        "--service",
+        "video",
+        "--show-secrets",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("scope=openid+3gpp%3Amc%3Avideo_service+"), "{}", out.stdout);
+    let checked = run_stdin(&["request", "check", "-", "--json"], &out.stdout).json();
+    assert_eq!(checked["valid"], true);
+    assert_eq!(checked["kind"], "jwt_bearer");
+}
+
+#[test]
+fn build_refuses_what_the_core_refuses_with_its_code() {
+    let insecure = run(&[
+        "request",
+        "build",
+        "refresh",
+        "--token-endpoint",
+        "http://idms.example/token",
+        "--refresh-token",
+        "r",
+        "--json",
+    ]);
+    assert_eq!(insecure.code, 1);
+    assert_eq!(insecure.json()["error"]["code"], "endpoint_insecure");
+
+    let comma = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "c",
+        "--scope",
+        "openid,3gpp:mc:ptt_service",
+    ]);
+    assert_eq!(comma.code, 1);
+    let error = &comma.json()["error"];
+    assert_eq!((error["code"].as_str(), error["oauth_error"].as_str()), (Some("scope_comma"), Some("invalid_scope")));
+
+    let no_client = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--service",
+        "ptt",
+    ]);
+    assert_eq!(no_client.code, 1, "B.7.4 requires client_id; the core says so");
+    assert_eq!(no_client.json()["error"]["code"], "missing_parameter");
+
+    let no_mcx = run(&[
+        "--json",
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/t",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "c",
+        "--scope",
+        "openid",
+    ]);
+    assert_eq!(no_mcx.json()["error"]["code"], "scope_missing_mcx");
+
+    let bad_verifier = run(&[
+        "--json",
+        "request",
+        "build",
+        "code",
+        "--token-endpoint",
+        "https://idms.example/t",
+        "--code",
+        "c",
+        "--redirect-uri",
+        "com.example:/cb",
+        "--code-verifier",
+        "short",
+    ]);
+    assert_eq!(bad_verifier.code, 1);
+    assert_eq!(bad_verifier.json()["error"]["code"], "login_invalid_verifier");
+
+    let loopback = run(&[
+        "request",
+        "build",
+        "refresh",
+        "--token-endpoint",
+        "http://127.0.0.1:8080/token",
+        "--allow-loopback-http",
+        "--refresh-token",
+        "r",
+    ]);
+    assert_eq!(loopback.code, 0, "{}", loopback.stdout);
+}
+
+#[test]
+fn build_code_and_refresh_read_secrets_from_standard_input() {
+    let out = run_stdin(
+        &[
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://idms.example/token",
+            "--refresh-token",
+            "-",
+            "--scope",
+            "openid 3gpp:mc:ptt_service",
+            "--client-id",
+            "c",
+            "--client-secret",
+            "pw",
+            "--client-auth",
+            "post",
+            "--show-secrets",
+        ],
+        "refresh-from-stdin\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "refresh_token=refresh-from-stdin&scope=openid+3gpp%3Amc%3Aptt_service&client_id=c&client_secret=pw"
+        ),
+        "{}",
+        out.stdout
+    );
+
+    let code = run(&[
+        "request",
+        "build",
+        "code",
+        "--token-endpoint",
+        "https://idms.example/token",
+        "--code",
+        "the-code",
+        "--redirect-uri",
+        "com.example.mcptt:/callback",
+        "--code-verifier",
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        "--client-id",
+        "c",
+    ]);
+    assert_eq!(code.code, 0);
+    assert!(code.stdout.contains("code=[redacted]&redirect_uri="), "{}", code.stdout);
+    assert!(!code.stdout.contains("the-code") && !code.stdout.contains("dBjftJeZ4CVP"));
+}
+
+#[test]
+fn build_authorize_prints_the_url_and_secrets_only_when_asked() {
+    let args = [
+        "request",
+        "build",
+        "authorize",
+        "--authorization-endpoint",
+        "https://idms.primary.example/authorize",
+        "--client-id",
+        "mcptt-client",
+        "--redirect-uri",
+        "com.example.mcptt:/callback",
+        "--service",
+        "ptt",
+        "--state",
+        "state-1",
+        "--nonce",
+        "nonce-1",
+        "--code-verifier",
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    ];
+    let out = run(&args);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), 1, "just the URL: {}", out.stdout);
+    assert!(out.stdout.starts_with("https://idms.primary.example/authorize?response_type=code&client_id=mcptt-client"));
+    assert!(out
+        .stdout
+        .contains("code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"));
+    assert!(!out.stdout.contains("dBjftJeZ4CVP"));
+
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let doc = run(&json_args).json();
+    assert_eq!(doc["kind"], "authorization_request");
+    assert_eq!(doc["code_verifier"], "[redacted]");
+    assert_eq!(doc["state"], "[redacted]");
+    assert_eq!(doc["code_challenge_method"], "S256");
+    json_args.push("--show-secrets");
+    let doc = run(&json_args).json();
+    assert_eq!(doc["code_verifier"], "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    assert_eq!(doc["state"], "state-1");
+
+    let random = run(&args[..args.len() - 6]);
+    assert_eq!(random.code, 0, "fresh random state, nonce and verifier by default");
+    assert!(random.stdout.contains("&state=") && random.stdout.contains("&nonce="));
+}
+
+// ---------------------------------------------------------------- response check
+
+#[test]
+fn response_check_reads_a_token_exchange_response() {
+    let text = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n\r\n{{\"access_token\":\"{JWT}\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:jwt\",\"token_type\":\"N_A\",\"expires_in\":120}}"
+    );
+    let out = run_stdin(&["response", "check", "-", "--json"], &text);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "token_exchange_response");
+    assert_eq!(doc["status"], 200);
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["response"]["token_type"], "N_A");
+    assert_eq!(doc["response"]["expires_in"], 120);
+    assert!(doc["response"]["access_token"].as_str().unwrap().starts_with("eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains("c2lnbmF0dXJl"));
+
+    let human = run_stdin(&["response", "check", "-"], &text);
+    assert!(human.stdout.contains("token_exchange_response"), "{}", human.stdout);
+    assert!(human.stdout.contains("120 s"));
+}
+
+#[test]
+fn response_check_reads_a_token_response() {
+    let text = "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"refresh_token\":\"rt\",\"scope\":\"openid 3gpp:mc:ptt_service\"}\n";
+    let doc = run_stdin(&["response", "check", "-", "--json"], text).json();
+    assert_eq!(doc["kind"], "token_response");
+    assert_eq!(doc["response"]["access_token"], "[redacted, 6 bytes]");
+    assert_eq!(doc["response"]["scope"], "openid 3gpp:mc:ptt_service");
+    assert_eq!(doc["response"]["id_token"], Value::Null);
+    let shown = run_stdin(&["response", "check", "-", "--json", "--show-secrets"], text).json();
+    assert_eq!(shown["response"]["refresh_token"], "rt");
+}
+
+#[test]
+fn response_check_reports_an_error_response_with_exit_status_1() {
+    let text = "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"error\":\"invalid_grant\",\"error_description\":\"the assertion expired\"}\n";
+    let out = run_stdin(&["response", "check", "-", "--json"], text);
+    assert_eq!(out.code, 1);
+    let doc = out.json();
+    assert_eq!(doc["kind"], "error_response");
+    assert_eq!(doc["error"]["code"], "error_response");
+    assert_eq!(doc["error"]["oauth_error"], "invalid_grant");
+    assert_eq!(doc["response"]["error_description"], "the assertion expired");
+    let human = run_stdin(&["response", "check", "-"], text);
+    assert!(human.stdout.contains("invalid_grant") && human.stdout.contains("the assertion expired"));
+}
+
+#[test]
+fn response_check_gives_precise_codes_for_broken_replies() {
+    let cases = [
+        ("HTTP/1.1 500 Internal Server Error\n\n<html>", "unexpected_status"),
+        ("HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"token_type\":\"Bearer\"}", "missing_field"),
+        (
+            "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"access_token\":\"a\",\"issued_token_type\":\"x\"}",
+            "missing_field",
+        ),
+        ("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<html>", "malformed_response"),
+        ("not http", "malformed_http"),
+    ];
+    for (text, code) in cases {
+        let out = run_stdin(&["response", "check", "-", "--json"], text);
+        assert_eq!(out.code, 1, "{text}");
+        assert_eq!(out.json()["error"]["code"], code, "{text}");
+    }
+}
+
+// ---------------------------------------------------------------- usage errors and colour
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["request"],
+        vec!["request", "check"],
+        vec!["request", "check", "/nonexistent/request.http"],
+        vec!["request", "build", "code", "--token-endpoint", "https://a.example/t"],
+        vec!["request", "check", "x", "--no-such-option"],
+        vec![
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://a/t",
+            "--refresh-token",
+            "r",
+            "--client-secret",
+            "s",
+        ],
+        vec![
+            "request",
+            "build",
+            "refresh",
+            "--token-endpoint",
+            "https://a/t",
+            "--refresh-token",
+            "r",
+            "--client-auth",
+            "jwt",
+        ],
+        vec![
+            "request",
+            "build",
+            "jwt-bearer",
+            "--token-endpoint",
+            "https://a.example/t",
+            "--assertion",
+            "a",
+            "--client-id",
+            "c",
+            "--scope",
+            "openid",
+            "--service",
+            "ptt",
+        ],
+        vec![
+            "request",
+            "build",
+            "exchange",
+            "--token-endpoint",
+            "https://a/t",
+            "--resource",
+            "https://b/t",
+            "--subject-token",
+            "-",
+            "--client-id",
+            "c",
+            "--client-secret",
+            "-",
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}{}", out.stdout, out.stderr);
+        assert!(out.stdout.is_empty(), "{args:?}: usage errors go to standard error");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("request") && help.stdout.contains("response"));
+    assert_eq!(run(&["--version"]).code, 0);
+    assert_eq!(run(&["request", "build", "exchange", "--help"]).code, 0);
+}
+
+#[test]
+fn no_colour_when_piped_or_with_no_color() {
+    let out = run_with(&["request", "check", &spec_example(B_7_4_1)], None, &[("NO_COLOR", "1")]);
+    assert!(!out.stdout.contains('\u{1b}'));
+    let json = run(&["request", "check", &spec_example(B_7_4_1), "--json"]);
+    assert!(!json.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn every_built_token_request_is_accepted_by_request_check_as_its_own_kind() {
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    let endpoint = "https://idms.example/as/token.oauth2";
+    let builds: [(&[&str], &str); 4] = [
+        (
+            &["exchange", "--resource", "https://idms.partner.example/t", "--subject-token", JWT, "--client-id", "c"],
+            "token_exchange",
+        ),
+        (
+            &["jwt-bearer", "--assertion", JWT, "--client-id", "c", "--scope", "openid 3gpp:mc:data_service"],
+            "jwt_bearer",
+        ),
+        (
+            &[
+                "code",
+                "--code",
+                "k",
+                "--redirect-uri",
+                "com.example:/cb",
+                "--code-verifier",
+                verifier,
+                "--client-id",
+                "c",
+            ],
+            "authorization_code",
+        ),
+        (&["refresh", "--refresh-token", "r", "--client-id", "c", "--client-secret", "s"], "refresh"),
+    ];
+    for (kind_args, kind) in builds {
+        let args = [&["request", "build"], kind_args, &["--token-endpoint", endpoint, "--show-secrets"]].concat();
+        let built = run(&args);
+        assert_eq!(built.code, 0, "{kind}: {}", built.stderr);
+        let checked = run_stdin(&["request", "check", "-", "--json"], &built.stdout);
+        assert_eq!(checked.code, 0, "{kind}: {}", checked.stdout);
+        assert_eq!(checked.json()["kind"], kind);
+        assert_eq!(checked.json()["url"], endpoint);
+    }
+}
+
+// ---------------------------------------------------------------- profile
+
+fn profile_fixture(name: &str) -> String {
+    let path: PathBuf =
+        [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "fixtures", "profiles", name].iter().collect();
+    assert!(path.exists(), "{}", path.display());
+    path.to_string_lossy().into_owned()
+}
+
+const PTT: &str = "mcptt-user-profile-access-information.xml";
+const VIDEO_V20: &str = "mcvideo-user-profile-v20.xml";
+const DATA_NO_ID: &str = "mcdata-user-profile-direct-no-id.xml";
+const UE_INIT: &str = "ue-initial-configuration.xml";
+
+#[test]
+fn profile_lists_user_partners_endpoints_and_groups() {
+    let out = run(&["profile", &profile_fixture(PTT), &profile_fixture(VIDEO_V20), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    let documents = doc["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 2);
+    let ptt = &documents[0];
+    assert_eq!((ptt["kind"].as_str(), ptt["service"].as_str()), (Some("user_profile"), Some("ptt")));
+    assert_eq!(ptt["user"], "sip:alice@ptt.primary.example");
+    let partner = &ptt["partners"][0];
+    assert_eq!(partner["id"], "urn:mc:partner-a:ptt");
+    assert_eq!(partner["shape"], "access_information");
+    assert_eq!(partner["token_endpoint"], "https://idms.partner-a.example/token");
+    assert_eq!(partner["servers"]["idms_auth_endpoint"], "https://idms.partner-a.example/authorize");
+    assert_eq!(partner["servers"]["tls_tunnel_mutual_authentication"], true);
+    assert_eq!(ptt["groups"][0]["token_endpoint"], "https://idms.primary.example/groups/token");
+    assert_eq!(ptt["groups"][1]["token_endpoint"], Value::Null);
+    assert_eq!(documents[1]["partners"][0]["shape"], "direct", "the released MCVideo schema's shape");
+
+    let human = run(&["profile", &profile_fixture(PTT)]);
+    assert!(human.stdout.contains("urn:mc:partner-b:ptt"), "{}", human.stdout);
+    assert!(human.stdout.contains("https://idms.primary.example/groups/token"));
+}
+
+#[test]
+fn profile_narrows_by_service_partner_and_group() {
+    let files = [profile_fixture(PTT), profile_fixture(VIDEO_V20), profile_fixture(DATA_NO_ID)];
+    let mut args: Vec<&str> = vec!["profile"];
+    args.extend(files.iter().map(String::as_str));
+
+    let video = run(&[args.as_slice(), &["--service", "video", "--json"]].concat()).json();
+    let documents = video["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["service"], "video");
+
+    let partner = run(&[args.as_slice(), &["--partner", "urn:mc:partner-c:video", "--json"]].concat()).json();
+    let documents = partner["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["partners"].as_array().unwrap().len(), 1);
+    assert_eq!(documents[0]["groups"].as_array().unwrap().len(), 0);
+
+    let endpoint = run(&[args.as_slice(), &["--partner", "urn:mc:partner-c:video", "--token-endpoint"]].concat());
+    assert_eq!(endpoint.code, 0);
+    assert_eq!(endpoint.stdout, "https://idms.partner-c.example/token\n");
+
+    let by_domain = run(&[args.as_slice(), &["--partner", "partner-d.example", "--token-endpoint", "--json"]].concat());
+    assert_eq!(by_domain.json()["token_endpoint"], "https://idms.partner-d.example/token");
+
+    let group = run(&[args.as_slice(), &["--group", "sip:fire-ops@ptt.primary.example", "--token-endpoint"]].concat());
+    assert_eq!(group.stdout, "https://idms.primary.example/groups/token\n");
+
+    let primary = run(&["profile", &profile_fixture(UE_INIT), "--token-endpoint"]);
+    assert_eq!(primary.stdout, "https://idms.primary.example/token\n");
+}
+
+#[test]
+fn profile_look_up_failures_carry_the_core_codes() {
+    let ptt = profile_fixture(PTT);
+    let cases: [(&[&str], &str); 4] = [
+        (&["--partner", "urn:nobody"], "profile_partner_not_found"),
+        (&["--group", "sip:nobody@example"], "profile_group_not_found"),
+        (&["--service", "data"], "profile_service_not_loaded"),
+        (&["--group", "sip:ems@ptt.primary.example", "--token-endpoint"], "profile_missing_element"),
+    ];
+    for (extra, code) in cases {
+        let out = run(&[&["profile", ptt.as_str(), "--json"], extra].concat());
+        assert_eq!(out.code, 1, "{extra:?}: {}", out.stdout);
+        assert_eq!(out.json()["error"]["code"], code, "{extra:?}");
+    }
+    let ambiguous = run(&["profile", &ptt, "--token-endpoint"]);
+    assert_eq!(ambiguous.code, 2, "two partners: narrow the selection");
+    assert!(ambiguous.stderr.contains("--partner"), "{}", ambiguous.stderr);
+}
+
+#[test]
+fn profile_refuses_hostile_and_broken_documents_naming_the_file() {
+    for (name, code) in [
+        ("bad-dtd-external-entity.xml", "profile_dtd_refused"),
+        ("bad-entity-expansion.xml", "profile_dtd_refused"),
+        ("bad-http-token-endpoint.xml", "profile_endpoint_invalid"),
+        ("bad-missing-token-endpoint.xml", "profile_missing_element"),
+        ("bad-malformed.xml", "profile_malformed_xml"),
+        ("bad-unknown-root.xml", "profile_unknown_root"),
+    ] {
+        let file = profile_fixture(name);
+        let out = run(&["profile", &profile_fixture(PTT), &file, "--json"]);
+        assert_eq!(out.code, 1, "{name}: {}", out.stdout);
+        let doc = out.json();
+        assert_eq!(doc["error"]["code"], code, "{name}");
+        assert_eq!(doc["file"], file.as_str());
+    }
+}
+
+#[test]
+fn profile_reads_standard_input() {
+    let xml = std::fs::read_to_string(profile_fixture(DATA_NO_ID)).unwrap();
+    let out = run_stdin(&["profile", "-", "--token-endpoint"], &xml);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "https://idms.partner-d.example/token\n");
+}
+
+// ---------------------------------------------------------------- token inspect and verify
+
+/// The interop vectors of the token module: a trusted JWK Set and security tokens signed by
+/// independent libraries (`tests/tokens/README.md`).
+fn interop() -> Value {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "tokens", "interop.json"].iter().collect();
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn jwks_file(interop: &Value) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("mcx-connect-cli-test-jwks-{}.json", std::process::id()));
+    std::fs::write(&path, interop["jwks"].to_string()).unwrap();
+    path
+}
+
+fn security_token(interop: &Value) -> String {
+    interop["tokens"][0]["token"].as_str().unwrap().to_owned()
+}
+
+fn verify(interop: &Value, jwks: &std::path::Path, extra: &[&str]) -> Run {
+    let token = security_token(interop);
+    let mut args = vec![
+        "token",
+        "verify",
+        &token,
+        "--jwks",
+        jwks.to_str().unwrap(),
+        "--issuer",
+        interop["issuer"].as_str().unwrap(),
+        "--client-id",
+        interop["client_id"].as_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn token_inspect_marks_unverified_and_shows_times_relative_to_now() {
+    let interop = interop();
+    let token = security_token(&interop);
+    let out = run(&["token", "inspect", &token, "--now", "1900000060", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc = out.json();
+    assert_eq!(doc["verified"], false);
+    assert_eq!(doc["header"]["alg"], "ES256");
+    assert_eq!(doc["claims"]["sub"], "alice@primary.example");
+    assert_eq!(doc["times"]["exp"]["relative"], "in 4 min");
+    assert_eq!(doc["times"]["exp"]["utc"], "2030-03-17 17:51:40 UTC");
+    assert_eq!(doc["times"]["iat"]["relative"], "1 min ago");
+    assert_eq!(doc["signature_bytes"], 64);
+    assert!(doc["token"].as_str().unwrap().starts_with("eyJhbGciOi…[redacted, "));
+    assert!(!out.stdout.contains(&token));
+
+    let later = run(&["token", "inspect", &token, "--now", "1900007500"]);
+    assert_eq!(later.code, 0, "inspect never judges");
+    assert!(later.stdout.contains("UNVERIFIED"), "{}", later.stdout);
+    assert!(later.stdout.contains("expired 2 h ago"), "{}", later.stdout);
+}
+
+#[test]
+fn token_inspect_reads_standard_input_and_the_spec_example_assertion() {
+    // TS 33.180 B.7.4 EXAMPLE 1's assertion: decodable, its signature is not even base64url-sized.
+    let text = std::fs::read_to_string(spec_example(B_7_4_1)).unwrap();
+    let assertion = text.split("assertion=").nth(1).unwrap().split('&').next().unwrap();
+    let out = run_stdin(&["token", "inspect", "-", "--now", "1441917600", "--json"], &format!("{assertion}\n"));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let doc = out.json();
+    assert_eq!(doc["claims"]["iss"], "https://as.example.com");
+    assert_eq!(doc["times"]["exp"]["relative"], "expired 7 s ago");
+    assert_eq!(doc["signature_bytes"], Value::Null);
+
+    let garbage = run(&["token", "inspect", "not-a-jwt", "--json"]);
+    assert_eq!(garbage.code, 1);
+    assert_eq!(garbage.json()["error"]["code"], "token_malformed");
+}
+
+#[test]
+fn token_verify_accepts_a_good_security_token_and_names_each_failure() {
+    let interop = interop();
+    let jwks = jwks_file(&interop);
+    let target = interop["target"].as_str().unwrap();
+    let good = verify(&interop, &jwks, &["--target", target, "--now", "1900000100", "--json"]);
+    assert_eq!(good.code, 0, "{}", good.stdout);
+    let doc = good.json();
+    assert_eq!(
+        (doc["valid"].as_bool(), doc["verified"].as_bool(), doc["kind"].as_str()),
+        (Some(true), Some(true), Some("security"))
+    );
+    assert_eq!(doc["claims"]["mcptt_id"], "sip:alice@primary.example");
+    assert_eq!(doc["times"]["exp"]["relative"], "in 3 min");
+
+    let cases: [(&[&str], &str); 5] = [
+        (&["--target", target, "--now", "1900000400"], "token_expired"),
+        (&["--target", "https://idms.other.example/token", "--now", "1900000100"], "token_audience_missing_target"),
+        (&["--target", target, "--now", "1900000100", "--leeway", "31"], "leeway_too_large"),
+        (&["--target", target, "--now", "1900000100", "--service", "video"], "token_missing_service_id"),
+        (&["--kind", "id", "--now", "1900000100", "--nonce", "n-1"], "token_missing_claim"),
+    ];
+    for (extra, code) in cases {
+        let mut args = extra.to_vec();
+        args.push("--json");
+        let out = verify(&interop, &jwks, &args);
+        assert_eq!(out.code, 1, "{extra:?}: {}", out.stdout);
+        assert_eq!(out.json()["error"]["code"], code, "{extra:?}");
+    }
+    let leeway = verify(&interop, &jwks, &["--target", target, "--now", "1900000320", "--leeway", "30"]);
+    assert_eq!(leeway.code, 0, "30 s of leeway is allowed: {}", leeway.stdout);
+    assert!(leeway.stdout.contains("valid"));
+
+    let usage = verify(&interop, &jwks, &["--now", "1900000100"]);
+    assert_eq!(usage.code, 2, "a security token needs --target");
+    std::fs::remove_file(jwks).ok();
+}
+
+#[test]
+fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
+    let interop = interop();
+    let bad = std::env::temp_dir().join(format!("mcx-connect-cli-test-bad-jwks-{}.json", std::process::id()));
+    std::fs::write(&bad, "{\"keys\": 3}").unwrap();
+    let target = interop["target"].as_str().unwrap();
+    let out = verify(&interop, &bad, &["--target", target, "--now", "1900000100", "--json"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["error"]["code"], "jwks_malformed");
+    std::fs::remove_file(bad).ok();
+
+    let jwks = jwks_file(&interop);
+    let token = security_token(&interop).replacen("eyJ", "eyK", 1);
+    let out = run(&[
+        "token",
+        "verify",
+        &token,
+        "--jwks",
+        jwks.to_str().unwrap(),
+        "--issuer",
+        "https://idms.primary.example",
+        "--client-id",
+        "mcptt-client",
+        "--target",
+        target,
+        "--now",
+        "1900000100",
+        "--json",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(out.json()["error"]["code"].as_str().unwrap().starts_with("token_"));
+}
