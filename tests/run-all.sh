@@ -30,8 +30,12 @@ step "npm package: wasm-bindgen-test (Node, Chromium), tsc, node --test vectors 
 bash bindings/wasm/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/wasm-test-output.txt"
 wasm=$(grep -Eo '^wasm: [0-9]+ passed' "${CARGO_TARGET_DIR}/wasm-test-output.txt" | awk '{s+=$2} END {print s+0}')
 
+step "web demo: server and console end to end in headless Chromium"
+bash web-demo/test.sh
+
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt" | awk '{s+=$2} END {print s+0}')
 uniffi=$(grep -Eo '^uniffi: [0-9]+ passed' "${CARGO_TARGET_DIR}/uniffi-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
-echo "summary: $((passed + vectors + uniffi + wasm)) passed, 0 failed"
+e2e=$(grep -Eo '^# pass [0-9]+' "${CARGO_TARGET_DIR}/demo-e2e/e2e-output.txt" 2>/dev/null | awk '{print $3}' | tail -1)
+echo "summary: $((passed + vectors + uniffi + wasm + ${e2e:-0})) passed, 0 failed"

@@ -76,3 +76,16 @@ if [ -f "$wasm_tests/package-lock.json" ] && { [ ! -d "$wasm_tests/node_modules"
   echo "setup: installing the Node test dependencies of bindings/wasm"
   (cd "$wasm_tests" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The web demo's end-to-end tests: Debian's chromium (driven by playwright-core, which cannot
+# download browsers here) and the Node test dependencies of web-demo/e2e.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ -f "$root/web-demo/e2e/package-lock.json" ] && [ ! -d "$root/web-demo/e2e/node_modules/playwright-core" ]; then
+  echo "setup: npm ci in web-demo/e2e"
+  (cd "$root/web-demo/e2e" && npm ci --no-audit --no-fund --silent)
+fi

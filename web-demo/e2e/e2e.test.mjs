@@ -1,0 +1,138 @@
+// End-to-end tests of the migration console in headless Chromium (system chromium driven by
+// playwright-core). The demo server must be running: DEMO_URL (e.g. http://127.0.0.1:8080).
+// Screenshots of each test's final state go to DEMO_E2E_OUT (default ./output).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const BASE = (process.env.DEMO_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
+const OUT = process.env.DEMO_E2E_OUT ?? join(process.cwd(), "output");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+mkdirSync(OUT, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openConsole() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, context, problems };
+}
+
+async function login(page, clientId = "mcx-console") {
+  await page.selectOption("#client-id", clientId);
+  // Keyboard: focus the sign-in button and press Enter.
+  await page.focus("#login");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/primary\/authorize/);
+  await page.fill("#username", "alice");
+  await page.fill("#password", "demo");
+  await page.click("button[value=login]");
+  await page.waitForURL(`${BASE}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForSelector(".step[data-status=passed]");
+}
+
+async function setSkew(page, seconds) {
+  await page.evaluate((value) => {
+    const input = document.getElementById("clock-skew");
+    input.value = String(value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, seconds);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+}
+
+test("full login and migration with the sample profile", async () => {
+  const { page, context, problems } = await openConsole();
+  assert.equal(await page.inputValue("#profile-source"), "sample");
+  assert.equal(await page.locator("input[name=partner]").count(), 2);
+  await login(page);
+  await page.click("#run-all");
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "success", await page.textContent("#outcome"));
+  assert.equal(await page.locator(".step[data-status=passed]").count(), 4);
+  assert.equal(await page.locator(".rule[data-status=passed]").count(), 8);
+  assert.equal(await page.locator(".rule[data-status=failed]").count(), 0);
+  // Secrets are masked until revealed.
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, /eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/);
+  const secret = page.locator("dl.tokens button.secret").first();
+  const before = (await secret.textContent()).length;
+  await secret.click();
+  assert.ok((await secret.textContent()).length > before);
+  await secret.click();
+  assert.deepEqual(problems, []);
+  await shot(page, "full-migration");
+  await context.close();
+});
+
+test("a profile whose partner has no token endpoint is refused in words", async () => {
+  const { page, context } = await openConsole();
+  await page.selectOption("#profile-source", "missing");
+  await page.waitForSelector("#profile-result .error");
+  const words = await page.textContent("#profile-result .error .words");
+  assert.match(words, /no token endpoint/);
+  assert.equal(await page.textContent("#profile-result .cause-code"), "profile_missing_element");
+  assert.equal(await page.isDisabled("#login"), true);
+  await shot(page, "missing-token-endpoint");
+  await context.close();
+});
+
+test("the partner refuses a client it has no agreement for", async () => {
+  const { page, context } = await openConsole();
+  await login(page, "mcx-console-unlisted");
+  await page.click("#run-all");
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "failed");
+  assert.equal(await page.textContent("#outcome .rfc-code"), "unauthorized_client");
+  assert.match(await page.textContent("#outcome .words"), /does not accept this console/);
+  await shot(page, "partner-refuses-client");
+  await context.close();
+});
+
+test("an expired security token: within the 30 s leeway, then beyond it", async () => {
+  const { page, context } = await openConsole();
+  await login(page);
+  await page.click("#next-step"); // token exchange
+  await page.waitForFunction(() => document.querySelectorAll(".step[data-status=passed]").length === 2);
+  await page.click("#next-step"); // inspect the security token
+  await page.waitForSelector("#rules .rule");
+  // 120 s lifetime: +130 s is 10 s past exp, inside the leeway.
+  await setSkew(page, 130);
+  const expRule = page.locator(".rule", { hasText: "Not expired" });
+  assert.equal(await expRule.getAttribute("data-status"), "passed");
+  assert.match(await expRule.textContent(), /within the 30 s leeway/);
+  // +180 s is 60 s past exp: the console shows it failed, and the partner refuses it.
+  await setSkew(page, 180);
+  assert.equal(await expRule.getAttribute("data-status"), "failed");
+  await page.click("#next-step"); // partner token request
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "failed");
+  assert.equal(await page.textContent("#outcome .rfc-code"), "invalid_grant");
+  assert.match(await page.textContent("#outcome .words"), /expired/);
+  await shot(page, "expired-security-token");
+  // Back to a true clock, a fresh security token gets through.
+  await setSkew(page, 0);
+  await page.click("#again");
+  await page.click("#run-all");
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "success", await page.textContent("#outcome"));
+  await context.close();
+});
