@@ -48,7 +48,8 @@ fi
 python3 -m pytest --version >/dev/null 2>&1 || { echo "setup: installing pytest"; python3 -m pip install -q pytest; }
 
 swift_chroot="$MCX_CACHE/swift-chroot"
-if [ ! -x "$swift_chroot/usr/bin/swift" ]; then
+# /usr/bin/swift in the chroot is an absolute symlink: test the file it names, not the link.
+if [ ! -x "$swift_chroot/usr/libexec/swift/bin/swift" ]; then
   if [ ! -x "$swift_chroot/usr/bin/apt-get" ]; then
     echo "setup: creating the Swift chroot (debootstrap trixie, about 3 GB) in $swift_chroot"
     rm -rf "$swift_chroot.tmp"
