@@ -17,8 +17,9 @@ run() {
 run "profile extraction vs bare quick-xml pass (core/benches/profile.rs)" cargo bench --locked -q -p mcx-connect --bench profile
 run "security-token validation vs jsonwebtoken (core/benches/token.rs)" cargo bench --locked -q -p mcx-connect --bench token -- --warm-up-time 1 --measurement-time 3
 run "request build vs hand-written format! (tests/benches/requests.rs)" cargo bench --locked -q -p mcx-connect-tests --bench requests
-[ -f bindings/wasm/bench/run.sh ] && run "npm package vs oauth4webapi / fast-xml-parser, and package size (bindings/wasm/bench)" bash bindings/wasm/bench/run.sh
-[ -f bindings/uniffi/bench.sh ] && run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash bindings/uniffi/bench.sh
+run "npm package vs oauth4webapi / fast-xml-parser in Node (bindings/wasm/bench/bench.mjs)" bash -c 'bash bindings/wasm/build.sh >/dev/null && node bindings/wasm/bench/bench.mjs'
+run "npm package size per feature, gzipped (bindings/wasm/bench/size.sh)" bash bindings/wasm/bench/size.sh
+run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash bindings/uniffi/bench.sh
 
 printf '\n=== summary (ratios measured in this run)\n'
 grep -Ei '^ *ratio|ratio ' "$out" | sed 's/^ */  /'
