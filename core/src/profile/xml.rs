@@ -138,6 +138,18 @@ impl<'a> Cursor<'a> {
     }
 
     /// A malformed-XML error at a byte offset.
+    /// The next raw event; a parser error becomes `profile_malformed_xml` at its position.
+    #[inline]
+    fn read_event(&mut self) -> Result<Event<'a>, ProfileError> {
+        match self.reader.read_event() {
+            Ok(event) => Ok(event),
+            Err(error) => {
+                let at = self.reader.error_position();
+                Err(self.malformed(at, error.to_string()))
+            }
+        }
+    }
+
     pub(super) fn malformed(&self, offset: u64, reason: impl Into<String>) -> ProfileError {
         let (line, column) = line_column(self.xml, offset);
         ProfileError::MalformedXml { line, column, reason: reason.into() }
@@ -148,13 +160,7 @@ impl<'a> Cursor<'a> {
         loop {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
-            let event = match self.reader.read_event() {
-                Ok(event) => event,
-                Err(error) => {
-                    let at = self.reader.error_position();
-                    return Err(self.malformed(at, error.to_string()));
-                }
-            };
+            let event = self.read_event()?;
             match event {
                 Event::Start(start) => {
                     // Only element starts need their namespace; ends are checked by name.
@@ -295,13 +301,7 @@ impl<'a> Cursor<'a> {
             let offset = self.reader.buffer_position();
             // Namespace bindings are still tracked, but names in skipped content are not
             // resolved: nothing here is looked at by namespace.
-            let event = match self.reader.read_event() {
-                Ok(event) => event,
-                Err(error) => {
-                    let at = self.reader.error_position();
-                    return Err(self.malformed(at, error.to_string()));
-                }
-            };
+            let event = self.read_event()?;
             match event {
                 Event::Start(_) => {
                     if self.depth >= self.max_depth {
