@@ -9,6 +9,7 @@
 
 use super::error::{shown, TokenError};
 use super::jws::{encode, parse_object, Algorithm};
+use super::rsassa::{self, RsaPublicKey};
 use base64ct::{Base64UrlUnpadded, Encoding};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -18,7 +19,7 @@ pub const MAX_JWKS_BYTES: usize = 64 * 1024;
 /// Most keys in one JWK Set.
 pub const MAX_JWKS_KEYS: usize = 64;
 /// Smallest RSA modulus accepted (RFC 7518 §3.3).
-pub const MIN_RSA_BITS: usize = 2048;
+pub const MIN_RSA_BITS: usize = rsassa::MIN_BITS;
 
 /// Members that only a private key has (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2).
 const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
@@ -27,7 +28,7 @@ const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"]
 pub(crate) enum KeyMaterial {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
-    Rsa(Box<rsa::RsaPublicKey>),
+    Rsa(Box<RsaPublicKey>),
     Ed25519(ed25519_dalek::VerifyingKey),
     /// A key this library does not verify with, and why.
     Unsupported(String),
@@ -113,14 +114,14 @@ impl Jwk {
                 if n.first() == Some(&0) || e.first() == Some(&0) {
                     return Err(bad("`n` or `e` has a leading zero byte (RFC 7518 §6.3.1)"));
                 }
-                let bits = n.len() * 8;
+                let bits = rsassa::bit_length(&n);
                 if bits < MIN_RSA_BITS {
                     KeyMaterial::Unsupported(format!(
-                        "it is an RSA key of about {bits} bits, below the {MIN_RSA_BITS} bits of RFC 7518 §3.3"
+                        "it is an RSA key of {bits} bits, below the {MIN_RSA_BITS} bits of RFC 7518 §3.3"
                     ))
                 } else {
-                    let key = rsa::RsaPublicKey::new(rsa::BigUint::from_bytes_be(&n), rsa::BigUint::from_bytes_be(&e))
-                        .map_err(|_| bad("not a usable RSA public key (up to 4096 bits)"))?;
+                    let key = RsaPublicKey::new(&n, &e)
+                        .map_err(|reason| bad(&format!("not a usable RSA public key: {reason}")))?;
                     KeyMaterial::Rsa(Box::new(key))
                 }
             }

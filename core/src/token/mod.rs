@@ -2,7 +2,8 @@
 //!
 //! The partner IdMS **must** authenticate the security token it receives as a jwt-bearer
 //! assertion (B.7.4). This module does that in pure Rust (RustCrypto: `p256`, `p384`,
-//! `ed25519-dalek`, `rsa`, `sha2`, `hmac`), without a clock and without randomness:
+//! `ed25519-dalek`, `sha2`, `hmac`; RSA verification, a public-key operation only, in
+//! `rsassa`), without a clock and without randomness:
 //!
 //! - [`Verifier`]: compact JWS with a size limit; ES256, ES384, RS256, PS256 and EdDSA on an
 //!   explicit allow-list; `none` never; HS256 only with a shared secret configured on purpose
@@ -29,6 +30,7 @@ mod flows;
 mod jwk;
 mod jws;
 mod kinds;
+mod rsassa;
 mod sign;
 mod verify;
 
@@ -36,6 +38,8 @@ mod verify;
 mod tests;
 #[cfg(test)]
 mod tests_jose;
+#[cfg(test)]
+mod tests_rsassa;
 
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
 pub use error::TokenError;

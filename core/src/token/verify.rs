@@ -140,11 +140,8 @@ fn verify_with(key: &KeyMaterial, alg: Algorithm, input: &[u8], signature: &[u8]
         (KeyMaterial::Ed25519(key), Algorithm::EdDsa) => {
             ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify_strict(input, &s).is_ok())
         }
-        (KeyMaterial::Rsa(key), Algorithm::Rs256) => rsa::pkcs1v15::Signature::try_from(signature).is_ok_and(|s| {
-            rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.as_ref().clone()).verify(input, &s).is_ok()
-        }),
-        (KeyMaterial::Rsa(key), Algorithm::Ps256) => rsa::pss::Signature::try_from(signature)
-            .is_ok_and(|s| rsa::pss::VerifyingKey::<sha2::Sha256>::new(key.as_ref().clone()).verify(input, &s).is_ok()),
+        (KeyMaterial::Rsa(key), Algorithm::Rs256) => key.verify_pkcs1v15_sha256(input, signature),
+        (KeyMaterial::Rsa(key), Algorithm::Ps256) => key.verify_pss_sha256(input, signature),
         _ => false,
     }
 }
