@@ -18,7 +18,8 @@ import authlib
 import cryptography
 import jwt
 from authlib.jose import JsonWebSignature
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.asymmetric import ec
 
 import keys as keymod
@@ -242,6 +243,26 @@ def main():
     case("token_signed_by_an_untrusted_key_with_a_trusted_kid_is_refused", "security", signed_with("p256-1", "attacker", "ES256", SECURITY), err("token_bad_signature"))
     case("without_kid_the_key_is_chosen_by_alg", "security", jwt.encode(SECURITY, pem("ed-1"), algorithm="EdDSA"), ok(sub="alice@primary.example"))
     case("without_kid_and_without_a_key_for_alg_the_key_is_unknown", "security", jwt.encode(SECURITY, pem("p256-1"), algorithm="ES256"), err("token_unknown_key"), jwks={"keys": [keymod.public(keymod.by_kid(KEYS, "rsa-1"))]})
+    # RSA signatures (RFC 8017, RFC 7518 §3.3 and §3.5), signed with `cryptography` directly.
+    rsa_key = pem("rsa-1")
+    rs_input = pyjwt(SECURITY, "RS256", "rsa-1").rsplit(".", 1)[0]
+    ps_input = pyjwt(SECURITY, "PS256", "rsa-1").rsplit(".", 1)[0]
+    def rsa_signed(signing_input, pad, hash_alg):
+        return signing_input + "." + b64(rsa_key.sign(signing_input.encode(), pad, hash_alg))
+    for salt in (0, 20, 64):
+        case(f"rfc7518_3_5_ps256_with_a_{salt}_byte_salt_is_a_bad_signature", "security",
+             rsa_signed(ps_input, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=salt), hashes.SHA256()), err("token_bad_signature"))
+    case("rfc7518_3_5_ps256_with_a_32_byte_salt_is_authenticated", "security",
+         rsa_signed(ps_input, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256()), ok(sub="alice@primary.example"))
+    case("rfc7518_3_3_rs256_header_over_an_rs384_signature_is_a_bad_signature", "security",
+         rsa_signed(rs_input, padding.PKCS1v15(), hashes.SHA384()), err("token_bad_signature"))
+    case("rfc7518_3_3_rs256_header_over_a_pss_signature_is_a_bad_signature", "security",
+         rsa_signed(rs_input, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256()), err("token_bad_signature"))
+    rs_signature = unb64(pyjwt(SECURITY, "RS256", "rsa-1").rsplit(".", 1)[1])
+    modulus = unb64(keymod.by_kid(KEYS, "rsa-1")["n"])
+    case("rfc8017_8_2_2_signature_one_byte_short_is_a_bad_signature", "security", rs_input + "." + b64(rs_signature[1:]), err("token_bad_signature"))
+    case("rfc8017_8_2_2_signature_with_a_leading_zero_byte_added_is_a_bad_signature", "security", rs_input + "." + b64(b"\x00" + rs_signature), err("token_bad_signature"))
+    case("rfc8017_5_2_2_signature_equal_to_the_modulus_is_a_bad_signature", "security", rs_input + "." + b64(modulus), err("token_bad_signature"))
     # Structure and size.
     case("token_over_the_size_limit_is_refused", "security", tok, err("token_too_large"), max_token_bytes=100)
     case("rfc7515_7_1_two_segments_are_malformed", "security", ".".join(tok.split(".")[:2]), err("token_malformed"))
@@ -290,6 +311,16 @@ def main():
     bad_b64 = dict(keymod.public(keymod.by_kid(KEYS, "ed-1")))
     bad_b64["x"] = bad_b64["x"] + "=="
     jwks_case("jwks_with_padded_base64_is_refused", json.dumps({"keys": [bad_b64]}), err("jwks_malformed"))
+    rsa_public = keymod.public(keymod.by_kid(KEYS, "rsa-1"))
+    def rsa_variant(**members):
+        key = dict(rsa_public, kid="rsa-bad")
+        key.update(members)
+        return json.dumps({"keys": [key]})
+    n_bytes = unb64(rsa_public["n"])
+    jwks_case("rfc8017_3_1_rsa_key_with_an_even_modulus_is_refused", rsa_variant(n=b64(n_bytes[:-1] + bytes([n_bytes[-1] & 0xFE]))), err("jwks_malformed", description_contains="even"))
+    for label, e in (("1", b"\x01"), ("65536", b"\x01\x00\x00"), ("2_pow_34_plus_1", (2**34 + 1).to_bytes(5, "big"))):
+        jwks_case(f"rfc8017_3_1_rsa_key_with_public_exponent_{label}_is_refused", rsa_variant(e=b64(e)), err("jwks_malformed", description_contains="exponent"))
+    jwks_case("rsa_key_over_4096_bits_is_refused", rsa_variant(n=b64(b"\xc5" + n_bytes * 2)), err("jwks_malformed", description_contains="4096"))
     jwks_case("jwks_without_keys_array_is_refused", '{"key":[]}', err("jwks_malformed"))
     jwks_case("jwks_that_is_not_json_is_refused", "keys", err("jwks_malformed"))
     jwks_case("jwks_over_64_kib_is_refused", json.dumps({"keys": [], "pad": "x" * 65536}), err("jwks_too_large"))
