@@ -335,6 +335,24 @@ struct CheckRequestArgs {
     /// Accept the known deviations (the specification's own examples) and list every repair.
     #[arg(long)]
     lenient: bool,
+    /// Also authenticate the token the request carries, as the token endpoint must: the
+    /// jwt-bearer `assertion` as a security token (B.7.4), the token exchange `subject_token`
+    /// as an access token (B.7.2). The issuer's JWK Set (JSON file; `-` reads standard input).
+    #[arg(long, value_name = "FILE", requires = "issuer")]
+    jwks: Option<String>,
+    /// The expected issuer of that token (`iss`, compared exactly); needs --jwks.
+    #[arg(long, value_name = "URL", requires = "jwks")]
+    issuer: Option<String>,
+    /// The address expected in the token's `aud`: for a security token, this partner IdMS
+    /// (default: the request's URL); for an access token, the resource (default: not checked).
+    #[arg(long, value_name = "URL", requires = "jwks")]
+    target: Option<String>,
+    /// The time to check against, in seconds since the epoch (default: the system clock).
+    #[arg(long, value_name = "UNIX_SECONDS", requires = "jwks")]
+    now: Option<u64>,
+    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
+    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    leeway: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -414,7 +432,18 @@ fn run(cli: Cli) -> Outcome {
         Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
         Command::Request(RequestCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;
-            request::check(&ctx, &text, args.lenient)
+            let verify = match (&args.jwks, &args.issuer) {
+                (Some(path), Some(issuer)) => Some(request::TokenCheck {
+                    jwks: String::from_utf8(read_bytes(path, &mut stdin_used)?)
+                        .map_err(|_| Failure::Usage(format!("`{path}` is not UTF-8 text")))?,
+                    issuer: issuer.clone(),
+                    target: args.target.clone(),
+                    now: now_or_clock(args.now),
+                    leeway: args.leeway,
+                }),
+                _ => None,
+            };
+            request::check(&ctx, &text, args.lenient, verify.as_ref())
         }
         Command::Response(ResponseCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;

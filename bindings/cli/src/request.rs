@@ -5,6 +5,7 @@ use crate::{
     value_or_stdin, AuthorizeArgs, BuildKind, ClientArgs, ClientAuthMethod, CodeArgs, EndpointArgs, ExchangeArgs,
     Failure, JwtBearerArgs, Outcome, RefreshArgs, ScopeArgs,
 };
+use mcx_connect::token::{AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, TokenClaims, Verifier};
 use mcx_connect::{
     AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy, Error, HttpRequest,
     JwtBearerRequest, Normalisation, ParseMode, ParseOptions, Pkce, RefreshRequest, ScopeSet, Secret,
@@ -248,8 +249,22 @@ fn client_of(request: &TokenRequest) -> &ClientAuthentication {
     }
 }
 
-/// `request check FILE|- [--lenient]`.
-pub(crate) fn check(ctx: &Ctx, text: &str, lenient: bool) -> Outcome {
+/// What `request check --jwks` authenticates the carried token with.
+pub(crate) struct TokenCheck {
+    /// The issuer's JWK Set document.
+    pub(crate) jwks: String,
+    /// The expected `iss`.
+    pub(crate) issuer: String,
+    /// The expected `aud` member (security token: default the request URL).
+    pub(crate) target: Option<String>,
+    /// The time to check against.
+    pub(crate) now: u64,
+    /// Clock leeway in seconds.
+    pub(crate) leeway: Option<u64>,
+}
+
+/// `request check FILE|- [--lenient] [--jwks FILE --issuer URL ...]`.
+pub(crate) fn check(ctx: &Ctx, text: &str, lenient: bool, verify: Option<&TokenCheck>) -> Outcome {
     let (mode, options) = if lenient {
         (ParseMode::Lenient, ParseOptions::lenient())
     } else {
@@ -267,19 +282,22 @@ pub(crate) fn check(ctx: &Ctx, text: &str, lenient: bool) -> Outcome {
                 url: None,
                 normalisations: Vec::new(),
                 outcome: Err(output::error_object(&error.into())),
+                token: None,
             }
         }
         Ok(parsed) => {
             let check = TokenRequest::check(&parsed.value, &options);
             let mut normalisations = parsed.normalisations;
             normalisations.extend(check.normalisations);
-            Report {
-                kind: check.kind,
-                mode,
-                url: Some(parsed.value.url),
-                normalisations,
-                outcome: check.outcome.map_err(|rejection| output::rejection_object(&rejection)),
+            let mut outcome = check.outcome.map_err(|rejection| output::rejection_object(&rejection));
+            let mut token = None;
+            if let (Ok(request), Some(verify)) = (&outcome, verify) {
+                match authenticate_token(request, &parsed.value, &options, verify)? {
+                    Ok(verified) => token = Some(verified),
+                    Err(error) => outcome = Err(error),
+                }
             }
+            Report { kind: check.kind, mode, url: Some(parsed.value.url), normalisations, outcome, token }
         }
     };
     report.print(ctx);
@@ -296,6 +314,97 @@ struct Report {
     url: Option<String>,
     normalisations: Vec<Normalisation>,
     outcome: Result<TokenRequest, Value>,
+    /// The carried token, authenticated (`--jwks`).
+    token: Option<VerifiedToken>,
+}
+
+/// The token a request carries, after its signature and claims were checked.
+struct VerifiedToken {
+    /// `assertion` or `subject_token`.
+    parameter: &'static str,
+    /// `security` or `access`.
+    kind: &'static str,
+    header: JwsHeader,
+    claims: TokenClaims,
+}
+
+impl VerifiedToken {
+    fn json(&self) -> Value {
+        json!({
+            "parameter": self.parameter,
+            "kind": self.kind,
+            "alg": self.header.alg,
+            "kid": self.header.kid,
+            "iss": self.claims.iss,
+            "sub": self.claims.sub,
+            "aud": self.claims.aud,
+            "exp": self.claims.exp,
+        })
+    }
+}
+
+/// Authenticates the token a valid request carries, through the core's `parse_and_verify`:
+/// `Ok(Err(..))` is a refusal (as the token endpoint would answer it), `Err(..)` a usage error.
+fn authenticate_token(
+    request: &TokenRequest,
+    http: &HttpRequest,
+    options: &ParseOptions,
+    verify: &TokenCheck,
+) -> Result<Result<VerifiedToken, Value>, Failure> {
+    let verifier = match JwkSet::parse(&verify.jwks) {
+        Ok(keys) => Verifier::new(keys),
+        Err(error) => return Ok(Err(output::error_object(&error.into()))),
+    };
+    let refused = |error: mcx_connect::token::TokenError| output::error_object(&error.into());
+    Ok(match request {
+        TokenRequest::JwtBearer(_) => {
+            let target = verify.target.clone().unwrap_or_else(|| http.url.clone());
+            let validator = SecurityTokenValidator::new(verify.issuer.as_str(), target, verifier)
+                .and_then(|v| match verify.leeway {
+                    Some(leeway) => v.with_leeway(leeway),
+                    None => Ok(v),
+                })
+                .map_err(refused);
+            validator.and_then(|validator| {
+                JwtBearerRequest::parse_and_verify(http, options, &validator, verify.now)
+                    .map(|parsed| VerifiedToken {
+                        parameter: "assertion",
+                        kind: "security",
+                        header: parsed.value.security_token.header,
+                        claims: parsed.value.security_token.claims,
+                    })
+                    .map_err(|rejection| output::rejection_object(&rejection))
+            })
+        }
+        TokenRequest::TokenExchange(_) => {
+            let validator = AccessTokenValidator::new(verify.issuer.as_str(), verifier)
+                .and_then(|v| match verify.leeway {
+                    Some(leeway) => v.with_leeway(leeway),
+                    None => Ok(v),
+                })
+                .map(|v| match &verify.target {
+                    Some(target) => v.with_audience(target.as_str()),
+                    None => v,
+                })
+                .map_err(refused);
+            validator.and_then(|validator| {
+                TokenExchangeRequest::parse_and_verify(http, options, &validator, verify.now)
+                    .map(|parsed| VerifiedToken {
+                        parameter: "subject_token",
+                        kind: "access",
+                        header: parsed.value.subject_token.header,
+                        claims: parsed.value.subject_token.claims,
+                    })
+                    .map_err(|rejection| output::rejection_object(&rejection))
+            })
+        }
+        TokenRequest::AuthorizationCode(_) | TokenRequest::Refresh(_) => {
+            return Err(Failure::Usage(
+                "--jwks authenticates the token of a jwt-bearer or token exchange request; this request carries none"
+                    .to_owned(),
+            ))
+        }
+    })
 }
 
 impl Report {
@@ -312,6 +421,9 @@ impl Report {
             object.insert("valid".into(), json!(self.outcome.is_ok()));
             object.insert("url".into(), json!(self.url));
             object.insert("normalisations".into(), output::normalisations_json(&self.normalisations));
+            if let Some(token) = &self.token {
+                object.insert("token".into(), token.json());
+            }
             match &self.outcome {
                 Ok(request) => {
                     let members: serde_json::Map<String, Value> =
@@ -338,6 +450,17 @@ impl Report {
         match &self.outcome {
             Ok(request) => {
                 table.row("result", ctx.good("valid"));
+                if let Some(token) = &self.token {
+                    table.row(
+                        "verified",
+                        ctx.good(&format!("{} as a {} token: signature and claims", token.parameter, token.kind)),
+                    );
+                    table.row("  iss / sub", format!("{} / {}", token.claims.iss, token.claims.sub));
+                    table.row(
+                        "  alg / kid",
+                        format!("{} / {}", token.header.alg, token.header.kid.as_deref().unwrap_or("(none)")),
+                    );
+                }
                 for (name, value) in parameters(ctx, request) {
                     if name == "client" {
                         table.row("client", client_text(ctx, client_of(request)));

@@ -950,3 +950,167 @@ fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
     assert_eq!(out.code, 1);
     assert!(out.json()["error"]["code"].as_str().unwrap().starts_with("token_"));
 }
+
+// ---------------------------------------------------------------- request check --jwks
+
+fn jwt_bearer_request(token_endpoint: &str, assertion: &str) -> String {
+    let out = run(&[
+        "request",
+        "build",
+        "jwt-bearer",
+        "--token-endpoint",
+        token_endpoint,
+        "--assertion",
+        assertion,
+        "--client-id",
+        "mcptt-client",
+        "--scope",
+        "openid 3gpp:mc:ptt_service",
+        "--show-secrets",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+fn check_with_jwks(request: &str, jwks: &std::path::Path, issuer: &str, extra: &[&str]) -> Run {
+    let args = [&["request", "check", "-", "--jwks", jwks.to_str().unwrap(), "--issuer", issuer][..], extra].concat();
+    run_stdin(&args, request)
+}
+
+#[test]
+fn b_7_4_request_check_with_jwks_authenticates_the_assertion_as_the_partner_idms_must() {
+    let interop = interop();
+    let jwks = jwks_file(&interop);
+    let (issuer, target) = (interop["issuer"].as_str().unwrap(), interop["target"].as_str().unwrap());
+    // Every independent library's security token, each algorithm: accepted, and said so.
+    for token in interop["tokens"].as_array().unwrap() {
+        let request = jwt_bearer_request(target, token["token"].as_str().unwrap());
+        let out = check_with_jwks(&request, &jwks, issuer, &["--now", "1900000100", "--json"]);
+        assert_eq!(out.code, 0, "{}: {}", token["library"], out.stdout);
+        let report = out.json();
+        assert_eq!(report["valid"], true);
+        assert_eq!(report["token"]["parameter"], "assertion");
+        assert_eq!(report["token"]["kind"], "security");
+        assert_eq!(report["token"]["alg"], token["alg"]);
+        assert_eq!(report["token"]["sub"], "alice@primary.example");
+    }
+    let token = security_token(&interop);
+    let request = jwt_bearer_request(target, &token);
+    let human = check_with_jwks(&request, &jwks, issuer, &["--now", "1900000100"]);
+    assert_eq!(human.code, 0, "{}", human.stdout);
+    assert!(human.stdout.contains("assertion as a security token: signature and claims"), "{}", human.stdout);
+
+    // Each refusal is what the partner's token endpoint answers: invalid_grant with the token's code.
+    let mut tampered = token.clone();
+    let last = tampered.pop().unwrap();
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let elsewhere = jwt_bearer_request("https://idms.other.example/token", &token);
+    let cases: [(String, &str, Vec<&str>, &str); 5] = [
+        (request.clone(), issuer, vec!["--now", "1900000400"], "token_expired"),
+        (request.clone(), "https://idms.other.example", vec!["--now", "1900000100"], "token_wrong_issuer"),
+        (jwt_bearer_request(target, &tampered), issuer, vec!["--now", "1900000100"], "token_bad_signature"),
+        (elsewhere.clone(), issuer, vec!["--now", "1900000100"], "token_audience_missing_target"),
+        (request.clone(), issuer, vec!["--now", "1900000100", "--leeway", "31"], "leeway_too_large"),
+    ];
+    for (request, issuer, extra, code) in cases {
+        let out = check_with_jwks(&request, &jwks, issuer, &[&extra[..], &["--json"]].concat());
+        assert_eq!(out.code, 1, "{code}: {}", out.stdout);
+        let report = out.json();
+        assert_eq!((report["valid"].as_bool(), report["error"]["code"].as_str()), (Some(false), Some(code)));
+        if code != "leeway_too_large" {
+            assert_eq!(report["error"]["oauth_error"], "invalid_grant", "{code}");
+        }
+        assert!(report.get("token").is_none());
+    }
+    // --target names this IdMS when the request arrived at another address than the token's `aud`.
+    let out = check_with_jwks(&elsewhere, &jwks, issuer, &["--now", "1900000100", "--target", target, "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+#[test]
+fn b_7_2_request_check_with_jwks_validates_the_subject_token_as_an_access_token() {
+    use mcx_connect::token::{sign, JwsHeader, SigningKey};
+    let key = SigningKey::es256(&[0x42; 32]).unwrap();
+    let jwks = std::env::temp_dir().join(format!("mcx-connect-cli-test-at-jwks-{}.json", std::process::id()));
+    std::fs::write(&jwks, serde_json::json!({ "keys": [key.public_jwk(Some("at-1")).unwrap().to_json()] }).to_string())
+        .unwrap();
+    let issuer = "https://idms.primary.example";
+    let claims = serde_json::json!({
+        "iss": issuer, "sub": "alice@primary.example", "aud": "https://idms.primary.example/as/token.oauth2",
+        "iat": 1_900_000_000u64, "exp": 1_900_000_300u64, "client_id": "mcptt-client",
+        "scope": "openid 3gpp:mc:ptt_service",
+    });
+    let access_token = sign(&JwsHeader::new(key.algorithm()).with_kid("at-1"), &claims, &key).unwrap().into_inner();
+    let exchange = |subject_token: &str| {
+        let out = run(&[
+            "request",
+            "build",
+            "exchange",
+            "--token-endpoint",
+            "https://idms.primary.example/as/token.oauth2",
+            "--resource",
+            "https://idms.partner.example/as/token.oauth2",
+            "--subject-token",
+            subject_token,
+            "--client-id",
+            "mcptt-client",
+            "--show-secrets",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let out = check_with_jwks(&exchange(&access_token), &jwks, issuer, &["--now", "1900000100", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!((report["kind"].as_str(), report["token"]["kind"].as_str()), (Some("token_exchange"), Some("access")));
+    assert_eq!(report["token"]["parameter"], "subject_token");
+
+    // A subject token the primary cannot validate is invalid_request (RFC 8693 §2.2.2).
+    let interop = interop();
+    let security = security_token(&interop);
+    let out = check_with_jwks(&exchange(&security), &jwks, issuer, &["--now", "1900000100", "--json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(
+        (report["error"]["oauth_error"].as_str(), report["error"]["code"].as_str()),
+        (Some("invalid_request"), Some("token_unknown_key"))
+    );
+    let wrong_aud = check_with_jwks(
+        &exchange(&access_token),
+        &jwks,
+        issuer,
+        &["--now", "1900000100", "--target", "https://mcptt.primary.example", "--json"],
+    );
+    assert_eq!(wrong_aud.json()["error"]["code"], "token_audience_missing_target");
+}
+
+#[test]
+fn request_check_jwks_usage_errors_exit_2() {
+    let interop = interop();
+    let jwks = jwks_file(&interop);
+    let refresh = run(&[
+        "request",
+        "build",
+        "refresh",
+        "--token-endpoint",
+        "https://idms.example/as/token.oauth2",
+        "--refresh-token",
+        "r",
+        "--client-id",
+        "c",
+        "--show-secrets",
+    ]);
+    assert_eq!(refresh.code, 0, "{}", refresh.stderr);
+    let out = check_with_jwks(&refresh.stdout, &jwks, "https://idms.primary.example", &[]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("carries none"), "{}", out.stderr);
+    let no_jwks = run(&["request", "check", "request.http", "--issuer", "https://idms.primary.example"]);
+    assert_eq!(no_jwks.code, 2, "{}", no_jwks.stderr);
+    assert!(no_jwks.stderr.contains("--jwks"), "{}", no_jwks.stderr);
+    let broken_jwks = std::env::temp_dir().join(format!("mcx-connect-cli-test-bad-jwks-{}.json", std::process::id()));
+    std::fs::write(&broken_jwks, "{\"keys\": 1}").unwrap();
+    let token = security_token(&interop);
+    let request = jwt_bearer_request(interop["target"].as_str().unwrap(), &token);
+    let out = check_with_jwks(&request, &broken_jwks, "https://idms.primary.example", &["--json"]);
+    assert_eq!((out.code, out.json()["error"]["code"].as_str()), (1, Some("jwks_malformed")));
+}
