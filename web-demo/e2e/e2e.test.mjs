@@ -136,3 +136,55 @@ test("an expired security token: within the 30 s leeway, then beyond it", async 
   assert.equal(await page.getAttribute("#outcome", "data-outcome"), "success", await page.textContent("#outcome"));
   await context.close();
 });
+
+test("a profile file dropped on the text area, or opened with the file picker, is read", async () => {
+  const { page, context, problems } = await openConsole();
+  const sample = await (await fetch(`${BASE}/profiles/sample.xml`)).text();
+  await page.selectOption("#profile-source", "own");
+  assert.equal(await page.inputValue("#profile-xml"), "");
+  // A real drop: a DataTransfer holding a File, as the browser builds it when a file is dragged in.
+  const dataTransfer = await page.evaluateHandle((xml) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([xml], "alice-profile.xml", { type: "application/xml" }));
+    return transfer;
+  }, sample);
+  await page.dispatchEvent("#profile-xml", "dragover", { dataTransfer });
+  assert.match(await page.getAttribute("#profile-xml", "class"), /drop/);
+  await page.dispatchEvent("#profile-xml", "drop", { dataTransfer });
+  await page.waitForSelector("#profile-result .ok");
+  assert.equal(await page.inputValue("#profile-xml"), sample);
+  assert.equal(await page.locator("input[name=partner]").count(), 2);
+  assert.doesNotMatch((await page.getAttribute("#profile-xml", "class")) ?? "", /drop/);
+  // The file picker: a broken document is refused in words, with its code.
+  await page.setInputFiles("#profile-file", { name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from("<mcptt-user-profile") });
+  await page.waitForSelector("#profile-result .error");
+  assert.equal(await page.textContent("#profile-result .cause-code"), "profile_malformed_xml");
+  assert.match(await page.textContent("#profile-result .error .words"), /not a well-formed XML document/);
+  assert.equal(await page.isDisabled("#login"), true);
+  assert.deepEqual(problems, []);
+  await shot(page, "dropped-profile");
+  await context.close();
+});
+
+test("on a narrow laptop window the console fits its width and stays keyboard-usable", async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the window`);
+  // Every control can be reached with Tab, and the sign-in button has a visible focus.
+  const reached = new Set();
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press("Tab");
+    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+  }
+  for (const id of ["profile-source", "profile-xml", "read-profile", "client-id", "login"]) {
+    assert.ok(reached.has(id), `Tab never reaches #${id} (reached: ${[...reached].join(", ")})`);
+  }
+  await page.focus("#login");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "the focused button shows no outline");
+  await shot(page, "narrow-window");
+  await context.close();
+});
