@@ -1,6 +1,8 @@
-// Benchmarks of the npm package in Node (not timed tests): request construction through
-// mcx-connect (wasm) against oauth4webapi (fetch stubbed), measured in the same run, with ratios.
+// Benchmarks of the npm package in Node (not timed tests), each against a JavaScript library in
+// the same run, with ratios: request construction against oauth4webapi (fetch stubbed), security
+// token validation against jose (WebCrypto), profile reading against fast-xml-parser.
 // Run: node bindings/wasm/bench/bench.mjs  (after build.sh; uses the installed tarball)
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { importPackage } from "../test/install-package.mjs";
@@ -9,6 +11,7 @@ import { importPackage } from "../test/install-package.mjs";
 const fromTests = createRequire(new URL("../test/package.json", import.meta.url));
 const load = (name) => import(pathToFileURL(fromTests.resolve(name)).href);
 const oauth = await load("oauth4webapi");
+const jose = await load("jose");
 const fastXmlParser = await load("fast-xml-parser");
 const XMLParser = fastXmlParser.XMLParser ?? fastXmlParser.default.XMLParser;
 
@@ -89,6 +92,26 @@ results.oursParse = await time("mcx-connect parseJwtBearerRequest (server role)"
   }),
 );
 
+// Security-token validation (B.7.4) of the interop tokens (tests/tokens/interop.json), ES256 and
+// RS256, each with a JWK Set holding its one key. mcx-connect's API is stateless: each call reads
+// the JWK Set again. jose gets its idiomatic setup: a local JWK Set made once, whose imported
+// (WebCrypto) keys it caches across calls.
+const interop = JSON.parse(readFileSync(new URL("../../../tests/tokens/interop.json", import.meta.url), "utf8"));
+for (const alg of ["ES256", "RS256"]) {
+  const entry = interop.tokens.find((t) => t.alg === alg && t.library.startsWith("PyJWT"));
+  const jwks = { keys: interop.jwks.keys.filter((k) => k.kid === entry.kid) };
+  const options = { issuer: interop.issuer, target: interop.target, jwks: JSON.stringify(jwks), leeway: 30 };
+  const keySet = jose.createLocalJWKSet(jwks);
+  const verifyOptions = { issuer: interop.issuer, audience: interop.target, algorithms: [alg], currentDate: new Date(interop.now * 1000), clockTolerance: 30 };
+  // Both accept the token before anything is timed.
+  if (api.validateSecurityToken(options, entry.token, interop.client_id, interop.now).claims.sub !== "alice@primary.example") throw new Error("ours refused");
+  if ((await jose.jwtVerify(entry.token, keySet, verifyOptions)).payload.sub !== "alice@primary.example") throw new Error("jose refused");
+  results[`ours${alg}`] = await time(`mcx-connect validateSecurityToken (${alg}, JWK Set read per call)`, ITER / 10, () =>
+    api.validateSecurityToken(options, entry.token, interop.client_id, interop.now),
+  );
+  results[`jose${alg}`] = await time(`jose jwtVerify (${alg}, createLocalJWKSet once)`, ITER / 10, () => jose.jwtVerify(entry.token, keySet, verifyOptions));
+}
+
 // A large MCPTT user profile: PARTNERS migratable partner systems, GROUPS groups with server info.
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 200);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 500);
@@ -127,5 +150,7 @@ results.theirsProfile = await time("fast-xml-parser parse + walk to idms-token-e
 const ratio = (ours, theirs) => (theirs / ours).toFixed(2);
 console.log(`ratio token exchange:       oauth4webapi / mcx-connect = ${ratio(results.oursExchange, results.theirsExchange)}`);
 console.log(`ratio jwt-bearer:           oauth4webapi / mcx-connect = ${ratio(results.oursBearer, results.theirsBearer)}`);
+console.log(`ratio security token ES256:  jose / mcx-connect = ${ratio(results.oursES256, results.joseES256)}`);
+console.log(`ratio security token RS256:  jose / mcx-connect = ${ratio(results.oursRS256, results.joseRS256)}`);
 console.log(`ratio profile endpoints:    fast-xml-parser / mcx-connect = ${ratio(results.oursProfile, results.theirsProfile)}`);
 console.log("(CPU time ratios; above 1 means mcx-connect is faster)");
