@@ -93,9 +93,9 @@ results.oursParse = await time("mcx-connect parseJwtBearerRequest (server role)"
 );
 
 // Security-token validation (B.7.4) of the interop tokens (tests/tokens/interop.json), ES256 and
-// RS256, each with a JWK Set holding its one key. mcx-connect's API is stateless: each call reads
-// the JWK Set again. jose gets its idiomatic setup: a local JWK Set made once, whose imported
-// (WebCrypto) keys it caches across calls.
+// RS256, each with a JWK Set holding its one key: mcx-connect's one-call function (reads the JWK
+// Set on every call) and its SecurityTokenValidator made once, against jose with its idiomatic
+// setup, a local JWK Set made once whose imported (WebCrypto) keys it caches across calls.
 const interop = JSON.parse(readFileSync(new URL("../../../tests/tokens/interop.json", import.meta.url), "utf8"));
 for (const alg of ["ES256", "RS256"]) {
   const entry = interop.tokens.find((t) => t.alg === alg && t.library.startsWith("PyJWT"));
@@ -108,6 +108,10 @@ for (const alg of ["ES256", "RS256"]) {
   if ((await jose.jwtVerify(entry.token, keySet, verifyOptions)).payload.sub !== "alice@primary.example") throw new Error("jose refused");
   results[`ours${alg}`] = await time(`mcx-connect validateSecurityToken (${alg}, JWK Set read per call)`, ITER / 10, () =>
     api.validateSecurityToken(options, entry.token, interop.client_id, interop.now),
+  );
+  const validator = new api.SecurityTokenValidator(options);
+  results[`oursOnce${alg}`] = await time(`mcx-connect SecurityTokenValidator.validate (${alg}, made once)`, ITER / 10, () =>
+    validator.validate(entry.token, interop.client_id, interop.now),
   );
   results[`jose${alg}`] = await time(`jose jwtVerify (${alg}, createLocalJWKSet once)`, ITER / 10, () => jose.jwtVerify(entry.token, keySet, verifyOptions));
 }
@@ -150,7 +154,8 @@ results.theirsProfile = await time("fast-xml-parser parse + walk to idms-token-e
 const ratio = (ours, theirs) => (theirs / ours).toFixed(2);
 console.log(`ratio token exchange:       oauth4webapi / mcx-connect = ${ratio(results.oursExchange, results.theirsExchange)}`);
 console.log(`ratio jwt-bearer:           oauth4webapi / mcx-connect = ${ratio(results.oursBearer, results.theirsBearer)}`);
-console.log(`ratio security token ES256:  jose / mcx-connect = ${ratio(results.oursES256, results.joseES256)}`);
-console.log(`ratio security token RS256:  jose / mcx-connect = ${ratio(results.oursRS256, results.joseRS256)}`);
+for (const alg of ["ES256", "RS256"]) {
+  console.log(`ratio security token ${alg}:  jose / mcx-connect = ${ratio(results[`oursOnce${alg}`], results[`jose${alg}`])} (validator made once; ${ratio(results[`ours${alg}`], results[`jose${alg}`])} with the one-call function)`);
+}
 console.log(`ratio profile endpoints:    fast-xml-parser / mcx-connect = ${ratio(results.oursProfile, results.theirsProfile)}`);
 console.log("(CPU time ratios; above 1 means mcx-connect is faster)");

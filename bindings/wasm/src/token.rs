@@ -201,6 +201,18 @@ fn security_validator(options: &TokenOptions) -> Result<SecurityTokenValidator, 
     Ok(validator)
 }
 
+fn id_validator(options: &TokenOptions) -> Result<IdTokenValidator, JsValue> {
+    let client_id = required(&options.js.client_id, "options.clientId")?;
+    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier(options)?))?;
+    if let Some(leeway) = options.js.leeway {
+        validator = throw(validator.with_leeway(leeway))?;
+    }
+    for service in services(&options.js.services)? {
+        validator = validator.require_service(service);
+    }
+    Ok(validator)
+}
+
 fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsValue> {
     let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier(options)?))?;
     if let Some(leeway) = options.js.leeway {
@@ -272,17 +284,17 @@ pub fn validate_id_token(
 ) -> Result<JsValue, JsValue> {
     let options = options_of(options)?;
     let token = string_in(token, "token")?;
-    let nonce = if nonce.is_null() || nonce.is_undefined() { None } else { Some(string_in(nonce, "nonce")?) };
+    let nonce = nonce_in(nonce)?;
     let now = seconds(&now)?;
-    let client_id = required(&options.js.client_id, "options.clientId")?;
-    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier(&options)?))?;
-    if let Some(leeway) = options.js.leeway {
-        validator = throw(validator.with_leeway(leeway))?;
+    to_js(&throw(id_validator(&options)?.validate(&token, nonce.as_deref(), now))?)
+}
+
+fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
+    if nonce.is_null() || nonce.is_undefined() {
+        Ok(None)
+    } else {
+        string_in(nonce, "nonce").map(Some)
     }
-    for service in services(&options.js.services)? {
-        validator = validator.require_service(service);
-    }
-    to_js(&throw(validator.validate(&token, nonce.as_deref(), now))?)
 }
 
 /// Resource server or primary IdMS: checks an access token (`AccessTokenValidator::validate`).
@@ -295,6 +307,88 @@ pub fn validate_access_token(
     let options = options_of(options)?;
     let (token, now) = (string_in(token, "token")?, seconds(&now)?);
     to_js(&throw(access_validator(&options)?.validate(&token, now))?)
+}
+
+/// Partner IdMS (B.7.4): a security-token validator made once from its options (the JWK Set
+/// is read and its keys checked once) and used for every token; the same rules as
+/// [`validate_security_token`], without reading the options again on each call.
+#[wasm_bindgen(js_name = SecurityTokenValidator)]
+pub struct JsSecurityTokenValidator(SecurityTokenValidator);
+
+#[wasm_bindgen(js_class = SecurityTokenValidator)]
+impl JsSecurityTokenValidator {
+    /// Reads the options (`issuer`, `jwks`, `target`; `leeway`, `services`, `algorithms`, …).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    ) -> Result<JsSecurityTokenValidator, JsValue> {
+        Ok(Self(security_validator(&options_of(options)?)?))
+    }
+
+    /// Authenticates `token` presented by `clientId` at `now` (seconds since the epoch).
+    #[wasm_bindgen(unchecked_return_type = "VerifiedToken")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+        to_js(&throw(self.0.validate(&token, &client_id, now))?)
+    }
+}
+
+/// Client (B.2.1.2): an ID-token validator made once (`options.clientId` required).
+#[wasm_bindgen(js_name = IdTokenValidator)]
+pub struct JsIdTokenValidator(IdTokenValidator);
+
+#[wasm_bindgen(js_class = IdTokenValidator)]
+impl JsIdTokenValidator {
+    /// Reads the options (`issuer`, `jwks`, `clientId`; `leeway`, `services`, …).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    ) -> Result<JsIdTokenValidator, JsValue> {
+        Ok(Self(id_validator(&options_of(options)?)?))
+    }
+
+    /// Checks `token` with the `nonce` of the authorization request (or `null`) at `now`.
+    #[wasm_bindgen(unchecked_return_type = "VerifiedToken")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] nonce: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds(&now)?);
+        to_js(&throw(self.0.validate(&token, nonce.as_deref(), now))?)
+    }
+}
+
+/// Resource server or primary IdMS: an access-token validator made once.
+#[wasm_bindgen(js_name = AccessTokenValidator)]
+pub struct JsAccessTokenValidator(AccessTokenValidator);
+
+#[wasm_bindgen(js_class = AccessTokenValidator)]
+impl JsAccessTokenValidator {
+    /// Reads the options (`issuer`, `jwks`; `audience`, `clientId`, `scopes`, `leeway`, …).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
+    ) -> Result<JsAccessTokenValidator, JsValue> {
+        Ok(Self(access_validator(&options_of(options)?)?))
+    }
+
+    /// Checks `token` at `now`.
+    #[wasm_bindgen(unchecked_return_type = "VerifiedAccessToken")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (token, now) = (string_in(token, "token")?, seconds(&now)?);
+        to_js(&throw(self.0.validate(&token, now))?)
+    }
 }
 
 /// Reads a JWK Set (`JwkSet::parse`) and lists its keys.

@@ -4,6 +4,7 @@ import {
   AuthorizationRequest,
   inspectToken,
   validateSecurityToken,
+  SecurityTokenValidator,
   buildRefreshRequest,
   checkRefreshScope,
   parseRefreshRequest,
@@ -133,6 +134,15 @@ const verified: VerifiedToken = validateSecurityToken(
   Math.floor(Date.now() / 1000),
 );
 const subject: string = verified.claims.sub;
+// The same rules with the JWK Set read once, for a token endpoint that validates many tokens.
+const partnerValidator = new SecurityTokenValidator({
+  issuer: "https://idms.primary.example",
+  target: "https://idms.partner.example/token",
+  jwks: { keys: [] },
+});
+const verifiedOnce: VerifiedToken = partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", "mcptt-client", 1_900_000_000);
+partnerValidator.free();
+const subjectOnce: string = verifiedOnce.claims.sub;
 
 // Browser build: initialise once, then the same API.
 async function browser(): Promise<boolean> {
@@ -140,4 +150,4 @@ async function browser(): Promise<boolean> {
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { seen, subject, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { seen, subject, subjectOnce, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };

@@ -6,6 +6,24 @@ import { join } from "node:path";
 const FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 const decoder = new TextDecoder();
 
+/** Runs `use` on a wasm-bindgen instance and frees the instance. */
+function withInstance(instance, use) {
+  try {
+    return use(instance);
+  } finally {
+    instance.free();
+  }
+}
+
+/** `{ ok: value }` or `{ error }` of a call. */
+function outcome(run) {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
 class BadCase extends Error {}
 
 function str(input, key) {
@@ -312,16 +330,39 @@ export function operations(api) {
     "token.validate": (input) => {
       const token = str(input, "token");
       const now = nowOf(input);
+      // Each case runs through the one-call function and through the validator class made
+      // once; both must give the same outcome.
+      let viaFunction, viaClass;
       switch (str(input, "kind")) {
-        case "security":
-          return api.validateSecurityToken(tokenOptions(input), token, str(input, "client_id"), now);
-        case "id":
-          return api.validateIdToken({ ...tokenOptions(input), clientId: str(input, "client_id") }, token, optStr(input, "nonce") ?? null, now);
-        case "access":
-          return api.validateAccessToken(tokenOptions(input), token, now);
+        case "security": {
+          const [options, clientId] = [tokenOptions(input), str(input, "client_id")];
+          viaFunction = () => api.validateSecurityToken(options, token, clientId, now);
+          viaClass = () => withInstance(new api.SecurityTokenValidator(options), (v) => v.validate(token, clientId, now));
+          break;
+        }
+        case "id": {
+          const [options, nonce] = [{ ...tokenOptions(input), clientId: str(input, "client_id") }, optStr(input, "nonce") ?? null];
+          viaFunction = () => api.validateIdToken(options, token, nonce, now);
+          viaClass = () => withInstance(new api.IdTokenValidator(options), (v) => v.validate(token, nonce, now));
+          break;
+        }
+        case "access": {
+          const options = tokenOptions(input);
+          viaFunction = () => api.validateAccessToken(options, token, now);
+          viaClass = () => withInstance(new api.AccessTokenValidator(options), (v) => v.validate(token, now));
+          break;
+        }
         default:
           throw new BadCase(`unknown token kind \`${input.kind}\``);
       }
+      const first = outcome(viaFunction);
+      const second = outcome(viaClass);
+      const same = "ok" in first
+        ? "ok" in second && JSON.stringify(first.ok) === JSON.stringify(second.ok)
+        : "error" in second && first.error?.code === second.error?.code && first.error?.message === second.error?.message;
+      if (!same) throw new Error(`the validator class and the function disagree: ${JSON.stringify(first)} vs ${JSON.stringify(second)}`);
+      if ("error" in first) throw first.error;
+      return first.ok;
     },
     "token.inspect": (input) => {
       const read = api.inspectToken(str(input, "token"));
