@@ -33,6 +33,13 @@ for f in sorted((root / "vectors").glob("*.json")):
             put("tokens", b"\x00" + inp["jwks_text"].encode())
         if isinstance(inp.get("scope"), str):
             put("form_requests", b"\x00" + inp["scope"].encode())
+        xml = inp.get("xml").encode() if isinstance(inp.get("xml"), str) else base64.b64decode(inp.get("xml_base64", ""))
+        if xml:
+            put("profile", b"\x00" + xml)
+            put("profile", b"\x03" + xml)
+for f in sorted((root / "fixtures" / "profiles").glob("*.xml")):
+    put("profile", b"\x00" + f.read_bytes())
+    put("profile", b"\x01" + f.read_bytes())
 for f in sorted((root / "spec-examples").glob("*.http")):
     put("http_text", f.read_bytes())
 print("seeded", {d.name: len(list(d.iterdir())) for d in corpus.iterdir()})
