@@ -61,15 +61,17 @@ impl TokenExchangeRequest {
         if self.subject_token.is_empty() {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
-        let mut pairs: Vec<(&'static str, &str)> = vec![
+        // Room for the client's parameters (client_id, or both with client_secret_post).
+        let mut pairs: Vec<(&'static str, &str)> = Vec::with_capacity(6);
+        pairs.extend([
             ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE),
             ("resource", &self.resource),
             ("subject_token", self.subject_token.expose()),
             ("subject_token_type", TOKEN_TYPE_JWT),
-        ];
+        ]);
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, false)?;
-        let body = form::encode_pairs(pairs);
+        let body = form::encode_pairs(&pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)

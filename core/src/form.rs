@@ -363,7 +363,6 @@ fn hex_digit(nibble: u8) -> u8 {
 /// Appends the encoding of `text`; the output is ASCII. Runs of safe bytes are copied whole.
 fn encode_into(out: &mut Vec<u8>, text: &str) {
     let mut rest = text.as_bytes();
-    out.reserve(rest.len());
     while let Some(unsafe_at) = rest.iter().position(|&b| !is_form_safe(b)) {
         let (run, tail) = rest.split_at(unsafe_at);
         out.extend_from_slice(run);
@@ -388,10 +387,16 @@ pub(crate) fn decode_component(text: &str) -> Result<String, RequestError> {
     decode_bytes(text.as_bytes(), None, false, &mut Vec::new())
 }
 
-/// Writes `name=value&…` in the given order.
-pub(crate) fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut body = Vec::with_capacity(256);
-    for (name, value) in pairs {
+/// Length of `text` once form-encoded: a space becomes `+`, any other unsafe byte `%XX`.
+fn encoded_len(text: &str) -> usize {
+    text.bytes().map(|b| if is_form_safe(b) || b == b' ' { 1 } else { 3 }).sum()
+}
+
+/// Writes `name=value&…` in the given order, into one allocation of the exact length.
+pub(crate) fn encode_pairs(pairs: &[(&str, &str)]) -> String {
+    let length = pairs.iter().map(|(name, value)| encoded_len(name) + 1 + encoded_len(value) + 1).sum::<usize>();
+    let mut body = Vec::with_capacity(length.saturating_sub(1));
+    for &(name, value) in pairs {
         if !body.is_empty() {
             body.push(b'&');
         }
@@ -416,8 +421,23 @@ mod tests {
     }
 
     #[test]
+    fn encoding_allocates_the_exact_length_once() {
+        for pairs in [
+            vec![
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("scope", "openid 3gpp:mc:ptt_service"),
+            ],
+            vec![("x", "a&b=c%é ü\u{1F4DF}"), ("", ""), ("k", "plain-._~")],
+            vec![],
+        ] {
+            let body = encode_pairs(&pairs);
+            assert_eq!(body.capacity(), body.len(), "{body}");
+        }
+    }
+
+    #[test]
     fn html401_17_13_4_encoding_round_trips() {
-        let body = encode_pairs([("scope", "openid 3gpp:mc:ptt_service"), ("x", "a&b=c%é")]);
+        let body = encode_pairs(&[("scope", "openid 3gpp:mc:ptt_service"), ("x", "a&b=c%é")]);
         assert_eq!(body, "scope=openid+3gpp%3Amc%3Aptt_service&x=a%26b%3Dc%25%C3%A9");
         let form = strict(&body).unwrap();
         assert_eq!(form.get("scope"), Some("openid 3gpp:mc:ptt_service"));

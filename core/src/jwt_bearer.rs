@@ -52,13 +52,14 @@ impl JwtBearerRequest {
             return Err(RequestError::MissingParameter("client_id").into());
         }
         self.scope.require_mcx()?;
-        let scope = self.scope.to_string();
-        let mut pairs: Vec<(&'static str, &str)> =
-            vec![("grant_type", GRANT_TYPE_JWT_BEARER), ("assertion", self.assertion.expose())];
+        let scope = self.scope.to_parameter();
+        // Room for the client's parameters (client_id, or both with client_secret_post) and scope.
+        let mut pairs: Vec<(&'static str, &str)> = Vec::with_capacity(5);
+        pairs.extend([("grant_type", GRANT_TYPE_JWT_BEARER), ("assertion", self.assertion.expose())]);
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, true)?;
         pairs.push(("scope", &scope));
-        let body = form::encode_pairs(pairs);
+        let body = form::encode_pairs(&pairs);
         let mut request = HttpRequest::form_post(token_endpoint, body);
         request.headers.extend(headers);
         Ok(request)

@@ -129,7 +129,7 @@ impl AuthorizationRequest {
         if self.client_id.is_empty() {
             return Err(RequestError::EmptyParameter("client_id").into());
         }
-        let scope = self.scope.to_string();
+        let scope = self.scope.to_parameter();
         let mut pairs = vec![
             ("response_type", "code"),
             ("client_id", self.client_id.as_str()),
@@ -143,7 +143,7 @@ impl AuthorizationRequest {
         if let Some(acr) = &self.acr_values {
             pairs.push(("acr_values", acr));
         }
-        Ok(append_query(&self.authorization_endpoint, &form::encode_pairs(pairs)))
+        Ok(append_query(&self.authorization_endpoint, &form::encode_pairs(&pairs)))
     }
 
     /// Reads the redirect back from the IdMS (B.4.2.3): the authorization `code`, after checking
@@ -241,7 +241,7 @@ impl IncomingAuthorizationRequest {
         if let Some(state) = &self.state {
             pairs.push(("state", state));
         }
-        append_query(&self.redirect_uri, &form::encode_pairs(pairs))
+        append_query(&self.redirect_uri, &form::encode_pairs(&pairs))
     }
 
     /// The redirect that reports an error to the client (RFC 6749 §4.1.2.1).
@@ -253,7 +253,7 @@ impl IncomingAuthorizationRequest {
         if let Some(state) = &self.state {
             pairs.push(("state", state));
         }
-        append_query(&self.redirect_uri, &form::encode_pairs(pairs))
+        append_query(&self.redirect_uri, &form::encode_pairs(&pairs))
     }
 }
 
@@ -390,7 +390,7 @@ fn build_post<'a>(
 ) -> Result<HttpRequest, Error> {
     let mut headers = Vec::new();
     client.apply(&mut pairs, &mut headers, false)?;
-    let body = form::encode_pairs(pairs);
+    let body = form::encode_pairs(&pairs);
     let mut request = HttpRequest::form_post(token_endpoint, body);
     request.headers.extend(headers);
     Ok(request)

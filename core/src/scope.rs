@@ -194,7 +194,7 @@ impl ScopeSet {
 
     /// `openid` plus every B.7.4 scope of the given service.
     pub fn for_service(service: McService) -> Self {
-        let mut set = Self::new();
+        let mut set = Self { values: Vec::with_capacity(5) };
         set.insert(Scope::OpenId);
         for scope in service.scopes() {
             set.insert(scope);
@@ -324,6 +324,22 @@ impl ScopeSet {
             Some(wider) => Err(ScopeError::Widened(wider.as_str().to_owned())),
             None => Ok(()),
         }
+    }
+}
+
+impl ScopeSet {
+    /// The `scope` parameter value (RFC 6749 §3.3): the values joined by single spaces, written
+    /// into one allocation of the exact length (what `to_string` gives, without regrowing).
+    pub(crate) fn to_parameter(&self) -> String {
+        let length = self.values.iter().map(|scope| scope.as_str().len() + 1).sum::<usize>();
+        let mut out = String::with_capacity(length.saturating_sub(1));
+        for (index, scope) in self.values.iter().enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            out.push_str(scope.as_str());
+        }
+        out
     }
 }
 
