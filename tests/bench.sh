@@ -11,7 +11,7 @@ out="${CARGO_TARGET_DIR}/bench-output.txt"
 run() {
   printf '\n=== %s\n' "$1" | tee -a "$out"
   shift
-  "$@" 2>&1 | tee -a "$out" | grep -Ei 'ratio|MB/s|size|passed|KB|bytes' || true
+  "$@" 2>&1 | tee -a "$out" | grep -Ei 'ratio|MB/s|size|passed|KB|bytes| gz' || true
 }
 
 run "profile extraction vs bare quick-xml pass (core/benches/profile.rs)" cargo bench --locked -q -p mcx-connect --bench profile
@@ -23,3 +23,5 @@ run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash
 
 printf '\n=== summary (ratios measured in this run)\n'
 grep -Ei '^ *ratio|ratio ' "$out" | sed 's/^ */  /'
+printf '\n=== sizes\n'
+grep -E ' B gz$|^stripped release' "$out" | sed 's/^ */  /'
