@@ -5,10 +5,12 @@ use crate::{
     value_or_stdin, AuthorizeArgs, BuildKind, ClientArgs, ClientAuthMethod, CodeArgs, EndpointArgs, ExchangeArgs,
     Failure, JwtBearerArgs, Outcome, RefreshArgs, ScopeArgs,
 };
-use mcx_connect::token::{AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, TokenClaims, Verifier};
+use mcx_connect::token::{
+    AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, TokenClaims, TokenError, Verifier,
+};
 use mcx_connect::{
     AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy, Error, HttpRequest,
-    JwtBearerRequest, Normalisation, ParseMode, ParseOptions, Pkce, RefreshRequest, ScopeSet, Secret,
+    JwtBearerRequest, Normalisation, ParseMode, ParseOptions, Pkce, RefreshRequest, Rejection, ScopeSet, Secret,
     TokenExchangeRequest, TokenRequest, TokenRequestKind,
 };
 use serde_json::{json, Value};
@@ -351,60 +353,48 @@ fn authenticate_token(
     options: &ParseOptions,
     verify: &TokenCheck,
 ) -> Result<Result<VerifiedToken, Value>, Failure> {
-    let verifier = match JwkSet::parse(&verify.jwks) {
-        Ok(keys) => Verifier::new(keys),
-        Err(error) => return Ok(Err(output::error_object(&error.into()))),
-    };
-    let refused = |error: mcx_connect::token::TokenError| output::error_object(&error.into());
-    Ok(match request {
-        TokenRequest::JwtBearer(_) => {
+    if matches!(request, TokenRequest::AuthorizationCode(_) | TokenRequest::Refresh(_)) {
+        return Err(Failure::Usage(
+            "--jwks authenticates the token of a jwt-bearer or token exchange request; this request carries none"
+                .to_owned(),
+        ));
+    }
+    let refused = |error: TokenError| output::error_object(&error.into());
+    let rejected = |rejection: Rejection| output::rejection_object(&rejection);
+    let run = || -> Result<VerifiedToken, Value> {
+        let verifier = Verifier::new(JwkSet::parse(&verify.jwks).map_err(refused)?);
+        if let TokenRequest::JwtBearer(_) = request {
             let target = verify.target.clone().unwrap_or_else(|| http.url.clone());
-            let validator = SecurityTokenValidator::new(verify.issuer.as_str(), target, verifier)
-                .and_then(|v| match verify.leeway {
-                    Some(leeway) => v.with_leeway(leeway),
-                    None => Ok(v),
-                })
-                .map_err(refused);
-            validator.and_then(|validator| {
-                JwtBearerRequest::parse_and_verify(http, options, &validator, verify.now)
-                    .map(|parsed| VerifiedToken {
-                        parameter: "assertion",
-                        kind: "security",
-                        header: parsed.value.security_token.header,
-                        claims: parsed.value.security_token.claims,
-                    })
-                    .map_err(|rejection| output::rejection_object(&rejection))
-            })
+            let mut validator =
+                SecurityTokenValidator::new(verify.issuer.as_str(), target, verifier).map_err(refused)?;
+            if let Some(leeway) = verify.leeway {
+                validator = validator.with_leeway(leeway).map_err(refused)?;
+            }
+            let token = JwtBearerRequest::parse_and_verify(http, options, &validator, verify.now)
+                .map_err(rejected)?
+                .value
+                .security_token;
+            return Ok(VerifiedToken {
+                parameter: "assertion",
+                kind: "security",
+                header: token.header,
+                claims: token.claims,
+            });
         }
-        TokenRequest::TokenExchange(_) => {
-            let validator = AccessTokenValidator::new(verify.issuer.as_str(), verifier)
-                .and_then(|v| match verify.leeway {
-                    Some(leeway) => v.with_leeway(leeway),
-                    None => Ok(v),
-                })
-                .map(|v| match &verify.target {
-                    Some(target) => v.with_audience(target.as_str()),
-                    None => v,
-                })
-                .map_err(refused);
-            validator.and_then(|validator| {
-                TokenExchangeRequest::parse_and_verify(http, options, &validator, verify.now)
-                    .map(|parsed| VerifiedToken {
-                        parameter: "subject_token",
-                        kind: "access",
-                        header: parsed.value.subject_token.header,
-                        claims: parsed.value.subject_token.claims,
-                    })
-                    .map_err(|rejection| output::rejection_object(&rejection))
-            })
+        let mut validator = AccessTokenValidator::new(verify.issuer.as_str(), verifier).map_err(refused)?;
+        if let Some(leeway) = verify.leeway {
+            validator = validator.with_leeway(leeway).map_err(refused)?;
         }
-        TokenRequest::AuthorizationCode(_) | TokenRequest::Refresh(_) => {
-            return Err(Failure::Usage(
-                "--jwks authenticates the token of a jwt-bearer or token exchange request; this request carries none"
-                    .to_owned(),
-            ))
+        if let Some(target) = &verify.target {
+            validator = validator.with_audience(target.as_str());
         }
-    })
+        let token = TokenExchangeRequest::parse_and_verify(http, options, &validator, verify.now)
+            .map_err(rejected)?
+            .value
+            .subject_token;
+        Ok(VerifiedToken { parameter: "subject_token", kind: "access", header: token.header, claims: token.claims })
+    };
+    Ok(run())
 }
 
 impl Report {

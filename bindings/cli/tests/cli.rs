@@ -211,6 +211,10 @@ fn input_that_is_not_utf8_is_invalid_input() {
 // ---------------------------------------------------------------- request build
 
 fn build_exchange(extra: &[&str]) -> Run {
+    build_exchange_of(JWT, extra)
+}
+
+fn build_exchange_of(subject_token: &str, extra: &[&str]) -> Run {
     let mut args = vec![
         "request",
         "build",
@@ -220,7 +224,7 @@ fn build_exchange(extra: &[&str]) -> Run {
         "--resource",
         "https://idms.partner.example/as/token.oauth2",
         "--subject-token",
-        JWT,
+        subject_token,
         "--client-id",
         "mcptt-client",
         "--client-secret",
@@ -1042,20 +1046,7 @@ fn b_7_2_request_check_with_jwks_validates_the_subject_token_as_an_access_token(
     });
     let access_token = sign(&JwsHeader::new(key.algorithm()).with_kid("at-1"), &claims, &key).unwrap().into_inner();
     let exchange = |subject_token: &str| {
-        let out = run(&[
-            "request",
-            "build",
-            "exchange",
-            "--token-endpoint",
-            "https://idms.primary.example/as/token.oauth2",
-            "--resource",
-            "https://idms.partner.example/as/token.oauth2",
-            "--subject-token",
-            subject_token,
-            "--client-id",
-            "mcptt-client",
-            "--show-secrets",
-        ]);
+        let out = build_exchange_of(subject_token, &["--show-secrets"]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stdout
     };
