@@ -58,6 +58,8 @@ impl RsaPublicKey {
     /// Reads `n` and `e` (big-endian, no leading zero byte). The reason of a refusal is short
     /// and never quotes the key.
     pub(crate) fn new(n: &[u8], e: &[u8]) -> Result<Self, String> {
+        // Leading zero bytes would make `k` and the limb count disagree with the signature's.
+        let n = n.get(n.iter().take_while(|&&b| b == 0).count()..).unwrap_or_default();
         let bits = bit_length(n);
         if bits > MAX_BITS {
             return Err(format!("a {bits}-bit modulus is over the {MAX_BITS} bits accepted"));

@@ -149,6 +149,13 @@ fn rfc8017_3_1_keys_with_an_even_modulus_or_a_bad_exponent_are_refused() {
         assert!(RsaPublicKey::new(&n, e).is_err(), "e = {e:?}");
     }
     assert!(RsaPublicKey::new(&n, &[1, 0xff, 0xff, 0xff, 0xff]).is_ok(), "2^33 − 1 is the largest exponent");
+    // Leading zero bytes are not part of the modulus (a JWK with them is refused earlier).
+    let mut padded = vec![0u8; 9];
+    padded.extend(&n);
+    let (plain, zero_padded) =
+        (RsaPublicKey::new(&n, &[1, 0, 1]).unwrap(), RsaPublicKey::new(&padded, &[1, 0, 1]).unwrap());
+    let s = vec![7u8; n.len()];
+    assert_eq!(plain.rsavp1(&s), zero_padded.rsavp1(&s));
     let mut huge = vec![0xffu8; 513];
     huge[0] = 1;
     assert!(RsaPublicKey::new(&huge, &[1, 0, 1]).unwrap_err().contains("4096"));
