@@ -817,10 +817,18 @@ fn interop() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn jwks_file(interop: &Value) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("mcx-connect-cli-test-jwks-{}.json", std::process::id()));
-    std::fs::write(&path, interop["jwks"].to_string()).unwrap();
+/// A new temporary file holding `contents`: one path per call, since the tests run in
+/// parallel and a file rewritten under a running binary reads as truncated.
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("mcx-connect-cli-test-{}-{n}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
     path
+}
+
+fn jwks_file(interop: &Value) -> PathBuf {
+    temp_file("jwks.json", &interop["jwks"].to_string())
 }
 
 fn security_token(interop: &Value) -> String {
@@ -925,8 +933,7 @@ fn token_verify_accepts_a_good_security_token_and_names_each_failure() {
 #[test]
 fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
     let interop = interop();
-    let bad = std::env::temp_dir().join(format!("mcx-connect-cli-test-bad-jwks-{}.json", std::process::id()));
-    std::fs::write(&bad, "{\"keys\": 3}").unwrap();
+    let bad = temp_file("bad-jwks.json", "{\"keys\": 3}");
     let target = interop["target"].as_str().unwrap();
     let out = verify(&interop, &bad, &["--target", target, "--now", "1900000100", "--json"]);
     assert_eq!(out.code, 1);
@@ -1035,9 +1042,10 @@ fn b_7_4_request_check_with_jwks_authenticates_the_assertion_as_the_partner_idms
 fn b_7_2_request_check_with_jwks_validates_the_subject_token_as_an_access_token() {
     use mcx_connect::token::{sign, JwsHeader, SigningKey};
     let key = SigningKey::es256(&[0x42; 32]).unwrap();
-    let jwks = std::env::temp_dir().join(format!("mcx-connect-cli-test-at-jwks-{}.json", std::process::id()));
-    std::fs::write(&jwks, serde_json::json!({ "keys": [key.public_jwk(Some("at-1")).unwrap().to_json()] }).to_string())
-        .unwrap();
+    let jwks = temp_file(
+        "at-jwks.json",
+        &serde_json::json!({ "keys": [key.public_jwk(Some("at-1")).unwrap().to_json()] }).to_string(),
+    );
     let issuer = "https://idms.primary.example";
     let claims = serde_json::json!({
         "iss": issuer, "sub": "alice@primary.example", "aud": "https://idms.primary.example/as/token.oauth2",
@@ -1098,8 +1106,7 @@ fn request_check_jwks_usage_errors_exit_2() {
     let no_jwks = run(&["request", "check", "request.http", "--issuer", "https://idms.primary.example"]);
     assert_eq!(no_jwks.code, 2, "{}", no_jwks.stderr);
     assert!(no_jwks.stderr.contains("--jwks"), "{}", no_jwks.stderr);
-    let broken_jwks = std::env::temp_dir().join(format!("mcx-connect-cli-test-bad-jwks-{}.json", std::process::id()));
-    std::fs::write(&broken_jwks, "{\"keys\": 1}").unwrap();
+    let broken_jwks = temp_file("broken-jwks.json", "{\"keys\": 1}");
     let token = security_token(&interop);
     let request = jwt_bearer_request(interop["target"].as_str().unwrap(), &token);
     let out = check_with_jwks(&request, &broken_jwks, "https://idms.primary.example", &["--json"]);
