@@ -15,6 +15,9 @@ cargo fmt --all -- --check
 step "cargo clippy (native, all targets, -D warnings)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "cargo clippy (wasm32: the core and the npm binding, -D warnings)"
+cargo clippy --locked -p mcx-connect -p mcx-connect-wasm --target wasm32-unknown-unknown -- -D warnings
+
 step "cargo test (unit, integration, shared vectors, doc tests)"
 cargo test --workspace --locked 2>&1 | tee "${CARGO_TARGET_DIR}/test-output.txt"
 
