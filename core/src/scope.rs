@@ -333,12 +333,8 @@ impl ScopeSet {
     pub(crate) fn to_parameter(&self) -> String {
         let length = self.values.iter().map(|scope| scope.as_str().len() + 1).sum::<usize>();
         let mut out = String::with_capacity(length.saturating_sub(1));
-        for (index, scope) in self.values.iter().enumerate() {
-            if index > 0 {
-                out.push(' ');
-            }
-            out.push_str(scope.as_str());
-        }
+        // Writing into a `String` cannot fail.
+        let _ = fmt::Write::write_fmt(&mut out, format_args!("{self}"));
         out
     }
 }
@@ -381,6 +377,15 @@ impl<'de> serde::Deserialize<'de> for ScopeSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc6749_3_3_scope_parameter_is_the_display_form_in_one_allocation() {
+        for set in [ScopeSet::for_service(McService::Video), ScopeSet::new()] {
+            let parameter = set.to_parameter();
+            assert_eq!(parameter, set.to_string());
+            assert_eq!(parameter.capacity(), parameter.len());
+        }
+    }
 
     #[test]
     fn b_7_4_the_twelve_mcx_scopes_are_known_and_typed() {
