@@ -5,7 +5,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/mcx-connect/target
 # The web demo: builds the npm package's web build when missing, then starts the loopback server
 # (primary and partner IdMS, and the console) on 127.0.0.1:$PORT (default 8080) and prints its address.
 demo:
-	bash tests/setup.sh
+	bash tests/setup.sh demo
 	@if [ ! -f bindings/wasm/pkg/web/mcx_connect.js ]; then \
 	  if [ -f bindings/wasm/build.sh ]; then bash bindings/wasm/build.sh; \
 	  else echo "warning: bindings/wasm is not in this tree: the console cannot load the npm package"; fi; \

@@ -1,7 +1,55 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need on a fresh machine of this project's kind
 # (Debian, Rust via rustup, Node and npm present, root). A no-op when everything is there.
+#
+#   tests/setup.sh        everything `make test` needs
+#   tests/setup.sh demo   only what `make demo` needs (the wasm32 target; bindings/wasm/build.sh
+#                         installs wasm-bindgen-cli itself): no Kotlin, Swift, JNA, Chromium or Python tools
+#
+# Python tools (pytest) go into a virtual environment under $HOME/.cache/mcx-connect/venv, never into
+# the system Python (a stock Debian refuses `pip install` there, PEP 668). Debian mirrors are taken
+# from this machine's own apt configuration, never written here.
 set -euo pipefail
+profile="${1:-all}"
+case "$profile" in
+  all | demo) ;;
+  *) echo "usage: tests/setup.sh [all|demo]" >&2; exit 2 ;;
+esac
+MCX_CACHE="$HOME/.cache/mcx-connect"
+
+if [ "$profile" = demo ]; then
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    echo "setup: adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  exit 0
+fi
+
+# The first Debian mirror this machine's apt uses (deb822 `.sources` files or one-line
+# `sources.list` entries), for debootstrap. Security and update suites are not mirrors of the
+# main archive; files apt ignores (not ending in .sources/.list) are skipped.
+debian_mirror() {
+  local file line
+  for file in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$file" ] || continue
+    # URIs of stanzas whose Suites hold a plain release name (no -security / -updates only).
+    awk '
+      /^[[:space:]]*$/ { if (uri != "" && plain) { print uri; exit } uri = ""; plain = 0; next }
+      /^URIs:/ { uri = $2 }
+      /^Suites:/ { for (i = 2; i <= NF; i++) if ($i !~ /-/) plain = 1 }
+      END { if (uri != "" && plain) print uri }
+    ' "$file" | grep -E "^https?://" | grep -v -- "-security" | head -n 1 && return 0
+  done
+  for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$file" ] || continue
+    line=$(grep -E "^[[:space:]]*deb[[:space:]]" "$file" | grep -v -- "-security" | grep -v -E "(-updates|-backports)([[:space:]]|$)" | head -n 1 || true)
+    if [ -n "$line" ]; then
+      echo "$line" | sed -E "s/^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?//" | awk "{print \$1}"
+      return 0
+    fi
+  done
+  return 1
+}
 
 need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
@@ -27,7 +75,6 @@ done
 # --- UniFFI bindings (bindings/uniffi/test.sh): JNA and a Kotlin 2.x compiler for Kotlin, pytest
 # for Python, and a Debian trixie chroot with swiftlang for Swift (bookworm packages no Swift).
 # Everything lives under $HOME/.cache/mcx-connect/ and is reused when present.
-MCX_CACHE="$HOME/.cache/mcx-connect"
 uniffi_apt=()
 [ -f /usr/share/java/jna.jar ] || uniffi_apt+=(libjna-java)
 command -v debootstrap >/dev/null 2>&1 || uniffi_apt+=(debootstrap)
@@ -45,7 +92,18 @@ if [ ! -x "$MCX_CACHE/kotlin/node_modules/kotlin-compiler/bin/kotlinc" ]; then
   chmod +x "$MCX_CACHE/kotlin/node_modules/kotlin-compiler/bin/"*
 fi
 
-python3 -m pytest --version >/dev/null 2>&1 || { echo "setup: installing pytest"; python3 -m pip install -q pytest; }
+# pytest in a virtual environment of its own (bindings/uniffi/test.sh runs $MCX_CACHE/venv/bin/python).
+venv="$MCX_CACHE/venv"
+if ! "$venv/bin/python" -m pytest --version >/dev/null 2>&1; then
+  echo "setup: creating the Python virtual environment $venv (pytest)"
+  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check pytest
+fi
 
 swift_chroot="$MCX_CACHE/swift-chroot"
 # /usr/bin/swift in the chroot is an absolute symlink: test the file it names, not the link.
@@ -53,7 +111,8 @@ if [ ! -x "$swift_chroot/usr/libexec/swift/bin/swift" ]; then
   if [ ! -x "$swift_chroot/usr/bin/apt-get" ]; then
     echo "setup: creating the Swift chroot (debootstrap trixie, about 3 GB) in $swift_chroot"
     rm -rf "$swift_chroot.tmp"
-    debootstrap --variant=minbase trixie "$swift_chroot.tmp" http://deb.debian.org/debian >/dev/null
+    mirror="$(debian_mirror)" || { echo "setup: no Debian mirror in /etc/apt/sources.list*" >&2; exit 1; }
+    debootstrap --variant=minbase trixie "$swift_chroot.tmp" "$mirror" >/dev/null
     rm -rf "$swift_chroot"
     mv "$swift_chroot.tmp" "$swift_chroot"
   fi

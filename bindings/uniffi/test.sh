@@ -100,8 +100,9 @@ count swift "$((api_passed + $(echo "$vline" | awk '{print $3}')))" "$((api_fail
 
 # --- Python -------------------------------------------------------------------------------
 echo
-echo "=== uniffi: Python ($(python3 --version), pytest)"
-PYTHONPATH="$OUT/python:bindings/uniffi/python" python3 -m pytest -q -p no:cacheprovider bindings/uniffi/python \
+PYTHON="$CACHE/venv/bin/python"  # tests/setup.sh's virtual environment with pytest
+echo "=== uniffi: Python ($("$PYTHON" --version), pytest)"
+PYTHONPATH="$OUT/python:bindings/uniffi/python" "$PYTHON" -m pytest -q -p no:cacheprovider bindings/uniffi/python \
   | tee "$OUT/python.log" || true
 py_passed=$(tail -n1 "$OUT/python.log" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0)
 py_failed=$(tail -n1 "$OUT/python.log" | { grep -Eo '[0-9]+ (failed|errors?)' || true; } | awk '{s+=$1} END {print s+0}')
