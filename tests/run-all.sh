@@ -26,6 +26,17 @@ if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqw
   echo "the core must stay transport-free"; exit 1
 fi
 
+step "rustdoc of every crate without warnings; crates.io packages of the core and the CLI (cargo publish --dry-run)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked -q
+if ! cargo publish --dry-run --locked -p mcx-connect -p mcx-connect-cli --allow-dirty >"${CARGO_TARGET_DIR}/publish-output.txt" 2>&1; then
+  cat "${CARGO_TARGET_DIR}/publish-output.txt"; exit 1
+fi
+grep -E '^(warning|error)' "${CARGO_TARGET_DIR}/publish-output.txt" | grep -v 'aborting upload due to dry run' || echo "packaged: mcx-connect, mcx-connect-cli"
+
+step "the core on ARM: unit tests and shared vectors for aarch64 and armv7, under qemu-user (tests/cross/run.sh)"
+bash tests/cross/run.sh 2>&1 | tee "${CARGO_TARGET_DIR}/cross-run.txt"
+cross=$(grep -Eo '^cross: [0-9]+ passed' "${CARGO_TARGET_DIR}/cross-run.txt" | awk '{print $2}')
+
 step "UniFFI bindings: Kotlin (JVM), Swift (chroot), Python, with the shared vectors"
 bash bindings/uniffi/test.sh 2>&1 | tee "${CARGO_TARGET_DIR}/uniffi-output.txt"
 
@@ -41,4 +52,4 @@ vectors=$(grep -Eo 'vectors: [0-9]+ passed' "${CARGO_TARGET_DIR}/test-output.txt
 uniffi=$(grep -Eo '^uniffi: [0-9]+ passed' "${CARGO_TARGET_DIR}/uniffi-output.txt" | awk '{s+=$2} END {print s+0}')
 echo
 e2e=$(grep -Eo '^# pass [0-9]+' "${CARGO_TARGET_DIR}/demo-e2e/e2e-output.txt" 2>/dev/null | awk '{print $3}' | tail -1)
-echo "summary: $((passed + vectors + uniffi + wasm + ${e2e:-0})) passed, 0 failed"
+echo "summary: $((passed + vectors + ${cross:-0} + uniffi + wasm + ${e2e:-0})) passed, 0 failed"

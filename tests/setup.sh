@@ -85,6 +85,23 @@ if ((${#uniffi_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${uniffi_apt[@]}" >/dev/null
 fi
 
+# The ARM proof (tests/cross/run.sh): Debian's cross toolchains, qemu-user and the two rustup targets.
+cross_apt=()
+command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || cross_apt+=(gcc-aarch64-linux-gnu)
+command -v arm-linux-gnueabihf-gcc >/dev/null 2>&1 || cross_apt+=(gcc-arm-linux-gnueabihf)
+{ command -v qemu-aarch64 >/dev/null 2>&1 && command -v qemu-arm >/dev/null 2>&1; } || cross_apt+=(qemu-user)
+if ((${#cross_apt[@]})); then
+  echo "setup: installing Debian packages: ${cross_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${cross_apt[@]}" >/dev/null
+fi
+for triple in aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$triple"; then
+    echo "setup: adding the $triple target"
+    rustup target add "$triple"
+  fi
+done
+
 if [ ! -x "$MCX_CACHE/kotlin/node_modules/kotlin-compiler/bin/kotlinc" ]; then
   echo "setup: installing the Kotlin compiler (npm package kotlin-compiler) into $MCX_CACHE/kotlin"
   mkdir -p "$MCX_CACHE/kotlin"
