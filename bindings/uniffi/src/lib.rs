@@ -3,7 +3,7 @@
 //! The UniFFI layer of [`mcx_connect`]: the same API for Kotlin (Android/JVM), Swift (iOS) and
 //! Python. It only translates — every rule lives in the core. Plain data crosses as records,
 //! stateful or secret-holding values as objects (the migration flow, the request messages,
-//! [`Secret`](secret::Secret)), and every failure as one [`McxConnectError`] that carries the
+//! [`Secret`]), and every failure as one [`McxConnectError`] that carries the
 //! core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
 //!
 //! One file per API family, mirroring the core's modules.
