@@ -5,11 +5,18 @@
 //!
 //! Exit status: 0 valid, 1 invalid input, 2 usage error.
 
+mod checks;
+mod login;
+mod migrate;
+mod net;
 mod output;
+mod probe;
 mod profile;
 mod request;
 mod response;
+mod security_token;
 mod token;
+mod wire;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
@@ -27,6 +34,9 @@ struct Cli {
     /// Print tokens, assertions, client secrets, codes and verifiers in full.
     #[arg(long, global = true)]
     show_secrets: bool,
+    /// Live commands: show every HTTP exchange and the server certificate on standard error.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +55,233 @@ enum Command {
     /// Check a token-endpoint response.
     #[command(subcommand)]
     Response(ResponseCommand),
+    /// Log in at the primary IdMS (B.4: authorization code with PKCE, RFC 8252 loopback redirect).
+    #[command(after_help = LOGIN_EXAMPLES)]
+    Login(LoginArgs),
+    /// Run a migration over HTTPS: token exchange at the primary IdMS (B.7.2), the security
+    /// token's rules (B.7.3), jwt-bearer request at the partner IdMS (B.7.4, B.7.5).
+    #[command(after_help = MIGRATE_EXAMPLES)]
+    Migrate(MigrateArgs),
+    /// Print a shell completion script (`mcx-connect completions bash > /etc/bash_completion.d/mcx-connect`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Probe an IdMS token endpoint for TS 33.180 B.7 conformance (exit status 0 only when
+    /// every check passed, 1 when one failed, 3 when some could not run).
+    #[command(subcommand)]
+    Probe(ProbeCommand),
+}
+
+const LOGIN_EXAMPLES: &str = "Examples:
+  mcx-connect login --issuer https://idms.primary.example --client-id mcptt-client --service ptt \\
+      --save alice.json --save-secrets
+  mcx-connect login --authorization-endpoint http://127.0.0.1:8080/primary/authorize \\
+      --token-endpoint http://127.0.0.1:8080/primary/token --client-id mcx-console --service ptt \\
+      --allow-loopback-http";
+
+#[derive(Debug, Args)]
+struct LoginArgs {
+    /// The primary IdMS issuer: its endpoints are read from its OpenID Provider metadata.
+    #[arg(long, value_name = "URL")]
+    issuer: Option<String>,
+    /// The primary IdMS authorization endpoint (instead of the metadata's).
+    #[arg(long, value_name = "URL")]
+    authorization_endpoint: Option<String>,
+    /// The primary IdMS token endpoint (instead of the metadata's).
+    #[arg(long, value_name = "URL")]
+    token_endpoint: Option<String>,
+    /// The client id registered for this native app.
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    /// A client secret (`-` reads standard input); native apps usually have none.
+    #[arg(long, value_name = "SECRET")]
+    client_secret: Option<String>,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    /// Print the authorization URL only; never start a browser.
+    #[arg(long)]
+    no_browser: bool,
+    /// Seconds to wait for the browser's redirect.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    timeout: u64,
+    /// Save the session to FILE (owner-only): endpoints and client; tokens only with --save-secrets.
+    #[arg(long, value_name = "FILE")]
+    save: Option<String>,
+    /// Include the tokens in the saved session (`migrate --session` needs the access token).
+    #[arg(long, requires = "save")]
+    save_secrets: bool,
+    #[command(flatten)]
+    net: NetArgs,
+}
+
+const MIGRATE_EXAMPLES: &str = "Examples:
+  mcx-connect migrate --profile mcptt.xml --service ptt --partner urn:mc:partner-a:ptt \\
+      --session alice.json
+  mcx-connect migrate --partner-token-endpoint https://idms.partner.example/token --service ptt \\
+      --token-endpoint https://idms.primary.example/token --client-id mcptt-client --access-token - < at.txt
+  mcx-connect migrate --resume flow.json --access-token - < at.txt";
+
+/// How the live commands reach the servers.
+#[derive(Debug, Args)]
+struct NetArgs {
+    /// PEM file of the CA that signs the IdMS certificates (a private CA), instead of the
+    /// Mozilla roots.
+    #[arg(long, value_name = "FILE")]
+    ca_file: Option<String>,
+    /// Accept only a server whose key has this SHA-256 SubjectPublicKeyInfo digest (base64, as
+    /// `--verbose` shows it; repeatable). The certificate must still verify.
+    #[arg(long, value_name = "BASE64")]
+    pin_sha256: Vec<String>,
+    /// Accept plain http to loopback hosts (tests, demos). Never for other hosts.
+    #[arg(long)]
+    allow_loopback_http: bool,
+}
+
+#[derive(Debug, Args)]
+struct MigrateArgs {
+    /// The MC service user profile(s) naming the partner system (TS 24.484).
+    #[arg(long, value_name = "FILE", conflicts_with = "partner_token_endpoint")]
+    profile: Option<Vec<String>>,
+    /// The MC service to migrate (not with --resume: the saved flow has it).
+    #[arg(long, value_enum, required_unless_present = "resume")]
+    service: Option<Service>,
+    /// The partner system's id in the profile.
+    #[arg(long, value_name = "ID")]
+    partner: Option<String>,
+    /// The partner IdMS token endpoint, instead of reading it from a profile.
+    #[arg(long, value_name = "URL")]
+    partner_token_endpoint: Option<String>,
+    /// The primary IdMS token endpoint (default: the session's).
+    #[arg(long, value_name = "URL")]
+    token_endpoint: Option<String>,
+    /// The client id (default: the session's).
+    #[arg(long, value_name = "ID")]
+    client_id: Option<String>,
+    /// A client secret for the primary (`-` reads standard input).
+    #[arg(long, value_name = "SECRET")]
+    client_secret: Option<String>,
+    /// The session `login --save --save-secrets` wrote (token endpoint, client id, access token).
+    #[arg(long, value_name = "FILE")]
+    session: Option<String>,
+    /// The primary access token (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    access_token: Option<String>,
+    /// The scope requested from the partner (default: openid and the four scopes of --service).
+    #[arg(long, value_name = "SCOPE")]
+    scope: Option<String>,
+    /// The primary's issuer, to show the security token's `iss` rule.
+    #[arg(long, value_name = "URL")]
+    issuer: Option<String>,
+    /// The primary's JWK Set URL, to show the security token's signature rule.
+    #[arg(long, value_name = "URL")]
+    jwks_uri: Option<String>,
+    /// The longest security-token lifetime the rules accept, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    max_lifetime: u64,
+    /// Save the flow's state to FILE (owner-only); secrets only with --save-secrets.
+    #[arg(long, value_name = "FILE")]
+    save: Option<String>,
+    /// Include the tokens in the saved flow.
+    #[arg(long, requires = "save")]
+    save_secrets: bool,
+    /// Continue a flow saved with --save.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["profile", "partner_token_endpoint"])]
+    resume: Option<String>,
+    /// Stop after this step (`exchange`), to resume later.
+    #[arg(long, value_name = "STEP", value_parser = ["exchange"])]
+    stop_after: Option<String>,
+    #[command(flatten)]
+    net: NetArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum ProbeCommand {
+    /// Probe a partner IdMS token endpoint (B.7.4, B.7.5, RFC 7523).
+    #[command(after_help = PROBE_PARTNER_EXAMPLES)]
+    Partner(ProbePartnerArgs),
+    /// Probe a primary IdMS token endpoint (B.7.2, B.7.3, RFC 8693).
+    #[command(after_help = PROBE_PRIMARY_EXAMPLES)]
+    Primary(ProbePrimaryArgs),
+}
+
+const PROBE_PARTNER_EXAMPLES: &str = "Examples:
+  mcx-connect probe partner --token-endpoint https://idms.partner.example/token --client-id mcptt-client \\
+      --service ptt --primary-token-endpoint https://idms.primary.example/token --session alice.json \\
+      --other-target https://idms.partner-b.example/token --expired-assertion - < expired.jwt
+  mcx-connect probe partner --token-endpoint https://idms.partner.example/token --client-id c --service ptt \\
+      --assertion - --json < security-token.jwt";
+
+const PROBE_PRIMARY_EXAMPLES: &str = "Examples:
+  mcx-connect probe primary --token-endpoint https://idms.primary.example/token --client-id mcptt-client \\
+      --resource https://idms.partner.example/token --session alice.json \\
+      --issuer https://idms.primary.example --jwks-uri https://idms.primary.example/jwks.json";
+
+#[derive(Debug, Args)]
+struct ProbePartnerArgs {
+    /// The partner IdMS token endpoint.
+    #[arg(long, value_name = "URL")]
+    token_endpoint: String,
+    /// The client id (B.7.4 `client_id`).
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    /// A valid security token for this partner (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    assertion: Option<String>,
+    /// Obtain the security tokens by token exchange at this primary IdMS token endpoint.
+    #[arg(long, value_name = "URL", conflicts_with = "assertion")]
+    primary_token_endpoint: Option<String>,
+    /// The primary access token for the exchange (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    access_token: Option<String>,
+    /// The session `login --save --save-secrets` wrote (its access token).
+    #[arg(long, value_name = "FILE")]
+    session: Option<String>,
+    /// Another partner token endpoint the primary has an agreement for: a security token for
+    /// it must be refused here.
+    #[arg(long, value_name = "URL", requires = "primary_token_endpoint")]
+    other_target: Option<String>,
+    /// A security token for this partner that has expired (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    expired_assertion: Option<String>,
+    #[command(flatten)]
+    net: NetArgs,
+}
+
+#[derive(Debug, Args)]
+struct ProbePrimaryArgs {
+    /// The primary IdMS token endpoint.
+    #[arg(long, value_name = "URL")]
+    token_endpoint: String,
+    /// The client id.
+    #[arg(long, value_name = "ID")]
+    client_id: String,
+    /// A partner token endpoint the primary has an agreement for (the `resource`).
+    #[arg(long, value_name = "URL")]
+    resource: String,
+    /// The primary access token (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    access_token: Option<String>,
+    /// The session `login --save --save-secrets` wrote (its access token).
+    #[arg(long, value_name = "FILE")]
+    session: Option<String>,
+    /// The primary's issuer (`iss` of the security token).
+    #[arg(long, value_name = "URL")]
+    issuer: Option<String>,
+    /// The primary's JWK Set URL (the security token's signature).
+    #[arg(long, value_name = "URL", conflicts_with = "jwks")]
+    jwks_uri: Option<String>,
+    /// The primary's JWK Set as a file.
+    #[arg(long, value_name = "FILE")]
+    jwks: Option<String>,
+    /// The longest acceptable security-token lifetime (`exp` - `iat`), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    max_lifetime: u64,
+    #[command(flatten)]
+    net: NetArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,8 +361,8 @@ struct VerifyArgs {
     /// The time to check against, in seconds since the epoch (default: the system clock).
     #[arg(long, value_name = "UNIX_SECONDS")]
     now: Option<u64>,
-    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
-    #[arg(long, value_name = "SECONDS")]
+    /// Clock leeway in seconds, at most 30 (B.2.1.2); more is a usage error.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(0..=30))]
     leeway: Option<u64>,
     /// The nonce sent in the authentication request (ID tokens).
     #[arg(long)]
@@ -142,9 +379,9 @@ fn now_or_clock(now: Option<u64>) -> u64 {
 
 #[derive(Debug, Subcommand)]
 enum RequestCommand {
-    /// Build a request and print it as HTTP/1.1 text (or JSON).
-    #[command(subcommand)]
-    Build(BuildKind),
+    /// Build a request and print it as HTTP/1.1 text (or JSON, or a curl command line).
+    #[command(after_help = BUILD_EXAMPLES)]
+    Build(BuildArgs),
     /// Read an HTTP/1.1 request (FILE, or `-` for standard input), tell which MCX request it is
     /// and whether a token endpoint accepts it.
     Check(CheckRequestArgs),
@@ -155,6 +392,22 @@ enum ResponseCommand {
     /// Read a token-endpoint HTTP/1.1 response (FILE, or `-` for standard input) and report
     /// what it carries, or its error.
     Check(CheckResponseArgs),
+}
+
+const BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build exchange --token-endpoint https://idms.primary.example/token \\
+      --resource https://idms.partner.example/token --subject-token - --client-id mcptt-client < at.txt
+  mcx-connect request build --curl --show-secrets jwt-bearer --token-endpoint https://idms.partner.example/token \\
+      --assertion - --client-id mcptt-client --service ptt < security-token.jwt | sh";
+
+/// `request build [--curl] KIND`.
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Print a ready curl command line instead of HTTP/1.1 text (runnable with --show-secrets).
+    #[arg(long, global = true)]
+    curl: bool,
+    #[command(subcommand)]
+    kind: BuildKind,
 }
 
 /// `request build` kinds.
@@ -350,8 +603,8 @@ struct CheckRequestArgs {
     /// The time to check against, in seconds since the epoch (default: the system clock).
     #[arg(long, value_name = "UNIX_SECONDS", requires = "jwks")]
     now: Option<u64>,
-    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
-    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    /// Clock leeway in seconds, at most 30 (B.2.1.2); more is a usage error.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(0..=30), requires = "jwks")]
     leeway: Option<u64>,
 }
 
@@ -367,6 +620,8 @@ struct CheckResponseArgs {
 enum Failure {
     /// The input is invalid: the command printed why; exit status 1.
     Invalid,
+    /// A probe found no failure but could not run every check; exit status 3.
+    Incomplete,
     /// The command cannot run as asked (unreadable file, stdin wanted twice); exit status 2.
     Usage(String),
 }
@@ -414,10 +669,35 @@ fn value_or_stdin(value: &str, stdin_used: &mut bool) -> Result<String, Failure>
     }
 }
 
+/// A token given on the command line: a value that names an existing file, or looks like a
+/// path, is refused with a hint (the token itself is expected, or `-` for standard input).
+fn token_value(value: &str, option: &str) -> Result<String, Failure> {
+    let value = value.trim();
+    let looks_like_path = ["/", "./", "../", "~/"].iter().any(|p| value.starts_with(p));
+    if looks_like_path || std::path::Path::new(value).is_file() {
+        return Err(Failure::Usage(format!(
+            "{option} expects the token itself, and this looks like a file path: use `{option} - < FILE`"
+        )));
+    }
+    Ok(value.to_owned())
+}
+
 fn run(cli: Cli) -> Outcome {
     let ctx = output::Ctx::new(cli.json, cli.show_secrets);
+    let verbose = cli.verbose;
     let mut stdin_used = false;
     match cli.command {
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "mcx-connect", &mut script);
+            output::print(&String::from_utf8_lossy(&script));
+            Ok(())
+        }
+        Command::Login(args) => login::run(&ctx, &args, verbose, &mut stdin_used),
+        Command::Migrate(args) => migrate::run(&ctx, &args, verbose, &mut stdin_used),
+        Command::Probe(ProbeCommand::Partner(args)) => probe::partner_command(&ctx, &args, verbose, &mut stdin_used),
+        Command::Probe(ProbeCommand::Primary(args)) => probe::primary_command(&ctx, &args, verbose, &mut stdin_used),
         Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
         Command::Token(TokenCommand::Inspect(args)) => {
             let token = value_or_stdin(&args.token, &mut stdin_used)?;
@@ -429,7 +709,7 @@ fn run(cli: Cli) -> Outcome {
                 .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", args.jwks)))?;
             token::verify(&ctx, token.trim(), &jwks, &args, now_or_clock(args.now))
         }
-        Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
+        Command::Request(RequestCommand::Build(args)) => request::build(&ctx, args.kind, args.curl, &mut stdin_used),
         Command::Request(RequestCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;
             let verify = match (&args.jwks, &args.issuer) {
@@ -457,6 +737,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Incomplete) => ExitCode::from(3),
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
