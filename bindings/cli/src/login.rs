@@ -30,7 +30,7 @@ fn endpoints(ctx: &Ctx, client: &Client, args: &LoginArgs) -> Result<(String, St
     let metadata: Value = serde_json::from_slice(&exchange.response.body).map_err(|_| {
         Failure::Usage(format!("{url} answered HTTP {} without JSON metadata", exchange.response.status))
     })?;
-    let member = |name: &str| metadata[name].as_str().map(str::to_owned);
+    let member = |name: &str| metadata.get(name).and_then(Value::as_str).map(str::to_owned);
     let authorization = args.authorization_endpoint.clone().or_else(|| member("authorization_endpoint"));
     let token = args.token_endpoint.clone().or_else(|| member("token_endpoint"));
     match (authorization, token) {
@@ -193,7 +193,9 @@ pub(crate) fn run(ctx: &Ctx, args: &LoginArgs, verbose: bool, stdin_used: &mut b
             .opt("id_token", tokens.id_token.as_ref().map(|t| ctx.token(t.expose())))
             .opt("saved", args.save.as_deref());
         output::print(&table.render(ctx));
-        output::redaction_note(ctx);
+        if !ctx.show_secrets {
+            eprintln!("note: tokens are redacted; add --show-secrets to print them");
+        }
     }
     Ok(())
 }

@@ -45,6 +45,7 @@ struct Cli {
 enum Command {
     /// Read TS 24.484 documents (MC service user profiles, mcptt-UE-initial-configuration): the
     /// user, the partner systems and their endpoints, group-level token endpoints.
+    #[command(after_help = PROFILE_EXAMPLES)]
     Profile(ProfileArgs),
     /// Inspect a token (unverified) or verify it with a JWK Set.
     #[command(subcommand)]
@@ -63,6 +64,9 @@ enum Command {
     #[command(after_help = MIGRATE_EXAMPLES)]
     Migrate(MigrateArgs),
     /// Print a shell completion script (`mcx-connect completions bash > /etc/bash_completion.d/mcx-connect`).
+    #[command(
+        after_help = "Examples:\n  mcx-connect completions bash > ~/.local/share/bash-completion/completions/mcx-connect\n  mcx-connect completions zsh > ~/.zfunc/_mcx-connect"
+    )]
     Completions {
         /// The shell.
         #[arg(value_enum)]
@@ -73,6 +77,50 @@ enum Command {
     #[command(subcommand)]
     Probe(ProbeCommand),
 }
+
+const PROFILE_EXAMPLES: &str = "Examples:
+  mcx-connect profile mcptt-user-profile.xml
+  mcx-connect profile mcptt.xml mcvideo.xml --service ptt --partner urn:mc:partner-a:ptt --token-endpoint
+  mcx-connect profile mcptt.xml --group sip:fire-ops@ptt.primary.example --json";
+
+const INSPECT_EXAMPLES: &str = "Examples:
+  mcx-connect token inspect - < security-token.jwt
+  mcx-connect token inspect eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln --now 1900000000 --json";
+
+const VERIFY_EXAMPLES: &str = "Examples:
+  mcx-connect token verify - --jwks primary-jwks.json --issuer https://idms.primary.example \\
+      --client-id mcptt-client --target https://idms.partner.example/token < security-token.jwt
+  mcx-connect token verify - --kind id --jwks jwks.json --issuer https://idms.primary.example \\
+      --client-id mcptt-client --nonce n-1 --service ptt < id-token.jwt";
+
+const REQUEST_CHECK_EXAMPLES: &str = "Examples:
+  mcx-connect request check captured.http
+  mcx-connect request check --lenient tests/spec-examples/b_7_4_token_request_example_1.http --json
+  mcx-connect request check captured.http --jwks primary-jwks.json --issuer https://idms.primary.example";
+
+const RESPONSE_CHECK_EXAMPLES: &str = "Examples:
+  mcx-connect response check reply.http
+  curl -si -X POST … | mcx-connect response check - --json";
+
+const EXCHANGE_BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build exchange --token-endpoint https://idms.primary.example/token \\
+      --resource https://idms.partner.example/token --subject-token - --client-id mcptt-client < at.txt";
+
+const JWTBEARER_BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build jwt-bearer --token-endpoint https://idms.partner.example/token \\
+      --assertion - --client-id mcptt-client --service ptt < security-token.jwt";
+
+const AUTHORIZE_BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build authorize --authorization-endpoint https://idms.primary.example/authorize \\
+      --client-id mcptt-client --redirect-uri com.example.mcptt:/callback --service ptt";
+
+const CODE_BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build code --token-endpoint https://idms.primary.example/token --code - \\
+      --redirect-uri com.example.mcptt:/callback --code-verifier VERIFIER --client-id mcptt-client < code.txt";
+
+const REFRESH_BUILD_EXAMPLES: &str = "Examples:
+  mcx-connect request build refresh --token-endpoint https://idms.primary.example/token \\
+      --refresh-token - --client-id mcptt-client < refresh.txt";
 
 const LOGIN_EXAMPLES: &str = "Examples:
   mcx-connect login --issuer https://idms.primary.example --client-id mcptt-client --service ptt \\
@@ -310,9 +358,11 @@ struct ProfileArgs {
 enum TokenCommand {
     /// Decode a JWT's header and claims WITHOUT verifying anything; times shown as dates and
     /// relative to now.
+    #[command(after_help = INSPECT_EXAMPLES)]
     Inspect(InspectArgs),
     /// Verify a JWT: signature against a JWK Set, then every claim rule of its kind
     /// (TS 33.180 B.2.1.2, B.7.4).
+    #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
 }
 
@@ -384,6 +434,7 @@ enum RequestCommand {
     Build(BuildArgs),
     /// Read an HTTP/1.1 request (FILE, or `-` for standard input), tell which MCX request it is
     /// and whether a token endpoint accepts it.
+    #[command(after_help = REQUEST_CHECK_EXAMPLES)]
     Check(CheckRequestArgs),
 }
 
@@ -391,6 +442,7 @@ enum RequestCommand {
 enum ResponseCommand {
     /// Read a token-endpoint HTTP/1.1 response (FILE, or `-` for standard input) and report
     /// what it carries, or its error.
+    #[command(after_help = RESPONSE_CHECK_EXAMPLES)]
     Check(CheckResponseArgs),
 }
 
@@ -414,14 +466,19 @@ struct BuildArgs {
 #[derive(Debug, Subcommand)]
 enum BuildKind {
     /// Token exchange at the primary IdMS (B.7.2, RFC 8693).
+    #[command(after_help = EXCHANGE_BUILD_EXAMPLES)]
     Exchange(ExchangeArgs),
     /// Partner token request with the security token as assertion (B.7.4, RFC 7523).
+    #[command(after_help = JWTBEARER_BUILD_EXAMPLES)]
     JwtBearer(JwtBearerArgs),
     /// Authorization request URL of the primary login (B.4, PKCE S256).
+    #[command(after_help = AUTHORIZE_BUILD_EXAMPLES)]
     Authorize(AuthorizeArgs),
     /// Authorization code token request (B.4).
+    #[command(after_help = CODE_BUILD_EXAMPLES)]
     Code(CodeArgs),
     /// Refresh request (B.5).
+    #[command(after_help = REFRESH_BUILD_EXAMPLES)]
     Refresh(RefreshArgs),
 }
 

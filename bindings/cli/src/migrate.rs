@@ -300,16 +300,16 @@ fn print_text(
     let shown = if result == "failed" { ctx.bad(result) } else { ctx.good(result) };
     table.row("result", shown).row("total", format!("{total_ms} ms"));
     if let Some(failure) = failure {
-        let text = |key: &str| failure[key].as_str().unwrap_or("-").to_owned();
-        table.row("failed step", text("step")).row("error", text("code"));
-        table.opt("oauth error", failure["oauth_error"].as_str());
-        table.row("description", text("description"));
-        if let Some(status) = failure["server"]["status"].as_u64() {
+        let text = |pointer: &str| failure.pointer(pointer).and_then(Value::as_str);
+        table.row("failed step", text("/step").unwrap_or("-")).row("error", text("/code").unwrap_or("-"));
+        table.opt("oauth error", text("/oauth_error"));
+        table.row("description", text("/description").unwrap_or("-"));
+        if let Some(status) = failure.pointer("/server/status").and_then(Value::as_u64) {
             let mut answer = format!("HTTP {status}");
-            if let Some(error) = failure["server"]["error"].as_str() {
+            if let Some(error) = text("/server/error") {
                 answer.push_str(&format!(" {error}"));
             }
-            if let Some(description) = failure["server"]["error_description"].as_str() {
+            if let Some(description) = text("/server/error_description") {
                 answer.push_str(&format!(": {}", output::printable_lossy(description.as_bytes(), 200)));
             }
             table.row("server answered", answer);

@@ -1114,3 +1114,71 @@ fn request_check_jwks_usage_errors_exit_2() {
     let out = check_with_jwks(&request, &broken_jwks, "https://idms.primary.example", &["--json"]);
     assert_eq!((out.code, out.json()["error"]["code"].as_str()), (1, Some("jwks_malformed")));
 }
+
+// ---------------------------------------------------------------------------- help, completions, curl
+
+#[test]
+fn every_command_help_shows_examples() {
+    let commands: [&[&str]; 16] = [
+        &["profile"],
+        &["token", "inspect"],
+        &["token", "verify"],
+        &["request", "build"],
+        &["request", "check"],
+        &["response", "check"],
+        &["login"],
+        &["migrate"],
+        &["probe", "partner"],
+        &["probe", "primary"],
+        &["completions"],
+        &["request", "build", "exchange"],
+        &["request", "build", "jwt-bearer"],
+        &["request", "build", "authorize"],
+        &["request", "build", "code"],
+        &["request", "build", "refresh"],
+    ];
+    for command in commands {
+        let out = run(&[command, &["--help"][..]].concat());
+        assert_eq!(out.code, 0, "{command:?}");
+        assert!(
+            out.stdout.contains("Examples:\n  mcx-connect ") || out.stdout.contains("Examples:\n  curl "),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn completions_are_printed_for_bash_and_zsh() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains("mcx-connect") && out.stdout.contains("probe"), "{shell}");
+    }
+    assert_eq!(run(&["completions", "cmd.exe"]).code, 2);
+}
+
+#[test]
+fn request_build_curl_prints_a_ready_command_line_redacted_unless_show_secrets() {
+    let args = [
+        "request",
+        "build",
+        "--curl",
+        "jwt-bearer",
+        "--token-endpoint",
+        "https://idms.partner.example/token",
+        "--assertion",
+        JWT,
+        "--client-id",
+        "mcptt-client",
+        "--service",
+        "ptt",
+    ];
+    let redacted = run(&args);
+    assert_eq!(redacted.code, 0, "{}", redacted.stderr);
+    assert!(redacted.stdout.starts_with("curl --silent --show-error -X POST -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' --data-raw 'grant_type="), "{}", redacted.stdout);
+    assert!(redacted.stdout.trim_end().ends_with(" 'https://idms.partner.example/token'"));
+    assert!(!redacted.stdout.contains(JWT));
+    assert!(redacted.stderr.contains("--show-secrets"));
+    let full = run(&[&args[..], &["--show-secrets"]].concat());
+    assert!(full.stdout.contains(&format!("assertion={JWT}&")), "{}", full.stdout);
+}
