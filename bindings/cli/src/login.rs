@@ -152,7 +152,7 @@ pub(crate) fn run(ctx: &Ctx, args: &LoginArgs, verbose: bool, stdin_used: &mut b
     let tokens = TokenResponse::from_http_response(&exchange.response, &Limits::default()).map_err(invalid)?;
     let now = crate::now_or_clock(None);
     if let Some(path) = &args.save {
-        let keep = |s: &Secret| args.save_secrets.then(|| s.expose().to_owned());
+        let keep = |s: &Secret| args.save_secrets.then(|| s.clone());
         let session = Session {
             version: 1,
             token_endpoint: token_endpoint.clone(),

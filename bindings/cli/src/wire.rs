@@ -4,7 +4,7 @@
 use crate::net::{self, Client, Exchange, NetError, TlsOptions};
 use crate::output::{self, Ctx};
 use crate::{read_bytes, value_or_stdin, Failure, NetArgs};
-use mcx_connect::{HttpRequest, HttpResponse};
+use mcx_connect::{HttpRequest, HttpResponse, Secret};
 use serde_json::{json, Map, Value};
 
 /// The client the trust options describe.
@@ -42,6 +42,18 @@ pub(crate) fn body_json(ctx: &Ctx, response: &HttpResponse) -> Value {
     }
 }
 
+/// The reply's header fields, a `Set-Cookie` value redacted unless `--show-secrets`.
+fn response_headers(ctx: &Ctx, response: &HttpResponse) -> Vec<(String, String)> {
+    let shown = |name: &str, value: &str| {
+        if name.eq_ignore_ascii_case("set-cookie") {
+            ctx.secret(value)
+        } else {
+            value.to_owned()
+        }
+    };
+    response.headers.iter().map(|(name, value)| (name.clone(), shown(name, value))).collect()
+}
+
 /// `{ "request": {...}, "response": {...}, "elapsed_ms", "tls" }`, secrets masked.
 pub(crate) fn exchange_json(ctx: &Ctx, request: &HttpRequest, exchange: &Exchange) -> Value {
     let shown = output::redact_request(request, ctx);
@@ -56,7 +68,7 @@ pub(crate) fn exchange_json(ctx: &Ctx, request: &HttpRequest, exchange: &Exchang
     );
     object.insert(
         "response".into(),
-        json!({ "status": exchange.response.status, "headers": headers(&exchange.response.headers),
+        json!({ "status": exchange.response.status, "headers": headers(&response_headers(ctx, &exchange.response)),
                 "body": body_json(ctx, &exchange.response) }),
     );
     object.insert("elapsed_ms".into(), json!(exchange.elapsed.as_millis() as u64));
@@ -81,7 +93,7 @@ pub(crate) fn exchange_text(ctx: &Ctx, request: &HttpRequest, exchange: &Exchang
         out.push_str(&format!("  > {}\n", String::from_utf8_lossy(&shown.body)));
     }
     out.push_str(&format!("  < {} ({} ms)\n", exchange.response.status, exchange.elapsed.as_millis()));
-    for (name, value) in &exchange.response.headers {
+    for (name, value) in response_headers(ctx, &exchange.response) {
         out.push_str(&format!("  < {name}: {value}\n"));
     }
     let body = body_json(ctx, &exchange.response);
@@ -120,11 +132,11 @@ pub(crate) struct Session {
     /// Whether the tokens below were saved.
     pub(crate) secrets_included: bool,
     /// The primary access token (only with `--save-secrets`).
-    pub(crate) access_token: Option<String>,
+    pub(crate) access_token: Option<Secret>,
     /// The refresh token (only with `--save-secrets`).
-    pub(crate) refresh_token: Option<String>,
+    pub(crate) refresh_token: Option<Secret>,
     /// The ID token (only with `--save-secrets`).
-    pub(crate) id_token: Option<String>,
+    pub(crate) id_token: Option<Secret>,
 }
 
 /// Reads `login --save`'s file.
@@ -174,7 +186,7 @@ pub(crate) fn access_token(
             "the session was saved without its tokens: log in again with --save-secrets, or give --access-token"
                 .to_owned(),
         )),
-        Some(session) => Ok(session.access_token.clone()),
+        Some(session) => Ok(session.access_token.as_ref().map(|t| t.expose().to_owned())),
         None => Ok(None),
     }
 }

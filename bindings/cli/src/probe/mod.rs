@@ -46,6 +46,35 @@ pub(crate) struct Case {
     pub(crate) expect: Expect,
 }
 
+/// A case whose expected refusal is the one the core's server role gives (`parse` is the
+/// endpoint's parser); `http` lists HTTP-level refusals also accepted.
+pub(crate) fn structural(
+    id: &'static str,
+    rule: &'static str,
+    request: HttpRequest,
+    http: &'static [u16],
+    parse: impl Fn(&HttpRequest) -> Option<Rejection>,
+) -> Case {
+    match parse(&request) {
+        Some(rejection) if http.is_empty() => Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) },
+        Some(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
+        None => Case {
+            id,
+            rule,
+            request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
+            expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
+        },
+    }
+}
+
+/// `200`, or `400 invalid_grant`: the status and, for an error response, its code.
+pub(crate) fn status_text(response: &HttpResponse) -> String {
+    match ErrorResponse::from_http_response(response) {
+        Some(e) if response.status != 200 => format!("{} {}", response.status, e.error.as_str()),
+        _ => response.status.to_string(),
+    }
+}
+
 /// Sends a request; on a transport failure, every aspect of the case fails with the cause.
 pub(crate) fn send(ctx: &Ctx, client: &Client, id: &str, request: &HttpRequest) -> Result<Exchange, String> {
     progress(ctx, &format!("probe: {id} …"));

@@ -1,6 +1,6 @@
 //! `probe partner`: a partner IdMS token endpoint against TS 33.180 B.7.4 / B.7.5 and RFC 7523.
 
-use super::{header_checks, oversized_body, run_case, send, unsecured_jwt, Case, Expect};
+use super::{header_checks, oversized_body, run_case, send, structural, unsecured_jwt, Case, Expect};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
@@ -58,30 +58,6 @@ pub(crate) fn form(pairs: &Params) -> Vec<u8> {
     pairs.iter().map(|(n, v)| format!("{}={}", encode(n), encode(v))).collect::<Vec<_>>().join("&").into_bytes()
 }
 
-/// A case whose expected refusal is the core's server role's (`JwtBearerRequest::parse`).
-fn structural(id: &'static str, rule: &'static str, request: HttpRequest, options: &ParseOptions) -> Case {
-    structural_or_http(id, rule, request, options, &[])
-}
-
-fn structural_or_http(
-    id: &'static str,
-    rule: &'static str,
-    request: HttpRequest,
-    options: &ParseOptions,
-    http: &'static [u16],
-) -> Case {
-    match JwtBearerRequest::parse(&request, options) {
-        Err(rejection) if http.is_empty() => Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) },
-        Err(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
-        Ok(_) => Case {
-            id,
-            rule,
-            request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
-            expect: invalid_grant(),
-        },
-    }
-}
-
 /// A stand-in assertion for the structural cases when no security token could be obtained
 /// (they are refused before the assertion is authenticated).
 fn placeholder(probe: &PartnerProbe) -> String {
@@ -108,6 +84,8 @@ fn forged(assertion: &str) -> Result<String, String> {
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
     let endpoint = probe.token_endpoint.as_str();
     let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
+    let parse = |request: &HttpRequest| JwtBearerRequest::parse(request, &options).err();
+    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
     let scope = probe.scope.to_string();
     let comma_scope = probe.scope.iter().map(Scope::as_str).collect::<Vec<_>>().join(",");
     let mut checks = valid(ctx, client, probe);
@@ -133,19 +111,18 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check
     let unsecured =
         unsecured_jwt(&UnverifiedToken::inspect(&assertion).map(|s| Value::Object(s.claims)).unwrap_or_default());
     let cases = vec![
-        structural("missing_client_id", "B.7.4", without("client_id"), &options),
-        structural("missing_assertion", "B.7.4", without("assertion"), &options),
-        structural("comma_scope", "RFC 6749 §3.3", with("scope", &comma_scope), &options),
-        structural("no_mcx_scope", "B.7.4", with("scope", "openid"), &options),
-        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &options),
-        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &options),
-        structural_or_http("wrong_content_type", "RFC 6749 §3.2", json_body, &options, &[415]),
-        structural_or_http("get_method", "RFC 6749 §3.2", get, &options, &[405]),
-        structural_or_http(
+        structural("missing_client_id", "B.7.4", without("client_id"), &[]),
+        structural("missing_assertion", "B.7.4", without("assertion"), &[]),
+        structural("comma_scope", "RFC 6749 §3.3", with("scope", &comma_scope), &[]),
+        structural("no_mcx_scope", "B.7.4", with("scope", "openid"), &[]),
+        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &[]),
+        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &[]),
+        structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+        structural("get_method", "RFC 6749 §3.2", get, &[405]),
+        structural(
             "oversized_body",
             "RFC 6749 §3.2",
             HttpRequest::form_post(endpoint, oversized_body(&String::from_utf8_lossy(&form(&base)))),
-            &options,
             &[413],
         ),
         Case {
@@ -205,16 +182,8 @@ fn valid(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
         Err(why) => return vec![Check::graded("valid.status", "B.7.5", "200", why, false)],
     };
     let response = &exchange.response;
-    let mut checks = vec![Check::graded(
-        "valid.status",
-        "B.7.5",
-        "200",
-        match super::error_code(response) {
-            code if response.status != 200 && !code.starts_with('(') => format!("{} {code}", response.status),
-            _ => response.status.to_string(),
-        },
-        response.status == 200,
-    )];
+    let mut checks =
+        vec![Check::graded("valid.status", "B.7.5", "200", super::status_text(response), response.status == 200)];
     checks.extend(header_checks("valid", response));
     match TokenResponse::from_http_response(response, &mcx_connect::Limits::default()) {
         Ok(tokens) => {

@@ -1,7 +1,7 @@
 //! `probe primary`: a primary IdMS token endpoint against TS 33.180 B.7.2 / B.7.3 and RFC 8693.
 
 use super::partner::{form, replaced, Params};
-use super::{header_checks, oversized_body, run_case, send, unsecured_jwt, Case, Expect};
+use super::{header_checks, oversized_body, run_case, send, structural, unsecured_jwt, Case, Expect};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
@@ -41,29 +41,12 @@ fn invalid_request() -> Expect {
     Expect::Error { status: 400, error: "invalid_request".to_owned() }
 }
 
-fn structural(
-    id: &'static str,
-    rule: &'static str,
-    request: HttpRequest,
-    options: &ParseOptions,
-    http: &'static [u16],
-) -> Case {
-    match TokenExchangeRequest::parse(&request, options) {
-        Err(rejection) if http.is_empty() => Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) },
-        Err(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
-        Ok(_) => Case {
-            id,
-            rule,
-            request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
-            expect: invalid_request(),
-        },
-    }
-}
-
 /// Every check, in order: the valid exchange (and its security token), then the invalid ones.
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check> {
     let endpoint = probe.token_endpoint.as_str();
     let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
+    let parse = |request: &HttpRequest| TokenExchangeRequest::parse(request, &options).err();
+    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
     let mut checks = valid(ctx, client, probe);
     let subject = probe.access_token.clone().unwrap_or_else(|_| {
         unsecured_jwt(&json!({ "iss": "https://probe.invalid", "sub": "probe", "client_id": probe.client_id }))
@@ -91,20 +74,14 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check
         unsecured_jwt(&UnverifiedToken::inspect(&subject).map(|s| Value::Object(s.claims)).unwrap_or_default());
     let oversized = HttpRequest::form_post(endpoint, oversized_body(&String::from_utf8_lossy(&form(&base))));
     let cases = vec![
-        structural("missing_subject_token", "B.7.2", without("subject_token"), &options, &[]),
-        structural("missing_resource", "B.7.2", without("resource"), &options, &[]),
-        structural(
-            "wrong_subject_token_type",
-            "B.7.2",
-            with("subject_token_type", TOKEN_TYPE_ACCESS_TOKEN),
-            &options,
-            &[],
-        ),
-        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &options, &[]),
-        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &options, &[]),
-        structural("wrong_content_type", "RFC 6749 §3.2", json_body, &options, &[415]),
-        structural("get_method", "RFC 6749 §3.2", get, &options, &[405]),
-        structural("oversized_body", "RFC 6749 §3.2", oversized, &options, &[413]),
+        structural("missing_subject_token", "B.7.2", without("subject_token"), &[]),
+        structural("missing_resource", "B.7.2", without("resource"), &[]),
+        structural("wrong_subject_token_type", "B.7.2", with("subject_token_type", TOKEN_TYPE_ACCESS_TOKEN), &[]),
+        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &[]),
+        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &[]),
+        structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+        structural("get_method", "RFC 6749 §3.2", get, &[405]),
+        structural("oversized_body", "RFC 6749 §3.2", oversized, &[413]),
         Case {
             id: "alg_none_subject_token",
             rule: "RFC 8693 §2.2.2",
@@ -142,10 +119,7 @@ fn valid(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check> {
         Err(why) => return vec![Check::graded("valid.status", "B.7.3", "200", why, false)],
     };
     let response = &exchange.response;
-    let got = match super::error_code(response) {
-        code if response.status != 200 && !code.starts_with('(') => format!("{} {code}", response.status),
-        _ => response.status.to_string(),
-    };
+    let got = super::status_text(response);
     let mut checks = vec![Check::graded("valid.status", "B.7.3", "200", got, response.status == 200)];
     checks.extend(header_checks("valid", response));
     let reply = match TokenExchangeResponse::from_http_response(response, &Limits::default()) {
