@@ -10,8 +10,8 @@ use crate::wire::{self, Session};
 use crate::{read_bytes, Failure, MigrateArgs, Outcome};
 use mcx_connect::token::JwkSet;
 use mcx_connect::{
-    EndpointPolicy, ErrorResponse, FlowSecrets, HttpRequest, MigrationConfig, MigrationFlow, MigrationStep,
-    MigrationTarget, ScopeSet, Secret, TokenResponse, UserProfile, UserProfiles,
+    EndpointPolicy, ErrorResponse, FlowSecrets, HttpRequest, Limits, MigrationConfig, MigrationFlow, MigrationStep,
+    MigrationTarget, ScopeSet, Secret, TokenExchangeResponse, TokenResponse, UserProfile, UserProfiles,
 };
 use serde_json::{json, Value};
 use std::time::Instant;
@@ -155,14 +155,9 @@ pub(crate) fn run(ctx: &Ctx, args: &MigrateArgs, verbose: bool, stdin_used: &mut
             }
         };
         let handled = flow.handle_response(&exchange.response, now());
-        let server = server_json(&exchange);
-        steps.push(StepRun { name, clause, request, exchange });
-        if let Err(e) = handled {
-            failure = Some(failure_json(name, &e, Some(server)));
-            break;
-        }
         if name == "token_exchange" {
-            if let Some(token) = flow.security_token() {
+            // The rules are shown even when the flow refused the security token: they say which.
+            if let Ok(reply) = TokenExchangeResponse::from_http_response(&exchange.response, &Limits::default()) {
                 let target = flow.target().partner_token_endpoint.clone();
                 let expect = Expectations {
                     client_id: &client_id,
@@ -172,8 +167,14 @@ pub(crate) fn run(ctx: &Ctx, args: &MigrateArgs, verbose: bool, stdin_used: &mut
                     now: now(),
                     max_lifetime: args.max_lifetime,
                 };
-                rules = security_token::rules("", token.expose(), &expect);
+                rules = security_token::rules("", reply.access_token.expose(), &expect);
             }
+        }
+        let server = server_json(&exchange);
+        steps.push(StepRun { name, clause, request, exchange });
+        if let Err(e) = handled {
+            failure = Some(failure_json(name, &e, Some(server)));
+            break;
         }
     }
     if let Some(path) = &args.save {

@@ -738,3 +738,33 @@ fn tls_pinning_needs_both_the_ca_and_the_pin() {
     let bad_pin = probe_tls_primary(&idms, &["--ca-file", ca.as_str(), "--pin-sha256", "not-base64!"]);
     assert_eq!(bad_pin.code, 2);
 }
+
+#[test]
+fn b_7_3_migrate_refuses_a_security_token_without_the_partner_in_aud_and_shows_which_rule() {
+    let idms = FaultyIdms::start(Faults { security_token_wrong_aud: true, ..Faults::default() });
+    let out = cli(
+        &[
+            "migrate",
+            "--partner-token-endpoint",
+            &idms.partner_token_endpoint(),
+            "--service",
+            "ptt",
+            "--token-endpoint",
+            &format!("{}/primary/token", idms.base),
+            "--client-id",
+            FAULTY_CLIENT,
+            "--access-token",
+            "-",
+            "--allow-loopback-http",
+            "--json",
+        ],
+        &idms.access_token(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let report = out.json();
+    assert_eq!(report["failure"]["step"], "token_exchange");
+    assert_eq!(report["failure"]["code"], "flow_unusable_security_token");
+    assert_eq!(report["failure"]["server"]["status"], 200);
+    assert_eq!(ids_with(&report["security_token"], "fail"), BTreeSet::from(["aud_resource".to_owned()]));
+    assert_eq!(report["steps"].as_array().unwrap().len(), 1, "the partner is never asked");
+}
