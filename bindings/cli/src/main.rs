@@ -733,10 +733,20 @@ fn token_value(value: &str, option: &str) -> Result<String, Failure> {
     let looks_like_path = ["/", "./", "../", "~/"].iter().any(|p| value.starts_with(p));
     if looks_like_path || std::path::Path::new(value).is_file() {
         return Err(Failure::Usage(format!(
-            "{option} expects the token itself, and this looks like a file path: use `{option} - < FILE`"
+            "{option} expects the token itself, and this looks like a file path: give `-` and redirect the file (`{option} - < FILE`)"
         )));
     }
     Ok(value.to_owned())
+}
+
+/// A token option's value: standard input for `-`, else the value itself (refused with a hint
+/// when it is a file path, see [`token_value`]).
+fn token_arg(value: &str, option: &str, stdin_used: &mut bool) -> Result<String, Failure> {
+    if value == "-" {
+        value_or_stdin(value, stdin_used)
+    } else {
+        token_value(value, option)
+    }
 }
 
 fn run(cli: Cli) -> Outcome {
@@ -757,11 +767,11 @@ fn run(cli: Cli) -> Outcome {
         Command::Probe(ProbeCommand::Primary(args)) => probe::primary_command(&ctx, &args, verbose, &mut stdin_used),
         Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
         Command::Token(TokenCommand::Inspect(args)) => {
-            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let token = token_arg(&args.token, "TOKEN", &mut stdin_used)?;
             token::inspect(&ctx, token.trim(), now_or_clock(args.now))
         }
         Command::Token(TokenCommand::Verify(args)) => {
-            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let token = token_arg(&args.token, "TOKEN", &mut stdin_used)?;
             let jwks = String::from_utf8(read_bytes(&args.jwks, &mut stdin_used)?)
                 .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", args.jwks)))?;
             token::verify(&ctx, token.trim(), &jwks, &args, now_or_clock(args.now))

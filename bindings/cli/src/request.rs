@@ -115,7 +115,7 @@ fn exchange(args: ExchangeArgs, stdin_used: &mut bool) -> Result<Result<HttpRequ
         subject_token,
         client: c,
     } = args;
-    let subject_token = value_or_stdin(&subject_token, stdin_used)?;
+    let subject_token = crate::token_arg(&subject_token, "--subject-token", stdin_used)?;
     let request = TokenExchangeRequest::new(resource, subject_token).with_client(client(&c, stdin_used)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }
@@ -127,7 +127,7 @@ fn jwt_bearer(ctx: &Ctx, args: JwtBearerArgs, stdin_used: &mut bool) -> Result<R
         client: c,
         scope: s,
     } = args;
-    let assertion = value_or_stdin(&assertion, stdin_used)?;
+    let assertion = crate::token_arg(&assertion, "--assertion", stdin_used)?;
     let request = JwtBearerRequest::new(assertion, client(&c, stdin_used)?, scope_of(ctx, &s)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }
@@ -156,7 +156,7 @@ fn refresh(ctx: &Ctx, args: RefreshArgs, stdin_used: &mut bool) -> Result<Result
         Some(text) => Some(ScopeSet::parse(&text).map_err(|e| invalid(ctx, e))?),
         None => None,
     };
-    let refresh_token = value_or_stdin(&refresh_token, stdin_used)?;
+    let refresh_token = crate::token_arg(&refresh_token, "--refresh-token", stdin_used)?;
     let request = RefreshRequest::new(refresh_token, scope, client(&c, stdin_used)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }

@@ -3,7 +3,7 @@
 
 use crate::net::{self, Client, Exchange, NetError, TlsOptions};
 use crate::output::{self, Ctx};
-use crate::{read_bytes, value_or_stdin, Failure, NetArgs};
+use crate::{read_bytes, Failure, NetArgs};
 use mcx_connect::{HttpRequest, HttpResponse, Secret};
 use serde_json::{json, Map, Value};
 
@@ -178,8 +178,7 @@ pub(crate) fn access_token(
     stdin_used: &mut bool,
 ) -> Result<Option<String>, Failure> {
     if let Some(value) = given {
-        let token = value_or_stdin(value, stdin_used)?;
-        return crate::token_value(&token, "--access-token").map(Some);
+        return crate::token_arg(value, "--access-token", stdin_used).map(Some);
     }
     match session {
         Some(session) if session.access_token.is_none() => Err(Failure::Usage(

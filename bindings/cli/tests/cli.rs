@@ -1182,3 +1182,41 @@ fn request_build_curl_prints_a_ready_command_line_redacted_unless_show_secrets()
     let full = run(&[&args[..], &["--show-secrets"]].concat());
     assert!(full.stdout.contains(&format!("assertion={JWT}&")), "{}", full.stdout);
 }
+
+#[test]
+fn a_file_path_given_as_a_token_gets_a_hint_and_a_usage_error() {
+    let path = temp_file("hint-token.jwt", JWT);
+    let path = path.to_str().unwrap();
+    for args in [
+        vec!["token", "inspect", path],
+        vec![
+            "request",
+            "build",
+            "exchange",
+            "--token-endpoint",
+            "https://idms.primary.example/token",
+            "--resource",
+            "https://idms.partner.example/token",
+            "--subject-token",
+            path,
+        ],
+        vec![
+            "request",
+            "build",
+            "jwt-bearer",
+            "--token-endpoint",
+            "https://idms.partner.example/token",
+            "--assertion",
+            "./security-token.jwt",
+            "--client-id",
+            "c",
+            "--service",
+            "ptt",
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(out.stderr.contains("looks like a file path") && out.stderr.contains("- < FILE"), "{}", out.stderr);
+    }
+    let _ = std::fs::remove_file(path);
+}

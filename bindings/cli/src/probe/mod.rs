@@ -209,10 +209,7 @@ pub(crate) fn report(ctx: &Ctx, kind: &str, endpoint: &str, checks: &[Check]) ->
 /// A token option: `Ok(token)`, or why there is none (the checks needing it are skipped).
 fn token_option(value: Option<&str>, option: &str, stdin_used: &mut bool) -> Result<Result<String, String>, Failure> {
     match value {
-        Some(value) => {
-            let token = crate::value_or_stdin(value, stdin_used)?;
-            Ok(Ok(crate::token_value(&token, option)?))
-        }
+        Some(value) => Ok(Ok(crate::token_arg(value, option, stdin_used)?)),
         None => Ok(Err(format!("no {option} given"))),
     }
 }
