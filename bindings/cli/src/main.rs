@@ -6,6 +6,8 @@
 //! Exit status: 0 valid, 1 invalid input, 2 usage error.
 
 mod checks;
+mod help;
+mod live_args;
 mod login;
 mod migrate;
 mod net;
@@ -19,6 +21,8 @@ mod token;
 mod wire;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use help::*;
+use live_args::{LoginArgs, MigrateArgs, NetArgs, ProbeCommand, ProbePartnerArgs, ProbePrimaryArgs};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -76,260 +80,6 @@ enum Command {
     /// every check passed, 1 when one failed, 3 when some could not run).
     #[command(subcommand)]
     Probe(ProbeCommand),
-}
-
-const PROFILE_EXAMPLES: &str = "Examples:
-  mcx-connect profile mcptt-user-profile.xml
-  mcx-connect profile mcptt.xml mcvideo.xml --service ptt --partner urn:mc:partner-a:ptt --token-endpoint
-  mcx-connect profile mcptt.xml --group sip:fire-ops@ptt.primary.example --json";
-
-const INSPECT_EXAMPLES: &str = "Examples:
-  mcx-connect token inspect - < security-token.jwt
-  mcx-connect token inspect eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln --now 1900000000 --json";
-
-const VERIFY_EXAMPLES: &str = "Examples:
-  mcx-connect token verify - --jwks primary-jwks.json --issuer https://idms.primary.example \\
-      --client-id mcptt-client --target https://idms.partner.example/token < security-token.jwt
-  mcx-connect token verify - --kind id --jwks jwks.json --issuer https://idms.primary.example \\
-      --client-id mcptt-client --nonce n-1 --service ptt < id-token.jwt";
-
-const REQUEST_CHECK_EXAMPLES: &str = "Examples:
-  mcx-connect request check captured.http
-  mcx-connect request check --lenient tests/spec-examples/b_7_4_token_request_example_1.http --json
-  mcx-connect request check captured.http --jwks primary-jwks.json --issuer https://idms.primary.example";
-
-const RESPONSE_CHECK_EXAMPLES: &str = "Examples:
-  mcx-connect response check reply.http
-  curl -si -X POST … | mcx-connect response check - --json";
-
-const EXCHANGE_BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build exchange --token-endpoint https://idms.primary.example/token \\
-      --resource https://idms.partner.example/token --subject-token - --client-id mcptt-client < at.txt";
-
-const JWTBEARER_BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build jwt-bearer --token-endpoint https://idms.partner.example/token \\
-      --assertion - --client-id mcptt-client --service ptt < security-token.jwt";
-
-const AUTHORIZE_BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build authorize --authorization-endpoint https://idms.primary.example/authorize \\
-      --client-id mcptt-client --redirect-uri com.example.mcptt:/callback --service ptt";
-
-const CODE_BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build code --token-endpoint https://idms.primary.example/token --code - \\
-      --redirect-uri com.example.mcptt:/callback --code-verifier VERIFIER --client-id mcptt-client < code.txt";
-
-const REFRESH_BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build refresh --token-endpoint https://idms.primary.example/token \\
-      --refresh-token - --client-id mcptt-client < refresh.txt";
-
-const LOGIN_EXAMPLES: &str = "Examples:
-  mcx-connect login --issuer https://idms.primary.example --client-id mcptt-client --service ptt \\
-      --save alice.json --save-secrets
-  mcx-connect login --authorization-endpoint http://127.0.0.1:8080/primary/authorize \\
-      --token-endpoint http://127.0.0.1:8080/primary/token --client-id mcx-console --service ptt \\
-      --allow-loopback-http";
-
-#[derive(Debug, Args)]
-struct LoginArgs {
-    /// The primary IdMS issuer: its endpoints are read from its OpenID Provider metadata.
-    #[arg(long, value_name = "URL")]
-    issuer: Option<String>,
-    /// The primary IdMS authorization endpoint (instead of the metadata's).
-    #[arg(long, value_name = "URL")]
-    authorization_endpoint: Option<String>,
-    /// The primary IdMS token endpoint (instead of the metadata's).
-    #[arg(long, value_name = "URL")]
-    token_endpoint: Option<String>,
-    /// The client id registered for this native app.
-    #[arg(long, value_name = "ID")]
-    client_id: String,
-    /// A client secret (`-` reads standard input); native apps usually have none.
-    #[arg(long, value_name = "SECRET")]
-    client_secret: Option<String>,
-    #[command(flatten)]
-    scope: ScopeArgs,
-    /// Print the authorization URL only; never start a browser.
-    #[arg(long)]
-    no_browser: bool,
-    /// Seconds to wait for the browser's redirect.
-    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
-    timeout: u64,
-    /// Save the session to FILE (owner-only): endpoints and client; tokens only with --save-secrets.
-    #[arg(long, value_name = "FILE")]
-    save: Option<String>,
-    /// Include the tokens in the saved session (`migrate --session` needs the access token).
-    #[arg(long, requires = "save")]
-    save_secrets: bool,
-    #[command(flatten)]
-    net: NetArgs,
-}
-
-const MIGRATE_EXAMPLES: &str = "Examples:
-  mcx-connect migrate --profile mcptt.xml --service ptt --partner urn:mc:partner-a:ptt \\
-      --session alice.json
-  mcx-connect migrate --partner-token-endpoint https://idms.partner.example/token --service ptt \\
-      --token-endpoint https://idms.primary.example/token --client-id mcptt-client --access-token - < at.txt
-  mcx-connect migrate --resume flow.json --access-token - < at.txt";
-
-/// How the live commands reach the servers.
-#[derive(Debug, Args)]
-struct NetArgs {
-    /// PEM file of the CA that signs the IdMS certificates (a private CA), instead of the
-    /// Mozilla roots.
-    #[arg(long, value_name = "FILE")]
-    ca_file: Option<String>,
-    /// Accept only a server whose key has this SHA-256 SubjectPublicKeyInfo digest (base64, as
-    /// `--verbose` shows it; repeatable). The certificate must still verify.
-    #[arg(long, value_name = "BASE64")]
-    pin_sha256: Vec<String>,
-    /// Accept plain http to loopback hosts (tests, demos). Never for other hosts.
-    #[arg(long)]
-    allow_loopback_http: bool,
-}
-
-#[derive(Debug, Args)]
-struct MigrateArgs {
-    /// The MC service user profile(s) naming the partner system (TS 24.484).
-    #[arg(long, value_name = "FILE", conflicts_with = "partner_token_endpoint")]
-    profile: Option<Vec<String>>,
-    /// The MC service to migrate (not with --resume: the saved flow has it).
-    #[arg(long, value_enum, required_unless_present = "resume")]
-    service: Option<Service>,
-    /// The partner system's id in the profile.
-    #[arg(long, value_name = "ID")]
-    partner: Option<String>,
-    /// The partner IdMS token endpoint, instead of reading it from a profile.
-    #[arg(long, value_name = "URL")]
-    partner_token_endpoint: Option<String>,
-    /// The primary IdMS token endpoint (default: the session's).
-    #[arg(long, value_name = "URL")]
-    token_endpoint: Option<String>,
-    /// The client id (default: the session's).
-    #[arg(long, value_name = "ID")]
-    client_id: Option<String>,
-    /// A client secret for the primary (`-` reads standard input).
-    #[arg(long, value_name = "SECRET")]
-    client_secret: Option<String>,
-    /// The session `login --save --save-secrets` wrote (token endpoint, client id, access token).
-    #[arg(long, value_name = "FILE")]
-    session: Option<String>,
-    /// The primary access token (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    access_token: Option<String>,
-    /// The scope requested from the partner (default: openid and the four scopes of --service).
-    #[arg(long, value_name = "SCOPE")]
-    scope: Option<String>,
-    /// The primary's issuer, to show the security token's `iss` rule.
-    #[arg(long, value_name = "URL")]
-    issuer: Option<String>,
-    /// The primary's JWK Set URL, to show the security token's signature rule.
-    #[arg(long, value_name = "URL")]
-    jwks_uri: Option<String>,
-    /// The longest security-token lifetime the rules accept, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
-    max_lifetime: u64,
-    /// Save the flow's state to FILE (owner-only); secrets only with --save-secrets.
-    #[arg(long, value_name = "FILE")]
-    save: Option<String>,
-    /// Include the tokens in the saved flow.
-    #[arg(long, requires = "save")]
-    save_secrets: bool,
-    /// Continue a flow saved with --save.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["profile", "partner_token_endpoint"])]
-    resume: Option<String>,
-    /// Stop after this step (`exchange`), to resume later.
-    #[arg(long, value_name = "STEP", value_parser = ["exchange"])]
-    stop_after: Option<String>,
-    #[command(flatten)]
-    net: NetArgs,
-}
-
-#[derive(Debug, Subcommand)]
-enum ProbeCommand {
-    /// Probe a partner IdMS token endpoint (B.7.4, B.7.5, RFC 7523).
-    #[command(after_help = PROBE_PARTNER_EXAMPLES)]
-    Partner(ProbePartnerArgs),
-    /// Probe a primary IdMS token endpoint (B.7.2, B.7.3, RFC 8693).
-    #[command(after_help = PROBE_PRIMARY_EXAMPLES)]
-    Primary(ProbePrimaryArgs),
-}
-
-const PROBE_PARTNER_EXAMPLES: &str = "Examples:
-  mcx-connect probe partner --token-endpoint https://idms.partner.example/token --client-id mcptt-client \\
-      --service ptt --primary-token-endpoint https://idms.primary.example/token --session alice.json \\
-      --other-target https://idms.partner-b.example/token --expired-assertion - < expired.jwt
-  mcx-connect probe partner --token-endpoint https://idms.partner.example/token --client-id c --service ptt \\
-      --assertion - --json < security-token.jwt";
-
-const PROBE_PRIMARY_EXAMPLES: &str = "Examples:
-  mcx-connect probe primary --token-endpoint https://idms.primary.example/token --client-id mcptt-client \\
-      --resource https://idms.partner.example/token --session alice.json \\
-      --issuer https://idms.primary.example --jwks-uri https://idms.primary.example/jwks.json";
-
-#[derive(Debug, Args)]
-struct ProbePartnerArgs {
-    /// The partner IdMS token endpoint.
-    #[arg(long, value_name = "URL")]
-    token_endpoint: String,
-    /// The client id (B.7.4 `client_id`).
-    #[arg(long, value_name = "ID")]
-    client_id: String,
-    #[command(flatten)]
-    scope: ScopeArgs,
-    /// A valid security token for this partner (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    assertion: Option<String>,
-    /// Obtain the security tokens by token exchange at this primary IdMS token endpoint.
-    #[arg(long, value_name = "URL", conflicts_with = "assertion")]
-    primary_token_endpoint: Option<String>,
-    /// The primary access token for the exchange (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    access_token: Option<String>,
-    /// The session `login --save --save-secrets` wrote (its access token).
-    #[arg(long, value_name = "FILE")]
-    session: Option<String>,
-    /// Another partner token endpoint the primary has an agreement for: a security token for
-    /// it must be refused here.
-    #[arg(long, value_name = "URL", requires = "primary_token_endpoint")]
-    other_target: Option<String>,
-    /// A security token for this partner that has expired (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    expired_assertion: Option<String>,
-    #[command(flatten)]
-    net: NetArgs,
-}
-
-#[derive(Debug, Args)]
-struct ProbePrimaryArgs {
-    /// The primary IdMS token endpoint.
-    #[arg(long, value_name = "URL")]
-    token_endpoint: String,
-    /// The client id.
-    #[arg(long, value_name = "ID")]
-    client_id: String,
-    /// A partner token endpoint the primary has an agreement for (the `resource`).
-    #[arg(long, value_name = "URL")]
-    resource: String,
-    /// The primary access token (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    access_token: Option<String>,
-    /// The session `login --save --save-secrets` wrote (its access token).
-    #[arg(long, value_name = "FILE")]
-    session: Option<String>,
-    /// The primary's issuer (`iss` of the security token).
-    #[arg(long, value_name = "URL")]
-    issuer: Option<String>,
-    /// The primary's JWK Set URL (the security token's signature).
-    #[arg(long, value_name = "URL", conflicts_with = "jwks")]
-    jwks_uri: Option<String>,
-    /// The primary's JWK Set as a file.
-    #[arg(long, value_name = "FILE")]
-    jwks: Option<String>,
-    /// The longest acceptable security-token lifetime (`exp` - `iat`), in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
-    max_lifetime: u64,
-    #[command(flatten)]
-    net: NetArgs,
 }
 
 #[derive(Debug, Args)]
@@ -445,12 +195,6 @@ enum ResponseCommand {
     #[command(after_help = RESPONSE_CHECK_EXAMPLES)]
     Check(CheckResponseArgs),
 }
-
-const BUILD_EXAMPLES: &str = "Examples:
-  mcx-connect request build exchange --token-endpoint https://idms.primary.example/token \\
-      --resource https://idms.partner.example/token --subject-token - --client-id mcptt-client < at.txt
-  mcx-connect request build --curl --show-secrets jwt-bearer --token-endpoint https://idms.partner.example/token \\
-      --assertion - --client-id mcptt-client --service ptt < security-token.jwt | sh";
 
 /// `request build [--curl] KIND`.
 #[derive(Debug, Args)]
