@@ -5,13 +5,24 @@
 //!
 //! Exit status: 0 valid, 1 invalid input, 2 usage error.
 
+mod checks;
+mod help;
+mod live_args;
+mod login;
+mod migrate;
+mod net;
 mod output;
+mod probe;
 mod profile;
 mod request;
 mod response;
+mod security_token;
 mod token;
+mod wire;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use help::*;
+use live_args::{LoginArgs, MigrateArgs, NetArgs, ProbeCommand, ProbePartnerArgs, ProbePrimaryArgs};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -27,6 +38,9 @@ struct Cli {
     /// Print tokens, assertions, client secrets, codes and verifiers in full.
     #[arg(long, global = true)]
     show_secrets: bool,
+    /// Live commands: show every HTTP exchange and the server certificate on standard error.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -35,6 +49,7 @@ struct Cli {
 enum Command {
     /// Read TS 24.484 documents (MC service user profiles, mcptt-UE-initial-configuration): the
     /// user, the partner systems and their endpoints, group-level token endpoints.
+    #[command(after_help = PROFILE_EXAMPLES)]
     Profile(ProfileArgs),
     /// Inspect a token (unverified) or verify it with a JWK Set.
     #[command(subcommand)]
@@ -45,6 +60,26 @@ enum Command {
     /// Check a token-endpoint response.
     #[command(subcommand)]
     Response(ResponseCommand),
+    /// Log in at the primary IdMS (B.4: authorization code with PKCE, RFC 8252 loopback redirect).
+    #[command(after_help = LOGIN_EXAMPLES)]
+    Login(LoginArgs),
+    /// Run a migration over HTTPS: token exchange at the primary IdMS (B.7.2), the security
+    /// token's rules (B.7.3), jwt-bearer request at the partner IdMS (B.7.4, B.7.5).
+    #[command(after_help = MIGRATE_EXAMPLES)]
+    Migrate(MigrateArgs),
+    /// Print a shell completion script (`mcx-connect completions bash > /etc/bash_completion.d/mcx-connect`).
+    #[command(
+        after_help = "Examples:\n  mcx-connect completions bash > ~/.local/share/bash-completion/completions/mcx-connect\n  mcx-connect completions zsh > ~/.zfunc/_mcx-connect"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Probe an IdMS token endpoint for TS 33.180 B.7 conformance (exit status 0 only when
+    /// every check passed, 1 when one failed, 3 when some could not run).
+    #[command(subcommand)]
+    Probe(ProbeCommand),
 }
 
 #[derive(Debug, Args)]
@@ -73,9 +108,11 @@ struct ProfileArgs {
 enum TokenCommand {
     /// Decode a JWT's header and claims WITHOUT verifying anything; times shown as dates and
     /// relative to now.
+    #[command(after_help = INSPECT_EXAMPLES)]
     Inspect(InspectArgs),
     /// Verify a JWT: signature against a JWK Set, then every claim rule of its kind
     /// (TS 33.180 B.2.1.2, B.7.4).
+    #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
 }
 
@@ -124,8 +161,8 @@ struct VerifyArgs {
     /// The time to check against, in seconds since the epoch (default: the system clock).
     #[arg(long, value_name = "UNIX_SECONDS")]
     now: Option<u64>,
-    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
-    #[arg(long, value_name = "SECONDS")]
+    /// Clock leeway in seconds, at most 30 (B.2.1.2); more is a usage error.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(0..=30))]
     leeway: Option<u64>,
     /// The nonce sent in the authentication request (ID tokens).
     #[arg(long)]
@@ -142,11 +179,12 @@ fn now_or_clock(now: Option<u64>) -> u64 {
 
 #[derive(Debug, Subcommand)]
 enum RequestCommand {
-    /// Build a request and print it as HTTP/1.1 text (or JSON).
-    #[command(subcommand)]
-    Build(BuildKind),
+    /// Build a request and print it as HTTP/1.1 text (or JSON, or a curl command line).
+    #[command(after_help = BUILD_EXAMPLES)]
+    Build(BuildArgs),
     /// Read an HTTP/1.1 request (FILE, or `-` for standard input), tell which MCX request it is
     /// and whether a token endpoint accepts it.
+    #[command(after_help = REQUEST_CHECK_EXAMPLES)]
     Check(CheckRequestArgs),
 }
 
@@ -154,21 +192,37 @@ enum RequestCommand {
 enum ResponseCommand {
     /// Read a token-endpoint HTTP/1.1 response (FILE, or `-` for standard input) and report
     /// what it carries, or its error.
+    #[command(after_help = RESPONSE_CHECK_EXAMPLES)]
     Check(CheckResponseArgs),
+}
+
+/// `request build [--curl] KIND`.
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Print a ready curl command line instead of HTTP/1.1 text (runnable with --show-secrets).
+    #[arg(long, global = true)]
+    curl: bool,
+    #[command(subcommand)]
+    kind: BuildKind,
 }
 
 /// `request build` kinds.
 #[derive(Debug, Subcommand)]
 enum BuildKind {
     /// Token exchange at the primary IdMS (B.7.2, RFC 8693).
+    #[command(after_help = EXCHANGE_BUILD_EXAMPLES)]
     Exchange(ExchangeArgs),
     /// Partner token request with the security token as assertion (B.7.4, RFC 7523).
+    #[command(after_help = JWTBEARER_BUILD_EXAMPLES)]
     JwtBearer(JwtBearerArgs),
     /// Authorization request URL of the primary login (B.4, PKCE S256).
+    #[command(after_help = AUTHORIZE_BUILD_EXAMPLES)]
     Authorize(AuthorizeArgs),
     /// Authorization code token request (B.4).
+    #[command(after_help = CODE_BUILD_EXAMPLES)]
     Code(CodeArgs),
     /// Refresh request (B.5).
+    #[command(after_help = REFRESH_BUILD_EXAMPLES)]
     Refresh(RefreshArgs),
 }
 
@@ -350,8 +404,8 @@ struct CheckRequestArgs {
     /// The time to check against, in seconds since the epoch (default: the system clock).
     #[arg(long, value_name = "UNIX_SECONDS", requires = "jwks")]
     now: Option<u64>,
-    /// Clock leeway in seconds; the core refuses more than 30 (B.2.1.2).
-    #[arg(long, value_name = "SECONDS", requires = "jwks")]
+    /// Clock leeway in seconds, at most 30 (B.2.1.2); more is a usage error.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(0..=30), requires = "jwks")]
     leeway: Option<u64>,
 }
 
@@ -367,6 +421,8 @@ struct CheckResponseArgs {
 enum Failure {
     /// The input is invalid: the command printed why; exit status 1.
     Invalid,
+    /// A probe found no failure but could not run every check; exit status 3.
+    Incomplete,
     /// The command cannot run as asked (unreadable file, stdin wanted twice); exit status 2.
     Usage(String),
 }
@@ -414,22 +470,57 @@ fn value_or_stdin(value: &str, stdin_used: &mut bool) -> Result<String, Failure>
     }
 }
 
+/// A token given on the command line: a value that names an existing file, or looks like a
+/// path, is refused with a hint (the token itself is expected, or `-` for standard input).
+fn token_value(value: &str, option: &str) -> Result<String, Failure> {
+    let value = value.trim();
+    let looks_like_path = ["/", "./", "../", "~/"].iter().any(|p| value.starts_with(p));
+    if looks_like_path || std::path::Path::new(value).is_file() {
+        return Err(Failure::Usage(format!(
+            "{option} expects the token itself, and this looks like a file path: give `-` and redirect the file (`{option} - < FILE`)"
+        )));
+    }
+    Ok(value.to_owned())
+}
+
+/// A token option's value: standard input for `-`, else the value itself (refused with a hint
+/// when it is a file path, see [`token_value`]).
+fn token_arg(value: &str, option: &str, stdin_used: &mut bool) -> Result<String, Failure> {
+    if value == "-" {
+        value_or_stdin(value, stdin_used)
+    } else {
+        token_value(value, option)
+    }
+}
+
 fn run(cli: Cli) -> Outcome {
     let ctx = output::Ctx::new(cli.json, cli.show_secrets);
+    let verbose = cli.verbose;
     let mut stdin_used = false;
     match cli.command {
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "mcx-connect", &mut script);
+            output::print(&String::from_utf8_lossy(&script));
+            Ok(())
+        }
+        Command::Login(args) => login::run(&ctx, &args, verbose, &mut stdin_used),
+        Command::Migrate(args) => migrate::run(&ctx, &args, verbose, &mut stdin_used),
+        Command::Probe(ProbeCommand::Partner(args)) => probe::partner_command(&ctx, &args, verbose, &mut stdin_used),
+        Command::Probe(ProbeCommand::Primary(args)) => probe::primary_command(&ctx, &args, verbose, &mut stdin_used),
         Command::Profile(args) => profile::run(&ctx, args, &mut stdin_used),
         Command::Token(TokenCommand::Inspect(args)) => {
-            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let token = token_arg(&args.token, "TOKEN", &mut stdin_used)?;
             token::inspect(&ctx, token.trim(), now_or_clock(args.now))
         }
         Command::Token(TokenCommand::Verify(args)) => {
-            let token = value_or_stdin(&args.token, &mut stdin_used)?;
+            let token = token_arg(&args.token, "TOKEN", &mut stdin_used)?;
             let jwks = String::from_utf8(read_bytes(&args.jwks, &mut stdin_used)?)
                 .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", args.jwks)))?;
             token::verify(&ctx, token.trim(), &jwks, &args, now_or_clock(args.now))
         }
-        Command::Request(RequestCommand::Build(kind)) => request::build(&ctx, kind, &mut stdin_used),
+        Command::Request(RequestCommand::Build(args)) => request::build(&ctx, args.kind, args.curl, &mut stdin_used),
         Command::Request(RequestCommand::Check(args)) => {
             let text = read_message(&ctx, &args.input, &mut stdin_used)?;
             let verify = match (&args.jwks, &args.issuer) {
@@ -457,6 +548,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Incomplete) => ExitCode::from(3),
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(2)

@@ -160,6 +160,17 @@ impl Table {
     }
 }
 
+/// Text from a server for display: control characters replaced, at most `max` characters.
+pub(crate) fn printable_lossy(bytes: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut shown: String =
+        text.chars().take(max).map(|c| if c.is_control() && c != '\n' { '\u{fffd}' } else { c }).collect();
+    if text.chars().count() > max {
+        shown.push('…');
+    }
+    shown
+}
+
 /// Writes text to standard output; a closed pipe is not an error worth a panic.
 pub(crate) fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();

@@ -45,7 +45,7 @@ fn client(args: &ClientArgs, stdin_used: &mut bool) -> Result<ClientAuthenticati
     })
 }
 
-fn scope(ctx: &Ctx, args: &ScopeArgs) -> Result<ScopeSet, Failure> {
+pub(crate) fn scope_of(ctx: &Ctx, args: &ScopeArgs) -> Result<ScopeSet, Failure> {
     match (&args.scope, args.service) {
         (_, Some(service)) => Ok(ScopeSet::for_service(service.core())),
         (Some(text), None) => ScopeSet::parse(text).map_err(|e| invalid(ctx, e)),
@@ -54,7 +54,7 @@ fn scope(ctx: &Ctx, args: &ScopeArgs) -> Result<ScopeSet, Failure> {
 }
 
 /// `request build KIND`.
-pub(crate) fn build(ctx: &Ctx, kind: BuildKind, stdin_used: &mut bool) -> Outcome {
+pub(crate) fn build(ctx: &Ctx, kind: BuildKind, curl: bool, stdin_used: &mut bool) -> Outcome {
     let (request_kind, built) = match kind {
         BuildKind::Exchange(args) => (TokenRequestKind::TokenExchange, exchange(args, stdin_used)?),
         BuildKind::JwtBearer(args) => (TokenRequestKind::JwtBearer, jwt_bearer(ctx, args, stdin_used)?),
@@ -64,6 +64,11 @@ pub(crate) fn build(ctx: &Ctx, kind: BuildKind, stdin_used: &mut bool) -> Outcom
     };
     let request = built.map_err(|e| invalid(ctx, e))?;
     let shown = output::redact_request(&request, ctx);
+    if curl && !ctx.json {
+        output::print(&format!("{}\n", curl_command(&shown)));
+        output::redaction_note(ctx);
+        return Ok(());
+    }
     if ctx.json {
         output::print_json(&json!({
             "kind": request_kind.as_str(),
@@ -84,6 +89,25 @@ pub(crate) fn build(ctx: &Ctx, kind: BuildKind, stdin_used: &mut bool) -> Outcom
     Ok(())
 }
 
+/// Single-quoted for a POSIX shell.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// `curl` for the request as built: method, URL, every header, the body as is.
+fn curl_command(request: &HttpRequest) -> String {
+    let mut parts = vec!["curl".to_owned(), "--silent".to_owned(), "--show-error".to_owned()];
+    parts.push(format!("-X {}", request.method));
+    for (name, value) in &request.headers {
+        parts.push(format!("-H {}", shell_quote(&format!("{name}: {value}"))));
+    }
+    if !request.body.is_empty() {
+        parts.push(format!("--data-raw {}", shell_quote(&String::from_utf8_lossy(&request.body))));
+    }
+    parts.push(shell_quote(&request.url));
+    parts.join(" ")
+}
+
 fn exchange(args: ExchangeArgs, stdin_used: &mut bool) -> Result<Result<HttpRequest, Error>, Failure> {
     let ExchangeArgs {
         endpoint: EndpointArgs { token_endpoint, allow_loopback_http },
@@ -91,7 +115,7 @@ fn exchange(args: ExchangeArgs, stdin_used: &mut bool) -> Result<Result<HttpRequ
         subject_token,
         client: c,
     } = args;
-    let subject_token = value_or_stdin(&subject_token, stdin_used)?;
+    let subject_token = crate::token_arg(&subject_token, "--subject-token", stdin_used)?;
     let request = TokenExchangeRequest::new(resource, subject_token).with_client(client(&c, stdin_used)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }
@@ -103,8 +127,8 @@ fn jwt_bearer(ctx: &Ctx, args: JwtBearerArgs, stdin_used: &mut bool) -> Result<R
         client: c,
         scope: s,
     } = args;
-    let assertion = value_or_stdin(&assertion, stdin_used)?;
-    let request = JwtBearerRequest::new(assertion, client(&c, stdin_used)?, scope(ctx, &s)?);
+    let assertion = crate::token_arg(&assertion, "--assertion", stdin_used)?;
+    let request = JwtBearerRequest::new(assertion, client(&c, stdin_used)?, scope_of(ctx, &s)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }
 
@@ -132,14 +156,14 @@ fn refresh(ctx: &Ctx, args: RefreshArgs, stdin_used: &mut bool) -> Result<Result
         Some(text) => Some(ScopeSet::parse(&text).map_err(|e| invalid(ctx, e))?),
         None => None,
     };
-    let refresh_token = value_or_stdin(&refresh_token, stdin_used)?;
+    let refresh_token = crate::token_arg(&refresh_token, "--refresh-token", stdin_used)?;
     let request = RefreshRequest::new(refresh_token, scope, client(&c, stdin_used)?);
     Ok(request.build(&token_endpoint, policy(allow_loopback_http)))
 }
 
 /// `request build authorize`: the URL, and state, nonce and verifier only with `--show-secrets`.
 fn authorize(ctx: &Ctx, args: AuthorizeArgs) -> Outcome {
-    let scope = scope(ctx, &args.scope)?;
+    let scope = scope_of(ctx, &args.scope)?;
     let mut request = AuthorizationRequest::new(args.authorization_endpoint, args.client_id, args.redirect_uri, scope)
         .map_err(|e| invalid(ctx, e))?;
     if let Some(state) = args.state {

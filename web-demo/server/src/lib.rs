@@ -216,8 +216,14 @@ impl Demo {
         format!("{}/partner/{id}/token", self.base)
     }
 
+    /// The console's own page, or a native app's loopback redirect on any port (RFC 8252 §7.3:
+    /// `mcx-connect login`).
     fn redirect_allowed(&self, redirect_uri: &str) -> bool {
-        redirect_uri == format!("{}/", self.base) || redirect_uri.starts_with(&format!("{}/?", self.base))
+        let loopback_port =
+            redirect_uri.strip_prefix("http://127.0.0.1:").and_then(|rest| rest.strip_suffix("/callback"));
+        redirect_uri == format!("{}/", self.base)
+            || redirect_uri.starts_with(&format!("{}/?", self.base))
+            || loopback_port.is_some_and(|port| port.parse::<u16>().is_ok())
     }
 }
 

@@ -1,0 +1,217 @@
+//! `probe partner`: a partner IdMS token endpoint against TS 33.180 B.7.4 / B.7.5 and RFC 7523.
+
+use super::{header_checks, oversized_body, run_case, send, structural, unsecured_jwt, Case, Expect};
+use crate::checks::Check;
+use crate::net::Client;
+use crate::output::Ctx;
+use mcx_connect::token::{sign, JwsHeader, SigningKey, UnverifiedToken};
+use mcx_connect::{
+    ClientAuthentication, HttpRequest, JwtBearerRequest, ParseOptions, Scope, ScopeSet, TokenResponse, TokenType,
+    GRANT_TYPE_JWT_BEARER,
+};
+use serde_json::{json, Value};
+
+/// What the partner probe knows.
+pub(crate) struct PartnerProbe {
+    /// The partner IdMS token endpoint.
+    pub(crate) token_endpoint: String,
+    /// The client id (B.7.4 `client_id`).
+    pub(crate) client_id: String,
+    /// The scope requested.
+    pub(crate) scope: ScopeSet,
+    /// A valid security token for this partner, when the probe could obtain one.
+    pub(crate) assertion: Result<String, String>,
+    /// A security token that has expired (signed by the primary).
+    pub(crate) expired_assertion: Result<String, String>,
+    /// A security token issued for another partner system.
+    pub(crate) other_target_assertion: Result<String, String>,
+}
+
+/// RFC 7523 §3.1: an assertion that is not valid gets `invalid_grant`.
+fn invalid_grant() -> Expect {
+    Expect::Error { status: 400, error: "invalid_grant".to_owned() }
+}
+
+/// Form parameters in order.
+pub(crate) type Params = Vec<(&'static str, String)>;
+
+/// `params` with `name` set to `value` (appended when absent).
+pub(crate) fn replaced(params: &Params, name: &'static str, value: &str) -> Params {
+    let mut params = params.clone();
+    match params.iter_mut().find(|(n, _)| *n == name) {
+        Some(pair) => pair.1 = value.to_owned(),
+        None => params.push((name, value.to_owned())),
+    }
+    params
+}
+
+/// `application/x-www-form-urlencoded` of the pairs, every reserved byte percent-encoded.
+pub(crate) fn form(pairs: &Params) -> Vec<u8> {
+    let encode = |text: &str| -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => char::from(b).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    pairs.iter().map(|(n, v)| format!("{}={}", encode(n), encode(v))).collect::<Vec<_>>().join("&").into_bytes()
+}
+
+/// A stand-in assertion for the structural cases when no security token could be obtained
+/// (they are refused before the assertion is authenticated).
+fn placeholder(probe: &PartnerProbe) -> String {
+    unsecured_jwt(
+        &json!({ "iss": "https://probe.invalid", "sub": "probe", "aud": [probe.client_id, probe.token_endpoint],
+                           "iat": 0, "exp": 1 }),
+    )
+}
+
+/// The assertion's claims signed by a key the primary never published.
+fn forged(assertion: &str) -> Result<String, String> {
+    let seen = UnverifiedToken::inspect(assertion).map_err(|e| e.code().to_owned())?;
+    let mut secret = [0u8; 32];
+    getrandom::getrandom(&mut secret).map_err(|_| "no random source".to_owned())?;
+    let key = SigningKey::es256(&secret).map_err(|e| e.code().to_owned())?;
+    let mut header = JwsHeader::new(key.algorithm());
+    if let Some(kid) = seen.key_id() {
+        header = header.with_kid(kid);
+    }
+    sign(&header, &Value::Object(seen.claims), &key).map(|t| t.into_inner()).map_err(|e| e.code().to_owned())
+}
+
+/// Every check, in order: the valid request first, then the invalid ones.
+pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
+    let endpoint = probe.token_endpoint.as_str();
+    let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
+    let parse = |request: &HttpRequest| JwtBearerRequest::parse(request, &options).err();
+    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
+    let scope = probe.scope.to_string();
+    let comma_scope = probe.scope.iter().map(Scope::as_str).collect::<Vec<_>>().join(",");
+    let mut checks = valid(ctx, client, probe);
+    let assertion = probe.assertion.clone().unwrap_or_else(|_| placeholder(probe));
+    let base: Params = vec![
+        ("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()),
+        ("assertion", assertion.clone()),
+        ("client_id", probe.client_id.clone()),
+        ("scope", scope.clone()),
+    ];
+    let post = |params: &Params| HttpRequest::form_post(endpoint, form(params));
+    let with = |name: &'static str, value: &str| post(&replaced(&base, name, value));
+    let without = |name: &str| post(&base.iter().filter(|(n, _)| *n != name).cloned().collect());
+    let get = HttpRequest { method: "GET".into(), url: endpoint.to_owned(), headers: vec![], body: vec![] };
+    let mut json_body = post(&base);
+    json_body.headers = vec![("Content-Type".into(), "application/json".into())];
+    json_body.body = json!({ "grant_type": GRANT_TYPE_JWT_BEARER, "assertion": assertion, "client_id": probe.client_id,
+                             "scope": scope })
+    .to_string()
+    .into_bytes();
+    let mut duplicate = base.clone();
+    duplicate.push(("scope", scope.clone()));
+    let unsecured =
+        unsecured_jwt(&UnverifiedToken::inspect(&assertion).map(|s| Value::Object(s.claims)).unwrap_or_default());
+    let cases = vec![
+        structural("missing_client_id", "B.7.4", without("client_id"), &[]),
+        structural("missing_assertion", "B.7.4", without("assertion"), &[]),
+        structural("comma_scope", "RFC 6749 §3.3", with("scope", &comma_scope), &[]),
+        structural("no_mcx_scope", "B.7.4", with("scope", "openid"), &[]),
+        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &[]),
+        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &[]),
+        structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+        structural("get_method", "RFC 6749 §3.2", get, &[405]),
+        structural(
+            "oversized_body",
+            "RFC 6749 §3.2",
+            HttpRequest::form_post(endpoint, oversized_body(&String::from_utf8_lossy(&form(&base)))),
+            &[413],
+        ),
+        Case {
+            id: "alg_none_assertion",
+            rule: "RFC 7523 §3.1",
+            request: Ok(with("assertion", &unsecured)),
+            expect: invalid_grant(),
+        },
+        Case {
+            id: "forged_signature",
+            rule: "RFC 7523 §3.1",
+            request: probe
+                .assertion
+                .as_deref()
+                .map_err(|why| why.to_owned())
+                .and_then(forged)
+                .map(|token| with("assertion", &token)),
+            expect: invalid_grant(),
+        },
+        Case {
+            id: "expired_assertion",
+            rule: "B.2.1.2",
+            request: probe.expired_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            expect: invalid_grant(),
+        },
+        Case {
+            id: "assertion_for_another_target",
+            rule: "B.7.4",
+            request: probe.other_target_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            expect: invalid_grant(),
+        },
+    ];
+    for case in &cases {
+        checks.extend(run_case(ctx, client, case));
+    }
+    checks
+}
+
+/// The valid B.7.4 request and the B.7.5 success reply.
+fn valid(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
+    let assertion = match &probe.assertion {
+        Ok(assertion) => assertion,
+        Err(why) => return vec![Check::skipped("valid.status", "B.7.5", "200", why)],
+    };
+    let request = JwtBearerRequest::new(
+        assertion.as_str(),
+        ClientAuthentication::client_id(probe.client_id.clone()),
+        probe.scope.clone(),
+    )
+    .build(&probe.token_endpoint, client.policy());
+    let request = match request {
+        Ok(request) => request,
+        Err(e) => return vec![Check::graded("valid.status", "B.7.4", "200", e.code(), false)],
+    };
+    let exchange = match send(ctx, client, "valid", &request) {
+        Ok(exchange) => exchange,
+        Err(why) => return vec![Check::graded("valid.status", "B.7.5", "200", why, false)],
+    };
+    let response = &exchange.response;
+    let mut checks =
+        vec![Check::graded("valid.status", "B.7.5", "200", super::status_text(response), response.status == 200)];
+    checks.extend(header_checks("valid", response));
+    match TokenResponse::from_http_response(response, &mcx_connect::Limits::default()) {
+        Ok(tokens) => {
+            checks.push(Check::graded(
+                "valid.access_token",
+                "B.7.5",
+                "an access token",
+                format!("{} bytes", tokens.access_token.len()),
+                !tokens.access_token.is_empty(),
+            ));
+            checks.push(Check::graded(
+                "valid.token_type",
+                "B.7.5",
+                "Bearer",
+                tokens.token_type.as_str(),
+                tokens.token_type == TokenType::Bearer,
+            ));
+            if probe.scope.contains(&Scope::OpenId) {
+                checks.push(Check::graded(
+                    "valid.id_token",
+                    "OIDC Core §3.1.3.3",
+                    "an ID token (openid was requested)",
+                    if tokens.id_token.is_some() { "present" } else { "absent" },
+                    tokens.id_token.is_some(),
+                ));
+            }
+        }
+        Err(e) => checks.push(Check::graded("valid.token_response", "B.7.5", "a token response", e.code(), false)),
+    }
+    checks
+}
