@@ -10,6 +10,23 @@ def put(target, data):
     d.mkdir(parents=True, exist_ok=True)
     (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
 
+def http_request(req, body):
+    """A request vector as HTTP/1.1 text (what the CLI reads)."""
+    url = req.get("url", "https://idms.example/token")
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    headers = [("Host", host)] + [tuple(h) for h in req.get("headers", []) if isinstance(h, list) and len(h) == 2]
+    if not any(n.lower() == "content-type" for n, _ in headers):
+        headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+    head = f"{req.get('method', 'POST')} /{path} HTTP/1.1\r\n" + "".join(f"{n}: {v}\r\n" for n, v in headers)
+    return head.encode() + f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+
+def http_response(resp):
+    """A response vector as HTTP/1.1 text."""
+    body = resp["body"].encode()
+    head = f"HTTP/1.1 {resp.get('status', 200)} OK\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
+    return head.encode() + f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+
 for f in sorted((root / "vectors").glob("*.json")):
     for case in json.loads(f.read_text()).get("cases", []):
         inp = case.get("input", {})
@@ -19,9 +36,11 @@ for f in sorted((root / "vectors").glob("*.json")):
             data = body.encode() if isinstance(body, str) else base64.b64decode(req.get("body_base64", ""))
             put("form_requests", b"\x00" + data)
             put("form_requests", b"\x01" + data)
+            put("http_text", http_request(req, data))
         resp = inp.get("response")
         if isinstance(resp, dict) and isinstance(resp.get("body"), str):
             put("responses", b"\x00" + resp["body"].encode())
+            put("http_text", http_response(resp))
             put("migration_flow", b"\x00" + resp["body"].encode())
         for key in ("url", "redirect"):
             if isinstance(inp.get(key), str):
@@ -31,6 +50,9 @@ for f in sorted((root / "vectors").glob("*.json")):
             put("tokens", b"\x02" + inp["token"].encode())
         if isinstance(inp.get("jwks_text"), str):
             put("tokens", b"\x00" + inp["jwks_text"].encode())
+            put("jwks", b"\x40" + inp["jwks_text"].encode())
+        if isinstance(inp.get("jwks"), (dict, list)):
+            put("jwks", b"\x40" + json.dumps(inp["jwks"]).encode())
         if isinstance(inp.get("scope"), str):
             put("form_requests", b"\x00" + inp["scope"].encode())
         xml = inp.get("xml").encode() if isinstance(inp.get("xml"), str) else base64.b64decode(inp.get("xml_base64", ""))
@@ -42,4 +64,9 @@ for f in sorted((root / "fixtures" / "profiles").glob("*.xml")):
     put("profile", b"\x01" + f.read_bytes())
 for f in sorted((root / "spec-examples").glob("*.http")):
     put("http_text", f.read_bytes())
+for f in sorted((root / "tokens").glob("*.json")):
+    doc = json.loads(f.read_text())
+    for jwks in ([doc.get("jwks")] if isinstance(doc, dict) else []) + [doc]:
+        if isinstance(jwks, dict) and isinstance(jwks.get("keys"), list):
+            put("jwks", b"\x80" + json.dumps(jwks).encode())
 print("seeded", {d.name: len(list(d.iterdir())) for d in corpus.iterdir()})

@@ -15,6 +15,9 @@
 //!   for a security token; `azp` and `nonce` for an ID token; `scope` and `client_id` for an
 //!   access token), with the MCX identities `mcptt_id`, `mcvideo_id`, `mcdata_id` required per
 //!   service on request. The current time is always the caller's `now`.
+//! - [`verify_signature`]: the one signature check ("does this signature verify under this
+//!   key"), which the [`Verifier`] calls for every candidate key; Project Wycheproof's ES256,
+//!   ES384, RS256, PS256 and Ed25519 vectors run through it (`tests/wycheproof`).
 //! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
 //! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
 //!
@@ -39,6 +42,8 @@ mod tests;
 #[cfg(test)]
 mod tests_jose;
 #[cfg(test)]
+mod tests_rfc_examples;
+#[cfg(test)]
 mod tests_rsassa;
 
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
@@ -49,7 +54,7 @@ pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
 pub use sign::{sign, SigningKey};
-pub use verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
+pub use verify::{verify_signature, Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
 
 use serde_json::{Map, Value};
 

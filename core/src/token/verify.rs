@@ -2,7 +2,7 @@
 //! RustCrypto verifiers.
 
 use super::error::{shown, TokenError};
-use super::jwk::{JwkSet, KeyMaterial};
+use super::jwk::{Jwk, JwkSet, KeyMaterial};
 use super::jws::{parse_compact, Algorithm, JwsHeader};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -110,7 +110,7 @@ impl Verifier {
             verify_hmac(secret, input, &signature)
         } else {
             let candidates = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
-            candidates.iter().any(|key| verify_with(&key.material, alg, input, &signature))
+            candidates.iter().any(|key| verify_signature(alg, key, input, &signature))
         };
         if !verified {
             return Err(TokenError::BadSignature);
@@ -128,20 +128,50 @@ fn verify_hmac(secret: &[u8], input: &[u8], signature: &[u8]) -> bool {
     mac.verify_slice(signature).is_ok()
 }
 
-fn verify_with(key: &KeyMaterial, alg: Algorithm, input: &[u8], signature: &[u8]) -> bool {
+/// Whether `signature` is a valid `alg` signature of `signing_input` under the public `key`:
+/// the one signature check of this library, which [`Verifier`] calls for every candidate key.
+///
+/// It checks the signature only. Choosing the key (`kid`, `use`, `key_ops`, the key's own `alg`),
+/// the algorithm allow-list and the JOSE header rules are the [`Verifier`]'s. It is `false`, never
+/// an error, when the key cannot carry `alg` (an EC P-256 key for ES384, an unsupported key) and
+/// for [`Algorithm::Hs256`]: a JWK is never used as an HMAC secret (RFC 8725 §3.1); HS256 is
+/// verified only with the secret given to [`Verifier::with_shared_secret`].
+///
+/// The signature is in its JWS form (RFC 7518 §3.4): ECDSA as the 64- or 96-byte `R ‖ S`
+/// (never DER), RSA as exactly the modulus length, Ed25519 as 64 bytes. RS256 is
+/// RSASSA-PKCS1-v1_5 with SHA-256; PS256 is RSASSA-PSS with SHA-256, MGF1-SHA-256 and a salt
+/// of exactly 32 bytes (RFC 7518 §3.5); EdDSA is Ed25519 with the strict checks of
+/// `ed25519-dalek`'s `verify_strict` (canonical `S`, no small-order key or `R`).
+///
+/// ```
+/// use mcx_connect::token::{verify_signature, Algorithm, Jwk};
+/// use base64ct::{Base64UrlUnpadded, Encoding};
+/// // RFC 8037 A.4: the Ed25519 example signature and its public key (A.2).
+/// let key = Jwk::from_json(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#).unwrap();
+/// let input = b"eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc";
+/// let signature = Base64UrlUnpadded::decode_vec(
+///     "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg",
+/// ).unwrap();
+/// assert!(verify_signature(Algorithm::EdDsa, &key, input, &signature));
+/// // One byte of the signing input changed, another algorithm, HS256: all refused.
+/// assert!(!verify_signature(Algorithm::EdDsa, &key, b"fyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc", &signature));
+/// assert!(!verify_signature(Algorithm::Es256, &key, input, &signature));
+/// assert!(!verify_signature(Algorithm::Hs256, &key, input, &signature));
+/// ```
+pub fn verify_signature(alg: Algorithm, key: &Jwk, signing_input: &[u8], signature: &[u8]) -> bool {
     use p256::ecdsa::signature::Verifier as _;
-    match (key, alg) {
+    match (&key.material, alg) {
         (KeyMaterial::P256(key), Algorithm::Es256) => {
-            p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(input, &s).is_ok())
+            p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(signing_input, &s).is_ok())
         }
         (KeyMaterial::P384(key), Algorithm::Es384) => {
-            p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(input, &s).is_ok())
+            p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(signing_input, &s).is_ok())
         }
         (KeyMaterial::Ed25519(key), Algorithm::EdDsa) => {
-            ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify_strict(input, &s).is_ok())
+            ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify_strict(signing_input, &s).is_ok())
         }
-        (KeyMaterial::Rsa(key), Algorithm::Rs256) => key.verify_pkcs1v15_sha256(input, signature),
-        (KeyMaterial::Rsa(key), Algorithm::Ps256) => key.verify_pss_sha256(input, signature),
+        (KeyMaterial::Rsa(key), Algorithm::Rs256) => key.verify_pkcs1v15_sha256(signing_input, signature),
+        (KeyMaterial::Rsa(key), Algorithm::Ps256) => key.verify_pss_sha256(signing_input, signature),
         _ => false,
     }
 }
