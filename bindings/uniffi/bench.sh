@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Budgets of the UniFFI bindings, measured in one run:
 #   * the stripped size of the release cdylib (x86_64; budget 1.5 MB);
+#   * the size of each installable artifact in release (package.sh --release, with the aarch64
+#     library in the jar when the cross toolchain is there), against its budget;
 #   * the per-call cost of building a B.7.4 jwt-bearer request from Kotlin (JVM + JNA) against
 #     the same calls in Rust (examples/bench_jwt_bearer.rs), both on the release profile, and
 #     their ratio: `build` is one call on a prepared request, `full` also creates the assertion
@@ -28,6 +30,23 @@ cp "$LIB" "$OUT/libmcx_connect_ffi.so"
 strip "$OUT/libmcx_connect_ffi.so"
 size=$(stat -c %s "$OUT/libmcx_connect_ffi.so")
 echo "stripped release libmcx_connect_ffi.so: $size bytes ($(awk -v s="$size" 'BEGIN {printf "%.2f", s / 1048576}') MiB; budget 1.5 MB)"
+
+# The installable artifacts, as a release ships them (bindings/uniffi/README.md, "Packages").
+package_args=(--release)
+if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-gnu; then
+  package_args+=(--aarch64)
+fi
+bash bindings/uniffi/package.sh "${package_args[@]}" "$OUT/dist" >/dev/null
+artifact_size() { # artifact_size LABEL FILE BUDGET_BYTES
+  local bytes
+  bytes=$(stat -c %s "$2")
+  awk -v label="$1" -v file="$(basename "$2")" -v b="$bytes" -v budget="$3" 'BEGIN {
+    printf "package size: %s %s: %d bytes (%.2f MiB; budget %.2f MiB, %s)\n", label, file, b, b / 1048576, budget / 1048576,
+      (b <= budget ? "within" : "OVER") }'
+}
+artifact_size "Python wheel" "$(ls "$OUT"/dist/mcx_connect-*.whl)" 786432
+artifact_size "Kotlin/JVM jar (${package_args[*]})" "$(ls "$OUT"/dist/mcx-connect-*.jar)" 2097152
+artifact_size "Swift package tarball" "$(ls "$OUT"/dist/mcx-connect-swift-*.tar.gz)" 1048576
 
 rm -rf "$OUT/kotlin"
 "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so" --language kotlin --out-dir "$OUT/kotlin" >/dev/null
