@@ -16,7 +16,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 ITERATIONS="${1:-200000}"
 KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
 JNA_JAR=/usr/share/java/jna.jar
-OUT="$CACHE/uniffi-bench"
+OUT="$CARGO_TARGET_DIR/uniffi-bench"
 
 bash tests/setup.sh
 # The release profile strips symbols, and library mode reads UniFFI metadata from the symbol
@@ -46,22 +46,23 @@ artifact_size() { # artifact_size LABEL FILE BUDGET_BYTES
 }
 artifact_size "Python wheel" "$(ls "$OUT"/dist/mcx_connect-*.whl)" 786432
 artifact_size "Kotlin/JVM jar (${package_args[*]})" "$(ls "$OUT"/dist/mcx-connect-*.jar)" 2097152
-artifact_size "Swift package tarball" "$(ls "$OUT"/dist/mcx-connect-swift-*.tar.gz)" 1048576
+artifact_size "Swift package tarball" "$(ls "$OUT"/dist/mcx-connect-swift-*.tar.gz)" 786432
 
-rm -rf "$OUT/kotlin"
-"$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so" --language kotlin --out-dir "$OUT/kotlin" >/dev/null
-KT_SOURCES=("$OUT/kotlin/org/mcxconnect/mcx_connect.kt" bindings/uniffi/kotlin/*.kt)
-KT_HASH=$(cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)
-KT_JAR="$CACHE/uniffi-kotlin/tests-$KT_HASH.jar"
+# The Kotlin side runs against the release jar, as an application would: the bench (in the test
+# sources) compiled against it, cached by the same content hash as in test.sh.
+JAR=$(ls "$OUT"/dist/mcx-connect-*.jar)
+KT_SOURCES=(bindings/uniffi/kotlin/*.kt)
+KT_HASH=$({ cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt"; unzip -p "$JAR" 'org/*'; } | sha256sum | cut -c1-16)
+KT_JAR="$CARGO_TARGET_DIR/uniffi-kotlin/tests-$KT_HASH.jar"
 if [ ! -f "$KT_JAR" ]; then
-  mkdir -p "$CACHE/uniffi-kotlin"
-  echo "compiling the generated Kotlin and the bench (cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
+  mkdir -p "$CARGO_TARGET_DIR/uniffi-kotlin"
+  echo "compiling the Kotlin tests and bench against $(basename "$JAR") (cached by content hash)"
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JAR:$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
   mv "$KT_JAR.tmp.jar" "$KT_JAR"
 fi
 
 rust=$("$CARGO_TARGET_DIR/release/examples/bench_jwt_bearer" "$ITERATIONS")
-kotlin=$(java -Djna.library.path="$(dirname "$LIB")" -cp "$KT_JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
+kotlin=$(java -cp "$KT_JAR:$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
   org.mcxconnect.test.McxConnectTestKt --bench "$ITERATIONS")
 echo "$rust"
 echo "$kotlin"
