@@ -10,7 +10,7 @@
 #
 # Usage: bash bindings/uniffi/package.sh [--release] [--aarch64] OUTDIR
 #   default     debug profile (what bindings/uniffi/test.sh installs and tests)
-#   --release   the release profile (LTO, stripped): what a release ships and `make bench` measures
+#   --release   release builds (LTO; profile release-symbols): what a release ships and `make bench` measures
 #   --aarch64   also cross-build the library for aarch64-unknown-linux-gnu (Debian's
 #               gcc-aarch64-linux-gnu) and put it into the jar as linux-aarch64/
 #
@@ -48,32 +48,26 @@ work="$out/.work"
 rm -rf "$work" "$out"/mcx_connect-*.whl "$out"/mcx-connect-*.jar "$out"/mcx-connect-swift "$out"/mcx-connect-swift-*.tar.gz
 mkdir -p "$work"
 
-# --- the library and the generated sources ------------------------------------------------------
+# --- the generated sources ----------------------------------------------------------------------
 cargo build --locked -q -p mcx-connect-ffi --lib --bins
 DEBUG_LIB="$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so"
-if [ "$release" = 1 ]; then
-  cargo build --locked -q --release -p mcx-connect-ffi --lib
-  LIB="$CARGO_TARGET_DIR/release/libmcx_connect_ffi.so"
-  profile=release
-else
-  LIB="$DEBUG_LIB"
-  profile=debug
-fi
 for language in kotlin swift; do
   "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language "$language" \
     --out-dir "$work/$language" >/dev/null
 done
-echo "package: libmcx_connect_ffi.so ($profile, $(stat -c %s "$LIB") bytes), bindings from uniffi-bindgen $(grep -A1 '^name = "uniffi"$' Cargo.lock | grep -Eo '[0-9.]+')"
 
 # --- Python: the wheel --------------------------------------------------------------------------
 # maturin's `uniffi` mode finds the crate's `uniffi-bindgen` binary and runs it with `cargo run` on
 # the library it built: the module in the wheel is the workspace's generator's output (checked
-# below). That run needs the symbol table, so the release wheel is built with the profile
-# `wheel-release` (Cargo.toml: release without `strip = true`, debug info still stripped). maturin
-# reuses a module left in its folder when the generator writes none: remove it first.
+# below). That run needs the symbol table, so in release maturin builds with the profile
+# `release-symbols` (Cargo.toml: release without `strip = true`, debug info still stripped), and
+# builds the cdylib alone (`cargo rustc --crate-type cdylib`), which is also smaller than the
+# cdylib of `cargo build --release` with the crate's second crate type (1.24 MB against 1.61 MB
+# stripped, x86_64). maturin reuses a module left in its folder when the generator writes none:
+# remove it first.
 rm -rf "$CARGO_TARGET_DIR/maturin/uniffi"
 maturin_args=(build --out "$out")
-[ "$release" = 1 ] && maturin_args+=(--profile wheel-release)
+[ "$release" = 1 ] && maturin_args+=(--profile release-symbols)
 (cd bindings/uniffi/python && "$MATURIN" "${maturin_args[@]}" >"$work/maturin.log" 2>&1) ||
   { cat "$work/maturin.log" >&2; echo "package: maturin failed" >&2; exit 1; }
 wheel=$(ls "$out"/mcx_connect-"$VERSION"-*.whl)
@@ -83,6 +77,30 @@ python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.arg
   "$wheel" | cmp -s - "$work/python/mcx_connect.py" ||
   { echo "package: the module in $(basename "$wheel") is not uniffi-bindgen's output" >&2; exit 1; }
 echo "package: $(basename "$wheel")"
+
+# --- the library of the jar and the Swift package -------------------------------------------------
+# Debug: the debug build as it is. Release: maturin's build above, stripped here; for aarch64 the
+# same build (cdylib alone, `release-symbols`) with Debian's cross toolchain.
+mkdir -p "$work/lib/x86_64" "$work/lib/aarch64"
+LIB="$work/lib/x86_64/libmcx_connect_ffi.so"
+if [ "$release" = 1 ]; then
+  strip -o "$LIB" "$CARGO_TARGET_DIR/release-symbols/libmcx_connect_ffi.so"
+else
+  cp "$DEBUG_LIB" "$LIB"
+fi
+if [ "$aarch64" = 1 ]; then
+  export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
+  if [ "$release" = 1 ]; then
+    cargo rustc --locked -q --profile release-symbols --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib --crate-type cdylib
+    aarch64-linux-gnu-strip -o "$work/lib/aarch64/libmcx_connect_ffi.so" \
+      "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/release-symbols/libmcx_connect_ffi.so"
+  else
+    cargo build --locked -q --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib
+    cp "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/debug/libmcx_connect_ffi.so" "$work/lib/aarch64/"
+  fi
+fi
+echo "package: libmcx_connect_ffi.so ($([ "$release" = 1 ] && echo release || echo debug), x86_64 $(stat -c %s "$LIB") bytes$(
+  [ "$aarch64" = 1 ] && echo ", aarch64 $(stat -c %s "$work/lib/aarch64/libmcx_connect_ffi.so") bytes"))"
 
 # --- Kotlin/JVM: the jar ------------------------------------------------------------------------
 # The generated Kotlin takes kotlinc 2-3 minutes: its classes are cached by the hash of the source
@@ -101,10 +119,8 @@ jar_root="$work/jar"
 mkdir -p "$jar_root/linux-x86-64" "$jar_root/META-INF/maven/org.mcxconnect/mcx-connect"
 cp "$LIB" "$jar_root/linux-x86-64/libmcx_connect_ffi.so"
 if [ "$aarch64" = 1 ]; then
-  CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
-    cargo build --locked -q --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib $([ "$release" = 1 ] && echo --release)
   mkdir -p "$jar_root/linux-aarch64"
-  cp "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/$profile/libmcx_connect_ffi.so" "$jar_root/linux-aarch64/"
+  cp "$work/lib/aarch64/libmcx_connect_ffi.so" "$jar_root/linux-aarch64/"
 fi
 kotlin_version=$(cut -d- -f1 "$KOTLIN_HOME/build.txt")
 jna_version=$(basename "$(readlink -f "$JNA_JAR")" .jar | sed 's/^jna-//')
