@@ -24,4 +24,4 @@ run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash
 printf '\n=== summary (ratios measured in this run)\n'
 grep -Ei '^ *ratio|ratio ' "$out" | sed 's/^ */  /'
 printf '\n=== sizes\n'
-grep -E ' B gz$|^stripped release' "$out" | sed 's/^ */  /'
+grep -E ' B gz$|^stripped release|^package size' "$out" | sed 's/^ */  /'

@@ -166,3 +166,18 @@ if [ -f "$root/web-demo/e2e/package-lock.json" ] && [ ! -d "$root/web-demo/e2e/n
   echo "setup: npm ci in web-demo/e2e"
   (cd "$root/web-demo/e2e" && npm ci --no-audit --no-fund --silent)
 fi
+
+# Packaging of the UniFFI bindings (bindings/uniffi/package.sh and test.sh): maturin in the Python
+# tools' virtual environment, and a wheelhouse holding pytest and its dependencies, from which
+# test.sh fills the fresh virtual environment that the wheel is installed into (no network then).
+py_tools="$MCX_CACHE/venv"
+if [ ! -x "$py_tools/bin/maturin" ]; then
+  [ -x "$py_tools/bin/python" ] || python3 -m venv "$py_tools"
+  echo "setup: installing maturin into $py_tools"
+  "$py_tools/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2"
+fi
+wheelhouse="$MCX_CACHE/wheelhouse"
+if ! ls "$wheelhouse"/pytest-*.whl >/dev/null 2>&1; then
+  echo "setup: downloading pytest and its dependencies into $wheelhouse"
+  "$py_tools/bin/python" -m pip download -q --disable-pip-version-check -d "$wheelhouse" pytest
+fi

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Budgets of the UniFFI bindings, measured in one run:
 #   * the stripped size of the release cdylib (x86_64; budget 1.5 MB);
+#   * the size of each installable artifact in release (package.sh --release, with the aarch64
+#     library in the jar when the cross toolchain is there), against its budget;
 #   * the per-call cost of building a B.7.4 jwt-bearer request from Kotlin (JVM + JNA) against
 #     the same calls in Rust (examples/bench_jwt_bearer.rs), both on the release profile, and
 #     their ratio: `build` is one call on a prepared request, `full` also creates the assertion
@@ -14,7 +16,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 ITERATIONS="${1:-200000}"
 KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
 JNA_JAR=/usr/share/java/jna.jar
-OUT="$CACHE/uniffi-bench"
+OUT="$CARGO_TARGET_DIR/uniffi-bench"
 
 bash tests/setup.sh
 # The release profile strips symbols, and library mode reads UniFFI metadata from the symbol
@@ -29,20 +31,42 @@ strip "$OUT/libmcx_connect_ffi.so"
 size=$(stat -c %s "$OUT/libmcx_connect_ffi.so")
 echo "stripped release libmcx_connect_ffi.so: $size bytes ($(awk -v s="$size" 'BEGIN {printf "%.2f", s / 1048576}') MiB; budget 1.5 MB)"
 
-rm -rf "$OUT/kotlin"
-"$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so" --language kotlin --out-dir "$OUT/kotlin" >/dev/null
-KT_SOURCES=("$OUT/kotlin/org/mcxconnect/mcx_connect.kt" bindings/uniffi/kotlin/*.kt)
-KT_HASH=$(cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)
-KT_JAR="$CACHE/uniffi-kotlin/tests-$KT_HASH.jar"
+# The installable artifacts, as a release ships them (bindings/uniffi/README.md, "Packages").
+package_args=(--release)
+if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-gnu; then
+  package_args+=(--aarch64)
+fi
+bash bindings/uniffi/package.sh "${package_args[@]}" "$OUT/dist" >/dev/null
+artifact_size() { # artifact_size LABEL FILE BUDGET_BYTES
+  local bytes
+  bytes=$(stat -c %s "$2")
+  awk -v label="$1" -v file="$(basename "$2")" -v b="$bytes" -v budget="$3" 'BEGIN {
+    printf "package size: %s %s: %d bytes (%.2f MiB; budget %.2f MiB, %s)\n", label, file, b, b / 1048576, budget / 1048576,
+      (b <= budget ? "within" : "OVER") }'
+}
+artifact_size "Python wheel" "$(ls "$OUT"/dist/mcx_connect-*.whl)" 786432
+artifact_size "Kotlin/JVM jar (${package_args[*]})" "$(ls "$OUT"/dist/mcx-connect-*.jar)" 2097152
+artifact_size "Swift package tarball" "$(ls "$OUT"/dist/mcx-connect-swift-*.tar.gz)" 786432
+
+# The Kotlin side runs against the release jar, as an application would: the bench (in the test
+# sources) compiled against it, cached by the same content hash as in test.sh.
+JAR=$(ls "$OUT"/dist/mcx-connect-*.jar)
+KT_SOURCES=(bindings/uniffi/kotlin/*.kt)
+# The hash covers the jar's classes (the API the tests compile against), not its library.
+KT_HASH=$({ cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt"; python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for name in sorted(n for n in z.namelist() if n.startswith("org/")): sys.stdout.buffer.write(z.read(name))' "$JAR"; } |
+  sha256sum | cut -c1-16)
+KT_JAR="$CARGO_TARGET_DIR/uniffi-kotlin/tests-$KT_HASH.jar"
 if [ ! -f "$KT_JAR" ]; then
-  mkdir -p "$CACHE/uniffi-kotlin"
-  echo "compiling the generated Kotlin and the bench (cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
+  mkdir -p "$CARGO_TARGET_DIR/uniffi-kotlin"
+  echo "compiling the Kotlin tests and bench against $(basename "$JAR") (cached by content hash)"
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JAR:$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
   mv "$KT_JAR.tmp.jar" "$KT_JAR"
 fi
 
 rust=$("$CARGO_TARGET_DIR/release/examples/bench_jwt_bearer" "$ITERATIONS")
-kotlin=$(java -Djna.library.path="$(dirname "$LIB")" -cp "$KT_JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
+kotlin=$(java -cp "$KT_JAR:$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
   org.mcxconnect.test.McxConnectTestKt --bench "$ITERATIONS")
 echo "$rust"
 echo "$kotlin"

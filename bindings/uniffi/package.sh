@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Builds the three installable forms of the UniFFI bindings into OUTDIR:
+#
+#   mcx_connect-VERSION-py3-none-manylinux_*_x86_64.whl   Python wheel (maturin, bindings = "uniffi")
+#   mcx-connect-VERSION.jar                                 Kotlin/JVM: the compiled generated classes and
+#                                                           the library under JNA's resource path
+#                                                           (linux-x86-64/, and linux-aarch64/ with --aarch64)
+#   mcx-connect-swift/ and mcx-connect-swift-VERSION.tar.gz Swift package (Package.swift, generated sources,
+#                                                           C module map, lib/libmcx_connect_ffi.so)
+#
+# Usage: bash bindings/uniffi/package.sh [--release] [--aarch64] OUTDIR
+#   default     debug profile (what bindings/uniffi/test.sh installs and tests)
+#   --release   release builds (LTO; profile release-symbols): what a release ships and `make bench` measures
+#   --aarch64   also cross-build the library for aarch64-unknown-linux-gnu (Debian's
+#               gcc-aarch64-linux-gnu) and put it into the jar as linux-aarch64/
+#
+# Generated code is never committed: Kotlin and Swift come from the workspace's own uniffi-bindgen
+# run on the debug library (library mode reads UniFFI's metadata from the symbol table, which the
+# release profile strips; the generated code does not depend on the profile); maturin runs the
+# same generator itself for the wheel. Tools come from tests/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+CACHE="$HOME/.cache/mcx-connect"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
+JNA_JAR=/usr/share/java/jna.jar
+MATURIN="$CACHE/venv/bin/maturin"
+
+release=0
+aarch64=0
+out=""
+for arg in "$@"; do
+  case "$arg" in
+    --release) release=1 ;;
+    --aarch64) aarch64=1 ;;
+    -*) echo "usage: package.sh [--release] [--aarch64] OUTDIR" >&2; exit 2 ;;
+    *) out="$arg" ;;
+  esac
+done
+[ -n "$out" ] || { echo "usage: package.sh [--release] [--aarch64] OUTDIR" >&2; exit 2; }
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+VERSION=$(cargo metadata --locked --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "mcx-connect-ffi"))')
+work="$out/.work"
+rm -rf "$work" "$out"/mcx_connect-*.whl "$out"/mcx-connect-*.jar "$out"/mcx-connect-swift "$out"/mcx-connect-swift-*.tar.gz
+mkdir -p "$work"
+
+# --- the generated sources ----------------------------------------------------------------------
+cargo build --locked -q -p mcx-connect-ffi --lib --bins
+DEBUG_LIB="$CARGO_TARGET_DIR/debug/libmcx_connect_ffi.so"
+for language in kotlin swift; do
+  "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language "$language" \
+    --out-dir "$work/$language" >/dev/null
+done
+
+# --- Python: the wheel --------------------------------------------------------------------------
+# maturin's `uniffi` mode finds the crate's `uniffi-bindgen` binary and runs it with `cargo run` on
+# the library it built: the module in the wheel is the workspace's generator's output (checked
+# below). That run needs the symbol table, so in release maturin builds with the profile
+# `release-symbols` (Cargo.toml: release without `strip = true`, debug info still stripped), and
+# builds the cdylib alone (`cargo rustc --crate-type cdylib`), which is also smaller than the
+# cdylib of `cargo build --release` with the crate's second crate type (1.24 MB against 1.61 MB
+# stripped, x86_64). maturin reuses a module left in its folder when the generator writes none:
+# remove it first.
+rm -rf "$CARGO_TARGET_DIR/maturin/uniffi"
+maturin_args=(build --out "$out")
+[ "$release" = 1 ] && maturin_args+=(--profile release-symbols)
+(cd bindings/uniffi/python && "$MATURIN" "${maturin_args[@]}" >"$work/maturin.log" 2>&1) ||
+  { cat "$work/maturin.log" >&2; echo "package: maturin failed" >&2; exit 1; }
+wheel=$(ls "$out"/mcx_connect-"$VERSION"-*.whl)
+"$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language python \
+  --out-dir "$work/python" >/dev/null
+python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("mcx_connect/_uniffi/mcx_connect.py"))' \
+  "$wheel" | cmp -s - "$work/python/mcx_connect.py" ||
+  { echo "package: the module in $(basename "$wheel") is not uniffi-bindgen's output" >&2; exit 1; }
+echo "package: $(basename "$wheel")"
+
+# --- the library of the jar and the Swift package -------------------------------------------------
+# Debug: the debug build as it is. Release: maturin's build above, stripped here; for aarch64 the
+# same build (cdylib alone, `release-symbols`) with Debian's cross toolchain.
+mkdir -p "$work/lib/x86_64" "$work/lib/aarch64"
+LIB="$work/lib/x86_64/libmcx_connect_ffi.so"
+if [ "$release" = 1 ]; then
+  strip -o "$LIB" "$CARGO_TARGET_DIR/release-symbols/libmcx_connect_ffi.so"
+else
+  cp "$DEBUG_LIB" "$LIB"
+fi
+if [ "$aarch64" = 1 ]; then
+  export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
+  if [ "$release" = 1 ]; then
+    cargo rustc --locked -q --profile release-symbols --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib --crate-type cdylib
+    aarch64-linux-gnu-strip -o "$work/lib/aarch64/libmcx_connect_ffi.so" \
+      "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/release-symbols/libmcx_connect_ffi.so"
+  else
+    cargo build --locked -q --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib
+    cp "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/debug/libmcx_connect_ffi.so" "$work/lib/aarch64/"
+  fi
+fi
+echo "package: libmcx_connect_ffi.so ($([ "$release" = 1 ] && echo release || echo debug), x86_64 $(stat -c %s "$LIB") bytes$(
+  [ "$aarch64" = 1 ] && echo ", aarch64 $(stat -c %s "$work/lib/aarch64/libmcx_connect_ffi.so") bytes"))"
+
+# --- Kotlin/JVM: the jar ------------------------------------------------------------------------
+# kotlinc takes from half a minute to minutes over the generated Kotlin (0.47 MB) on this machine:
+# its classes are cached by the hash of the source and of the compiler.
+kt="$work/kotlin/org/mcxconnect/mcx_connect.kt"
+classes="$CARGO_TARGET_DIR/uniffi-kotlin/classes-$(cat "$kt" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)"
+if [ ! -d "$classes" ]; then
+  rm -rf "$CARGO_TARGET_DIR"/uniffi-kotlin/classes-*
+  mkdir -p "$classes.tmp"
+  echo "package: compiling the generated Kotlin (kotlinc $(cat "$KOTLIN_HOME/build.txt"), cached by content hash)"
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "$kt" -cp "$JNA_JAR" -d "$classes.tmp" 2>&1 | grep -v '^warning' || true
+  [ -f "$classes.tmp/org/mcxconnect/JwtBearerRequest.class" ] || { echo "package: kotlinc failed" >&2; exit 1; }
+  mv "$classes.tmp" "$classes"
+fi
+jar_root="$work/jar"
+mkdir -p "$jar_root/linux-x86-64" "$jar_root/META-INF/maven/org.mcxconnect/mcx-connect"
+cp "$LIB" "$jar_root/linux-x86-64/libmcx_connect_ffi.so"
+if [ "$aarch64" = 1 ]; then
+  mkdir -p "$jar_root/linux-aarch64"
+  cp "$work/lib/aarch64/libmcx_connect_ffi.so" "$jar_root/linux-aarch64/"
+fi
+kotlin_version=$(cut -d- -f1 "$KOTLIN_HOME/build.txt")
+jna_version=$(basename "$(readlink -f "$JNA_JAR")" .jar | sed 's/^jna-//')
+sed -e "s/@VERSION@/$VERSION/" -e "s/@KOTLIN_VERSION@/$kotlin_version/" -e "s/@JNA_VERSION@/$jna_version/" \
+  bindings/uniffi/kotlin/pom.xml >"$jar_root/META-INF/maven/org.mcxconnect/mcx-connect/pom.xml"
+cp LICENSE "$jar_root/META-INF/LICENSE"
+cat >"$work/MANIFEST.MF" <<EOF
+Implementation-Title: mcx-connect
+Implementation-Version: $VERSION
+Automatic-Module-Name: org.mcxconnect
+EOF
+jar="$out/mcx-connect-$VERSION.jar"
+jar --create --file "$jar" --manifest "$work/MANIFEST.MF" -C "$classes" . -C "$jar_root" .
+echo "package: $(basename "$jar") ($(cd "$jar_root" && find linux-* -name '*.so' | paste -sd ' '))"
+
+# --- Swift: the package -------------------------------------------------------------------------
+swift_pkg="$out/mcx-connect-swift"
+mkdir -p "$swift_pkg/Sources/McxConnect" "$swift_pkg/Sources/mcx_connectFFI" "$swift_pkg/lib"
+cp bindings/uniffi/swift/Package.swift "$swift_pkg/"
+cp "$work/swift/McxConnect.swift" "$swift_pkg/Sources/McxConnect/"
+cp "$work/swift/mcx_connectFFI.h" "$swift_pkg/Sources/mcx_connectFFI/"
+cp "$work/swift/mcx_connectFFI.modulemap" "$swift_pkg/Sources/mcx_connectFFI/module.modulemap"
+cp "$LIB" "$swift_pkg/lib/"
+cp LICENSE "$swift_pkg/"
+tar -C "$out" -czf "$out/mcx-connect-swift-$VERSION.tar.gz" mcx-connect-swift
+echo "package: mcx-connect-swift/ and mcx-connect-swift-$VERSION.tar.gz"
+rm -rf "$work"
+cd "$ROOT"
