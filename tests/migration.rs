@@ -4,8 +4,8 @@
 //! kind of failure injected.
 
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
-    Verifier,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
+    SecurityTokenValidator, SigningKey, Verifier,
 };
 use mcx_connect::*;
 use serde_json::json;
@@ -107,17 +107,17 @@ impl PrimaryIdms {
         let validator =
             AccessTokenValidator::new(PRIMARY_ISSUER, Verifier::new(self.jwks())).unwrap().with_client_id(CLIENT);
         let parsed = TokenExchangeRequest::parse_and_verify(request, &ParseOptions::strict(), &validator, now)?.value;
-        let resource = parsed.request.resource;
-        if !self.known_partners.contains(&resource) {
+        if !self.known_partners.contains(&parsed.request.resource) {
             return Err(Rejection::with_code(
                 OAuthErrorCode::InvalidTarget,
                 RequestError::InvalidResource("no partner agreement with that IdMS".into()),
             ));
         }
-        let security_token = self.sign(json!({"iss": PRIMARY_ISSUER, "sub": parsed.subject_token.claims.sub,
-            "aud": [CLIENT, resource], "mcptt_id": parsed.subject_token.claims.mcptt_id,
-            "iat": now, "exp": now + self.security_token_lifetime}));
-        Ok(TokenExchangeResponse::security_token(security_token, self.security_token_lifetime).to_http_response())
+        // The core builds and signs the security token (`aud` = [client_id, resource]) and B.7.3.
+        let issuer = SecurityTokenIssuer::new(PRIMARY_ISSUER, self.key.clone(), self.security_token_lifetime)
+            .unwrap()
+            .with_kid("primary-1");
+        Ok(issuer.issue(&parsed, now)?.to_http_response())
     }
 }
 

@@ -20,7 +20,8 @@
 //! | `scope_comma` | scope | values separated by commas (RFC 6749 §3.3 requires spaces) | `invalid_scope` |
 //! | `scope_duplicate` | scope | a value listed twice | `invalid_scope` |
 //! | `scope_invalid_character` | scope | a character outside RFC 6749 §3.3 `NQCHAR` | `invalid_scope` |
-//! | `scope_missing_mcx` | scope | no `3gpp:mc:` value where B.7.4 requires one | `invalid_scope` |
+//! | `scope_missing_mcx` | scope | none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts) | `invalid_scope` |
+//! | `scope_unknown_mcx_only` | scope | the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`) | `invalid_scope` |
 //! | `scope_widened` | scope | a refresh asks for more than was granted (B.5) | `invalid_scope` |
 //! | `method_not_allowed` | request | the token endpoint was called with a method other than POST | `invalid_request` |
 //! | `unsupported_content_type` | request | body is not `application/x-www-form-urlencoded` (UTF-8) | `invalid_request` |
@@ -31,8 +32,11 @@
 //! | `missing_parameter` | request | a required parameter is absent | `invalid_request` |
 //! | `empty_parameter` | request | a required parameter is present but empty | `invalid_request` |
 //! | `unsupported_grant_type` | request | `grant_type` is not the one this endpoint handles | `unsupported_grant_type` |
-//! | `unsupported_token_type` | request | `subject_token_type` is not `urn:ietf:params:oauth:token-type:jwt` | `invalid_request` |
+//! | `unsupported_token_type` | request | `subject_token_type` is not `urn:ietf:params:oauth:token-type:jwt` (lenient parsing also reads `…:access_token`, and reports it) | `invalid_request` |
 //! | `invalid_resource` | request | `resource` is not an absolute `https` URI without fragment | `invalid_target` |
+//! | `several_resources` | request | more than one `resource`: RFC 8693 §2.1 allows it, but a security token is for exactly one partner token endpoint | `invalid_target` |
+//! | `unsupported_parameter` | request | a parameter that was read but that this server does not honour (the security token issuer: `actor_token`, an `audience` other than the `resource`) | `invalid_request` (`invalid_target` for `audience`) |
+//! | `actor_token_unpaired` | request | `actor_token` without `actor_token_type`, or `actor_token_type` without `actor_token` (RFC 8693 §2.1) | `invalid_request` |
 //! | `malformed_token` | request | `assertion` or `subject_token` is not a compact JWS | `invalid_grant` (assertion), `invalid_request` (subject token) |
 //! | `invalid_client_authentication` | request | the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` | `invalid_client` |
 //! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
@@ -97,6 +101,7 @@
 //! | `jwks_too_large` | token | the JWK Set is over the size limit | — |
 //! | `leeway_too_large` | token | a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped | — |
 //! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
+//! | `issuer_invalid` | token | unusable security token issuing settings (empty issuer, a lifetime of 0 s) | — |
 //! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
 //!
 //! A token refused by a server is answered as the context requires ("context" above): RFC 7523
@@ -245,9 +250,15 @@ pub enum ScopeError {
         /// Byte offset of the character in the scope string.
         position: usize,
     },
-    /// TS 33.180 B.7.4: the scope must include at least one `3gpp:mc:` value.
-    #[error("scope must include at least one 3gpp:mc: value (TS 33.180 B.7.4)")]
+    /// TS 33.180 B.7.4: the scope must include one or more of the twelve listed `3gpp:mc:` values.
+    #[error("scope must include one or more of the twelve 3gpp:mc: values listed in TS 33.180 B.7.4")]
     MissingMcx,
+    /// The only `3gpp:mc:` values are unknown to this version, and the caller did not opt in to
+    /// count them (forward compatibility is the caller's choice).
+    #[error(
+        "scope value `{0}` is not one of the twelve 3gpp:mc: values listed in TS 33.180 B.7.4; it counts only when unknown MCX scopes are accepted"
+    )]
+    UnknownMcxOnly(String),
     /// A refresh (B.5) asks for a value the original grant did not have.
     #[error("scope value `{0}` was not in the original grant; a refresh may only keep or narrow the scope")]
     Widened(String),
@@ -262,6 +273,7 @@ impl ScopeError {
             ScopeError::Duplicate(_) => "scope_duplicate",
             ScopeError::InvalidCharacter { .. } => "scope_invalid_character",
             ScopeError::MissingMcx => "scope_missing_mcx",
+            ScopeError::UnknownMcxOnly(_) => "scope_unknown_mcx_only",
             ScopeError::Widened(_) => "scope_widened",
         }
     }
@@ -350,6 +362,22 @@ pub enum RequestError {
     /// `resource` is not an absolute https URI (RFC 8693 §2.1).
     #[error("resource is not an absolute https URI: {0}")]
     InvalidResource(String),
+    /// More than one `resource` (RFC 8693 §2.1 allows several; a security token has one partner).
+    #[error(
+        "the request names {0} resources; a security token is issued for exactly one partner token endpoint (RFC 8693 section 2.2.2)"
+    )]
+    SeveralResources(usize),
+    /// A parameter that was read but that this server does not honour.
+    #[error("parameter `{parameter}` is not supported here: {reason}")]
+    UnsupportedParameter {
+        /// The parameter name.
+        parameter: &'static str,
+        /// Why it cannot be honoured.
+        reason: &'static str,
+    },
+    /// `actor_token` and `actor_token_type` must come together (RFC 8693 §2.1).
+    #[error("{0} (RFC 8693 section 2.1: actor_token and actor_token_type go together)")]
+    ActorTokenUnpaired(&'static str),
     /// The token in `assertion` or `subject_token` is not a compact JWS.
     #[error("{parameter} is not a compact JWS: {reason}")]
     MalformedToken {
@@ -387,6 +415,9 @@ impl RequestError {
             RequestError::UnsupportedGrantType { .. } => "unsupported_grant_type",
             RequestError::UnsupportedTokenType { .. } => "unsupported_token_type",
             RequestError::InvalidResource(_) => "invalid_resource",
+            RequestError::SeveralResources(_) => "several_resources",
+            RequestError::ActorTokenUnpaired(_) => "actor_token_unpaired",
+            RequestError::UnsupportedParameter { .. } => "unsupported_parameter",
             RequestError::MalformedToken { .. } => "malformed_token",
             RequestError::InvalidClientAuthentication(_) => "invalid_client_authentication",
             RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
@@ -399,7 +430,7 @@ impl RequestError {
     pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
         Some(match self {
             RequestError::UnsupportedGrantType { .. } => OAuthErrorCode::UnsupportedGrantType,
-            RequestError::InvalidResource(_) => OAuthErrorCode::InvalidTarget,
+            RequestError::InvalidResource(_) | RequestError::SeveralResources(_) => OAuthErrorCode::InvalidTarget,
             RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => OAuthErrorCode::InvalidGrant,
             RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
             RequestError::InvalidHeaderValue(_) | RequestError::MalformedHttp(_) => return None,

@@ -17,7 +17,12 @@ pub const TOKEN_TYPE_JWT: &str = "urn:ietf:params:oauth:token-type:jwt";
 /// Token type of an access token (RFC 8693 §3).
 pub const TOKEN_TYPE_ACCESS_TOKEN: &str = "urn:ietf:params:oauth:token-type:access_token";
 
-/// A token exchange request (B.7.2): the four required parameters and the client's authentication.
+/// A token exchange request (B.7.2): the four required parameters, the client's
+/// authentication, and the optional RFC 8693 §2.1 parameters a client may add.
+///
+/// The server role exposes every optional parameter it read (`audience`, `scope`,
+/// `requested_token_type`, `actor_token`), so the primary IdMS can honour or refuse each one:
+/// nothing is dropped silently.
 ///
 /// ```
 /// use mcx_connect::{ClientAuthentication, EndpointPolicy, HttpRequest, ParseOptions, TokenExchangeRequest};
@@ -39,12 +44,40 @@ pub struct TokenExchangeRequest {
     pub subject_token: Secret,
     /// The client's authentication at the primary token endpoint.
     pub client: ClientAuthentication,
+    /// RFC 8693 §2.1 `audience` values (the parameter may be repeated), in order.
+    pub audience: Vec<String>,
+    /// RFC 8693 §2.1 `scope`, if sent.
+    pub scope: Option<ScopeSet>,
+    /// RFC 8693 §2.1 `requested_token_type`, if sent (B.7.3 issues a JWT).
+    pub requested_token_type: Option<String>,
+    /// RFC 8693 §2.1 `actor_token` with its `actor_token_type` (delegation), if sent.
+    pub actor_token: Option<ActorToken>,
 }
+
+/// An RFC 8693 §2.1 `actor_token` with its REQUIRED `actor_token_type`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorToken {
+    /// The token of the acting party.
+    pub token: Secret,
+    /// Its token type (`actor_token_type`).
+    pub token_type: String,
+}
+
+/// Parameters of a token exchange request that RFC 8693 §2.1 lets a client repeat.
+pub(crate) const REPEATABLE: [&str; 2] = ["resource", "audience"];
 
 impl TokenExchangeRequest {
     /// A request for a security token for `resource`, without client authentication.
     pub fn new(resource: impl Into<String>, subject_token: impl Into<Secret>) -> Self {
-        Self { resource: resource.into(), subject_token: subject_token.into(), client: ClientAuthentication::None }
+        Self {
+            resource: resource.into(),
+            subject_token: subject_token.into(),
+            client: ClientAuthentication::None,
+            audience: Vec::new(),
+            scope: None,
+            requested_token_type: None,
+            actor_token: None,
+        }
     }
 
     /// Sets the client authentication.
@@ -54,13 +87,14 @@ impl TokenExchangeRequest {
     }
 
     /// Builds the POST to the primary token endpoint (client role). Both the endpoint and the
-    /// `resource` must satisfy `policy`.
+    /// `resource` must satisfy `policy`. Optional parameters are written only when set.
     pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
         policy.check(token_endpoint, "primary token endpoint")?;
         policy.check(&self.resource, "resource (partner token endpoint)")?;
         if self.subject_token.is_empty() {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
+        let scope = self.scope.as_ref().map(ScopeSet::to_parameter);
         // Room for the client's parameters (client_id, or both with client_secret_post).
         let mut pairs: Vec<(&'static str, &str)> = Vec::with_capacity(6);
         pairs.extend([
@@ -69,6 +103,17 @@ impl TokenExchangeRequest {
             ("subject_token", self.subject_token.expose()),
             ("subject_token_type", TOKEN_TYPE_JWT),
         ]);
+        pairs.extend(self.audience.iter().map(|audience| ("audience", audience.as_str())));
+        if let Some(scope) = &scope {
+            pairs.push(("scope", scope));
+        }
+        if let Some(requested) = &self.requested_token_type {
+            pairs.push(("requested_token_type", requested));
+        }
+        if let Some(actor) = &self.actor_token {
+            pairs.push(("actor_token", actor.token.expose()));
+            pairs.push(("actor_token_type", &actor.token_type));
+        }
         let mut headers = Vec::new();
         self.client.apply(&mut pairs, &mut headers, false)?;
         let body = form::encode_pairs(&pairs);
@@ -79,13 +124,37 @@ impl TokenExchangeRequest {
 
     /// Reads an incoming request at the primary token endpoint (server role), refusing it
     /// with the precise RFC 6749 / RFC 8693 error.
+    ///
+    /// RFC 8693 §2.1 lets `resource` and `audience` repeat; every other parameter sent twice is
+    /// `duplicate_parameter`. Several `resource` values are `invalid_target` (§2.2.2): a
+    /// security token is for exactly one partner token endpoint.
+    ///
+    /// ```
+    /// use mcx_connect::{HttpRequest, ParseOptions, TokenExchangeRequest};
+    /// let body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+    ///     &resource=https%3A%2F%2Fidms.partner.example%2Ftoken&subject_token=t\
+    ///     &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&actor_token=a";
+    /// let request = HttpRequest::form_post("https://idms.primary.example/token", body);
+    /// let refused = TokenExchangeRequest::parse(&request, &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "actor_token_unpaired"));
+    /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
         let mut report = Vec::new();
+        let value = Self::parse_into(request, options, &mut report)?;
+        Ok(Parsed { value, normalisations: report })
+    }
+
+    /// [`parse`](Self::parse), collecting repairs into `report` even when the request is refused.
+    pub(crate) fn parse_into(
+        request: &HttpRequest,
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+    ) -> Result<Self, Rejection> {
         http::check_form_post(request).map_err(Rejection::new)?;
-        let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
+        let form = Form::parse_with_repeats(&request.body, options, report, &REPEATABLE).map_err(Rejection::new)?;
         check_grant_type(&form, GRANT_TYPE_TOKEN_EXCHANGE)?;
         let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
-        let resource = read_resource(&form, options, &mut report)?;
+        let resource = read_resource(&form, options, report)?;
         let subject_token = form.required("subject_token").map_err(Rejection::new)?;
         if subject_token.len() > options.limits.max_token_bytes {
             return Err(Rejection::new(RequestError::MalformedToken {
@@ -97,17 +166,69 @@ impl TokenExchangeRequest {
                 ),
             }));
         }
-        let token_type = form.required("subject_token_type").map_err(Rejection::new)?;
-        if token_type != TOKEN_TYPE_JWT {
-            return Err(Rejection::new(RequestError::UnsupportedTokenType {
-                found: http::printable(token_type, 80),
-                expected: TOKEN_TYPE_JWT,
-            }));
-        }
-        Ok(Parsed {
-            value: Self { resource, subject_token: Secret::new(subject_token), client },
-            normalisations: report,
+        read_subject_token_type(&form, options, report)?;
+        let scope = match form.optional("scope") {
+            None => None,
+            Some(text) => Some(
+                match options.mode {
+                    ParseMode::Strict => ScopeSet::parse(text),
+                    ParseMode::Lenient => ScopeSet::parse_lenient(text, report),
+                }
+                .map_err(Rejection::new)?,
+            ),
+        };
+        Ok(Self {
+            resource,
+            subject_token: Secret::new(subject_token),
+            client,
+            audience: form.all("audience").filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+            scope,
+            requested_token_type: form.optional("requested_token_type").map(str::to_owned),
+            actor_token: read_actor_token(&form)?,
         })
+    }
+}
+
+/// `subject_token_type`: B.7.2 requires the JWT token type. Lenient parsing also reads the
+/// access token type generic RFC 8693 clients send (a primary access token is a JWT, B.2.1.2),
+/// and reports it.
+fn read_subject_token_type(
+    form: &Form,
+    options: &ParseOptions,
+    report: &mut Vec<Normalisation>,
+) -> Result<(), Rejection> {
+    let token_type = form.required("subject_token_type").map_err(Rejection::new)?;
+    if token_type == TOKEN_TYPE_JWT {
+        return Ok(());
+    }
+    if token_type == TOKEN_TYPE_ACCESS_TOKEN && options.mode == ParseMode::Lenient {
+        report.push(Normalisation::new(
+            "subject_token_type_access_token",
+            Some("subject_token_type"),
+            "subject_token_type was the access token type; read it as the JWT type B.7.2 requires",
+        ));
+        return Ok(());
+    }
+    Err(Rejection::new(RequestError::UnsupportedTokenType {
+        found: http::printable(token_type, 80),
+        expected: TOKEN_TYPE_JWT,
+    }))
+}
+
+/// `actor_token` and `actor_token_type` (RFC 8693 §2.1): the type is REQUIRED with the token and
+/// MUST NOT be sent without it.
+fn read_actor_token(form: &Form) -> Result<Option<ActorToken>, Rejection> {
+    match (form.optional("actor_token"), form.optional("actor_token_type")) {
+        (Some(token), Some(token_type)) => {
+            Ok(Some(ActorToken { token: Secret::new(token), token_type: token_type.to_owned() }))
+        }
+        (Some(_), None) => {
+            Err(Rejection::new(RequestError::ActorTokenUnpaired("actor_token sent without actor_token_type")))
+        }
+        (None, Some(_)) => {
+            Err(Rejection::new(RequestError::ActorTokenUnpaired("actor_token_type sent without actor_token")))
+        }
+        (None, None) => Ok(None),
     }
 }
 
@@ -121,8 +242,25 @@ pub(crate) fn check_grant_type(form: &Form, expected: &'static str) -> Result<()
     }
 }
 
+/// Whether `value` starts with a URI scheme (RFC 3986 §3.1) rather than a host, as in
+/// `urn:…` or `http:…`; `host:8443/path` is a host with a port, not a scheme.
+fn has_scheme(value: &str) -> bool {
+    let Some((scheme, rest)) = value.split_once(':') else { return false };
+    let mut chars = scheme.chars();
+    let scheme_like = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let port = rest.split('/').next().unwrap_or_default();
+    let is_port = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+    scheme_like && !is_port
+}
+
 /// `resource` (RFC 8693 §2.1): an absolute URI without fragment, here an https token endpoint.
+/// One only: several are `invalid_target` (§2.2.2).
 fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisation>) -> Result<String, Rejection> {
+    let count = form.all("resource").count();
+    if count > 1 {
+        return Err(Rejection::new(RequestError::SeveralResources(count)));
+    }
     let raw = form.required("resource").map_err(Rejection::new)?;
     let mut resource = raw.to_owned();
     if options.mode == ParseMode::Lenient {
@@ -135,7 +273,7 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
             ));
         }
         resource = trimmed.to_owned();
-        if !resource.is_empty() && !resource.contains("://") && !resource.contains(char::is_whitespace) {
+        if !resource.is_empty() && !has_scheme(&resource) && !resource.contains(char::is_whitespace) {
             report.push(Normalisation::new(
                 "resource_scheme_assumed",
                 Some("resource"),
@@ -146,6 +284,14 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
                 ),
             ));
             resource = format!("https://{resource}");
+        }
+    }
+    if let Some((scheme, _)) = resource.split_once(':').filter(|_| has_scheme(&resource)) {
+        if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+            return Err(Rejection::new(RequestError::InvalidResource(format!(
+                "a `{}:` URI is not an https URL (the partner token endpoint)",
+                http::printable(scheme, 16)
+            ))));
         }
     }
     options
@@ -219,5 +365,61 @@ impl TokenExchangeResponse {
             .string("scope", scope.as_deref())
             .string("refresh_token", self.refresh_token.as_ref().map(Secret::expose))
             .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{TokenRequest, TokenRequestKind};
+
+    const HEAD: &str = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange";
+    const SUBJECT: &str = "&subject_token=t&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt";
+
+    fn post(body: String) -> HttpRequest {
+        HttpRequest::form_post("https://idms.primary.example/token", body)
+    }
+
+    #[test]
+    fn rfc3986_3_1_a_scheme_is_told_from_a_host_with_a_port() {
+        for value in ["urn:ietf:params:oauth:x", "https://h/t", "http:x", "mailto:a@b"] {
+            assert!(has_scheme(value), "{value}");
+        }
+        for value in ["idms.example", "idms.example:8443", "idms.example:8443/token", "IdM.partner_server.com"] {
+            assert!(!has_scheme(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn rfc8693_2_1_lenient_urn_resource_refusal_keeps_the_repair_report() {
+        let request = post(format!("{HEAD}&resource=+urn%3Aietf%3Aparams%3Aoauth%3Apartner{SUBJECT}"));
+        let check = TokenRequest::check(&request, &ParseOptions::lenient());
+        assert_eq!(check.kind, Some(TokenRequestKind::TokenExchange));
+        let refusal = check.outcome.unwrap_err();
+        assert_eq!((refusal.error.as_str(), refusal.code()), ("invalid_target", "invalid_resource"));
+        assert!(refusal.to_string().contains("not an https URL"), "{refusal}");
+        let codes: Vec<&str> = check.normalisations.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["resource_trimmed"]);
+    }
+
+    #[test]
+    fn rfc8693_2_1_repeated_resource_reaches_the_exchange_parser_through_token_request() {
+        let resource = "&resource=https%3A%2F%2Fidms.partner.example%2Ftoken";
+        let request = post(format!("{HEAD}{resource}{resource}{SUBJECT}"));
+        let refusal = TokenRequest::parse(&request, &ParseOptions::strict()).unwrap_err();
+        assert_eq!((refusal.error.as_str(), refusal.code()), ("invalid_target", "several_resources"));
+    }
+
+    #[test]
+    fn rfc8693_2_1_optional_parameters_round_trip_through_build_and_parse() {
+        let mut request = TokenExchangeRequest::new("https://idms.partner.example/token", "t")
+            .with_client(ClientAuthentication::client_id("mcptt-client"));
+        request.audience = vec!["a".into(), "b".into()];
+        request.scope = Some(ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap());
+        request.requested_token_type = Some(TOKEN_TYPE_JWT.into());
+        request.actor_token = Some(ActorToken { token: Secret::new("actor"), token_type: TOKEN_TYPE_JWT.into() });
+        let http = request.build("https://idms.primary.example/token", EndpointPolicy::default()).unwrap();
+        assert_eq!(TokenExchangeRequest::parse(&http, &ParseOptions::strict()).unwrap().value, request);
+        assert!(!format!("{request:?}").contains("actor\""), "the actor token is a secret");
     }
 }

@@ -52,6 +52,10 @@ pub struct ParseOptions {
     pub limits: Limits,
     /// Which URLs are acceptable where a request names one (`resource`).
     pub endpoint_policy: EndpointPolicy,
+    /// Whether a `3gpp:mc:` scope value this version does not know satisfies B.7.4's "one or
+    /// more of the following" (forward compatibility; off by default: only the twelve listed
+    /// values count). The bare prefix `3gpp:mc:` never counts.
+    pub accept_unknown_mcx_scopes: bool,
 }
 
 impl ParseOptions {
@@ -72,7 +76,7 @@ pub struct Normalisation {
     /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
     /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`,
     /// `no_break_space_in_scope`, `duplicate_scope_dropped`, `resource_trimmed`,
-    /// `resource_scheme_assumed`.
+    /// `resource_scheme_assumed`, `subject_token_type_access_token`.
     pub code: String,
     /// The parameter concerned, if any.
     pub parameter: Option<String>,
@@ -95,7 +99,8 @@ pub struct Parsed<T> {
     pub normalisations: Vec<Normalisation>,
 }
 
-/// A decoded form body: names and values in order, no name twice.
+/// A decoded form body: names and values in order, no name twice (except the repeatable ones
+/// a parser names).
 #[derive(Clone, PartialEq, Eq, Default)]
 pub(crate) struct Form {
     params: Vec<(String, String)>,
@@ -125,6 +130,17 @@ impl Form {
         body: &[u8],
         options: &ParseOptions,
         report: &mut Vec<Normalisation>,
+    ) -> Result<Form, RequestError> {
+        Self::parse_with_repeats(body, options, report, &[])
+    }
+
+    /// Like [`parse`](Self::parse), but the parameters named in `repeatable` may appear more
+    /// than once (RFC 8693 §2.1: `resource` and `audience`); read them with [`all`](Self::all).
+    pub(crate) fn parse_with_repeats(
+        body: &[u8],
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+        repeatable: &[&str],
     ) -> Result<Form, RequestError> {
         let limits = options.limits;
         if body.len() > limits.max_body_bytes {
@@ -207,7 +223,7 @@ impl Form {
             }
             let name = decode_bytes(name, None, lenient, report)?;
             let value = decode_bytes(value, Some(&name), lenient, report)?;
-            if params.iter().any(|(existing, _)| *existing == name) {
+            if !repeatable.contains(&name.as_str()) && params.iter().any(|(existing, _)| *existing == name) {
                 return Err(RequestError::DuplicateParameter(crate::http::printable(&name, 40)));
             }
             params.push((name, value));
@@ -218,6 +234,11 @@ impl Form {
     /// The value of a parameter, if present.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a parameter, in order (several only for a repeatable parameter).
+    pub(crate) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.params.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
     /// The value of a required parameter: missing and empty are distinct errors.
@@ -448,6 +469,17 @@ mod tests {
     fn rfc6749_3_2_a_parameter_sent_twice_is_refused_in_both_modes() {
         assert_eq!(strict("a=1&a=2").unwrap_err().code(), "duplicate_parameter");
         assert_eq!(lenient("a=1& a=2").0.unwrap_err().code(), "duplicate_parameter");
+    }
+
+    #[test]
+    fn rfc8693_2_1_a_parser_may_let_named_parameters_repeat_and_no_other() {
+        let options = ParseOptions::strict();
+        let form =
+            Form::parse_with_repeats(b"audience=a&x=1&audience=b", &options, &mut Vec::new(), &["audience"]).unwrap();
+        assert_eq!(form.all("audience").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(form.get("audience"), Some("a"));
+        let err = Form::parse_with_repeats(b"audience=a&x=1&x=2", &options, &mut Vec::new(), &["audience"]);
+        assert_eq!(err.unwrap_err().code(), "duplicate_parameter");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `request check` and `response check`) and for a server with one token endpoint for every grant.
 
 use crate::error::{Error, Rejection, RequestError};
-use crate::exchange::{TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE};
+use crate::exchange::{self, TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE};
 use crate::form::{Form, Limits, Normalisation, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest, HttpResponse};
 use crate::jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
@@ -82,7 +82,9 @@ impl TokenRequestKind {
     /// assert_eq!(TokenRequestKind::identify(&request), Some(TokenRequestKind::Refresh));
     /// ```
     pub fn identify(request: &HttpRequest) -> Option<Self> {
-        let form = Form::parse(&request.body, &ParseOptions::lenient(), &mut Vec::new()).ok()?;
+        let form =
+            Form::parse_with_repeats(&request.body, &ParseOptions::lenient(), &mut Vec::new(), &exchange::REPEATABLE)
+                .ok()?;
         form.get("grant_type").and_then(Self::from_grant_type)
     }
 }
@@ -161,7 +163,9 @@ impl TokenRequest {
         report: &mut Vec<Normalisation>,
     ) -> Result<TokenRequest, Rejection> {
         http::check_form_post(request).map_err(Rejection::new)?;
-        let form = Form::parse(&request.body, options, report).map_err(Rejection::new)?;
+        // Repeats RFC 8693 allows are let through here; the parser of the kind decides.
+        let form =
+            Form::parse_with_repeats(&request.body, options, report, &exchange::REPEATABLE).map_err(Rejection::new)?;
         let grant_type = form.required("grant_type").map_err(Rejection::new)?;
         let kind = TokenRequestKind::from_grant_type(grant_type).ok_or_else(|| {
             Rejection::new(RequestError::UnsupportedGrantType {
@@ -171,8 +175,9 @@ impl TokenRequest {
         })?;
         let (value, repairs) = match kind {
             TokenRequestKind::TokenExchange => {
-                let parsed = TokenExchangeRequest::parse(request, options)?;
-                (TokenRequest::TokenExchange(parsed.value), parsed.normalisations)
+                // The exchange parser keeps its repairs even when it refuses (`request check`).
+                report.clear();
+                return TokenExchangeRequest::parse_into(request, options, report).map(TokenRequest::TokenExchange);
             }
             TokenRequestKind::JwtBearer => {
                 let parsed = JwtBearerRequest::parse(request, options)?;
@@ -194,8 +199,8 @@ impl TokenRequest {
 
 /// Form parameters whose values are secrets (tokens, assertions, client secrets, codes,
 /// verifiers) and must be redacted wherever a request is shown.
-pub const SECRET_PARAMETERS: [&str; 6] =
-    ["assertion", "subject_token", "client_secret", "code", "code_verifier", "refresh_token"];
+pub const SECRET_PARAMETERS: [&str; 7] =
+    ["assertion", "subject_token", "actor_token", "client_secret", "code", "code_verifier", "refresh_token"];
 
 /// Whether a form parameter carries a secret ([`SECRET_PARAMETERS`]).
 ///

@@ -84,7 +84,7 @@ impl JwtBearerRequest {
             ParseMode::Lenient => ScopeSet::parse_lenient(scope_text, &mut report),
         }
         .map_err(Rejection::new)?;
-        scope.require_mcx().map_err(|e: ScopeError| Rejection::new(e))?;
+        scope.require_mcx_with(options.accept_unknown_mcx_scopes).map_err(|e: ScopeError| Rejection::new(e))?;
         Ok(Parsed { value: Self { assertion: Secret::new(assertion), client, scope }, normalisations: report })
     }
 }

@@ -61,7 +61,8 @@ pub use error::{
     EndpointError, Error, OAuthErrorCode, Rejection, RequestError, ResponseError, ScopeError, TokenParameter,
 };
 pub use exchange::{
-    TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT,
+    ActorToken, TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN,
+    TOKEN_TYPE_JWT,
 };
 pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};

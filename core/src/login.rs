@@ -287,13 +287,26 @@ impl AuthorizationCodeRequest {
         build_post(token_endpoint, pairs, &self.client)
     }
 
-    /// Reads the request at the token endpoint (server role).
+    /// Reads the request at the token endpoint (server role). RFC 6749 §4.1.3: a client that
+    /// does not authenticate must name itself with `client_id`.
+    ///
+    /// ```
+    /// use mcx_connect::{AuthorizationCodeRequest, HttpRequest, ParseOptions};
+    /// let body = "grant_type=authorization_code&code=c&redirect_uri=com.example.mcptt%3A%2Fcb\
+    ///     &code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    /// let anonymous = HttpRequest::form_post("https://idms.primary.example/token", body);
+    /// let refused = AuthorizationCodeRequest::parse(&anonymous, &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "missing_parameter"));
+    /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
         let (form, client, report) = read_post(request, options, GRANT_TYPE_AUTHORIZATION_CODE)?;
         let code = Secret::new(form.required("code").map_err(Rejection::new)?);
         let redirect_uri = form.required("redirect_uri").map_err(Rejection::new)?.to_owned();
         let code_verifier = form.required("code_verifier").map_err(Rejection::new)?;
         pkce::check_verifier(code_verifier).map_err(Rejection::new)?;
+        if matches!(client, ClientAuthentication::None) {
+            return Err(Rejection::new(RequestError::MissingParameter("client_id")));
+        }
         let value = Self { code, redirect_uri, code_verifier: Secret::new(code_verifier), client };
         Ok(Parsed { value, normalisations: report })
     }

@@ -151,9 +151,27 @@ impl Scope {
         }
     }
 
-    /// Whether this is a `3gpp:mc:` value (known or not).
+    /// Whether this is a `3gpp:mc:` value (known or not, the bare prefix included).
     pub fn is_mcx(&self) -> bool {
         self.as_str().starts_with(MCX_SCOPE_PREFIX)
+    }
+
+    /// Whether this is one of the twelve `3gpp:mc:` values B.7.4 lists.
+    ///
+    /// ```
+    /// use mcx_connect::Scope;
+    /// assert!(Scope::PttService.is_listed_mcx());
+    /// assert!(!Scope::from_value("3gpp:mc:future_service").is_listed_mcx());
+    /// assert!(!Scope::from_value("3gpp:mc:").is_listed_mcx());
+    /// ```
+    pub fn is_listed_mcx(&self) -> bool {
+        self.service().is_some()
+    }
+
+    /// Whether this is a `3gpp:mc:` value this version does not know, with a name after the
+    /// prefix (the bare prefix `3gpp:mc:` is not an MCX scope at all).
+    pub fn is_unknown_mcx(&self) -> bool {
+        matches!(self, Scope::McxOther(value) if value.len() > MCX_SCOPE_PREFIX.len())
     }
 
     /// The MC service this value belongs to, for the twelve known MCX values.
@@ -304,17 +322,55 @@ impl ScopeSet {
         self.values.is_empty()
     }
 
-    /// Whether at least one `3gpp:mc:` value is present.
+    /// Whether one of the twelve `3gpp:mc:` values B.7.4 lists is present (an unknown
+    /// `3gpp:mc:` value or the bare prefix does not count; see [`unknown_mcx`](Self::unknown_mcx)).
     pub fn has_mcx(&self) -> bool {
-        self.values.iter().any(Scope::is_mcx)
+        self.values.iter().any(Scope::is_listed_mcx)
     }
 
-    /// B.7.4: the scope shall include one or more `3gpp:mc:` values.
+    /// The `3gpp:mc:` values this version does not know (kept, in order), for a caller to
+    /// report or to honour.
+    ///
+    /// ```
+    /// use mcx_connect::ScopeSet;
+    /// let set = ScopeSet::parse("openid 3gpp:mc:ptt_service 3gpp:mc:future_service").unwrap();
+    /// assert_eq!(set.unknown_mcx().collect::<Vec<_>>(), ["3gpp:mc:future_service"]);
+    /// ```
+    pub fn unknown_mcx(&self) -> impl Iterator<Item = &str> {
+        self.values.iter().filter(|scope| scope.is_unknown_mcx()).map(Scope::as_str)
+    }
+
+    /// B.7.4: the scope "shall include one or more" of the twelve listed `3gpp:mc:` values.
+    ///
+    /// ```
+    /// use mcx_connect::ScopeSet;
+    /// assert!(ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap().require_mcx().is_ok());
+    /// let unknown = ScopeSet::parse("openid 3gpp:mc:future_service").unwrap();
+    /// assert_eq!(unknown.require_mcx().unwrap_err().code(), "scope_unknown_mcx_only");
+    /// assert_eq!(ScopeSet::parse("openid 3gpp:mc:").unwrap().require_mcx().unwrap_err().code(), "scope_missing_mcx");
+    /// ```
     pub fn require_mcx(&self) -> Result<(), ScopeError> {
+        self.require_mcx_with(false)
+    }
+
+    /// Like [`require_mcx`](Self::require_mcx), but an unknown `3gpp:mc:` value also counts when
+    /// `accept_unknown` is set (forward compatibility, the caller's choice). The bare prefix
+    /// `3gpp:mc:` never counts.
+    ///
+    /// ```
+    /// use mcx_connect::ScopeSet;
+    /// let unknown = ScopeSet::parse("openid 3gpp:mc:future_service").unwrap();
+    /// assert!(unknown.require_mcx_with(true).is_ok());
+    /// assert!(ScopeSet::parse("openid 3gpp:mc:").unwrap().require_mcx_with(true).is_err());
+    /// ```
+    pub fn require_mcx_with(&self, accept_unknown: bool) -> Result<(), ScopeError> {
         if self.has_mcx() {
-            Ok(())
-        } else {
-            Err(ScopeError::MissingMcx)
+            return Ok(());
+        }
+        match self.unknown_mcx().next() {
+            Some(_) if accept_unknown => Ok(()),
+            Some(first) => Err(ScopeError::UnknownMcxOnly(first.to_owned())),
+            None => Err(ScopeError::MissingMcx),
         }
     }
 
@@ -453,5 +509,19 @@ mod tests {
     #[test]
     fn b_7_4_scope_must_include_an_mcx_value() {
         assert_eq!(ScopeSet::parse("openid").unwrap().require_mcx().unwrap_err().code(), "scope_missing_mcx");
+    }
+
+    #[test]
+    fn b_7_4_only_a_listed_mcx_value_satisfies_the_rule_unknown_ones_when_opted_in() {
+        let unknown = ScopeSet::parse("openid 3gpp:mc:future_service").unwrap();
+        assert!(!unknown.has_mcx());
+        assert_eq!(unknown.require_mcx_with(false).unwrap_err().code(), "scope_unknown_mcx_only");
+        assert!(unknown.require_mcx_with(true).is_ok());
+        let bare = ScopeSet::parse("openid 3gpp:mc:").unwrap();
+        assert_eq!(bare.unknown_mcx().count(), 0);
+        assert_eq!(bare.require_mcx_with(true).unwrap_err().code(), "scope_missing_mcx");
+        let mixed = ScopeSet::parse("3gpp:mc:future_service 3gpp:mc:data_service").unwrap();
+        assert!(mixed.require_mcx().is_ok());
+        assert_eq!(mixed.unknown_mcx().collect::<Vec<_>>(), ["3gpp:mc:future_service"]);
     }
 }

@@ -40,7 +40,12 @@ pub(crate) fn parse_options(input: &Value) -> Result<ParseOptions, Failure> {
         Some(value) => serde_json::from_value(value.clone()).map_err(|e| bad_case(format!("input.limits: {e}")))?,
         None => Limits::default(),
     };
-    Ok(ParseOptions { mode, limits, endpoint_policy: policy(input) })
+    Ok(ParseOptions {
+        mode,
+        limits,
+        endpoint_policy: policy(input),
+        accept_unknown_mcx_scopes: bool(input, "accept_unknown_mcx_scopes"),
+    })
 }
 
 pub(crate) fn http_request(input: &Value) -> Result<HttpRequest, Failure> {
@@ -164,6 +169,7 @@ fn scope_parse(input: &Value) -> Outcome {
         "scope": set.to_string(),
         "values": set.iter().map(|s| s.as_str().to_owned()).collect::<Vec<_>>(),
         "has_mcx": set.has_mcx(),
+        "unknown_mcx": set.unknown_mcx().collect::<Vec<_>>(),
         "normalisations": codes(&report),
     }))
 }
@@ -176,10 +182,16 @@ fn exchange_build(input: &Value) -> Outcome {
 
 fn exchange_parse(input: &Value) -> Outcome {
     let parsed = TokenExchangeRequest::parse(&http_request(input)?, &parse_options(input)?)?;
+    let request = &parsed.value;
     Ok(json!({
-        "resource": parsed.value.resource,
-        "subject_token": parsed.value.subject_token.expose(),
-        "client": client_json(&parsed.value.client),
+        "resource": request.resource,
+        "subject_token": request.subject_token.expose(),
+        "client": client_json(&request.client),
+        "audience": request.audience,
+        "scope": request.scope.as_ref().map(ToString::to_string),
+        "requested_token_type": request.requested_token_type,
+        "actor_token": request.actor_token.as_ref().map(|actor| actor.token.expose()),
+        "actor_token_type": request.actor_token.as_ref().map(|actor| actor.token_type.as_str()),
         "normalisations": codes(&parsed.normalisations),
     }))
 }
@@ -224,6 +236,7 @@ fn jwt_bearer_parse(input: &Value) -> Outcome {
         "assertion": parsed.value.assertion.expose(),
         "client": client_json(&parsed.value.client),
         "scope": parsed.value.scope.to_string(),
+        "unknown_mcx": parsed.value.scope.unknown_mcx().collect::<Vec<_>>(),
         "normalisations": codes(&parsed.normalisations),
     }))
 }

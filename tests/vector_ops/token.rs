@@ -8,13 +8,14 @@
 //! | `jwks.parse` | `jwks_text` | `keys`: `[{kid, key_type}]` |
 //! | `jwt_bearer.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `target`, `leeway`?), `now` | `client_id`, `claims` |
 //! | `exchange.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `audience`?, `leeway`?), `now` | `resource`, `claims`, `scope` |
+//! | `security_token.issue` | as `exchange.parse_and_verify`, plus `issuer` (`issuer`, `secret_hex` P-256 scalar, `lifetime`, `kid`?, `jti`?) | `token_type`, `issued_token_type`, `expires_in`, and the issued token's `header` and `claims` |
 
 use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
-    TokenError, UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
+    SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
@@ -27,6 +28,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "jwks.parse" => jwks_parse(input),
         "jwt_bearer.parse_and_verify" => jwt_bearer_parse_and_verify(input),
         "exchange.parse_and_verify" => exchange_parse_and_verify(input),
+        "security_token.issue" => security_token_issue(input),
         _ => return None,
     })
 }
@@ -201,5 +203,33 @@ fn exchange_parse_and_verify(input: &Value) -> Outcome {
         "resource": parsed.value.request.resource,
         "claims": to_json(&parsed.value.subject_token.claims)?,
         "scope": parsed.value.subject_token.scope.to_string(),
+    }))
+}
+
+fn security_token_issue(input: &Value) -> Outcome {
+    let validator = access_validator(input.get("validator").ok_or_else(|| bad_case("input.validator is required"))?)?;
+    let settings = input.get("issuer").ok_or_else(|| bad_case("input.issuer is required"))?;
+    let secret: [u8; 32] =
+        hex(str(settings, "secret_hex")?)?.try_into().map_err(|_| bad_case("secret_hex must be 32 bytes"))?;
+    let lifetime = settings.get("lifetime").and_then(Value::as_u64).ok_or_else(|| bad_case("issuer.lifetime"))?;
+    let key = SigningKey::es256(&secret).map_err(token_error)?;
+    let mut issuer = SecurityTokenIssuer::new(str(settings, "issuer")?, key, lifetime).map_err(token_error)?;
+    if let Some(kid) = opt_str(settings, "kid") {
+        issuer = issuer.with_kid(kid);
+    }
+    let now = now(input)?;
+    let exchange =
+        TokenExchangeRequest::parse_and_verify(&http_request(input)?, &parse_options(input)?, &validator, now)?;
+    let response = match opt_str(settings, "jti") {
+        Some(jti) => issuer.issue_with_jti(&exchange.value, now, jti),
+        None => issuer.issue(&exchange.value, now),
+    }?;
+    let seen = UnverifiedToken::inspect(response.access_token.expose()).map_err(token_error)?;
+    Ok(json!({
+        "token_type": response.token_type.as_str(),
+        "issued_token_type": response.issued_token_type,
+        "expires_in": response.expires_in,
+        "header": to_json(&seen.header)?,
+        "claims": seen.claims,
     }))
 }

@@ -50,7 +50,7 @@ object VectorRunner {
                 else -> throw BadCase("unknown limit `$key`")
             }
         }
-        return ParseOptions(mode, limits, policy(input))
+        return ParseOptions(mode, limits, policy(input), input["accept_unknown_mcx_scopes"] as? Boolean ?: false)
     }
 
     private fun body(value: Json): ByteArray = when {
@@ -275,6 +275,19 @@ object VectorRunner {
                 "scope" to parsed.subjectToken.scope?.toString(),
             )
         },
+        "security_token.issue" to { i ->
+            val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
+            val s = i["issuer"] as? Json ?: throw BadCase("input.issuer is required")
+            val lifetime = (s["lifetime"] as? Number)?.toLong()?.toULong() ?: throw BadCase("issuer.lifetime must be a number")
+            val issuer = SecurityTokenIssuer(str(s, "issuer"), SigningKey.es256(hex(str(s, "secret_hex"))), lifetime, optStr(s, "kid"))
+            val response = issuer.answer(httpRequest(i), parseOptions(i), accessValidator(v), now(i), optStr(s, "jti"))
+            val seen = inspectToken(response.accessToken.expose())
+            mapOf(
+                "token_type" to response.tokenType, "issued_token_type" to response.issuedTokenType,
+                "expires_in" to response.expiresIn?.toLong(), "header" to parseJson(seen.header.json),
+                "claims" to parseJson(seen.claimsJson),
+            )
+        },
     )
 
     private val operations: Map<String, (Json) -> Json> = mapOf(
@@ -307,7 +320,10 @@ object VectorRunner {
             } else {
                 ScopeSet.parse(text) to listOf()
             }
-            mapOf("scope" to scope.toString(), "values" to scope.values(), "has_mcx" to scope.hasMcx(), "normalisations" to codes(report))
+            mapOf(
+                "scope" to scope.toString(), "values" to scope.values(), "has_mcx" to scope.hasMcx(),
+                "unknown_mcx" to scope.unknownMcx(), "normalisations" to codes(report),
+            )
         },
         "exchange.build" to { i ->
             val request = TokenExchangeRequest(str(i, "resource"), Secret(str(i, "subject_token")), client(i))
@@ -317,7 +333,10 @@ object VectorRunner {
             val parsed = TokenExchangeRequest.parse(httpRequest(i), parseOptions(i))
             mapOf(
                 "resource" to parsed.resource(), "subject_token" to parsed.subjectToken().expose(),
-                "client" to clientJson(parsed.client()), "normalisations" to codes(parsed.normalisations()),
+                "client" to clientJson(parsed.client()), "audience" to parsed.audience(),
+                "scope" to parsed.scope()?.toString(), "requested_token_type" to parsed.requestedTokenType(),
+                "actor_token" to parsed.actorToken()?.expose(), "actor_token_type" to parsed.actorTokenType(),
+                "normalisations" to codes(parsed.normalisations()),
             )
         },
         "exchange_response.read" to { i ->
@@ -345,7 +364,8 @@ object VectorRunner {
             val parsed = JwtBearerRequest.parse(httpRequest(i), parseOptions(i))
             mapOf(
                 "assertion" to parsed.assertion().expose(), "client" to clientJson(parsed.client()),
-                "scope" to parsed.scope().toString(), "normalisations" to codes(parsed.normalisations()),
+                "scope" to parsed.scope().toString(), "unknown_mcx" to parsed.scope().unknownMcx(),
+                "normalisations" to codes(parsed.normalisations()),
             )
         },
         "token_response.read" to { i ->

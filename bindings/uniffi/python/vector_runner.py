@@ -58,6 +58,7 @@ def parse_options(inp):
         mode=m.ParseMode.LENIENT if mode == "lenient" else m.ParseMode.STRICT,
         limits=limits,
         endpoint_policy=policy(inp),
+        accept_unknown_mcx_scopes=bool(inp.get("accept_unknown_mcx_scopes", False)),
     )
 
 
@@ -168,7 +169,13 @@ def op_scope_parse(inp):
         scope, report = read.scope, read.normalisations
     else:
         scope, report = m.ScopeSet.parse(text), []
-    return {"scope": str(scope), "values": scope.values(), "has_mcx": scope.has_mcx(), "normalisations": codes(report)}
+    return {
+        "scope": str(scope),
+        "values": scope.values(),
+        "has_mcx": scope.has_mcx(),
+        "unknown_mcx": scope.unknown_mcx(),
+        "normalisations": codes(report),
+    }
 
 
 def op_exchange_build(inp):
@@ -182,6 +189,11 @@ def op_exchange_parse(inp):
         "resource": parsed.resource(),
         "subject_token": parsed.subject_token().expose(),
         "client": client_json(parsed.client()),
+        "audience": parsed.audience(),
+        "scope": text_or_none(parsed.scope()),
+        "requested_token_type": parsed.requested_token_type(),
+        "actor_token": text_or_none(parsed.actor_token()),
+        "actor_token_type": parsed.actor_token_type(),
         "normalisations": codes(parsed.normalisations()),
     }
 
@@ -222,6 +234,7 @@ def op_jwt_bearer_parse(inp):
         "assertion": parsed.assertion().expose(),
         "client": client_json(parsed.client()),
         "scope": str(parsed.scope()),
+        "unknown_mcx": parsed.scope().unknown_mcx(),
         "normalisations": codes(parsed.normalisations()),
     }
 
@@ -517,6 +530,24 @@ def op_exchange_parse_and_verify(inp):
             "scope": str(parsed.subject_token.scope)}
 
 
+def op_security_token_issue(inp):
+    if "validator" not in inp or "issuer" not in inp:
+        raise BadCase("input.validator and input.issuer are required")
+    settings = inp["issuer"]
+    key = m.SigningKey.es256(bytes.fromhex(req_str(settings, "secret_hex")))
+    issuer = m.SecurityTokenIssuer(req_str(settings, "issuer"), key, settings["lifetime"], settings.get("kid"))
+    response = issuer.answer(http_request(inp), parse_options(inp), access_validator(inp["validator"]), now_of(inp),
+                             settings.get("jti"))
+    seen = m.inspect_token(response.access_token.expose())
+    return {
+        "token_type": response.token_type,
+        "issued_token_type": response.issued_token_type,
+        "expires_in": response.expires_in,
+        "header": json.loads(seen.header.json),
+        "claims": json.loads(seen.claims_json),
+    }
+
+
 OPERATIONS = {
     "token.validate": op_token_validate,
     "token.inspect": op_token_inspect,
@@ -524,6 +555,7 @@ OPERATIONS = {
     "jwks.parse": op_jwks_parse,
     "jwt_bearer.parse_and_verify": op_jwt_bearer_parse_and_verify,
     "exchange.parse_and_verify": op_exchange_parse_and_verify,
+    "security_token.issue": op_security_token_issue,
     "profile.parse": op_profile_parse,
     "profile.partner": lambda i: partner_json(one_document(i).partner(req_str(i, "partner"))),
     "profile.partner_token_endpoint": lambda i: {

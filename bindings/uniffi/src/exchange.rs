@@ -54,6 +54,31 @@ impl TokenExchangeRequest {
         self.value.client.clone().into()
     }
 
+    /// RFC 8693 §2.1 `audience` values (repeatable), in order.
+    pub fn audience(&self) -> Vec<String> {
+        self.value.audience.clone()
+    }
+
+    /// RFC 8693 §2.1 `scope`, if sent.
+    pub fn scope(&self) -> Option<Arc<ScopeSet>> {
+        self.value.scope.clone().map(ScopeSet::wrap)
+    }
+
+    /// RFC 8693 §2.1 `requested_token_type`, if sent.
+    pub fn requested_token_type(&self) -> Option<String> {
+        self.value.requested_token_type.clone()
+    }
+
+    /// RFC 8693 §2.1 `actor_token`, if sent (always with `actor_token_type`).
+    pub fn actor_token(&self) -> Option<Arc<Secret>> {
+        self.value.actor_token.as_ref().map(|actor| Secret::wrap(actor.token.clone()))
+    }
+
+    /// RFC 8693 §2.1 `actor_token_type`, if sent.
+    pub fn actor_token_type(&self) -> Option<String> {
+        self.value.actor_token.as_ref().map(|actor| actor.token_type.clone())
+    }
+
     /// What lenient parsing repaired (empty for built or strictly parsed requests).
     pub fn normalisations(&self) -> Vec<Normalisation> {
         self.normalisations.clone()

@@ -14,6 +14,7 @@ mod error;
 mod exchange;
 mod flow;
 mod http;
+mod issue;
 mod jwt_bearer;
 mod login;
 mod options;
@@ -35,6 +36,7 @@ pub use http::{
     http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, HttpHeader,
     HttpRequest, HttpResponse, ParsedHttpRequest,
 };
+pub use issue::SecurityTokenIssuer;
 pub use jwt_bearer::JwtBearerRequest;
 pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
 pub use options::{

@@ -74,11 +74,20 @@ pub struct ParseOptions {
     pub limits: Limits,
     /// Which `resource` URLs are acceptable.
     pub endpoint_policy: crate::EndpointPolicy,
+    /// Whether an unknown `3gpp:mc:` scope value satisfies B.7.4 (forward compatibility;
+    /// default false: only the twelve listed values count).
+    #[uniffi(default = false)]
+    pub accept_unknown_mcx_scopes: bool,
 }
 
 impl From<ParseOptions> for mcx_connect::ParseOptions {
     fn from(o: ParseOptions) -> Self {
-        Self { mode: o.mode.into(), limits: o.limits.into(), endpoint_policy: o.endpoint_policy.into() }
+        Self {
+            mode: o.mode.into(),
+            limits: o.limits.into(),
+            endpoint_policy: o.endpoint_policy.into(),
+            accept_unknown_mcx_scopes: o.accept_unknown_mcx_scopes,
+        }
     }
 }
 

@@ -214,14 +214,25 @@ impl ScopeSet {
         self.0.is_empty()
     }
 
-    /// Whether at least one value is a `3gpp:mc:` value.
+    /// Whether one of the twelve `3gpp:mc:` values B.7.4 lists is present.
     pub fn has_mcx(&self) -> bool {
         self.0.has_mcx()
     }
 
-    /// Fails with `scope_missing_mcx` unless a `3gpp:mc:` value is present (B.7.4).
+    /// The `3gpp:mc:` values this version does not know (kept, in order).
+    pub fn unknown_mcx(&self) -> Vec<String> {
+        self.0.unknown_mcx().map(str::to_owned).collect()
+    }
+
+    /// B.7.4: fails with `scope_missing_mcx` unless one of the twelve listed `3gpp:mc:` values
+    /// is present (`scope_unknown_mcx_only` when only unknown ones are).
     pub fn require_mcx(&self) -> Result<()> {
         Ok(self.0.require_mcx()?)
+    }
+
+    /// Like `require_mcx`, but an unknown `3gpp:mc:` value counts when `accept_unknown` is set.
+    pub fn require_mcx_with(&self, accept_unknown: bool) -> Result<()> {
+        Ok(self.0.require_mcx_with(accept_unknown)?)
     }
 
     /// Fails with `scope_widened` if this set asks for a value not in `granted` (B.5 refresh).

@@ -381,6 +381,20 @@ impl SigningKey {
     }
 }
 
+impl SigningKey {
+    /// The core key.
+    pub(crate) fn core(&self) -> &core::SigningKey {
+        &self.0
+    }
+}
+
+impl AccessTokenValidator {
+    /// The core validator.
+    pub(crate) fn core(&self) -> &core::AccessTokenValidator {
+        &self.0
+    }
+}
+
 /// A jwt-bearer request read and its security token validated (partner IdMS).
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct VerifiedJwtBearerRequest {

@@ -20,11 +20,18 @@ export interface TokenExchangeRequest {
   client?: ClientAuthentication;
 }
 
-/** A token exchange request as the primary IdMS read it. */
+/** A token exchange request as the primary IdMS read it, with every optional RFC 8693 §2.1 parameter it carried. */
 export interface IncomingTokenExchangeRequest {
   resource: string;
   subjectToken: string;
   client: ClientAuthentication;
+  /** `audience` values (repeatable), in order. */
+  audience: string[];
+  /** `scope`, space-delimited, or null. */
+  scope: string | null;
+  requestedTokenType: string | null;
+  actorToken: string | null;
+  actorTokenType: string | null;
 }
 
 /** The token exchange response (B.7.3): `accessToken` is the security token. */
@@ -73,6 +80,16 @@ pub struct JsIncomingTokenExchangeRequest {
     pub subject_token: String,
     /// Client authentication.
     pub client: JsClient,
+    /// `audience` values.
+    pub audience: Vec<String>,
+    /// `scope`.
+    pub scope: Option<String>,
+    /// `requested_token_type`.
+    pub requested_token_type: Option<String>,
+    /// `actor_token`.
+    pub actor_token: Option<String>,
+    /// `actor_token_type`.
+    pub actor_token_type: Option<String>,
 }
 
 /// `TokenExchangeResponse` as JavaScript sees it.
@@ -117,10 +134,20 @@ pub fn parse_token_exchange_request(
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(TokenExchangeRequest::parse(&request_in(request)?, &options_in(options)?))?;
+    let request = parsed.value;
+    let (actor_token, actor_token_type) = match request.actor_token {
+        Some(actor) => (Some(actor.token.into_inner()), Some(actor.token_type)),
+        None => (None, None),
+    };
     let value = JsIncomingTokenExchangeRequest {
-        resource: parsed.value.resource,
-        subject_token: parsed.value.subject_token.into_inner(),
-        client: JsClient::from(&parsed.value.client),
+        resource: request.resource,
+        subject_token: request.subject_token.into_inner(),
+        client: JsClient::from(&request.client),
+        audience: request.audience,
+        scope: optional_scope_out(request.scope),
+        requested_token_type: request.requested_token_type,
+        actor_token,
+        actor_token_type,
     };
     to_js(&JsParsed::new(value, parsed.normalisations))
 }
@@ -133,14 +160,20 @@ pub fn read_token_exchange_response(
     #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenExchangeResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
-    to_js(&JsTokenExchangeResponse {
-        access_token: read.access_token.into_inner(),
-        issued_token_type: read.issued_token_type,
-        token_type: read.token_type.as_str().to_owned(),
-        expires_in: read.expires_in,
-        scope: optional_scope_out(read.scope),
-        refresh_token: read.refresh_token.map(Secret::into_inner),
-    })
+    to_js(&JsTokenExchangeResponse::from(read))
+}
+
+impl From<TokenExchangeResponse> for JsTokenExchangeResponse {
+    fn from(read: TokenExchangeResponse) -> Self {
+        Self {
+            access_token: read.access_token.into_inner(),
+            issued_token_type: read.issued_token_type,
+            token_type: read.token_type.as_str().to_owned(),
+            expires_in: read.expires_in,
+            scope: optional_scope_out(read.scope),
+            refresh_token: read.refresh_token.map(Secret::into_inner),
+        }
+    }
 }
 
 /// Server role: writes the token exchange reply (`TokenExchangeResponse::to_http_response`).

@@ -26,6 +26,8 @@ export interface ParseOptions {
   limits?: Limits;
   /** Accept `http://` on loopback hosts where a request names a URL (`resource`). */
   allowLoopbackHttp?: boolean;
+  /** Let an unknown `3gpp:mc:` scope value satisfy B.7.4 (forward compatibility; default false). */
+  acceptUnknownMcxScopes?: boolean;
 }
 
 /** One deviation that lenient parsing repaired. */
@@ -86,6 +88,9 @@ pub struct JsParseOptions {
     /// Loopback `http` allowed.
     #[serde(default)]
     pub allow_loopback_http: bool,
+    /// Unknown `3gpp:mc:` scope values count for B.7.4.
+    #[serde(default)]
+    pub accept_unknown_mcx_scopes: bool,
 }
 
 impl From<JsParseOptions> for ParseOptions {
@@ -94,6 +99,7 @@ impl From<JsParseOptions> for ParseOptions {
             mode: js.mode.0,
             limits: js.limits.into(),
             endpoint_policy: JsEndpointPolicy { allow_loopback_http: js.allow_loopback_http }.into(),
+            accept_unknown_mcx_scopes: js.accept_unknown_mcx_scopes,
         }
     }
 }

@@ -27,6 +27,8 @@ pub mod exchange;
 pub mod flow;
 pub mod form;
 pub mod http;
+#[cfg(feature = "token")]
+pub mod issue;
 pub mod jwt_bearer;
 #[cfg(feature = "login")]
 pub mod login;

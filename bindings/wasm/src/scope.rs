@@ -17,8 +17,10 @@ export interface ScopeInfo {
   scope: string;
   /** The values in order. */
   values: string[];
-  /** Whether at least one `3gpp:mc:` value is present. */
+  /** Whether one of the twelve `3gpp:mc:` values B.7.4 lists is present. */
   hasMcx: boolean;
+  /** The `3gpp:mc:` values this version does not know (kept, in order). */
+  unknownMcx: string[];
   /** What lenient reading repaired (empty when strict). */
   normalisations: Normalisation[];
 }
@@ -32,8 +34,10 @@ pub struct JsScopeInfo {
     pub scope: String,
     /// Values.
     pub values: Vec<String>,
-    /// Has a `3gpp:mc:` value.
+    /// Has one of the twelve listed `3gpp:mc:` values.
     pub has_mcx: bool,
+    /// Unknown `3gpp:mc:` values.
+    pub unknown_mcx: Vec<String>,
     /// Repairs.
     pub normalisations: Vec<mcx_connect::Normalisation>,
 }
@@ -65,6 +69,7 @@ pub fn parse_scope(
         scope: set.to_string(),
         values: set.iter().map(|s| s.as_str().to_owned()).collect(),
         has_mcx: set.has_mcx(),
+        unknown_mcx: set.unknown_mcx().map(str::to_owned).collect(),
         normalisations: report,
     })
 }

@@ -142,12 +142,12 @@ pub struct JsTokenOptions {
     pub max_token_bytes: Option<usize>,
 }
 
-struct TokenOptions {
+pub(crate) struct TokenOptions {
     js: JsTokenOptions,
     shared_secret: Option<Vec<u8>>,
 }
 
-fn options_of(value: JsValue) -> Result<TokenOptions, JsValue> {
+pub(crate) fn options_of(value: JsValue) -> Result<TokenOptions, JsValue> {
     let secret = member(&value, "sharedSecret");
     let shared_secret =
         if secret.is_undefined() || secret.is_null() { None } else { Some(bytes_in(&secret, "sharedSecret")?) };
@@ -213,7 +213,7 @@ fn id_validator(options: &TokenOptions) -> Result<IdTokenValidator, JsValue> {
     Ok(validator)
 }
 
-fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsValue> {
+pub(crate) fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsValue> {
     let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier(options)?))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
@@ -234,7 +234,7 @@ fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsVa
 }
 
 /// Reads a time argument: whole seconds since the epoch.
-fn seconds(value: &JsValue) -> Result<u64, JsValue> {
+pub(crate) fn seconds(value: &JsValue) -> Result<u64, JsValue> {
     match value.as_f64() {
         Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
         {
@@ -401,6 +401,21 @@ pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
     to_js(&keys)
 }
 
+/// Reads a `SigningKeyInit`.
+pub(crate) fn signing_key_in(key: &JsValue) -> Result<SigningKey, JsValue> {
+    let alg = string_in(member(key, "alg"), "key.alg")?;
+    let secret = bytes_in(&member(key, "secret"), "key.secret")?;
+    let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
+        bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
+    };
+    Ok(match alg.as_str() {
+        "ES256" => throw(SigningKey::es256(&seed(&secret)?))?,
+        "EdDSA" => SigningKey::ed25519(&seed(&secret)?),
+        "HS256" => throw(SigningKey::hs256(&secret))?,
+        _ => return Err(invalid_argument("key.alg", "expected `ES256`, `EdDSA` or `HS256`")),
+    })
+}
+
 /// Signs claims into a compact JWS (`sign`), with `kid` in the header; returns the token and
 /// the public JWK (`null` for HS256).
 #[wasm_bindgen(js_name = signToken, unchecked_return_type = "{ token: string; publicJwk: object | null }")]
@@ -409,17 +424,7 @@ pub fn sign_token(
     #[wasm_bindgen(unchecked_param_type = "object")] claims: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] kid: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let alg = string_in(member(&key, "alg"), "key.alg")?;
-    let secret = bytes_in(&member(&key, "secret"), "key.secret")?;
-    let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
-        bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
-    };
-    let key = match alg.as_str() {
-        "ES256" => throw(SigningKey::es256(&seed(&secret)?))?,
-        "EdDSA" => SigningKey::ed25519(&seed(&secret)?),
-        "HS256" => throw(SigningKey::hs256(&secret))?,
-        _ => return Err(invalid_argument("key.alg", "expected `ES256`, `EdDSA` or `HS256`")),
-    };
+    let key = signing_key_in(&key)?;
     let claims: Value = from_js(claims, "claims")?;
     let kid = match kid {
         Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),

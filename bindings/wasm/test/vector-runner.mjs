@@ -43,7 +43,12 @@ function parseOptions(input) {
   if (given.max_body_bytes !== undefined) limits.maxBodyBytes = given.max_body_bytes;
   if (given.max_parameters !== undefined) limits.maxParameters = given.max_parameters;
   if (given.max_token_bytes !== undefined) limits.maxTokenBytes = given.max_token_bytes;
-  return { mode, limits, allowLoopbackHttp: bool(input, "allow_loopback_http") };
+  return {
+    mode,
+    limits,
+    allowLoopbackHttp: bool(input, "allow_loopback_http"),
+    acceptUnknownMcxScopes: bool(input, "accept_unknown_mcx_scopes"),
+  };
 }
 
 function body(message) {
@@ -192,7 +197,13 @@ export function operations(api) {
     },
     "scope.parse": (input) => {
       const read = api.parseScope(str(input, "scope"), optStr(input, "mode") === "lenient" ? "lenient" : "strict");
-      return { scope: read.scope, values: read.values, has_mcx: read.hasMcx, normalisations: codes(read.normalisations) };
+      return {
+        scope: read.scope,
+        values: read.values,
+        has_mcx: read.hasMcx,
+        unknown_mcx: read.unknownMcx,
+        normalisations: codes(read.normalisations),
+      };
     },
     "exchange.build": (input) => {
       const request = { resource: str(input, "resource"), subjectToken: str(input, "subject_token"), client: client(input) };
@@ -204,6 +215,11 @@ export function operations(api) {
         resource: parsed.value.resource,
         subject_token: parsed.value.subjectToken,
         client: clientJson(parsed.value.client),
+        audience: parsed.value.audience,
+        scope: parsed.value.scope,
+        requested_token_type: parsed.value.requestedTokenType,
+        actor_token: parsed.value.actorToken,
+        actor_token_type: parsed.value.actorTokenType,
         normalisations: codes(parsed.normalisations),
       };
     },
@@ -239,6 +255,7 @@ export function operations(api) {
         assertion: parsed.value.assertion,
         client: clientJson(parsed.value.client),
         scope: parsed.value.scope,
+        unknown_mcx: api.parseScope(parsed.value.scope).unknownMcx,
         normalisations: codes(parsed.normalisations),
       };
     },
@@ -393,6 +410,26 @@ export function operations(api) {
       if (!input.validator) throw new BadCase("input.validator is required");
       const parsed = api.parseAndVerifyTokenExchangeRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
       return { resource: parsed.value.request.resource, claims: parsed.value.subjectToken.claims, scope: parsed.value.subjectToken.scope };
+    },
+    "security_token.issue": (input) => {
+      if (!input.validator || !input.issuer) throw new BadCase("input.validator and input.issuer are required");
+      const settings = input.issuer;
+      const issuer = {
+        issuer: str(settings, "issuer"),
+        key: { alg: "ES256", secret: hexBytes(str(settings, "secret_hex")) },
+        lifetime: settings.lifetime,
+        kid: optStr(settings, "kid"),
+        jti: optStr(settings, "jti"),
+      };
+      const response = api.issueSecurityToken(httpRequest(input), parseOptions(input), tokenOptions(input.validator), issuer, nowOf(input));
+      const seen = api.inspectToken(response.accessToken);
+      return {
+        token_type: response.tokenType,
+        issued_token_type: response.issuedTokenType,
+        expires_in: response.expiresIn,
+        header: seen.header,
+        claims: seen.claims,
+      };
     },
     "error_response.write": (input) =>
       responseJson(api.writeErrorResponse({ error: str(input, "error"), errorDescription: optional(input, "error_description") })),

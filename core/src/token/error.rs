@@ -152,6 +152,9 @@ pub enum TokenError {
     /// A signing key that cannot be used (not a valid private scalar).
     #[error("the signing key is not usable: {0}")]
     SigningKeyInvalid(String),
+    /// Security token issuing settings that cannot be used (an empty issuer, a lifetime of 0 s).
+    #[error("the security token issuing settings are not usable: {0}")]
+    IssuerInvalid(String),
 }
 
 impl TokenError {
@@ -190,6 +193,7 @@ impl TokenError {
             TokenError::LeewayTooLarge(_) => "leeway_too_large",
             TokenError::ValidatorInvalid(_) => "validator_invalid",
             TokenError::SigningKeyInvalid(_) => "signing_key_invalid",
+            TokenError::IssuerInvalid(_) => "issuer_invalid",
         }
     }
 

@@ -20,6 +20,9 @@
 //!   ES384, RS256, PS256 and Ed25519 vectors run through it (`tests/wycheproof`).
 //! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
 //! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
+//! - [`SecurityTokenIssuer`]: the primary IdMS's side of B.7.3, the security token's claims
+//!   (`iss`, `sub`, `aud` = [client_id, resource], `iat`, `exp` within a set lifetime, the MCX
+//!   identities) signed and wrapped in the token exchange response.
 //!
 //! In the server role, [`JwtBearerRequest::parse_and_verify`](crate::JwtBearerRequest::parse_and_verify)
 //! reads a B.7.4 request and authenticates its assertion in one call (a bad assertion is
@@ -30,6 +33,7 @@
 mod claims;
 mod error;
 mod flows;
+mod issue;
 mod jwk;
 mod jws;
 mod kinds;
@@ -49,6 +53,7 @@ mod tests_rsassa;
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
+pub use issue::SecurityTokenIssuer;
 pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};

@@ -23,12 +23,13 @@ use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use base64ct::{Base64UrlUnpadded, Encoding};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, TokenError, Verifier,
+    sign, AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer, SecurityTokenValidator, SigningKey, TokenError,
+    Verifier,
 };
 use mcx_connect::{
     AuthorizationCodeRequest, EndpointPolicy, ErrorResponse, HttpRequest, HttpResponse, IncomingAuthorizationRequest,
     JwtBearerRequest, OAuthErrorCode, ParseOptions, RefreshRequest, Scope, ScopeSet, Secret, TokenExchangeRequest,
-    TokenExchangeResponse, TokenResponse, UserProfile,
+    TokenRequest, TokenResponse, UserProfile,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -173,6 +174,8 @@ struct Demo {
     base: String,
     primary_key: SigningKey,
     primary_jwks: JwkSet,
+    /// Builds and signs the security tokens of B.7.3 with the primary's key.
+    security_tokens: SecurityTokenIssuer,
     partner_key: SigningKey,
     partner_jwks: JwkSet,
     sample_profile: String,
@@ -192,10 +195,15 @@ impl Demo {
         let sample_profile = SAMPLE_PROFILE.replace("{{BASE}}", base);
         UserProfile::parse(sample_profile.as_bytes(), EndpointPolicy::ALLOW_LOOPBACK_HTTP)
             .map_err(|e| StartError::Profile(e.to_string()))?;
+        let security_tokens =
+            SecurityTokenIssuer::new(format!("{base}/primary"), primary_key.clone(), SECURITY_TOKEN_LIFETIME)
+                .map_err(StartError::Token)?
+                .with_kid(PRIMARY_KID);
         Ok(Self {
             base: base.to_owned(),
             primary_key,
             primary_jwks,
+            security_tokens,
             partner_key,
             partner_jwks,
             sample_profile,
@@ -205,7 +213,7 @@ impl Demo {
     }
 
     fn primary_issuer(&self) -> String {
-        format!("{}/primary", self.base)
+        self.security_tokens.issuer().to_owned()
     }
 
     fn partner_issuer(&self, id: &str) -> String {
@@ -579,36 +587,22 @@ fn token_exchange(demo: &Demo, request: &HttpRequest) -> Response {
         Ok(parsed) => parsed.value,
         Err(rejection) => return http_response(rejection.to_http_response()),
     };
-    let client_id = match client_of(&verified.request.client) {
-        Ok(id) => id,
-        Err(response) => return *response,
-    };
-    if verified.subject_token.claims.client_id.as_deref() != Some(client_id.as_str()) {
-        return oauth_error(OAuthErrorCode::InvalidRequest, "the subject token was issued to another client");
+    if let Err(response) = client_of(&verified.request.client) {
+        return *response;
     }
-    let resource = verified.request.resource.clone();
-    if !PARTNER_IDS.iter().any(|id| demo.partner_token_endpoint(id) == resource) {
+    let resource = &verified.request.resource;
+    if !PARTNER_IDS.iter().any(|id| demo.partner_token_endpoint(id) == *resource) {
         return oauth_error(
             OAuthErrorCode::InvalidTarget,
             "the primary IdMS has no partner agreement with the system at this resource",
         );
     }
-    let now = now();
     let Some(jti) = random_token() else { return server_error("no randomness") };
-    let subject = &verified.subject_token.claims;
-    let mut claims = json!({
-        "iss": demo.primary_issuer(), "sub": subject.sub, "aud": [client_id, resource], "azp": client_id,
-        "iat": now, "exp": now + SECURITY_TOKEN_LIFETIME, "jti": jti,
-    });
-    if let (Some(id), Some(object)) = (&subject.mcptt_id, claims.as_object_mut()) {
-        object.insert("mcptt_id".into(), Value::String(id.clone()));
-    }
-    let header = JwsHeader::new(demo.primary_key.algorithm()).with_kid(PRIMARY_KID);
-    match sign(&header, &claims, &demo.primary_key) {
-        Ok(token) => {
-            http_response(TokenExchangeResponse::security_token(token, SECURITY_TOKEN_LIFETIME).to_http_response())
-        }
-        Err(_) => server_error("signing failed"),
+    // The core builds and signs the security token and the B.7.3 reply; it refuses what the
+    // request asks beyond B.7.2 (another token type, an actor token, another audience).
+    match demo.security_tokens.issue_with_jti(&verified, now(), &jti) {
+        Ok(reply) => http_response(reply.to_http_response()),
+        Err(rejection) => http_response(rejection.to_http_response()),
     }
 }
 
@@ -622,22 +616,17 @@ async fn primary_token(
     body: Bytes,
 ) -> Response {
     let request = core_request(&method, request_url(&demo, &uri), &headers, &body);
-    let options = parse_options();
-    let rejection = match AuthorizationCodeRequest::parse(&request, &options) {
-        Ok(parsed) => return code_grant(&demo, &parsed.value),
-        Err(rejection) => rejection,
-    };
-    if rejection.error != OAuthErrorCode::UnsupportedGrantType {
-        return http_response(rejection.to_http_response());
+    match TokenRequest::parse(&request, &parse_options()).map(|parsed| parsed.value) {
+        Ok(TokenRequest::AuthorizationCode(code)) => code_grant(&demo, &code),
+        Ok(TokenRequest::Refresh(refresh)) => refresh_grant(&demo, &refresh),
+        // Read again with the subject token's validation (B.7.2).
+        Ok(TokenRequest::TokenExchange(_)) => token_exchange(&demo, &request),
+        Ok(TokenRequest::JwtBearer(_)) => oauth_error(
+            OAuthErrorCode::UnsupportedGrantType,
+            "the jwt-bearer grant (B.7.4) is for the partner IdMS's token endpoint",
+        ),
+        Err(rejection) => http_response(rejection.to_http_response()),
     }
-    let rejection = match RefreshRequest::parse(&request, &options) {
-        Ok(parsed) => return refresh_grant(&demo, &parsed.value),
-        Err(rejection) => rejection,
-    };
-    if rejection.error != OAuthErrorCode::UnsupportedGrantType {
-        return http_response(rejection.to_http_response());
-    }
-    token_exchange(&demo, &request)
 }
 
 // ---- partner token endpoint (B.7.4, B.7.5) -----------------------------------------------------

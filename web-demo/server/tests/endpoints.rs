@@ -233,6 +233,19 @@ fn bad_requests_get_rfc_errors() {
         .with_client(ClientAuthentication::client_id(CLIENT_ID));
     let reply = send(&request.build(&token, POLICY).unwrap(), &[]);
     assert_eq!(error_code(&reply), "invalid_target");
+    // What the primary cannot honour is refused by the core's issuer, not ignored (RFC 8693 §2.1).
+    let mut request = TokenExchangeRequest::new(format!("{base}/partner/a/token"), login_tokens(&base).access_token)
+        .with_client(ClientAuthentication::client_id(CLIENT_ID));
+    request.actor_token = Some(ActorToken { token: Secret::new("actor"), token_type: TOKEN_TYPE_JWT.to_owned() });
+    let reply = send(&request.build(&token, POLICY).unwrap(), &[]);
+    assert_eq!(error_code(&reply), "invalid_request");
+    // Several resources: invalid_target (RFC 8693 §2.2.2), read by the core's dispatcher.
+    let resource = percent(&format!("{base}/partner/a/token"));
+    let body = format!(
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&resource={resource}&resource={resource}\
+         &subject_token=t&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&client_id={CLIENT_ID}"
+    );
+    assert_eq!(error_code(&send(&HttpRequest::form_post(token.clone(), body), &[])), "invalid_target");
     // jwt-bearer with a garbage assertion: invalid_grant (RFC 7523).
     let reply = send(
         &HttpRequest::form_post(

@@ -51,6 +51,7 @@ enum VectorRunner {
             }
         }
         options.endpointPolicy = policy(i)
+        options.acceptUnknownMcxScopes = i["accept_unknown_mcx_scopes"]?.boolValue ?? false
         return options
     }
 
@@ -285,6 +286,17 @@ enum VectorRunner {
                                                                 validator: try accessValidator(v), now: try now(i))
             return .obj(["resource": .str(parsed.request.resource()), "claims": J.parse(Data(parsed.subjectToken.claims.json.utf8)) ?? .null,
                          "scope": j(parsed.subjectToken.scope?.description)])
+        case "security_token.issue":
+            guard let v = i["validator"], let s = i["issuer"] else { throw BadCase(why: "input.validator and input.issuer are required") }
+            guard let lifetime = s["lifetime"]?.number else { throw BadCase(why: "issuer.lifetime must be a number") }
+            let issuer = try SecurityTokenIssuer(issuer: try str(s, "issuer"), key: try SigningKey.es256(secret: hex(try str(s, "secret_hex"))),
+                                                 lifetime: UInt64(lifetime), kid: s["kid"]?.string)
+            let response = try issuer.answer(request: try httpRequest(i), options: try parseOptions(i), validator: try accessValidator(v),
+                                             now: try now(i), jti: s["jti"]?.string)
+            let seen = try inspectToken(token: response.accessToken.expose())
+            return .obj(["token_type": .str(response.tokenType), "issued_token_type": .str(response.issuedTokenType),
+                         "expires_in": num(response.expiresIn), "header": J.parse(Data(seen.header.json.utf8)) ?? .null,
+                         "claims": J.parse(Data(seen.claimsJson.utf8)) ?? .null])
         case "profile.parse":
             let p = try oneDocument(i)
             let kind: J
@@ -314,7 +326,8 @@ enum VectorRunner {
                 ? try { let r = try parseScopeLenient(text: text); return (r.scope, r.normalisations) }()
                 : (try ScopeSet.parse(text: text), [])
             return .obj(["scope": .str(scope.description), "values": .arr(scope.values().map(J.str)),
-                         "has_mcx": .bool(scope.hasMcx()), "normalisations": codes(report)])
+                         "has_mcx": .bool(scope.hasMcx()), "unknown_mcx": .arr(scope.unknownMcx().map(J.str)),
+                         "normalisations": codes(report)])
         case "exchange.build":
             let request = TokenExchangeRequest(resource: try str(i, "resource"),
                                                subjectToken: Secret(value: try str(i, "subject_token")), client: try client(i))
@@ -322,7 +335,10 @@ enum VectorRunner {
         case "exchange.parse":
             let p = try TokenExchangeRequest.parse(request: try httpRequest(i), options: try parseOptions(i))
             return .obj(["resource": .str(p.resource()), "subject_token": .str(p.subjectToken().expose()),
-                         "client": clientJson(p.client()), "normalisations": codes(p.normalisations())])
+                         "client": clientJson(p.client()), "audience": .arr(p.audience().map(J.str)),
+                         "scope": j(p.scope()?.description), "requested_token_type": j(p.requestedTokenType()),
+                         "actor_token": j(p.actorToken()?.expose()), "actor_token_type": j(p.actorTokenType()),
+                         "normalisations": codes(p.normalisations())])
         case "exchange_response.read":
             let r = try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits())
             return .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
@@ -342,7 +358,8 @@ enum VectorRunner {
         case "jwt_bearer.parse":
             let p = try JwtBearerRequest.parse(request: try httpRequest(i), options: try parseOptions(i))
             return .obj(["assertion": .str(p.assertion().expose()), "client": clientJson(p.client()),
-                         "scope": .str(p.scope().description), "normalisations": codes(p.normalisations())])
+                         "scope": .str(p.scope().description), "unknown_mcx": .arr(p.scope().unknownMcx().map(J.str)),
+                         "normalisations": codes(p.normalisations())])
         case "token_response.read":
             let r = try readTokenResponse(response: try httpResponse(i), limits: defaultLimits())
             return .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),

@@ -1,0 +1,315 @@
+//! Issuing the security token at the primary IdMS (TS 33.180 B.7.3, with the claims of
+//! B.2.1.2): what the primary signs, built in one place so that a server never assembles the
+//! claims or the response by hand.
+
+use super::error::TokenError;
+use super::flows::VerifiedTokenExchangeRequest;
+use super::jws::JwsHeader;
+use super::kinds::AccessToken;
+use super::sign::{sign, SigningKey};
+use super::TokenClaims;
+use crate::error::{OAuthErrorCode, Rejection, RequestError};
+use crate::exchange::{TokenExchangeResponse, TOKEN_TYPE_JWT};
+use serde_json::Map;
+
+/// Issues security tokens at the primary IdMS (B.7.3): `iss` = this IdMS, `sub` = the user of the
+/// primary access token, `aud` = [client_id, resource] (B.2.1.2: the client and the partner token
+/// endpoint where the token will be applied), `azp` = the client_id (OpenID Connect Core §2, as
+/// `aud` has two values), `iat` = now, `exp` at most `lifetime` seconds later and never after the
+/// primary access token's own `exp`, and the user's MCX identities (`mcptt_id`, `mcvideo_id`,
+/// `mcdata_id`) copied from the access token. A `jti` is added only when the caller supplies one
+/// ([`issue_with_jti`](Self::issue_with_jti)): the core draws no randomness.
+///
+/// The core reads no clock: `now` is the caller's, and signing is deterministic (RFC 6979 for
+/// ES256).
+///
+/// ```
+/// use mcx_connect::token::{sign, AccessTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
+///     SecurityTokenValidator, SigningKey, Verifier};
+/// use mcx_connect::{ClientAuthentication, EndpointPolicy, ParseOptions, TokenExchangeRequest};
+/// let primary = "https://idms.primary.example";
+/// let partner = "https://idms.partner.example/token";
+/// let key = SigningKey::es256(&[9u8; 32])?;
+/// let jwks = JwkSet::from_keys(vec![key.public_jwk(Some("p1")).unwrap()]);
+///
+/// // The primary access token the client presents as subject_token (B.7.2).
+/// let access = sign(&JwsHeader::new(key.algorithm()).with_kid("p1"), &serde_json::json!({
+///     "iss": primary, "sub": "alice", "aud": "mcptt-client", "client_id": "mcptt-client",
+///     "scope": "openid 3gpp:mc:ptt_service", "iat": 1_700_000_000, "exp": 1_700_003_600,
+///     "mcptt_id": "sip:alice@primary.example"}), &key)?;
+/// let http = TokenExchangeRequest::new(partner, access)
+///     .with_client(ClientAuthentication::client_id("mcptt-client"))
+///     .build("https://idms.primary.example/token", EndpointPolicy::default()).unwrap();
+/// let access_validator = AccessTokenValidator::new(primary, Verifier::new(jwks.clone()))?;
+/// let exchange = TokenExchangeRequest::parse_and_verify(&http, &ParseOptions::strict(), &access_validator, 1_700_000_100).unwrap();
+///
+/// // The primary IdMS issues the security token and writes B.7.3.
+/// let issuer = SecurityTokenIssuer::new(primary, key, 300)?.with_kid("p1");
+/// let response = issuer.issue(&exchange.value, 1_700_000_100).unwrap();
+/// assert_eq!((response.token_type.as_str(), response.expires_in), ("N_A", Some(300)));
+///
+/// // The partner IdMS authenticates it (B.7.4).
+/// let validator = SecurityTokenValidator::new(primary, partner, Verifier::new(jwks))?;
+/// let token = validator.validate(response.access_token.expose(), "mcptt-client", 1_700_000_200)?;
+/// assert_eq!(token.claims.aud, ["mcptt-client", partner]);
+/// assert_eq!(token.claims.mcptt_id.as_deref(), Some("sip:alice@primary.example"));
+/// # Ok::<(), mcx_connect::token::TokenError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct SecurityTokenIssuer {
+    issuer: String,
+    key: SigningKey,
+    kid: Option<String>,
+    lifetime: u64,
+}
+
+impl SecurityTokenIssuer {
+    /// An issuer signing as `issuer` (the URL of this primary IdMS, B.2.1.2 `iss`) with `key`;
+    /// no security token lives longer than `lifetime` seconds. An empty issuer or a lifetime of
+    /// 0 s is `issuer_invalid`.
+    pub fn new(issuer: impl Into<String>, key: SigningKey, lifetime: u64) -> Result<Self, TokenError> {
+        let issuer = issuer.into();
+        if issuer.is_empty() {
+            return Err(TokenError::IssuerInvalid("the issuer (`iss`) is empty".to_owned()));
+        }
+        if lifetime == 0 {
+            return Err(TokenError::IssuerInvalid("a security token lifetime of 0 s".to_owned()));
+        }
+        Ok(Self { issuer, key, kid: None, lifetime })
+    }
+
+    /// Names the key in the JOSE header (`kid`), as published in this IdMS's JWK Set.
+    pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
+        self.kid = Some(kid.into());
+        self
+    }
+
+    /// The issuer (`iss`): the URL of this primary IdMS.
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    /// The longest lifetime of a security token, in seconds.
+    pub fn lifetime(&self) -> u64 {
+        self.lifetime
+    }
+
+    /// The claims of the security token for the user of `subject` (a validated primary access
+    /// token), issued to `client_id` for `resource` (the partner token endpoint) at `now`.
+    /// `exp` is `now + lifetime`, or the access token's `exp` when that comes first; `jti` is unset.
+    pub fn claims(&self, subject: &AccessToken, client_id: &str, resource: &str, now: u64) -> TokenClaims {
+        let from = &subject.claims;
+        TokenClaims {
+            iss: self.issuer.clone(),
+            sub: from.sub.clone(),
+            aud: vec![client_id.to_owned(), resource.to_owned()],
+            exp: now.saturating_add(self.lifetime).min(from.exp),
+            iat: now,
+            nbf: None,
+            azp: Some(client_id.to_owned()),
+            nonce: None,
+            client_id: None,
+            jti: None,
+            mcptt_id: from.mcptt_id.clone(),
+            mcvideo_id: from.mcvideo_id.clone(),
+            mcdata_id: from.mcdata_id.clone(),
+            other: Map::new(),
+        }
+    }
+
+    /// Issues the B.7.3 response for a token exchange whose subject token was validated
+    /// ([`TokenExchangeRequest::parse_and_verify`](crate::TokenExchangeRequest::parse_and_verify)):
+    /// the signed security token with `issued_token_type` JWT, `token_type` `N_A` and
+    /// `expires_in`.
+    ///
+    /// What the request asks beyond B.7.2 is honoured or refused, never ignored:
+    /// `requested_token_type` other than the JWT type is `unsupported_token_type`
+    /// (`invalid_request`); an `actor_token` (delegation) is `unsupported_parameter`
+    /// (`invalid_request`); an `audience` other than the `resource` is `unsupported_parameter`
+    /// (`invalid_target`). A requested `scope` is left to the partner token request (B.7.4 carries
+    /// it; a security token has no scope claim). A client named by the request that is not the
+    /// access token's `client_id` is `token_client_mismatch` (`invalid_request`, RFC 8693 §2.2.2);
+    /// an access token that expires by `now` is `token_expired`.
+    pub fn issue(&self, exchange: &VerifiedTokenExchangeRequest, now: u64) -> Result<TokenExchangeResponse, Rejection> {
+        self.issue_token(exchange, now, None)
+    }
+
+    /// [`issue`](Self::issue) with a `jti` (RFC 7519 §4.1.7) the caller drew at random, so that a
+    /// partner can refuse a replayed security token.
+    pub fn issue_with_jti(
+        &self,
+        exchange: &VerifiedTokenExchangeRequest,
+        now: u64,
+        jti: &str,
+    ) -> Result<TokenExchangeResponse, Rejection> {
+        self.issue_token(exchange, now, Some(jti))
+    }
+
+    fn issue_token(
+        &self,
+        exchange: &VerifiedTokenExchangeRequest,
+        now: u64,
+        jti: Option<&str>,
+    ) -> Result<TokenExchangeResponse, Rejection> {
+        let request = &exchange.request;
+        if let Some(requested) = request.requested_token_type.as_deref().filter(|t| *t != TOKEN_TYPE_JWT) {
+            return Err(Rejection::new(RequestError::UnsupportedTokenType {
+                found: crate::http::printable(requested, 80),
+                expected: TOKEN_TYPE_JWT,
+            }));
+        }
+        if request.actor_token.is_some() {
+            return Err(Rejection::new(RequestError::UnsupportedParameter {
+                parameter: "actor_token",
+                reason: "a security token is issued to the user alone; delegation is not supported",
+            }));
+        }
+        if request.audience.iter().any(|audience| *audience != request.resource) {
+            return Err(Rejection::with_code(
+                OAuthErrorCode::InvalidTarget,
+                RequestError::UnsupportedParameter {
+                    parameter: "audience",
+                    reason: "a security token's audience is the client and the resource (B.2.1.2)",
+                },
+            ));
+        }
+        let subject = &exchange.subject_token;
+        let client_id = match (request.client.id(), subject.claims.client_id.as_deref()) {
+            (Some(named), Some(holder)) if named != holder => {
+                return Err(Rejection::with_code(
+                    OAuthErrorCode::InvalidRequest,
+                    TokenError::ClientMismatch(crate::http::printable(named, 80)),
+                ))
+            }
+            (_, Some(holder)) => holder,
+            (Some(named), None) => named,
+            (None, None) => {
+                return Err(Rejection::with_code(OAuthErrorCode::InvalidRequest, TokenError::MissingClaim("client_id")))
+            }
+        };
+        let mut claims = self.claims(subject, client_id, &request.resource, now);
+        claims.jti = jti.map(str::to_owned);
+        if claims.exp <= now {
+            return Err(Rejection::with_code(
+                OAuthErrorCode::InvalidRequest,
+                TokenError::Expired { exp: subject.claims.exp, now, leeway: 0 },
+            ));
+        }
+        let mut header = JwsHeader::new(self.key.algorithm());
+        if let Some(kid) = &self.kid {
+            header = header.with_kid(kid.clone());
+        }
+        let token =
+            sign(&header, &claims, &self.key).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
+        Ok(TokenExchangeResponse::security_token(token, claims.exp - now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::ActorToken;
+    use crate::token::{AccessTokenValidator, JwkSet, SecurityTokenValidator, UnverifiedToken, Verifier};
+    use crate::{ClientAuthentication, TokenExchangeRequest};
+
+    const PRIMARY: &str = "https://idms.primary.example";
+    const PARTNER: &str = "https://idms.partner.example/token";
+    const NOW: u64 = 1_700_000_100;
+
+    fn key() -> SigningKey {
+        SigningKey::es256(&[9u8; 32]).unwrap()
+    }
+
+    fn jwks() -> JwkSet {
+        JwkSet::from_keys(vec![key().public_jwk(None).unwrap()])
+    }
+
+    /// A token exchange whose subject token (expiring at `exp`) was validated.
+    fn exchange(exp: u64, change: impl FnOnce(&mut TokenExchangeRequest)) -> VerifiedTokenExchangeRequest {
+        let claims = serde_json::json!({"iss": PRIMARY, "sub": "alice", "aud": "mcptt-client",
+            "client_id": "mcptt-client", "scope": "openid 3gpp:mc:ptt_service 3gpp:mc:data_service",
+            "iat": NOW - 100, "exp": exp, "mcptt_id": "sip:alice@ptt", "mcdata_id": "sip:alice@data"});
+        let access = sign(&JwsHeader::new(key().algorithm()), &claims, &key()).unwrap();
+        let validator = AccessTokenValidator::new(PRIMARY, Verifier::new(jwks())).unwrap().with_leeway(30).unwrap();
+        let subject_token = validator.validate(access.expose(), NOW).unwrap();
+        let mut request =
+            TokenExchangeRequest::new(PARTNER, access).with_client(ClientAuthentication::client_id("mcptt-client"));
+        change(&mut request);
+        VerifiedTokenExchangeRequest { request, subject_token }
+    }
+
+    fn issuer() -> SecurityTokenIssuer {
+        SecurityTokenIssuer::new(PRIMARY, key(), 300).unwrap().with_kid("p1")
+    }
+
+    #[test]
+    fn b_7_3_security_token_has_the_b_2_1_2_claims_and_the_mcx_identities() {
+        let reply = issuer().issue_with_jti(&exchange(NOW + 3600, |_| {}), NOW, "id-1").unwrap();
+        assert_eq!(reply.issued_token_type, TOKEN_TYPE_JWT);
+        assert_eq!((reply.token_type.as_str(), reply.expires_in), ("N_A", Some(300)));
+        let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
+        assert_eq!(seen.header.kid.as_deref(), Some("p1"));
+        let expected = serde_json::json!({"iss": PRIMARY, "sub": "alice", "aud": ["mcptt-client", PARTNER],
+            "azp": "mcptt-client", "iat": NOW, "exp": NOW + 300, "jti": "id-1",
+            "mcptt_id": "sip:alice@ptt", "mcdata_id": "sip:alice@data"});
+        assert_eq!(serde_json::Value::Object(seen.claims), expected);
+        let published = JwkSet::from_keys(vec![key().public_jwk(Some("p1")).unwrap()]);
+        let validator = SecurityTokenValidator::new(PRIMARY, PARTNER, Verifier::new(published)).unwrap();
+        assert!(validator.validate(reply.access_token.expose(), "mcptt-client", NOW + 299).is_ok());
+        assert_eq!(
+            validator.validate(reply.access_token.expose(), "mcptt-client", NOW + 300).unwrap_err().code(),
+            "token_expired"
+        );
+    }
+
+    #[test]
+    fn b_7_3_security_token_never_outlives_the_primary_access_token() {
+        let reply = issuer().issue(&exchange(NOW + 60, |_| {}), NOW).unwrap();
+        assert_eq!(reply.expires_in, Some(60));
+        let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
+        assert_eq!(seen.claims["exp"], NOW + 60);
+        assert!(seen.claims.get("jti").is_none());
+        // Accepted within the validator's leeway, but already expired: nothing to issue.
+        let late = issuer().issue(&exchange(NOW - 10, |_| {}), NOW).unwrap_err();
+        assert_eq!((late.error.as_str(), late.code()), ("invalid_request", "token_expired"));
+    }
+
+    #[test]
+    fn rfc8693_2_1_what_the_issuer_cannot_honour_is_refused_not_ignored() {
+        let other_type = exchange(NOW + 3600, |r| r.requested_token_type = Some(crate::TOKEN_TYPE_ACCESS_TOKEN.into()));
+        let err = issuer().issue(&other_type, NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("invalid_request", "unsupported_token_type"));
+        let jwt_type = exchange(NOW + 3600, |r| r.requested_token_type = Some(TOKEN_TYPE_JWT.into()));
+        assert!(issuer().issue(&jwt_type, NOW).is_ok());
+
+        let actor = exchange(NOW + 3600, |r| {
+            r.actor_token = Some(ActorToken { token: "a".into(), token_type: TOKEN_TYPE_JWT.into() });
+        });
+        let err = issuer().issue(&actor, NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("invalid_request", "unsupported_parameter"));
+
+        let audience = exchange(NOW + 3600, |r| r.audience = vec!["https://elsewhere.example".into()]);
+        let err = issuer().issue(&audience, NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("invalid_target", "unsupported_parameter"));
+        let same = exchange(NOW + 3600, |r| r.audience = vec![PARTNER.into()]);
+        assert!(issuer().issue(&same, NOW).is_ok());
+    }
+
+    #[test]
+    fn rfc8693_2_2_2_a_subject_token_of_another_client_is_invalid_request() {
+        let other = exchange(NOW + 3600, |r| r.client = ClientAuthentication::client_id("intruder"));
+        let err = issuer().issue(&other, NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("invalid_request", "token_client_mismatch"));
+        let unnamed = exchange(NOW + 3600, |r| r.client = ClientAuthentication::None);
+        let reply = issuer().issue(&unnamed, NOW).unwrap();
+        let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
+        assert_eq!(seen.claims["aud"][0], "mcptt-client");
+    }
+
+    #[test]
+    fn unusable_issuing_settings_are_refused() {
+        assert_eq!(SecurityTokenIssuer::new("", key(), 300).unwrap_err().code(), "issuer_invalid");
+        assert_eq!(SecurityTokenIssuer::new(PRIMARY, key(), 0).unwrap_err().code(), "issuer_invalid");
+        assert!(!format!("{:?}", issuer()).contains("[9"), "the key stays redacted");
+    }
+}
