@@ -98,6 +98,8 @@
 //! | `leeway_too_large` | token | a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped | — |
 //! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
 //! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
+//! | `now_in_milliseconds` | token | the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now` | — |
+//! | `token_lifetime_too_long` | token | `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) | context |
 //!
 //! A token refused by a server is answered as the context requires ("context" above): RFC 7523
 //! §3.1 makes a bad `assertion` `invalid_grant`, RFC 8693 §2.2.2 a bad `subject_token`

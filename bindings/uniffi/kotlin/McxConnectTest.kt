@@ -30,7 +30,8 @@ fun b64url(json: String): String = Base64.getUrlEncoder().withoutPadding().encod
 
 fun securityToken(aud: List<String>, exp: Long): String =
     b64url("""{"alg":"RS256"}""") + "." +
-        b64url("""{"aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"sub":"alice"}""") + ".c2ln"
+        // B.2.1.2: iss, sub, aud, exp and iat, as the partner's validator (and so the flow) requires.
+        b64url("""{"iss":"https://idms.primary.example","aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"iat":${exp - 600},"sub":"alice"}""") + ".c2ln"
 
 val tests: List<Pair<String, () -> Unit>> = listOf(
     "secret is redacted in toString" to {

@@ -15,7 +15,9 @@ def b64url(data):
 
 
 def security_token(aud, exp):
-    return f"{b64url({'alg': 'RS256'})}.{b64url({'aud': aud, 'exp': exp, 'sub': 'alice'})}.c2ln"
+    # B.2.1.2: iss, sub, aud, exp and iat, as the partner's validator (and so the flow) requires.
+    claims = {'iss': 'https://idms.primary.example', 'aud': aud, 'exp': exp, 'iat': exp - 600, 'sub': 'alice'}
+    return f"{b64url({'alg': 'RS256'})}.{b64url(claims)}.c2ln"
 
 
 def test_secret_is_redacted_in_text_forms():

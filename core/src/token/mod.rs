@@ -15,6 +15,10 @@
 //!   for a security token; `azp` and `nonce` for an ID token; `scope` and `client_id` for an
 //!   access token), with the MCX identities `mcptt_id`, `mcvideo_id`, `mcdata_id` required per
 //!   service on request. The current time is always the caller's `now`.
+//! - [`SecurityTokenRules`]: the one home of the security-token rules, checked rule by rule
+//!   into a [`SecurityTokenReport`] (pass, fail or not checked, with the clause), used by the
+//!   validator, by [`MigrationFlow`](crate::MigrationFlow) (without keys), the CLI and the bindings.
+//! - [`check_now`]: every entry taking `now` refuses a value that is plainly milliseconds.
 //! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
 //! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
 //!
@@ -31,6 +35,7 @@ mod jwk;
 mod jws;
 mod kinds;
 mod rsassa;
+mod rules;
 mod sign;
 mod verify;
 
@@ -41,13 +46,14 @@ mod tests_jose;
 #[cfg(test)]
 mod tests_rsassa;
 
-pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
+pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
 pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
+pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
 pub use sign::{sign, SigningKey};
 pub use verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
 
