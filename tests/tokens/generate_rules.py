@@ -120,6 +120,11 @@ def main():
           report(outcomes(signature="pass", iss="pass", lifetime="pass")), keys=True, max_lifetime=300)
     check("b_8_the_lifetime_rule_applies_without_keys_too", good,
           report(outcomes(lifetime="fail"), "token_lifetime_too_long"), max_lifetime=60)
+    CASES.append({"name": "b_8_the_security_token_validator_refuses_a_token_living_longer_than_its_maximum",
+                  "operation": "token.validate",
+                  "input": {"kind": "security", "token": good, "jwks": {"keys": []}, "shared_secret_hex": SECRET.hex(),
+                            "issuer": ISS, "target": TARGET, "client_id": CLIENT, "now": NOW, "max_lifetime": 299},
+                  "expect": {"error": {"code": "token_lifetime_too_long", "description_contains": "300 s"}}})
     ms = {"error": {"code": "now_in_milliseconds", "description_contains": "milliseconds"}}
     check("now_given_in_milliseconds_is_refused_by_the_security_token_rules", good, ms, now=NOW * 1000)
     check("now_given_in_milliseconds_is_refused_by_the_security_token_validator", good, ms, keys=True, now=NOW * 1000)
