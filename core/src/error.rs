@@ -68,7 +68,7 @@
 //! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
 //! | `login_randomness_unavailable` | login | the secure random source failed | — |
 //! | `flow_wrong_step` | flow | a call that does not fit the flow's current step | — |
-//! | `flow_unusable_security_token` | flow | the security token lacks the partner or client in `aud`, or expires too soon | — |
+//! | `flow_unusable_security_token` | flow | the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon | — |
 //! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
 //! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
 //! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
