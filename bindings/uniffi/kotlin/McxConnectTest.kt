@@ -162,6 +162,10 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val token = securityToken(listOf("mcptt-client", PARTNER), now.toLong() + 300)
         val reply = writeTokenExchangeResponse(securityTokenResponse(Secret(token), 300uL))
         eq(MigrationStep.PARTNER_REQUEST_TO_SEND, flow.handleResponse(reply, now + 1uL))
+        val report = flow.securityTokenReport(now + 1uL)!!
+        check(report.passed && report.rules.size == 12) { report.toString() }
+        eq(RuleOutcome.NOT_CHECKED, report.rules.first { it.id == "signature" }.outcome)
+        eq("now_in_milliseconds", assertThrows<McxConnectException.Token> { flow.securityTokenReport(now * 1000uL) }.code)
         val saved = flow.save(false)
         check(!saved.contains("primary-at") && !saved.contains(token))
         val restored = MigrationFlow.restore(saved, FlowSecrets(primaryAccessToken = Secret("primary-at")))

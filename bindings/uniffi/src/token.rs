@@ -319,7 +319,7 @@ pub struct SecurityTokenReport {
     pub claims: Option<TokenClaims>,
 }
 
-fn report(r: &core::SecurityTokenReport) -> SecurityTokenReport {
+pub(crate) fn report(r: &core::SecurityTokenReport) -> SecurityTokenReport {
     SecurityTokenReport {
         passed: r.passed(),
         failure: r.failure().map(|e| e.code().to_owned()),

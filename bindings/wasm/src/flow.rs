@@ -290,6 +290,21 @@ impl JsMigrationFlow {
         self.inner.security_token_expires_at().map(|t| t as f64)
     }
 
+    /// The rule-by-rule check of the held security token at `now` (`MigrationFlow::security_token_report`:
+    /// the rules the flow applies, the signature "not checked"), else `null`. Throws only for a
+    /// `now` in milliseconds (`now_in_milliseconds`).
+    #[wasm_bindgen(js_name = securityTokenReport, unchecked_return_type = "SecurityTokenReport | null")]
+    pub fn security_token_report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let now = seconds_in(&now, "now")?;
+        match throw(self.inner.security_token_report(now))? {
+            Some(report) => crate::token::report_out(&report),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
     /// The partner's tokens once the flow is completed, else `null`.
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {

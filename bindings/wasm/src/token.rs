@@ -216,7 +216,7 @@ pub struct JsSecurityTokenRules {
 }
 
 /// The report as JavaScript sees it: the core's report with `passed` and `failure` beside.
-fn report_out(report: &SecurityTokenReport) -> Result<JsValue, JsValue> {
+pub(crate) fn report_out(report: &SecurityTokenReport) -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({
         "passed": report.passed(),
         "failure": report.failure().map(TokenError::code),
