@@ -377,39 +377,48 @@ async function inspectSecurityToken() {
   return true;
 }
 
-/** The B.7.4 rules at this console's (shifted) clock; the signature is the partner's to check. */
-function rules() {
-  const { header, claims } = migration.claims;
+/**
+ * The security-token rules (B.2.1.2, B.7.4, B.8) at this console's (shifted) clock, as the core
+ * checks them (`checkSecurityToken`: the same rules and claim reader as the partner's validator
+ * and the migration flow). The console has no keys: the core reports the signature "not
+ * checked", and the console shows the partner's verdict on it once the partner has answered.
+ */
+function securityTokenReport() {
   const { partner, clientId } = session;
-  const now = nowSeconds();
-  const leeway = config.leeway_seconds;
-  const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  const verdict = migration.partnerVerdict;
-  const late = now - claims.exp;
-  const subBytes = new TextEncoder().encode(claims.sub ?? "").length;
-  return [
-    ["Signature (JWS " + header.alg + ") by the home system's published key", verdict == null ? null : !/signature|key/i.test(verdict.description ?? "") || verdict.ok, "checked by the partner against the primary's JWKS"],
-    ["Issuer (iss) is the home system", claims.iss === config.primary.issuer, claims.iss],
-    ["Audience (aud) holds the client id", aud.includes(clientId), clientId],
-    ["Audience (aud) holds the partner's address", aud.includes(partner.tokenEndpoint), partner.tokenEndpoint],
-    ["Not expired (exp), with at most 30 s leeway", now <= claims.exp + leeway,
-      late <= 0 ? `expires in ${-late} s` : late <= leeway ? `expired ${late} s ago: within the ${leeway} s leeway` : `expired ${late} s ago: beyond the ${leeway} s leeway`],
-    ["Issued in the past (iat), with the leeway", claims.iat <= now + leeway, `issued ${now - claims.iat} s ago`],
-    ["Subject (sub) present, at most 255 bytes", typeof claims.sub === "string" && subBytes > 0 && subBytes <= 255, `${subBytes} bytes`],
-    ["Authorized party (azp), when present, is the client", claims.azp === undefined || claims.azp === clientId, claims.azp ?? "absent"],
-  ];
+  const rules = { target: partner.tokenEndpoint, issuer: config.primary.issuer, leeway: config.leeway_seconds };
+  return mcx.checkSecurityToken(migration.securityToken, rules, clientId, nowSeconds());
 }
+
+const RULE_STATUS = { pass: "passed", fail: "failed", not_checked: "not-checked" };
+const RULE_MARK = { passed: "✓", failed: "✗", pending: "…", "not-checked": "–" };
 
 function renderRules() {
   const box = document.getElementById("rules");
   if (!box || !migration?.claims) return;
-  const list = el("ul", { class: "rules", "aria-label": "Validation rules" });
-  for (const [rule, ok, detail] of rules()) {
-    const status = ok === null ? "pending" : ok ? "passed" : "failed";
-    const mark = ok === null ? "…" : ok ? "✓" : "✗";
-    list.append(el("li", { class: `rule ${status}`, "data-status": status }, el("span", { class: "mark", "aria-hidden": "true" }, mark), el("span", { class: "sr" }, `${status}: `), rule, el("span", { class: "detail" }, ` — ${detail}`)));
+  let report;
+  try {
+    report = securityTokenReport();
+  } catch (e) {
+    box.replaceChildren(errorFrom(e));
+    return;
   }
-  box.replaceChildren(el("p", { class: "hint" }, `Console clock: ${skew() >= 0 ? "+" : ""}${skew()} s.`), list);
+  const verdict = migration.partnerVerdict;
+  const list = el("ul", { class: "rules", "aria-label": "Validation rules" });
+  for (const rule of report.rules) {
+    let status = RULE_STATUS[rule.outcome];
+    let detail = rule.detail;
+    if (rule.id === "signature" && rule.outcome === "not_checked") {
+      // The partner checks it against the primary's JWKS: show its verdict once known.
+      const refusedForKey = verdict && !verdict.ok && /signature|key/i.test(verdict.description ?? "");
+      status = verdict == null ? "pending" : refusedForKey ? "failed" : "passed";
+      detail = verdict == null ? `${detail} (awaiting the partner)` : `checked by the partner: ${refusedForKey ? "refused" : "accepted"}`;
+    }
+    list.append(el("li", { class: `rule ${status}`, "data-status": status, "data-rule": rule.id },
+      el("span", { class: "mark", "aria-hidden": "true" }, RULE_MARK[status]), el("span", { class: "sr" }, `${status}: `),
+      rule.clause, el("span", { class: "detail" }, ` — ${detail}`)));
+  }
+  const verdictText = report.passed ? "no rule fails at this clock" : `fails: ${report.failure}`;
+  box.replaceChildren(el("p", { class: "hint" }, `Console clock: ${skew() >= 0 ? "+" : ""}${skew()} s; ${verdictText}.`), list);
 }
 
 async function partnerRequest() {

@@ -72,7 +72,7 @@
 //! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
 //! | `login_randomness_unavailable` | login | the secure random source failed | — |
 //! | `flow_wrong_step` | flow | a call that does not fit the flow's current step | — |
-//! | `flow_unusable_security_token` | flow | the security token lacks the partner or client in `aud`, or expires too soon | — |
+//! | `flow_unusable_security_token` | flow | the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon | — |
 //! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
 //! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
 //! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
@@ -103,6 +103,8 @@
 //! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
 //! | `issuer_invalid` | token | unusable security token issuing settings (empty issuer, a lifetime of 0 s) | — |
 //! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
+//! | `now_in_milliseconds` | token | the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now` | — |
+//! | `token_lifetime_too_long` | token | `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) | context |
 //!
 //! A token refused by a server is answered as the context requires ("context" above): RFC 7523
 //! §3.1 makes a bad `assertion` `invalid_grant`, RFC 8693 §2.2.2 a bad `subject_token`

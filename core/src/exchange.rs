@@ -324,6 +324,11 @@ pub struct TokenExchangeResponse {
     pub scope: Option<ScopeSet>,
     /// A refresh token, if issued (unusual for a security token).
     pub refresh_token: Option<Secret>,
+    /// Read: the `scope` member exactly as sent, when it was a string. Not written.
+    pub scope_text: Option<String>,
+    /// Read: every variation of an optional member that was read leniently, in order (see
+    /// [`TokenResponse::normalisations`](crate::TokenResponse::normalisations)). Not written.
+    pub normalisations: Vec<Normalisation>,
 }
 
 impl TokenExchangeResponse {
@@ -336,21 +341,35 @@ impl TokenExchangeResponse {
             expires_in: Some(expires_in),
             scope: None,
             refresh_token: None,
+            scope_text: None,
+            normalisations: Vec::new(),
         }
     }
 
     /// Reads the primary IdMS reply (client role). An RFC 6749 §5.2 error, even with status
-    /// 200, is [`Error::ErrorResponse`].
+    /// 200, is [`Error::ErrorResponse`]. The required members (`access_token`,
+    /// `issued_token_type`, `token_type`) are held to RFC 8693 §2.2.1; an optional member that
+    /// varies never fails the reply and is reported in [`normalisations`](Self::normalisations),
+    /// as for [`TokenResponse::from_http_response`](crate::TokenResponse::from_http_response).
     pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
         let object = read_success_object(response, limits)?;
         let members = Members(&object);
+        let mut normalisations = Vec::new();
+        let access_token = members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?;
+        let issued_token_type = members.required_string("issued_token_type")?.to_owned();
+        let token_type = members.token_type(&mut normalisations)?;
+        let expires_in = members.expires_in(&mut normalisations);
+        let (scope_text, scope) = members.scope(&mut normalisations);
+        let refresh_token = members.token("refresh_token", limits)?;
         Ok(Self {
-            access_token: members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?,
-            issued_token_type: members.required_string("issued_token_type")?.to_owned(),
-            token_type: members.token_type()?,
-            expires_in: members.expires_in()?,
-            scope: members.scope()?,
-            refresh_token: members.token("refresh_token", limits)?,
+            access_token,
+            issued_token_type,
+            token_type,
+            expires_in,
+            scope,
+            refresh_token,
+            scope_text,
+            normalisations,
         })
     }
 

@@ -6,7 +6,7 @@
 //! and a client that read it as success would use no token at all.
 
 use crate::error::{Error, OAuthErrorCode, ResponseError};
-use crate::form::Limits;
+use crate::form::{Limits, Normalisation};
 use crate::http::HttpResponse;
 use crate::scope::ScopeSet;
 use crate::Secret;
@@ -34,11 +34,12 @@ impl TokenType {
         }
     }
 
-    /// Reads a value: `bearer` in any case, `N_A` exactly, anything else kept.
+    /// Reads a value: `Bearer` and `N_A` in any case (RFC 6749 §5.1: the type is
+    /// case-insensitive), anything else kept as sent.
     pub fn parse(value: &str) -> Self {
         if value.eq_ignore_ascii_case("bearer") {
             TokenType::Bearer
-        } else if value == "N_A" {
+        } else if value.eq_ignore_ascii_case("N_A") {
             TokenType::NotApplicable
         } else {
             TokenType::Other(value.to_owned())
@@ -206,28 +207,90 @@ impl Members<'_> {
         }
     }
 
-    pub(crate) fn expires_in(&self) -> Result<Option<u64>, ResponseError> {
-        match self.0.get("expires_in") {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or(ResponseError::InvalidField {
-                field: "expires_in",
-                reason: "it is not a whole number of seconds of zero or more".into(),
-            }),
-            Some(_) => Err(ResponseError::InvalidField { field: "expires_in", reason: "it is not a number".into() }),
+    /// `expires_in` (RECOMMENDED, RFC 6749 §5.1), read liberally: a whole number of seconds;
+    /// a decimal number (`3600.0`, `3599.5`: the fraction is dropped) or a string of digits is
+    /// read and reported; a value that is no number of seconds (negative, text, `true`) is left
+    /// out and reported. It never fails the reply.
+    pub(crate) fn expires_in(&self, report: &mut Vec<Normalisation>) -> Option<u64> {
+        let value = self.0.get("expires_in")?;
+        let read = match value {
+            Value::Null => return None,
+            Value::Number(n) if n.as_u64().is_some() => return n.as_u64(),
+            Value::Number(n) => {
+                n.as_f64().filter(|f| (0.0..1.0e18).contains(f)).map(|f| (f.floor() as u64, "expires_in_decimal"))
+            }
+            Value::String(text) => text.trim().parse::<u64>().ok().map(|seconds| (seconds, "expires_in_string")),
+            _ => None,
+        };
+        match read {
+            Some((seconds, code)) => {
+                report.push(Normalisation::new(
+                    code,
+                    Some("expires_in"),
+                    format!(
+                        "expires_in was written as {}; read as {seconds} s",
+                        crate::http::printable(&value.to_string(), 40)
+                    ),
+                ));
+                Some(seconds)
+            }
+            None => {
+                report.push(Normalisation::new(
+                    "expires_in_ignored",
+                    Some("expires_in"),
+                    format!(
+                        "expires_in {} is not a number of seconds of zero or more; the lifetime is left unknown",
+                        crate::http::printable(&value.to_string(), 40)
+                    ),
+                ));
+                None
+            }
         }
     }
 
-    pub(crate) fn scope(&self) -> Result<Option<ScopeSet>, ResponseError> {
-        match self.string("scope")? {
-            None => Ok(None),
-            Some(text) => ScopeSet::parse(text)
-                .map(Some)
-                .map_err(|e| ResponseError::InvalidField { field: "scope", reason: e.to_string() }),
+    /// `scope` (OPTIONAL in a reply, RFC 6749 §5.1), read with [`ScopeSet::parse_reply`]: the
+    /// text as sent and the set read from it. An array of strings (some servers send one) is
+    /// read and reported; any other type is left out and reported. It never fails the reply.
+    pub(crate) fn scope(&self, report: &mut Vec<Normalisation>) -> (Option<String>, Option<ScopeSet>) {
+        match self.0.get("scope") {
+            None | Some(Value::Null) => (None, None),
+            Some(Value::String(text)) => (Some(text.clone()), Some(ScopeSet::parse_reply(text, report))),
+            Some(Value::Array(values)) if values.iter().all(Value::is_string) => {
+                report.push(Normalisation::new(
+                    "scope_array",
+                    Some("scope"),
+                    "scope was a JSON array of strings, not a space-delimited string (RFC 6749 §3.3); read its values",
+                ));
+                let text = values.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" ");
+                (None, Some(ScopeSet::parse_reply(&text, report)))
+            }
+            Some(_) => {
+                report.push(Normalisation::new(
+                    "scope_ignored",
+                    Some("scope"),
+                    "scope is neither a string nor an array of strings; left out",
+                ));
+                (None, None)
+            }
         }
     }
 
-    pub(crate) fn token_type(&self) -> Result<TokenType, ResponseError> {
-        Ok(TokenType::parse(self.required_string("token_type")?))
+    /// `token_type` (REQUIRED): compared case-insensitively (RFC 6749 §5.1); a value read in
+    /// another case than its registered spelling (`bearer`, `n_a`) is reported.
+    pub(crate) fn token_type(&self, report: &mut Vec<Normalisation>) -> Result<TokenType, ResponseError> {
+        let text = self.required_string("token_type")?;
+        let token_type = TokenType::parse(text);
+        if !matches!(token_type, TokenType::Other(_)) && token_type.as_str() != text {
+            report.push(Normalisation::new(
+                "token_type_case",
+                Some("token_type"),
+                format!(
+                    "token_type `{}` read as `{token_type}` (case-insensitive, RFC 6749 §5.1)",
+                    crate::http::printable(text, 40)
+                ),
+            ));
+        }
+        Ok(token_type)
     }
 }
 
@@ -278,10 +341,17 @@ pub struct TokenResponse {
     pub expires_in: Option<u64>,
     /// A refresh token, if issued.
     pub refresh_token: Option<Secret>,
-    /// The granted scope, if it differs from the request or is given anyway.
+    /// The granted scope, if it differs from the request or is given anyway (read with
+    /// [`ScopeSet::parse_reply`]; written in its normal form).
     pub scope: Option<ScopeSet>,
     /// The OpenID Connect ID token, if issued.
     pub id_token: Option<Secret>,
+    /// Read: the `scope` member exactly as sent, when it was a string. Not written.
+    pub scope_text: Option<String>,
+    /// Read: every variation of an optional member that was read leniently (a client is
+    /// liberal in what it reads, RFC 6749 §5.1), in order; empty for a reply that follows the
+    /// RFCs to the letter. Not written.
+    pub normalisations: Vec<Normalisation>,
 }
 
 impl TokenResponse {
@@ -294,21 +364,38 @@ impl TokenResponse {
             refresh_token: None,
             scope: None,
             id_token: None,
+            scope_text: None,
+            normalisations: Vec::new(),
         }
     }
 
-    /// Reads a reply from the token endpoint (client role).
+    /// Reads a reply from the token endpoint (client role). The required members
+    /// (`access_token`, `token_type`) are held to RFC 6749 §5.1; an optional member that varies
+    /// (`expires_in` as `3600.0`, a `scope` with repeats or extra spaces, `token_type` in
+    /// another case) never fails the reply and is reported in
+    /// [`normalisations`](Self::normalisations).
+    ///
+    /// ```
+    /// use mcx_connect::{HttpResponse, Limits, TokenResponse};
+    /// let reply = HttpResponse::json(200, r#"{"access_token":"at","token_type":"bearer","expires_in":3600.0,"scope":"openid  openid"}"#);
+    /// let tokens = TokenResponse::from_http_response(&reply, &Limits::default()).unwrap();
+    /// assert_eq!(tokens.expires_in, Some(3600));
+    /// assert_eq!(tokens.scope_text.as_deref(), Some("openid  openid"));
+    /// assert_eq!(tokens.scope.unwrap().to_string(), "openid");
+    /// let codes: Vec<&str> = tokens.normalisations.iter().map(|n| n.code.as_str()).collect();
+    /// assert_eq!(codes, ["token_type_case", "expires_in_decimal", "scope_whitespace_normalised", "duplicate_scope_dropped"]);
+    /// ```
     pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
         let object = read_success_object(response, limits)?;
         let members = Members(&object);
-        Ok(Self {
-            access_token: members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?,
-            token_type: members.token_type()?,
-            expires_in: members.expires_in()?,
-            refresh_token: members.token("refresh_token", limits)?,
-            scope: members.scope()?,
-            id_token: members.token("id_token", limits)?,
-        })
+        let mut normalisations = Vec::new();
+        let access_token = members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?;
+        let token_type = members.token_type(&mut normalisations)?;
+        let expires_in = members.expires_in(&mut normalisations);
+        let refresh_token = members.token("refresh_token", limits)?;
+        let (scope_text, scope) = members.scope(&mut normalisations);
+        let id_token = members.token("id_token", limits)?;
+        Ok(Self { access_token, token_type, expires_in, refresh_token, scope, id_token, scope_text, normalisations })
     }
 
     /// Writes the reply (server role), with `Cache-Control: no-store`.
@@ -338,6 +425,7 @@ mod tests {
         tokens.id_token = Some(Secret::new("id"));
         let reply = tokens.to_http_response();
         assert_eq!(reply.header("cache-control"), Some("no-store"));
+        tokens.scope_text = Some("openid 3gpp:mc:ptt_service".into());
         assert_eq!(TokenResponse::from_http_response(&reply, &Limits::default()).unwrap(), tokens);
     }
 
@@ -362,10 +450,65 @@ mod tests {
         assert_eq!(code(200, "{"), "malformed_response");
         assert_eq!(code(200, r#"{"token_type":"Bearer"}"#), "missing_field");
         assert_eq!(code(200, r#"{"access_token":"a"}"#), "missing_field");
-        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","expires_in":"60"}"#), "invalid_field");
-        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","expires_in":-1}"#), "invalid_field");
-        assert_eq!(code(200, r#"{"access_token":"a","token_type":"Bearer","scope":"a,b"}"#), "invalid_field");
         assert_eq!(code(200, r#"{"access_token":"","token_type":"Bearer"}"#), "invalid_field");
+        assert_eq!(code(200, r#"{"access_token":"a","token_type":7}"#), "invalid_field");
+    }
+
+    /// What a client reads from a reply whose optional members vary, and what it reports.
+    fn lenient(body: &str) -> (TokenResponse, Vec<String>) {
+        let read = TokenResponse::from_http_response(&HttpResponse::json(200, body.to_owned()), &Limits::default())
+            .expect("an optional member never fails the reply");
+        let codes = read.normalisations.iter().map(|n| n.code.clone()).collect();
+        (read, codes)
+    }
+
+    #[test]
+    fn rfc6749_5_1_expires_in_in_any_number_format_is_read_and_reported() {
+        let body = |value: &str| format!(r#"{{"access_token":"a","token_type":"Bearer","expires_in":{value}}}"#);
+        let (read, codes) = lenient(&body("3600"));
+        assert_eq!((read.expires_in, codes), (Some(3600), vec![]), "a whole number is not a variation");
+        let (read, codes) = lenient(&body("3600.0"));
+        assert_eq!((read.expires_in, codes), (Some(3600), vec!["expires_in_decimal".to_owned()]));
+        assert_eq!(lenient(&body("3599.9")).0.expires_in, Some(3599), "the fraction is dropped: never longer");
+        assert_eq!(lenient(&body("3.6e3")).0.expires_in, Some(3600));
+        let (read, codes) = lenient(&body(r#""60""#));
+        assert_eq!((read.expires_in, codes), (Some(60), vec!["expires_in_string".to_owned()]));
+        for unusable in ["-1", "true", r#""soon""#, "1e300", "{}"] {
+            let (read, codes) = lenient(&body(unusable));
+            assert_eq!((read.expires_in, codes), (None, vec!["expires_in_ignored".to_owned()]), "{unusable}");
+        }
+    }
+
+    #[test]
+    fn rfc6749_5_1_token_type_is_case_insensitive_and_reported() {
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"BEARER"}"#);
+        assert_eq!((read.token_type, codes), (TokenType::Bearer, vec!["token_type_case".to_owned()]));
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"n_a"}"#);
+        assert_eq!((read.token_type, codes), (TokenType::NotApplicable, vec!["token_type_case".to_owned()]));
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"DPoP"}"#);
+        assert_eq!((read.token_type, codes), (TokenType::Other("DPoP".into()), vec![]));
+    }
+
+    #[test]
+    fn rfc6749_5_1_scope_keeps_its_text_and_never_fails_the_reply() {
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"Bearer","scope":"a,b  a,b"}"#);
+        assert_eq!(read.scope_text.as_deref(), Some("a,b  a,b"));
+        assert_eq!(read.scope.unwrap().to_string(), "a,b");
+        assert_eq!(
+            codes,
+            [
+                "scope_whitespace_normalised",
+                "scope_value_with_comma",
+                "scope_value_with_comma",
+                "duplicate_scope_dropped"
+            ]
+        );
+        let (read, codes) =
+            lenient(r#"{"access_token":"a","token_type":"Bearer","scope":["openid","3gpp:mc:ptt_service"]}"#);
+        assert_eq!((read.scope_text, read.scope.unwrap().to_string()), (None, "openid 3gpp:mc:ptt_service".into()));
+        assert_eq!(codes, ["scope_array"]);
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"Bearer","scope":42}"#);
+        assert_eq!((read.scope, codes), (None, vec!["scope_ignored".to_owned()]));
     }
 
     #[test]

@@ -293,6 +293,80 @@ impl ScopeSet {
         Ok(set)
     }
 
+    /// Reads the `scope` member of a token endpoint **reply** (client role, RFC 6749 §5.1):
+    /// never fails, since the scope of a reply is informational and a migration must not fail
+    /// after the partner has issued its tokens. Values are separated by spaces as RFC 6749 §3.3
+    /// says; every variation is reported in `report`:
+    ///
+    /// - `scope_whitespace_normalised`: several spaces, spaces around the list, or other
+    ///   whitespace (tab, no-break space) between values; read as single spaces;
+    /// - `duplicate_scope_dropped`: a value listed twice; kept once;
+    /// - `scope_value_with_comma`: a value holds a comma, which is an `NQCHAR`; kept as part of
+    ///   that one value, as RFC 6749 §3.3 reads it (a server that meant a comma-separated list
+    ///   does not follow §3.3; the report says so, the set does not guess);
+    /// - `scope_value_dropped`: a value with a character outside `NQCHAR`; left out of the set;
+    /// - `scope_reply_empty`: no value at all.
+    ///
+    /// Requests are never read this way: a server parses them with [`parse`](Self::parse) or
+    /// [`parse_lenient`](Self::parse_lenient).
+    ///
+    /// ```
+    /// use mcx_connect::{Scope, ScopeSet};
+    /// let mut report = Vec::new();
+    /// let set = ScopeSet::parse_reply("  openid  3gpp:mc:ptt_service openid ", &mut report);
+    /// assert_eq!(set.to_string(), "openid 3gpp:mc:ptt_service");
+    /// let codes: Vec<&str> = report.iter().map(|n| n.code.as_str()).collect();
+    /// assert_eq!(codes, ["scope_whitespace_normalised", "duplicate_scope_dropped"]);
+    ///
+    /// let mut report = Vec::new();
+    /// let set = ScopeSet::parse_reply("openid,3gpp:mc:ptt_service", &mut report);
+    /// assert_eq!(set.len(), 1, "a comma is part of a value (RFC 6749 section 3.3)");
+    /// assert_eq!(report[0].code, "scope_value_with_comma");
+    /// ```
+    pub fn parse_reply(text: &str, report: &mut Vec<Normalisation>) -> ScopeSet {
+        let mut set = Self::new();
+        let values: Vec<&str> = text.split(char::is_whitespace).filter(|value| !value.is_empty()).collect();
+        if values.is_empty() {
+            report.push(Normalisation::new("scope_reply_empty", Some("scope"), "the scope member holds no value"));
+            return set;
+        }
+        if text.split(' ').count() != values.len() {
+            report.push(Normalisation::new(
+                "scope_whitespace_normalised",
+                Some("scope"),
+                "the scope had several spaces, spaces around it, or other whitespace between values; read as single spaces",
+            ));
+        }
+        for value in values {
+            let shown = crate::http::printable(value, 80);
+            if value.bytes().any(|b| !is_nqchar(b)) {
+                report.push(Normalisation::new(
+                    "scope_value_dropped",
+                    Some("scope"),
+                    format!(
+                        "scope value `{shown}` has a character outside NQCHAR (RFC 6749 §3.3); left out of the set"
+                    ),
+                ));
+                continue;
+            }
+            if value.contains(',') {
+                report.push(Normalisation::new(
+                    "scope_value_with_comma",
+                    Some("scope"),
+                    format!("scope value `{shown}` contains a comma; kept as one value (a comma is an NQCHAR, RFC 6749 §3.3)"),
+                ));
+            }
+            if !set.insert(Scope::from_value(value)) {
+                report.push(Normalisation::new(
+                    "duplicate_scope_dropped",
+                    Some("scope"),
+                    format!("scope value `{shown}` was listed twice; kept once"),
+                ));
+            }
+        }
+        set
+    }
+
     /// Adds a value (no effect if it is already there). Returns whether it was added.
     pub fn insert(&mut self, scope: Scope) -> bool {
         if self.contains(&scope) {
@@ -496,6 +570,24 @@ mod tests {
         let set = ScopeSet::parse_lenient("openid\u{a0}3gpp:mc:ptt_group_management_service", &mut report).unwrap();
         assert_eq!(set.to_string(), "openid 3gpp:mc:ptt_group_management_service");
         assert_eq!(report[0].code, "no_break_space_in_scope");
+    }
+
+    #[test]
+    fn rfc6749_5_1_reply_scope_is_read_whatever_its_spacing_repeats_and_commas() {
+        let mut report = Vec::new();
+        let set = ScopeSet::parse_reply("openid\t3gpp:mc:ptt_service\u{a0}a,b a\"b openid", &mut report);
+        assert_eq!(set.to_string(), "openid 3gpp:mc:ptt_service a,b");
+        let codes: Vec<&str> = report.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["scope_whitespace_normalised", "scope_value_with_comma", "scope_value_dropped", "duplicate_scope_dropped"]
+        );
+        let mut clean = Vec::new();
+        assert_eq!(ScopeSet::parse_reply("openid 3gpp:mc:ptt_service", &mut clean).len(), 2);
+        assert!(clean.is_empty(), "a reply that follows RFC 6749 section 3.3 is not reported");
+        let mut empty = Vec::new();
+        assert!(ScopeSet::parse_reply("  ", &mut empty).is_empty());
+        assert_eq!(empty[0].code, "scope_reply_empty");
     }
 
     #[test]

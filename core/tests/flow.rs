@@ -159,7 +159,11 @@ fn b_7_3_security_token_that_expires_too_soon_or_has_no_exp_is_unusable() {
     let err = security_token_failure(&security_token(&format!(r#"["{CLIENT}","{PARTNER}"]"#), NOW + 5));
     assert!(err.to_string().contains("expires at"), "{err}");
     let no_exp = token(&format!(r#"{{"aud":["{CLIENT}","{PARTNER}"]}}"#));
-    assert!(security_token_failure(&no_exp).to_string().contains("no numeric exp"));
+    assert!(security_token_failure(&no_exp).to_string().contains("no `iss` claim"), "read as the validators read it");
+    let only_no_exp = token(&format!(
+        r#"{{"iss":"https://idms.primary.example","sub":"alice","aud":["{CLIENT}","{PARTNER}"],"iat":{NOW}}}"#
+    ));
+    assert!(security_token_failure(&only_no_exp).to_string().contains("no `exp` claim"));
     assert_eq!(security_token_failure("opaque-token").code(), "flow_unusable_security_token");
 }
 

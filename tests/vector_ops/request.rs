@@ -209,6 +209,8 @@ fn exchange_response_read(input: &Value) -> Outcome {
         "expires_in": read.expires_in,
         "scope": read.scope.map(|s| s.to_string()),
         "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
+        "scope_text": read.scope_text,
+        "normalisations": codes(&read.normalisations),
     }))
 }
 
@@ -220,6 +222,8 @@ fn exchange_response_write(input: &Value) -> Outcome {
         expires_in: input.get("expires_in").and_then(Value::as_u64),
         scope: scope_input(input)?,
         refresh_token: opt_str(input, "refresh_token").map(Secret::new),
+        scope_text: None,
+        normalisations: Vec::new(),
     };
     Ok(response_json(&response.to_http_response()))
 }
@@ -250,6 +254,8 @@ fn token_response_read(input: &Value) -> Outcome {
         "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
         "scope": read.scope.map(|s| s.to_string()),
         "id_token": read.id_token.as_ref().map(Secret::expose),
+        "scope_text": read.scope_text,
+        "normalisations": codes(&read.normalisations),
     }))
 }
 
@@ -261,6 +267,8 @@ fn token_response_write(input: &Value) -> Outcome {
         refresh_token: opt_str(input, "refresh_token").map(Secret::new),
         scope: scope_input(input)?,
         id_token: opt_str(input, "id_token").map(Secret::new),
+        scope_text: None,
+        normalisations: Vec::new(),
     };
     Ok(response_json(&response.to_http_response()))
 }

@@ -9,12 +9,13 @@
 //! | `jwt_bearer.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `target`, `leeway`?), `now` | `client_id`, `claims` |
 //! | `exchange.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `audience`?, `leeway`?), `now` | `resource`, `claims`, `scope` |
 //! | `security_token.issue` | as `exchange.parse_and_verify`, plus `issuer` (`issuer`, `secret_hex` P-256 scalar, `lifetime`, `kid`?, `jti`?) | `token_type`, `issued_token_type`, `expires_in`, and the issued token's `header` and `claims` |
+//! | `security_token.check` | `token`, `target`, `client_id`, `now`, `issuer`?, `leeway`?, `services`?, `max_lifetime`?; with `jwks` (and `shared_secret_hex`?…) the validator's report, without it the rules without keys | `passed`, `failure` (code or `null`), `outcomes` (`{rule id: "pass" \| "fail" \| "not_checked"}`), `exp` (as read, or `null`) |
 
 use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer, SecurityTokenRules,
     SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
@@ -29,6 +30,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "jwt_bearer.parse_and_verify" => jwt_bearer_parse_and_verify(input),
         "exchange.parse_and_verify" => exchange_parse_and_verify(input),
         "security_token.issue" => security_token_issue(input),
+        "security_token.check" => security_token_check(input),
         _ => return None,
     })
 }
@@ -108,7 +110,41 @@ fn security_validator(input: &Value) -> Result<SecurityTokenValidator, Failure> 
     for service in services(input)? {
         validator = validator.require_service(service);
     }
+    if let Some(max) = input.get("max_lifetime").and_then(Value::as_u64) {
+        validator = validator.with_max_lifetime(max);
+    }
     Ok(validator)
+}
+
+/// The validator's report with `jwks`, the rules without keys otherwise.
+fn security_token_check(input: &Value) -> Outcome {
+    let (token, client_id, now) = (str(input, "token")?, str(input, "client_id")?, now(input)?);
+    let report = if input.get("jwks").is_some() {
+        security_validator(input)?.report(token, client_id, now)
+    } else {
+        let mut rules = SecurityTokenRules::new(str(input, "target")?)
+            .and_then(|r| r.with_leeway(leeway(input)))
+            .map_err(token_error)?;
+        if let Some(issuer) = opt_str(input, "issuer") {
+            rules = rules.with_issuer(issuer).map_err(token_error)?;
+        }
+        for service in services(input)? {
+            rules = rules.require_service(service);
+        }
+        if let Some(max) = input.get("max_lifetime").and_then(Value::as_u64) {
+            rules = rules.with_max_lifetime(max);
+        }
+        rules.check_unverified(token, client_id, now, mcx_connect::token::DEFAULT_MAX_TOKEN_BYTES)
+    }
+    .map_err(token_error)?;
+    let outcomes: serde_json::Map<String, Value> =
+        report.rules.iter().map(|rule| (rule.id.to_owned(), json!(rule.outcome.as_str()))).collect();
+    Ok(json!({
+        "passed": report.passed(),
+        "failure": report.failure().map(TokenError::code),
+        "outcomes": outcomes,
+        "exp": report.claims.as_ref().map(|claims| claims.exp),
+    }))
 }
 
 fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {

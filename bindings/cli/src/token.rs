@@ -3,7 +3,8 @@
 use crate::output::{self, Ctx, Table};
 use crate::{Failure, Outcome, TokenKind, VerifyArgs};
 use mcx_connect::token::{
-    AccessTokenValidator, IdTokenValidator, JwkSet, SecurityTokenValidator, UnverifiedToken, Verifier,
+    AccessTokenValidator, IdTokenValidator, JwkSet, RuleOutcome, RuleResult, SecurityTokenValidator, UnverifiedToken,
+    Verifier,
 };
 use mcx_connect::Error;
 use serde_json::{json, Map, Value};
@@ -59,15 +60,19 @@ pub(crate) fn verify(ctx: &Ctx, token: &str, jwks: &str, args: &VerifyArgs, now:
         TokenKind::Id => "id",
         TokenKind::Access => "access",
     };
-    let result = validate(token, jwks, args, now);
+    let (result, rules) = validate(token, jwks, args, now)?;
     let (header, claims, scope) = match result {
-        Ok(Ok(checked)) => checked,
-        Ok(Err(error)) => {
+        Ok(checked) => checked,
+        Err(error) => {
             if ctx.json {
-                output::print_json(&json!({
+                let mut object = json!({
                     "kind": kind_name, "valid": false, "verified": false, "now": now,
                     "error": output::error_object(&error),
-                }));
+                });
+                if let (Some(rules), Some(object)) = (&rules, object.as_object_mut()) {
+                    object.insert("rules".into(), rules_json(rules));
+                }
+                output::print_json(&object);
             } else {
                 let mut table = Table::new();
                 table
@@ -78,11 +83,14 @@ pub(crate) fn verify(ctx: &Ctx, token: &str, jwks: &str, args: &VerifyArgs, now:
                     table.row("oauth error", oauth.as_str());
                 }
                 table.row("description", error.to_string());
-                output::print(&table.render(ctx));
+                let mut out = table.render(ctx);
+                if let Some(rules) = &rules {
+                    out.push_str(&rules_text(ctx, rules));
+                }
+                output::print(&out);
             }
             return Err(Failure::Invalid);
         }
-        Err(usage) => return Err(usage),
     };
     let claims_object = claims.as_object().cloned().unwrap_or_default();
     if ctx.json {
@@ -96,6 +104,9 @@ pub(crate) fn verify(ctx: &Ctx, token: &str, jwks: &str, args: &VerifyArgs, now:
         object.insert("times".into(), times_json(&claims_object, now));
         if let Some(scope) = scope {
             object.insert("scope".into(), json!(scope));
+        }
+        if let Some(rules) = &rules {
+            object.insert("rules".into(), rules_json(rules));
         }
         output::print_json(&Value::Object(object));
         return Ok(());
@@ -111,14 +122,44 @@ pub(crate) fn verify(ctx: &Ctx, token: &str, jwks: &str, args: &VerifyArgs, now:
     out.push_str(&object_table(ctx, header.as_object(), now).render(ctx));
     out.push_str(&format!("\n{}\n", ctx.bold("claims")));
     out.push_str(&object_table(ctx, Some(&claims_object), now).render(ctx));
+    if let Some(rules) = &rules {
+        out.push_str(&rules_text(ctx, rules));
+    }
     output::print(&out);
     Ok(())
 }
 
-type Checked = (Value, Value, Option<String>);
+/// The security-token rules one by one, as the core's report gives them (JSON).
+fn rules_json(rules: &[RuleResult]) -> Value {
+    Value::Array(
+        rules
+            .iter()
+            .map(|r| json!({"id": r.id, "clause": r.clause, "outcome": r.outcome.as_str(), "detail": r.detail, "code": r.code}))
+            .collect(),
+    )
+}
 
-/// `Ok(Ok(..))` valid, `Ok(Err(..))` refused by the core, `Err(..)` a usage error.
-fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Result<Checked, Error>, Failure> {
+/// The security-token rules one by one, for people.
+fn rules_text(ctx: &Ctx, rules: &[RuleResult]) -> String {
+    let mut out = format!("\n{}\n", ctx.bold("rules (TS 33.180 B.2.1.2, B.7.4, B.8)"));
+    for rule in rules {
+        let mark = match rule.outcome {
+            RuleOutcome::Pass => ctx.good("pass"),
+            RuleOutcome::Fail => ctx.bad("FAIL"),
+            RuleOutcome::NotChecked => ctx.dim("not checked"),
+        };
+        out.push_str(&format!("  {mark}  {}: {}\n", rule.clause, rule.detail));
+    }
+    out
+}
+
+type Checked = (Value, Value, Option<String>);
+/// The core's verdict, with the security-token rules one by one when the kind has them.
+type Verdict = (Result<Checked, Error>, Option<Vec<RuleResult>>);
+
+/// `Ok((Ok(..), rules))` valid, `Ok((Err(..), rules))` refused by the core (with the rules one by
+/// one for a security token), `Err(..)` a usage error.
+fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Verdict, Failure> {
     let services: Vec<mcx_connect::McService> = args.service.iter().map(|s| s.core()).collect();
     let target = args.target.clone();
     if matches!(args.kind, TokenKind::Security) && target.is_none() {
@@ -126,7 +167,8 @@ fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Resu
             "--kind security needs --target URL: this partner IdMS's address, expected in `aud`".to_owned(),
         ));
     }
-    let run = || -> Result<Checked, Error> {
+    let mut rules = None;
+    let mut run = || -> Result<Checked, Error> {
         let verifier = Verifier::new(JwkSet::parse(jwks)?);
         match args.kind {
             TokenKind::Security => {
@@ -138,8 +180,14 @@ fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Resu
                 for service in &services {
                     validator = validator.require_service(*service);
                 }
-                let checked = validator.validate(token, &args.client_id, now)?;
-                Ok((value(&checked.header), value(&checked.claims), None))
+                let report = validator.report(token, &args.client_id, now)?;
+                let failure = report.failure().cloned();
+                let checked = (value(&report.header), value(&report.claims), None);
+                rules = Some(report.rules);
+                match failure {
+                    Some(error) => Err(error.into()),
+                    None => Ok(checked),
+                }
             }
             TokenKind::Id => {
                 let mut validator = IdTokenValidator::new(args.issuer.as_str(), args.client_id.as_str(), verifier)?;
@@ -169,7 +217,8 @@ fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Resu
             }
         }
     };
-    Ok(run())
+    let result = run();
+    Ok((result, rules))
 }
 
 fn value(serializable: &impl serde::Serialize) -> Value {

@@ -893,6 +893,33 @@ fn token_inspect_reads_standard_input_and_the_spec_example_assertion() {
 }
 
 #[test]
+fn b_2_1_2_token_verify_lists_the_security_token_rules_one_by_one() {
+    let interop = interop();
+    let jwks = jwks_file(&interop);
+    let target = interop["target"].as_str().unwrap();
+    let outcomes = |doc: &serde_json::Value| -> Vec<(String, String)> {
+        doc["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["id"].as_str().unwrap().to_owned(), r["outcome"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let good = verify(&interop, &jwks, &["--target", target, "--now", "1900000100", "--json"]).json();
+    let rules = outcomes(&good);
+    assert_eq!(rules.len(), 12);
+    assert!(rules.contains(&("signature".into(), "pass".into())), "{rules:?}");
+    assert!(rules.contains(&("lifetime".into(), "not_checked".into())), "{rules:?}");
+    let late = verify(&interop, &jwks, &["--target", target, "--now", "1900000400", "--json"]);
+    assert_eq!(late.code, 1);
+    let rules = outcomes(&late.json());
+    let failed: Vec<&str> = rules.iter().filter(|(_, o)| o == "fail").map(|(id, _)| id.as_str()).collect();
+    assert_eq!(failed, ["exp"], "only the exp rule fails, and it is the error");
+    let text = verify(&interop, &jwks, &["--target", target, "--now", "1900000400"]);
+    assert!(text.stdout.contains("B.2.1.2 exp") && text.stdout.contains("beyond the 0 s leeway"), "{}", text.stdout);
+}
+
+#[test]
 fn token_verify_accepts_a_good_security_token_and_names_each_failure() {
     let interop = interop();
     let jwks = jwks_file(&interop);

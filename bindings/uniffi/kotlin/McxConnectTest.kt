@@ -30,7 +30,8 @@ fun b64url(json: String): String = Base64.getUrlEncoder().withoutPadding().encod
 
 fun securityToken(aud: List<String>, exp: Long): String =
     b64url("""{"alg":"RS256"}""") + "." +
-        b64url("""{"aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"sub":"alice"}""") + ".c2ln"
+        // B.2.1.2: iss, sub, aud, exp and iat, as the partner's validator (and so the flow) requires.
+        b64url("""{"iss":"https://idms.primary.example","aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"iat":${exp - 600},"sub":"alice"}""") + ".c2ln"
 
 val tests: List<Pair<String, () -> Unit>> = listOf(
     "secret is redacted in toString" to {
@@ -161,6 +162,10 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val token = securityToken(listOf("mcptt-client", PARTNER), now.toLong() + 300)
         val reply = writeTokenExchangeResponse(securityTokenResponse(Secret(token), 300uL))
         eq(MigrationStep.PARTNER_REQUEST_TO_SEND, flow.handleResponse(reply, now + 1uL))
+        val report = flow.securityTokenReport(now + 1uL)!!
+        check(report.passed && report.rules.size == 12) { report.toString() }
+        eq(RuleOutcome.NOT_CHECKED, report.rules.first { it.id == "signature" }.outcome)
+        eq("now_in_milliseconds", assertThrows<McxConnectException.Token> { flow.securityTokenReport(now * 1000uL) }.code)
         val saved = flow.save(false)
         check(!saved.contains("primary-at") && !saved.contains(token))
         val restored = MigrationFlow.restore(saved, FlowSecrets(primaryAccessToken = Secret("primary-at")))

@@ -217,8 +217,22 @@ object VectorRunner {
     private fun now(input: Json): ULong = (input["now"] as? Number)?.toLong()?.toULong() ?: throw BadCase("input.now must be a number")
     private fun leeway(input: Json): ULong = ((input["leeway"] as? Number)?.toLong() ?: 0L).toULong()
 
-    private fun securityValidator(input: Json) =
-        SecurityTokenValidator(str(input, "issuer"), str(input, "target"), verifier(input), leeway(input), servicesOf(input))
+    private fun securityValidator(input: Json) = SecurityTokenValidator(
+        str(input, "issuer"), str(input, "target"), verifier(input), leeway(input), servicesOf(input),
+        optLong(input, "max_lifetime"),
+    )
+
+    private fun reportJson(report: SecurityTokenReport): Json = mapOf(
+        "passed" to report.passed, "failure" to report.failure,
+        "outcomes" to report.rules.associate {
+            it.id to when (it.outcome) {
+                RuleOutcome.PASS -> "pass"
+                RuleOutcome.FAIL -> "fail"
+                RuleOutcome.NOT_CHECKED -> "not_checked"
+            }
+        },
+        "exp" to report.claims?.exp?.toLong(),
+    )
 
     private fun accessValidator(input: Json) = AccessTokenValidator(
         str(input, "issuer"), verifier(input), leeway(input), optStr(input, "audience"), optStr(input, "expected_client_id"),
@@ -233,6 +247,17 @@ object VectorRunner {
 
     @Suppress("UNCHECKED_CAST")
     private val tokenOperations: Map<String, (Json) -> Json> = mapOf(
+        "security_token.check" to { i ->
+            val (token, clientId) = str(i, "token") to str(i, "client_id")
+            if (i.containsKey("jwks")) {
+                reportJson(securityValidator(i).report(token, clientId, now(i)))
+            } else {
+                val rules = SecurityTokenRules(
+                    str(i, "target"), optStr(i, "issuer"), leeway(i), servicesOf(i), optLong(i, "max_lifetime"),
+                )
+                reportJson(checkSecurityToken(token, rules, clientId, now(i)))
+            }
+        },
         "token.validate" to { i ->
             val token = str(i, "token")
             when (val kind = str(i, "kind")) {
@@ -345,6 +370,7 @@ object VectorRunner {
                 "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
                 "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
                 "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
+                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
             )
         },
         "exchange_response.write" to { i ->
@@ -374,6 +400,7 @@ object VectorRunner {
                 "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
                 "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
                 "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
+                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
             )
         },
         "token_response.write" to { i ->

@@ -15,7 +15,9 @@ def b64url(data):
 
 
 def security_token(aud, exp):
-    return f"{b64url({'alg': 'RS256'})}.{b64url({'aud': aud, 'exp': exp, 'sub': 'alice'})}.c2ln"
+    # B.2.1.2: iss, sub, aud, exp and iat, as the partner's validator (and so the flow) requires.
+    claims = {'iss': 'https://idms.primary.example', 'aud': aud, 'exp': exp, 'iat': exp - 600, 'sub': 'alice'}
+    return f"{b64url({'alg': 'RS256'})}.{b64url(claims)}.c2ln"
 
 
 def test_secret_is_redacted_in_text_forms():
@@ -158,6 +160,12 @@ def test_migration_flow_end_to_end_save_and_restore():
     token = security_token(["mcptt-client", PARTNER], now + 300)
     reply = m.write_token_exchange_response(m.security_token_response(m.Secret(token), 300))
     assert flow.handle_response(reply, now + 1) == m.MigrationStep.PARTNER_REQUEST_TO_SEND
+    report = flow.security_token_report(now + 1)
+    assert report.passed and len(report.rules) == 12
+    assert [r.outcome for r in report.rules if r.id == "signature"] == [m.RuleOutcome.NOT_CHECKED]
+    with pytest.raises(m.McxConnectError.Token) as err:
+        flow.security_token_report(now * 1000)
+    assert err.value.code == "now_in_milliseconds"
     saved = flow.save(False)
     assert "primary-at" not in saved and token not in saved
     restored = m.MigrationFlow.restore(saved, m.FlowSecrets(primary_access_token=m.Secret("primary-at")))

@@ -207,6 +207,8 @@ def op_exchange_response_read(inp):
         "expires_in": read.expires_in,
         "scope": text_or_none(read.scope),
         "refresh_token": text_or_none(read.refresh_token),
+        "scope_text": read.scope_text,
+        "normalisations": codes(read.normalisations),
     }
 
 
@@ -248,6 +250,8 @@ def op_token_response_read(inp):
         "refresh_token": text_or_none(read.refresh_token),
         "scope": text_or_none(read.scope),
         "id_token": text_or_none(read.id_token),
+        "scope_text": read.scope_text,
+        "normalisations": codes(read.normalisations),
     }
 
 
@@ -460,7 +464,27 @@ def now_of(inp):
 
 def security_validator(inp):
     return m.SecurityTokenValidator(req_str(inp, "issuer"), req_str(inp, "target"), verifier(inp),
-                                    inp.get("leeway", 0), services_of(inp))
+                                    inp.get("leeway", 0), services_of(inp), inp.get("max_lifetime"))
+
+
+OUTCOMES = {m.RuleOutcome.PASS: "pass", m.RuleOutcome.FAIL: "fail", m.RuleOutcome.NOT_CHECKED: "not_checked"}
+
+
+def op_security_token_check(inp):
+    token, client_id, now = req_str(inp, "token"), req_str(inp, "client_id"), now_of(inp)
+    if "jwks" in inp:
+        report = security_validator(inp).report(token, client_id, now)
+    else:
+        rules = m.SecurityTokenRules(target=req_str(inp, "target"), issuer=inp.get("issuer"),
+                                     leeway=inp.get("leeway", 0), services=services_of(inp),
+                                     max_lifetime=inp.get("max_lifetime"))
+        report = m.check_security_token(token, rules, client_id, now)
+    return {
+        "passed": report.passed,
+        "failure": report.failure,
+        "outcomes": {rule.id: OUTCOMES[rule.outcome] for rule in report.rules},
+        "exp": report.claims.exp if report.claims is not None else None,
+    }
 
 
 def access_validator(inp):
@@ -550,6 +574,7 @@ def op_security_token_issue(inp):
 
 OPERATIONS = {
     "token.validate": op_token_validate,
+    "security_token.check": op_security_token_check,
     "token.inspect": op_token_inspect,
     "token.sign": op_token_sign,
     "jwks.parse": op_jwks_parse,

@@ -103,6 +103,12 @@ pub struct TokenExchangeResponse {
     /// A refresh token, if the server sent one.
     #[uniffi(default = None)]
     pub refresh_token: Option<Arc<Secret>>,
+    /// Read: the `scope` member exactly as sent, when it was a string (not written).
+    #[uniffi(default = None)]
+    pub scope_text: Option<String>,
+    /// Read: every variation of an optional member read leniently (not written).
+    #[uniffi(default = [])]
+    pub normalisations: Vec<Normalisation>,
 }
 
 impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
@@ -114,6 +120,8 @@ impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
             expires_in: r.expires_in,
             scope: r.scope.map(ScopeSet::wrap),
             refresh_token: wrap_opt(r.refresh_token.as_ref()),
+            scope_text: r.scope_text,
+            normalisations: normalisations(r.normalisations),
         }
     }
 }
@@ -140,6 +148,8 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
         expires_in: response.expires_in,
         scope: response.scope.map(|s| s.core()),
         refresh_token: response.refresh_token.map(|s| s.core()),
+        scope_text: None,
+        normalisations: Vec::new(),
     };
     core.to_http_response().into()
 }

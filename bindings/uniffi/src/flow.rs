@@ -7,6 +7,7 @@ use crate::options::Limits;
 use crate::response::TokenResponse;
 use crate::scope::{McService, ScopeSet};
 use crate::secret::{wrap_opt, Secret};
+use crate::token::SecurityTokenReport;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Where to migrate: the service and the partner IdMS token endpoint from the user profile.
@@ -200,6 +201,13 @@ impl MigrationFlow {
     /// When the security token expires (its `exp`).
     pub fn security_token_expires_at(&self) -> Option<u64> {
         self.inner().security_token_expires_at()
+    }
+
+    /// The rule-by-rule check of the held security token at `now`, with the rules the flow
+    /// applies (the signature "not checked": the partner checks it); `None` before it is
+    /// received. Fails only for a `now` in milliseconds.
+    pub fn security_token_report(&self, now: u64) -> Result<Option<SecurityTokenReport>> {
+        Ok(self.inner().security_token_report(now)?.as_ref().map(crate::token::report))
     }
 
     /// The partner's tokens, once completed.

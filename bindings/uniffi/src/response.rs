@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::http::HttpResponse;
-use crate::options::Limits;
+use crate::options::{normalisations, Limits, Normalisation};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
 use std::sync::Arc;
@@ -26,6 +26,12 @@ pub struct TokenResponse {
     /// The OpenID Connect ID token.
     #[uniffi(default = None)]
     pub id_token: Option<Arc<Secret>>,
+    /// Read: the `scope` member exactly as sent, when it was a string (not written).
+    #[uniffi(default = None)]
+    pub scope_text: Option<String>,
+    /// Read: every variation of an optional member read leniently (not written).
+    #[uniffi(default = [])]
+    pub normalisations: Vec<Normalisation>,
 }
 
 impl From<mcx_connect::TokenResponse> for TokenResponse {
@@ -37,6 +43,8 @@ impl From<mcx_connect::TokenResponse> for TokenResponse {
             refresh_token: wrap_opt(t.refresh_token.as_ref()),
             scope: t.scope.map(ScopeSet::wrap),
             id_token: wrap_opt(t.id_token.as_ref()),
+            scope_text: t.scope_text,
+            normalisations: normalisations(t.normalisations),
         }
     }
 }
@@ -50,6 +58,8 @@ impl From<TokenResponse> for mcx_connect::TokenResponse {
             refresh_token: t.refresh_token.map(|s| s.core()),
             scope: t.scope.map(|s| s.core()),
             id_token: t.id_token.map(|s| s.core()),
+            scope_text: None,
+            normalisations: Vec::new(),
         }
     }
 }

@@ -241,27 +241,152 @@ pub struct SecurityTokenValidator(core::SecurityTokenValidator);
 #[uniffi::export]
 impl SecurityTokenValidator {
     /// A validator for tokens from `issuer` presented at `target` (the partner's address).
-    #[uniffi::constructor(default(leeway = 0, services = []))]
+    /// `max_lifetime`: the longest lifetime (`exp` - `iat`, seconds) accepted (B.8); none by
+    /// default.
+    #[uniffi::constructor(default(leeway = 0, services = [], max_lifetime = None))]
     pub fn new(
         issuer: String,
         target: String,
         verifier: Arc<Verifier>,
         leeway: u64,
         services: Vec<McService>,
+        max_lifetime: Option<u64>,
     ) -> Result<Arc<Self>> {
         let mut validator =
             core::SecurityTokenValidator::new(issuer, target, verifier.0.clone())?.with_leeway(leeway)?;
         for service in services {
             validator = validator.require_service(service.into());
         }
+        if let Some(max) = max_lifetime {
+            validator = validator.with_max_lifetime(max);
+        }
         Ok(Arc::new(Self(validator)))
     }
 
-    /// Validates `token` presented by `client_id` at `now`.
+    /// Validates `token` presented by `client_id` at `now` (seconds; a `now` in milliseconds
+    /// fails with `now_in_milliseconds`).
     pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, &client_id, now)?;
         Ok(VerifiedToken { header: header(&checked.header), claims: claims(&checked.claims), scope: None })
     }
+
+    /// Every rule one by one: what `validate` decides, with each rule's outcome. Fails only for
+    /// a `now` in milliseconds.
+    pub fn report(&self, token: String, client_id: String, now: u64) -> Result<SecurityTokenReport> {
+        Ok(report(&self.0.report(&token, &client_id, now)?))
+    }
+}
+
+/// How a security-token rule came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum RuleOutcome {
+    /// The token meets the rule.
+    Pass,
+    /// The token breaks the rule.
+    Fail,
+    /// Not checked (no keys, no expected issuer or maximum lifetime, or an earlier rule failed).
+    NotChecked,
+}
+
+/// One security-token rule and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RuleResult {
+    /// Stable id (`structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`, `lifetime`,
+    /// `aud_client`, `aud_target`, `azp`, `service_ids`).
+    pub id: String,
+    /// Where the rule comes from, e.g. `B.2.1.2 aud (client_id)`.
+    pub clause: String,
+    /// Pass, fail or not checked.
+    pub outcome: RuleOutcome,
+    /// A short explanation (never a token or key material).
+    pub detail: String,
+    /// The stable error code of a failed rule.
+    pub code: Option<String>,
+}
+
+/// The rule-by-rule check of a security token (TS 33.180 B.2.1.2, B.7.4, B.8).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct SecurityTokenReport {
+    /// No rule failed (rules not checked do not fail).
+    pub passed: bool,
+    /// The first failed rule's code: what a validator answers.
+    pub failure: Option<String>,
+    /// Each rule, in order.
+    pub rules: Vec<RuleResult>,
+    /// The header, when the token could be split.
+    pub header: Option<JwsHeader>,
+    /// The claims as the validators read them, when they could be read.
+    pub claims: Option<TokenClaims>,
+}
+
+pub(crate) fn report(r: &core::SecurityTokenReport) -> SecurityTokenReport {
+    SecurityTokenReport {
+        passed: r.passed(),
+        failure: r.failure().map(|e| e.code().to_owned()),
+        rules: r
+            .rules
+            .iter()
+            .map(|rule| RuleResult {
+                id: rule.id.to_owned(),
+                clause: rule.clause.to_owned(),
+                outcome: match rule.outcome {
+                    core::RuleOutcome::Pass => RuleOutcome::Pass,
+                    core::RuleOutcome::Fail => RuleOutcome::Fail,
+                    core::RuleOutcome::NotChecked => RuleOutcome::NotChecked,
+                },
+                detail: rule.detail.clone(),
+                code: rule.code.map(str::to_owned),
+            })
+            .collect(),
+        header: r.header.as_ref().map(header),
+        claims: r.claims.as_ref().map(claims),
+    }
+}
+
+/// The rules a security token is checked with when there are no keys (a client, a console).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct SecurityTokenRules {
+    /// The partner IdMS address `aud` must hold (the `resource` of the exchange).
+    pub target: String,
+    /// The expected `iss`; without it the `iss` rule is not checked.
+    #[uniffi(default = None)]
+    pub issuer: Option<String>,
+    /// Clock leeway in seconds (at most 30).
+    #[uniffi(default = 0)]
+    pub leeway: u64,
+    /// Services whose MCX identity claim is required.
+    #[uniffi(default = [])]
+    pub services: Vec<McService>,
+    /// The longest lifetime (`exp` - `iat`, seconds) accepted (B.8).
+    #[uniffi(default = None)]
+    pub max_lifetime: Option<u64>,
+    /// Largest token in bytes.
+    #[uniffi(default = 16384)]
+    pub max_token_bytes: u64,
+}
+
+/// Client, without keys: every security-token rule one by one, the signature "not checked"
+/// (the partner IdMS checks it); the same rules and claim reader as the partner's validator and
+/// the migration flow. Fails only for bad rules or a `now` in milliseconds.
+#[uniffi::export]
+pub fn check_security_token(
+    token: String,
+    rules: SecurityTokenRules,
+    client_id: String,
+    now: u64,
+) -> Result<SecurityTokenReport> {
+    let mut core_rules = core::SecurityTokenRules::new(rules.target)?.with_leeway(rules.leeway)?;
+    if let Some(issuer) = rules.issuer {
+        core_rules = core_rules.with_issuer(issuer)?;
+    }
+    for service in rules.services {
+        core_rules = core_rules.require_service(service.into());
+    }
+    if let Some(max) = rules.max_lifetime {
+        core_rules = core_rules.with_max_lifetime(max);
+    }
+    let max_bytes = usize::try_from(rules.max_token_bytes).unwrap_or(usize::MAX);
+    Ok(report(&core_rules.check_unverified(&token, &client_id, now, max_bytes)?))
 }
 
 /// Client: validates an ID token (B.4).

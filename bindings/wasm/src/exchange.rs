@@ -7,7 +7,7 @@ use crate::error::{throw, throw_rejection};
 use crate::form::{limits_in, options_in, JsParsed};
 use crate::http::{request_in, request_out, response_in, response_out};
 use crate::response::{optional_scope_in, optional_scope_out};
-use mcx_connect::{Secret, TokenExchangeRequest, TokenExchangeResponse, TokenType};
+use mcx_connect::{Normalisation, Secret, TokenExchangeRequest, TokenExchangeResponse, TokenType};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -42,8 +42,13 @@ export interface TokenExchangeResponse {
   /** `N_A` for a security token, or `Bearer`. */
   tokenType: string;
   expiresIn: number | null;
+  /** The scope in its normal form (read leniently: see `normalisations`). */
   scope: string | null;
   refreshToken: string | null;
+  /** The `scope` member exactly as sent, when it was a string. */
+  scopeText: string | null;
+  /** Every variation of an optional member read leniently; empty when the reply follows the RFCs to the letter. */
+  normalisations: Normalisation[];
 }
 
 /** A token exchange response to write; absent optional members are left out. */
@@ -111,6 +116,12 @@ pub struct JsTokenExchangeResponse {
     /// Refresh token.
     #[serde(default)]
     pub refresh_token: Option<String>,
+    /// The scope as sent (read only).
+    #[serde(default, skip_deserializing)]
+    pub scope_text: Option<String>,
+    /// What was read leniently (read only).
+    #[serde(default, skip_deserializing)]
+    pub normalisations: Vec<Normalisation>,
 }
 
 /// Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`).
@@ -172,6 +183,8 @@ impl From<TokenExchangeResponse> for JsTokenExchangeResponse {
             expires_in: read.expires_in,
             scope: optional_scope_out(read.scope),
             refresh_token: read.refresh_token.map(Secret::into_inner),
+            scope_text: read.scope_text,
+            normalisations: read.normalisations,
         }
     }
 }
@@ -189,6 +202,8 @@ pub fn write_token_exchange_response(
         expires_in: js.expires_in,
         scope: optional_scope_in(js.scope.as_deref())?,
         refresh_token: js.refresh_token.map(Secret::new),
+        scope_text: None,
+        normalisations: Vec::new(),
     };
     response_out(response.to_http_response())
 }

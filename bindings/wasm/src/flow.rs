@@ -6,7 +6,7 @@ use crate::convert::{from_js, from_js_or_default, string_in, to_js};
 use crate::error::{invalid_argument, throw};
 use crate::form::JsLimits;
 use crate::http::{request_out, response_in};
-use crate::response::{optional_scope_out, JsTokenResponse};
+use crate::response::JsTokenResponse;
 use crate::scope::scope_in;
 use mcx_connect::{
     EndpointPolicy, FlowFailure, FlowSecrets, McService, MigrationConfig, MigrationFlow, MigrationStep,
@@ -290,18 +290,26 @@ impl JsMigrationFlow {
         self.inner.security_token_expires_at().map(|t| t as f64)
     }
 
+    /// The rule-by-rule check of the held security token at `now` (`MigrationFlow::security_token_report`:
+    /// the rules the flow applies, the signature "not checked"), else `null`. Throws only for a
+    /// `now` in milliseconds (`now_in_milliseconds`).
+    #[wasm_bindgen(js_name = securityTokenReport, unchecked_return_type = "SecurityTokenReport | null")]
+    pub fn security_token_report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let now = seconds_in(&now, "now")?;
+        match throw(self.inner.security_token_report(now))? {
+            Some(report) => crate::token::report_out(&report),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
     /// The partner's tokens once the flow is completed, else `null`.
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
         match self.inner.partner_tokens() {
-            Some(tokens) => to_js(&JsTokenResponse {
-                access_token: tokens.access_token.expose().to_owned(),
-                token_type: tokens.token_type.as_str().to_owned(),
-                expires_in: tokens.expires_in,
-                refresh_token: tokens.refresh_token.as_ref().map(|t| t.expose().to_owned()),
-                scope: optional_scope_out(tokens.scope.clone()),
-                id_token: tokens.id_token.as_ref().map(|t| t.expose().to_owned()),
-            }),
+            Some(tokens) => to_js(&JsTokenResponse::from(tokens.clone())),
             None => Ok(JsValue::NULL),
         }
     }

@@ -5,7 +5,7 @@ use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
 use crate::scope::scope_in;
-use mcx_connect::{ErrorResponse, OAuthErrorCode, ScopeSet, Secret, TokenResponse, TokenType};
+use mcx_connect::{ErrorResponse, Normalisation, OAuthErrorCode, ScopeSet, Secret, TokenResponse, TokenType};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -17,8 +17,13 @@ export interface TokenResponse {
   tokenType: string;
   expiresIn: number | null;
   refreshToken: string | null;
+  /** The granted scope in its normal form (read leniently: see `normalisations`). */
   scope: string | null;
   idToken: string | null;
+  /** The `scope` member exactly as sent, when it was a string. */
+  scopeText: string | null;
+  /** Every variation of an optional member read leniently (`expires_in_decimal`, `token_type_case`, `duplicate_scope_dropped`…); empty when the reply follows RFC 6749 to the letter. */
+  normalisations: Normalisation[];
 }
 
 /** A token response to write; absent optional members are left out. */
@@ -77,6 +82,27 @@ pub struct JsTokenResponse {
     /// ID token.
     #[serde(default)]
     pub id_token: Option<String>,
+    /// The scope as sent (read only).
+    #[serde(default, skip_deserializing)]
+    pub scope_text: Option<String>,
+    /// What was read leniently (read only).
+    #[serde(default, skip_deserializing)]
+    pub normalisations: Vec<Normalisation>,
+}
+
+impl From<TokenResponse> for JsTokenResponse {
+    fn from(read: TokenResponse) -> Self {
+        JsTokenResponse {
+            access_token: read.access_token.into_inner(),
+            token_type: read.token_type.as_str().to_owned(),
+            expires_in: read.expires_in,
+            refresh_token: read.refresh_token.map(Secret::into_inner),
+            scope: optional_scope_out(read.scope),
+            id_token: read.id_token.map(Secret::into_inner),
+            scope_text: read.scope_text,
+            normalisations: read.normalisations,
+        }
+    }
 }
 
 /// `ErrorResponse` as JavaScript sees it.
@@ -119,14 +145,7 @@ pub fn read_token_response(
     #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
-    to_js(&JsTokenResponse {
-        access_token: read.access_token.into_inner(),
-        token_type: read.token_type.as_str().to_owned(),
-        expires_in: read.expires_in,
-        refresh_token: read.refresh_token.map(Secret::into_inner),
-        scope: optional_scope_out(read.scope),
-        id_token: read.id_token.map(Secret::into_inner),
-    })
+    to_js(&JsTokenResponse::from(read))
 }
 
 /// Server role: writes a token response (`TokenResponse::to_http_response`).
@@ -142,6 +161,8 @@ pub fn write_token_response(
         refresh_token: js.refresh_token.map(Secret::new),
         scope: optional_scope_in(js.scope.as_deref())?,
         id_token: js.id_token.map(Secret::new),
+        scope_text: None,
+        normalisations: Vec::new(),
     };
     response_out(response.to_http_response())
 }

@@ -11,8 +11,9 @@ use crate::form::{options_in, JsParsed};
 use crate::http::request_in;
 use crate::jwt_bearer::JsJwtBearerRequest;
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
-    UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenReport,
+    SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
+    DEFAULT_MAX_TOKEN_BYTES,
 };
 use mcx_connect::{JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::Value;
@@ -90,6 +91,52 @@ export interface TokenValidatorOptions {
   sharedSecret?: Uint8Array;
   /** Largest token in bytes. */
   maxTokenBytes?: number;
+  /** Security token: the longest lifetime (`exp` - `iat`, seconds) accepted (B.8); none by default. */
+  maxLifetime?: number;
+}
+
+/** How a security-token rule came out. */
+export type RuleOutcome = "pass" | "fail" | "not_checked";
+
+/** One security-token rule and its outcome. */
+export interface RuleResult {
+  /** Stable id: `structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`, `lifetime`, `aud_client`, `aud_target`, `azp`, `service_ids`. */
+  id: string;
+  /** Where the rule comes from, e.g. `B.2.1.2 aud (client_id)`. */
+  clause: string;
+  outcome: RuleOutcome;
+  /** A short explanation for people (never a token or key material). */
+  detail: string;
+  /** The stable error code of a failed rule. */
+  code: string | null;
+}
+
+/** The rule-by-rule check of a security token (the core's one home of the B.2.1.2 / B.7.4 / B.8 rules). */
+export interface SecurityTokenReport {
+  /** No rule failed (rules not checked do not fail). */
+  passed: boolean;
+  /** The first failed rule's code: what a validator answers. */
+  failure: string | null;
+  rules: RuleResult[];
+  header: JwsHeader | null;
+  /** The claims as the validators read them (a fractional `exp` is the second before). */
+  claims: TokenClaims | null;
+}
+
+/** The rules a security token is checked with when there are no keys (a client, a console). */
+export interface SecurityTokenRulesInit {
+  /** The partner IdMS address `aud` must hold (the `resource` of the exchange). */
+  target: string;
+  /** The expected `iss`; without it the `iss` rule is not checked. */
+  issuer?: string;
+  /** Clock leeway in seconds (at most 30). */
+  leeway?: number;
+  /** Services whose MCX identity claim is required. */
+  services?: McService[];
+  /** The longest lifetime (`exp` - `iat`, seconds) accepted (B.8). */
+  maxLifetime?: number;
+  /** Largest token in bytes (default 16 KiB). */
+  maxTokenBytes?: number;
 }
 
 /** A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret). */
@@ -140,6 +187,43 @@ pub struct JsTokenOptions {
     /// Largest token.
     #[serde(default)]
     pub max_token_bytes: Option<usize>,
+    /// Longest security-token lifetime.
+    #[serde(default)]
+    pub max_lifetime: Option<u64>,
+}
+
+/// `SecurityTokenRulesInit` as JavaScript gives it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsSecurityTokenRules {
+    /// Partner address.
+    pub target: String,
+    /// Expected issuer.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Leeway.
+    #[serde(default)]
+    pub leeway: Option<u64>,
+    /// Required services.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// Longest lifetime.
+    #[serde(default)]
+    pub max_lifetime: Option<u64>,
+    /// Largest token.
+    #[serde(default)]
+    pub max_token_bytes: Option<usize>,
+}
+
+/// The report as JavaScript sees it: the core's report with `passed` and `failure` beside.
+pub(crate) fn report_out(report: &SecurityTokenReport) -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({
+        "passed": report.passed(),
+        "failure": report.failure().map(TokenError::code),
+        "rules": report.rules,
+        "header": report.header,
+        "claims": report.claims,
+    }))
 }
 
 pub(crate) struct TokenOptions {
@@ -197,6 +281,9 @@ fn security_validator(options: &TokenOptions) -> Result<SecurityTokenValidator, 
     }
     for service in services(&options.js.services)? {
         validator = validator.require_service(service);
+    }
+    if let Some(max) = options.js.max_lifetime {
+        validator = validator.with_max_lifetime(max);
     }
     Ok(validator)
 }
@@ -336,6 +423,49 @@ impl JsSecurityTokenValidator {
         let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
         to_js(&throw(self.0.validate(&token, &client_id, now))?)
     }
+
+    /// Every rule one by one (`SecurityTokenValidator::report`): what `validate` decides, with
+    /// each rule's outcome. Throws only for a `now` in milliseconds (`now_in_milliseconds`).
+    #[wasm_bindgen(unchecked_return_type = "SecurityTokenReport")]
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+        report_out(&throw(self.0.report(&token, &client_id, now))?)
+    }
+}
+
+/// Client or console, without keys (`SecurityTokenRules::check_unverified`): every
+/// security-token rule one by one, the signature "not checked" (the partner IdMS checks it).
+/// The same rules and claim reader as the partner's validator and the migration flow. Throws
+/// only for bad rules or a `now` in milliseconds (`now_in_milliseconds`).
+#[wasm_bindgen(js_name = checkSecurityToken, unchecked_return_type = "SecurityTokenReport")]
+pub fn check_security_token(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SecurityTokenRulesInit")] rules: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let js: JsSecurityTokenRules = from_js(rules, "rules")?;
+    let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+    let mut rules = throw(SecurityTokenRules::new(js.target))?;
+    if let Some(issuer) = js.issuer {
+        rules = throw(rules.with_issuer(issuer))?;
+    }
+    if let Some(leeway) = js.leeway {
+        rules = throw(rules.with_leeway(leeway))?;
+    }
+    for service in services(&js.services)? {
+        rules = rules.require_service(service);
+    }
+    if let Some(max) = js.max_lifetime {
+        rules = rules.with_max_lifetime(max);
+    }
+    let max_bytes = js.max_token_bytes.unwrap_or(DEFAULT_MAX_TOKEN_BYTES);
+    report_out(&throw(rules.check_unverified(&token, &client_id, now, max_bytes))?)
 }
 
 /// Client (B.2.1.2): an ID-token validator made once (`options.clientId` required).

@@ -155,6 +155,11 @@ test("MigrationFlow: exchange, jose-signed security token, jwt-bearer accepted b
   const token = await securityToken();
   const reply = api.writeTokenExchangeResponse({ accessToken: token, issuedTokenType: api.constants().tokenTypeJwt, tokenType: "N_A", expiresIn: 120 });
   assert.equal(flow.handleResponse(reply, now), "partner_request_to_send");
+  // The rules the flow applied, one by one: the signature is the partner's to check.
+  const report = flow.securityTokenReport(now);
+  assert.equal(report.passed, true);
+  assert.equal(report.rules.find((rule) => rule.id === "signature").outcome, "not_checked");
+  assert.throws(() => flow.securityTokenReport(Date.now()), (e) => e.code === "now_in_milliseconds");
   // Saved without secrets, restored with the access token: the exchange is redone.
   const saved = flow.save(false);
   assert.ok(!saved.includes("primary-access-token") && !saved.includes(token));

@@ -3,6 +3,7 @@
 import {
   AuthorizationRequest,
   inspectToken,
+  checkSecurityToken,
   validateSecurityToken,
   SecurityTokenValidator,
   buildRefreshRequest,
@@ -37,6 +38,8 @@ import {
   type ScopeInfo,
   type TokenExchangeResponse,
   type TokenResponse,
+  type SecurityTokenReport,
+  type RuleOutcome,
 } from "mcx-connect";
 import init, { parseScope as parseScopeWeb } from "mcx-connect/web";
 
@@ -61,6 +64,22 @@ const partner: HttpRequest = buildJwtBearerRequest("https://idms.partner.example
 });
 const tokens: TokenResponse = readTokenResponse({ status: 200, headers: [], body: new Uint8Array() }, { maxBodyBytes: 4096 });
 const expires: number | null = tokens.expiresIn;
+// Every optional member read leniently is reported, with the scope as sent.
+const readLeniently: Normalisation[] = [...tokens.normalisations, ...securityToken.normalisations];
+const scopeAsSent: string | null = tokens.scopeText;
+void readLeniently;
+void scopeAsSent;
+// The security-token rules one by one, without keys (the core's one home of B.2.1.2 / B.7.4 / B.8).
+const report: SecurityTokenReport = checkSecurityToken(
+  securityToken.accessToken,
+  { target: "https://idms.partner.example/token", leeway: 30, maxLifetime: 300 },
+  "mcptt-client",
+  Math.floor(Date.now() / 1000),
+);
+const firstOutcome: RuleOutcome | undefined = report.rules[0]?.outcome;
+const reportFailure: string | null = report.failure;
+void firstOutcome;
+void reportFailure;
 
 // Server role: parse, refuse with the RFC error.
 function serve(request: HttpRequest): HttpResponse {

@@ -185,7 +185,18 @@ function tokenOptions(input) {
   if (input.algorithms !== undefined) options.algorithms = input.algorithms;
   if (input.shared_secret_hex !== undefined) options.sharedSecret = hexBytes(str(input, "shared_secret_hex"));
   if (input.max_token_bytes !== undefined) options.maxTokenBytes = input.max_token_bytes;
+  if (input.max_lifetime !== undefined) options.maxLifetime = input.max_lifetime;
   return options;
+}
+
+/** A security-token report in the vectors' shape. */
+function reportJson(report) {
+  return {
+    passed: report.passed,
+    failure: report.failure,
+    outcomes: Object.fromEntries(report.rules.map((rule) => [rule.id, rule.outcome])),
+    exp: report.claims ? report.claims.exp : null,
+  };
 }
 
 /** Every operation of tests/vectors/README.md, through the package API. */
@@ -232,6 +243,8 @@ export function operations(api) {
         expires_in: read.expiresIn,
         scope: read.scope,
         refresh_token: read.refreshToken,
+        scope_text: read.scopeText,
+        normalisations: codes(read.normalisations),
       };
     },
     "exchange_response.write": (input) =>
@@ -268,6 +281,8 @@ export function operations(api) {
         refresh_token: read.refreshToken,
         scope: read.scope,
         id_token: read.idToken,
+        scope_text: read.scopeText,
+        normalisations: codes(read.normalisations),
       };
     },
     "token_response.write": (input) =>
@@ -344,6 +359,17 @@ export function operations(api) {
     "profiles.group_token_endpoint": (input) => ({
       token_endpoint: profiles(api, input).groupTokenEndpoint(service(input), str(input, "group")),
     }),
+    "security_token.check": (input) => {
+      const [token, clientId, now] = [str(input, "token"), str(input, "client_id"), nowOf(input)];
+      if (input.jwks !== undefined) {
+        return reportJson(withInstance(new api.SecurityTokenValidator(tokenOptions(input)), (v) => v.report(token, clientId, now)));
+      }
+      const rules = { target: str(input, "target"), leeway: typeof input.leeway === "number" ? input.leeway : 0 };
+      if (input.issuer !== undefined) rules.issuer = str(input, "issuer");
+      if (input.services !== undefined) rules.services = input.services;
+      if (input.max_lifetime !== undefined) rules.maxLifetime = input.max_lifetime;
+      return reportJson(api.checkSecurityToken(token, rules, clientId, now));
+    },
     "token.validate": (input) => {
       const token = str(input, "token");
       const now = nowOf(input);

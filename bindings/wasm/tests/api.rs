@@ -182,7 +182,7 @@ fn b_7_migration_flow_is_a_class_driven_by_requests_and_responses() {
     let now = 1_700_000_000.0;
     let exchange = flow.next_request(JsValue::from(now)).unwrap();
     assert_eq!(text(&exchange, "url"), "https://idms.primary.example/token");
-    let payload = r#"{"iss":"https://idms.primary.example","sub":"alice","aud":["mcptt-client","https://idms.partner.example/token"],"exp":1700000120}"#;
+    let payload = r#"{"iss":"https://idms.primary.example","sub":"alice","aud":["mcptt-client","https://idms.partner.example/token"],"exp":1700000120,"iat":1700000000}"#;
     let token = format!("{}.{}.c2ln", b64url(r#"{"alg":"ES256"}"#), b64url(payload));
     let reply = exchange::write_token_exchange_response(js(&format!(
         r#"{{"accessToken":"{token}","issuedTokenType":"urn:ietf:params:oauth:token-type:jwt","tokenType":"N_A","expiresIn":120}}"#

@@ -1,9 +1,11 @@
 //! A sans-IO migration flow: login result in, partner tokens out (TS 33.180 B.7, TS 24.482 6.2.3).
 //!
 //! [`MigrationFlow`] yields the next [`HttpRequest`], takes the [`HttpResponse`] the host got
-//! for it, and moves on: token exchange at the primary IdMS → check of the security token (its
-//! `aud` must hold the partner token endpoint and the client id; its `exp` must leave time to use
-//! it) → jwt-bearer request at the partner IdMS → partner tokens. An error response or an
+//! for it, and moves on: token exchange at the primary IdMS → check of the security token with
+//! the validators' own rules and claim reader, without keys ([`SecurityTokenRules`]: `aud` must
+//! hold the partner token endpoint and the client id, the claims must be what B.2.1.2 asks, and
+//! `exp` must leave time to use it) → jwt-bearer request at the partner IdMS → partner tokens.
+//! Optional reply members that vary never fail the flow: they are reported. An error response or an
 //! unexpected reply ends the flow with the server's RFC error intact. The flow can be saved as
 //! JSON and restored, with or without its secrets.
 
@@ -16,12 +18,15 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::jwt_bearer::JwtBearerRequest;
 use crate::response::{TokenResponse, TokenType};
 use crate::scope::{McService, ScopeSet};
-use crate::token::UnverifiedToken;
+use crate::token::{check_now, RuleOutcome, SecurityTokenReport, SecurityTokenRules};
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
 mod saved;
 pub use saved::FlowSecrets;
+
+#[cfg(test)]
+mod tests;
 
 /// Where to migrate: the service and the partner system, with the partner IdMS token endpoint
 /// read from the user profile (TS 24.482 6.2.3 a).
@@ -229,8 +234,10 @@ impl MigrationFlow {
         error
     }
 
-    /// The next request to send, at time `now` (seconds since the epoch).
+    /// The next request to send, at time `now` (seconds since the epoch). A `now` in
+    /// milliseconds is refused (`now_in_milliseconds`) and leaves the flow as it was.
     pub fn next_request(&mut self, now: u64) -> Result<HttpRequest, Error> {
+        check_now(now)?;
         match self.step {
             MigrationStep::ExchangeToSend => {
                 let request = TokenExchangeRequest::new(
@@ -265,8 +272,15 @@ impl MigrationFlow {
         }
     }
 
-    /// Takes the response to the request last returned by [`next_request`](Self::next_request).
+    /// Takes the response to the request last returned by [`next_request`](Self::next_request),
+    /// at time `now` (seconds since the epoch). A `now` in milliseconds is refused
+    /// (`now_in_milliseconds`) and leaves the flow as it was, waiting for the same response.
+    ///
+    /// Optional members of either reply that vary (`expires_in` as `3600.0`, a repeated scope
+    /// value, `bearer` in lower case) never fail the flow; they are reported in the read
+    /// response's `normalisations` ([`partner_tokens`](Self::partner_tokens)).
     pub fn handle_response(&mut self, response: &HttpResponse, now: u64) -> Result<MigrationStep, Error> {
+        check_now(now)?;
         match self.step {
             MigrationStep::AwaitingSecurityToken => {
                 let read = TokenExchangeResponse::from_http_response(response, &self.config.limits)
@@ -305,8 +319,10 @@ impl MigrationFlow {
         }
     }
 
-    /// B.7.3 / Table B.8-1: the security token's `aud` holds the client id and the partner
-    /// address, and its `exp` leaves time to use it. The signature is the partner's to verify.
+    /// B.7.3 / Table B.8-1: the security token is checked with the validators' own rules and
+    /// claim reader ([`SecurityTokenRules`], without keys: the signature is the partner's to
+    /// verify), so that the flow accepts what the partner's validator accepts (a fractional
+    /// `exp` included); then its `exp` must leave time to use it.
     fn check_security_token(&self, response: TokenExchangeResponse, now: u64) -> Result<(Secret, u64), Error> {
         let unusable = |why: String| Error::from(FlowError::UnusableSecurityToken(why));
         if response.issued_token_type != TOKEN_TYPE_JWT {
@@ -315,28 +331,16 @@ impl MigrationFlow {
                 crate::http::printable(&response.issued_token_type, 80)
             )));
         }
-        let seen =
-            UnverifiedToken::inspect_with_limit(response.access_token.expose(), self.config.limits.max_token_bytes)
-                .map_err(|e| unusable(e.to_string()))?;
-        let audience: Vec<&str> = match seen.claims.get("aud") {
-            Some(serde_json::Value::String(one)) => vec![one.as_str()],
-            Some(serde_json::Value::Array(many)) => many.iter().filter_map(serde_json::Value::as_str).collect(),
-            _ => Vec::new(),
-        };
-        if !audience.contains(&self.config.client_id.as_str()) {
-            return Err(unusable(format!("its aud does not contain the client id `{}`", self.config.client_id)));
+        let report = self.security_token_rules()?.check_unverified(
+            response.access_token.expose(),
+            &self.config.client_id,
+            now,
+            self.config.limits.max_token_bytes,
+        )?;
+        if let Some(rule) = report.rules.iter().find(|rule| rule.outcome == RuleOutcome::Fail) {
+            return Err(unusable(format!("rule {} ({}) failed: {}", rule.id, rule.clause, rule.detail)));
         }
-        if !audience.contains(&self.target.partner_token_endpoint.as_str()) {
-            return Err(unusable(format!(
-                "its aud does not contain the partner address `{}`",
-                self.target.partner_token_endpoint
-            )));
-        }
-        let exp = seen
-            .claims
-            .get("exp")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| unusable("it has no numeric exp claim".to_owned()))?;
+        let exp = report.claims.map(|claims| claims.exp).unwrap_or_default();
         if exp < now.saturating_add(self.config.min_security_token_lifetime) {
             return Err(unusable(format!(
                 "it expires at {exp}, less than {} s after now ({now})",
@@ -344,5 +348,38 @@ impl MigrationFlow {
             )));
         }
         Ok((response.access_token, exp))
+    }
+
+    /// The rules the client checks a security token with: the partner address in `aud`, no
+    /// leeway (the client's clock decides whether it can still be used).
+    fn security_token_rules(&self) -> Result<SecurityTokenRules, Error> {
+        Ok(SecurityTokenRules::new(self.target.partner_token_endpoint.clone())?)
+    }
+
+    /// The rule-by-rule check of the security token this flow holds, at `now`: what the
+    /// flow checked when it took it (the `signature` rule is not checked; the partner checks
+    /// it). `None` before the security token is received, or when the flow was restored
+    /// without secrets.
+    ///
+    /// ```
+    /// use mcx_connect::*;
+    /// let config = MigrationConfig::new("https://idms.primary.example/token", "mcptt-client", ScopeSet::for_service(McService::Ptt));
+    /// let target = MigrationTarget { service: McService::Ptt, partner_system_id: None,
+    ///     partner_token_endpoint: "https://idms.partner.example/token".into() };
+    /// let flow = MigrationFlow::new(config, target, Secret::new("primary-access-token"))?;
+    /// assert!(flow.security_token_report(1_700_000_000)?.is_none());
+    /// assert_eq!(flow.security_token_report(1_700_000_000_000).unwrap_err().code(), "now_in_milliseconds");
+    /// # Ok::<(), mcx_connect::Error>(())
+    /// ```
+    pub fn security_token_report(&self, now: u64) -> Result<Option<SecurityTokenReport>, Error> {
+        check_now(now)?;
+        let Some(token) = &self.security_token else { return Ok(None) };
+        let report = self.security_token_rules()?.check_unverified(
+            token.expose(),
+            &self.config.client_id,
+            now,
+            self.config.limits.max_token_bytes,
+        )?;
+        Ok(Some(report))
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{FlowFailure, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
 use crate::error::{Error, FlowError};
+use crate::form::Normalisation;
 use crate::response::{TokenResponse, TokenType};
 use crate::scope::ScopeSet;
 use crate::Secret;
@@ -25,8 +26,14 @@ struct SavedTokens {
     token_type: String,
     expires_in: Option<u64>,
     refresh_token: Option<Secret>,
-    scope: Option<ScopeSet>,
+    /// The granted scope in its normal form; read back with [`ScopeSet::parse_reply`], since a
+    /// reply's scope may hold values a request's strict reading refuses (a comma).
+    scope: Option<String>,
     id_token: Option<Secret>,
+    #[serde(default)]
+    scope_text: Option<String>,
+    #[serde(default)]
+    normalisations: Vec<Normalisation>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -80,8 +87,10 @@ impl MigrationFlow {
                 token_type: t.token_type.as_str().to_owned(),
                 expires_in: t.expires_in,
                 refresh_token: t.refresh_token.clone(),
-                scope: t.scope.clone(),
+                scope: t.scope.as_ref().map(ToString::to_string),
                 id_token: t.id_token.clone(),
+                scope_text: t.scope_text.clone(),
+                normalisations: t.normalisations.clone(),
             }),
             failure: self.failure.clone(),
         };
@@ -129,8 +138,10 @@ impl MigrationFlow {
             token_type: TokenType::parse(&t.token_type),
             expires_in: t.expires_in,
             refresh_token: t.refresh_token,
-            scope: t.scope,
+            scope: t.scope.map(|text| ScopeSet::parse_reply(&text, &mut Vec::new())),
             id_token: t.id_token,
+            scope_text: t.scope_text,
+            normalisations: t.normalisations,
         });
         flow.failure = saved.failure;
         Ok(flow)

@@ -8,6 +8,28 @@ use serde_json::{Map, Value};
 /// Largest `sub` in bytes (TS 33.180 B.2.1.2).
 pub const MAX_SUBJECT_BYTES: usize = 255;
 
+/// The largest `now` (seconds since the epoch) any entry of this library accepts:
+/// 10^11 - 1, in the year 5138. A larger value is plainly milliseconds — JavaScript's
+/// `Date.now()` passed without dividing by 1000 — since every millisecond count after
+/// 3 March 1973 is above it; it is refused (`now_in_milliseconds`), never guessed at.
+pub const MAX_NOW_SECONDS: u64 = 99_999_999_999;
+
+/// Checks the caller's `now` (seconds since the epoch): a value above [`MAX_NOW_SECONDS`]
+/// is refused as milliseconds. Every validator and the migration flow apply it first.
+///
+/// ```
+/// use mcx_connect::token::check_now;
+/// assert_eq!(check_now(1_700_000_000), Ok(1_700_000_000));
+/// assert_eq!(check_now(1_700_000_000_000).unwrap_err().code(), "now_in_milliseconds");
+/// ```
+pub fn check_now(now: u64) -> Result<u64, TokenError> {
+    if now > MAX_NOW_SECONDS {
+        Err(TokenError::NowInMilliseconds(now))
+    } else {
+        Ok(now)
+    }
+}
+
 /// A clock leeway of at most 30 seconds (TS 33.180 B.2.1.2: "not to exceed 30 seconds").
 ///
 /// ```
@@ -230,28 +252,58 @@ impl CommonRules {
 
     /// `iss` (exact), then `exp`, `nbf`, `iat` against `now` with the leeway.
     pub(crate) fn check_issuer_and_time(&self, claims: &TokenClaims, now: u64) -> Result<(), TokenError> {
-        if claims.iss != self.issuer {
-            return Err(TokenError::WrongIssuer { expected: self.issuer.clone(), found: shown(&claims.iss) });
-        }
-        let leeway = self.leeway.as_secs();
-        if now >= claims.exp.saturating_add(u64::from(leeway)) {
-            return Err(TokenError::Expired { exp: claims.exp, now, leeway });
-        }
-        let later = now.saturating_add(u64::from(leeway));
-        if let Some(nbf) = claims.nbf.filter(|nbf| *nbf > later) {
-            return Err(TokenError::NotYetValid { nbf, now, leeway });
-        }
-        if claims.iat > later {
-            return Err(TokenError::IssuedInFuture { iat: claims.iat, now, leeway });
-        }
-        Ok(())
+        check_issuer(claims, &self.issuer)?;
+        check_expiry(claims, now, self.leeway)?;
+        check_not_before(claims, now, self.leeway)?;
+        check_issued_at(claims, now, self.leeway)
     }
 
     /// The MCX identity of every service the caller asked for.
     pub(crate) fn check_services(&self, claims: &TokenClaims) -> Result<(), TokenError> {
-        match self.services.iter().find(|s| claims.service_id(**s).is_none()) {
-            Some(service) => Err(TokenError::MissingServiceId { service: *service, claim: service_claim(*service) }),
-            None => Ok(()),
-        }
+        check_services(claims, &self.services)
+    }
+}
+
+/// B.2.1.2 `iss`: exactly the expected issuer.
+pub(crate) fn check_issuer(claims: &TokenClaims, issuer: &str) -> Result<(), TokenError> {
+    if claims.iss == issuer {
+        Ok(())
+    } else {
+        Err(TokenError::WrongIssuer { expected: issuer.to_owned(), found: shown(&claims.iss) })
+    }
+}
+
+/// B.2.1.2 `exp`: `now` is before `exp` + leeway.
+pub(crate) fn check_expiry(claims: &TokenClaims, now: u64, leeway: Leeway) -> Result<(), TokenError> {
+    let leeway = leeway.as_secs();
+    if now >= claims.exp.saturating_add(u64::from(leeway)) {
+        return Err(TokenError::Expired { exp: claims.exp, now, leeway });
+    }
+    Ok(())
+}
+
+/// RFC 7519 §4.1.5 `nbf`: not after `now` + leeway.
+pub(crate) fn check_not_before(claims: &TokenClaims, now: u64, leeway: Leeway) -> Result<(), TokenError> {
+    let leeway = leeway.as_secs();
+    match claims.nbf.filter(|nbf| *nbf > now.saturating_add(u64::from(leeway))) {
+        Some(nbf) => Err(TokenError::NotYetValid { nbf, now, leeway }),
+        None => Ok(()),
+    }
+}
+
+/// B.2.1.2 `iat`: not after `now` + leeway.
+pub(crate) fn check_issued_at(claims: &TokenClaims, now: u64, leeway: Leeway) -> Result<(), TokenError> {
+    let leeway = leeway.as_secs();
+    if claims.iat > now.saturating_add(u64::from(leeway)) {
+        return Err(TokenError::IssuedInFuture { iat: claims.iat, now, leeway });
+    }
+    Ok(())
+}
+
+/// The MCX identity claim of every service in `services`.
+pub(crate) fn check_services(claims: &TokenClaims, services: &[McService]) -> Result<(), TokenError> {
+    match services.iter().find(|s| claims.service_id(**s).is_none()) {
+        Some(service) => Err(TokenError::MissingServiceId { service: *service, claim: service_claim(*service) }),
+        None => Ok(()),
     }
 }

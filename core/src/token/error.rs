@@ -155,6 +155,18 @@ pub enum TokenError {
     /// Security token issuing settings that cannot be used (an empty issuer, a lifetime of 0 s).
     #[error("the security token issuing settings are not usable: {0}")]
     IssuerInvalid(String),
+    /// The caller's `now` is plainly in milliseconds (JavaScript's `Date.now()`), not in
+    /// seconds since the epoch: at least [`MAX_NOW_SECONDS`](super::MAX_NOW_SECONDS) + 1.
+    #[error("now ({0}) is in milliseconds, not seconds since the epoch: divide Date.now() by 1000")]
+    NowInMilliseconds(u64),
+    /// The security token lives longer (`exp` - `iat`) than the validator's maximum (B.8).
+    #[error("the token lives {lifetime} s (exp - iat), over the maximum of {max} s")]
+    LifetimeTooLong {
+        /// `exp` - `iat`, in seconds.
+        lifetime: u64,
+        /// The configured maximum, in seconds.
+        max: u64,
+    },
 }
 
 impl TokenError {
@@ -194,11 +206,13 @@ impl TokenError {
             TokenError::ValidatorInvalid(_) => "validator_invalid",
             TokenError::SigningKeyInvalid(_) => "signing_key_invalid",
             TokenError::IssuerInvalid(_) => "issuer_invalid",
+            TokenError::NowInMilliseconds(_) => "now_in_milliseconds",
+            TokenError::LifetimeTooLong { .. } => "token_lifetime_too_long",
         }
     }
 
     /// Every code this type can return, in table order (for bindings and vector runners).
-    pub const CODES: [&'static str; 27] = [
+    pub const CODES: [&'static str; 29] = [
         "token_malformed",
         "token_too_large",
         "token_algorithm_refused",
@@ -226,6 +240,8 @@ impl TokenError {
         "leeway_too_large",
         "validator_invalid",
         "signing_key_invalid",
+        "now_in_milliseconds",
+        "token_lifetime_too_long",
     ];
 }
 

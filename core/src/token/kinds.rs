@@ -1,9 +1,10 @@
 //! The three token kinds of TS 33.180 Annex B: the security token (B.7.3, checked by the
 //! partner IdMS in B.7.4), the ID token (B.2.1.2) and the access token.
 
-use super::claims::{invalid, CommonRules, TokenClaims};
+use super::claims::{check_now, invalid, CommonRules, TokenClaims};
 use super::error::{shown, TokenError};
 use super::jws::JwsHeader;
+use super::rules::{SecurityTokenReport, SecurityTokenRules};
 use super::verify::Verifier;
 use crate::scope::{McService, Scope, ScopeSet};
 use serde_json::Value;
@@ -22,9 +23,11 @@ pub struct SecurityToken {
 ///
 /// Checks, in order: size and structure, `alg` on the allow-list, no `crit`, the key (by
 /// `kid`), the signature, the claim types (`iss`, `sub` ≤ 255 bytes, `aud`, `exp`, `iat`),
-/// `iss` exactly, `exp`/`nbf`/`iat` with the leeway, `aud` holding the client_id and this
-/// IdMS's own address (the `resource` of the token exchange), `azp` (when present) equal to the
-/// client_id, and the MCX identity of every required service.
+/// `iss` exactly, `exp`/`nbf`/`iat` with the leeway, the lifetime when a maximum is set, `aud`
+/// holding the client_id and this IdMS's own address (the `resource` of the token exchange),
+/// `azp` (when present) equal to the client_id, and the MCX identity of every required service.
+/// These are the [`SecurityTokenRules`], the same the client's migration flow applies without
+/// keys; [`report`](Self::report) gives each rule's outcome.
 ///
 /// ```
 /// use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
@@ -53,61 +56,70 @@ pub struct SecurityToken {
 #[derive(Debug, Clone)]
 pub struct SecurityTokenValidator {
     verifier: Verifier,
-    rules: CommonRules,
-    target: String,
+    rules: SecurityTokenRules,
 }
 
 impl SecurityTokenValidator {
     /// A validator for security tokens issued by `issuer` (the primary IdMS, exact `iss`) for
     /// `target` (this partner IdMS's token endpoint address, as clients send it in `resource`).
     pub fn new(issuer: impl Into<String>, target: impl Into<String>, verifier: Verifier) -> Result<Self, TokenError> {
-        let target = target.into();
-        if target.is_empty() {
-            return Err(TokenError::ValidatorInvalid("the target address is empty".to_owned()));
+        let issuer = issuer.into();
+        if issuer.is_empty() {
+            return Err(TokenError::ValidatorInvalid("the expected issuer is empty".to_owned()));
         }
-        Ok(Self { verifier, rules: CommonRules::new(issuer.into())?, target })
+        Ok(Self { verifier, rules: SecurityTokenRules::new(target)?.with_issuer(issuer)? })
     }
 
     /// Sets the clock leeway; above 30 seconds it is refused (`leeway_too_large`).
     pub fn with_leeway(mut self, seconds: u64) -> Result<Self, TokenError> {
-        self.rules.leeway = super::Leeway::seconds(seconds)?;
+        self.rules = self.rules.with_leeway(seconds)?;
         Ok(self)
     }
 
     /// Requires the MCX identity claim of `service` (`mcptt_id`, `mcvideo_id`, `mcdata_id`).
     pub fn require_service(mut self, service: McService) -> Self {
-        self.rules.require_service(service);
+        self.rules = self.rules.require_service(service);
+        self
+    }
+
+    /// Refuses a token living longer than `seconds` (`exp` - `iat`, `token_lifetime_too_long`);
+    /// see [`SecurityTokenRules::with_max_lifetime`] for the decision (no default; 300 s is a
+    /// reasonable value).
+    pub fn with_max_lifetime(mut self, seconds: u64) -> Self {
+        self.rules = self.rules.with_max_lifetime(seconds);
         self
     }
 
     /// The target address this validator expects in `aud`.
     pub fn target(&self) -> &str {
-        &self.target
+        self.rules.target()
     }
 
-    /// Authenticates `token` presented by `client_id` at time `now` (seconds since the epoch).
+    /// The rules this validator applies.
+    pub fn rules(&self) -> &SecurityTokenRules {
+        &self.rules
+    }
+
+    /// Authenticates `token` presented by `client_id` at time `now` (seconds since the epoch;
+    /// a `now` in milliseconds is refused, `now_in_milliseconds`): the first failed rule of
+    /// [`report`](Self::report) is the error.
     pub fn validate(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityToken, TokenError> {
-        let signed = self.verifier.verify(token)?;
-        let claims = TokenClaims::read(signed.claims)?;
-        self.rules.check_issuer_and_time(&claims, now)?;
-        if !claims.has_audience(client_id) {
-            return Err(TokenError::AudienceMissingClient(shown(client_id)));
-        }
-        if !claims.has_audience(&self.target) {
-            return Err(TokenError::AudienceMissingTarget(self.target.clone()));
-        }
-        check_azp(&claims, client_id, false)?;
-        self.rules.check_services(&claims)?;
-        Ok(SecurityToken { header: signed.header, claims })
+        self.report(token, client_id, now)?.into_security_token()
+    }
+
+    /// Every rule, one by one (see [`SecurityTokenReport`]); fails only on a `now` in
+    /// milliseconds.
+    pub fn report(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
+        self.rules.check(token, client_id, now, &self.verifier)
     }
 }
 
 /// OpenID Connect Core §3.1.3.7: with several audiences `azp` is required; when present it
 /// must be the client_id.
-fn check_azp(claims: &TokenClaims, client_id: &str, required_with_several: bool) -> Result<(), TokenError> {
+fn check_azp(claims: &TokenClaims, client_id: &str) -> Result<(), TokenError> {
     match &claims.azp {
         Some(azp) if azp != client_id => Err(TokenError::AzpMismatch(shown(client_id))),
-        None if required_with_several && claims.aud.len() > 1 => Err(TokenError::MissingClaim("azp")),
+        None if claims.aud.len() > 1 => Err(TokenError::MissingClaim("azp")),
         _ => Ok(()),
     }
 }
@@ -173,13 +185,14 @@ impl IdTokenValidator {
     /// Validates `token` at time `now`; `nonce` is the value sent in the authentication
     /// request, if one was sent (then the token must carry the same value).
     pub fn validate(&self, token: &str, nonce: Option<&str>, now: u64) -> Result<IdToken, TokenError> {
+        check_now(now)?;
         let signed = self.verifier.verify(token)?;
         let claims = TokenClaims::read(signed.claims)?;
         self.rules.check_issuer_and_time(&claims, now)?;
         if !claims.has_audience(&self.client_id) {
             return Err(TokenError::AudienceMissingClient(self.client_id.clone()));
         }
-        check_azp(&claims, &self.client_id, true)?;
+        check_azp(&claims, &self.client_id)?;
         if let Some(expected) = nonce {
             match claims.nonce.as_deref() {
                 None => return Err(TokenError::MissingClaim("nonce")),
@@ -284,6 +297,7 @@ impl AccessTokenValidator {
 
     /// Validates `token` at time `now` (seconds since the epoch).
     pub fn validate(&self, token: &str, now: u64) -> Result<AccessToken, TokenError> {
+        check_now(now)?;
         let signed = self.verifier.verify(token)?;
         let claims = TokenClaims::read(signed.claims)?;
         self.rules.check_issuer_and_time(&claims, now)?;

@@ -18,6 +18,10 @@
 //! - [`verify_signature`]: the one signature check ("does this signature verify under this
 //!   key"), which the [`Verifier`] calls for every candidate key; Project Wycheproof's ES256,
 //!   ES384, RS256, PS256 and Ed25519 vectors run through it (`tests/wycheproof`).
+//! - [`SecurityTokenRules`]: the one home of the security-token rules, checked rule by rule
+//!   into a [`SecurityTokenReport`] (pass, fail or not checked, with the clause), used by the
+//!   validator, by [`MigrationFlow`](crate::MigrationFlow) (without keys), the CLI and the bindings.
+//! - [`check_now`]: every entry taking `now` refuses a value that is plainly milliseconds.
 //! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
 //! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
 //! - [`SecurityTokenIssuer`]: the primary IdMS's side of B.7.3, the security token's claims
@@ -38,6 +42,7 @@ mod jwk;
 mod jws;
 mod kinds;
 mod rsassa;
+mod rules;
 mod sign;
 mod verify;
 
@@ -50,7 +55,7 @@ mod tests_rfc_examples;
 #[cfg(test)]
 mod tests_rsassa;
 
-pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
+pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
 pub use issue::SecurityTokenIssuer;
@@ -58,6 +63,7 @@ pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
+pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
 pub use sign::{sign, SigningKey};
 pub use verify::{verify_signature, Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
 

@@ -3,7 +3,7 @@
 
 use super::error::{shown, TokenError};
 use super::jwk::{Jwk, JwkSet, KeyMaterial};
-use super::jws::{parse_compact, Algorithm, JwsHeader};
+use super::jws::{parse_compact, Algorithm, CompactJws, JwsHeader};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -89,9 +89,21 @@ impl Verifier {
         &self.algorithms
     }
 
+    /// The largest accepted token, in bytes.
+    pub(crate) fn max_token_bytes(&self) -> usize {
+        self.max_token_bytes
+    }
+
     /// Parses the token, applies the header rules and checks the signature.
     pub(crate) fn verify(&self, token: &str) -> Result<SignedToken, TokenError> {
         let jws = parse_compact(token, self.max_token_bytes)?;
+        self.verify_parsed(&jws)?;
+        Ok(SignedToken { header: jws.header, claims: jws.claims })
+    }
+
+    /// Applies the header rules (`alg` allowed, no `crit`) and checks the signature of a token
+    /// already split by [`parse_compact`].
+    pub(crate) fn verify_parsed(&self, jws: &CompactJws<'_>) -> Result<(), TokenError> {
         let alg = Algorithm::parse(&jws.header.alg)
             .filter(|alg| self.algorithms.contains(alg))
             .ok_or_else(|| TokenError::AlgorithmRefused { alg: shown(&jws.header.alg) })?;
@@ -112,10 +124,11 @@ impl Verifier {
             let candidates = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
             candidates.iter().any(|key| verify_signature(alg, key, input, &signature))
         };
-        if !verified {
-            return Err(TokenError::BadSignature);
+        if verified {
+            Ok(())
+        } else {
+            Err(TokenError::BadSignature)
         }
-        Ok(SignedToken { header: jws.header, claims: jws.claims })
     }
 }
 

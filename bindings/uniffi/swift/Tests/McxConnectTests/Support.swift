@@ -88,5 +88,7 @@ func b64url(_ text: String) -> String {
 
 func securityToken(aud: [String], exp: UInt64) -> String {
     let audience = aud.map { "\"\($0)\"" }.joined(separator: ",")
-    return b64url("{\"alg\":\"RS256\"}") + "." + b64url("{\"aud\":[\(audience)],\"exp\":\(exp),\"sub\":\"alice\"}") + ".c2ln"
+    // B.2.1.2: iss, sub, aud, exp and iat, as the partner's validator (and so the flow) requires.
+    return b64url("{\"alg\":\"RS256\"}") + "."
+        + b64url("{\"iss\":\"https://idms.primary.example\",\"aud\":[\(audience)],\"exp\":\(exp),\"iat\":\(exp - 600),\"sub\":\"alice\"}") + ".c2ln"
 }

@@ -230,7 +230,19 @@ enum VectorRunner {
 
     static func securityValidator(_ i: J) throws -> SecurityTokenValidator {
         try SecurityTokenValidator(issuer: try str(i, "issuer"), target: try str(i, "target"), verifier: try verifier(i),
-                                   leeway: leeway(i), services: try servicesOf(i))
+                                   leeway: leeway(i), services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
+    }
+
+    static func reportJson(_ r: SecurityTokenReport) -> J {
+        var outcomes: [String: J] = [:]
+        for rule in r.rules {
+            switch rule.outcome {
+            case .pass: outcomes[rule.id] = .str("pass")
+            case .fail: outcomes[rule.id] = .str("fail")
+            case .notChecked: outcomes[rule.id] = .str("not_checked")
+            }
+        }
+        return .obj(["passed": .bool(r.passed), "failure": j(r.failure), "outcomes": .obj(outcomes), "exp": num(r.claims?.exp)])
     }
 
     static func accessValidator(_ i: J) throws -> AccessTokenValidator {
@@ -247,6 +259,14 @@ enum VectorRunner {
 
     static func operate(_ operation: String, _ i: J) throws -> J {
         switch operation {
+        case "security_token.check":
+            let (token, clientId) = (try str(i, "token"), try str(i, "client_id"))
+            if i["jwks"] != nil {
+                return reportJson(try securityValidator(i).report(token: token, clientId: clientId, now: try now(i)))
+            }
+            let rules = SecurityTokenRules(target: try str(i, "target"), issuer: i["issuer"]?.string, leeway: leeway(i),
+                                           services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
+            return reportJson(try checkSecurityToken(token: token, rules: rules, clientId: clientId, now: try now(i)))
         case "token.validate":
             let token = try str(i, "token")
             switch try str(i, "kind") {
@@ -343,7 +363,8 @@ enum VectorRunner {
             let r = try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits())
             return .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
                          "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
-                         "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose())])
+                         "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose()),
+                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
         case "exchange_response.write":
             let r = TokenExchangeResponse(
                 accessToken: Secret(value: try str(i, "access_token")),
@@ -364,7 +385,8 @@ enum VectorRunner {
             let r = try readTokenResponse(response: try httpResponse(i), limits: defaultLimits())
             return .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),
                          "expires_in": num(r.expiresIn), "refresh_token": j(r.refreshToken?.expose()),
-                         "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose())])
+                         "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose()),
+                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
         case "token_response.write":
             let t = TokenResponse(
                 accessToken: Secret(value: try str(i, "access_token")), tokenType: i["token_type"]?.string ?? "Bearer",

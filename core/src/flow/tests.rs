@@ -1,0 +1,115 @@
+//! The flow reads what servers really send (RFC 6749 §5.1) and checks the security token with
+//! the validators' own rules (issue 14).
+
+use super::*;
+use crate::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+use crate::ErrorResponse;
+
+const NOW: u64 = 1_900_000_000;
+const PARTNER: &str = "https://idms.partner.example/token";
+const CLIENT: &str = "mcptt-client";
+const ISSUER: &str = "https://idms.primary.example";
+
+fn key() -> SigningKey {
+    SigningKey::es256(&[0x42; 32]).unwrap()
+}
+
+fn security_token(claims: serde_json::Value) -> String {
+    sign(&JwsHeader::new(key().algorithm()), &claims, &key()).unwrap().into_inner()
+}
+
+fn claims() -> serde_json::Value {
+    serde_json::json!({"iss": ISSUER, "sub": "alice", "aud": [CLIENT, PARTNER], "iat": NOW, "exp": NOW + 120})
+}
+
+fn flow() -> MigrationFlow {
+    let config =
+        MigrationConfig::new("https://idms.primary.example/token", CLIENT, ScopeSet::for_service(McService::Ptt));
+    let target =
+        MigrationTarget { service: McService::Ptt, partner_system_id: None, partner_token_endpoint: PARTNER.into() };
+    MigrationFlow::new(config, target, Secret::new("primary-access-token")).unwrap()
+}
+
+/// A flow that took `token` from the primary's reply at `NOW`.
+fn flow_with(token: &str) -> (MigrationFlow, Result<MigrationStep, Error>) {
+    let mut flow = flow();
+    flow.next_request(NOW).unwrap();
+    let reply = HttpResponse::json(
+        200,
+        serde_json::json!({"access_token": token, "issued_token_type": TOKEN_TYPE_JWT, "token_type": "N_A"})
+            .to_string(),
+    );
+    let step = flow.handle_response(&reply, NOW);
+    (flow, step)
+}
+
+#[test]
+fn rfc7519_2_fractional_exp_accepted_by_the_partner_validator_is_accepted_by_the_flow() {
+    let mut with_fraction = claims();
+    with_fraction["exp"] = serde_json::json!(NOW as f64 + 120.5);
+    let token = security_token(with_fraction);
+    let validator = SecurityTokenValidator::new(
+        ISSUER,
+        PARTNER,
+        Verifier::new(JwkSet::from_keys(vec![key().public_jwk(None).unwrap()])),
+    )
+    .unwrap();
+    assert_eq!(validator.validate(&token, CLIENT, NOW).unwrap().claims.exp, NOW + 120);
+    let (flow, step) = flow_with(&token);
+    assert_eq!(step.unwrap(), MigrationStep::PartnerRequestToSend);
+    assert_eq!(flow.security_token_expires_at(), Some(NOW + 120), "read by the validators' reader");
+    let report = flow.security_token_report(NOW).unwrap().unwrap();
+    assert!(report.passed());
+    assert_eq!(report.rule("signature").unwrap().outcome, RuleOutcome::NotChecked);
+}
+
+#[test]
+fn b_2_1_2_the_flow_refuses_what_the_partner_validator_refuses() {
+    for (claim, value, rule) in [
+        ("sub", serde_json::json!("é".repeat(128)), "claims"),
+        ("aud", serde_json::json!([CLIENT]), "aud_target"),
+        ("aud", serde_json::json!([PARTNER]), "aud_client"),
+        ("azp", serde_json::json!("someone-else"), "azp"),
+        ("iat", serde_json::json!(NOW + 60), "iat"),
+    ] {
+        let mut changed = claims();
+        changed[claim] = value;
+        let (flow, step) = flow_with(&security_token(changed));
+        assert_eq!(step.unwrap_err().code(), "flow_unusable_security_token", "{claim}");
+        let failure = flow.failure().unwrap();
+        assert!(failure.description.contains(&format!("rule {rule} ")), "{failure:?}");
+    }
+}
+
+#[test]
+fn now_in_milliseconds_is_refused_and_leaves_the_flow_where_it_was() {
+    let mut flow = flow();
+    let err = flow.next_request(NOW * 1000).unwrap_err();
+    assert_eq!(err.code(), "now_in_milliseconds");
+    assert!(err.to_string().contains("milliseconds"));
+    assert_eq!(flow.step(), MigrationStep::ExchangeToSend);
+    flow.next_request(NOW).unwrap();
+    let reply = ErrorResponse::new(crate::OAuthErrorCode::InvalidTarget, None).to_http_response();
+    assert_eq!(flow.handle_response(&reply, NOW * 1000).unwrap_err().code(), "now_in_milliseconds");
+    assert_eq!(flow.step(), MigrationStep::AwaitingSecurityToken, "the reply can still be taken");
+    assert_eq!(flow.security_token_report(NOW * 1000).unwrap_err().code(), "now_in_milliseconds");
+}
+
+#[test]
+fn rfc6749_5_1_partner_reply_whose_optional_members_vary_completes_the_flow_and_is_reported() {
+    let (mut flow, step) = flow_with(&security_token(claims()));
+    step.unwrap();
+    flow.next_request(NOW).unwrap();
+    let reply = HttpResponse::json(
+        200,
+        r#"{"access_token":"partner-at","token_type":"bearer","expires_in":3600.0,"scope":"openid 3gpp:mc:ptt_service,x openid"}"#,
+    );
+    assert_eq!(flow.handle_response(&reply, NOW).unwrap(), MigrationStep::Completed);
+    let tokens = flow.partner_tokens().unwrap();
+    assert_eq!(tokens.expires_in, Some(3600));
+    let codes: Vec<&str> = tokens.normalisations.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["token_type_case", "expires_in_decimal", "scope_value_with_comma", "duplicate_scope_dropped"]);
+    // A saved flow keeps what was read, the comma value included.
+    let restored = MigrationFlow::restore(&flow.save(true), FlowSecrets::default()).unwrap();
+    assert_eq!(restored.partner_tokens(), Some(tokens));
+}

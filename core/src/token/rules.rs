@@ -1,0 +1,370 @@
+//! The one home of the security-token rules (TS 33.180 B.2.1.2, B.7.3, B.7.4, B.8): each rule
+//! checked on its own into a [`SecurityTokenReport`]. The partner IdMS
+//! ([`SecurityTokenValidator`](super::SecurityTokenValidator), with the primary's keys), the
+//! client's [`MigrationFlow`](crate::MigrationFlow) (no keys: the signature rule is "not
+//! checked"), the CLI and the bindings all use [`SecurityTokenRules`], so that every one of
+//! them reads the claims with the same reader and answers the same way.
+
+use super::claims::{
+    check_expiry, check_issued_at, check_issuer, check_not_before, check_now, check_services, service_claim, Leeway,
+    TokenClaims,
+};
+use super::error::{shown, TokenError};
+use super::jws::{parse_compact, JwsHeader};
+use super::kinds::SecurityToken;
+use super::verify::Verifier;
+use crate::scope::McService;
+
+/// How one rule came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleOutcome {
+    /// The token meets the rule.
+    Pass,
+    /// The token breaks the rule ([`RuleResult::code`] says how).
+    Fail,
+    /// The rule was not checked: no keys to verify a signature, no expected issuer or maximum
+    /// lifetime given, or an earlier rule left nothing to check.
+    NotChecked,
+}
+
+impl RuleOutcome {
+    /// `pass`, `fail` or `not_checked`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleOutcome::Pass => "pass",
+            RuleOutcome::Fail => "fail",
+            RuleOutcome::NotChecked => "not_checked",
+        }
+    }
+}
+
+/// One rule and how the token came out of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleResult {
+    /// The rule's stable id: `structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`,
+    /// `lifetime`, `aud_client`, `aud_target`, `azp`, `service_ids`.
+    pub id: &'static str,
+    /// Where the rule comes from, e.g. `B.2.1.2 aud`.
+    pub clause: &'static str,
+    /// Pass, fail or not checked.
+    pub outcome: RuleOutcome,
+    /// A short explanation for people (never a token, a signature or key material).
+    pub detail: String,
+    /// The stable error code of a failed rule (the table of [`crate::error`]).
+    pub code: Option<&'static str>,
+    #[serde(skip)]
+    error: Option<TokenError>,
+}
+
+/// Every security-token rule, in the order a validator applies them, with its clause.
+pub const SECURITY_TOKEN_RULES: [(&str, &str); 12] = [
+    ("structure", "RFC 7515 §7.1 compact JWS"),
+    ("signature", "B.7.4 authentication of the security token"),
+    ("claims", "B.2.1.2 iss, sub (≤ 255 bytes), aud, exp, iat"),
+    ("iss", "B.2.1.2 iss"),
+    ("exp", "B.2.1.2 exp (leeway ≤ 30 s)"),
+    ("nbf", "RFC 7519 §4.1.5 nbf"),
+    ("iat", "B.2.1.2 iat"),
+    ("lifetime", "B.8 short-lived security token"),
+    ("aud_client", "B.2.1.2 aud (client_id)"),
+    ("aud_target", "B.2.1.2 aud (partner IdMS)"),
+    ("azp", "OpenID Connect Core §3.1.3.7 azp"),
+    ("service_ids", "B.2.1.2 MCX identities"),
+];
+
+/// The rule-by-rule result of checking a security token.
+///
+/// Every rule of [`SECURITY_TOKEN_RULES`] appears once, in that order. The first failed rule
+/// is the error a validator returns.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SecurityTokenReport {
+    /// Each rule, in order.
+    pub rules: Vec<RuleResult>,
+    /// The JOSE header, when the token could be split.
+    pub header: Option<JwsHeader>,
+    /// The claims, when they could be read (from a payload whose signature may not have been
+    /// checked: see the `signature` rule).
+    pub claims: Option<TokenClaims>,
+}
+
+impl SecurityTokenReport {
+    /// Whether no rule failed (rules not checked do not fail).
+    pub fn passed(&self) -> bool {
+        self.failure().is_none()
+    }
+
+    /// The first failed rule's error: what a validator answers.
+    pub fn failure(&self) -> Option<&TokenError> {
+        self.rules.iter().find_map(|rule| rule.error.as_ref())
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&RuleResult> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    fn push(&mut self, id: &'static str, outcome: RuleOutcome, detail: String, error: Option<TokenError>) {
+        let clause = SECURITY_TOKEN_RULES.iter().find(|(rule, _)| *rule == id).map_or("", |&(_, clause)| clause);
+        let code = error.as_ref().map(TokenError::code);
+        self.rules.push(RuleResult { id, clause, outcome, detail, code, error });
+    }
+
+    fn pass(&mut self, id: &'static str, detail: String) {
+        self.push(id, RuleOutcome::Pass, detail, None);
+    }
+
+    fn not_checked(&mut self, id: &'static str, detail: &str) {
+        self.push(id, RuleOutcome::NotChecked, detail.to_owned(), None);
+    }
+
+    /// A rule checked: on failure the detail is the error's description.
+    fn outcome(&mut self, id: &'static str, result: Result<(), TokenError>, detail: String) {
+        match result {
+            Ok(()) => self.pass(id, detail),
+            Err(error) => self.push(id, RuleOutcome::Fail, error.to_string(), Some(error)),
+        }
+    }
+
+    /// A rule checked whose detail describes both outcomes (a time or audience rule).
+    fn outcome_described(&mut self, id: &'static str, result: Result<(), TokenError>, detail: String) {
+        match result {
+            Ok(()) => self.pass(id, detail),
+            Err(error) => self.push(id, RuleOutcome::Fail, detail, Some(error)),
+        }
+    }
+
+    /// Every rule after the last one pushed, as not checked.
+    fn rest_not_checked(&mut self, why: &str) {
+        for &(id, _) in SECURITY_TOKEN_RULES.iter().skip(self.rules.len()) {
+            self.not_checked(id, why);
+        }
+    }
+
+    /// The checked security token, or the first failed rule's error.
+    pub(crate) fn into_security_token(self) -> Result<SecurityToken, TokenError> {
+        if let Some(error) = self.failure() {
+            return Err(error.clone());
+        }
+        match (self.header, self.claims) {
+            (Some(header), Some(claims)) => Ok(SecurityToken { header, claims }),
+            // Unreachable: a report without failure has read both.
+            _ => Err(TokenError::Malformed("the token could not be read".to_owned())),
+        }
+    }
+}
+
+/// The rules a security token is held to (B.2.1.2, B.7.4, B.8): the partner address that must
+/// be in `aud`, and optionally the primary IdMS issuer, a leeway of at most 30 s, the MCX
+/// identities of services, and a maximum lifetime.
+///
+/// ```
+/// use mcx_connect::token::{sign, JwsHeader, RuleOutcome, SecurityTokenRules, SigningKey};
+/// let key = SigningKey::es256(&[7u8; 32])?;
+/// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
+///     "aud": ["mcptt-client", "https://idms.partner.example/token"], "iat": 1_700_000_000, "exp": 1_700_000_300.5});
+/// let token = sign(&JwsHeader::new(key.algorithm()), &claims, &key)?;
+/// // The client has no keys: the signature is the partner's to check.
+/// let rules = SecurityTokenRules::new("https://idms.partner.example/token")?;
+/// let report = rules.check_unverified(token.expose(), "mcptt-client", 1_700_000_100, 16_384)?;
+/// assert!(report.passed());
+/// assert_eq!(report.rule("signature").unwrap().outcome, RuleOutcome::NotChecked);
+/// assert_eq!(report.rule("exp").unwrap().detail, "expires in 200 s");
+/// assert_eq!(report.claims.unwrap().exp, 1_700_000_300, "a fractional exp is read as the second before");
+/// # Ok::<(), mcx_connect::token::TokenError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityTokenRules {
+    issuer: Option<String>,
+    target: String,
+    leeway: Leeway,
+    services: Vec<McService>,
+    max_lifetime: Option<u64>,
+}
+
+impl SecurityTokenRules {
+    /// The rules for a security token to be used at `target` (the partner IdMS token endpoint
+    /// address, the `resource` of the token exchange); refused (`validator_invalid`) when empty.
+    pub fn new(target: impl Into<String>) -> Result<Self, TokenError> {
+        let target = target.into();
+        if target.is_empty() {
+            return Err(TokenError::ValidatorInvalid("the target address is empty".to_owned()));
+        }
+        Ok(Self { issuer: None, target, leeway: Leeway::default(), services: Vec::new(), max_lifetime: None })
+    }
+
+    /// Requires `iss` to be exactly `issuer` (the primary IdMS); without it the `iss` rule is
+    /// not checked.
+    pub fn with_issuer(mut self, issuer: impl Into<String>) -> Result<Self, TokenError> {
+        let issuer = issuer.into();
+        if issuer.is_empty() {
+            return Err(TokenError::ValidatorInvalid("the expected issuer is empty".to_owned()));
+        }
+        self.issuer = Some(issuer);
+        Ok(self)
+    }
+
+    /// Sets the clock leeway; above 30 seconds it is refused (`leeway_too_large`).
+    pub fn with_leeway(mut self, seconds: u64) -> Result<Self, TokenError> {
+        self.leeway = Leeway::seconds(seconds)?;
+        Ok(self)
+    }
+
+    /// Requires the MCX identity claim of `service` (`mcptt_id`, `mcvideo_id`, `mcdata_id`).
+    pub fn require_service(mut self, service: McService) -> Self {
+        if !self.services.contains(&service) {
+            self.services.push(service);
+        }
+        self
+    }
+
+    /// Refuses a token whose lifetime `exp` - `iat` is above `seconds`
+    /// (`token_lifetime_too_long`).
+    ///
+    /// Decision: TS 33.180 B.8 wants the security token short-lived, but names no number, so
+    /// there is no default: without this option the `lifetime` rule is not checked. A partner
+    /// IdMS should set it; 300 s is a reasonable value (a security token is used seconds
+    /// after it is issued, B.7.3 → B.7.4).
+    pub fn with_max_lifetime(mut self, seconds: u64) -> Self {
+        self.max_lifetime = Some(seconds);
+        self
+    }
+
+    /// The target address expected in `aud`.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// Checks every rule of `token`, presented by `client_id` at `now` (seconds since the
+    /// epoch), with the signature verified by `verifier` (the primary's keys). Fails only when
+    /// `now` is plainly milliseconds (`now_in_milliseconds`); a token that breaks rules gives a
+    /// report whose [`failure`](SecurityTokenReport::failure) says why.
+    pub fn check(
+        &self,
+        token: &str,
+        client_id: &str,
+        now: u64,
+        verifier: &Verifier,
+    ) -> Result<SecurityTokenReport, TokenError> {
+        self.evaluate(token, client_id, now, Some(verifier), verifier.max_token_bytes())
+    }
+
+    /// As [`check`](Self::check) without keys (a client, a console): the `signature` rule is not
+    /// checked; the partner IdMS checks it. `max_token_bytes` bounds the token.
+    pub fn check_unverified(
+        &self,
+        token: &str,
+        client_id: &str,
+        now: u64,
+        max_token_bytes: usize,
+    ) -> Result<SecurityTokenReport, TokenError> {
+        self.evaluate(token, client_id, now, None, max_token_bytes)
+    }
+
+    fn evaluate(
+        &self,
+        token: &str,
+        client_id: &str,
+        now: u64,
+        verifier: Option<&Verifier>,
+        max_token_bytes: usize,
+    ) -> Result<SecurityTokenReport, TokenError> {
+        check_now(now)?;
+        let mut report =
+            SecurityTokenReport { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None };
+        let jws = match parse_compact(token, max_token_bytes) {
+            Ok(jws) => jws,
+            Err(error) => {
+                report.outcome("structure", Err(error), String::new());
+                report.rest_not_checked("the token cannot be read");
+                return Ok(report);
+            }
+        };
+        report.pass("structure", "a compact JWS with a JSON header and claims".to_owned());
+        match verifier {
+            Some(verifier) => {
+                let detail = format!("{} signature under the primary's keys", shown(&jws.header.alg));
+                report.outcome("signature", verifier.verify_parsed(&jws), detail);
+            }
+            None => {
+                report.not_checked("signature", "no keys here: the partner IdMS verifies it with the primary's keys")
+            }
+        }
+        report.header = Some(jws.header.clone());
+        let claims = match TokenClaims::read(jws.claims) {
+            Ok(claims) => claims,
+            Err(error) => {
+                report.outcome("claims", Err(error), String::new());
+                report.rest_not_checked("the claims cannot be read");
+                return Ok(report);
+            }
+        };
+        report.pass("claims", format!("sub of {} bytes", claims.sub.len()));
+        self.time_rules(&mut report, &claims, now);
+        let (client, target) = (shown(client_id), &self.target);
+        let (holds_client, holds_target) = (claims.has_audience(client_id), claims.has_audience(target));
+        report.outcome_described(
+            "aud_client",
+            if holds_client { Ok(()) } else { Err(TokenError::AudienceMissingClient(client.clone())) },
+            format!("aud {} the client id `{client}`", if holds_client { "holds" } else { "does not hold" }),
+        );
+        report.outcome_described(
+            "aud_target",
+            if holds_target { Ok(()) } else { Err(TokenError::AudienceMissingTarget(target.clone())) },
+            format!("aud {} the partner address `{target}`", if holds_target { "holds" } else { "does not hold" }),
+        );
+        let azp = match &claims.azp {
+            Some(azp) if azp != client_id => Err(TokenError::AzpMismatch(shown(client_id))),
+            _ => Ok(()),
+        };
+        report.outcome("azp", azp, if claims.azp.is_some() { "azp is the client id" } else { "no azp" }.to_owned());
+        if self.services.is_empty() {
+            report.not_checked("service_ids", "no MC service identity required");
+        } else {
+            let names: Vec<&str> = self.services.iter().map(|s| service_claim(*s)).collect();
+            report.outcome(
+                "service_ids",
+                check_services(&claims, &self.services),
+                format!("{} present", names.join(", ")),
+            );
+        }
+        report.claims = Some(claims);
+        Ok(report)
+    }
+
+    /// `iss`, `exp`, `nbf`, `iat` and the lifetime.
+    fn time_rules(&self, report: &mut SecurityTokenReport, claims: &TokenClaims, now: u64) {
+        match &self.issuer {
+            Some(issuer) => report.outcome("iss", check_issuer(claims, issuer), format!("iss is `{issuer}`")),
+            None => report.not_checked("iss", "no expected issuer given"),
+        }
+        let leeway = self.leeway.as_secs();
+        let late = i128::from(now) - i128::from(claims.exp);
+        let exp_detail = if late < 0 {
+            format!("expires in {} s", -late)
+        } else if late < i128::from(leeway) {
+            format!("expired {late} s ago: within the {leeway} s leeway")
+        } else {
+            format!("expired {late} s ago: beyond the {leeway} s leeway")
+        };
+        report.outcome_described("exp", check_expiry(claims, now, self.leeway), exp_detail);
+        let nbf_detail = match claims.nbf {
+            Some(nbf) => format!("valid from {nbf}"),
+            None => "no nbf".to_owned(),
+        };
+        report.outcome("nbf", check_not_before(claims, now, self.leeway), nbf_detail);
+        let age = i128::from(now) - i128::from(claims.iat);
+        let iat_detail =
+            if age >= 0 { format!("issued {age} s ago") } else { format!("issued {} s in the future", -age) };
+        report.outcome_described("iat", check_issued_at(claims, now, self.leeway), iat_detail);
+        let lifetime = claims.exp.saturating_sub(claims.iat);
+        match self.max_lifetime {
+            Some(max) => report.outcome(
+                "lifetime",
+                if lifetime <= max { Ok(()) } else { Err(TokenError::LifetimeTooLong { lifetime, max }) },
+                format!("lives {lifetime} s (exp - iat), at most {max} s"),
+            ),
+            None => report.not_checked("lifetime", "no maximum lifetime given"),
+        }
+    }
+}
