@@ -15,8 +15,8 @@ use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer, SecurityTokenRules,
-    SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
+    SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
