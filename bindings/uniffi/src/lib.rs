@@ -54,8 +54,9 @@ pub use scope::{
 pub use secret::Secret;
 pub use token::{
     algorithm_from_name, inspect_token, parse_and_verify_jwt_bearer_request, parse_and_verify_token_exchange_request,
-    AccessTokenValidator, Algorithm, IdTokenValidator, JwkInfo, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey,
-    TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest, Verifier,
+    AccessTokenValidator, Algorithm, IdTokenValidator, IgnoredKey, JwkInfo, JwkSet, JwsHeader, SecurityTokenValidator,
+    SigningKey, TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest,
+    Verifier,
 };
 
 uniffi::setup_scaffolding!("mcx_connect");

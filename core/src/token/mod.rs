@@ -44,7 +44,7 @@ mod tests_rsassa;
 pub use claims::{Leeway, TokenClaims, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
-pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
+pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BITS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
