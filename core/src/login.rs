@@ -166,7 +166,7 @@ impl AuthorizationRequest {
     /// ```
     pub fn read_response(&self, redirect_url: &str) -> Result<Secret, Error> {
         let form = query_form(redirect_url)?;
-        if form.get("state") != Some(self.state.expose()) {
+        if !form.get("state").is_some_and(|state| self.state.ct_eq_str(state)) {
             return Err(LoginError::StateMismatch.into());
         }
         if let Some(error) = form.optional("error") {
