@@ -52,7 +52,7 @@
 //! | `profile_malformed_xml` | profile | the document is not well-formed XML or not UTF-8 (with line and column) | — |
 //! | `profile_dtd_refused` | profile | the document has a DOCTYPE (DTD or entity declarations are never read) | — |
 //! | `profile_too_deep` | profile | elements nest deeper than `ProfileLimits::max_depth` | — |
-//! | `profile_too_many_namespaces` | profile | more than 64 namespace declarations in scope at once (parsing stays linear in the document size) | — |
+//! | `profile_too_many_namespaces` | profile | more than 16 namespace declarations in scope at once (parsing stays linear in the document size) | — |
 //! | `profile_too_large` | profile | the document is over `ProfileLimits::max_bytes` | — |
 //! | `profile_unsupported_encoding` | profile | an encoding other than UTF-8 is declared or detected | — |
 //! | `profile_unknown_root` | profile | the root is not a user profile or `mcptt-UE-initial-configuration` | — |

@@ -39,7 +39,7 @@ pub enum ProfileError {
         /// Column of the element that went over the limit.
         column: u64,
     },
-    /// More namespace declarations are in scope at once than the reader allows (64): resolving
+    /// More namespace declarations are in scope at once than the reader allows (16): resolving
     /// element names stays linear in the size of the document.
     #[error("more than {limit} namespace declarations are in scope (line {line}, column {column})")]
     TooManyNamespaces {

@@ -26,9 +26,10 @@ use std::collections::HashSet;
 
 /// Most namespace declarations (`xmlns`, `xmlns:p`) in scope at once. quick-xml resolves each
 /// element name by scanning the bindings in scope, so without a bound a document with many
-/// declarations on its root and many elements below it takes time quadratic in its size. Real
-/// TS 24.484 documents declare a handful.
-pub(super) const MAX_NAMESPACE_BINDINGS: usize = 64;
+/// declarations on its root and many elements below it takes time quadratic in its size; at 16
+/// a hostile document costs at most about 3 times a benign one of the same size (`make bench`).
+/// Real TS 24.484 documents declare a handful (the fixtures at most 4).
+pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 
 /// MCPTT user profile namespace (TS 24.484).
 pub(super) const NS_MCPTT_PROFILE: &str = "urn:3gpp:mcptt:user-profile:1.0";
@@ -134,6 +135,8 @@ pub(super) struct Cursor<'a> {
     declared: Vec<usize>,
     /// Their sum: the bindings in scope.
     bindings_in_scope: usize,
+    /// Finds `xmlns` in a start tag (built once: most start tags are searched).
+    xmlns: memchr::memmem::Finder<'static>,
 }
 
 impl<'a> Cursor<'a> {
@@ -154,6 +157,7 @@ impl<'a> Cursor<'a> {
             first_event: true,
             declared: Vec::new(),
             bindings_in_scope: 0,
+            xmlns: memchr::memmem::Finder::new(b"xmlns"),
         }
     }
 
@@ -165,7 +169,7 @@ impl<'a> Cursor<'a> {
             return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
         }
         // Most elements declare nothing: look at their attributes only when `xmlns` occurs.
-        let declared = if memchr::memmem::find(start, b"xmlns").is_some() {
+        let declared = if self.xmlns.find(start).is_some() {
             start
                 .attributes()
                 .with_checks(false)
