@@ -168,6 +168,8 @@ fn report_hostile_ratios() {
     ];
     let benign_time = best_of(3, || read_or_refuse(benign.as_bytes()));
     let benign_time = benign_time.1.unwrap_or(benign_time.0);
+    let benign_bare = best_of(3, || bare_ns_pass(benign.as_bytes()));
+    let benign_bare = benign_bare.1.unwrap_or(benign_bare.0);
     println!("benign profile: {size} bytes, read in {:.1} ms", benign_time.as_secs_f64() * 1e3);
     for (name, xml) in &cases {
         let time = best_of(3, || read_or_refuse(xml.as_bytes()));
@@ -179,6 +181,15 @@ fn report_hostile_ratios() {
             xml.len(),
             time.as_secs_f64() / benign_time.as_secs_f64()
         );
+        // The same two documents through the bare tokenising pass: what any reader pays for them.
+        if outcome == "read" {
+            let bare = best_of(3, || bare_ns_pass(xml.as_bytes()));
+            let bare = bare.1.unwrap_or(bare.0);
+            println!(
+                "    (bare NsReader pass, same two documents: {:.2})",
+                bare.as_secs_f64() / benign_bare.as_secs_f64()
+            );
+        }
     }
 }
 
