@@ -42,6 +42,11 @@
 //! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
 //! | `invalid_header_value` | request | a value that would go into a header holds CR, LF or another control character | — |
 //! | `malformed_http` | request | an HTTP/1.1 message given as text cannot be read | — |
+//! | `http_content_length_invalid` | request | HTTP text: `Content-Length` is not `1*DIGIT` (e.g. `+5`, `5, 5`; RFC 9110 §8.6, RFC 9112 §6.3) | — |
+//! | `http_content_length_repeated` | request | HTTP text: more than one `Content-Length` header field (RFC 9112 §6.3) | — |
+//! | `http_transfer_encoding_refused` | request | HTTP text: a `Transfer-Encoding` header field (no transfer codings are read; RFC 9112 §6.1, §6.3) | — |
+//! | `http_bytes_after_body` | request | HTTP text: bytes after the body framed by `Content-Length`, beyond one final line break (RFC 9112 §6.3) | — |
+//! | `http_host_invalid` | request | HTTP text: `Host` repeated or not `uri-host [":" port]` (RFC 9112 §3.2, RFC 3986 §3.2.2) | — |
 //! | `unexpected_status` | response | an HTTP status that is neither 200 nor an RFC 6749 §5.2 error | — |
 //! | `malformed_response` | response | the body is not the JSON object this response must be | — |
 //! | `missing_field` | response | a required member is absent | — |
@@ -51,6 +56,7 @@
 //! | `profile_malformed_xml` | profile | the document is not well-formed XML or not UTF-8 (with line and column) | — |
 //! | `profile_dtd_refused` | profile | the document has a DOCTYPE (DTD or entity declarations are never read) | — |
 //! | `profile_too_deep` | profile | elements nest deeper than `ProfileLimits::max_depth` | — |
+//! | `profile_too_many_namespaces` | profile | more than 16 namespace declarations in scope at once (parsing stays linear in the document size) | — |
 //! | `profile_too_large` | profile | the document is over `ProfileLimits::max_bytes` | — |
 //! | `profile_unsupported_encoding` | profile | an encoding other than UTF-8 is declared or detected | — |
 //! | `profile_unknown_root` | profile | the root is not a user profile or `mcptt-UE-initial-configuration` | — |
@@ -400,6 +406,31 @@ pub enum RequestError {
     /// An HTTP/1.1 message given as text cannot be read.
     #[error("malformed HTTP message: {0}")]
     MalformedHttp(String),
+    /// `Content-Length` is not a decimal number (RFC 9110 §8.6: `1*DIGIT`, no sign, no
+    /// list; RFC 9112 §6.3 item 5: an invalid length is an unrecoverable error).
+    #[error("Content-Length is not 1*DIGIT (RFC 9110 section 8.6)")]
+    HttpContentLengthInvalid,
+    /// More than one `Content-Length` header field (RFC 9112 §6.3 item 5: the framing is
+    /// ambiguous, the way request smuggling starts).
+    #[error("more than one Content-Length header field (RFC 9112 section 6.3)")]
+    HttpContentLengthRepeated,
+    /// A `Transfer-Encoding` header field: this reader has no transfer codings, and one next
+    /// to `Content-Length` is the classic smuggling pattern (RFC 9112 §6.1, §6.3 item 3).
+    #[error("Transfer-Encoding is not read here (RFC 9112 sections 6.1 and 6.3)")]
+    HttpTransferEncodingRefused,
+    /// Bytes after the body that `Content-Length` frames (RFC 9112 §6.3: they would be the
+    /// start of another message; one final line break of a text file is allowed).
+    #[error("{extra} byte(s) after the {length}-byte body framed by Content-Length (RFC 9112 section 6.3)")]
+    HttpBytesAfterBody {
+        /// The body length from `Content-Length`.
+        length: usize,
+        /// How many bytes follow it.
+        extra: usize,
+    },
+    /// The `Host` header field is repeated or is not `uri-host [ ":" port ]` (RFC 9112 §3.2,
+    /// RFC 3986 §3.2.2 and §3.2.3).
+    #[error("invalid Host header field (RFC 9112 section 3.2): {0}")]
+    HttpHostInvalid(String),
 }
 
 impl RequestError {
@@ -425,6 +456,11 @@ impl RequestError {
             RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
             RequestError::InvalidHeaderValue(_) => "invalid_header_value",
             RequestError::MalformedHttp(_) => "malformed_http",
+            RequestError::HttpContentLengthInvalid => "http_content_length_invalid",
+            RequestError::HttpContentLengthRepeated => "http_content_length_repeated",
+            RequestError::HttpTransferEncodingRefused => "http_transfer_encoding_refused",
+            RequestError::HttpBytesAfterBody { .. } => "http_bytes_after_body",
+            RequestError::HttpHostInvalid(_) => "http_host_invalid",
         }
     }
 
@@ -435,7 +471,13 @@ impl RequestError {
             RequestError::InvalidResource(_) | RequestError::SeveralResources(_) => OAuthErrorCode::InvalidTarget,
             RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => OAuthErrorCode::InvalidGrant,
             RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
-            RequestError::InvalidHeaderValue(_) | RequestError::MalformedHttp(_) => return None,
+            RequestError::InvalidHeaderValue(_)
+            | RequestError::MalformedHttp(_)
+            | RequestError::HttpContentLengthInvalid
+            | RequestError::HttpContentLengthRepeated
+            | RequestError::HttpTransferEncodingRefused
+            | RequestError::HttpBytesAfterBody { .. }
+            | RequestError::HttpHostInvalid(_) => return None,
             _ => OAuthErrorCode::InvalidRequest,
         })
     }

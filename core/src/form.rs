@@ -180,8 +180,15 @@ impl Form {
             if params.len() >= limits.max_parameters {
                 return Err(RequestError::TooManyParameters { limit: limits.max_parameters });
             }
-            let raw_name = segment.split(|&b| b == b'=').next().unwrap_or_default();
-            let shown_name = crate::http::printable(&String::from_utf8_lossy(raw_name), 40);
+            // A pair without `=` may be a secret pasted whole (`client_secret hunter2`): it is
+            // never quoted, only its position is given. A name before `=` is shown.
+            let eq = segment.iter().position(|&b| b == b'=');
+            let shown_name = eq
+                .map(|eq| crate::http::printable(&String::from_utf8_lossy(segment.get(..eq).unwrap_or_default()), 40));
+            let label = match &shown_name {
+                Some(name) => format!("parameter `{name}`"),
+                None => format!("the pair at byte {start} (not quoted: it has no `=`)"),
+            };
             if lead > 0 || trail > 0 {
                 let (what, side, at) = if lead > 0 {
                     (describe_ws(raw_segment.first().copied().unwrap_or(b' ')), "before", start)
@@ -195,25 +202,27 @@ impl Form {
                 if !lenient {
                     let hint = if lead > 0 && index > 0 { " (whitespace after `&`)" } else { "" };
                     return Err(RequestError::MalformedForm(format!(
-                        "{what} at byte {at}, {side} parameter `{shown_name}`{hint}: a form body has no whitespace between parameters"
+                        "{what} at byte {at}, {side} {label}{hint}: a form body has no whitespace between parameters"
                     )));
                 }
                 report.push(Normalisation::new(
                     "whitespace_trimmed",
-                    Some(&shown_name),
-                    format!("removed whitespace {side} parameter `{shown_name}`"),
+                    shown_name.as_deref(),
+                    format!("removed whitespace {side} {label}"),
                 ));
             }
-            let (name, value) = match segment.iter().position(|&b| b == b'=') {
+            let (name, value) = match eq {
                 Some(eq) => (segment.get(..eq).unwrap_or_default(), segment.get(eq + 1..).unwrap_or_default()),
                 None => {
                     if !lenient {
-                        return Err(RequestError::MalformedForm(format!("parameter `{shown_name}` has no `=`")));
+                        return Err(RequestError::MalformedForm(format!(
+                            "the pair at byte {start} has no `=` (it is not quoted: it may carry a secret)"
+                        )));
                     }
                     report.push(Normalisation::new(
                         "missing_equals",
-                        Some(&shown_name),
-                        format!("parameter `{shown_name}` had no `=`; read as empty"),
+                        None,
+                        format!("the pair at byte {start} had no `=`; read it as a name with an empty value"),
                     ));
                     (segment, &b""[..])
                 }
@@ -222,8 +231,13 @@ impl Form {
                 return Err(RequestError::MalformedForm(format!("a parameter at byte {start} has an empty name")));
             }
             let name = decode_bytes(name, None, lenient, report)?;
-            let value = decode_bytes(value, Some(&name), lenient, report)?;
+            let value = decode_bytes(value, shown_name.as_ref().map(|_| name.as_str()), lenient, report)?;
             if !repeatable.contains(&name.as_str()) && params.iter().any(|(existing, _)| *existing == name) {
+                if shown_name.is_none() {
+                    return Err(RequestError::MalformedForm(format!(
+                        "the pair at byte {start} has no `=` and repeats an earlier parameter (not quoted: it may carry a secret)"
+                    )));
+                }
                 return Err(RequestError::DuplicateParameter(crate::http::printable(&name, 40)));
             }
             params.push((name, value));
@@ -511,6 +525,41 @@ mod tests {
         assert_eq!(strict("=v").unwrap_err().code(), "malformed_form");
         assert_eq!(strict("novalue").unwrap_err().code(), "malformed_form");
         assert_eq!(lenient("novalue").0.unwrap().get("novalue"), Some(""));
+    }
+
+    #[test]
+    fn html401_17_13_4_a_pair_without_equals_is_never_quoted_only_its_position() {
+        // `client_secret hunter2`: a secret pasted without `=` must not reach an error text, a
+        // report, or a log line that prints them.
+        let cases = [
+            "grant_type=x&client_secret hunter2",
+            "grant_type=x&client_secret hunter2 ",
+            "grant_type=x& client_secret hunter2",
+            "grant_type=x&client_secret hunter2&client_secret hunter2",
+        ];
+        for body in cases {
+            let err = strict(body).unwrap_err();
+            assert_eq!(err.code(), "malformed_form", "{body:?}");
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+            assert!(err.to_string().contains("at byte 13"), "{err}");
+            let (form, report) = lenient(body);
+            for item in &report {
+                assert!(!format!("{item:?}").contains("hunter2"), "{item:?}");
+            }
+            match form {
+                Ok(_) => {}
+                Err(err) => assert!(!err.to_string().contains("hunter2"), "{err}"),
+            }
+        }
+        let err = strict("a=1&hunter2").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "malformed form body: the pair at byte 4 has no `=` (it is not quoted: it may carry a secret)"
+        );
+        let (_, report) = lenient("a=1&hunter2");
+        assert_eq!((report[0].code.as_str(), report[0].parameter.as_deref()), ("missing_equals", None));
+        // A name before `=` is still shown.
+        assert!(strict("a=1& b=2").unwrap_err().to_string().contains("parameter `b`"));
     }
 
     #[test]

@@ -47,8 +47,25 @@ fn header_count(headers: &[(String, String)], name: &str) -> usize {
 /// Headers whose values are credentials and are redacted in `Debug`.
 fn is_sensitive_header(name: &str) -> bool {
     name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("proxy-authorization")
         || name.eq_ignore_ascii_case("cookie")
         || name.eq_ignore_ascii_case("set-cookie")
+}
+
+/// Header fields for `Debug`, with the values of credential headers redacted (one rendering
+/// for requests and responses).
+struct RedactedHeaders<'a>(&'a [(String, String)]);
+
+impl std::fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(
+                self.0
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), if is_sensitive_header(n) { "[redacted]" } else { v.as_str() })),
+            )
+            .finish()
+    }
 }
 
 impl HttpRequest {
@@ -113,15 +130,10 @@ impl HttpResponse {
 
 impl std::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), if is_sensitive_header(n) { "[redacted]" } else { v.as_str() }))
-            .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
             .field("url", &self.url)
-            .field("headers", &headers)
+            .field("headers", &RedactedHeaders(&self.headers))
             .field("body", &format_args!("[{} bytes redacted]", self.body.len()))
             .finish()
     }
@@ -131,7 +143,7 @@ impl std::fmt::Debug for HttpResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpResponse")
             .field("status", &self.status)
-            .field("headers", &self.headers)
+            .field("headers", &RedactedHeaders(&self.headers))
             .field("body", &format_args!("[{} bytes redacted]", self.body.len()))
             .finish()
     }
@@ -260,6 +272,19 @@ mod tests {
         request.headers.push(("Authorization".into(), basic_authorization("c", "hunter2")));
         let text = format!("{request:?}");
         assert!(!text.contains("secret-value") && !text.contains("Basic "), "{text}");
+    }
+
+    #[test]
+    fn debug_of_a_response_redacts_set_cookie_authorization_and_body() {
+        let mut response = HttpResponse::json(200, r#"{"access_token":"at-value"}"#);
+        response.headers.push(("Set-Cookie".into(), "session=cookie-value".into()));
+        response.headers.push(("authorization".into(), "Bearer bearer-value".into()));
+        response.headers.push(("Proxy-Authorization".into(), "Basic proxy-value".into()));
+        let text = format!("{response:?}");
+        for secret in ["at-value", "cookie-value", "bearer-value", "proxy-value"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+        assert!(text.contains(r#"("Set-Cookie", "[redacted]")"#) && text.contains("no-store"), "{text}");
     }
 
     #[test]

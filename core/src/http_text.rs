@@ -4,6 +4,18 @@
 //! The request target of an incoming request is resolved against its `Host` header with the
 //! `https` scheme (token endpoints are only reached over TLS). Lenient reading also accepts
 //! the blank lines that TS 33.180 B.7.2's example prints between header fields, and reports it.
+//!
+//! The framing is read strictly in both modes, because a message that two readers frame
+//! differently is how request smuggling works (RFC 9112 §11.2):
+//! - `Content-Length` is `1*DIGIT` and appears at most once (RFC 9110 §8.6, RFC 9112 §6.3
+//!   item 5): `http_content_length_invalid`, `http_content_length_repeated`;
+//! - `Transfer-Encoding` is refused (RFC 9112 §6.1; §6.3 item 3): `http_transfer_encoding_refused`;
+//! - nothing follows the body that `Content-Length` frames but one final line break (the last
+//!   line of a text file): `http_bytes_after_body`;
+//! - `Host` appears once and is `uri-host [ ":" port ]` (RFC 9112 §3.2, RFC 3986 §3.2.2,
+//!   §3.2.3): `http_host_invalid`.
+//!
+//! Error texts give positions and header names, never a header value or a body.
 
 use crate::error::RequestError;
 use crate::form::{Normalisation, ParseMode, Parsed};
@@ -68,31 +80,92 @@ fn split_head<'a>(text: &'a str, mode: ParseMode, report: &mut Vec<Normalisation
         let (name, value) =
             line.split_once(':').ok_or_else(|| malformed(format!("line {line_number} is not a header field")))?;
         if !looks_like_header(line) {
-            return Err(malformed(format!("line {line_number} has an invalid header name `{}`", printable(name, 40))));
+            // Not quoted: a line such as `Authorization Bearer x:y` would show a credential.
+            return Err(malformed(format!("line {line_number} has an invalid header name (not quoted)")));
         }
         headers.push((name.to_owned(), value.trim().to_owned()));
     }
     Ok(Head { start_line, headers, body: rest })
 }
 
+/// The values of a header field (name compared case-insensitively).
+fn values<'h>(headers: &'h [(String, String)], name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+/// The body, framed by `Content-Length` when there is one (RFC 9112 §6.3).
 fn body_bytes(head: &Head<'_>) -> Result<Vec<u8>, RequestError> {
-    let content_length = head.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length"));
-    match content_length {
-        Some((_, value)) => {
-            let length: usize = value.parse().map_err(|_| malformed("Content-Length is not a number"))?;
-            let body = head.body.as_bytes();
-            body.get(..length)
-                .map(<[u8]>::to_vec)
-                .ok_or_else(|| malformed(format!("Content-Length is {length} but the body has {} bytes", body.len())))
-        }
-        None => Ok(head
-            .body
-            .strip_suffix('\n')
-            .map(|b| b.strip_suffix('\r').unwrap_or(b))
-            .unwrap_or(head.body)
-            .as_bytes()
-            .to_vec()),
+    if values(&head.headers, "transfer-encoding").next().is_some() {
+        return Err(RequestError::HttpTransferEncodingRefused);
     }
+    let mut lengths = values(&head.headers, "content-length");
+    let content_length = lengths.next();
+    if lengths.next().is_some() {
+        return Err(RequestError::HttpContentLengthRepeated);
+    }
+    let body = head.body.as_bytes();
+    let Some(value) = content_length else {
+        return Ok(without_final_line_break(body).to_vec());
+    };
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(RequestError::HttpContentLengthInvalid);
+    }
+    // All digits: only a number too large for memory fails to parse, and no body is that long.
+    let length = value.parse::<usize>().unwrap_or(usize::MAX);
+    let framed = body
+        .get(..length)
+        .ok_or_else(|| malformed(format!("Content-Length is {length} but the body has {} bytes", body.len())))?;
+    let extra = without_final_line_break(body.get(length..).unwrap_or_default()).len();
+    if extra > 0 {
+        return Err(RequestError::HttpBytesAfterBody { length, extra });
+    }
+    Ok(framed.to_vec())
+}
+
+/// The text less one final `\n` or `\r\n` (the last line of a text file).
+fn without_final_line_break(text: &[u8]) -> &[u8] {
+    match text.strip_suffix(b"\n") {
+        Some(rest) => rest.strip_suffix(b"\r").unwrap_or(rest),
+        None => text,
+    }
+}
+
+/// Checks a `Host` value: `uri-host [ ":" port ]` (RFC 9112 §3.2; RFC 3986 §3.2.2 `IP-literal`
+/// or `reg-name`, §3.2.3 `port = *DIGIT`). The reason never quotes the value.
+fn check_host(host: &str) -> Result<(), RequestError> {
+    let bad = |why: &str| RequestError::HttpHostInvalid(why.to_owned());
+    let (name, port) = if let Some(literal) = host.strip_prefix('[') {
+        let (inside, after) = literal.split_once(']').ok_or_else(|| bad("an IP literal without `]`"))?;
+        if inside.is_empty() || !inside.bytes().all(|b| b.is_ascii_hexdigit() || b":.".contains(&b)) {
+            return Err(bad("an IP literal that is not an IPv6 address"));
+        }
+        let port = match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':').ok_or_else(|| bad("text after the IP literal"))?),
+        };
+        (None, port)
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) => (Some(name), Some(port)),
+            None => (Some(host), None),
+        }
+    };
+    if let Some(name) = name {
+        let reg_name = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=%".contains(&b);
+        if name.is_empty() {
+            return Err(bad("no host name"));
+        }
+        if !name.bytes().all(reg_name) {
+            return Err(bad("the host name has a character outside RFC 3986 reg-name (e.g. `@`, `/`, a space)"));
+        }
+    }
+    if let Some(port) = port {
+        let digits = port.bytes().all(|b| b.is_ascii_digit());
+        if !digits || (!port.is_empty() && port.parse::<u16>().is_err()) {
+            return Err(bad("the port is not a number from 0 to 65535"));
+        }
+    }
+    Ok(())
 }
 
 impl HttpRequest {
@@ -115,15 +188,24 @@ impl HttpRequest {
         else {
             return Err(malformed("the request line is not `METHOD target HTTP/1.1`"));
         };
+        if !version.starts_with("HTTP/") {
+            return Err(malformed("the request line does not end with an HTTP version"));
+        }
         if !version.starts_with("HTTP/1.") {
             return Err(malformed(format!("unsupported HTTP version `{}`", printable(version, 16))));
         }
         if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(malformed(format!("invalid method `{}`", printable(method, 16))));
+            return Err(malformed("invalid method (a method here is upper-case letters; not quoted)"));
+        }
+        if values(&head.headers, "host").nth(1).is_some() {
+            return Err(RequestError::HttpHostInvalid("more than one Host header field".to_owned()));
+        }
+        let host = values(&head.headers, "host").next().filter(|h| !h.is_empty()).map(str::to_owned);
+        if let Some(host) = &host {
+            check_host(host)?;
         }
         let url = if target.starts_with('/') {
-            let host = head.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("host")).map(|(_, v)| v.as_str());
-            let host = host.filter(|h| !h.is_empty()).ok_or_else(|| malformed("the request has no Host header"))?;
+            let host = host.ok_or_else(|| malformed("the request has no Host header"))?;
             format!("https://{host}{target}")
         } else if target.contains("://") {
             target.to_owned()
@@ -252,8 +334,99 @@ mod tests {
             );
         }
         assert!(HttpResponse::parse_text("HTTP/1.1 abc\n\n").is_err());
+        let err = HttpRequest::parse_text("Bearer-abc /t HTTP/1.1\nHost: a\n\n", ParseMode::Strict).unwrap_err();
+        assert!(!err.to_string().contains("Bearer"), "{err}");
+        let err = HttpRequest::parse_text("POST /t HTTP/1.1\nAuthorization Basic c2VjcmV0:x\n\n", ParseMode::Strict)
+            .unwrap_err();
+        assert!(!err.to_string().contains("c2VjcmV0"), "{err}");
         let err = HttpRequest::parse_text("POST /t HTTP/1.1\nHost: a\nContent-Length: 10\n\nab", ParseMode::Strict)
             .unwrap_err();
         assert!(err.to_string().contains("Content-Length"));
+    }
+
+    fn request(text: &str) -> Result<HttpRequest, RequestError> {
+        HttpRequest::parse_text(text, ParseMode::Lenient).map(|parsed| parsed.value)
+    }
+
+    const HEAD: &str =
+        "POST /t HTTP/1.1\r\nHost: idms.example:9031\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+
+    #[test]
+    fn rfc9110_8_6_content_length_is_1_digit_only() {
+        for value in ["+3", "-3", "3, 3", " ", "0x3", "3.0", "３"] {
+            let text = format!("{HEAD}Content-Length: {value}\r\n\r\na=b");
+            assert_eq!(request(&text).unwrap_err(), RequestError::HttpContentLengthInvalid, "{value:?}");
+            let response = format!("HTTP/1.1 200 OK\r\nContent-Length: {value}\r\n\r\na=b");
+            assert_eq!(HttpResponse::parse_text(&response).unwrap_err().code(), "http_content_length_invalid");
+        }
+        assert_eq!(request(&format!("{HEAD}Content-Length: 3\r\n\r\na=b")).unwrap().body, b"a=b");
+        assert_eq!(request(&format!("{HEAD}Content-Length: 003\r\n\r\na=b")).unwrap().body, b"a=b");
+        let huge = format!("{HEAD}Content-Length: 99999999999999999999999\r\n\r\na=b");
+        assert_eq!(request(&huge).unwrap_err().code(), "malformed_http");
+    }
+
+    #[test]
+    fn rfc9112_6_3_two_content_length_fields_are_refused_even_when_equal() {
+        for (first, second) in [("3", "3"), ("3", "5")] {
+            let text = format!("{HEAD}Content-Length: {first}\r\ncontent-length: {second}\r\n\r\na=b");
+            assert_eq!(request(&text).unwrap_err(), RequestError::HttpContentLengthRepeated);
+        }
+    }
+
+    #[test]
+    fn rfc9112_6_1_transfer_encoding_is_refused() {
+        for extra in ["Transfer-Encoding: chunked\r\n", "Content-Length: 3\r\ntransfer-encoding: chunked\r\n"] {
+            let text = format!("{HEAD}{extra}\r\n3\r\na=b\r\n0\r\n\r\n");
+            assert_eq!(request(&text).unwrap_err(), RequestError::HttpTransferEncodingRefused, "{extra:?}");
+        }
+        let response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+        assert_eq!(HttpResponse::parse_text(response).unwrap_err().code(), "http_transfer_encoding_refused");
+    }
+
+    #[test]
+    fn rfc9112_6_3_bytes_after_the_framed_body_are_refused_but_one_final_line_break() {
+        let next = "GET /admin HTTP/1.1\r\nHost: x\r\n\r\n";
+        let err = request(&format!("{HEAD}Content-Length: 3\r\n\r\na=b{next}")).unwrap_err();
+        // The final line break is allowed, the rest is counted.
+        assert_eq!(err, RequestError::HttpBytesAfterBody { length: 3, extra: next.len() - 2 });
+        assert!(!err.to_string().contains("admin"), "{err}");
+        assert_eq!(request(&format!("{HEAD}Content-Length: 3\r\n\r\na=b\r\n")).unwrap().body, b"a=b");
+        assert_eq!(request(&format!("{HEAD}Content-Length: 3\r\n\r\na=b\n")).unwrap().body, b"a=b");
+        assert_eq!(
+            request(&format!("{HEAD}Content-Length: 3\r\n\r\na=b\n\n")).unwrap_err().code(),
+            "http_bytes_after_body"
+        );
+        let response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}{}";
+        assert_eq!(HttpResponse::parse_text(response).unwrap_err().code(), "http_bytes_after_body");
+    }
+
+    #[test]
+    fn rfc9112_3_2_host_is_one_authority() {
+        for host in ["idms.example", "idms.example:9031", "[2001:db8::1]:443", "[::1]", "10.0.0.1:8443", "a.example:"] {
+            let text = format!("POST /t HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            assert_eq!(request(&text).unwrap().url, format!("https://{host}/t"), "{host}");
+        }
+        for host in [
+            "evil.example/x",
+            "user@idms.example",
+            "idms.example:port",
+            "idms.example:65536",
+            "idms.example:+443",
+            "a b",
+            "[2001:db8::1",
+            "[zz]",
+            "[::1]x",
+            ":443",
+            "a:b:c",
+            "idms.example?x",
+            "idms.example#x",
+        ] {
+            let text = format!("POST /t HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            let err = request(&text).unwrap_err();
+            assert_eq!(err.code(), "http_host_invalid", "{host}");
+            assert!(!err.to_string().contains(host), "{err}");
+        }
+        let twice = "POST /t HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n";
+        assert_eq!(request(twice).unwrap_err().code(), "http_host_invalid");
     }
 }

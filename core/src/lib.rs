@@ -82,7 +82,7 @@ pub use profile::{
 };
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
-pub use secret::Secret;
+pub use secret::{serde_exposed, Secret};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -148,12 +148,26 @@ impl AuthorizationRequest {
 
     /// Reads the redirect back from the IdMS (B.4.2.3): the authorization `code`, after checking
     /// `state`; an error redirect becomes [`Error::ErrorResponse`].
+    ///
+    /// `state` is checked first, for an error redirect too (RFC 6749 §4.1.2.1: `state` is
+    /// REQUIRED in an error response when the request had one, and this request always has
+    /// one): otherwise anyone could end a login with an error redirect and have the client show
+    /// the user an `error_description` of their choosing (RFC 6749 §10.12).
+    ///
+    /// ```
+    /// # use mcx_connect::{AuthorizationRequest, McService, Pkce, ScopeSet, Secret};
+    /// # let request = AuthorizationRequest::with_values(
+    /// #     "https://idms.primary.example/authorize", "mcptt-client", "com.example.mcptt:/callback",
+    /// #     ScopeSet::for_service(McService::Ptt), Secret::new("state-1"), Secret::new("nonce-1"),
+    /// #     Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").unwrap(),
+    /// # );
+    /// let forged = "com.example.mcptt:/callback?error=access_denied&error_description=call+this+number";
+    /// assert_eq!(request.read_response(forged).unwrap_err().code(), "login_state_mismatch");
+    /// ```
     pub fn read_response(&self, redirect_url: &str) -> Result<Secret, Error> {
         let form = query_form(redirect_url)?;
-        if let Some(state) = form.get("state") {
-            if state != self.state.expose() {
-                return Err(LoginError::StateMismatch.into());
-            }
+        if !form.get("state").is_some_and(|state| self.state.ct_eq_str(state)) {
+            return Err(LoginError::StateMismatch.into());
         }
         if let Some(error) = form.optional("error") {
             return Err(Error::ErrorResponse(ErrorResponse {
@@ -161,9 +175,6 @@ impl AuthorizationRequest {
                 error_description: form.optional("error_description").map(str::to_owned),
                 error_uri: form.optional("error_uri").map(str::to_owned),
             }));
-        }
-        if form.get("state").is_none() {
-            return Err(LoginError::StateMismatch.into());
         }
         Ok(Secret::new(form.required("code")?))
     }

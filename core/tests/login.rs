@@ -71,6 +71,22 @@ fn b_4_2_3_authorization_response_state_must_match() {
 }
 
 #[test]
+fn rfc6749_4_1_2_1_error_redirect_without_the_request_state_is_a_state_mismatch() {
+    // Anyone can send the user's browser to the redirect URI: without the state check an error
+    // redirect would end the login and show the user text of the sender's choosing.
+    let request = authorization_request();
+    for query in [
+        "error=access_denied&error_description=call+0800+to+restore+your+radio",
+        "error=access_denied&error_description=x&state=forged",
+        "error=server_error&state=",
+    ] {
+        let err = request.read_response(&format!("{REDIRECT}?{query}")).unwrap_err();
+        assert_eq!(err.code(), "login_state_mismatch", "{query}");
+        assert!(!err.to_string().contains("0800"), "{err}");
+    }
+}
+
+#[test]
 fn rfc6749_4_1_2_1_error_redirect_is_an_error_response_with_its_description() {
     let request = authorization_request();
     let err = request

@@ -22,6 +22,8 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "token_response.read" => token_response_read(input),
         "token_response.write" => token_response_write(input),
         "error_response.write" => error_response_write(input),
+        "http.parse_request_text" => http_parse_request_text(input),
+        "http.parse_response_text" => http_parse_response_text(input),
         _ => return None,
     })
 }
@@ -106,6 +108,22 @@ fn pairs(value: &Value) -> Result<Vec<(String, String)>, Failure> {
             _ => Err(bad_case("each header must be [name, value]")),
         })
         .collect()
+}
+
+fn http_parse_request_text(input: &Value) -> Outcome {
+    let parsed = HttpRequest::parse_text(str(input, "text")?, parse_options(input)?.mode).map_err(Error::from)?;
+    let mut out = request_json(&parsed.value);
+    out["normalisations"] = parsed.normalisations.iter().map(|n| n.code.as_str()).collect();
+    Ok(out)
+}
+
+fn http_parse_response_text(input: &Value) -> Outcome {
+    let response = HttpResponse::parse_text(str(input, "text")?).map_err(Error::from)?;
+    Ok(json!({
+        "status": response.status,
+        "headers": response.headers.iter().map(|(n, v)| json!([n, v])).collect::<Vec<_>>(),
+        "body": String::from_utf8_lossy(&response.body),
+    }))
 }
 
 pub(crate) fn request_json(request: &HttpRequest) -> Value {

@@ -5,7 +5,7 @@
 //! | `token.validate` | `kind` (`security` \| `id` \| `access`), `token`, `jwks` (a JWK Set object), `issuer`, `now`; `target` and `client_id` (security); `client_id`, `nonce`? (id); `audience`?, `expected_client_id`?, `scopes`? (access); and for every kind `leeway`?, `services`? (`ptt` \| `video` \| `data`), `algorithms`?, `shared_secret_hex`?, `max_token_bytes`? | `header`, `claims`, and `scope` (access) |
 //! | `token.inspect` | `token` | `header`, `claims`, `signature_bytes` |
 //! | `token.sign` | `secret_hex` (32-byte P-256 scalar), `kid`?, `claims` | `public_jwk`, `verified_claims` (the claims read back after verifying with `public_jwk`) |
-//! | `jwks.parse` | `jwks_text` | `keys`: `[{kid, key_type}]` |
+//! | `jwks.parse` | `jwks_text` | `keys`: `[{kid, key_type}]`, `ignored`: `[{kid, reason}]` |
 //! | `jwt_bearer.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `target`, `leeway`?), `now` | `client_id`, `claims` |
 //! | `exchange.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `audience`?, `leeway`?), `now` | `resource`, `claims`, `scope` |
 //! | `security_token.issue` | as `exchange.parse_and_verify`, plus `issuer` (`issuer`, `secret_hex` P-256 scalar, `lifetime`, `kid`?, `jti`?) | `token_type`, `issued_token_type`, `expires_in`, and the issued token's `header` and `claims` |
@@ -218,7 +218,8 @@ fn sign_token(input: &Value) -> Outcome {
 fn jwks_parse(input: &Value) -> Outcome {
     let jwks = JwkSet::parse(str(input, "jwks_text")?).map_err(token_error)?;
     let keys: Vec<Value> = jwks.keys().iter().map(|k| json!({ "kid": k.kid(), "key_type": k.key_type() })).collect();
-    Ok(json!({ "keys": keys }))
+    let ignored: Vec<Value> = jwks.ignored().iter().map(|k| json!({ "kid": k.kid, "reason": k.reason })).collect();
+    Ok(json!({ "keys": keys, "ignored": ignored }))
 }
 
 fn jwt_bearer_parse_and_verify(input: &Value) -> Outcome {

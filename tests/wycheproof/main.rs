@@ -216,9 +216,14 @@ fn run(set: &Set) -> Tally {
         let keys = JwkSet::parse(&json!({ "keys": [group.jwk] }).to_string());
         let read = match &keys {
             Err(e) => Some(format!("key refused by the JWK Set reader: {} ({})", e, e.code())),
-            Ok(keys) if keys.keys().iter().all(|k| k.key_type() == "unsupported") => {
-                Some("the JWK Set reader holds no usable key for it".to_owned())
-            }
+            Ok(keys) if keys.keys().iter().all(|k| k.key_type() == "unsupported") => Some(format!(
+                "key ignored by the JWK Set reader (RFC 7517 §5): {}",
+                keys.ignored()
+                    .iter()
+                    .map(|k| format!("{} ({})", k.description, k.reason))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
             Ok(_) => None,
         };
         let reason = set.not_jws.map(str::to_owned).or(read).or_else(|| group.not_jws.clone());

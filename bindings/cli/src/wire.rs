@@ -132,10 +132,13 @@ pub(crate) struct Session {
     /// Whether the tokens below were saved.
     pub(crate) secrets_included: bool,
     /// The primary access token (only with `--save-secrets`).
+    #[serde(default, with = "mcx_connect::serde_exposed::option")]
     pub(crate) access_token: Option<Secret>,
     /// The refresh token (only with `--save-secrets`).
+    #[serde(default, with = "mcx_connect::serde_exposed::option")]
     pub(crate) refresh_token: Option<Secret>,
     /// The ID token (only with `--save-secrets`).
+    #[serde(default, with = "mcx_connect::serde_exposed::option")]
     pub(crate) id_token: Option<Secret>,
 }
 

@@ -286,7 +286,13 @@ object VectorRunner {
             val checked = validator.validate(token.expose(), aud.getOrElse(0) { "" }, ((claims["iat"] as? Number)?.toLong() ?: 0L).toULong())
             mapOf("public_jwk" to parseJson(jwk), "verified_claims" to parseJson(checked.claims.json))
         },
-        "jwks.parse" to { i -> mapOf("keys" to JwkSet.parse(str(i, "jwks_text")).keys().map { mapOf("kid" to it.kid, "key_type" to it.keyType) }) },
+        "jwks.parse" to { i ->
+            val set = JwkSet.parse(str(i, "jwks_text"))
+            mapOf(
+                "keys" to set.keys().map { mapOf("kid" to it.kid, "key_type" to it.keyType) },
+                "ignored" to set.ignored().map { mapOf("kid" to it.kid, "reason" to it.reason) },
+            )
+        },
         "jwt_bearer.parse_and_verify" to { i ->
             val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
             val parsed = parseAndVerifyJwtBearerRequest(httpRequest(i), parseOptions(i), securityValidator(v), now(i))
@@ -412,6 +418,18 @@ object VectorRunner {
         },
         "error_response.write" to { i ->
             responseJson(writeErrorResponse(ErrorResponse(str(i, "error"), optStr(i, "error_description"))))
+        },
+        "http.parse_request_text" to { i ->
+            val parsed = httpRequestFromText(str(i, "text"), parseOptions(i).mode)
+            requestJson(parsed.request) + mapOf("normalisations" to codes(parsed.normalisations))
+        },
+        "http.parse_response_text" to { i ->
+            val response = httpResponseFromText(str(i, "text"))
+            mapOf(
+                "status" to response.status.toLong(),
+                "headers" to response.headers.map { listOf(it.name, it.value) },
+                "body" to String(response.body, Charsets.UTF_8),
+            )
         },
         "pkce.challenge" to { i -> mapOf("challenge" to Pkce.fromVerifier(str(i, "verifier")).challenge()) },
         "authorize.url" to { i -> mapOf("url" to authorizationRequest(i).url(policy(i))) },

@@ -273,6 +273,20 @@ def op_error_response_write(inp):
     return response_json(m.write_error_response(error))
 
 
+def op_http_parse_request_text(inp):
+    parsed = m.http_request_from_text(req_str(inp, "text"), parse_options(inp).mode)
+    return {**request_json(parsed.request), "normalisations": codes(parsed.normalisations)}
+
+
+def op_http_parse_response_text(inp):
+    response = m.http_response_from_text(req_str(inp, "text"))
+    return {
+        "status": response.status,
+        "headers": [[h.name, h.value] for h in response.headers],
+        "body": response.body.decode("utf-8", errors="replace"),
+    }
+
+
 def op_pkce_challenge(inp):
     return {"challenge": m.Pkce.from_verifier(req_str(inp, "verifier")).challenge()}
 
@@ -534,7 +548,11 @@ def op_token_sign(inp):
 
 
 def op_jwks_parse(inp):
-    return {"keys": [{"kid": k.kid, "key_type": k.key_type} for k in m.JwkSet.parse(req_str(inp, "jwks_text")).keys()]}
+    keys = m.JwkSet.parse(req_str(inp, "jwks_text"))
+    return {
+        "keys": [{"kid": k.kid, "key_type": k.key_type} for k in keys.keys()],
+        "ignored": [{"kid": k.kid, "reason": k.reason} for k in keys.ignored()],
+    }
 
 
 def op_jwt_bearer_parse_and_verify(inp):
@@ -601,6 +619,8 @@ OPERATIONS = {
     "token_response.read": op_token_response_read,
     "token_response.write": op_token_response_write,
     "error_response.write": op_error_response_write,
+    "http.parse_request_text": op_http_parse_request_text,
+    "http.parse_response_text": op_http_parse_response_text,
     "pkce.challenge": op_pkce_challenge,
     "authorize.url": op_authorize_url,
     "authorize.read_response": op_authorize_read_response,

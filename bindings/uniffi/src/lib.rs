@@ -56,9 +56,10 @@ pub use scope::{
 pub use secret::Secret;
 pub use token::{
     algorithm_from_name, check_security_token, inspect_token, parse_and_verify_jwt_bearer_request,
-    parse_and_verify_token_exchange_request, AccessTokenValidator, Algorithm, IdTokenValidator, JwkInfo, JwkSet,
-    JwsHeader, RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator, SigningKey,
-    TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest, Verifier,
+    parse_and_verify_token_exchange_request, AccessTokenValidator, Algorithm, IdTokenValidator, IgnoredKey, JwkInfo,
+    JwkSet, JwsHeader, RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator,
+    SigningKey, TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest,
+    Verifier,
 };
 
 uniffi::setup_scaffolding!("mcx_connect");

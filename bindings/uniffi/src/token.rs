@@ -172,7 +172,20 @@ pub struct JwkInfo {
     pub json: String,
 }
 
-/// A JWK Set (RFC 7517): the keys a token may be signed with (bounded; weak keys refused).
+/// A key of a JWK Set that is kept but never used (RFC 7517 §5), and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IgnoredKey {
+    /// `kid`.
+    pub kid: Option<String>,
+    /// Stable reason code: `key_type_unsupported`, `curve_unsupported`, `rsa_modulus_too_small`,
+    /// `rsa_modulus_too_large` or `rsa_exponent_unsupported`.
+    pub reason: String,
+    /// What the key is, in words (never key material).
+    pub description: String,
+}
+
+/// A JWK Set (RFC 7517): the keys a token may be signed with (bounded; keys that cannot be
+/// used are ignored and reported by `ignored`).
 #[derive(Debug, uniffi::Object)]
 pub struct JwkSet(core::JwkSet);
 
@@ -194,6 +207,15 @@ impl JwkSet {
                 key_type: k.key_type().to_owned(),
                 json: k.to_json().to_string(),
             })
+            .collect()
+    }
+
+    /// The keys that are kept but never used (RFC 7517 §5), each with a stable reason code.
+    pub fn ignored(&self) -> Vec<IgnoredKey> {
+        self.0
+            .ignored()
+            .into_iter()
+            .map(|k| IgnoredKey { kid: k.kid, reason: k.reason.to_owned(), description: k.description })
             .collect()
     }
 

@@ -145,10 +145,12 @@ export interface SigningKeyInit {
   secret: Uint8Array;
 }
 
-/** A key in a JWK Set. */
+/** A key in a JWK Set; `ignoredReason` is set when the key is kept but never used (RFC 7517 §5). */
 export interface JwkInfo {
   kid: string | null;
   keyType: string;
+  /** `key_type_unsupported`, `curve_unsupported`, `rsa_modulus_too_small`, `rsa_modulus_too_large`, `rsa_exponent_unsupported`, or null. */
+  ignoredReason: string | null;
 }
 "#;
 
@@ -521,13 +523,17 @@ impl JsAccessTokenValidator {
     }
 }
 
-/// Reads a JWK Set (`JwkSet::parse`) and lists its keys.
+/// Reads a JWK Set (`JwkSet::parse`) and lists its keys, each with the reason code of
+/// `JwkSet::ignored` when it is kept but never used.
 #[wasm_bindgen(js_name = parseJwkSet, unchecked_return_type = "JwkInfo[]")]
 pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
     let text = string_in(text, "text")?;
     let set = throw(JwkSet::parse(&text))?;
-    let keys: Vec<Value> =
-        set.keys().iter().map(|k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type() })).collect();
+    let keys: Vec<Value> = set
+        .keys()
+        .iter()
+        .map(|k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type(), "ignoredReason": k.ignored_reason() }))
+        .collect();
     to_js(&keys)
 }
 

@@ -426,7 +426,13 @@ export function operations(api) {
       );
       return { public_jwk: publicJwk, verified_claims: checked.claims };
     },
-    "jwks.parse": (input) => ({ keys: api.parseJwkSet(str(input, "jwks_text")).map((k) => ({ kid: k.kid, key_type: k.keyType })) }),
+    "jwks.parse": (input) => {
+      const keys = api.parseJwkSet(str(input, "jwks_text"));
+      return {
+        keys: keys.map((k) => ({ kid: k.kid, key_type: k.keyType })),
+        ignored: keys.filter((k) => k.ignoredReason !== null).map((k) => ({ kid: k.kid, reason: k.ignoredReason })),
+      };
+    },
     "jwt_bearer.parse_and_verify": (input) => {
       if (!input.validator) throw new BadCase("input.validator is required");
       const parsed = api.parseAndVerifyJwtBearerRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
@@ -459,6 +465,14 @@ export function operations(api) {
     },
     "error_response.write": (input) =>
       responseJson(api.writeErrorResponse({ error: str(input, "error"), errorDescription: optional(input, "error_description") })),
+    "http.parse_request_text": (input) => {
+      const parsed = api.parseHttpRequestText(str(input, "text"), parseOptions(input).mode);
+      return { ...requestJson(parsed.value), normalisations: codes(parsed.normalisations) };
+    },
+    "http.parse_response_text": (input) => {
+      const response = api.parseHttpResponseText(str(input, "text"));
+      return { status: response.status, headers: response.headers, body: decoder.decode(response.body) };
+    },
   };
 }
 

@@ -49,6 +49,9 @@ pub struct MigrationConfig {
     /// The registered client id (B.7.4 `client_id`).
     pub client_id: String,
     /// A client secret for `client_secret_basic` at the primary IdMS, if the client has one.
+    /// Read by `Deserialize`, never written by `Serialize` (a saved flow writes it only when
+    /// asked to: [`MigrationFlow::save`]).
+    #[serde(skip_serializing)]
     pub client_secret: Option<Secret>,
     /// The scope requested from the partner (B.7.4): `openid` and `3gpp:mc:` values.
     pub scope: ScopeSet,

@@ -20,15 +20,20 @@ pub struct FlowSecrets {
     pub client_secret: Option<Secret>,
 }
 
+// Secrets are written only through `serde_exposed`, and only when the caller asked for them:
+// `save(false)` leaves each of them `None` (or the tokens out).
 #[derive(Serialize, Deserialize)]
 struct SavedTokens {
+    #[serde(with = "crate::serde_exposed")]
     access_token: Secret,
     token_type: String,
     expires_in: Option<u64>,
+    #[serde(with = "crate::serde_exposed::option")]
     refresh_token: Option<Secret>,
     /// The granted scope in its normal form; read back with [`ScopeSet::parse_reply`], since a
     /// reply's scope may hold values a request's strict reading refuses (a comma).
     scope: Option<String>,
+    #[serde(with = "crate::serde_exposed::option")]
     id_token: Option<Secret>,
     #[serde(default)]
     scope_text: Option<String>,
@@ -36,14 +41,26 @@ struct SavedTokens {
     normalisations: Vec<Normalisation>,
 }
 
+/// The configuration as saved: `MigrationConfig` never writes its client secret, so the saved
+/// form adds it (in the same JSON object) when secrets are included.
+#[derive(Serialize, Deserialize)]
+struct SavedConfig {
+    #[serde(flatten)]
+    config: MigrationConfig,
+    #[serde(default, with = "crate::serde_exposed::option", skip_serializing_if = "Option::is_none")]
+    client_secret: Option<Secret>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct SavedFlow {
     version: u32,
-    config: MigrationConfig,
+    config: SavedConfig,
     target: MigrationTarget,
     step: MigrationStep,
     secrets_included: bool,
+    #[serde(with = "crate::serde_exposed::option")]
     primary_access_token: Option<Secret>,
+    #[serde(with = "crate::serde_exposed::option")]
     security_token: Option<Secret>,
     security_token_expires_at: Option<u64>,
     partner_tokens: Option<SavedTokens>,
@@ -69,13 +86,10 @@ impl MigrationFlow {
     /// ```
     pub fn save(&self, include_secrets: bool) -> String {
         let keep = |secret: &Secret| include_secrets.then(|| secret.clone());
-        let mut config = self.config.clone();
-        if !include_secrets {
-            config.client_secret = None;
-        }
+        let client_secret = self.config.client_secret.as_ref().and_then(keep);
         let saved = SavedFlow {
             version: VERSION,
-            config,
+            config: SavedConfig { config: self.config.clone(), client_secret },
             target: self.target.clone(),
             step: self.step,
             secrets_included: include_secrets,
@@ -107,10 +121,8 @@ impl MigrationFlow {
         if saved.version != VERSION {
             return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
         }
-        let mut config = saved.config;
-        if config.client_secret.is_none() {
-            config.client_secret = secrets.client_secret;
-        }
+        let mut config = saved.config.config;
+        config.client_secret = saved.config.client_secret.or(secrets.client_secret);
         let needs_access_token = !matches!(saved.step, MigrationStep::Completed | MigrationStep::Failed);
         let primary_access_token =
             match (saved.primary_access_token.or(secrets.primary_access_token), needs_access_token) {

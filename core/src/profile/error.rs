@@ -39,6 +39,17 @@ pub enum ProfileError {
         /// Column of the element that went over the limit.
         column: u64,
     },
+    /// More namespace declarations are in scope at once than the reader allows (16): resolving
+    /// element names stays linear in the size of the document.
+    #[error("more than {limit} namespace declarations are in scope (line {line}, column {column})")]
+    TooManyNamespaces {
+        /// The limit.
+        limit: usize,
+        /// Line of the element whose declarations went over the limit.
+        line: u64,
+        /// Column of that element.
+        column: u64,
+    },
     /// The document is larger than [`ProfileLimits::max_bytes`](super::ProfileLimits::max_bytes).
     #[error("the document of {size} bytes is over the limit of {limit} bytes")]
     TooLarge {
@@ -151,6 +162,7 @@ impl ProfileError {
             ProfileError::MalformedXml { .. } => "profile_malformed_xml",
             ProfileError::DtdRefused { .. } => "profile_dtd_refused",
             ProfileError::TooDeep { .. } => "profile_too_deep",
+            ProfileError::TooManyNamespaces { .. } => "profile_too_many_namespaces",
             ProfileError::TooLarge { .. } => "profile_too_large",
             ProfileError::UnsupportedEncoding { .. } => "profile_unsupported_encoding",
             ProfileError::UnknownRoot { .. } => "profile_unknown_root",

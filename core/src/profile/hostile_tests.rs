@@ -109,3 +109,73 @@ fn namespace_names_are_compared_exactly() {
     let video = simple_video().replace("urn:3gpp:mcptt:mcpttUEinitConfig:1.0", "urn:3gpp:mcptt:mcpttUEinitConfig:1.1");
     assert_eq!(code(&video), "profile_wrong_namespace");
 }
+
+/// A root element with `count` extra attributes `a0="v" a1="v" …` (names in hexadecimal; and
+/// `extra` after them).
+fn video_with_root_attributes(count: usize, extra: &str) -> String {
+    let mut attributes = String::with_capacity(count * 12);
+    for i in 0..count {
+        attributes.push_str(&format!(" a{i:x}=\"v\""));
+    }
+    simple_video().replacen("<mcvideo-user-profile ", &format!("<mcvideo-user-profile{attributes}{extra} "), 1)
+}
+
+#[test]
+fn xml_1_0_3_1_unique_att_spec_is_checked_in_linear_time_on_a_root_with_360000_attributes() {
+    // The document of the report (3.85 MB, under the 4 MiB default limit): quick-xml's own
+    // duplicate check compared each attribute with every earlier one (about 5 minutes).
+    let xml = video_with_root_attributes(360_000, "");
+    assert!(xml.len() > 3_850_000 && xml.len() < ProfileLimits::default().max_bytes, "{}", xml.len());
+    assert!(parse(&xml).is_ok());
+    // The same with one duplicate at the very end: found, at the root element.
+    let duplicated = video_with_root_attributes(360_000, " a0=\"w\"");
+    match parse(&duplicated) {
+        Err(ProfileError::MalformedXml { line: 1, column: 1, reason }) => {
+            assert_eq!(reason, "duplicated attribute `a0`")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A root with `declared` namespace declarations and `children` empty child elements.
+fn video_with_declarations(declared: usize, children: usize) -> String {
+    let mut declarations = String::new();
+    for i in 0..declared {
+        declarations.push_str(&format!(" xmlns:p{i}=\"urn:x\""));
+    }
+    simple_video().replacen("<mcvideo-user-profile ", &format!("<mcvideo-user-profile{declarations} "), 1).replacen(
+        "</mcvideo-user-profile>",
+        &format!("{}</mcvideo-user-profile>", "<x/>".repeat(children)),
+        1,
+    )
+}
+
+#[test]
+fn namespace_bindings_in_scope_are_bounded_so_that_resolving_names_stays_linear() {
+    // Each element name is resolved by scanning the bindings in scope: a root with 100 000
+    // declarations and 500 000 children below it was quadratic.
+    let simple_declares = simple_video().matches("xmlns").count();
+    let at_limit = video_with_declarations(xml::MAX_NAMESPACE_BINDINGS - simple_declares, 10_000);
+    assert!(parse(&at_limit).is_ok());
+    let over = video_with_declarations(xml::MAX_NAMESPACE_BINDINGS - simple_declares + 1, 1);
+    // Over at the nested initial configuration, which declares one more.
+    match parse(&over).unwrap_err() {
+        ProfileError::TooManyNamespaces { limit, line: 1, column } => {
+            assert_eq!((limit, &over[column as usize - 1..][..30]), (16, "<mcptt-UE-initial-configuratio"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let hostile = video_with_declarations(100_000, 500_000);
+    assert!(hostile.len() < ProfileLimits::default().max_bytes);
+    assert_eq!(code(&hostile), "profile_too_many_namespaces");
+    // Declarations in scope are counted across nesting and go out of scope with their element,
+    // also in content the reader skips.
+    let nested: String = (0..40).map(|i| format!("<n{i} xmlns:q{i}='urn:q' xmlns:r{i}='urn:r'/>")).collect();
+    let siblings = simple_video().replacen("</mcvideo-user-profile>", &format!("{nested}</mcvideo-user-profile>"), 1);
+    assert!(parse(&siblings).is_ok());
+    let deep: String = (0..10).map(|i| format!("<n{i} xmlns:q{i}='urn:q' xmlns:r{i}='urn:r'>")).collect();
+    let closing: String = (0..10).rev().map(|i| format!("</n{i}>")).collect();
+    let deep =
+        simple_video().replacen("</mcvideo-user-profile>", &format!("{deep}{closing}</mcvideo-user-profile>"), 1);
+    assert_eq!(code(&deep), "profile_too_many_namespaces");
+}

@@ -6,6 +6,11 @@
 //! depth limit, exactly one root element, no text outside it, the XML declaration first and
 //! in UTF-8, and every element closed. Errors carry line and column.
 //!
+//! Every step is linear in the size of the document, whatever the document: quick-xml resolves
+//! an element name by scanning the namespace bindings in scope, so their number is bounded
+//! ([`MAX_NAMESPACE_BINDINGS`]), and duplicate attributes are found with a hash set, not by
+//! comparing each attribute with every earlier one.
+//!
 //! Skipped content ([`Cursor::skip`]) gets every check above except one: element names there
 //! are not resolved, so an undeclared namespace prefix inside content the reader does not use
 //! is not reported (it is on every element the reader looks at). This keeps skipping cheaper
@@ -17,6 +22,14 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Most namespace declarations (`xmlns`, `xmlns:p`) in scope at once. quick-xml resolves each
+/// element name by scanning the bindings in scope, so without a bound a document with many
+/// declarations on its root and many elements below it takes time quadratic in its size; at 16
+/// a hostile document costs at most about 3 times a benign one of the same size (`make bench`).
+/// Real TS 24.484 documents declare a handful (the fixtures at most 4).
+pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 
 /// MCPTT user profile namespace (TS 24.484).
 pub(super) const NS_MCPTT_PROFILE: &str = "urn:3gpp:mcptt:user-profile:1.0";
@@ -118,6 +131,12 @@ pub(super) struct Cursor<'a> {
     max_depth: usize,
     seen_root: bool,
     first_event: bool,
+    /// Namespace declarations made by each open element (index = depth - 1).
+    declared: Vec<usize>,
+    /// Their sum: the bindings in scope.
+    bindings_in_scope: usize,
+    /// Finds `xmlns` in a start tag (built once: most start tags are searched).
+    xmlns: memchr::memmem::Finder<'static>,
 }
 
 impl<'a> Cursor<'a> {
@@ -129,7 +148,50 @@ impl<'a> Cursor<'a> {
         config.check_end_names = true;
         config.check_comments = true;
         config.trim_text(false);
-        Self { reader, xml: xml.as_bytes(), depth: 0, max_depth, seen_root: false, first_event: true }
+        Self {
+            reader,
+            xml: xml.as_bytes(),
+            depth: 0,
+            max_depth,
+            seen_root: false,
+            first_event: true,
+            declared: Vec::new(),
+            bindings_in_scope: 0,
+            xmlns: memchr::memmem::Finder::new(b"xmlns"),
+        }
+    }
+
+    /// Enters an element that just started: checks the depth limit and the namespace bindings
+    /// it declares against [`MAX_NAMESPACE_BINDINGS`].
+    fn enter(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
+        if self.depth >= self.max_depth {
+            let (line, column) = line_column(self.xml, offset);
+            return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+        }
+        // Most elements declare nothing: look at their attributes only when `xmlns` occurs.
+        let declared = if self.xmlns.find(start).is_some() {
+            start
+                .attributes()
+                .with_checks(false)
+                .filter(|attribute| matches!(attribute, Ok(a) if a.key.as_namespace_binding().is_some()))
+                .count()
+        } else {
+            0
+        };
+        self.bindings_in_scope += declared;
+        if self.bindings_in_scope > MAX_NAMESPACE_BINDINGS {
+            let (line, column) = line_column(self.xml, offset);
+            return Err(ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column });
+        }
+        self.declared.push(declared);
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves the current element: its namespace bindings go out of scope.
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        self.bindings_in_scope = self.bindings_in_scope.saturating_sub(self.declared.pop().unwrap_or(0));
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
@@ -180,16 +242,12 @@ impl<'a> Cursor<'a> {
                     if self.depth == 0 && self.seen_root {
                         return Err(self.malformed(offset, "a second root element"));
                     }
-                    if self.depth >= self.max_depth {
-                        let (line, column) = line_column(self.xml, offset);
-                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
-                    }
-                    self.depth += 1;
+                    self.enter(&start, offset)?;
                     self.seen_root = true;
                     return Ok(Item::Start(Element { ns, other_ns, start, offset }));
                 }
                 Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
+                    self.leave();
                     return Ok(Item::End);
                 }
                 Event::Empty(_) => {
@@ -303,14 +361,8 @@ impl<'a> Cursor<'a> {
             // resolved: nothing here is looked at by namespace.
             let event = self.read_event()?;
             match event {
-                Event::Start(_) => {
-                    if self.depth >= self.max_depth {
-                        let (line, column) = line_column(self.xml, offset);
-                        return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
-                    }
-                    self.depth += 1;
-                }
-                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                Event::Start(start) => self.enter(&start, offset)?,
+                Event::End(_) => self.leave(),
                 Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::GeneralRef(reference) => {
                     self.resolve_reference(&reference, offset)?;
@@ -360,11 +412,18 @@ impl<'a> Cursor<'a> {
     }
 
     /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
-    /// malformed attribute is an error even after the one asked for.
+    /// malformed attribute is an error even after the one asked for. Duplicates are found with a
+    /// hash set (quick-xml's own check compares each attribute with every earlier one: quadratic
+    /// in their number).
     pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
         let mut found = None;
-        for attribute in element.start.attributes() {
+        let mut seen = HashSet::new();
+        for attribute in element.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
+            if !seen.insert(attribute.key.into_inner()) {
+                let key = printable(&String::from_utf8_lossy(attribute.key.as_ref()), 64);
+                return Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")));
+            }
             if attribute.key.as_ref() == name.as_bytes() {
                 let value = attribute.unescape_value().map_err(|e| self.malformed(element.offset, e.to_string()))?;
                 found = Some(value.into_owned());

@@ -3,9 +3,13 @@
 //! A set is read whole and every key it holds is checked when it is read: a key of a
 //! supported type with a broken member (bad base64url, a point not on the curve, private key
 //! members) refuses the whole set with `jwks_malformed`, so that a bad trust configuration is
-//! seen at once. Keys of types this library does not verify (`oct`, Ed448, P-521, RSA under
-//! 2048 bits…) are kept but never used (RFC 7517 §5: such keys are ignored); a `kid` that
-//! names one gives a precise `token_key_mismatch`.
+//! seen at once. Keys this library cannot verify with (`oct`, Ed448, P-521, RSA under 2048
+//! or over 4096 bits, an RSA exponent out of range…) are kept but never used (RFC 7517 §5:
+//! "implementations SHOULD ignore JWKs within a JWK Set that use \"kty\" (key type) values
+//! that are not understood by them, that are missing required members, or for which values
+//! are out of the supported ranges"). [`JwkSet::ignored`] reports each with a stable reason
+//! code, and a `kid` that names one gives a precise `token_key_mismatch`: one unusable key
+//! never makes the other keys of the set unusable.
 
 use super::error::{shown, TokenError};
 use super::jws::{encode, parse_object, Algorithm};
@@ -20,6 +24,8 @@ pub const MAX_JWKS_BYTES: usize = 64 * 1024;
 pub const MAX_JWKS_KEYS: usize = 64;
 /// Smallest RSA modulus accepted (RFC 7518 §3.3).
 pub const MIN_RSA_BITS: usize = rsassa::MIN_BITS;
+/// Largest RSA modulus accepted (a larger key is ignored: [`JwkSet::ignored`]).
+pub const MAX_RSA_BITS: usize = rsassa::MAX_BITS;
 
 /// Members that only a private key has (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2).
 const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
@@ -30,8 +36,32 @@ pub(crate) enum KeyMaterial {
     P384(p384::ecdsa::VerifyingKey),
     Rsa(Box<RsaPublicKey>),
     Ed25519(ed25519_dalek::VerifyingKey),
-    /// A key this library does not verify with, and why.
-    Unsupported(String),
+    /// A key this library does not verify with: the reason code of [`IgnoredKey::reason`] and
+    /// a description.
+    Unsupported(&'static str, String),
+}
+
+/// A key of a JWK Set that is kept but never used (RFC 7517 §5), and why.
+///
+/// ```
+/// use mcx_connect::token::JwkSet;
+/// let jwks = JwkSet::parse(r#"{"keys":[{"kty":"oct","kid":"hmac-1"},{"kty":"EC","crv":"P-256","kid":"primary-1",
+///   "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}"#).unwrap();
+/// let ignored = jwks.ignored();
+/// assert_eq!(ignored.len(), 1);
+/// assert_eq!((ignored[0].kid.as_deref(), ignored[0].reason), (Some("hmac-1"), "key_type_unsupported"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IgnoredKey {
+    /// The key's `kid`, if it has one.
+    pub kid: Option<String>,
+    /// Stable reason code: `key_type_unsupported` (a `kty` other than `EC`, `RSA`, `OKP`),
+    /// `curve_unsupported` (an EC or OKP curve other than P-256, P-384, Ed25519),
+    /// `rsa_modulus_too_small` (under 2048 bits, RFC 7518 §3.3), `rsa_modulus_too_large` (over
+    /// 4096 bits) or `rsa_exponent_unsupported` (not an odd number from 3 to 2^33 - 1).
+    pub reason: &'static str,
+    /// What the key is, in words (never key material).
+    pub description: String,
 }
 
 /// One public key of a JWK Set. `Debug` shows its type and identifiers, never key material.
@@ -116,20 +146,34 @@ impl Jwk {
                 }
                 let bits = rsassa::bit_length(&n);
                 if bits < MIN_RSA_BITS {
-                    KeyMaterial::Unsupported(format!(
-                        "it is an RSA key of {bits} bits, below the {MIN_RSA_BITS} bits of RFC 7518 §3.3"
-                    ))
+                    KeyMaterial::Unsupported(
+                        "rsa_modulus_too_small",
+                        format!("it is an RSA key of {bits} bits, below the {MIN_RSA_BITS} bits of RFC 7518 §3.3"),
+                    )
+                } else if bits > MAX_RSA_BITS {
+                    KeyMaterial::Unsupported(
+                        "rsa_modulus_too_large",
+                        format!("it is an RSA key of {bits} bits, over the {MAX_RSA_BITS} bits accepted"),
+                    )
+                } else if rsassa::exponent(&e).is_none() {
+                    KeyMaterial::Unsupported(
+                        "rsa_exponent_unsupported",
+                        "its RSA public exponent is not an odd number from 3 to 2^33 - 1".to_owned(),
+                    )
                 } else {
                     let key = RsaPublicKey::new(&n, &e)
                         .map_err(|reason| bad(&format!("not a usable RSA public key: {reason}")))?;
                     KeyMaterial::Rsa(Box::new(key))
                 }
             }
-            ("EC" | "OKP", crv) => KeyMaterial::Unsupported(format!(
-                "it is a {kty} key on the unsupported curve `{}`",
-                shown(crv.unwrap_or("(none)"))
-            )),
-            (kty, _) => KeyMaterial::Unsupported(format!("it has the unsupported key type `{}`", shown(kty))),
+            ("EC" | "OKP", crv) => KeyMaterial::Unsupported(
+                "curve_unsupported",
+                format!("it is a {kty} key on the unsupported curve `{}`", shown(crv.unwrap_or("(none)"))),
+            ),
+            (kty, _) => KeyMaterial::Unsupported(
+                "key_type_unsupported",
+                format!("it has the unsupported key type `{}`", shown(kty)),
+            ),
         };
         Ok(Self { kid, alg, use_, key_ops, material, json })
     }
@@ -155,7 +199,16 @@ impl Jwk {
             KeyMaterial::P384(_) => "EC P-384",
             KeyMaterial::Rsa(_) => "RSA",
             KeyMaterial::Ed25519(_) => "OKP Ed25519",
-            KeyMaterial::Unsupported(_) => "unsupported",
+            KeyMaterial::Unsupported(..) => "unsupported",
+        }
+    }
+
+    /// Why the key is kept but never used (the reason code of [`IgnoredKey::reason`]), or
+    /// `None` for a key this library verifies with.
+    pub fn ignored_reason(&self) -> Option<&'static str> {
+        match self.material {
+            KeyMaterial::Unsupported(reason, _) => Some(reason),
+            _ => None,
         }
     }
 
@@ -179,7 +232,7 @@ impl Jwk {
                 | (KeyMaterial::Rsa(_), Algorithm::Rs256 | Algorithm::Ps256)
                 | (KeyMaterial::Ed25519(_), Algorithm::EdDsa)
         );
-        if let KeyMaterial::Unsupported(reason) = &self.material {
+        if let KeyMaterial::Unsupported(_, reason) = &self.material {
             return Some(reason.clone());
         }
         if !fits {
@@ -267,6 +320,21 @@ impl JwkSet {
     /// The keys, in document order.
     pub fn keys(&self) -> &[Jwk] {
         &self.keys
+    }
+
+    /// The keys that are kept but never used (RFC 7517 §5), in document order, each with its
+    /// `kid` and a stable reason code. A verifier logs them: a trusted key that is silently
+    /// never used is a configuration fault.
+    pub fn ignored(&self) -> Vec<IgnoredKey> {
+        self.keys
+            .iter()
+            .filter_map(|key| match &key.material {
+                KeyMaterial::Unsupported(reason, description) => {
+                    Some(IgnoredKey { kid: key.kid.clone(), reason, description: description.clone() })
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Number of keys (supported or not).

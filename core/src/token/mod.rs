@@ -59,7 +59,7 @@ pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BY
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
 pub use issue::SecurityTokenIssuer;
-pub use jwk::{Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MIN_RSA_BITS};
+pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BITS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};

@@ -54,6 +54,15 @@ impl std::fmt::Debug for RsaPublicKey {
     }
 }
 
+/// The public exponent (big-endian) when it is an odd number from 3 to 2^33 - 1.
+pub(crate) fn exponent(e: &[u8]) -> Option<u64> {
+    let e = match e.len() {
+        1..=8 => e.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+        _ => return None,
+    };
+    (e >= 3 && e & 1 == 1 && e <= MAX_EXPONENT).then_some(e)
+}
+
 impl RsaPublicKey {
     /// Reads `n` and `e` (big-endian, no leading zero byte). The reason of a refusal is short
     /// and never quotes the key.
@@ -67,13 +76,7 @@ impl RsaPublicKey {
         if n.last().is_none_or(|low| low & 1 == 0) {
             return Err("the modulus is even".to_owned());
         }
-        let e = match e.len() {
-            1..=8 => e.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-            _ => return Err("the public exponent is empty or over 64 bits".to_owned()),
-        };
-        if e < 3 || e & 1 == 0 || e > MAX_EXPONENT {
-            return Err(format!("the public exponent {e} is not an odd number from 3 to 2^33 - 1"));
-        }
+        let e = exponent(e).ok_or_else(|| "the public exponent is not an odd number from 3 to 2^33 - 1".to_owned())?;
         let n = limbs(n);
         let n0 = n.first().copied().unwrap_or(1);
         // Newton's iteration doubles the correct low bits each step: 1 → 64 in six.

@@ -221,6 +221,49 @@ fn rfc7517_5_jwks_is_read_whole_and_checked() {
 }
 
 #[test]
+fn rfc7517_5_unusable_rsa_keys_are_ignored_and_reported_and_never_spoil_the_set() {
+    let mut odd_4097 = vec![0x01];
+    odd_4097.extend_from_slice(&[0xc5; 512]);
+    let odd_2048 = jws::encode(&[0xc5; 256]);
+    let ec = key().public_jwk(Some("p1")).unwrap().to_json();
+    let keys = json!({"keys": [
+        {"kty": "RSA", "kid": "big", "n": jws::encode(&odd_4097), "e": "AQAB"},
+        {"kty": "RSA", "kid": "e1", "n": odd_2048, "e": "AQ"},
+        {"kty": "RSA", "kid": "e65536", "n": odd_2048, "e": "AQAA"},
+        {"kty": "RSA", "kid": "e2^34+1", "n": odd_2048, "e": "BAAAAAE"},
+        {"kty": "RSA", "kid": "small", "n": jws::encode(&[0xc5; 128]), "e": "AQAB"},
+        {"kty": "EC", "crv": "P-521", "kid": "p521"},
+        {"kty": "oct", "kid": "hmac"},
+        ec,
+    ]});
+    let set = JwkSet::parse(&keys.to_string()).unwrap();
+    let reasons: Vec<(String, &str)> =
+        set.ignored().into_iter().map(|k| (k.kid.unwrap_or_default(), k.reason)).collect();
+    assert_eq!(
+        reasons,
+        [
+            ("big".to_owned(), "rsa_modulus_too_large"),
+            ("e1".to_owned(), "rsa_exponent_unsupported"),
+            ("e65536".to_owned(), "rsa_exponent_unsupported"),
+            ("e2^34+1".to_owned(), "rsa_exponent_unsupported"),
+            ("small".to_owned(), "rsa_modulus_too_small"),
+            ("p521".to_owned(), "curve_unsupported"),
+            ("hmac".to_owned(), "key_type_unsupported"),
+        ]
+    );
+    assert_eq!(set.keys()[7].ignored_reason(), None);
+    assert!(set.ignored()[0].description.contains("4097 bits"), "{:?}", set.ignored()[0]);
+    // The ES256 token verifies with the EC key of the same set.
+    let v = SecurityTokenValidator::new(ISS, TARGET, Verifier::new(set)).unwrap();
+    assert_eq!(code(v.validate(&token(&claims()), CLIENT, NOW)), "ok");
+    // A token naming an ignored key gets the precise reason.
+    let t = raw(r#"{"alg":"RS256","kid":"big"}"#, &claims().to_string());
+    let err = v.validate(&t.replace(".c2ln", ".AAAA"), CLIENT, NOW).unwrap_err();
+    assert_eq!(err.code(), "token_key_mismatch");
+    assert!(err.to_string().contains("4096"), "{err}");
+}
+
+#[test]
 fn rfc7518_3_3_rsa_keys_under_2048_bits_are_kept_but_never_used() {
     let n = jws::encode(&[0xc5; 128]);
     let set = JwkSet::parse(&json!({"keys": [{"kty": "RSA", "kid": "r1", "n": n, "e": "AQAB"}]}).to_string()).unwrap();

@@ -294,7 +294,9 @@ enum VectorRunner {
             let checked = try validator.validate(token: token.expose(), clientId: aud.first ?? "", now: UInt64(claims["iat"]?.number ?? 0))
             return .obj(["public_jwk": J.parse(Data(jwk.utf8)) ?? .null, "verified_claims": J.parse(Data(checked.claims.json.utf8)) ?? .null])
         case "jwks.parse":
-            return .obj(["keys": .arr(try JwkSet.parse(json: try str(i, "jwks_text")).keys().map { .obj(["kid": j($0.kid), "key_type": .str($0.keyType)]) })])
+            let set = try JwkSet.parse(json: try str(i, "jwks_text"))
+            return .obj(["keys": .arr(set.keys().map { .obj(["kid": j($0.kid), "key_type": .str($0.keyType)]) }),
+                         "ignored": .arr(set.ignored().map { .obj(["kid": j($0.kid), "reason": .str($0.reason)]) })])
         case "jwt_bearer.parse_and_verify":
             guard let v = i["validator"] else { throw BadCase(why: "input.validator is required") }
             let parsed = try parseAndVerifyJwtBearerRequest(request: try httpRequest(i), options: try parseOptions(i),
@@ -396,6 +398,15 @@ enum VectorRunner {
         case "error_response.write":
             return responseJson(writeErrorResponse(error: ErrorResponse(error: try str(i, "error"),
                                                                         errorDescription: i["error_description"]?.string)))
+        case "http.parse_request_text":
+            let parsed = try httpRequestFromText(text: try str(i, "text"), mode: try parseOptions(i).mode)
+            guard case .obj(var out) = requestJson(parsed.request) else { throw BadCase(why: "request is not an object") }
+            out["normalisations"] = codes(parsed.normalisations)
+            return .obj(out)
+        case "http.parse_response_text":
+            let r = try httpResponseFromText(text: try str(i, "text"))
+            return .obj(["status": .num(Double(r.status)), "headers": .arr(r.headers.map { .arr([.str($0.name), .str($0.value)]) }),
+                         "body": .str(String(decoding: r.body, as: UTF8.self))])
         case "pkce.challenge":
             return .obj(["challenge": .str(try Pkce.fromVerifier(verifier: try str(i, "verifier")).challenge())])
         case "authorize.url":
