@@ -466,7 +466,7 @@ fn probe_reports_exactly_a_missing_no_store() {
 #[test]
 fn probe_reports_exactly_a_security_token_without_the_partner_in_aud() {
     let idms = FaultyIdms::start(Faults { security_token_wrong_aud: true, ..Faults::default() });
-    assert_only(&probe_faulty_primary(&idms).json(), &["valid.security_token.aud_resource"]);
+    assert_only(&probe_faulty_primary(&idms).json(), &["valid.security_token.aud_target"]);
 }
 
 #[test]
@@ -768,6 +768,6 @@ fn b_7_3_migrate_refuses_a_security_token_without_the_partner_in_aud_and_shows_w
     assert_eq!(report["failure"]["step"], "token_exchange");
     assert_eq!(report["failure"]["code"], "flow_unusable_security_token");
     assert_eq!(report["failure"]["server"]["status"], 200);
-    assert_eq!(ids_with(&report["security_token"], "fail"), BTreeSet::from(["aud_resource".to_owned()]));
+    assert_eq!(ids_with(&report["security_token"], "fail"), BTreeSet::from(["aud_target".to_owned()]));
     assert_eq!(report["steps"].as_array().unwrap().len(), 1, "the partner is never asked");
 }
