@@ -28,7 +28,17 @@ fi
 
 step "rustdoc of every crate without warnings; crates.io packages of the core and the CLI (cargo publish --dry-run)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked -q
-if ! cargo publish --dry-run --locked -p mcx-connect -p mcx-connect-cli --allow-dirty >"${CARGO_TARGET_DIR}/publish-output.txt" 2>&1; then
+# Every package is 0.1.0 until a release, and cargo takes a registry package it has compiled under
+# the same name and version as fresh (and keeps the sources it unpacked in CARGO_HOME): the CLI
+# would be verified against an earlier run's core. So the check has a target folder of its own
+# (dependencies stay cached there) from which our own crates' outputs and unpacked sources are
+# removed first.
+publish_target="${CARGO_TARGET_DIR}/publish-check"
+rm -rf "$publish_target/package" "$publish_target"/debug/.fingerprint/mcx-connect-* \
+  "$publish_target"/debug/deps/*mcx_connect* "$publish_target"/debug/deps/mcx_connect* \
+  "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/mcx-connect-[0-9]* "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/mcx-connect-cli-[0-9]*
+if ! CARGO_TARGET_DIR="$publish_target" cargo publish --dry-run --locked -p mcx-connect -p mcx-connect-cli \
+    --allow-dirty >"${CARGO_TARGET_DIR}/publish-output.txt" 2>&1; then
   cat "${CARGO_TARGET_DIR}/publish-output.txt"; exit 1
 fi
 grep -E '^(warning|error)' "${CARGO_TARGET_DIR}/publish-output.txt" | grep -v 'aborting upload due to dry run' || echo "packaged: mcx-connect, mcx-connect-cli"
