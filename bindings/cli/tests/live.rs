@@ -57,11 +57,16 @@ fn cli(args: &[&str], stdin: &str) -> Run {
 
 /// Starts the demo server on a free loopback port; returns its base URL.
 fn demo() -> String {
+    demo_with_primary_key(None)
+}
+
+/// As [`demo`], with the primary IdMS's signing key fixed (so a test can sign tokens it trusts).
+fn demo_with_primary_key(primary_key: Option<[u8; 32]>) -> String {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
         runtime.block_on(async move {
-            let mut config = mcx_connect_demo::Config::default();
+            let mut config = mcx_connect_demo::Config { primary_key, ..mcx_connect_demo::Config::default() };
             config.addr.set_port(0);
             let running = mcx_connect_demo::start(config).await.unwrap();
             tx.send(running.base_url.clone()).unwrap();
@@ -325,6 +330,54 @@ fn probe_partner_passes_the_demo_partner_and_skips_visibly_what_it_cannot_obtain
     ] {
         assert!(ids_with(&report, "pass").contains(id), "{id}: {report:#}");
     }
+}
+
+#[test]
+fn probe_partner_passes_every_check_of_the_demo_partner_given_an_expired_assertion() {
+    // The demo's primary key is fixed here, so the test signs what only the primary could: a
+    // security token for partner a that expired 300 s ago (beyond the 30 s leeway, B.2.1.2).
+    const PRIMARY_SCALAR: [u8; 32] = [0x2a; 32];
+    let base = demo_with_primary_key(Some(PRIMARY_SCALAR));
+    let token = demo_login(&base);
+    let key = mcx_connect::token::SigningKey::es256(&PRIMARY_SCALAR).unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let claims = serde_json::json!({
+        "iss": format!("{base}/primary"), "sub": "alice", "azp": "mcx-console",
+        "aud": ["mcx-console", format!("{base}/partner/a/token")],
+        "iat": now - 420, "exp": now - 300, "mcptt_id": "sip:alice@primary.example",
+    });
+    let header = mcx_connect::token::JwsHeader::new(key.algorithm()).with_kid(mcx_connect_demo::PRIMARY_KID);
+    let expired = mcx_connect::token::sign(&header, &claims, &key).unwrap();
+    let out = cli(
+        &[
+            "probe",
+            "partner",
+            "--token-endpoint",
+            &format!("{base}/partner/a/token"),
+            "--client-id",
+            "mcx-console",
+            "--service",
+            "ptt",
+            "--primary-token-endpoint",
+            &format!("{base}/primary/token"),
+            "--access-token",
+            "-",
+            "--other-target",
+            &format!("{base}/partner/b/token"),
+            "--expired-assertion",
+            expired.expose(),
+            "--allow-loopback-http",
+            "--json",
+        ],
+        &token,
+    );
+    let report = out.json();
+    assert!(failed_ids(&report).is_empty(), "{report:#}");
+    assert!(ids_with(&report, "skip").is_empty(), "{report:#}");
+    assert!(ids_with(&report, "pass").contains("expired_assertion.status"), "{report:#}");
+    assert!(ids_with(&report, "pass").contains("expired_assertion.error"), "{report:#}");
+    assert_eq!(report["passed"], true);
+    assert_eq!(out.code, 0, "every check of the demo partner passes");
 }
 
 #[test]

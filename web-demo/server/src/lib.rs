@@ -73,6 +73,11 @@ pub struct Config {
     pub web_dir: PathBuf,
     /// Folder holding the npm package's web build (served under `/pkg/`).
     pub pkg_dir: PathBuf,
+    /// The primary IdMS's ES256 private scalar (32 bytes), published under the `kid`
+    /// [`PRIMARY_KID`]. `None` (the default): a random key drawn at start. A fixed key lets a
+    /// test sign tokens the demo trusts, such as the expired security token the conformance
+    /// probe presents (`mcx-connect probe partner --expired-assertion`).
+    pub primary_key: Option<[u8; 32]>,
 }
 
 impl Default for Config {
@@ -80,7 +85,7 @@ impl Default for Config {
         let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let web_dir = manifest.join("..");
         let pkg_dir = manifest.join("../../bindings/wasm/pkg/web");
-        Self { addr: SocketAddr::from(([127, 0, 0, 1], 8080)), web_dir, pkg_dir }
+        Self { addr: SocketAddr::from(([127, 0, 0, 1], 8080)), web_dir, pkg_dir, primary_key: None }
     }
 }
 
@@ -133,7 +138,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
 
 /// Builds the application for a server reachable at `base_url`.
 pub fn router(config: &Config, base_url: &str) -> Result<Router, StartError> {
-    let state = Arc::new(Demo::new(base_url)?);
+    let state = Arc::new(Demo::new(base_url, config.primary_key)?);
     let web = &config.web_dir;
     Ok(Router::new()
         .route_service("/", ServeFile::new(web.join("index.html")))
@@ -183,12 +188,17 @@ struct Demo {
     refresh_tokens: Mutex<HashMap<String, RefreshGrant>>,
 }
 
-const PRIMARY_KID: &str = "primary-es256";
+/// The `kid` of the primary IdMS's signing key in its JWK Set.
+pub const PRIMARY_KID: &str = "primary-es256";
 const PARTNER_KID: &str = "partner-es256";
 
 impl Demo {
-    fn new(base: &str) -> Result<Self, StartError> {
-        let primary_key = SigningKey::es256(&random_bytes()?).map_err(StartError::Token)?;
+    fn new(base: &str, primary_key: Option<[u8; 32]>) -> Result<Self, StartError> {
+        let primary_key = match primary_key {
+            Some(scalar) => scalar,
+            None => random_bytes()?,
+        };
+        let primary_key = SigningKey::es256(&primary_key).map_err(StartError::Token)?;
         let partner_key = SigningKey::es256(&random_bytes()?).map_err(StartError::Token)?;
         let primary_jwks = JwkSet::from_keys(primary_key.public_jwk(Some(PRIMARY_KID)).into_iter().collect());
         let partner_jwks = JwkSet::from_keys(partner_key.public_jwk(Some(PARTNER_KID)).into_iter().collect());
