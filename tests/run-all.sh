@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Every CI run is a fresh clone in a new folder: incremental data for this tree's crates is never
+# reused, and it would pile up in the shared cache (gigabytes a run).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 bash tests/setup.sh
 

@@ -57,6 +57,7 @@
 //! | `profile_dtd_refused` | profile | the document has a DOCTYPE (DTD or entity declarations are never read) | — |
 //! | `profile_too_deep` | profile | elements nest deeper than `ProfileLimits::max_depth` | — |
 //! | `profile_too_many_namespaces` | profile | more than 16 namespace declarations in scope at once (parsing stays linear in the document size) | — |
+//! | `profile_too_many_elements` | profile | more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) | — |
 //! | `profile_too_large` | profile | the document is over `ProfileLimits::max_bytes` | — |
 //! | `profile_unsupported_encoding` | profile | an encoding other than UTF-8 is declared or detected | — |
 //! | `profile_unknown_root` | profile | the root is not a user profile or `mcptt-UE-initial-configuration` | — |

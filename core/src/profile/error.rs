@@ -39,6 +39,17 @@ pub enum ProfileError {
         /// Column of the element that went over the limit.
         column: u64,
     },
+    /// The document holds more elements than the reader allows (262 144): reading stays within
+    /// a small factor of a benign document of the same size.
+    #[error("more than {limit} elements in the document (line {line}, column {column})")]
+    TooManyElements {
+        /// The limit.
+        limit: usize,
+        /// Line of the first element over the limit.
+        line: u64,
+        /// Column of that element.
+        column: u64,
+    },
     /// More namespace declarations are in scope at once than the reader allows (16): resolving
     /// element names stays linear in the size of the document.
     #[error("more than {limit} namespace declarations are in scope (line {line}, column {column})")]
@@ -163,6 +174,7 @@ impl ProfileError {
             ProfileError::DtdRefused { .. } => "profile_dtd_refused",
             ProfileError::TooDeep { .. } => "profile_too_deep",
             ProfileError::TooManyNamespaces { .. } => "profile_too_many_namespaces",
+            ProfileError::TooManyElements { .. } => "profile_too_many_elements",
             ProfileError::TooLarge { .. } => "profile_too_large",
             ProfileError::UnsupportedEncoding { .. } => "profile_unsupported_encoding",
             ProfileError::UnknownRoot { .. } => "profile_unknown_root",

@@ -179,3 +179,24 @@ fn namespace_bindings_in_scope_are_bounded_so_that_resolving_names_stays_linear(
         simple_video().replacen("</mcvideo-user-profile>", &format!("{deep}{closing}</mcvideo-user-profile>"), 1);
     assert_eq!(code(&deep), "profile_too_many_namespaces");
 }
+
+#[test]
+fn a_flood_of_empty_elements_is_refused_at_the_element_bound_so_reading_stays_linear() {
+    // quick-xml's cost is per element: a document of nothing but `<x/>` costs about 6 times a
+    // benign profile of the same size when read to the end, so it is refused at the bound.
+    let flood = |n: usize| {
+        simple_video().replacen("</mcvideo-user-profile>", &format!("{}</mcvideo-user-profile>", "<x/>".repeat(n)), 1)
+    };
+    assert!(simple_video().matches('<').count() < 1_000);
+    assert!(parse(&flood(xml::MAX_ELEMENTS - 1_000)).is_ok());
+    let over = flood(xml::MAX_ELEMENTS);
+    assert!(over.len() < ProfileLimits::default().max_bytes);
+    match parse(&over).unwrap_err() {
+        ProfileError::TooManyElements { limit, line, column } => {
+            assert_eq!(limit, 262_144);
+            assert!(line >= 1 && column >= 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(code(&over), "profile_too_many_elements");
+}

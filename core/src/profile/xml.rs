@@ -31,6 +31,13 @@ use std::collections::HashSet;
 /// Real TS 24.484 documents declare a handful (the fixtures at most 4).
 pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 
+/// Most elements in one document (2^18). The tokeniser's cost is per element, so a document of
+/// nothing but empty elements (`<a/>`, 4 bytes each: about a million under the 4 MiB size
+/// limit) costs about 6 times a benign profile of the same size; refused at this bound, it costs
+/// at most about 2 times (`make bench`). A real profile averages well over 16 bytes an element:
+/// a 4 MiB one holds far fewer (the 3.8 MB benchmark profile about 130 000).
+pub(super) const MAX_ELEMENTS: usize = 1 << 18;
+
 /// MCPTT user profile namespace (TS 24.484).
 pub(super) const NS_MCPTT_PROFILE: &str = "urn:3gpp:mcptt:user-profile:1.0";
 /// MCVideo user profile namespace (TS 24.484 V20 schema).
@@ -137,6 +144,8 @@ pub(super) struct Cursor<'a> {
     bindings_in_scope: usize,
     /// Finds `xmlns` in a start tag (built once: most start tags are searched).
     xmlns: memchr::memmem::Finder<'static>,
+    /// Elements entered so far (bounded by [`MAX_ELEMENTS`]).
+    elements: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -158,15 +167,22 @@ impl<'a> Cursor<'a> {
             declared: Vec::new(),
             bindings_in_scope: 0,
             xmlns: memchr::memmem::Finder::new(b"xmlns"),
+            elements: 0,
         }
     }
 
-    /// Enters an element that just started: checks the depth limit and the namespace bindings
-    /// it declares against [`MAX_NAMESPACE_BINDINGS`].
+    /// Enters an element that just started: checks the depth limit, the number of elements
+    /// against [`MAX_ELEMENTS`] and the namespace bindings it declares against
+    /// [`MAX_NAMESPACE_BINDINGS`].
     fn enter(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
         if self.depth >= self.max_depth {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+        }
+        self.elements += 1;
+        if self.elements > MAX_ELEMENTS {
+            let (line, column) = line_column(self.xml, offset);
+            return Err(ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column });
         }
         // Most elements declare nothing: look at their attributes only when `xmlns` occurs.
         let declared = if self.xmlns.find(start).is_some() {
