@@ -4,7 +4,8 @@
 #   Rust wasm-bindgen-test in Node and in headless Chromium,
 #   tsc --noEmit on a TypeScript usage file against the installed package,
 #   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball,
-#   and the packaged web build driven in headless Chromium.
+#   the packaged web build driven in headless Chromium, and a fresh consumer project (Node ESM and a
+#   Vite build in headless Chromium) migrating against the demo server.
 # Ends with `wasm: N passed, N failed`; exits non-zero when anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -134,8 +135,12 @@ else
   count 1 0
 fi
 
-step "node --test: vectors, API conventions, interop, the web build in headless Chromium"
-(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs) 2>&1 | tee "$log/node-test.txt"
+# The demo server for the consumer-project test (test/consumer.test.mjs); a failed build fails that test.
+step "build the demo server (web-demo/server) for the consumer-project test"
+cargo build --locked -q -p mcx-connect-demo || echo "the demo server did not build"
+
+step "node --test: vectors, API conventions, interop, the web build in headless Chromium, a fresh consumer project"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs consumer.test.mjs) 2>&1 | tee "$log/node-test.txt"
 p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 count "${p:-0}" "${f:-1}"
