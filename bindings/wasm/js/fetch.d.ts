@@ -18,6 +18,7 @@ export interface FromFetchResponseOptions {
 /**
  * Reads a fetch `Response` into an `HttpResponse` (status, headers, body bytes) for
  * `readTokenResponse`, `readTokenExchangeResponse`, `readErrorResponse` or `MigrationFlow.handleResponse`.
- * Throws `McxConnectError`: `response_too_large` over the limit, `invalid_argument` for a value that is not a Response.
+ * Throws `McxConnectError`: `response_too_large` over the limit, `invalid_argument` for a value that is not a
+ * Response or whose body was already read.
  */
 export declare function fromFetchResponse(response: FetchResponseLike, options?: FromFetchResponseOptions): Promise<HttpResponse>;

@@ -26,6 +26,7 @@ export async function fromFetchResponse(response, options = {}) {
   if (response.headers === null || typeof response.headers?.forEach !== "function") {
     throw invalid("headers is not a Headers object");
   }
+  if (response.bodyUsed === true) throw invalid("the body was already read");
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(limit) || limit < 0) throw invalid("maxBodyBytes is not a non-negative integer");
 

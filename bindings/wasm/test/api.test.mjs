@@ -210,6 +210,9 @@ test("fromFetchResponse stops reading at maxBodyBytes (response_too_large) and r
     await assert.rejects(api.fromFetchResponse(bad), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
   }
   await assert.rejects(api.fromFetchResponse(new Response("x"), { maxBodyBytes: -1 }), (e) => e.code === "invalid_argument");
+  const read = new Response("already read");
+  await read.text();
+  await assert.rejects(api.fromFetchResponse(read), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
 });
 
 test("profiles: UserProfile and UserProfiles classes read partner and group token endpoints", () => {

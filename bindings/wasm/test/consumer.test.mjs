@@ -5,9 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -75,11 +76,39 @@ test("a fresh ESM project in Node installs the tarball and migrates against the 
 test("a Vite build of a fresh project bundles the wasm once and migrates in headless Chromium", { skip: !chromium && "no chromium" }, async () => {
   const assets = readdirSync(join(project, "dist", "assets"));
   assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, `assets: ${assets.join(", ")}`);
-  const { stdout } = await run(
+  // The page posts its result to a collector here; Chromium runs until it arrives (no fixed budget).
+  let deliver;
+  const delivered = new Promise((resolve) => (deliver = resolve));
+  const collector = createHttpServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      res.end();
+      deliver(body);
+    });
+  });
+  await new Promise((resolve) => collector.listen(0, "127.0.0.1", resolve));
+  const report = `http://127.0.0.1:${collector.address().port}/result`;
+  const profile = mkdtempSync(join(tmpdir(), "mcx-connect-chromium-"));
+  const browser = spawn(
     chromium,
-    ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=20000", "--dump-dom", `${base}/pkg/index.html`],
-    { timeout: 90000 },
+    ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", `--user-data-dir=${profile}`,
+      `${base}/pkg/index.html?report=${encodeURIComponent(report)}`],
+    { stdio: "ignore" },
   );
-  const text = stdout.match(/<pre id="out">([^<]*)<\/pre>/)?.[1] ?? "";
-  assertMigrated(JSON.parse(text.replaceAll("&quot;", '"').replaceAll("&amp;", "&")));
+  let timer;
+  try {
+    const body = await Promise.race([
+      delivered,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("no result from the page within 90 s")), 90000))),
+    ]);
+    assertMigrated(JSON.parse(body));
+  } finally {
+    clearTimeout(timer);
+    const exited = browser.exitCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once("exit", resolve));
+    browser.kill();
+    await exited;
+    collector.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 });

@@ -3,10 +3,14 @@
 import init, * as mcx from "mcx-connect";
 import { migrate } from "./migrate.js";
 
-const out = document.getElementById("out");
+// The result is shown, and posted to the test's collector when the page has a `report` parameter.
+let result;
 try {
   await init();
-  out.textContent = JSON.stringify(await migrate(mcx, location.origin));
+  result = await migrate(mcx, location.origin);
 } catch (e) {
-  out.textContent = JSON.stringify({ failed: `${e?.code ?? ""} ${e?.message ?? e}` });
+  result = { failed: `${e?.code ?? ""} ${e?.message ?? e}` };
 }
+document.getElementById("out").textContent = JSON.stringify(result);
+const report = new URLSearchParams(location.search).get("report");
+if (report) await fetch(report, { method: "POST", mode: "no-cors", body: JSON.stringify(result) });
