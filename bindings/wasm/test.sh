@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every test of the npm package (issue 6), no benchmarks:
-#   build + pack (build.sh), Rust wasm-bindgen-test in Node and in headless Chromium,
+#   build + pack (build.sh), publint and arethetypeswrong on the packed tarball,
+#   Rust wasm-bindgen-test in Node and in headless Chromium,
 #   tsc --noEmit on a TypeScript usage file against the installed package,
 #   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball,
-#   and the packaged web build driven in headless Chromium.
+#   the packaged web build driven in headless Chromium, and a fresh consumer project (Node ESM and a
+#   Vite build in headless Chromium) migrating against the demo server.
 # Ends with `wasm: N passed, N failed`; exits non-zero when anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,8 +24,48 @@ if ! bash "$here/build.sh"; then
   exit 1
 fi
 
+tarball="$(cat "${MCX_NPM_DIR:-$CARGO_TARGET_DIR/npm}/LATEST")"
+export MCX_CONNECT_TARBALL="$tarball"
+
 if [ ! -d "$here/test/node_modules" ] || [ "$here/test/package-lock.json" -nt "$here/test/node_modules/.package-lock.json" ]; then
   (cd "$here/test" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Package lints on the tarball as published. publint --strict: a warning fails; a suggestion
+# fails too (only "All good!" passes). attw: every entry point resolves to JavaScript and types
+# under node10, node16 (ESM and CJS) and bundler resolution; the one rule ignored is
+# cjs-resolves-to-esm, because the package is ESM only (README, "CommonJS").
+step "publint --strict on the packed tarball"
+if (cd "$here/test" && npx --no-install publint run --strict "$tarball") 2>&1 | tee "$log/publint.txt" && grep -qx 'All good!' "$log/publint.txt"; then
+  count 1 0
+else
+  echo "publint reported a finding"
+  count 0 1
+fi
+step "package size within the README's budgets"
+if (cd "$here/pkg" && npm pack --dry-run --json 2>/dev/null) | node -e '
+  const [{ size, unpackedSize, files }] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const wasm = files.filter((f) => f.path.endsWith(".wasm"));
+  const budgets = [["packed", size, 360000], ["unpacked", unpackedSize, 1150000], ["wasm", wasm[0]?.size ?? Infinity, 1000000]];
+  let ok = wasm.length === 1;
+  console.log(`${wasm.length} .wasm file(s) in the package`);
+  for (const [what, bytes, budget] of budgets) {
+    console.log(`${what}: ${bytes} B (budget ${budget} B)`);
+    if (!(bytes <= budget)) ok = false;
+  }
+  process.exit(ok ? 0 : 1);
+'; then
+  count 1 0
+else
+  echo "the package is over a budget, or does not hold exactly one .wasm"
+  count 0 1
+fi
+step "arethetypeswrong on the packed tarball"
+if (cd "$here/test" && npx --no-install attw "$tarball" --format table-flipped --ignore-rules cjs-resolves-to-esm); then
+  count 1 0
+else
+  echo "attw reported a problem"
+  count 0 1
 fi
 
 # Rust tests compiled to wasm32 and run by wasm-bindgen-test-runner (installed by build.sh with wasm-bindgen-cli).
@@ -57,7 +99,7 @@ consumer="$(mktemp -d)"
 (
   cd "$consumer" &&
     echo '{"name":"ts-consumer","private":true,"type":"module"}' >package.json &&
-    npm install --no-audit --no-fund --loglevel=error "$(cat "$HOME/.cache/mcx-connect/npm/LATEST")" &&
+    npm install --no-audit --no-fund --loglevel=error "$tarball" &&
     cp "$here/test/usage.ts" . &&
     cat >tsconfig.json <<'JSON'
 {
@@ -83,7 +125,7 @@ fi
 # No `any` in the API's declarations. Skipped: comments, and the web build's `InitOutput`
 # interface, wasm-bindgen's own listing of the raw wasm exports (ABI slots, not API shapes).
 any_lines="$(awk '/^export interface InitOutput/ { skip = 1 } skip && /^}/ { skip = 0; next } !skip' \
-  "$consumer"/node_modules/mcx-connect/{web,node}/mcx_connect.d.ts | grep -v '^\s*/\?\*' | grep -n '\bany\b' || true)"
+  "$consumer"/node_modules/mcx-connect/web/{mcx_connect,fetch}.d.ts | grep -v '^\s*/\?\*' | grep -n '\bany\b' || true)"
 if [ -n "$any_lines" ]; then
   echo "$any_lines"
   echo "the package's .d.ts declares \`any\`"
@@ -93,8 +135,12 @@ else
   count 1 0
 fi
 
-step "node --test: vectors, API conventions, interop, the web build in headless Chromium"
-(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs) 2>&1 | tee "$log/node-test.txt"
+# The demo server for the consumer-project test (test/consumer.test.mjs); a failed build fails that test.
+step "build the demo server (web-demo/server) for the consumer-project test"
+cargo build --locked -q -p mcx-connect-demo || echo "the demo server did not build"
+
+step "node --test: vectors, API conventions, interop, the web build in headless Chromium, a fresh consumer project"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs consumer.test.mjs) 2>&1 | tee "$log/node-test.txt"
 p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 count "${p:-0}" "${f:-1}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Size of the npm package's wasm + JS glue (gzip -9), for the full build and without the
+# Size of the npm tarball, and of the package's wasm + JS glue (gzip -9), for the full build and without the
 # optional families (Cargo features of mcx-connect-wasm). Uses the same build settings as build.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +20,14 @@ variant() {
   printf '%-44s wasm %7d B raw, %6d B gz; JS glue %5d B gz; total %6d B gz\n' "$name" \
     "$(wc -c <"$out/$name/mcx_connect_bg.wasm")" "$wasm" "$js" "$((wasm + js))"
 }
+# The npm tarball as published (build.sh: one wasm shared by the web and Node entries);
+# budgets in the README, enforced by test.sh.
+bash "$here/build.sh" >/dev/null
+(cd "$here/pkg" && npm pack --dry-run --json 2>/dev/null) | node -e '
+  const [{ size, unpackedSize, entryCount, files }] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const wasm = files.filter((f) => f.path.endsWith(".wasm")).length;
+  console.log(`package size (npm tarball): ${size} B packed, ${unpackedSize} B unpacked, ${entryCount} files, ${wasm} wasm`);
+'
 variant "full (default features)"
 variant "without token" --no-default-features --features login,flow,profile
 variant "without flow" --no-default-features --features login,profile,token

@@ -19,8 +19,8 @@ export interface HttpRequest {
   url: string;
   /** Header fields in order. */
   headers: Header[];
-  /** Body bytes. */
-  body: Uint8Array;
+  /** Body bytes, in an `ArrayBuffer` of their own: a valid fetch `BodyInit`, so the request is a `RequestInit` as it is. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** An HTTP request given to the library; `body` may also be a string (sent as UTF-8). */
@@ -35,7 +35,8 @@ export interface HttpRequestInit {
 export interface HttpResponse {
   status: number;
   headers: Header[];
-  body: Uint8Array;
+  /** Body bytes, in an `ArrayBuffer` of their own (a valid fetch `BodyInit`). */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** An HTTP response given to the library; `body` may also be a string (UTF-8). */

@@ -1,7 +1,8 @@
-// node --test: the JavaScript conventions of the installed package (errors, bytes, classes, both builds).
+// node --test: the JavaScript conventions of the installed package (errors, bytes, classes, both
+// entries, the package layout, fetch Request/Response).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { importPackage, installPackage } from "./install-package.mjs";
@@ -121,13 +122,97 @@ test("login: AuthorizationRequest is a class that keeps its secrets and restores
   assert.throws(() => api.checkRefreshScope(read.value, "openid 3gpp:mc:ptt_service"), (e) => e.code === "scope_widened" && e.oauthError === "invalid_scope");
 });
 
-test("the browser build (web) works too once initialised", async () => {
+test("the browser build (web) works too once initialised, on the same module as the Node entry", async () => {
   const folder = installPackage();
   const web = await import(pathToFileURL(join(folder, "node_modules", "mcx-connect", "web", "index.js")).href);
   const wasm = readFileSync(join(folder, "node_modules", "mcx-connect", "web", "mcx_connect_bg.wasm"));
   await web.default({ module_or_path: wasm });
   assert.equal(web.parseScope("openid 3gpp:mc:ptt_service").hasMcx, true);
   assert.throws(() => web.parseScope("a,b"), (e) => e instanceof web.McxConnectError && e.code === "scope_comma");
+  // The Node entry instantiates the web module: one error class, one wasm instance.
+  assert.equal(web.McxConnectError, api.McxConnectError);
+  assert.equal(web.fromFetchResponse, api.fromFetchResponse);
+});
+
+test("the package ships the wasm module once, and its repository, bugs, license and version", () => {
+  const root = join(installPackage(), "node_modules", "mcx-connect");
+  const listed = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listed(join(dir, e.name)) : [join(dir, e.name)]));
+  const wasms = listed(root).filter((f) => f.endsWith(".wasm"));
+  assert.deepEqual(wasms, [join(root, "web", "mcx_connect_bg.wasm")]);
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  assert.match(manifest.version, /^\d+\.\d+\.\d+/);
+  assert.notEqual(manifest.version, "0.0.0-set-by-build");
+  assert.equal(manifest.license, "Apache-2.0");
+  assert.ok(manifest.repository.url && manifest.bugs.url && manifest.homepage);
+  assert.match(readFileSync(join(root, "LICENSE"), "utf8"), /Apache License/);
+});
+
+test("an HttpRequest is a fetch RequestInit as it is: new Request(request.url, request) carries method, headers, body", async () => {
+  const request = api.buildJwtBearerRequest("https://idms.partner.example/token", {
+    assertion: "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+    client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" },
+    scope: api.scopeForService("ptt"),
+  });
+  const built = new Request(request.url, request);
+  assert.equal(built.method, "POST");
+  assert.equal(built.url, "https://idms.partner.example/token");
+  for (const [name, value] of request.headers) assert.equal(built.headers.get(name), value);
+  assert.deepEqual(new Uint8Array(await built.arrayBuffer()), request.body);
+  assert.ok(request.body.buffer instanceof ArrayBuffer);
+});
+
+test("fromFetchResponse reads a fetch Response (status, headers, body) for the reply readers", async () => {
+  const json = '{"access_token":"partner-access","token_type":"Bearer","expires_in":3600}';
+  const reply = new Response(json, { status: 200, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+  const response = await api.fromFetchResponse(reply);
+  assert.equal(response.status, 200);
+  assert.ok(response.body instanceof Uint8Array);
+  assert.equal(new TextDecoder().decode(response.body), json);
+  assert.deepEqual(
+    response.headers.filter(([name]) => name === "content-type"),
+    [["content-type", "application/json"]],
+  );
+  const tokens = api.readTokenResponse(response);
+  assert.equal(tokens.accessToken, "partner-access");
+  assert.equal(tokens.expiresIn, 3600);
+
+  const refused = await api.fromFetchResponse(
+    new Response('{"error":"invalid_grant","error_description":"expired"}', { status: 400, headers: { "content-type": "application/json" } }),
+  );
+  assert.throws(() => api.readTokenResponse(refused), (e) => e.code === "error_response" && e.oauthError === "invalid_grant");
+
+  const empty = await api.fromFetchResponse(new Response(null, { status: 204 }));
+  assert.equal(empty.status, 204);
+  assert.equal(empty.body.length, 0);
+});
+
+test("fromFetchResponse stops reading at maxBodyBytes (response_too_large) and refuses a value that is not a Response", async () => {
+  const big = new Response(new Uint8Array(70000), { status: 200 });
+  await assert.rejects(api.fromFetchResponse(big), (e) => e instanceof api.McxConnectError && e.code === "response_too_large");
+  const small = await api.fromFetchResponse(new Response("12345", { status: 200 }), { maxBodyBytes: 5 });
+  assert.equal(small.body.length, 5);
+  await assert.rejects(
+    api.fromFetchResponse(new Response("123456", { status: 200 }), { maxBodyBytes: 5 }),
+    (e) => e.code === "response_too_large",
+  );
+  // A body streamed in several chunks is cut off as soon as the total passes the limit.
+  let pulled = 0;
+  const endless = new ReadableStream({
+    pull(controller) {
+      pulled += 1;
+      controller.enqueue(new Uint8Array(1024));
+    },
+  });
+  await assert.rejects(api.fromFetchResponse(new Response(endless), { maxBodyBytes: 4096 }), (e) => e.code === "response_too_large");
+  assert.ok(pulled < 16, `read ${pulled} chunks`);
+  for (const bad of [null, "HTTP/1.1 200 OK", { status: 200 }, { status: "200", headers: new Headers() }]) {
+    await assert.rejects(api.fromFetchResponse(bad), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
+  }
+  await assert.rejects(api.fromFetchResponse(new Response("x"), { maxBodyBytes: -1 }), (e) => e.code === "invalid_argument");
+  const read = new Response("already read");
+  await read.text();
+  await assert.rejects(api.fromFetchResponse(read), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
 });
 
 test("profiles: UserProfile and UserProfiles classes read partner and group token endpoints", () => {

@@ -1,6 +1,7 @@
 // Installs the packed npm tarball of mcx-connect into a fresh temporary folder, as a user
 // would, and imports it from there (Node resolves the package's `exports` map: the `node`
-// build). The tarball is $MCX_CONNECT_TARBALL, or the one build.sh recorded last.
+// entry). The tarball is $MCX_CONNECT_TARBALL, or the one build.sh recorded last in
+// $MCX_NPM_DIR (default $CARGO_TARGET_DIR/npm, $CARGO_TARGET_DIR defaulting as in build.sh).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
@@ -9,7 +10,8 @@ import { pathToFileURL } from "node:url";
 
 export function tarballPath() {
   if (process.env.MCX_CONNECT_TARBALL) return process.env.MCX_CONNECT_TARBALL;
-  const recorded = join(homedir(), ".cache", "mcx-connect", "npm", "LATEST");
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), ".cache", "mcx-connect", "target");
+  const recorded = join(process.env.MCX_NPM_DIR || join(target, "npm"), "LATEST");
   return readFileSync(recorded, "utf8").trim();
 }
 

@@ -21,6 +21,7 @@ import {
   parseTokenExchangeRequest,
   readTokenExchangeResponse,
   readTokenResponse,
+  fromFetchResponse,
   scopeForService,
   writeErrorResponse,
   type ClientAuthentication,
@@ -163,10 +164,17 @@ const verifiedOnce: VerifiedToken = partnerValidator.validate("eyJhbGciOiJFUzI1N
 partnerValidator.free();
 const subjectOnce: string = verifiedOnce.claims.sub;
 
+// fetch: a built request is a RequestInit as it is (the README's line), and a fetch Response is read directly.
+async function send(request: HttpRequest): Promise<TokenResponse> {
+  const reply = await fetch(request.url, request);
+  const response: HttpResponse = await fromFetchResponse(reply, { maxBodyBytes: 65536 });
+  return readTokenResponse(response);
+}
+
 // Browser build: initialise once, then the same API.
 async function browser(): Promise<boolean> {
   await init();
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { seen, subject, subjectOnce, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser };
+export { seen, subject, subjectOnce, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser, send };

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Lays out and packs the npm package `mcx-connect` from an already compiled wasm (build.sh
+# compiles, then runs this; run it alone to repackage without recompiling):
+#
+#   pkg/web/   wasm-bindgen --target web: the API module, the one mcx_connect_bg.wasm, McxConnectError,
+#              fromFetchResponse. Browsers and bundlers: `await init()` once.
+#   pkg/node/  index.js only: instantiates ../web/mcx_connect_bg.wasm synchronously with `fs`
+#              (ready at import) and re-exports the web module. The wasm is in the package once.
+#   $MCX_NPM_DIR/mcx-connect-<version>.tgz  the packed package; its path also in $MCX_NPM_DIR/LATEST
+#              (default $CARGO_TARGET_DIR/npm: one folder per target folder, so parallel builds
+#              of several worktrees never install each other's tarball).
+#
+# Usage: package.sh [path/to/mcx_connect_wasm.wasm]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+npm_dir="${MCX_NPM_DIR:-$CARGO_TARGET_DIR/npm}"
+wasm="${1:-$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm}"
+[ -f "$wasm" ] || { echo "package: no $wasm (run build.sh)" >&2; exit 1; }
+
+pkg="$here/pkg"
+rm -rf "$pkg"
+mkdir -p "$pkg/node"
+web="$pkg/web"
+wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$web" --out-name mcx_connect "$wasm"
+rm -f "$web/.gitignore" "$web/package.json"
+
+# McxConnectError: wasm-bindgen copied js/error.js into snippets/ (the Rust side imports it).
+error_js="$(cd "$web" && find snippets -path '*/js/error.js' | head -n 1)"
+[ -n "$error_js" ] || { echo "package: wasm-bindgen did not copy js/error.js into $web/snippets" >&2; exit 1; }
+cp "$here/js/error.d.ts" "$web/${error_js%.js}.d.ts"
+# fromFetchResponse throws the same McxConnectError class (the snippet's, for `instanceof`).
+sed "s#from \"./error.js\"#from \"./$error_js\"#" "$here/js/fetch.js" >"$web/fetch.js"
+cp "$here/js/fetch.d.ts" "$web/fetch.d.ts"
+grep -q "from \"./$error_js\"" "$web/fetch.js" || { echo "package: fetch.js does not import $error_js" >&2; exit 1; }
+
+for ext in js d.ts; do
+  {
+    echo "export * from \"./mcx_connect.js\";"
+    echo "export { default } from \"./mcx_connect.js\";"
+    echo "export { McxConnectError } from \"./${error_js%.js}.js\";"
+    echo "export * from \"./fetch.js\";"
+  } >"$web/index.$ext"
+done
+cat >"$pkg/node/index.js" <<JS
+// Node entry: the web module, instantiated synchronously from the package's one
+// mcx_connect_bg.wasm before any importer runs, so the API is ready at import.
+import { readFileSync } from "node:fs";
+import { initSync } from "../web/mcx_connect.js";
+
+initSync({ module: readFileSync(new URL("../web/mcx_connect_bg.wasm", import.meta.url)) });
+
+export * from "../web/mcx_connect.js";
+export { McxConnectError } from "../web/${error_js%.js}.js";
+export * from "../web/fetch.js";
+JS
+cat >"$pkg/node/index.d.ts" <<TS
+export * from "../web/mcx_connect.js";
+export { McxConnectError } from "../web/${error_js%.js}.js";
+export * from "../web/fetch.js";
+TS
+
+version="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^version = / { print $2; exit }' "$root/Cargo.toml")"
+repository="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^repository = / { print $2; exit }' "$root/Cargo.toml")"
+[ -n "$version" ] && [ -n "$repository" ] || { echo "package: no version or repository in $root/Cargo.toml" >&2; exit 1; }
+node -e '
+  const fs = require("fs");
+  const [template, out, version, repository] = process.argv.slice(1);
+  const manifest = JSON.parse(fs.readFileSync(template, "utf8"));
+  manifest.version = version;
+  manifest.homepage = repository;
+  manifest.repository = { type: "git", url: "git+" + repository + ".git", directory: "bindings/wasm" };
+  manifest.bugs = { url: repository + "/issues" };
+  fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + "\n");
+' "$here/package.json" "$pkg/package.json" "$version" "$repository"
+cp "$here/README.md" "$pkg/README.md"
+cp "$root/LICENSE" "$pkg/LICENSE"
+
+mkdir -p "$npm_dir"
+tarball="$(cd "$pkg" && npm pack --silent --pack-destination "$npm_dir" 2>/dev/null | tail -n 1)"
+echo "$npm_dir/$tarball" >"$npm_dir/LATEST"
+echo "package: packed $npm_dir/$tarball"
