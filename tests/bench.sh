@@ -20,8 +20,9 @@ run "request build vs hand-written format! (tests/benches/requests.rs)" cargo be
 run "npm package vs oauth4webapi / fast-xml-parser in Node (bindings/wasm/bench/bench.mjs)" bash -c 'bash bindings/wasm/build.sh >/dev/null && node bindings/wasm/bench/bench.mjs'
 run "npm package size per feature, gzipped (bindings/wasm/bench/size.sh)" bash bindings/wasm/bench/size.sh
 run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash bindings/uniffi/bench.sh
+run "UniFFI library per architecture, stripped (tests/cross/run.sh --sizes)" bash tests/cross/run.sh --sizes
 
 printf '\n=== summary (ratios measured in this run)\n'
 grep -Ei '^ *ratio|ratio ' "$out" | sed 's/^ */  /'
 printf '\n=== sizes\n'
-grep -E ' B gz$|^stripped release|^package size' "$out" | sed 's/^ */  /'
+grep -E ' B gz$|^stripped release|^package size|^size: ' "$out" | sed 's/^ */  /'
