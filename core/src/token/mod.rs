@@ -34,6 +34,7 @@
 //! does the same for the subject token of B.7.2 (a bad subject token is `invalid_request`,
 //! RFC 8693 §2.2.2). Every failure is a [`TokenError`] with a stable code.
 
+mod backend;
 mod claims;
 mod error;
 mod flows;
@@ -41,6 +42,9 @@ mod issue;
 mod jwk;
 mod jws;
 mod kinds;
+mod pending;
+#[cfg(feature = "ring-backend")]
+mod ring_backend;
 mod rsassa;
 mod rules;
 mod sign;
@@ -55,6 +59,7 @@ mod tests_rfc_examples;
 #[cfg(test)]
 mod tests_rsassa;
 
+pub use backend::{BuiltInBackend, SignatureBackend};
 pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
@@ -63,6 +68,9 @@ pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BI
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
+pub use pending::PendingSignature;
+#[cfg(feature = "ring-backend")]
+pub use ring_backend::RingBackend;
 pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
 pub use sign::{sign, SigningKey};
 pub use verify::{verify_signature, Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
