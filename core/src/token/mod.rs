@@ -53,6 +53,8 @@ mod verify;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_backend;
+#[cfg(test)]
 mod tests_jose;
 #[cfg(test)]
 mod tests_rfc_examples;

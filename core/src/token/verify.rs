@@ -146,7 +146,7 @@ impl Verifier {
     /// assert!(pending.verify_with(&BuiltInBackend)); // what a host's crypto would answer
     /// // A kid the JWK Set does not have: refused before any signature check.
     /// let other = sign(&JwsHeader::new(Algorithm::Es256).with_kid("p2"), &serde_json::json!({}), &key)?;
-    /// assert_eq!(verifier.prepare(other.expose()).unwrap_err().code(), "token_key_not_found");
+    /// assert_eq!(verifier.prepare(other.expose()).unwrap_err().code(), "token_unknown_key");
     /// # Ok::<(), mcx_connect::token::TokenError>(())
     /// ```
     pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
