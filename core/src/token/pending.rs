@@ -19,7 +19,8 @@ use std::fmt;
 /// `finish` ([`SecurityTokenValidator::finish`](super::SecurityTokenValidator::finish),
 /// [`IdTokenValidator::finish`](super::IdTokenValidator::finish),
 /// [`AccessTokenValidator::finish`](super::AccessTokenValidator::finish)), which runs the
-/// claim rules. HS256 is never handed out: the core checks it with its shared secret, and
+/// claim rules; pass it back to the validator whose `prepare` made it (the keys are that
+/// validator's choice). HS256 is never handed out: the core checks it with its shared secret, and
 /// [`keys`](Self::keys) is empty. `Debug` shows neither the token nor the signature.
 #[derive(Clone)]
 pub struct PendingSignature {

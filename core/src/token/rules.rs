@@ -13,6 +13,7 @@ use super::error::{shown, TokenError};
 use super::jws::{parse_compact, JwsHeader};
 use super::kinds::SecurityToken;
 use super::verify::Verifier;
+use crate::scope::McService;
 
 /// How [`SecurityTokenRules::evaluate`] settles the `signature` rule.
 pub(crate) enum SignatureCheck<'v> {
@@ -23,7 +24,6 @@ pub(crate) enum SignatureCheck<'v> {
     /// No keys here (a client, a console): not checked.
     NotHere,
 }
-use crate::scope::McService;
 
 /// How one rule came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
