@@ -15,7 +15,7 @@ run() {
 }
 
 run "profile extraction vs bare quick-xml pass (core/benches/profile.rs)" cargo bench --locked -q -p mcx-connect --bench profile
-run "security-token validation vs jsonwebtoken (core/benches/token.rs)" cargo bench --locked -q -p mcx-connect --bench token -- --warm-up-time 1 --measurement-time 3
+run "security-token validation vs jsonwebtoken, built-in and ring backends (core/benches/token.rs)" cargo bench --locked -q -p mcx-connect --bench token --features ring-backend -- --warm-up-time 1 --measurement-time 3
 run "request build vs hand-written format! (tests/benches/requests.rs)" cargo bench --locked -q -p mcx-connect-tests --bench requests
 run "npm package vs oauth4webapi / fast-xml-parser in Node (bindings/wasm/bench/bench.mjs)" bash -c 'bash bindings/wasm/build.sh >/dev/null && node bindings/wasm/bench/bench.mjs'
 run "npm package size per feature, gzipped (bindings/wasm/bench/size.sh)" bash bindings/wasm/bench/size.sh

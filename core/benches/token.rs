@@ -1,8 +1,9 @@
 //! Full security-token validation (B.7.4) with ES256 and RS256, against the `jsonwebtoken`
-//! crate validating the same token in the same run (signature, `exp`, `iss`, `aud`). Prints
-//! the ratio ours / jsonwebtoken.
+//! crate (ring) validating the same token in the same run (signature, `exp`, `iss`, `aud`).
+//! Prints the ratio ours / jsonwebtoken for each signature backend: the built-in one (pure
+//! Rust), and with the `ring-backend` feature the `RingBackend` too.
 //!
-//! `cargo bench -p mcx-connect --bench token -- --warm-up-time 1 --measurement-time 3`
+//! `cargo bench -p mcx-connect --bench token --features ring-backend -- --warm-up-time 1 --measurement-time 3`
 
 // A benchmark harness: a failed setup should stop it loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -17,8 +18,22 @@ const INTEROP: &str = include_str!("../../tests/tokens/interop.json");
 struct Case {
     name: &'static str,
     token: String,
-    ours: SecurityTokenValidator,
+    /// The same validator with each signature backend: (backend name, validator).
+    ours: Vec<(&'static str, SecurityTokenValidator)>,
     theirs: (jsonwebtoken::DecodingKey, jsonwebtoken::Validation),
+}
+
+/// The validator with the built-in backend, and with `RingBackend` when the feature is on.
+fn backends(issuer: &str, target: &str, keys: JwkSet) -> Vec<(&'static str, SecurityTokenValidator)> {
+    let validator = |verifier| SecurityTokenValidator::new(issuer, target, verifier).unwrap().with_leeway(30).unwrap();
+    #[allow(unused_mut)]
+    let mut all = vec![("built-in", validator(Verifier::new(keys.clone())))];
+    #[cfg(feature = "ring-backend")]
+    all.push((
+        "ring",
+        validator(Verifier::new(keys).with_backend(std::sync::Arc::new(mcx_connect::token::RingBackend))),
+    ));
+    all
 }
 
 fn main() {
@@ -62,20 +77,13 @@ fn main() {
         Case {
             name: "ES256",
             token: es256,
-            ours: SecurityTokenValidator::new(
-                issuer,
-                target,
-                Verifier::new(JwkSet::from_keys(vec![key.public_jwk(Some("bench")).unwrap()])),
-            )
-            .unwrap()
-            .with_leeway(30)
-            .unwrap(),
+            ours: backends(issuer, target, JwkSet::from_keys(vec![key.public_jwk(Some("bench")).unwrap()])),
             theirs: (es_key, validation(jsonwebtoken::Algorithm::ES256)),
         },
         Case {
             name: "RS256",
             token: rs256,
-            ours: SecurityTokenValidator::new(issuer, target, Verifier::new(jwks)).unwrap().with_leeway(30).unwrap(),
+            ours: backends(issuer, target, jwks),
             theirs: (rs_key, validation(jsonwebtoken::Algorithm::RS256)),
         },
     ];
@@ -83,12 +91,16 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     for case in &cases {
         // Both accept the token before anything is timed.
-        case.ours.validate(&case.token, client, now).expect("ours accepts");
+        for (_, ours) in &case.ours {
+            ours.validate(&case.token, client, now).expect("ours accepts");
+        }
         jsonwebtoken::decode::<Value>(&case.token, &case.theirs.0, &case.theirs.1).expect("jsonwebtoken accepts");
         let mut group = criterion.benchmark_group(format!("security_token_{}", case.name));
-        group.bench_function("mcx_connect", |b| {
-            b.iter(|| case.ours.validate(black_box(&case.token), client, now).unwrap())
-        });
+        for (backend, ours) in &case.ours {
+            group.bench_function(format!("mcx_connect_{backend}"), |b| {
+                b.iter(|| ours.validate(black_box(&case.token), client, now).unwrap())
+            });
+        }
         group.bench_function("jsonwebtoken", |b| {
             b.iter(|| jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap())
         });
@@ -98,29 +110,31 @@ fn main() {
 
     // The ratio, measured again side by side in this run (interleaved rounds of equal size).
     for case in &cases {
-        let (mut ours, mut theirs) = (Duration::ZERO, Duration::ZERO);
-        let rounds = if case.name == "RS256" { 400 } else { 200 };
-        for _ in 0..5 {
-            let start = Instant::now();
-            for _ in 0..rounds {
-                black_box(case.ours.validate(black_box(&case.token), client, now).unwrap());
+        for (backend, validator) in &case.ours {
+            let (mut ours, mut theirs) = (Duration::ZERO, Duration::ZERO);
+            let rounds = if case.name == "RS256" { 400 } else { 200 };
+            for _ in 0..5 {
+                let start = Instant::now();
+                for _ in 0..rounds {
+                    black_box(validator.validate(black_box(&case.token), client, now).unwrap());
+                }
+                ours += start.elapsed();
+                let start = Instant::now();
+                for _ in 0..rounds {
+                    black_box(
+                        jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap(),
+                    );
+                }
+                theirs += start.elapsed();
             }
-            ours += start.elapsed();
-            let start = Instant::now();
-            for _ in 0..rounds {
-                black_box(
-                    jsonwebtoken::decode::<Value>(black_box(&case.token), &case.theirs.0, &case.theirs.1).unwrap(),
-                );
-            }
-            theirs += start.elapsed();
+            let n = 5 * rounds;
+            println!(
+                "{} ({backend} backend): mcx-connect {:.1} µs, jsonwebtoken {:.1} µs per validation; ratio mcx-connect/jsonwebtoken = {:.2}",
+                case.name,
+                ours.as_secs_f64() * 1e6 / f64::from(n),
+                theirs.as_secs_f64() * 1e6 / f64::from(n),
+                ours.as_secs_f64() / theirs.as_secs_f64()
+            );
         }
-        let n = 5 * rounds;
-        println!(
-            "{}: mcx-connect {:.1} µs, jsonwebtoken {:.1} µs per validation; ratio mcx-connect/jsonwebtoken = {:.2}",
-            case.name,
-            ours.as_secs_f64() * 1e6 / f64::from(n),
-            theirs.as_secs_f64() * 1e6 / f64::from(n),
-            ours.as_secs_f64() / theirs.as_secs_f64()
-        );
     }
 }

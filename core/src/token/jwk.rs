@@ -217,6 +217,12 @@ impl Jwk {
         Value::Object(self.json.clone())
     }
 
+    /// A string member of the key's JSON (`n`, `e` of an RSA key), if present.
+    #[cfg(feature = "ring-backend")]
+    pub(crate) fn member(&self, name: &str) -> Option<&str> {
+        self.json.get(name).and_then(Value::as_str)
+    }
+
     /// Whether `use` and `key_ops` allow verifying signatures (RFC 7517 §4.2, §4.3).
     fn for_signatures(&self) -> bool {
         self.use_.as_deref().is_none_or(|u| u == "sig")

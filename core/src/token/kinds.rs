@@ -4,10 +4,11 @@
 use super::claims::{check_now, invalid, CommonRules, TokenClaims};
 use super::error::{shown, TokenError};
 use super::jws::JwsHeader;
-use super::rules::{SecurityTokenReport, SecurityTokenRules};
+use super::pending::PendingSignature;
+use super::rules::{SecurityTokenReport, SecurityTokenRules, SignatureCheck};
 use super::verify::Verifier;
 use crate::scope::{McService, Scope, ScopeSet};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// A security token whose signature and claims were checked (B.7.3, B.7.4).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -112,6 +113,47 @@ impl SecurityTokenValidator {
     pub fn report(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
         self.rules.check(token, client_id, now, &self.verifier)
     }
+
+    /// The first half of [`validate`](Self::validate) for a host that verifies signatures
+    /// itself (see [`Verifier::prepare`]): everything up to the signature check.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, BuiltInBackend, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    /// let key = SigningKey::es256(&[7u8; 32])?;
+    /// let claims = serde_json::json!({
+    ///     "iss": "https://idms.primary.example", "sub": "alice@primary.example",
+    ///     "aud": ["mcptt-client", "https://idms.partner.example/token"], "iat": 1_700_000_000, "exp": 1_700_000_300,
+    /// });
+    /// let token = sign(&JwsHeader::new(key.algorithm()), &claims, &key)?;
+    /// let validator = SecurityTokenValidator::new("https://idms.primary.example", "https://idms.partner.example/token",
+    ///     Verifier::new(JwkSet::from_keys(vec![key.public_jwk(None).unwrap()])))?;
+    /// let pending = validator.prepare(token.expose())?;
+    /// let verified = pending.verify_with(&BuiltInBackend); // e.g. crypto.subtle.verify in a browser
+    /// let checked = validator.finish(pending.clone(), verified, "mcptt-client", 1_700_000_100)?;
+    /// assert_eq!(checked.claims.sub, "alice@primary.example");
+    /// // The host said no: the signature rule fails, as in `validate`.
+    /// let err = validator.finish(pending, false, "mcptt-client", 1_700_000_100).unwrap_err();
+    /// assert_eq!(err.code(), "token_bad_signature");
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
+        self.verifier.prepare(token)
+    }
+
+    /// The second half of [`validate`](Self::validate): `verified` is the host's signature
+    /// check of `pending`; the claim rules run as in `validate`, with the same errors.
+    pub fn finish(
+        &self,
+        pending: PendingSignature,
+        verified: bool,
+        client_id: &str,
+        now: u64,
+    ) -> Result<SecurityToken, TokenError> {
+        let signature = SignatureCheck::Done(pending.outcome(verified));
+        self.rules
+            .evaluate(pending.token(), client_id, now, signature, self.verifier.max_token_bytes())?
+            .into_security_token()
+    }
 }
 
 /// OpenID Connect Core §3.1.3.7: with several audiences `azp` is required; when present it
@@ -187,7 +229,37 @@ impl IdTokenValidator {
     pub fn validate(&self, token: &str, nonce: Option<&str>, now: u64) -> Result<IdToken, TokenError> {
         check_now(now)?;
         let signed = self.verifier.verify(token)?;
-        let claims = TokenClaims::read(signed.claims)?;
+        self.check_claims(signed.header, signed.claims, nonce, now)
+    }
+
+    /// The first half of [`validate`](Self::validate) for a host that verifies signatures
+    /// itself: see [`Verifier::prepare`] and [`SecurityTokenValidator::prepare`].
+    pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
+        self.verifier.prepare(token)
+    }
+
+    /// The second half of [`validate`](Self::validate): `verified` is the host's signature
+    /// check of `pending`; then the claim rules, with the same errors as `validate`.
+    pub fn finish(
+        &self,
+        pending: PendingSignature,
+        verified: bool,
+        nonce: Option<&str>,
+        now: u64,
+    ) -> Result<IdToken, TokenError> {
+        check_now(now)?;
+        let (header, claims) = pending.into_signed(verified)?;
+        self.check_claims(header, claims, nonce, now)
+    }
+
+    fn check_claims(
+        &self,
+        header: JwsHeader,
+        claims: Map<String, Value>,
+        nonce: Option<&str>,
+        now: u64,
+    ) -> Result<IdToken, TokenError> {
+        let claims = TokenClaims::read(claims)?;
         self.rules.check_issuer_and_time(&claims, now)?;
         if !claims.has_audience(&self.client_id) {
             return Err(TokenError::AudienceMissingClient(self.client_id.clone()));
@@ -201,7 +273,7 @@ impl IdTokenValidator {
             }
         }
         self.rules.check_services(&claims)?;
-        Ok(IdToken { header: signed.header, claims })
+        Ok(IdToken { header, claims })
     }
 }
 
@@ -299,7 +371,25 @@ impl AccessTokenValidator {
     pub fn validate(&self, token: &str, now: u64) -> Result<AccessToken, TokenError> {
         check_now(now)?;
         let signed = self.verifier.verify(token)?;
-        let claims = TokenClaims::read(signed.claims)?;
+        self.check_claims(signed.header, signed.claims, now)
+    }
+
+    /// The first half of [`validate`](Self::validate) for a host that verifies signatures
+    /// itself: see [`Verifier::prepare`] and [`SecurityTokenValidator::prepare`].
+    pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
+        self.verifier.prepare(token)
+    }
+
+    /// The second half of [`validate`](Self::validate): `verified` is the host's signature
+    /// check of `pending`; then the claim rules, with the same errors as `validate`.
+    pub fn finish(&self, pending: PendingSignature, verified: bool, now: u64) -> Result<AccessToken, TokenError> {
+        check_now(now)?;
+        let (header, claims) = pending.into_signed(verified)?;
+        self.check_claims(header, claims, now)
+    }
+
+    fn check_claims(&self, header: JwsHeader, claims: Map<String, Value>, now: u64) -> Result<AccessToken, TokenError> {
+        let claims = TokenClaims::read(claims)?;
         self.rules.check_issuer_and_time(&claims, now)?;
         if let Some(audience) = &self.audience {
             if !claims.has_audience(audience) {
@@ -317,7 +407,7 @@ impl AccessTokenValidator {
             return Err(TokenError::ScopeMissing(missing.as_str().to_owned()));
         }
         self.rules.check_services(&claims)?;
-        Ok(AccessToken { header: signed.header, claims, scope })
+        Ok(AccessToken { header, claims, scope })
     }
 }
 

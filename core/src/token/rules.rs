@@ -15,6 +15,16 @@ use super::kinds::SecurityToken;
 use super::verify::Verifier;
 use crate::scope::McService;
 
+/// How [`SecurityTokenRules::evaluate`] settles the `signature` rule.
+pub(crate) enum SignatureCheck<'v> {
+    /// The verifier checks it.
+    Verifier(&'v Verifier),
+    /// A host checked it (`prepare` / `finish`): the outcome.
+    Done(Result<(), TokenError>),
+    /// No keys here (a client, a console): not checked.
+    NotHere,
+}
+
 /// How one rule came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -246,7 +256,7 @@ impl SecurityTokenRules {
         now: u64,
         verifier: &Verifier,
     ) -> Result<SecurityTokenReport, TokenError> {
-        self.evaluate(token, client_id, now, Some(verifier), verifier.max_token_bytes())
+        self.evaluate(token, client_id, now, SignatureCheck::Verifier(verifier), verifier.max_token_bytes())
     }
 
     /// As [`check`](Self::check) without keys (a client, a console): the `signature` rule is not
@@ -258,15 +268,15 @@ impl SecurityTokenRules {
         now: u64,
         max_token_bytes: usize,
     ) -> Result<SecurityTokenReport, TokenError> {
-        self.evaluate(token, client_id, now, None, max_token_bytes)
+        self.evaluate(token, client_id, now, SignatureCheck::NotHere, max_token_bytes)
     }
 
-    fn evaluate(
+    pub(crate) fn evaluate(
         &self,
         token: &str,
         client_id: &str,
         now: u64,
-        verifier: Option<&Verifier>,
+        signature: SignatureCheck<'_>,
         max_token_bytes: usize,
     ) -> Result<SecurityTokenReport, TokenError> {
         check_now(now)?;
@@ -281,12 +291,11 @@ impl SecurityTokenRules {
             }
         };
         report.pass("structure", "a compact JWS with a JSON header and claims".to_owned());
-        match verifier {
-            Some(verifier) => {
-                let detail = format!("{} signature under the primary's keys", shown(&jws.header.alg));
-                report.outcome("signature", verifier.verify_parsed(&jws), detail);
-            }
-            None => {
+        let detail = || format!("{} signature under the primary's keys", shown(&jws.header.alg));
+        match signature {
+            SignatureCheck::Verifier(verifier) => report.outcome("signature", verifier.verify_parsed(&jws), detail()),
+            SignatureCheck::Done(outcome) => report.outcome("signature", outcome, detail()),
+            SignatureCheck::NotHere => {
                 report.not_checked("signature", "no keys here: the partner IdMS verifies it with the primary's keys")
             }
         }

@@ -1,11 +1,14 @@
 //! Signature verification: the algorithm allow-list, `crit`, key selection and the
 //! RustCrypto verifiers.
 
+use super::backend::{BuiltInBackend, SignatureBackend};
 use super::error::{shown, TokenError};
 use super::jwk::{Jwk, JwkSet, KeyMaterial};
 use super::jws::{parse_compact, Algorithm, CompactJws, JwsHeader};
+use super::pending::PendingSignature;
 use serde_json::{Map, Value};
 use std::fmt;
+use std::sync::Arc;
 
 /// Default largest token, in bytes (the same as [`crate::Limits`]' `max_token_bytes`).
 pub const DEFAULT_MAX_TOKEN_BYTES: usize = 16 * 1024;
@@ -19,12 +22,26 @@ pub const MIN_SHARED_SECRET_BYTES: usize = 32;
 /// [`with_shared_secret`](Self::with_shared_secret), and only with that secret: keys of the
 /// JWK Set (public or `oct`) are never used as HMAC secrets. Any `crit` header is refused,
 /// since this library understands no JWS extension. `Debug` never shows key material.
+///
+/// The signature check itself is a [`SignatureBackend`]'s ([`BuiltInBackend`] unless
+/// [`with_backend`](Self::with_backend) gives another); a host whose crypto is asynchronous
+/// (WebCrypto) uses [`prepare`](Self::prepare) instead and verifies the [`PendingSignature`]
+/// itself.
 #[derive(Clone)]
 pub struct Verifier {
     keys: JwkSet,
     algorithms: Vec<Algorithm>,
     shared_secret: Option<Vec<u8>>,
     max_token_bytes: usize,
+    backend: Arc<dyn SignatureBackend>,
+}
+
+/// What the header rules and key selection decided for one token.
+pub(crate) enum Selection<'k> {
+    /// HS256: the core checked the MAC with its shared secret; this is the result.
+    Hmac(bool),
+    /// A public-key algorithm: the candidate keys, in JWK Set order (never empty).
+    Keys(Algorithm, Vec<&'k Jwk>),
 }
 
 /// A token whose signature verified; its claims are not yet validated.
@@ -41,7 +58,16 @@ impl Verifier {
             algorithms: Algorithm::PUBLIC_KEY.to_vec(),
             shared_secret: None,
             max_token_bytes: DEFAULT_MAX_TOKEN_BYTES,
+            backend: Arc::new(BuiltInBackend),
         }
+    }
+
+    /// Checks signatures with `backend` instead of the [`BuiltInBackend`] (for example
+    /// `RingBackend`, feature `ring-backend`). Everything else (`alg` allow-list, `crit`, key
+    /// selection, the claim rules) stays the core's.
+    pub fn with_backend(mut self, backend: Arc<dyn SignatureBackend>) -> Self {
+        self.backend = backend;
+        self
     }
 
     /// Restricts the accepted algorithms. Refused (`validator_invalid`) when the list is empty,
@@ -101,9 +127,52 @@ impl Verifier {
         Ok(SignedToken { header: jws.header, claims: jws.claims })
     }
 
+    /// Everything up to the signature check, for a host that verifies signatures itself
+    /// (asynchronous crypto such as WebCrypto): the structure and size, the `alg` allow-list,
+    /// `crit`, and the key selection (`kid`, key type, the key's `alg`, `use`, `key_ops`). The
+    /// [`PendingSignature`] hands out the algorithm, the candidate keys, the signing input and
+    /// the signature; the host verifies and passes the answer to the validator's `finish`.
+    /// HS256 is checked here, with the shared secret, and never handed out.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, Algorithm, BuiltInBackend, JwkSet, JwsHeader, SigningKey, Verifier};
+    /// let key = SigningKey::es256(&[7u8; 32])?;
+    /// let token = sign(&JwsHeader::new(Algorithm::Es256).with_kid("p1"), &serde_json::json!({"iss": "a"}), &key)?;
+    /// let verifier = Verifier::new(JwkSet::from_keys(vec![key.public_jwk(Some("p1")).unwrap()]));
+    /// let pending = verifier.prepare(token.expose())?;
+    /// assert_eq!(pending.algorithm(), Algorithm::Es256);
+    /// assert_eq!(pending.keys()[0].to_json()["kid"], "p1"); // the JWK to import into the host's crypto
+    /// assert_eq!(pending.signature().len(), 64);
+    /// assert!(pending.verify_with(&BuiltInBackend)); // what a host's crypto would answer
+    /// // A kid the JWK Set does not have: refused before any signature check.
+    /// let other = sign(&JwsHeader::new(Algorithm::Es256).with_kid("p2"), &serde_json::json!({}), &key)?;
+    /// assert_eq!(verifier.prepare(other.expose()).unwrap_err().code(), "token_unknown_key");
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
+        let jws = parse_compact(token, self.max_token_bytes)?;
+        let (selection, signature) = self.select(&jws)?;
+        Ok(PendingSignature::new(token, &jws, selection, signature))
+    }
+
     /// Applies the header rules (`alg` allowed, no `crit`) and checks the signature of a token
     /// already split by [`parse_compact`].
     pub(crate) fn verify_parsed(&self, jws: &CompactJws<'_>) -> Result<(), TokenError> {
+        let input = jws.signing_input.as_bytes();
+        let (selection, signature) = self.select(jws)?;
+        let verified = match selection {
+            Selection::Hmac(verified) => verified,
+            Selection::Keys(alg, keys) => keys.iter().any(|key| self.backend.verify(alg, key, input, &signature)),
+        };
+        if verified {
+            Ok(())
+        } else {
+            Err(TokenError::BadSignature)
+        }
+    }
+
+    /// The header rules, the decoded signature and the key selection (for HS256, the MAC check).
+    fn select<'k>(&'k self, jws: &CompactJws<'_>) -> Result<(Selection<'k>, Vec<u8>), TokenError> {
         let alg = Algorithm::parse(&jws.header.alg)
             .filter(|alg| self.algorithms.contains(alg))
             .ok_or_else(|| TokenError::AlgorithmRefused { alg: shown(&jws.header.alg) })?;
@@ -112,23 +181,17 @@ impl Verifier {
                 crit.iter().map(|name| shown(name)).collect::<Vec<_>>().join(", "),
             ));
         }
-        let input = jws.signing_input.as_bytes();
         let signature = jws.signature_bytes()?;
-        let verified = if alg == Algorithm::Hs256 {
+        if alg == Algorithm::Hs256 {
             let secret = self
                 .shared_secret
                 .as_deref()
                 .ok_or_else(|| TokenError::AlgorithmRefused { alg: alg.as_str().to_owned() })?;
-            verify_hmac(secret, input, &signature)
-        } else {
-            let candidates = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
-            candidates.iter().any(|key| verify_signature(alg, key, input, &signature))
-        };
-        if verified {
-            Ok(())
-        } else {
-            Err(TokenError::BadSignature)
+            let verified = verify_hmac(secret, jws.signing_input.as_bytes(), &signature);
+            return Ok((Selection::Hmac(verified), signature));
         }
+        let keys = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
+        Ok((Selection::Keys(alg, keys), signature))
     }
 }
 
@@ -196,6 +259,7 @@ impl fmt::Debug for Verifier {
             .field("algorithms", &self.algorithms)
             .field("shared_secret", &self.shared_secret.as_ref().map(|_| "[redacted]"))
             .field("max_token_bytes", &self.max_token_bytes)
+            .field("backend", &self.backend.name())
             .finish()
     }
 }
