@@ -135,6 +135,34 @@ impl TokenExchangeRequest {
         Ok(Parsed { value, normalisations: report })
     }
 
+    /// Validates the `subject_token` of a request already read with [`parse`](Self::parse) (or
+    /// [`TokenRequest::parse`](crate::TokenRequest::parse)) as an access token of this primary
+    /// IdMS at time `now`, as [`parse_and_verify`](Self::parse_and_verify) does, without reading
+    /// the request twice. A bad subject token is `invalid_request` (RFC 8693 §2.2.2).
+    ///
+    /// ```
+    /// use mcx_connect::token::{AccessTokenValidator, JwkSet, Verifier};
+    /// use mcx_connect::{HttpRequest, ParseOptions, TokenRequest};
+    /// let body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+    ///     &resource=https%3A%2F%2Fidms.partner.example%2Ftoken&subject_token=not-a-jwt\
+    ///     &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&client_id=c";
+    /// let request = HttpRequest::form_post("https://idms.primary.example/token", body);
+    /// let Ok(TokenRequest::TokenExchange(exchange)) = TokenRequest::parse(&request, &ParseOptions::strict()).map(|p| p.value) else { panic!() };
+    /// let validator = AccessTokenValidator::new("https://idms.primary.example", Verifier::new(JwkSet::from_keys(vec![]))).unwrap();
+    /// let refused = exchange.verify(&validator, 1_700_000_000).unwrap_err();
+    /// assert_eq!(refused.error.as_str(), "invalid_request");
+    /// ```
+    pub fn verify(
+        self,
+        validator: &crate::token::AccessTokenValidator,
+        now: u64,
+    ) -> Result<crate::token::VerifiedTokenExchangeRequest, Rejection> {
+        let subject_token = validator
+            .validate(self.subject_token.expose(), now)
+            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidRequest, e))?;
+        Ok(crate::token::VerifiedTokenExchangeRequest { request: self, subject_token })
+    }
+
     /// [`parse`](Self::parse), collecting repairs into `report` even when the request is refused.
     fn parse_into(
         request: &HttpRequest,
