@@ -277,6 +277,24 @@ mod tests {
     }
 
     #[test]
+    fn rfc6749_3_2_a_repeat_only_rfc8693_allows_is_duplicate_parameter_for_every_other_kind() {
+        let bodies = [
+            "grant_type=refresh_token&refresh_token=r&audience=a&audience=b",
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&resource=a&resource=b",
+        ];
+        for body in bodies {
+            let request = HttpRequest::form_post("https://a.example/t", body);
+            let once = TokenRequest::parse(&request, &ParseOptions::strict()).unwrap_err();
+            assert_eq!(once.code(), "duplicate_parameter", "{body}");
+            let direct = match TokenRequestKind::identify(&request) {
+                Some(TokenRequestKind::Refresh) => RefreshRequest::parse(&request, &ParseOptions::strict()).map(|_| ()),
+                _ => JwtBearerRequest::parse(&request, &ParseOptions::strict()).map(|_| ()),
+            };
+            assert_eq!(direct.unwrap_err(), once, "the kind's own parser refuses it the same way");
+        }
+    }
+
+    #[test]
     fn rfc8693_2_2_1_issued_token_type_tells_an_exchange_response() {
         let limits = Limits::default();
         let exchange = TokenExchangeResponse::security_token("t", 60).to_http_response();
