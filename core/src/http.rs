@@ -73,9 +73,9 @@ pub fn is_secret_parameter(name: &str) -> bool {
 /// Header fields with the values of credential headers masked; an authorization scheme stays.
 fn redacted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
     let masked = |name: &str, value: &str| {
-        let scheme = value.trim().split_once(' ').map(|(scheme, _)| scheme);
-        match scheme {
-            Some(scheme) if !name.to_ascii_lowercase().contains("cookie") => format!("{scheme} {REDACTED}"),
+        let has_scheme = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
+        match value.trim().split_once(' ') {
+            Some((scheme, _)) if has_scheme => format!("{scheme} {REDACTED}"),
             _ => REDACTED.to_owned(),
         }
     };
