@@ -4,10 +4,11 @@
 use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::{Error, Rejection, RequestError, ResponseError};
-use crate::form::{self, Form, Limits, Normalisation, ParseMode, ParseOptions, Parsed};
+use crate::form::{Form, Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest, HttpResponse};
 use crate::response::{read_success_object, Members, ObjectWriter, TokenType};
 use crate::scope::ScopeSet;
+use crate::token_endpoint::{TokenRequestBody, TokenRequestForm, REPEATABLE};
 use crate::Secret;
 
 /// `grant_type` of a token exchange (RFC 8693 §2.1).
@@ -63,9 +64,6 @@ pub struct ActorToken {
     pub token_type: String,
 }
 
-/// Parameters of a token exchange request that RFC 8693 §2.1 lets a client repeat.
-pub(crate) const REPEATABLE: [&str; 2] = ["resource", "audience"];
-
 impl TokenExchangeRequest {
     /// A request for a security token for `resource`, without client authentication.
     pub fn new(resource: impl Into<String>, subject_token: impl Into<Secret>) -> Self {
@@ -95,31 +93,24 @@ impl TokenExchangeRequest {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
         let scope = self.scope.as_ref().map(ScopeSet::to_parameter);
-        // Room for the client's parameters (client_id, or both with client_secret_post).
-        let mut pairs: Vec<(&'static str, &str)> = Vec::with_capacity(6);
-        pairs.extend([
-            ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE),
-            ("resource", &self.resource),
-            ("subject_token", self.subject_token.expose()),
-            ("subject_token_type", TOKEN_TYPE_JWT),
-        ]);
-        pairs.extend(self.audience.iter().map(|audience| ("audience", audience.as_str())));
+        let mut body = TokenRequestBody::new(GRANT_TYPE_TOKEN_EXCHANGE);
+        body.pair("resource", &self.resource)
+            .pair("subject_token", self.subject_token.expose())
+            .pair("subject_token_type", TOKEN_TYPE_JWT);
+        for audience in &self.audience {
+            body.pair("audience", audience);
+        }
         if let Some(scope) = &scope {
-            pairs.push(("scope", scope));
+            body.pair("scope", scope);
         }
         if let Some(requested) = &self.requested_token_type {
-            pairs.push(("requested_token_type", requested));
+            body.pair("requested_token_type", requested);
         }
         if let Some(actor) = &self.actor_token {
-            pairs.push(("actor_token", actor.token.expose()));
-            pairs.push(("actor_token_type", &actor.token_type));
+            body.pair("actor_token", actor.token.expose()).pair("actor_token_type", &actor.token_type);
         }
-        let mut headers = Vec::new();
-        self.client.apply(&mut pairs, &mut headers, false)?;
-        let body = form::encode_pairs(&pairs);
-        let mut request = HttpRequest::form_post(token_endpoint, body);
-        request.headers.extend(headers);
-        Ok(request)
+        body.client(&self.client, false)?;
+        Ok(body.post(token_endpoint))
     }
 
     /// Reads an incoming request at the primary token endpoint (server role), refusing it
@@ -144,17 +135,54 @@ impl TokenExchangeRequest {
         Ok(Parsed { value, normalisations: report })
     }
 
+    /// Validates the `subject_token` of a request already read with [`parse`](Self::parse) (or
+    /// [`TokenRequest::parse`](crate::TokenRequest::parse)) as an access token of this primary
+    /// IdMS at time `now`, as [`parse_and_verify`](Self::parse_and_verify) does, without reading
+    /// the request twice. A bad subject token is `invalid_request` (RFC 8693 §2.2.2).
+    ///
+    /// ```
+    /// use mcx_connect::token::{AccessTokenValidator, JwkSet, Verifier};
+    /// use mcx_connect::{HttpRequest, ParseOptions, TokenRequest};
+    /// let body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+    ///     &resource=https%3A%2F%2Fidms.partner.example%2Ftoken&subject_token=not-a-jwt\
+    ///     &subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&client_id=c";
+    /// let request = HttpRequest::form_post("https://idms.primary.example/token", body);
+    /// let Ok(TokenRequest::TokenExchange(exchange)) = TokenRequest::parse(&request, &ParseOptions::strict()).map(|p| p.value) else { panic!() };
+    /// let validator = AccessTokenValidator::new("https://idms.primary.example", Verifier::new(JwkSet::from_keys(vec![]))).unwrap();
+    /// let refused = exchange.verify(&validator, 1_700_000_000).unwrap_err();
+    /// assert_eq!(refused.error.as_str(), "invalid_request");
+    /// ```
+    pub fn verify(
+        self,
+        validator: &crate::token::AccessTokenValidator,
+        now: u64,
+    ) -> Result<crate::token::VerifiedTokenExchangeRequest, Rejection> {
+        let subject_token = validator
+            .validate(self.subject_token.expose(), now)
+            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidRequest, e))?;
+        Ok(crate::token::VerifiedTokenExchangeRequest { request: self, subject_token })
+    }
+
     /// [`parse`](Self::parse), collecting repairs into `report` even when the request is refused.
-    pub(crate) fn parse_into(
+    fn parse_into(
         request: &HttpRequest,
         options: &ParseOptions,
         report: &mut Vec<Normalisation>,
     ) -> Result<Self, Rejection> {
-        http::check_form_post(request).map_err(Rejection::new)?;
-        let form = Form::parse_with_repeats(&request.body, options, report, &REPEATABLE).map_err(Rejection::new)?;
-        check_grant_type(&form, GRANT_TYPE_TOKEN_EXCHANGE)?;
-        let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
-        let resource = read_resource(&form, options, report)?;
+        let frame = TokenRequestForm::read(request, options, report, &REPEATABLE)?;
+        Self::read(&frame, options, report)
+    }
+
+    /// Reads the request's own parameters from a token request whose frame has been read.
+    pub(crate) fn read(
+        frame: &TokenRequestForm<'_>,
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+    ) -> Result<Self, Rejection> {
+        frame.check_grant_type(GRANT_TYPE_TOKEN_EXCHANGE)?;
+        let client = frame.client()?;
+        let form = frame.form();
+        let resource = read_resource(form, options, report)?;
         let subject_token = form.required("subject_token").map_err(Rejection::new)?;
         if subject_token.len() > options.limits.max_token_bytes {
             return Err(Rejection::new(RequestError::MalformedToken {
@@ -166,17 +194,8 @@ impl TokenExchangeRequest {
                 ),
             }));
         }
-        read_subject_token_type(&form, options, report)?;
-        let scope = match form.optional("scope") {
-            None => None,
-            Some(text) => Some(
-                match options.mode {
-                    ParseMode::Strict => ScopeSet::parse(text),
-                    ParseMode::Lenient => ScopeSet::parse_lenient(text, report),
-                }
-                .map_err(Rejection::new)?,
-            ),
-        };
+        read_subject_token_type(form, options, report)?;
+        let scope = frame.optional_scope(options, report)?;
         Ok(Self {
             resource,
             subject_token: Secret::new(subject_token),
@@ -184,7 +203,7 @@ impl TokenExchangeRequest {
             audience: form.all("audience").filter(|a| !a.is_empty()).map(str::to_owned).collect(),
             scope,
             requested_token_type: form.optional("requested_token_type").map(str::to_owned),
-            actor_token: read_actor_token(&form)?,
+            actor_token: read_actor_token(form)?,
         })
     }
 }
@@ -229,16 +248,6 @@ fn read_actor_token(form: &Form) -> Result<Option<ActorToken>, Rejection> {
             Err(Rejection::new(RequestError::ActorTokenUnpaired("actor_token_type sent without actor_token")))
         }
         (None, None) => Ok(None),
-    }
-}
-
-/// `grant_type`: missing or empty is `invalid_request`, another value `unsupported_grant_type`.
-pub(crate) fn check_grant_type(form: &Form, expected: &'static str) -> Result<(), Rejection> {
-    let found = form.required("grant_type").map_err(Rejection::new)?;
-    if found == expected {
-        Ok(())
-    } else {
-        Err(Rejection::new(RequestError::UnsupportedGrantType { found: http::printable(found, 80), expected }))
     }
 }
 

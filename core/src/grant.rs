@@ -3,12 +3,13 @@
 //! `request check` and `response check`) and for a server with one token endpoint for every grant.
 
 use crate::error::{Error, Rejection, RequestError};
-use crate::exchange::{self, TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE};
+use crate::exchange::{TokenExchangeRequest, TokenExchangeResponse, GRANT_TYPE_TOKEN_EXCHANGE};
 use crate::form::{Form, Limits, Normalisation, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest, HttpResponse};
 use crate::jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
 use crate::login::{AuthorizationCodeRequest, RefreshRequest, GRANT_TYPE_AUTHORIZATION_CODE, GRANT_TYPE_REFRESH_TOKEN};
 use crate::response::TokenResponse;
+use crate::token_endpoint::{TokenRequestForm, REPEATABLE};
 
 /// What an unknown `grant_type` is compared with in the error description.
 const MCX_GRANT_TYPES: &str = "one of urn:ietf:params:oauth:grant-type:token-exchange, \
@@ -83,8 +84,7 @@ impl TokenRequestKind {
     /// ```
     pub fn identify(request: &HttpRequest) -> Option<Self> {
         let form =
-            Form::parse_with_repeats(&request.body, &ParseOptions::lenient(), &mut Vec::new(), &exchange::REPEATABLE)
-                .ok()?;
+            Form::parse_with_repeats(&request.body, &ParseOptions::lenient(), &mut Vec::new(), &REPEATABLE).ok()?;
         form.get("grant_type").and_then(Self::from_grant_type)
     }
 }
@@ -144,72 +144,54 @@ impl TokenRequest {
     /// assert_eq!(TokenRequest::parse(&unknown, &ParseOptions::strict()).unwrap_err().error.as_str(), "unsupported_grant_type");
     /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let check = Self::check(request, options);
-        check.outcome.map(|value| Parsed { value, normalisations: check.normalisations })
+        let mut normalisations = Vec::new();
+        let value = Self::dispatch(request, options, &mut normalisations)?;
+        Ok(Parsed { value, normalisations })
     }
 
     /// Like [`parse`](Self::parse), but keeps the identified kind and the repairs made before a
-    /// refusal, for diagnosis.
+    /// refusal, for diagnosis. The body is read once when the request is accepted; a refused
+    /// one is read again leniently, only to name its kind.
     pub fn check(request: &HttpRequest, options: &ParseOptions) -> TokenRequestCheck {
-        let kind = TokenRequestKind::identify(request);
         let mut normalisations = Vec::new();
         let outcome = Self::dispatch(request, options, &mut normalisations);
+        let kind = match &outcome {
+            Ok(value) => Some(value.kind()),
+            Err(_) => TokenRequestKind::identify(request),
+        };
         TokenRequestCheck { kind, normalisations, outcome }
     }
 
+    /// Reads the frame once (POST, form, `grant_type`) and hands the form to the reader of the
+    /// kind `grant_type` names.
     fn dispatch(
         request: &HttpRequest,
         options: &ParseOptions,
         report: &mut Vec<Normalisation>,
     ) -> Result<TokenRequest, Rejection> {
-        http::check_form_post(request).map_err(Rejection::new)?;
-        // Repeats RFC 8693 allows are let through here; the parser of the kind decides.
-        let form =
-            Form::parse_with_repeats(&request.body, options, report, &exchange::REPEATABLE).map_err(Rejection::new)?;
-        let grant_type = form.required("grant_type").map_err(Rejection::new)?;
+        // Repeats RFC 8693 allows are let through here; only a token exchange keeps them.
+        let frame = TokenRequestForm::read(request, options, report, &REPEATABLE)?;
+        let grant_type = frame.grant_type()?;
         let kind = TokenRequestKind::from_grant_type(grant_type).ok_or_else(|| {
             Rejection::new(RequestError::UnsupportedGrantType {
                 found: http::printable(grant_type, 80),
                 expected: MCX_GRANT_TYPES,
             })
         })?;
-        let (value, repairs) = match kind {
+        if kind != TokenRequestKind::TokenExchange {
+            frame.refuse_repeats(&REPEATABLE)?;
+        }
+        Ok(match kind {
             TokenRequestKind::TokenExchange => {
-                // The exchange parser keeps its repairs even when it refuses (`request check`).
-                report.clear();
-                return TokenExchangeRequest::parse_into(request, options, report).map(TokenRequest::TokenExchange);
+                TokenRequest::TokenExchange(TokenExchangeRequest::read(&frame, options, report)?)
             }
-            TokenRequestKind::JwtBearer => {
-                let parsed = JwtBearerRequest::parse(request, options)?;
-                (TokenRequest::JwtBearer(parsed.value), parsed.normalisations)
-            }
+            TokenRequestKind::JwtBearer => TokenRequest::JwtBearer(JwtBearerRequest::read(&frame, options, report)?),
             TokenRequestKind::AuthorizationCode => {
-                let parsed = AuthorizationCodeRequest::parse(request, options)?;
-                (TokenRequest::AuthorizationCode(parsed.value), parsed.normalisations)
+                TokenRequest::AuthorizationCode(AuthorizationCodeRequest::read(&frame)?)
             }
-            TokenRequestKind::Refresh => {
-                let parsed = RefreshRequest::parse(request, options)?;
-                (TokenRequest::Refresh(parsed.value), parsed.normalisations)
-            }
-        };
-        *report = repairs;
-        Ok(value)
+            TokenRequestKind::Refresh => TokenRequest::Refresh(RefreshRequest::read(&frame, options, report)?),
+        })
     }
-}
-
-/// Form parameters whose values are secrets (tokens, assertions, client secrets, codes,
-/// verifiers) and must be redacted wherever a request is shown.
-pub const SECRET_PARAMETERS: [&str; 7] =
-    ["assertion", "subject_token", "actor_token", "client_secret", "code", "code_verifier", "refresh_token"];
-
-/// Whether a form parameter carries a secret ([`SECRET_PARAMETERS`]).
-///
-/// ```
-/// assert!(mcx_connect::is_secret_parameter("assertion"));
-/// assert!(!mcx_connect::is_secret_parameter("scope"));
-/// ```
-pub fn is_secret_parameter(name: &str) -> bool {
-    SECRET_PARAMETERS.contains(&name)
 }
 
 /// A successful token-endpoint reply of either shape.
@@ -292,6 +274,24 @@ mod tests {
         let code = HttpRequest::form_post("https://a.example/t", "grant_type=authorization_code&code=c");
         let err = TokenRequest::parse(&code, &ParseOptions::strict()).unwrap_err();
         assert_eq!(err.code(), "missing_parameter");
+    }
+
+    #[test]
+    fn rfc6749_3_2_a_repeat_only_rfc8693_allows_is_duplicate_parameter_for_every_other_kind() {
+        let bodies = [
+            "grant_type=refresh_token&refresh_token=r&audience=a&audience=b",
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&resource=a&resource=b",
+        ];
+        for body in bodies {
+            let request = HttpRequest::form_post("https://a.example/t", body);
+            let once = TokenRequest::parse(&request, &ParseOptions::strict()).unwrap_err();
+            assert_eq!(once.code(), "duplicate_parameter", "{body}");
+            let direct = match TokenRequestKind::identify(&request) {
+                Some(TokenRequestKind::Refresh) => RefreshRequest::parse(&request, &ParseOptions::strict()).map(|_| ()),
+                _ => JwtBearerRequest::parse(&request, &ParseOptions::strict()).map(|_| ()),
+            };
+            assert_eq!(direct.unwrap_err(), once, "the kind's own parser refuses it the same way");
+        }
     }
 
     #[test]

@@ -52,6 +52,42 @@ fn is_sensitive_header(name: &str) -> bool {
         || name.eq_ignore_ascii_case("set-cookie")
 }
 
+/// What a redacted value shows ([`HttpRequest::redacted`]).
+pub const REDACTED: &str = "[redacted]";
+
+/// Form parameters whose values are secrets (tokens, assertions, client secrets, codes,
+/// verifiers) and must be redacted wherever a request is shown ([`HttpRequest::redacted`]).
+pub const SECRET_PARAMETERS: [&str; 7] =
+    ["assertion", "subject_token", "actor_token", "client_secret", "code", "code_verifier", "refresh_token"];
+
+/// Whether a form parameter carries a secret ([`SECRET_PARAMETERS`]).
+///
+/// ```
+/// assert!(mcx_connect::is_secret_parameter("assertion"));
+/// assert!(!mcx_connect::is_secret_parameter("scope"));
+/// ```
+pub fn is_secret_parameter(name: &str) -> bool {
+    SECRET_PARAMETERS.contains(&name)
+}
+
+/// Header fields with the values of credential headers masked; an authorization scheme stays.
+fn redacted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+    let masked = |name: &str, value: &str| {
+        let has_scheme = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
+        match value.trim().split_once(' ') {
+            Some((scheme, _)) if has_scheme => format!("{scheme} {REDACTED}"),
+            _ => REDACTED.to_owned(),
+        }
+    };
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let value = if is_sensitive_header(name) { masked(name, value) } else { value.clone() };
+            (name.clone(), value)
+        })
+        .collect()
+}
+
 /// Header fields for `Debug`, with the values of credential headers redacted (one rendering
 /// for requests and responses).
 struct RedactedHeaders<'a>(&'a [(String, String)]);
@@ -60,9 +96,7 @@ impl std::fmt::Debug for RedactedHeaders<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list()
             .entries(
-                self.0
-                    .iter()
-                    .map(|(n, v)| (n.as_str(), if is_sensitive_header(n) { "[redacted]" } else { v.as_str() })),
+                self.0.iter().map(|(n, v)| (n.as_str(), if is_sensitive_header(n) { REDACTED } else { v.as_str() })),
             )
             .finish()
     }
@@ -99,6 +133,60 @@ impl HttpRequest {
     /// The body as text, when it is UTF-8.
     pub fn body_text(&self) -> Option<&str> {
         std::str::from_utf8(&self.body).ok()
+    }
+
+    /// A copy to show or log, with every credential masked: the values of `Authorization` and
+    /// `Proxy-Authorization` (their scheme stays), `Cookie` and `Set-Cookie`, and of every
+    /// secret form parameter ([`SECRET_PARAMETERS`]) in the body, each replaced by
+    /// [`REDACTED`]. A pair without `=` (a secret pasted whole?) is masked too. For display
+    /// only: it is not sendable.
+    ///
+    /// ```
+    /// use mcx_connect::{ClientAuthentication, EndpointPolicy, RefreshRequest};
+    /// let request = RefreshRequest::new("refresh-1", None, ClientAuthentication::basic("console", "s3cret"))
+    ///     .build("https://idms.example/token", EndpointPolicy::default()).unwrap();
+    /// let shown = request.redacted();
+    /// assert_eq!(shown.body_text(), Some("grant_type=refresh_token&refresh_token=[redacted]"));
+    /// assert_eq!(shown.header("authorization"), Some("Basic [redacted]"));
+    /// ```
+    pub fn redacted(&self) -> HttpRequest {
+        self.redacted_with(|_, _| REDACTED.to_owned())
+    }
+
+    /// Like [`redacted`](Self::redacted), but `mask(name, value)` writes what is shown in place
+    /// of a secret form parameter's value (`value` as sent, still form-encoded): a tool may show
+    /// a token's length, say.
+    ///
+    /// ```
+    /// use mcx_connect::HttpRequest;
+    /// let request = HttpRequest::form_post("https://idms.example/token", "grant_type=x&assertion=eyJh.e30.c2ln&scope=openid");
+    /// let shown = request.redacted_with(|_, value| format!("[{} bytes]", value.len()));
+    /// assert_eq!(shown.body_text(), Some("grant_type=x&assertion=[13 bytes]&scope=openid"));
+    /// ```
+    pub fn redacted_with(&self, mask: impl Fn(&str, &str) -> String) -> HttpRequest {
+        let body = String::from_utf8_lossy(&self.body)
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((name, value)) => {
+                    let trimmed = name.trim();
+                    let decoded = crate::form::decode_component(trimmed).unwrap_or_else(|_| trimmed.to_owned());
+                    if is_secret_parameter(&decoded) {
+                        format!("{name}={}", mask(&decoded, value.trim()))
+                    } else {
+                        pair.to_owned()
+                    }
+                }
+                None if pair.trim().is_empty() => pair.to_owned(),
+                None => REDACTED.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        HttpRequest {
+            method: self.method.clone(),
+            url: self.url.clone(),
+            headers: redacted_headers(&self.headers),
+            body: body.into_bytes(),
+        }
     }
 }
 
@@ -285,6 +373,49 @@ mod tests {
             assert!(!text.contains(secret), "{text}");
         }
         assert!(text.contains(r#"("Set-Cookie", "[redacted]")"#) && text.contains("no-store"), "{text}");
+    }
+
+    #[test]
+    fn redacted_request_masks_credential_headers_and_secret_parameters_in_one_place() {
+        let mut request = HttpRequest::form_post(
+            "https://a.example/t",
+            "grant_type=x&subject_token=st-value&actor%5Ftoken=at-value&client_secret=cs-value&code=c-value\
+             &code_verifier=cv-value&refresh_token=rt-value& assertion =as-value&client_secret pasted-value&scope=openid",
+        );
+        request.headers.push(("Authorization".into(), basic_authorization("c", "hunter2")));
+        request.headers.push(("proxy-authorization".into(), "token-without-scheme".into()));
+        request.headers.push(("Cookie".into(), "session=cookie-value".into()));
+        let shown = request.redacted();
+        let text = format!("{:?} {}", shown.headers, shown.body_text().unwrap());
+        for secret in [
+            "st-",
+            "at-",
+            "cs-",
+            "c-value",
+            "cv-",
+            "rt-",
+            "as-",
+            "pasted",
+            "hunter2",
+            "YzpodW50ZXIy",
+            "token-without",
+            "cookie-",
+        ] {
+            assert!(!text.contains(secret), "{secret}: {text}");
+        }
+        assert!(text.contains("grant_type=x&subject_token=[redacted]&actor%5Ftoken=[redacted]"), "{text}");
+        assert!(text.contains("& assertion =[redacted]&[redacted]&scope=openid"), "{text}");
+        assert_eq!(shown.header("authorization"), Some("Basic [redacted]"));
+        assert_eq!((shown.method.as_str(), shown.url.as_str()), ("POST", "https://a.example/t"));
+        assert_eq!(
+            request
+                .redacted_with(|name, value| format!("<{name}:{}>", value.len()))
+                .body_text()
+                .unwrap()
+                .split('&')
+                .nth(2),
+            Some("actor%5Ftoken=<actor_token:8>")
+        );
     }
 
     #[test]

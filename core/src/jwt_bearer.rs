@@ -3,11 +3,11 @@
 
 use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
-use crate::error::{Error, Rejection, RequestError, ScopeError, TokenParameter};
-use crate::exchange::check_grant_type;
-use crate::form::{self, Form, ParseMode, ParseOptions, Parsed};
-use crate::http::{self, HttpRequest};
+use crate::error::{Error, Rejection, RequestError, TokenParameter};
+use crate::form::{Normalisation, ParseOptions, Parsed};
+use crate::http::HttpRequest;
 use crate::scope::ScopeSet;
+use crate::token_endpoint::{TokenRequestBody, TokenRequestForm};
 use crate::Secret;
 
 /// `grant_type` of the partner token request (RFC 7523 §2.1).
@@ -53,39 +53,37 @@ impl JwtBearerRequest {
         }
         self.scope.require_mcx()?;
         let scope = self.scope.to_parameter();
-        // Room for the client's parameters (client_id, or both with client_secret_post) and scope.
-        let mut pairs: Vec<(&'static str, &str)> = Vec::with_capacity(5);
-        pairs.extend([("grant_type", GRANT_TYPE_JWT_BEARER), ("assertion", self.assertion.expose())]);
-        let mut headers = Vec::new();
-        self.client.apply(&mut pairs, &mut headers, true)?;
-        pairs.push(("scope", &scope));
-        let body = form::encode_pairs(&pairs);
-        let mut request = HttpRequest::form_post(token_endpoint, body);
-        request.headers.extend(headers);
-        Ok(request)
+        let mut body = TokenRequestBody::new(GRANT_TYPE_JWT_BEARER);
+        body.pair("assertion", self.assertion.expose()).client(&self.client, true)?.pair("scope", &scope);
+        Ok(body.post(token_endpoint))
     }
 
     /// Reads an incoming request at the partner token endpoint (server role). The assertion is
     /// checked for structure only; verifying it as a security token needs the primary's keys.
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
         let mut report = Vec::new();
-        http::check_form_post(request).map_err(Rejection::new)?;
-        let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
-        check_grant_type(&form, GRANT_TYPE_JWT_BEARER)?;
+        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
+        let value = Self::read(&frame, options, &mut report)?;
+        Ok(Parsed { value, normalisations: report })
+    }
+
+    /// Reads the request's own parameters from a token request whose frame has been read.
+    pub(crate) fn read(
+        frame: &TokenRequestForm<'_>,
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+    ) -> Result<Self, Rejection> {
+        frame.check_grant_type(GRANT_TYPE_JWT_BEARER)?;
+        let form = frame.form();
         let assertion = form.required("assertion").map_err(Rejection::new)?;
         crate::token::check_structure(assertion, options.limits.max_token_bytes).map_err(|reason| {
             Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason })
         })?;
         form.required("client_id").map_err(Rejection::new)?;
-        let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
-        let scope_text = form.required("scope").map_err(Rejection::new)?;
-        let scope = match options.mode {
-            ParseMode::Strict => ScopeSet::parse(scope_text),
-            ParseMode::Lenient => ScopeSet::parse_lenient(scope_text, &mut report),
-        }
-        .map_err(Rejection::new)?;
-        scope.require_mcx_with(options.accept_unknown_mcx_scopes).map_err(|e: ScopeError| Rejection::new(e))?;
-        Ok(Parsed { value: Self { assertion: Secret::new(assertion), client, scope }, normalisations: report })
+        let client = frame.client()?;
+        let scope = frame.required_scope(options, report)?;
+        scope.require_mcx_with(options.accept_unknown_mcx_scopes).map_err(Rejection::new)?;
+        Ok(Self { assertion: Secret::new(assertion), client, scope })
     }
 }
 
@@ -122,11 +120,40 @@ impl JwtBearerRequest {
         now: u64,
     ) -> Result<Parsed<crate::token::VerifiedJwtBearerRequest>, Rejection> {
         let parsed = Self::parse(request, options)?;
-        let client_id = parsed.value.client.id().unwrap_or_default();
-        let security_token = validator
-            .validate(parsed.value.assertion.expose(), client_id, now)
-            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidGrant, e))?;
-        let value = crate::token::VerifiedJwtBearerRequest { request: parsed.value, security_token };
+        let value = parsed.value.verify(validator, now)?;
         Ok(Parsed { value, normalisations: parsed.normalisations })
+    }
+
+    /// Authenticates the `assertion` of a request already read with [`parse`](Self::parse) (or
+    /// [`TokenRequest::parse`](crate::TokenRequest::parse)) as a security token, as
+    /// [`parse_and_verify`](Self::parse_and_verify) does: for a server that looks at the
+    /// request (its client, its scope) before verifying, without reading it twice.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    /// use mcx_connect::*;
+    /// let primary = SigningKey::es256(&[3u8; 32]).unwrap();
+    /// let partner = "https://idms.partner.example/token";
+    /// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
+    ///     "aud": ["myNativeApp", partner], "iat": 1_700_000_000, "exp": 1_700_000_300});
+    /// let assertion = sign(&JwsHeader::new(primary.algorithm()), &claims, &primary).unwrap();
+    /// let http = JwtBearerRequest::new(assertion, ClientAuthentication::client_id("myNativeApp"), ScopeSet::for_service(McService::Ptt))
+    ///     .build(partner, EndpointPolicy::default()).unwrap();
+    /// let Ok(TokenRequest::JwtBearer(request)) = TokenRequest::parse(&http, &ParseOptions::strict()).map(|p| p.value) else { panic!() };
+    /// assert_eq!(request.client.id(), Some("myNativeApp"));
+    /// let jwks = JwkSet::from_keys(vec![primary.public_jwk(None).unwrap()]);
+    /// let validator = SecurityTokenValidator::new("https://idms.primary.example", partner, Verifier::new(jwks)).unwrap();
+    /// assert_eq!(request.verify(&validator, 1_700_000_010).unwrap().security_token.claims.sub, "alice");
+    /// ```
+    pub fn verify(
+        self,
+        validator: &crate::token::SecurityTokenValidator,
+        now: u64,
+    ) -> Result<crate::token::VerifiedJwtBearerRequest, Rejection> {
+        let client_id = self.client.id().unwrap_or_default();
+        let security_token = validator
+            .validate(self.assertion.expose(), client_id, now)
+            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidGrant, e))?;
+        Ok(crate::token::VerifiedJwtBearerRequest { request: self, security_token })
     }
 }

@@ -53,6 +53,7 @@ mod response;
 mod scope;
 mod secret;
 pub mod token;
+mod token_endpoint;
 mod uri;
 
 pub use client::ClientAuthentication;
@@ -66,10 +67,10 @@ pub use exchange::{
 };
 pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
-pub use grant::{
-    is_secret_parameter, TokenEndpointResponse, TokenRequest, TokenRequestCheck, TokenRequestKind, SECRET_PARAMETERS,
+pub use grant::{TokenEndpointResponse, TokenRequest, TokenRequestCheck, TokenRequestKind};
+pub use http::{
+    is_secret_parameter, HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, REDACTED, SECRET_PARAMETERS,
 };
-pub use http::{HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
 pub use login::{
     AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, RefreshRequest,

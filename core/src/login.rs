@@ -4,12 +4,12 @@
 use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::{Error, LoginError, Rejection, RequestError};
-use crate::exchange::check_grant_type;
-use crate::form::{self, Form, ParseOptions, Parsed};
+use crate::form::{self, Form, Normalisation, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest};
 use crate::pkce::{self, Pkce, PKCE_METHOD_S256};
 use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
+use crate::token_endpoint::{TokenRequestBody, TokenRequestForm};
 use crate::Secret;
 use base64ct::{Base64UrlUnpadded, Encoding};
 
@@ -289,13 +289,12 @@ impl AuthorizationCodeRequest {
         if self.code.is_empty() {
             return Err(RequestError::EmptyParameter("code").into());
         }
-        let pairs: Vec<(&'static str, &str)> = vec![
-            ("grant_type", GRANT_TYPE_AUTHORIZATION_CODE),
-            ("code", self.code.expose()),
-            ("redirect_uri", &self.redirect_uri),
-            ("code_verifier", self.code_verifier.expose()),
-        ];
-        build_post(token_endpoint, pairs, &self.client)
+        let mut body = TokenRequestBody::new(GRANT_TYPE_AUTHORIZATION_CODE);
+        body.pair("code", self.code.expose())
+            .pair("redirect_uri", &self.redirect_uri)
+            .pair("code_verifier", self.code_verifier.expose())
+            .client(&self.client, false)?;
+        Ok(body.post(token_endpoint))
     }
 
     /// Reads the request at the token endpoint (server role). RFC 6749 §4.1.3: a client that
@@ -310,7 +309,17 @@ impl AuthorizationCodeRequest {
     /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "missing_parameter"));
     /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let (form, client, report) = read_post(request, options, GRANT_TYPE_AUTHORIZATION_CODE)?;
+        let mut report = Vec::new();
+        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
+        let value = Self::read(&frame)?;
+        Ok(Parsed { value, normalisations: report })
+    }
+
+    /// Reads the request's own parameters from a token request whose frame has been read.
+    pub(crate) fn read(frame: &TokenRequestForm<'_>) -> Result<Self, Rejection> {
+        frame.check_grant_type(GRANT_TYPE_AUTHORIZATION_CODE)?;
+        let client = frame.client()?;
+        let form = frame.form();
         let code = Secret::new(form.required("code").map_err(Rejection::new)?);
         let redirect_uri = form.required("redirect_uri").map_err(Rejection::new)?.to_owned();
         let code_verifier = form.required("code_verifier").map_err(Rejection::new)?;
@@ -318,8 +327,7 @@ impl AuthorizationCodeRequest {
         if matches!(client, ClientAuthentication::None) {
             return Err(Rejection::new(RequestError::MissingParameter("client_id")));
         }
-        let value = Self { code, redirect_uri, code_verifier: Secret::new(code_verifier), client };
-        Ok(Parsed { value, normalisations: report })
+        Ok(Self { code, redirect_uri, code_verifier: Secret::new(code_verifier), client })
     }
 
     /// Server role: checks the verifier against the challenge stored with the code, and the
@@ -373,29 +381,34 @@ impl RefreshRequest {
             return Err(RequestError::EmptyParameter("refresh_token").into());
         }
         let scope = self.scope.as_ref().map(ToString::to_string);
-        let mut pairs: Vec<(&'static str, &str)> =
-            vec![("grant_type", GRANT_TYPE_REFRESH_TOKEN), ("refresh_token", self.refresh_token.expose())];
+        let mut body = TokenRequestBody::new(GRANT_TYPE_REFRESH_TOKEN);
+        body.pair("refresh_token", self.refresh_token.expose());
         if let Some(scope) = &scope {
-            pairs.push(("scope", scope));
+            body.pair("scope", scope);
         }
-        build_post(token_endpoint, pairs, &self.client)
+        body.client(&self.client, false)?;
+        Ok(body.post(token_endpoint))
     }
 
     /// Reads the request at the token endpoint (server role).
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let (form, client, mut report) = read_post(request, options, GRANT_TYPE_REFRESH_TOKEN)?;
-        let refresh_token = Secret::new(form.required("refresh_token").map_err(Rejection::new)?);
-        let scope = match form.optional("scope") {
-            None => None,
-            Some(text) => Some(
-                match options.mode {
-                    crate::ParseMode::Strict => ScopeSet::parse(text),
-                    crate::ParseMode::Lenient => ScopeSet::parse_lenient(text, &mut report),
-                }
-                .map_err(Rejection::new)?,
-            ),
-        };
-        Ok(Parsed { value: Self { refresh_token, scope, client }, normalisations: report })
+        let mut report = Vec::new();
+        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
+        let value = Self::read(&frame, options, &mut report)?;
+        Ok(Parsed { value, normalisations: report })
+    }
+
+    /// Reads the request's own parameters from a token request whose frame has been read.
+    pub(crate) fn read(
+        frame: &TokenRequestForm<'_>,
+        options: &ParseOptions,
+        report: &mut Vec<Normalisation>,
+    ) -> Result<Self, Rejection> {
+        frame.check_grant_type(GRANT_TYPE_REFRESH_TOKEN)?;
+        let client = frame.client()?;
+        let refresh_token = Secret::new(frame.form().required("refresh_token").map_err(Rejection::new)?);
+        let scope = frame.optional_scope(options, report)?;
+        Ok(Self { refresh_token, scope, client })
     }
 
     /// Server role (B.5): the requested scope must equal or narrow the `granted` one.
@@ -405,30 +418,4 @@ impl RefreshRequest {
             None => Ok(()),
         }
     }
-}
-
-fn build_post<'a>(
-    token_endpoint: &str,
-    mut pairs: Vec<(&'static str, &'a str)>,
-    client: &'a ClientAuthentication,
-) -> Result<HttpRequest, Error> {
-    let mut headers = Vec::new();
-    client.apply(&mut pairs, &mut headers, false)?;
-    let body = form::encode_pairs(&pairs);
-    let mut request = HttpRequest::form_post(token_endpoint, body);
-    request.headers.extend(headers);
-    Ok(request)
-}
-
-fn read_post(
-    request: &HttpRequest,
-    options: &ParseOptions,
-    grant_type: &'static str,
-) -> Result<(Form, ClientAuthentication, Vec<crate::Normalisation>), Rejection> {
-    let mut report = Vec::new();
-    http::check_form_post(request).map_err(Rejection::new)?;
-    let form = Form::parse(&request.body, options, &mut report).map_err(Rejection::new)?;
-    check_grant_type(&form, grant_type)?;
-    let client = ClientAuthentication::read(request, &form).map_err(Rejection::new)?;
-    Ok((form, client, report))
 }

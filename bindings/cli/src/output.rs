@@ -82,37 +82,17 @@ pub(crate) fn redact_token(value: &str) -> String {
     }
 }
 
-/// The request with its secrets redacted: the `Authorization` header's credentials and the
-/// values of the core's secret form parameters. Display only: it is not sendable.
+/// The request with its secrets redacted by the core ([`HttpRequest::redacted_with`]): tokens
+/// show their length (and a JWT its header's start), other secrets nothing. Display only: it is
+/// not sendable.
 pub(crate) fn redact_request(request: &HttpRequest, ctx: &Ctx) -> HttpRequest {
     if ctx.show_secrets {
         return request.clone();
     }
-    let headers = request
-        .headers
-        .iter()
-        .map(|(name, value)| {
-            if name.eq_ignore_ascii_case("authorization") {
-                let scheme = value.split(' ').next().unwrap_or_default();
-                (name.clone(), format!("{scheme} [redacted]"))
-            } else {
-                (name.clone(), value.clone())
-            }
-        })
-        .collect();
-    let body = String::from_utf8_lossy(&request.body)
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((name, value)) if mcx_connect::is_secret_parameter(name.trim()) => {
-                // Tokens show their length (and a JWT its header's start); other secrets nothing.
-                let is_token = matches!(name.trim(), "assertion" | "subject_token" | "refresh_token");
-                format!("{name}={}", if is_token { redact_token(value.trim()) } else { "[redacted]".to_owned() })
-            }
-            _ => pair.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("&");
-    HttpRequest { method: request.method.clone(), url: request.url.clone(), headers, body: body.into_bytes() }
+    request.redacted_with(|name, value| match name {
+        "assertion" | "subject_token" | "refresh_token" => redact_token(value),
+        _ => mcx_connect::REDACTED.to_owned(),
+    })
 }
 
 /// The note printed on standard error when secrets were redacted from a request.

@@ -586,15 +586,15 @@ fn refresh_grant(demo: &Demo, request: &RefreshRequest) -> Response {
     primary_tokens(demo, &client_id, &scope, None)
 }
 
-fn token_exchange(demo: &Demo, request: &HttpRequest) -> Response {
+fn token_exchange(demo: &Demo, request: TokenExchangeRequest) -> Response {
     let verifier = Verifier::new(demo.primary_jwks.clone());
     let validator =
         match AccessTokenValidator::new(demo.primary_issuer(), verifier).and_then(|v| v.with_leeway(LEEWAY_SECONDS)) {
             Ok(v) => v,
             Err(_) => return server_error("validator set-up failed"),
         };
-    let verified = match TokenExchangeRequest::parse_and_verify(request, &parse_options(), &validator, now()) {
-        Ok(parsed) => parsed.value,
+    let verified = match request.verify(&validator, now()) {
+        Ok(verified) => verified,
         Err(rejection) => return http_response(rejection.to_http_response()),
     };
     if let Err(response) = client_of(&verified.request.client) {
@@ -616,8 +616,8 @@ fn token_exchange(demo: &Demo, request: &HttpRequest) -> Response {
     }
 }
 
-/// The primary token endpoint: the core's parsers are tried in turn; each refuses a grant type
-/// not its own with `unsupported_grant_type`, which passes the request on to the next.
+/// The primary token endpoint: the core reads the request once, whatever its grant type, and
+/// refuses an unknown one with `unsupported_grant_type`.
 async fn primary_token(
     State(demo): State<Arc<Demo>>,
     method: Method,
@@ -629,8 +629,7 @@ async fn primary_token(
     match TokenRequest::parse(&request, &parse_options()).map(|parsed| parsed.value) {
         Ok(TokenRequest::AuthorizationCode(code)) => code_grant(&demo, &code),
         Ok(TokenRequest::Refresh(refresh)) => refresh_grant(&demo, &refresh),
-        // Read again with the subject token's validation (B.7.2).
-        Ok(TokenRequest::TokenExchange(_)) => token_exchange(&demo, &request),
+        Ok(TokenRequest::TokenExchange(exchange)) => token_exchange(&demo, exchange),
         Ok(TokenRequest::JwtBearer(_)) => oauth_error(
             OAuthErrorCode::UnsupportedGrantType,
             "the jwt-bearer grant (B.7.4) is for the partner IdMS's token endpoint",
@@ -664,8 +663,7 @@ async fn partner_token(
         return StatusCode::NOT_FOUND.into_response();
     }
     let request = core_request(&method, request_url(&demo, &uri), &headers, &body);
-    let options = parse_options();
-    let parsed = match JwtBearerRequest::parse(&request, &options) {
+    let parsed = match JwtBearerRequest::parse(&request, &parse_options()) {
         Ok(parsed) => parsed.value,
         Err(rejection) => return http_response(rejection.to_http_response()),
     };
@@ -683,8 +681,8 @@ async fn partner_token(
             Ok(v) => v,
             Err(_) => return server_error("validator set-up failed"),
         };
-    let verified = match JwtBearerRequest::parse_and_verify(&request, &options, &validator, partner_now(&headers)) {
-        Ok(parsed) => parsed.value,
+    let verified = match parsed.verify(&validator, partner_now(&headers)) {
+        Ok(verified) => verified,
         Err(rejection) => return http_response(rejection.to_http_response()),
     };
     partner_tokens(&demo, &id, &verified.request.scope, &verified.security_token.claims)
