@@ -3,7 +3,7 @@
 //! B.7.2 subject token.
 
 use super::kinds::{AccessToken, AccessTokenValidator, SecurityToken};
-use crate::error::{OAuthErrorCode, Rejection};
+use crate::error::Rejection;
 use crate::form::{ParseOptions, Parsed};
 use crate::http::HttpRequest;
 use crate::{JwtBearerRequest, TokenExchangeRequest};
@@ -38,12 +38,7 @@ impl TokenExchangeRequest {
         now: u64,
     ) -> Result<Parsed<VerifiedTokenExchangeRequest>, Rejection> {
         let parsed = Self::parse(request, options)?;
-        let subject_token = validator
-            .validate(parsed.value.subject_token.expose(), now)
-            .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidRequest, e))?;
-        Ok(Parsed {
-            value: VerifiedTokenExchangeRequest { request: parsed.value, subject_token },
-            normalisations: parsed.normalisations,
-        })
+        let value = parsed.value.verify(validator, now)?;
+        Ok(Parsed { value, normalisations: parsed.normalisations })
     }
 }
