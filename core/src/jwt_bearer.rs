@@ -7,7 +7,7 @@ use crate::error::{Error, Rejection, RequestError, TokenParameter};
 use crate::form::{Normalisation, ParseOptions, Parsed};
 use crate::http::HttpRequest;
 use crate::scope::ScopeSet;
-use crate::token_endpoint::{TokenRequestBody, TokenRequestForm};
+use crate::token_endpoint::{self, TokenRequestBody, TokenRequestForm};
 use crate::Secret;
 
 /// `grant_type` of the partner token request (RFC 7523 §2.1).
@@ -61,10 +61,7 @@ impl JwtBearerRequest {
     /// Reads an incoming request at the partner token endpoint (server role). The assertion is
     /// checked for structure only; verifying it as a security token needs the primary's keys.
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let mut report = Vec::new();
-        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
-        let value = Self::read(&frame, options, &mut report)?;
-        Ok(Parsed { value, normalisations: report })
+        token_endpoint::parse_request(request, options, |frame, report| Self::read(frame, options, report))
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.

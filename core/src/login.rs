@@ -9,7 +9,7 @@ use crate::http::{self, HttpRequest};
 use crate::pkce::{self, Pkce, PKCE_METHOD_S256};
 use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
-use crate::token_endpoint::{TokenRequestBody, TokenRequestForm};
+use crate::token_endpoint::{self, TokenRequestBody, TokenRequestForm};
 use crate::Secret;
 use base64ct::{Base64UrlUnpadded, Encoding};
 
@@ -309,10 +309,7 @@ impl AuthorizationCodeRequest {
     /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "missing_parameter"));
     /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let mut report = Vec::new();
-        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
-        let value = Self::read(&frame)?;
-        Ok(Parsed { value, normalisations: report })
+        token_endpoint::parse_request(request, options, |frame, _| Self::read(frame))
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.
@@ -392,10 +389,7 @@ impl RefreshRequest {
 
     /// Reads the request at the token endpoint (server role).
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let mut report = Vec::new();
-        let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
-        let value = Self::read(&frame, options, &mut report)?;
-        Ok(Parsed { value, normalisations: report })
+        token_endpoint::parse_request(request, options, |frame, report| Self::read(frame, options, report))
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.

@@ -6,7 +6,7 @@
 
 use crate::client::ClientAuthentication;
 use crate::error::{Rejection, RequestError};
-use crate::form::{self, Form, Normalisation, ParseMode, ParseOptions};
+use crate::form::{self, Form, Normalisation, ParseMode, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest};
 use crate::scope::ScopeSet;
 
@@ -52,6 +52,20 @@ impl<'a> TokenRequestBody<'a> {
         request.headers.extend(self.headers);
         request
     }
+}
+
+/// Reads an incoming token request of one kind in full (server role): its frame (no repeated
+/// parameter allowed), then the kind's own parameters with `read`; every repair is returned with
+/// the value.
+pub(crate) fn parse_request<T>(
+    request: &HttpRequest,
+    options: &ParseOptions,
+    read: impl FnOnce(&TokenRequestForm<'_>, &mut Vec<Normalisation>) -> Result<T, Rejection>,
+) -> Result<Parsed<T>, Rejection> {
+    let mut report = Vec::new();
+    let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
+    let value = read(&frame, &mut report)?;
+    Ok(Parsed { value, normalisations: report })
 }
 
 /// An incoming token request whose frame has been read (server role): a form POST, its form
