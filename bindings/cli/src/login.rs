@@ -168,30 +168,20 @@ pub(crate) fn run(ctx: &Ctx, args: &LoginArgs, verbose: bool, stdin_used: &mut b
         wire::write_private(path, &text)?;
     }
     if ctx.json {
-        output::print_json(&json!({
-            "token_endpoint": token_endpoint,
-            "client_id": args.client_id,
-            "redirect_uri": redirect_uri,
-            "access_token": ctx.token(tokens.access_token.expose()),
-            "token_type": tokens.token_type.as_str(),
-            "expires_in": tokens.expires_in,
-            "scope": tokens.scope.as_ref().map(ToString::to_string),
-            "refresh_token": tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())),
-            "id_token": tokens.id_token.as_ref().map(|t| ctx.token(t.expose())),
-            "saved": args.save,
-            "secrets_redacted": !ctx.show_secrets,
-        }));
+        let mut report = output::token_response_json(ctx, &tokens);
+        if let Value::Object(members) = &mut report {
+            members.insert("token_endpoint".into(), json!(token_endpoint));
+            members.insert("client_id".into(), json!(args.client_id));
+            members.insert("redirect_uri".into(), json!(redirect_uri));
+            members.insert("saved".into(), json!(args.save));
+            members.insert("secrets_redacted".into(), json!(!ctx.show_secrets));
+        }
+        output::print_json(&report);
     } else {
         let mut table = Table::new();
-        table
-            .row("result", ctx.good("logged in"))
-            .row("access_token", ctx.token(tokens.access_token.expose()))
-            .row("token_type", tokens.token_type.as_str())
-            .opt("expires_in", tokens.expires_in.map(|s| format!("{s} s")))
-            .opt("scope", tokens.scope.as_ref().map(ToString::to_string))
-            .opt("refresh_token", tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())))
-            .opt("id_token", tokens.id_token.as_ref().map(|t| ctx.token(t.expose())))
-            .opt("saved", args.save.as_deref());
+        table.row("result", ctx.good("logged in"));
+        output::token_response_rows(&mut table, ctx, &tokens);
+        table.opt("saved", args.save.as_deref());
         output::print(&table.render(ctx));
         if !ctx.show_secrets {
             eprintln!("note: tokens are redacted; add --show-secrets to print them");

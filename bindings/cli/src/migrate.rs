@@ -11,7 +11,7 @@ use crate::{read_bytes, Failure, MigrateArgs, Outcome};
 use mcx_connect::token::JwkSet;
 use mcx_connect::{
     EndpointPolicy, ErrorResponse, FlowSecrets, HttpRequest, Limits, MigrationConfig, MigrationFlow, MigrationStep,
-    MigrationTarget, ScopeSet, Secret, TokenExchangeResponse, TokenResponse, UserProfile, UserProfiles,
+    MigrationTarget, ScopeSet, Secret, TokenExchangeResponse, UserProfile, UserProfiles,
 };
 use serde_json::{json, Value};
 use std::time::Instant;
@@ -205,7 +205,7 @@ pub(crate) fn run(ctx: &Ctx, args: &MigrateArgs, verbose: bool, stdin_used: &mut
             }).collect::<Vec<_>>(),
             "security_token": if rules.is_empty() { Value::Null } else {
                 json!({ "checks": rules.iter().map(Check::to_json).collect::<Vec<_>>() }) },
-            "partner_tokens": flow.partner_tokens().map(|t| tokens_json(ctx, t)),
+            "partner_tokens": flow.partner_tokens().map(|t| output::token_response_json(ctx, t)),
             "failure": failure,
             "total_ms": total_ms,
         }));
@@ -248,17 +248,6 @@ fn failure_json(step: &str, error: &mcx_connect::Error, server: Option<Value>) -
             "description": error.to_string(), "server": server })
 }
 
-fn tokens_json(ctx: &Ctx, tokens: &TokenResponse) -> Value {
-    json!({
-        "access_token": ctx.token(tokens.access_token.expose()),
-        "token_type": tokens.token_type.as_str(),
-        "expires_in": tokens.expires_in,
-        "scope": tokens.scope.as_ref().map(ToString::to_string),
-        "refresh_token": tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())),
-        "id_token": tokens.id_token.as_ref().map(|t| ctx.token(t.expose())),
-    })
-}
-
 fn print_text(
     ctx: &Ctx,
     flow: &MigrationFlow,
@@ -287,13 +276,7 @@ fn print_text(
     let mut table = Table::new();
     if let Some(tokens) = flow.partner_tokens() {
         out.push_str(&format!("\n{}\n", ctx.bold("partner tokens")));
-        table
-            .row("access_token", ctx.token(tokens.access_token.expose()))
-            .row("token_type", tokens.token_type.as_str())
-            .opt("expires_in", tokens.expires_in.map(|s| format!("{s} s")))
-            .opt("scope", tokens.scope.as_ref().map(ToString::to_string))
-            .opt("refresh_token", tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())))
-            .opt("id_token", tokens.id_token.as_ref().map(|t| ctx.token(t.expose())));
+        output::token_response_rows(&mut table, ctx, tokens);
         out.push_str(&table.render(ctx));
         table = Table::new();
     }

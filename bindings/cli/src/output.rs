@@ -1,7 +1,7 @@
 //! Output: human tables (colour only on a terminal, never with `NO_COLOR`), stable JSON, and
 //! the redaction of secrets.
 
-use mcx_connect::{Error, HttpRequest, Normalisation, Rejection};
+use mcx_connect::{Error, HttpRequest, Normalisation, Rejection, TokenResponse};
 use serde_json::{json, Map, Value};
 use std::io::{IsTerminal, Write};
 
@@ -223,6 +223,30 @@ pub(crate) fn normalisations_text(ctx: &Ctx, normalisations: &[Normalisation]) -
         out.push_str(&format!("  {}{}  {}\n", n.code, " ".repeat(width.saturating_sub(n.code.len())), n.description));
     }
     out
+}
+
+/// A token response (RFC 6749 §5.1) for `--json`, its tokens redacted unless `--show-secrets`
+/// (`login` and `migrate` show the same members).
+pub(crate) fn token_response_json(ctx: &Ctx, tokens: &TokenResponse) -> Value {
+    json!({
+        "access_token": ctx.token(tokens.access_token.expose()),
+        "token_type": tokens.token_type.as_str(),
+        "expires_in": tokens.expires_in,
+        "scope": tokens.scope.as_ref().map(ToString::to_string),
+        "refresh_token": tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())),
+        "id_token": tokens.id_token.as_ref().map(|t| ctx.token(t.expose())),
+    })
+}
+
+/// The same members as table rows.
+pub(crate) fn token_response_rows(table: &mut Table, ctx: &Ctx, tokens: &TokenResponse) {
+    table
+        .row("access_token", ctx.token(tokens.access_token.expose()))
+        .row("token_type", tokens.token_type.as_str())
+        .opt("expires_in", tokens.expires_in.map(|s| format!("{s} s")))
+        .opt("scope", tokens.scope.as_ref().map(ToString::to_string))
+        .opt("refresh_token", tokens.refresh_token.as_ref().map(|t| ctx.token(t.expose())))
+        .opt("id_token", tokens.id_token.as_ref().map(|t| ctx.token(t.expose())));
 }
 
 #[cfg(test)]
