@@ -15,8 +15,15 @@ export PATH="$HOME/.cargo/bin:$PATH"
 log="$(mktemp -d)"
 passed=0
 failed=0
-step() { printf '\n=== wasm: %s\n' "$*"; }
-count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+failed_steps=()
+current=""
+step() { current="$*"; printf '\n=== wasm: %s\n' "$*"; }
+# count PASSED FAILED: adds to the totals; a failure names the current step in the closing summary
+# (CI shows only the end of the log).
+count() {
+  passed=$((passed + $1)); failed=$((failed + $2))
+  if [ "$2" -gt 0 ]; then failed_steps+=("$current"); fi
+}
 
 step "build and pack"
 if ! bash "$here/build.sh"; then
@@ -124,9 +131,14 @@ else
 fi
 # No `any` in the API's declarations. Skipped: comments, and the web build's `InitOutput`
 # interface, wasm-bindgen's own listing of the raw wasm exports (ABI slots, not API shapes).
+step "no \`any\` in the installed package's declarations"
+decls=("$consumer"/node_modules/mcx-connect/web/{mcx_connect,fetch}.d.ts)
+for d in "${decls[@]}"; do [ -s "$d" ] || echo "missing declaration file: $d"; done
 any_lines="$(awk '/^export interface InitOutput/ { skip = 1 } skip && /^}/ { skip = 0; next } !skip' \
-  "$consumer"/node_modules/mcx-connect/web/{mcx_connect,fetch}.d.ts | grep -v '^\s*/\?\*' | grep -n '\bany\b' || true)"
-if [ -n "$any_lines" ]; then
+  "${decls[@]}" 2>&1 | grep -v '^\s*/\?\*' | grep -n '\bany\b' || true)"
+if [ ! -s "${decls[0]}" ] || [ ! -s "${decls[1]}" ]; then
+  count 0 1
+elif [ -n "$any_lines" ]; then
   echo "$any_lines"
   echo "the package's .d.ts declares \`any\`"
   count 0 1
@@ -147,5 +159,6 @@ count "${p:-0}" "${f:-1}"
 grep -E '^vectors \(js\):' "$log/node-test.txt" || true
 
 echo
+for s in "${failed_steps[@]}"; do echo "wasm: failed step: $s"; done
 echo "wasm: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
