@@ -79,14 +79,14 @@ impl ClientAuthentication {
         pairs: &mut Vec<(&'static str, &'a str)>,
         headers: &mut Vec<(String, String)>,
         client_id_in_body: bool,
-    ) -> Result<(), RequestError> {
+    ) {
         match self {
             ClientAuthentication::None => {}
             ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id)),
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
-                let value = http::basic_authorization(client_id, client_secret.expose());
-                http::check_header_value("Authorization", &value)?;
-                headers.push(("Authorization".to_owned(), value));
+                // `Basic` and base64 only: no byte of the id or secret reaches the header as written.
+                headers
+                    .push(("Authorization".to_owned(), http::basic_authorization(client_id, client_secret.expose())));
                 if client_id_in_body {
                     pairs.push(("client_id", client_id));
                 }
@@ -96,7 +96,6 @@ impl ClientAuthentication {
                 pairs.push(("client_secret", client_secret.expose()));
             }
         }
-        Ok(())
     }
 
     /// Reads the client's authentication from an incoming request (server role). Verifying the

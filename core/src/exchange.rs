@@ -109,7 +109,7 @@ impl TokenExchangeRequest {
         if let Some(actor) = &self.actor_token {
             body.pair("actor_token", actor.token.expose()).pair("actor_token_type", &actor.token_type);
         }
-        body.client(&self.client, false)?;
+        body.client(&self.client, false);
         Ok(body.post(token_endpoint))
     }
 

@@ -237,15 +237,6 @@ impl std::fmt::Debug for HttpResponse {
     }
 }
 
-/// Refuses a header value that holds CR, LF or another control character (header injection).
-pub(crate) fn check_header_value(name: &'static str, value: &str) -> Result<(), RequestError> {
-    if value.chars().any(|c| c.is_control()) {
-        Err(RequestError::InvalidHeaderValue(name))
-    } else {
-        Ok(())
-    }
-}
-
 /// Checks that a request is a POST of a UTF-8 form body (RFC 6749 §3.2, B.7.2, B.7.4).
 pub(crate) fn check_form_post(request: &HttpRequest) -> Result<(), RequestError> {
     if !request.method.eq_ignore_ascii_case("POST") {

@@ -54,7 +54,7 @@ impl JwtBearerRequest {
         self.scope.require_mcx()?;
         let scope = self.scope.to_parameter();
         let mut body = TokenRequestBody::new(GRANT_TYPE_JWT_BEARER);
-        body.pair("assertion", self.assertion.expose()).client(&self.client, true)?.pair("scope", &scope);
+        body.pair("assertion", self.assertion.expose()).client(&self.client, true).pair("scope", &scope);
         Ok(body.post(token_endpoint))
     }
 

@@ -293,7 +293,7 @@ impl AuthorizationCodeRequest {
         body.pair("code", self.code.expose())
             .pair("redirect_uri", &self.redirect_uri)
             .pair("code_verifier", self.code_verifier.expose())
-            .client(&self.client, false)?;
+            .client(&self.client, false);
         Ok(body.post(token_endpoint))
     }
 
@@ -383,7 +383,7 @@ impl RefreshRequest {
         if let Some(scope) = &scope {
             body.pair("scope", scope);
         }
-        body.client(&self.client, false)?;
+        body.client(&self.client, false);
         Ok(body.post(token_endpoint))
     }
 

@@ -37,13 +37,9 @@ impl<'a> TokenRequestBody<'a> {
 
     /// Adds the client's authentication: parameters here, or an `Authorization` header.
     /// `client_id_in_body` forces `client_id` even with Basic (B.7.4).
-    pub(crate) fn client(
-        &mut self,
-        client: &'a ClientAuthentication,
-        client_id_in_body: bool,
-    ) -> Result<&mut Self, RequestError> {
-        client.apply(&mut self.pairs, &mut self.headers, client_id_in_body)?;
-        Ok(self)
+    pub(crate) fn client(&mut self, client: &'a ClientAuthentication, client_id_in_body: bool) -> &mut Self {
+        client.apply(&mut self.pairs, &mut self.headers, client_id_in_body);
+        self
     }
 
     /// The form POST to `token_endpoint`.

@@ -12,110 +12,18 @@
 //!
 //! # Code table
 //!
-//! | code | concept | meaning | RFC error when a server refuses for it |
-//! |---|---|---|---|
-//! | `endpoint_invalid` | endpoint | not an absolute URI with a host, or it carries a fragment or user info | — |
-//! | `endpoint_insecure` | endpoint | not `https` (plain `http` only for loopback and only when allowed) | — |
-//! | `scope_empty` | scope | no scope value, or an empty value between delimiters | `invalid_scope` |
-//! | `scope_comma` | scope | values separated by commas (RFC 6749 §3.3 requires spaces) | `invalid_scope` |
-//! | `scope_duplicate` | scope | a value listed twice | `invalid_scope` |
-//! | `scope_invalid_character` | scope | a character outside RFC 6749 §3.3 `NQCHAR` | `invalid_scope` |
-//! | `scope_missing_mcx` | scope | none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts) | `invalid_scope` |
-//! | `scope_unknown_mcx_only` | scope | the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`) | `invalid_scope` |
-//! | `scope_widened` | scope | a refresh asks for more than was granted (B.5) | `invalid_scope` |
-//! | `method_not_allowed` | request | the token endpoint was called with a method other than POST | `invalid_request` |
-//! | `unsupported_content_type` | request | body is not `application/x-www-form-urlencoded` (UTF-8) | `invalid_request` |
-//! | `body_too_large` | request | the body is over the configured limit | `invalid_request` |
-//! | `too_many_parameters` | request | more parameters than the configured limit | `invalid_request` |
-//! | `malformed_form` | request | the body is not `application/x-www-form-urlencoded` (bad `%`, not UTF-8, raw whitespace, empty pair, no `=`) | `invalid_request` |
-//! | `duplicate_parameter` | request | a parameter appears more than once (RFC 6749 §3.2) | `invalid_request` |
-//! | `missing_parameter` | request | a required parameter is absent | `invalid_request` |
-//! | `empty_parameter` | request | a required parameter is present but empty | `invalid_request` |
-//! | `unsupported_grant_type` | request | `grant_type` is not the one this endpoint handles | `unsupported_grant_type` |
-//! | `unsupported_token_type` | request | `subject_token_type` is not `urn:ietf:params:oauth:token-type:jwt` (lenient parsing also reads `…:access_token`, and reports it) | `invalid_request` |
-//! | `invalid_resource` | request | `resource` is not an absolute `https` URI without fragment | `invalid_target` |
-//! | `several_resources` | request | more than one `resource`: RFC 8693 §2.1 allows it, but a security token is for exactly one partner token endpoint | `invalid_target` |
-//! | `unsupported_parameter` | request | a parameter that was read but that this server does not honour (the security token issuer: `actor_token`, an `audience` other than the `resource`) | `invalid_request` (`invalid_target` for `audience`) |
-//! | `actor_token_unpaired` | request | `actor_token` without `actor_token_type`, or `actor_token_type` without `actor_token` (RFC 8693 §2.1) | `invalid_request` |
-//! | `malformed_token` | request | `assertion` or `subject_token` is not a compact JWS | `invalid_grant` (assertion), `invalid_request` (subject token) |
-//! | `invalid_client_authentication` | request | the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` | `invalid_client` |
-//! | `multiple_client_authentication` | request | more than one client authentication method in one request (RFC 6749 §2.3) | `invalid_request` |
-//! | `invalid_header_value` | request | a value that would go into a header holds CR, LF or another control character | — |
-//! | `malformed_http` | request | an HTTP/1.1 message given as text cannot be read | — |
-//! | `http_content_length_invalid` | request | HTTP text: `Content-Length` is not `1*DIGIT` (e.g. `+5`, `5, 5`; RFC 9110 §8.6, RFC 9112 §6.3) | — |
-//! | `http_content_length_repeated` | request | HTTP text: more than one `Content-Length` header field (RFC 9112 §6.3) | — |
-//! | `http_transfer_encoding_refused` | request | HTTP text: a `Transfer-Encoding` header field (no transfer codings are read; RFC 9112 §6.1, §6.3) | — |
-//! | `http_bytes_after_body` | request | HTTP text: bytes after the body framed by `Content-Length`, beyond one final line break (RFC 9112 §6.3) | — |
-//! | `http_host_invalid` | request | HTTP text: `Host` repeated or not `uri-host [":" port]` (RFC 9112 §3.2, RFC 3986 §3.2.2) | — |
-//! | `unexpected_status` | response | an HTTP status that is neither 200 nor an RFC 6749 §5.2 error | — |
-//! | `malformed_response` | response | the body is not the JSON object this response must be | — |
-//! | `missing_field` | response | a required member is absent | — |
-//! | `invalid_field` | response | a member has the wrong type or an unacceptable value | — |
-//! | `response_too_large` | response | the body is over the configured limit | — |
-//! | `error_response` | response | the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) | (the server's own) |
-//! | `profile_malformed_xml` | profile | the document is not well-formed XML or not UTF-8 (with line and column) | — |
-//! | `profile_dtd_refused` | profile | the document has a DOCTYPE (DTD or entity declarations are never read) | — |
-//! | `profile_too_deep` | profile | elements nest deeper than `ProfileLimits::max_depth` | — |
-//! | `profile_too_many_namespaces` | profile | more than 16 namespace declarations in scope at once (parsing stays linear in the document size) | — |
-//! | `profile_too_many_elements` | profile | more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) | — |
-//! | `profile_too_large` | profile | the document is over `ProfileLimits::max_bytes` | — |
-//! | `profile_unsupported_encoding` | profile | an encoding other than UTF-8 is declared or detected | — |
-//! | `profile_unknown_root` | profile | the root is not a user profile or `mcptt-UE-initial-configuration` | — |
-//! | `profile_wrong_namespace` | profile | a known element in the wrong XML namespace | — |
-//! | `profile_missing_element` | profile | a required element or attribute is absent (the error names its path, e.g. the token endpoint) | — |
-//! | `profile_duplicate_element` | profile | an element that may appear once appears again | — |
-//! | `profile_invalid_value` | profile | a value is not of its schema type | — |
-//! | `profile_endpoint_invalid` | profile | an endpoint in the profile is not an absolute `https` URI (path and endpoint reason given) | — |
-//! | `profile_duplicate_partner` | profile | two partner systems with the same id in one profile | — |
-//! | `profile_duplicate_group` | profile | two groups with the same id in one profile | — |
-//! | `profile_partner_not_found` | profile | look-up: no partner system with that id | — |
-//! | `profile_group_not_found` | profile | look-up: no group with that id | — |
-//! | `profile_service_not_loaded` | profile | look-up: no user profile of that service was loaded | — |
-//! | `login_state_mismatch` | login | the authorization response's `state` differs from the request's (CSRF) | — |
-//! | `login_invalid_verifier` | login | a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) | `invalid_request` |
-//! | `login_pkce_mismatch` | login | `code_verifier` does not match the stored challenge (RFC 7636 §4.6) | `invalid_grant` |
-//! | `login_pkce_required` | login | no `code_challenge`, or a method other than `S256` (B.4) | `invalid_request` |
-//! | `login_unsupported_response_type` | login | `response_type` is not `code` | `unsupported_response_type` |
-//! | `login_invalid_redirect_uri` | login | redirect URI missing, not absolute, with a fragment, or not the registered one | `invalid_grant` (token endpoint) |
-//! | `login_randomness_unavailable` | login | the secure random source failed | — |
-//! | `flow_wrong_step` | flow | a call that does not fit the flow's current step | — |
-//! | `flow_unusable_security_token` | flow | the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon | — |
-//! | `flow_already_failed` | flow | the flow ended with an error; start a new one | — |
-//! | `flow_invalid_saved_flow` | flow | a saved flow is not valid JSON of this version, or lacks a secret it needs | — |
-//! | `token_malformed` | token | not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) | context: `invalid_grant` (assertion), `invalid_request` (subject token) |
-//! | `token_too_large` | token | the token is over the size limit | context |
-//! | `token_algorithm_refused` | token | `alg` is not on the allow-list: `none`, HMAC without a configured shared secret, HS384/HS512, or an algorithm the caller did not allow | context |
-//! | `token_crit_unsupported` | token | the header has `crit`; no JWS extension is understood (RFC 7515 §4.1.11) | context |
-//! | `token_unknown_key` | token | no trusted key has the token's `kid` (or, without `kid`, fits its `alg`) | context |
-//! | `token_key_mismatch` | token | the key named by `kid` is of the wrong type or curve for `alg`, is restricted to another `alg`, or is unsupported (e.g. RSA under 2048 bits) | context |
-//! | `token_key_not_for_signature` | token | the key named by `kid` has `use` other than `sig` or `key_ops` without `verify` | context |
-//! | `token_bad_signature` | token | the signature does not verify (or has the wrong length) | context |
-//! | `token_expired` | token | `now` ≥ `exp` + leeway | context |
-//! | `token_not_yet_valid` | token | `now` + leeway < `nbf` | context |
-//! | `token_issued_in_future` | token | `iat` > `now` + leeway | context |
-//! | `token_wrong_issuer` | token | `iss` is not exactly the expected issuer (B.2.1.2) | context |
-//! | `token_audience_missing_client` | token | `aud` does not contain the client_id (B.2.1.2) | context |
-//! | `token_audience_missing_target` | token | `aud` does not contain the target IdMS address of a security token (B.2.1.2), or the configured audience of an access token | context |
-//! | `token_azp_mismatch` | token | `azp` is present and is not the client_id (OpenID Connect Core §3.1.3.7) | context |
-//! | `token_nonce_mismatch` | token | `nonce` is not the value sent in the authentication request | context |
-//! | `token_client_mismatch` | token | the access token's `client_id` claim is not the expected client | context |
-//! | `token_subject_too_long` | token | `sub` is over 255 bytes of UTF-8 (B.2.1.2) | context |
-//! | `token_missing_claim` | token | a required claim is absent (`iss`, `sub`, `aud`, `exp`, `iat`; `azp` of an ID token with several audiences; `nonce` when one was sent; `scope` and `client_id` of an access token) | context |
-//! | `token_invalid_claim` | token | a claim has the wrong JSON type or value (empty `sub`, negative time, `scope` and `scp` both present…) | context |
-//! | `token_missing_service_id` | token | `mcptt_id`, `mcvideo_id` or `mcdata_id` is absent for a service the caller requires | context |
-//! | `token_scope_missing` | token | the access token does not grant a required scope | context |
-//! | `jwks_malformed` | token | a JWK Set that is not RFC 7517 JSON, has too many keys, or holds a broken or private key | — |
-//! | `jwks_too_large` | token | the JWK Set is over the size limit | — |
-//! | `leeway_too_large` | token | a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped | — |
-//! | `validator_invalid` | token | unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) | — |
-//! | `issuer_invalid` | token | unusable security token issuing settings (empty issuer, a lifetime of 0 s) | — |
-//! | `signing_key_invalid` | token | a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) | — |
-//! | `now_in_milliseconds` | token | the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now` | — |
-//! | `token_lifetime_too_long` | token | `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) | context |
+//! Written from the registry [`ERROR_CODES`] (one entry per code: concept, meaning, RFC error,
+//! HTTP status); a test keeps this table and the registry equal.
 //!
-//! A token refused by a server is answered as the context requires ("context" above): RFC 7523
+#![doc = include_str!("codes.md")]
+//!
+//! A token refused by a server is answered as the context requires ("by context" above): RFC 7523
 //! §3.1 makes a bad `assertion` `invalid_grant`, RFC 8693 §2.2.2 a bad `subject_token`
 //! `invalid_request`; [`Error::oauth_error`] is `None` for token errors.
+
+mod codes;
+
+pub use codes::{markdown_table, Concept, ErrorCode, RfcError, ERROR_CODES};
 
 use crate::http::HttpResponse;
 use crate::response::ErrorResponse;
@@ -187,12 +95,10 @@ impl Error {
         match self {
             Error::ErrorResponse(response) => Some(response.error.clone()),
             Error::Rejected(rejection) => Some(rejection.error.clone()),
-            Error::Scope(_) => Some(OAuthErrorCode::InvalidScope),
             Error::Request(e) => e.oauth_error(),
-            Error::Login(e) => e.oauth_error(),
-            Error::Endpoint(_) | Error::Response(_) | Error::Flow(_) | Error::Profile(_) => None,
-            // A bad token's RFC code depends on where it was presented (assertion or subject token).
-            Error::Token(_) => None,
+            // The registry: `None` for client-side failures and for token errors, whose RFC code
+            // depends on where the token was presented (assertion or subject token).
+            _ => codes::rfc_error_of(self.code()),
         }
     }
 }
@@ -401,9 +307,6 @@ pub enum RequestError {
     /// More than one client authentication method (RFC 6749 §2.3).
     #[error("the client used more than one authentication method (RFC 6749 §2.3): {0}")]
     MultipleClientAuthentication(String),
-    /// A value destined for a header holds CR, LF or another control character.
-    #[error("the value for header `{0}` contains a control character (CR/LF injection refused)")]
-    InvalidHeaderValue(&'static str),
     /// An HTTP/1.1 message given as text cannot be read.
     #[error("malformed HTTP message: {0}")]
     MalformedHttp(String),
@@ -455,7 +358,6 @@ impl RequestError {
             RequestError::MalformedToken { .. } => "malformed_token",
             RequestError::InvalidClientAuthentication(_) => "invalid_client_authentication",
             RequestError::MultipleClientAuthentication(_) => "multiple_client_authentication",
-            RequestError::InvalidHeaderValue(_) => "invalid_header_value",
             RequestError::MalformedHttp(_) => "malformed_http",
             RequestError::HttpContentLengthInvalid => "http_content_length_invalid",
             RequestError::HttpContentLengthRepeated => "http_content_length_repeated",
@@ -465,22 +367,15 @@ impl RequestError {
         }
     }
 
-    /// The RFC error a token endpoint answers this cause with, if it is a server-side cause.
+    /// The RFC error a token endpoint answers this cause with, if it is a server-side cause (the
+    /// registry's, except a malformed `assertion`, which RFC 7523 §3.1 makes `invalid_grant`).
     pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
-        Some(match self {
-            RequestError::UnsupportedGrantType { .. } => OAuthErrorCode::UnsupportedGrantType,
-            RequestError::InvalidResource(_) | RequestError::SeveralResources(_) => OAuthErrorCode::InvalidTarget,
-            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => OAuthErrorCode::InvalidGrant,
-            RequestError::InvalidClientAuthentication(_) => OAuthErrorCode::InvalidClient,
-            RequestError::InvalidHeaderValue(_)
-            | RequestError::MalformedHttp(_)
-            | RequestError::HttpContentLengthInvalid
-            | RequestError::HttpContentLengthRepeated
-            | RequestError::HttpTransferEncodingRefused
-            | RequestError::HttpBytesAfterBody { .. }
-            | RequestError::HttpHostInvalid(_) => return None,
-            _ => OAuthErrorCode::InvalidRequest,
-        })
+        match self {
+            RequestError::MalformedToken { parameter: TokenParameter::Assertion, .. } => {
+                Some(OAuthErrorCode::InvalidGrant)
+            }
+            _ => codes::rfc_error_of(self.code()),
+        }
     }
 }
 
@@ -525,15 +420,9 @@ impl LoginError {
         }
     }
 
-    /// The RFC error a server answers this cause with.
+    /// The RFC error a server answers this cause with (from the registry, [`ERROR_CODES`]).
     pub fn oauth_error(&self) -> Option<OAuthErrorCode> {
-        match self {
-            LoginError::PkceMismatch => Some(OAuthErrorCode::InvalidGrant),
-            LoginError::InvalidVerifier | LoginError::PkceRequired(_) => Some(OAuthErrorCode::InvalidRequest),
-            LoginError::UnsupportedResponseType(_) => Some(OAuthErrorCode::UnsupportedResponseType),
-            LoginError::InvalidRedirectUri(_) => Some(OAuthErrorCode::InvalidGrant),
-            LoginError::StateMismatch | LoginError::RandomnessUnavailable => None,
-        }
+        codes::rfc_error_of(self.code())
     }
 }
 
