@@ -21,22 +21,6 @@ const NOT_IN_A_VECTOR: &[(&str, &str, &[&str])] = &[
         "needs a document of more than 262 144 elements (the bound is fixed, not a limit a vector can lower)",
         &["core/src/profile/hostile_tests.rs"],
     ),
-    (
-        "flow_wrong_step",
-        "the vector format has no migration-flow operation; every binding's API tests drive a flow",
-        &["core/tests/flow.rs", "bindings/uniffi/kotlin/McxConnectTest.kt", "bindings/uniffi/python/test_api.py"],
-    ),
-    (
-        "flow_unusable_security_token",
-        "the vector format has no migration-flow operation; every binding's API tests drive a flow",
-        &["tests/migration.rs", "bindings/uniffi/kotlin/McxConnectTest.kt", "bindings/uniffi/python/test_api.py"],
-    ),
-    ("flow_already_failed", "the vector format has no migration-flow operation", &["core/tests/flow.rs"]),
-    (
-        "flow_invalid_saved_flow",
-        "the vector format has no migration-flow operation; every binding's API tests restore a flow",
-        &["bindings/uniffi/kotlin/McxConnectTest.kt", "bindings/uniffi/python/test_api.py"],
-    ),
 ];
 
 fn repository() -> &'static Path {

@@ -1,5 +1,6 @@
 //! Operation dispatch and result matching for the shared vectors.
 
+mod flow;
 mod login;
 mod profile;
 mod request;
@@ -50,6 +51,7 @@ pub(crate) fn bad_case(why: impl Into<String>) -> Failure {
 fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     request::dispatch(operation, input)
         .or_else(|| login::dispatch(operation, input))
+        .or_else(|| flow::dispatch(operation, input))
         .or_else(|| profile::dispatch(operation, input))
         .or_else(|| token::dispatch(operation, input))
 }
