@@ -473,6 +473,83 @@ export function operations(api) {
       const response = api.parseHttpResponseText(str(input, "text"));
       return { status: response.status, headers: response.headers, body: decoder.decode(response.body) };
     },
+    "flow.run": (input) => flowRun(api, input),
+    "flow.restore": (input) =>
+      withInstance(
+        api.MigrationFlow.restore(str(input, "saved"), {
+          primaryAccessToken: optional(input, "access_token"),
+          clientSecret: optional(input, "client_secret"),
+        }),
+        (flow) => flowJson(flow, []),
+      ),
+  };
+}
+
+/** The Rust runner's `flow_run`: the steps in order; a step with `error` must fail with that code. */
+function flowRun(api, input) {
+  const config = {
+    primaryTokenEndpoint: str(input, "primary_token_endpoint"),
+    clientId: str(input, "client_id"),
+    clientSecret: optional(input, "client_secret"),
+    scope: str(input, "scope"),
+    allowLoopbackHttp: bool(input, "allow_loopback_http"),
+  };
+  if (typeof input.min_security_token_lifetime === "number") config.minSecurityTokenLifetime = input.min_security_token_lifetime;
+  const target = {
+    service: str(input, "service"),
+    partnerSystemId: optional(input, "partner_system_id"),
+    partnerTokenEndpoint: str(input, "partner_token_endpoint"),
+  };
+  if (!Array.isArray(input.steps)) throw new BadCase("input.steps is required");
+  let flow = new api.MigrationFlow(config, target, str(input, "access_token"));
+  try {
+    const requests = [];
+    input.steps.forEach((step, index) => {
+      const now = (call) => {
+        if (typeof call.now !== "number") throw new BadCase("each step needs `now`");
+        return call.now;
+      };
+      const run = () => {
+        if (step.next_request) requests.push(requestJson(flow.nextRequest(now(step.next_request))));
+        else if (step.handle_response) flow.handleResponse(httpResponse(step.handle_response), now(step.handle_response));
+        else if (step.save_and_restore) {
+          const restored = api.MigrationFlow.restore(flow.save(true));
+          flow.free();
+          flow = restored;
+        } else throw new BadCase(`step ${index}: unknown call`);
+      };
+      const expected = optStr(step, "error");
+      if (expected === undefined) return run();
+      let got = "success";
+      try {
+        run();
+      } catch (error) {
+        if (!(error instanceof api.McxConnectError)) throw error;
+        got = error.code;
+      }
+      if (got !== expected) throw new BadCase(`step ${index}: expected error \`${expected}\`, got ${got}`);
+    });
+    return flowJson(flow, requests);
+  } finally {
+    flow.free();
+  }
+}
+
+function flowJson(flow, requests) {
+  const tokens = flow.partnerTokens;
+  const failed = flow.failure;
+  return {
+    step: flow.step,
+    requests,
+    security_token_expires_at: flow.securityTokenExpiresAt ?? null,
+    partner_tokens: tokens && {
+      access_token: tokens.accessToken,
+      token_type: tokens.tokenType,
+      expires_in: tokens.expiresIn,
+      scope: tokens.scope,
+      normalisations: codes(tokens.normalisations),
+    },
+    failure: failed && { code: failed.code, oauth_error: failed.oauthError },
   };
 }
 
