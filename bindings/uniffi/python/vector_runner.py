@@ -590,6 +590,82 @@ def op_security_token_issue(inp):
     }
 
 
+def flow_json(flow, requests):
+    tokens = flow.partner_tokens()
+    failure = flow.failure()
+    return {
+        "step": flow.step().name.lower(),
+        "requests": requests,
+        "security_token_expires_at": flow.security_token_expires_at(),
+        "partner_tokens": None if tokens is None else {
+            "access_token": tokens.access_token.expose(),
+            "token_type": tokens.token_type,
+            "expires_in": tokens.expires_in,
+            "scope": text_or_none(tokens.scope),
+            "normalisations": codes(tokens.normalisations),
+        },
+        "failure": None if failure is None else {"code": failure.code, "oauth_error": failure.oauth_error},
+    }
+
+
+def op_flow_run(inp):
+    """The Rust runner's `flow_run`: the steps in order; a step with `error` must fail with that code."""
+    config = m.MigrationConfig(
+        primary_token_endpoint=req_str(inp, "primary_token_endpoint"),
+        client_id=req_str(inp, "client_id"),
+        scope=m.ScopeSet.parse(req_str(inp, "scope")),
+        client_secret=m.Secret(inp["client_secret"]) if isinstance(inp.get("client_secret"), str) else None,
+        endpoint_policy=policy(inp),
+        min_security_token_lifetime=inp.get("min_security_token_lifetime", 10),
+    )
+    target = m.MigrationTarget(
+        service=service_of(inp),
+        partner_system_id=inp.get("partner_system_id"),
+        partner_token_endpoint=req_str(inp, "partner_token_endpoint"),
+    )
+    steps = inp.get("steps")
+    if not isinstance(steps, list):
+        raise BadCase("input.steps is required")
+    flow = m.MigrationFlow(config, target, m.Secret(req_str(inp, "access_token")))
+    requests = []
+
+    def now(call):
+        if not isinstance(call.get("now"), int):
+            raise BadCase("each step needs `now`")
+        return call["now"]
+
+    for index, step in enumerate(steps):
+        def run():
+            nonlocal flow
+            if "next_request" in step:
+                requests.append(request_json(flow.next_request(now(step["next_request"]))))
+            elif "handle_response" in step:
+                flow.handle_response(http_response(step["handle_response"]), now(step["handle_response"]))
+            elif "save_and_restore" in step:
+                flow = m.MigrationFlow.restore(flow.save(True), m.FlowSecrets())
+            else:
+                raise BadCase(f"step {index}: unknown call")
+
+        expected = step.get("error")
+        if expected is None:
+            run()
+            continue
+        try:
+            run()
+            got = "success"
+        except m.McxConnectError as e:
+            got = e.code
+        if got != expected:
+            raise BadCase(f"step {index}: expected error `{expected}`, got {got}")
+    return flow_json(flow, requests)
+
+
+def op_flow_restore(inp):
+    secret = lambda key: m.Secret(inp[key]) if isinstance(inp.get(key), str) else None  # noqa: E731
+    secrets = m.FlowSecrets(primary_access_token=secret("access_token"), client_secret=secret("client_secret"))
+    return flow_json(m.MigrationFlow.restore(req_str(inp, "saved"), secrets), [])
+
+
 OPERATIONS = {
     "token.validate": op_token_validate,
     "security_token.check": op_security_token_check,
@@ -629,6 +705,8 @@ OPERATIONS = {
     "code_request.parse": op_code_request_parse,
     "refresh.build": op_refresh_build,
     "refresh.parse": op_refresh_parse,
+    "flow.run": op_flow_run,
+    "flow.restore": op_flow_restore,
 }
 
 
