@@ -469,6 +469,67 @@ object VectorRunner {
         },
     )
 
+    private fun flowJson(flow: MigrationFlow, requests: List<Json>): Json {
+        val tokens = flow.partnerTokens()
+        val failure = flow.failure()
+        return mapOf(
+            "step" to flow.step().name.lowercase(),
+            "requests" to requests,
+            "security_token_expires_at" to flow.securityTokenExpiresAt()?.toLong(),
+            "partner_tokens" to tokens?.let {
+                mapOf(
+                    "access_token" to it.accessToken.expose(), "token_type" to it.tokenType,
+                    "expires_in" to it.expiresIn?.toLong(), "scope" to it.scope?.toString(),
+                    "normalisations" to codes(it.normalisations),
+                )
+            },
+            "failure" to failure?.let { mapOf("code" to it.code, "oauth_error" to it.oauthError) },
+        )
+    }
+
+    /** The Rust runner's `flow_run`: the steps in order; a step with `error` must fail with that code. */
+    @Suppress("UNCHECKED_CAST")
+    private fun flowRun(i: Json): Json {
+        val config = MigrationConfig(
+            primaryTokenEndpoint = str(i, "primary_token_endpoint"), clientId = str(i, "client_id"),
+            scope = ScopeSet.parse(str(i, "scope")), clientSecret = optSecret(i, "client_secret"),
+            endpointPolicy = policy(i), minSecurityTokenLifetime = optLong(i, "min_security_token_lifetime") ?: 10uL,
+        )
+        val target = MigrationTarget(service(i), optStr(i, "partner_system_id"), str(i, "partner_token_endpoint"))
+        val steps = i["steps"] as? List<Json> ?: throw BadCase("input.steps is required")
+        var flow = MigrationFlow(config, target, Secret(str(i, "access_token")))
+        val requests = mutableListOf<Json>()
+        fun now(call: Json): ULong = (call["now"] as? Number)?.toLong()?.toULong() ?: throw BadCase("each step needs `now`")
+        steps.forEachIndexed { index, step ->
+            val run = {
+                val next = step["next_request"] as? Json
+                val handle = step["handle_response"] as? Json
+                when {
+                    next != null -> { requests.add(requestJson(flow.nextRequest(now(next)))) }
+                    handle != null -> { flow.handleResponse(httpResponse(handle), now(handle)) }
+                    step.containsKey("save_and_restore") -> { flow = MigrationFlow.restore(flow.save(true), FlowSecrets()) }
+                    else -> throw BadCase("step $index: unknown call")
+                }
+            }
+            val expected = optStr(step, "error")
+            if (expected == null) {
+                run()
+            } else {
+                val got = try { run(); "success" } catch (e: McxConnectException) { code(e).first }
+                if (got != expected) throw BadCase("step $index: expected error `$expected`, got $got")
+            }
+        }
+        return flowJson(flow, requests)
+    }
+
+    private val flowOperations: Map<String, (Json) -> Json> = mapOf(
+        "flow.run" to ::flowRun,
+        "flow.restore" to { i ->
+            val secrets = FlowSecrets(optSecret(i, "access_token"), optSecret(i, "client_secret"))
+            flowJson(MigrationFlow.restore(str(i, "saved"), secrets), emptyList())
+        },
+    )
+
     private fun subset(expected: Any?, actual: Any?, path: String) {
         when {
             expected is Map<*, *> && actual is Map<*, *> ->
@@ -521,7 +582,7 @@ object VectorRunner {
     @Suppress("UNCHECKED_CAST")
     fun run(case: Json) {
         val operation = case["operation"] as? String
-        val op = operations[operation] ?: tokenOperations[operation] ?: throw AssertionError("unknown operation `$operation`")
+        val op = operations[operation] ?: tokenOperations[operation] ?: flowOperations[operation] ?: throw AssertionError("unknown operation `$operation`")
         val expect = case["expect"] as Json
         var output: Json? = null
         var error: McxConnectException? = null

@@ -438,9 +438,73 @@ enum VectorRunner {
             if let granted = try optScope(i, "granted_scope") { try p.checkScope(granted: granted) }
             return .obj(["refresh_token": .str(p.refreshToken().expose()), "scope": j(p.scope()?.description),
                          "client_id": j(clientId(p.client())), "normalisations": codes(p.normalisations())])
+        case "flow.run":
+            return try flowRun(i)
+        case "flow.restore":
+            let secrets = FlowSecrets(primaryAccessToken: optSecret(i, "access_token"), clientSecret: optSecret(i, "client_secret"))
+            return flowJson(try MigrationFlow.restore(json: try str(i, "saved"), secrets: secrets), [])
         default:
             throw Mismatch(why: "unknown operation `\(operation)`")
         }
+    }
+
+    /// A step's name as the vectors write it (`awaitingSecurityToken` -> `awaiting_security_token`).
+    static func stepName(_ step: MigrationStep) -> String {
+        String("\(step)".flatMap { $0.isUppercase ? ["_", Character($0.lowercased())] : [$0] })
+    }
+
+    static func flowJson(_ flow: MigrationFlow, _ requests: [J]) -> J {
+        let tokens = flow.partnerTokens()
+        let failure = flow.failure()
+        return .obj([
+            "step": .str(stepName(flow.step())),
+            "requests": .arr(requests),
+            "security_token_expires_at": num(flow.securityTokenExpiresAt()),
+            "partner_tokens": tokens.map {
+                .obj(["access_token": .str($0.accessToken.expose()), "token_type": .str($0.tokenType),
+                      "expires_in": num($0.expiresIn), "scope": j($0.scope?.description),
+                      "normalisations": codes($0.normalisations)])
+            } ?? .null,
+            "failure": failure.map { .obj(["code": .str($0.code), "oauth_error": j($0.oauthError)]) } ?? .null,
+        ])
+    }
+
+    /// The Rust runner's `flow_run`: the steps in order; a step with `error` must fail with that code.
+    static func flowRun(_ i: J) throws -> J {
+        let config = MigrationConfig(
+            primaryTokenEndpoint: try str(i, "primary_token_endpoint"), clientId: try str(i, "client_id"),
+            scope: try ScopeSet.parse(text: try str(i, "scope")), clientSecret: optSecret(i, "client_secret"),
+            endpointPolicy: policy(i), minSecurityTokenLifetime: optU64(i, "min_security_token_lifetime") ?? 10)
+        let target = MigrationTarget(service: try service(i), partnerSystemId: i["partner_system_id"]?.string,
+                                     partnerTokenEndpoint: try str(i, "partner_token_endpoint"))
+        guard let steps = i["steps"]?.array else { throw BadCase(why: "input.steps is required") }
+        var flow = try MigrationFlow(config: config, target: target, primaryAccessToken: Secret(value: try str(i, "access_token")))
+        var requests: [J] = []
+        func now(_ call: J) throws -> UInt64 {
+            guard let n = call["now"]?.number else { throw BadCase(why: "each step needs `now`") }
+            return UInt64(n)
+        }
+        for (index, step) in steps.enumerated() {
+            func run() throws {
+                if let call = step["next_request"] {
+                    requests.append(requestJson(try flow.nextRequest(now: try now(call))))
+                } else if let call = step["handle_response"] {
+                    _ = try flow.handleResponse(response: try httpResponse(call), now: try now(call))
+                } else if step["save_and_restore"] != nil {
+                    flow = try MigrationFlow.restore(json: flow.save(includeSecrets: true), secrets: FlowSecrets())
+                } else {
+                    throw BadCase(why: "step \(index): unknown call")
+                }
+            }
+            guard let expected = step["error"]?.string else {
+                try run()
+                continue
+            }
+            var got = "success"
+            do { try run() } catch let e as McxConnectError { got = fields(e).code }
+            if got != expected { throw BadCase(why: "step \(index): expected error `\(expected)`, got \(got)") }
+        }
+        return flowJson(flow, requests)
     }
 
     static func subset(_ expected: J, _ actual: J, _ path: String) throws {
