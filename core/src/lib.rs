@@ -33,6 +33,16 @@
 //! assert_eq!(incoming.value.resource, "https://idms.partner.example/token");
 //! # Ok::<(), mcx_connect::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! None is on by default; the default build is pure Rust and builds for `wasm32-unknown-unknown`.
+//!
+//! - `http`: `TryFrom` conversions between [`HttpRequest`] / [`HttpResponse`] and the `http`
+//!   crate's `Request` / `Response` (hyper, axum, tower, reqwest). An incoming request in origin
+//!   form (`/token`) gets its URL from `Host` (`https://{host}{path}`); a header value that is not
+//!   UTF-8 is refused (`malformed_http`), never dropped.
+//! - `ring-backend`: `token::RingBackend`, signature verification with ring for native servers.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -44,6 +54,8 @@ mod flow;
 mod form;
 mod grant;
 mod http;
+#[cfg(feature = "http")]
+mod http_crate;
 mod http_text;
 mod jwt_bearer;
 mod login;
