@@ -6,6 +6,7 @@
 #              fromFetchResponse. Browsers and bundlers: `await init()` once.
 #   pkg/node/  index.js only: instantiates ../web/mcx_connect_bg.wasm synchronously with `fs`
 #              (ready at import) and re-exports the web module. The wasm is in the package once.
+#   *.cjs, *.d.cts  the same entries for require() (package-commonjs.mjs), on the same one wasm.
 #   $MCX_NPM_DIR/mcx-connect-<version>.tgz  the packed package; its path also in $MCX_NPM_DIR/LATEST
 #              (default $CARGO_TARGET_DIR/npm: one folder per target folder, so parallel builds
 #              of several worktrees never install each other's tarball).
@@ -61,6 +62,7 @@ export * from "../web/mcx_connect.js";
 export { McxConnectError } from "../web/${error_js%.js}.js";
 export * from "../web/fetch.js";
 TS
+node "$here/package-commonjs.mjs" "$pkg" "$error_js"
 
 version="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^version = / { print $2; exit }' "$root/Cargo.toml")"
 repository="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^repository = / { print $2; exit }' "$root/Cargo.toml")"

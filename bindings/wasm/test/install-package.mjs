@@ -15,18 +15,21 @@ export function tarballPath() {
   return readFileSync(recorded, "utf8").trim();
 }
 
-let installed;
+const installed = new Map();
 
-/** Installs the tarball once per process; returns the folder that holds node_modules/mcx-connect. */
-export function installPackage() {
-  if (installed) return installed;
+/**
+ * Installs the tarball once per process and project `type` ("module", or "commonjs" for a
+ * CommonJS project); returns the folder that holds node_modules/mcx-connect.
+ */
+export function installPackage({ type = "module" } = {}) {
+  if (installed.has(type)) return installed.get(type);
   const folder = mkdtempSync(join(tmpdir(), "mcx-connect-npm-"));
-  writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "consumer", private: true, type }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarballPath()], {
     cwd: folder,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  installed = folder;
+  installed.set(type, folder);
   return folder;
 }
 
