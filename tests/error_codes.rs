@@ -100,3 +100,55 @@ fn every_registered_code_is_produced_by_a_vector_or_listed_with_its_reason() {
         assert!(ErrorCode::lookup(code).is_some(), "NOT_IN_A_VECTOR lists `{code}`, which is not registered");
     }
 }
+
+/// The codes as typed constants in each binding's own language, written from the registry:
+/// `MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes` rewrites them after a change.
+#[test]
+fn typed_error_codes_of_every_binding_are_the_registry() {
+    let header = "Generated from the core's error registry (mcx_connect::error::ERROR_CODES) by tests/error_codes.rs; do not edit.";
+    let doc = |entry: &ErrorCode| format!("{}: {}", entry.concept.as_str(), entry.meaning.replace("*/", "* /"));
+    let camel = |code: &str| {
+        let mut out = String::new();
+        for (index, word) in code.split('_').enumerate() {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(if index == 0 { first.to_lowercase().collect::<Vec<_>>() } else { first.to_uppercase().collect() });
+                out.push_str(chars.as_str());
+            }
+        }
+        out
+    };
+    let mut kotlin = format!(
+        "// {header}\npackage org.mcxconnect\n\n/** The stable error codes, to compare with `McxConnectException.code` without string literals. */\nobject ErrorCodes {{\n"
+    );
+    let mut swift = format!(
+        "// {header}\n\n/// The stable error codes: `error.errorCode == .scopeComma`. A code this version does not know (from a newer\n/// core) has no case; `code` still holds it.\npublic enum ErrorCode: String, CaseIterable, Sendable {{\n"
+    );
+    let mut python = format!(
+        "# {header}\n\"\"\"The stable error codes: ``error.code == ErrorCode.SCOPE_COMMA`` (a ``str`` enum).\"\"\"\nimport enum\n\n\nclass ErrorCode(str, enum.Enum):\n    \"\"\"Every stable code of the core's error table.\"\"\"\n\n"
+    );
+    for entry in ERROR_CODES {
+        kotlin.push_str(&format!("    /** {} */\n    const val {} = \"{}\"\n", doc(entry), entry.code.to_uppercase(), entry.code));
+        swift.push_str(&format!("    /// {}\n    case {} = \"{}\"\n", doc(entry), camel(entry.code), entry.code));
+        python.push_str(&format!("    {} = \"{}\"\n    \"\"\"{}\"\"\"\n", entry.code.to_uppercase(), entry.code, doc(entry).replace('\\', "\\\\")));
+    }
+    kotlin.push_str("}\n");
+    swift.push_str("}\n\nextension McxConnectError {\n    /// The code as an `ErrorCode`, or `nil` for a code this version does not know.\n    public var errorCode: ErrorCode? { ErrorCode(rawValue: code) }\n}\n");
+    let files = [
+        ("bindings/uniffi/kotlin/src/ErrorCodes.kt", kotlin),
+        ("bindings/uniffi/swift/Sources/ErrorCodes.swift", swift),
+        ("bindings/uniffi/python/src/mcx_connect/error_codes.py", python),
+    ];
+    let mut stale = Vec::new();
+    for (path, generated) in files {
+        let path = repository().join(path);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(generated.as_str()) {
+            if std::env::var_os("MCX_BLESS").is_some() {
+                std::fs::write(&path, generated).unwrap();
+            } else {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(stale.is_empty(), "out of date (MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes): {stale:?}");
+}

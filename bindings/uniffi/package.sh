@@ -105,13 +105,15 @@ echo "package: libmcx_connect_ffi.so ($([ "$release" = 1 ] && echo release || ec
 # --- Kotlin/JVM: the jar ------------------------------------------------------------------------
 # kotlinc takes from half a minute to minutes over the generated Kotlin (0.47 MB) on this machine:
 # its classes are cached by the hash of the source and of the compiler.
-kt="$work/kotlin/org/mcxconnect/mcx_connect.kt"
-classes="$CARGO_TARGET_DIR/uniffi-kotlin/classes-$(cat "$kt" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)"
+# Beside the generated code: the package's own Kotlin (bindings/uniffi/kotlin/src, e.g. the error
+# interface on the base class).
+kt=("$work/kotlin/org/mcxconnect/mcx_connect.kt" bindings/uniffi/kotlin/src/*.kt)
+classes="$CARGO_TARGET_DIR/uniffi-kotlin/classes-$(cat "${kt[@]}" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)"
 if [ ! -d "$classes" ]; then
   rm -rf "$CARGO_TARGET_DIR"/uniffi-kotlin/classes-*
   mkdir -p "$classes.tmp"
   echo "package: compiling the generated Kotlin (kotlinc $(cat "$KOTLIN_HOME/build.txt"), cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" -nowarn "$kt" -cp "$JNA_JAR" -d "$classes.tmp" 2>&1 | grep -v '^warning' || true
+  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${kt[@]}" -cp "$JNA_JAR" -d "$classes.tmp" 2>&1 | grep -v '^warning' || true
   [ -f "$classes.tmp/org/mcxconnect/JwtBearerRequest.class" ] || { echo "package: kotlinc failed" >&2; exit 1; }
   mv "$classes.tmp" "$classes"
 fi
@@ -141,6 +143,7 @@ swift_pkg="$out/mcx-connect-swift"
 mkdir -p "$swift_pkg/Sources/McxConnect" "$swift_pkg/Sources/mcx_connectFFI" "$swift_pkg/lib"
 cp bindings/uniffi/swift/Package.swift "$swift_pkg/"
 cp "$work/swift/McxConnect.swift" "$swift_pkg/Sources/McxConnect/"
+cp bindings/uniffi/swift/Sources/*.swift "$swift_pkg/Sources/McxConnect/"  # the package's own Swift (the error interface)
 cp "$work/swift/mcx_connectFFI.h" "$swift_pkg/Sources/mcx_connectFFI/"
 cp "$work/swift/mcx_connectFFI.modulemap" "$swift_pkg/Sources/mcx_connectFFI/module.modulemap"
 cp "$LIB" "$swift_pkg/lib/"

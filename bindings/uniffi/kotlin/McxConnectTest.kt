@@ -34,6 +34,18 @@ fun securityToken(aud: List<String>, exp: Long): String =
         b64url("""{"iss":"https://idms.primary.example","aud":[${aud.joinToString(",") { "\"$it\"" }}],"exp":$exp,"iat":${exp - 600},"sub":"alice"}""") + ".c2ln"
 
 val tests: List<Pair<String, () -> Unit>> = listOf(
+    "one error interface: code, oauthError, description and status on the base class" to {
+        val scope: McxConnectException = assertThrows<McxConnectException> { ScopeSet.parse("openid,3gpp:mc:ptt_service") }
+        eq(ErrorCodes.SCOPE_COMMA, scope.code)
+        eq("invalid_scope", scope.oauthError)
+        check(scope.description.contains("commas")) { scope.description }
+        eq(null, scope.status)
+        val sloppy = HttpRequest("POST", PARTNER, listOf(HttpHeader("Content-Type", "application/x-www-form-urlencoded")),
+            "grant_type=password".toByteArray())
+        val refusal: McxConnectException = assertThrows<McxConnectException> { JwtBearerRequest.parse(sloppy, strictParseOptions()) }
+        eq("unsupported_grant_type", refusal.code)
+        eq(400, refusal.status)
+    },
     "secret is redacted in toString" to {
         val secret = Secret("hunter2")
         eq("[redacted]", secret.toString())

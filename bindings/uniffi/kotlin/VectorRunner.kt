@@ -515,7 +515,7 @@ object VectorRunner {
             if (expected == null) {
                 run()
             } else {
-                val got = try { run(); "success" } catch (e: McxConnectException) { code(e).first }
+                val got = try { run(); "success" } catch (e: McxConnectException) { e.code }
                 if (got != expected) throw BadCase("step $index: expected error `$expected`, got $got")
             }
         }
@@ -547,22 +547,9 @@ object VectorRunner {
         }
     }
 
-    private fun code(e: McxConnectException): Triple<String, String?, String> = when (e) {
-        is McxConnectException.Endpoint -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Scope -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Request -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Response -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.ErrorResponse -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Login -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Flow -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Profile -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Token -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Rejected -> Triple(e.code, e.oauthError, e.description)
-        is McxConnectException.Other -> Triple(e.code, e.oauthError, e.description)
-    }
 
     private fun matchError(expected: Json, error: McxConnectException) {
-        val (code, oauth, description) = code(error)
+        val (code, oauth, description) = Triple(error.code, error.oauthError, error.description)
         (expected["code"] as? String)?.let {
             if (it != code) throw AssertionError("expected code `$it`, got `$code`: $description")
         }
@@ -570,7 +557,7 @@ object VectorRunner {
             throw AssertionError("expected oauth_error `${expected["oauth_error"]}`, got $oauth")
         }
         (expected["status"] as? Number)?.let {
-            val status = (error as? McxConnectException.Rejected)?.status?.toLong()
+            val status = error.status?.toLong()
             if (it.toLong() != status) throw AssertionError("expected status $it, got $status")
         }
         (expected["description_contains"] as? String)?.let {
@@ -595,7 +582,7 @@ object VectorRunner {
         }
         when {
             expect.containsKey("ok") -> {
-                if (error != null) throw AssertionError("expected success, got error `${code(error).first}`: ${code(error).third}")
+                if (error != null) throw AssertionError("expected success, got error `${error.code}`: ${error.description}")
                 subset(expect["ok"], output, "$")
             }
             expect.containsKey("error") -> {

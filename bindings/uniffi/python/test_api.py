@@ -27,6 +27,20 @@ def test_secret_is_redacted_in_text_forms():
     assert secret == m.Secret("hunter2")
 
 
+def test_one_error_interface_reads_code_oauth_error_description_and_status_from_any_error():
+    with pytest.raises(m.McxConnectError) as err:
+        m.ScopeSet.parse("openid,3gpp:mc:ptt_service")
+    e = err.value
+    assert (e.code, e.oauth_error, e.status) == ("scope_comma", "invalid_scope", None)
+    assert e.code == m.ErrorCode.SCOPE_COMMA and m.ErrorCode(e.code) is m.ErrorCode.SCOPE_COMMA
+    assert str(e) == f"scope_comma: {e.description}" and "commas" in e.description
+    sloppy = m.HttpRequest(method="POST", url=PARTNER, body=b"grant_type=password",
+                           headers=[m.HttpHeader(name="Content-Type", value="application/x-www-form-urlencoded")])
+    with pytest.raises(m.McxConnectError) as err:
+        m.JwtBearerRequest.parse(sloppy, m.strict_parse_options())
+    assert (err.value.code, err.value.status) == ("unsupported_grant_type", 400)
+
+
 def test_scope_sets_parse_strictly_and_leniently():
     ptt = m.ScopeSet.for_service(m.McService.PTT)
     assert str(ptt).startswith("openid 3gpp:mc:ptt_service") and ptt.len() == 5 and ptt.has_mcx()

@@ -8,5 +8,17 @@ profiles, from the Rust core through its UniFFI bindings. The whole API is re-ex
 from importlib.metadata import version as _version
 
 from ._uniffi.mcx_connect import *  # noqa: F401,F403  (the generated module defines __all__)
+from .error_codes import ErrorCode  # noqa: F401
 
 __version__ = _version("mcx-connect")
+
+
+# The one error interface: every McxConnectError, whatever its concept, has `code`,
+# `oauth_error`, `description` and `status` (None except for a server-role refusal, `Rejected`),
+# and `str(error)` is `code: description` rather than the generated field dump.
+def _error_text(self):
+    return f"{self.code}: {self.description}"
+
+
+McxConnectError.__str__ = _error_text  # noqa: F405
+McxConnectError.status = None  # noqa: F405  (Rejected sets its own)

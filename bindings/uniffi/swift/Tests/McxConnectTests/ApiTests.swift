@@ -6,12 +6,12 @@ import XCTest
 let primary = "https://idms.primary.example/as/token.oauth2"
 let partner = "https://idms.partner.example/as/token.oauth2"
 
-func expectError(_ block: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> ErrorFields? {
+func expectError(_ block: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> McxConnectError? {
     do {
         try block()
         XCTFail("expected an McxConnectError", file: file, line: line)
     } catch let e as McxConnectError {
-        return fields(e)
+        return e
     } catch {
         XCTFail("unexpected \(error)", file: file, line: line)
     }
@@ -25,6 +25,23 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(secret.expose(), "hunter2")
         XCTAssertEqual(secret, Secret(value: "hunter2"))
         XCTAssertFalse("\(ClientAuthentication.clientSecretBasic(clientId: "c", clientSecret: secret))".contains("hunter2"))
+    }
+
+    func testOneErrorInterfaceReadsCodeOauthErrorDescriptionAndStatusFromAnyError() throws {
+        let scope = expectError { _ = try ScopeSet.parse(text: "openid,3gpp:mc:ptt_service") }
+        XCTAssertEqual(scope?.code, "scope_comma")
+        XCTAssertEqual(scope?.errorCode, .scopeComma)
+        XCTAssertEqual(scope?.oauthError, "invalid_scope")
+        XCTAssertNil(scope?.status)
+        XCTAssertEqual(scope.map { "\($0)" }, scope?.description)
+        // Not UniFFI's reflection dump: LocalizedError reads String(reflecting:), our debugDescription.
+        XCTAssertEqual(scope?.localizedDescription, "scope_comma: \(scope?.description ?? "")")
+        let request = HttpRequest(method: "POST", url: partner,
+                                  headers: [HttpHeader(name: "Content-Type", value: "application/x-www-form-urlencoded")],
+                                  body: Data("grant_type=password".utf8))
+        let refusal = expectError { _ = try JwtBearerRequest.parse(request: request, options: strictParseOptions()) }
+        XCTAssertEqual(refusal?.code, "unsupported_grant_type")
+        XCTAssertEqual(refusal?.status, 400)
     }
 
     func testScopeSetsParseStrictlyAndLeniently() throws {

@@ -61,25 +61,6 @@ indirect enum J: Decodable, Equatable, CustomStringConvertible {
 
 func j(_ s: String?) -> J { s.map(J.str) ?? .null }
 
-struct ErrorFields {
-    let code: String
-    let oauthError: String?
-    let description: String
-    let status: UInt16?
-}
-
-func fields(_ error: McxConnectError) -> ErrorFields {
-    switch error {
-    case .Endpoint(let c, let d, let o), .Scope(let c, let d, let o), .Request(let c, let d, let o),
-         .Response(let c, let d, let o), .ErrorResponse(let c, let d, let o), .Login(let c, let d, let o),
-         .Flow(let c, let d, let o), .Profile(let c, let d, let o), .Token(let c, let d, let o),
-         .Other(let c, let d, let o):
-        return ErrorFields(code: c, oauthError: o, description: d, status: nil)
-    case .Rejected(let c, let d, let o, let s):
-        return ErrorFields(code: c, oauthError: o, description: d, status: s)
-    }
-}
-
 func b64url(_ text: String) -> String {
     Data(text.utf8).base64EncodedString()
         .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

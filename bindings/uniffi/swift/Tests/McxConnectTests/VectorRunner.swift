@@ -501,7 +501,7 @@ enum VectorRunner {
                 continue
             }
             var got = "success"
-            do { try run() } catch let e as McxConnectError { got = fields(e).code }
+            do { try run() } catch let e as McxConnectError { got = e.code }
             if got != expected { throw BadCase(why: "step \(index): expected error `\(expected)`, got \(got)") }
         }
         return flowJson(flow, requests)
@@ -521,7 +521,7 @@ enum VectorRunner {
         }
     }
 
-    static func matchError(_ expected: J, _ e: ErrorFields) throws {
+    static func matchError(_ expected: J, _ e: McxConnectError) throws {
         if let code = expected["code"]?.string, code != e.code {
             throw Mismatch(why: "expected code `\(code)`, got `\(e.code)`: \(e.description)")
         }
@@ -540,11 +540,11 @@ enum VectorRunner {
     static func run(_ c: J) throws {
         guard let operation = c["operation"]?.string, let expect = c["expect"] else { throw Mismatch(why: "malformed case") }
         var output: J?
-        var failure: ErrorFields?
+        var failure: McxConnectError?
         do {
             output = try operate(operation, c["input"] ?? .obj([:]))
         } catch let e as McxConnectError {
-            failure = fields(e)
+            failure = e
         } catch let e as BadCase {
             throw Mismatch(why: "bad case: \(e.why)")
         }
