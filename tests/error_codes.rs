@@ -112,7 +112,11 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
         for (index, word) in code.split('_').enumerate() {
             let mut chars = word.chars();
             if let Some(first) = chars.next() {
-                out.extend(if index == 0 { first.to_lowercase().collect::<Vec<_>>() } else { first.to_uppercase().collect() });
+                out.extend(if index == 0 {
+                    first.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    first.to_uppercase().collect()
+                });
                 out.push_str(chars.as_str());
             }
         }
@@ -128,9 +132,19 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
         "# {header}\n\"\"\"The stable error codes: ``error.code == ErrorCode.SCOPE_COMMA`` (a ``str`` enum).\"\"\"\nimport enum\n\n\nclass ErrorCode(str, enum.Enum):\n    \"\"\"Every stable code of the core's error table.\"\"\"\n\n"
     );
     for entry in ERROR_CODES {
-        kotlin.push_str(&format!("    /** {} */\n    const val {} = \"{}\"\n", doc(entry), entry.code.to_uppercase(), entry.code));
+        kotlin.push_str(&format!(
+            "    /** {} */\n    const val {} = \"{}\"\n",
+            doc(entry),
+            entry.code.to_uppercase(),
+            entry.code
+        ));
         swift.push_str(&format!("    /// {}\n    case {} = \"{}\"\n", doc(entry), camel(entry.code), entry.code));
-        python.push_str(&format!("    {} = \"{}\"\n    \"\"\"{}\"\"\"\n", entry.code.to_uppercase(), entry.code, doc(entry).replace('\\', "\\\\")));
+        python.push_str(&format!(
+            "    {} = \"{}\"\n    \"\"\"{}\"\"\"\n",
+            entry.code.to_uppercase(),
+            entry.code,
+            doc(entry).replace('\\', "\\\\")
+        ));
     }
     kotlin.push_str("}\n");
     swift.push_str("}\n\nextension McxConnectError {\n    /// The code as an `ErrorCode`, or `nil` for a code this version does not know.\n    public var errorCode: ErrorCode? { ErrorCode(rawValue: code) }\n}\n");
@@ -150,5 +164,8 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
             }
         }
     }
-    assert!(stale.is_empty(), "out of date (MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "out of date (MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes): {stale:?}"
+    );
 }
