@@ -102,29 +102,36 @@ else
   count 0 1
 fi
 
-step "tsc --noEmit on test/usage.ts against the installed package"
-consumer="$(mktemp -d)"
-(
-  cd "$consumer" &&
-    echo '{"name":"ts-consumer","private":true,"type":"module"}' >package.json &&
-    npm install --no-audit --no-fund --loglevel=error "$tarball" &&
-    cp "$here/test/usage.ts" . &&
-    cat >tsconfig.json <<'JSON'
+# ts_consumer DIR TYPE FILE MODULE: a fresh project of package type TYPE (module | commonjs) with the
+# tarball installed, FILE from test/ and a strict tsconfig with module and moduleResolution MODULE.
+ts_consumer() {
+  local dir=$1 type=$2 file=$3 module=$4
+  (
+    cd "$dir" &&
+      echo "{\"name\":\"ts-consumer\",\"private\":true,\"type\":\"$type\"}" >package.json &&
+      npm install --no-audit --no-fund --loglevel=error "$tarball" &&
+      cp "$here/test/$file" . &&
+      cat >tsconfig.json <<JSON
 {
   "compilerOptions": {
     "strict": true,
     "noEmit": true,
-    "module": "nodenext",
-    "moduleResolution": "nodenext",
+    "module": "$module",
+    "moduleResolution": "$module",
     "target": "es2022",
     "lib": ["es2022", "dom", "esnext.disposable"],
     "noImplicitAny": true,
     "skipLibCheck": false
   },
-  "files": ["usage.ts"]
+  "files": ["$file"]
 }
 JSON
-) && if node "$here/test/node_modules/typescript/bin/tsc" -p "$consumer/tsconfig.json"; then
+  )
+}
+
+step "tsc --noEmit on test/usage.ts against the installed package"
+consumer="$(mktemp -d)"
+if ts_consumer "$consumer" module usage.ts nodenext && node "$here/test/node_modules/typescript/bin/tsc" -p "$consumer/tsconfig.json"; then
   echo "tsc: usage.ts type-checks"
   count 1 0
 else
@@ -132,27 +139,7 @@ else
 fi
 step "tsc --noEmit on test/usage.cts (CommonJS, module node16): types from the package's .d.cts"
 cts_consumer="$(mktemp -d)"
-(
-  cd "$cts_consumer" &&
-    echo '{"name":"cts-consumer","private":true,"type":"commonjs"}' >package.json &&
-    npm install --no-audit --no-fund --loglevel=error "$tarball" &&
-    cp "$here/test/usage.cts" . &&
-    cat >tsconfig.json <<'JSON'
-{
-  "compilerOptions": {
-    "strict": true,
-    "noEmit": true,
-    "module": "node16",
-    "moduleResolution": "node16",
-    "target": "es2022",
-    "lib": ["es2022", "dom", "esnext.disposable"],
-    "noImplicitAny": true,
-    "skipLibCheck": false
-  },
-  "files": ["usage.cts"]
-}
-JSON
-) && node "$here/test/node_modules/typescript/bin/tsc" -p "$cts_consumer/tsconfig.json" --listFiles >"$log/cts.txt"
+ts_consumer "$cts_consumer" commonjs usage.cts node16 && node "$here/test/node_modules/typescript/bin/tsc" -p "$cts_consumer/tsconfig.json" --listFiles >"$log/cts.txt"
 cts_status=$?
 grep 'node_modules/mcx-connect/' "$log/cts.txt"
 if [ "$cts_status" -ne 0 ]; then
