@@ -46,6 +46,13 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         eq("unsupported_grant_type", refusal.code)
         eq(400, refusal.status)
     },
+    "policy, parse options and limits default to the core's (https only, strict, default limits)" to {
+        val assertion = securityToken(listOf("c", PARTNER), 1_900_000_000)
+        val request = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), ScopeSet.forService(McService.PTT))
+        eq(assertion, JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose())
+        eq(ErrorCodes.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.code)
+        eq("a", readTokenResponse(writeTokenResponse(TokenResponse(accessToken = Secret("a"), tokenType = "Bearer"))).accessToken.expose())
+    },
     "secret is redacted in toString" to {
         val secret = Secret("hunter2")
         eq("[redacted]", secret.toString())

@@ -41,6 +41,18 @@ def test_one_error_interface_reads_code_oauth_error_description_and_status_from_
     assert (err.value.code, err.value.status) == ("unsupported_grant_type", 400)
 
 
+def test_policy_parse_options_and_limits_default_to_the_cores():
+    assertion = security_token(["c", PARTNER], 1_900_000_000)
+    request = m.JwtBearerRequest(m.Secret(assertion), m.ClientAuthentication.CLIENT_ID(client_id="c"),
+                                 m.ScopeSet.for_service(m.McService.PTT))
+    assert m.JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose() == assertion
+    with pytest.raises(m.McxConnectError) as err:
+        request.build("http://idms.partner.example/t")
+    assert err.value.code == m.ErrorCode.ENDPOINT_INSECURE
+    reply = m.write_token_response(m.TokenResponse(access_token=m.Secret("a"), token_type="Bearer"))
+    assert m.read_token_response(reply).access_token.expose() == "a"
+
+
 def test_scope_sets_parse_strictly_and_leniently():
     ptt = m.ScopeSet.for_service(m.McService.PTT)
     assert str(ptt).startswith("openid 3gpp:mc:ptt_service") and ptt.len() == 5 and ptt.has_mcx()

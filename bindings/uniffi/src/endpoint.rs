@@ -1,6 +1,7 @@
 //! Which endpoint URLs are acceptable (TS 24.482 6.2.3: TLS only).
 
 use crate::error::Result;
+use crate::options::or_default;
 
 /// The endpoint policy: `https` only, unless plain `http` to a loopback host is allowed (demos).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, uniffi::Record)]
@@ -23,8 +24,8 @@ impl From<mcx_connect::EndpointPolicy> for EndpointPolicy {
 }
 
 /// Checks that `url` is an acceptable token endpoint under `policy`.
-#[uniffi::export]
-pub fn check_endpoint(url: String, policy: EndpointPolicy) -> Result<()> {
-    mcx_connect::EndpointPolicy::from(policy).check(&url, "token endpoint")?;
+#[uniffi::export(default(policy = None))]
+pub fn check_endpoint(url: String, policy: Option<EndpointPolicy>) -> Result<()> {
+    or_default::<_, mcx_connect::EndpointPolicy>(policy).check(&url, "token endpoint")?;
     Ok(())
 }

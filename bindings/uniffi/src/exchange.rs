@@ -4,6 +4,7 @@ use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse};
+use crate::options::or_default;
 use crate::options::{normalisations, Limits, Normalisation, ParseOptions};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
@@ -28,15 +29,16 @@ impl TokenExchangeRequest {
 
     /// Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the
     /// RFC error.
-    #[uniffi::constructor]
-    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &options.into())?;
+    #[uniffi::constructor(default(options = None))]
+    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &or_default(options))?;
         Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
     }
 
     /// Client role: the HTTP request to the primary token endpoint.
-    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    #[uniffi::method(default(policy = None))]
+    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The partner token endpoint.
@@ -133,9 +135,9 @@ pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExch
 }
 
 /// Client role: reads the primary IdMS's answer to a token exchange.
-#[uniffi::export]
-pub fn read_token_exchange_response(response: HttpResponse, limits: Limits) -> Result<TokenExchangeResponse> {
-    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &limits.into())?.into())
+#[uniffi::export(default(limits = None))]
+pub fn read_token_exchange_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenExchangeResponse> {
+    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &or_default(limits))?.into())
 }
 
 /// Server role: writes the token exchange response.

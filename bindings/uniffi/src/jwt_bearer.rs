@@ -4,6 +4,7 @@ use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::HttpRequest;
+use crate::options::or_default;
 use crate::options::{normalisations, Normalisation, ParseOptions};
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
@@ -28,15 +29,16 @@ impl JwtBearerRequest {
 
     /// Server role (partner IdMS): reads an incoming request; a refusal is `Rejected` with the
     /// RFC error (`invalid_grant` for a malformed assertion).
-    #[uniffi::constructor]
-    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::JwtBearerRequest::parse(&request.into(), &options.into())?;
+    #[uniffi::constructor(default(options = None))]
+    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::JwtBearerRequest::parse(&request.into(), &or_default(options))?;
         Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
     }
 
     /// Client role: the HTTP request to the partner token endpoint.
-    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    #[uniffi::method(default(policy = None))]
+    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The security token.

@@ -4,6 +4,7 @@ use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::HttpRequest;
+use crate::options::or_default;
 use crate::options::{normalisations, Normalisation, ParseOptions};
 use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
@@ -86,8 +87,9 @@ impl AuthorizationRequest {
     }
 
     /// The URL to open in the browser.
-    pub fn url(&self, policy: EndpointPolicy) -> Result<String> {
-        Ok(self.0.url(policy.into())?)
+    #[uniffi::method(default(policy = None))]
+    pub fn url(&self, policy: Option<EndpointPolicy>) -> Result<String> {
+        Ok(self.0.url(or_default(policy))?)
     }
 
     /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
@@ -217,9 +219,9 @@ impl AuthorizationCodeRequest {
     }
 
     /// Server role: reads an incoming code token request.
-    #[uniffi::constructor]
-    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &options.into())?;
+    #[uniffi::constructor(default(options = None))]
+    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &or_default(options))?;
         Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
     }
 
@@ -230,8 +232,9 @@ impl AuthorizationCodeRequest {
     }
 
     /// Client role: the HTTP request to the token endpoint.
-    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    #[uniffi::method(default(policy = None))]
+    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The authorization code.
@@ -277,9 +280,9 @@ impl RefreshRequest {
     }
 
     /// Server role: reads an incoming refresh request.
-    #[uniffi::constructor]
-    pub fn parse(request: HttpRequest, options: ParseOptions) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &options.into())?;
+    #[uniffi::constructor(default(options = None))]
+    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
+        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &or_default(options))?;
         Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
     }
 
@@ -289,8 +292,9 @@ impl RefreshRequest {
     }
 
     /// Client role: the HTTP request to the token endpoint.
-    pub fn build(&self, token_endpoint: String, policy: EndpointPolicy) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.into())?.into())
+    #[uniffi::method(default(policy = None))]
+    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
+        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The refresh token.

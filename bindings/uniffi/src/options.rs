@@ -39,6 +39,12 @@ impl Default for Limits {
     }
 }
 
+/// An optional argument (a default argument in Kotlin, Swift and Python) as the core's value: the
+/// core's default when it is left out.
+pub(crate) fn or_default<T: Into<C>, C: Default>(value: Option<T>) -> C {
+    value.map(Into::into).unwrap_or_default()
+}
+
 fn to_usize(value: u64) -> usize {
     usize::try_from(value).unwrap_or(usize::MAX)
 }

@@ -3,6 +3,7 @@
 
 use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
+use crate::options::or_default;
 use crate::scope::McService;
 use std::sync::Arc;
 
@@ -142,15 +143,19 @@ pub struct UserProfile(mcx_connect::UserProfile);
 impl UserProfile {
     /// Reads a document (bounded; DTDs and entities refused); endpoints are checked against
     /// `policy`.
-    #[uniffi::constructor]
-    pub fn parse(xml: Vec<u8>, policy: EndpointPolicy) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self(mcx_connect::UserProfile::parse(&xml, policy.into())?)))
+    #[uniffi::constructor(default(policy = None))]
+    pub fn parse(xml: Vec<u8>, policy: Option<EndpointPolicy>) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(mcx_connect::UserProfile::parse(&xml, or_default(policy))?)))
     }
 
     /// Reads a document with explicit limits.
-    #[uniffi::constructor]
-    pub fn parse_with_limits(xml: Vec<u8>, policy: EndpointPolicy, limits: ProfileLimits) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self(mcx_connect::UserProfile::parse_with_limits(&xml, policy.into(), limits.into())?)))
+    #[uniffi::constructor(default(policy = None, limits = None))]
+    pub fn parse_with_limits(
+        xml: Vec<u8>,
+        policy: Option<EndpointPolicy>,
+        limits: Option<ProfileLimits>,
+    ) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(mcx_connect::UserProfile::parse_with_limits(&xml, or_default(policy), or_default(limits))?)))
     }
 
     /// Which document this is.

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::http::HttpResponse;
+use crate::options::or_default;
 use crate::options::{normalisations, Limits, Normalisation};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
@@ -66,9 +67,9 @@ impl From<TokenResponse> for mcx_connect::TokenResponse {
 
 /// Reads a token response; an RFC 6749 §5.2 error fails with `error_response` and the server's
 /// code in `oauth_error`.
-#[uniffi::export]
-pub fn read_token_response(response: HttpResponse, limits: Limits) -> Result<TokenResponse> {
-    Ok(mcx_connect::TokenResponse::from_http_response(&response.into(), &limits.into())?.into())
+#[uniffi::export(default(limits = None))]
+pub fn read_token_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenResponse> {
+    Ok(mcx_connect::TokenResponse::from_http_response(&response.into(), &or_default(limits))?.into())
 }
 
 /// Writes a token response (status 200, JSON, `Cache-Control: no-store`).

@@ -44,6 +44,16 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(refusal?.status, 400)
     }
 
+    func testPolicyParseOptionsAndLimitsDefaultToTheCores() throws {
+        let assertion = securityToken(aud: ["c", partner], exp: 1_900_000_000)
+        let request = JwtBearerRequest(assertion: Secret(value: assertion), client: .clientId(clientId: "c"),
+                                       scope: ScopeSet.forService(service: .ptt))
+        XCTAssertEqual(try JwtBearerRequest.parse(request: try request.build(tokenEndpoint: partner)).assertion().expose(), assertion)
+        XCTAssertEqual(expectError { _ = try request.build(tokenEndpoint: "http://idms.partner.example/t") }?.errorCode, .endpointInsecure)
+        let reply = writeTokenResponse(tokens: TokenResponse(accessToken: Secret(value: "a"), tokenType: "Bearer"))
+        XCTAssertEqual(try readTokenResponse(response: reply).accessToken.expose(), "a")
+    }
+
     func testScopeSetsParseStrictlyAndLeniently() throws {
         let ptt = ScopeSet.forService(service: .ptt)
         XCTAssertTrue(ptt.description.hasPrefix("openid 3gpp:mc:ptt_service"))
