@@ -148,7 +148,23 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
     }
     kotlin.push_str("}\n");
     swift.push_str("}\n\nextension McxConnectError {\n    /// The code as an `ErrorCode`, or `nil` for a code this version does not know.\n    public var errorCode: ErrorCode? { ErrorCode(rawValue: code) }\n}\n");
+    // TypeScript: a union in the npm package's error declarations, between two marker lines.
+    let declarations = repository().join("bindings/wasm/js/error.d.ts");
+    let current = std::fs::read_to_string(&declarations).unwrap();
+    let (begin, end) = ("// BEGIN generated error codes", "// END generated error codes");
+    let (Some(from), Some(to)) = (current.find(begin), current.find(end)) else {
+        panic!("error.d.ts lacks the markers")
+    };
+    let from = from + current[from..].find('\n').unwrap() + 1;
+    let mut union = String::from("/** Every stable code of the core's error table (the same strings in every language). */\nexport type ErrorCode =\n");
+    for entry in ERROR_CODES {
+        union.push_str(&format!("  /** {} */\n  | \"{}\"\n", doc(entry), entry.code));
+    }
+    union.truncate(union.len() - 1);
+    union.push_str(";\n");
+    let typescript = format!("{}{union}{}", &current[..from], &current[to..]);
     let files = [
+        ("bindings/wasm/js/error.d.ts", typescript),
         ("bindings/uniffi/kotlin/src/ErrorCodes.kt", kotlin),
         ("bindings/uniffi/swift/Sources/ErrorCodes.swift", swift),
         ("bindings/uniffi/python/src/mcx_connect/error_codes.py", python),

@@ -42,6 +42,7 @@ for ext in js d.ts; do
     echo "export * from \"./mcx_connect.js\";"
     echo "export { default } from \"./mcx_connect.js\";"
     echo "export { McxConnectError } from \"./${error_js%.js}.js\";"
+    [ "$ext" = d.ts ] && echo "export type { ErrorCode } from \"./${error_js%.js}.js\";"
     echo "export * from \"./fetch.js\";"
   } >"$web/index.$ext"
 done
@@ -60,6 +61,7 @@ JS
 cat >"$pkg/node/index.d.ts" <<TS
 export * from "../web/mcx_connect.js";
 export { McxConnectError } from "../web/${error_js%.js}.js";
+export type { ErrorCode } from "../web/${error_js%.js}.js";
 export * from "../web/fetch.js";
 TS
 node "$here/package-commonjs.mjs" "$pkg" "$error_js"

@@ -2,8 +2,8 @@
 export declare class McxConnectError extends Error {
   constructor(code: string, message: string, oauthError?: string, description?: string, status?: number);
   readonly name: "McxConnectError";
-  /** Stable code: the core's error code (see the README's table), or `invalid_argument` for a value of the wrong shape. */
-  readonly code: string;
+  /** Stable code: one of the core's error codes (`ErrorCode`), or `invalid_argument` for a value of the wrong shape; a newer core may add codes, hence `string`. */
+  readonly code: ErrorCode | "invalid_argument" | (string & {});
   /** RFC 6749 / RFC 8693 error code: the server's own for `error_response`, the refusal's for a server-role rejection, else the code a server would answer this cause with; `null` when none applies. */
   readonly oauthError: string | null;
   /** The `error_description`: the server's text for `error_response`, the cause for a server-role rejection; `null` otherwise. */
@@ -11,3 +11,202 @@ export declare class McxConnectError extends Error {
   /** The HTTP status of the error response a server writes for a server-role rejection; `null` otherwise. */
   readonly status: number | null;
 }
+
+// BEGIN generated error codes (tests/error_codes.rs writes this block from the core's registry; do not edit)
+/** Every stable code of the core's error table (the same strings in every language). */
+export type ErrorCode =
+  /** endpoint: not an absolute URI with a host, or it carries a fragment or user info */
+  | "endpoint_invalid"
+  /** endpoint: not `https` (plain `http` only for loopback and only when allowed) */
+  | "endpoint_insecure"
+  /** scope: no scope value, or an empty value between delimiters */
+  | "scope_empty"
+  /** scope: values separated by commas (RFC 6749 §3.3 requires spaces) */
+  | "scope_comma"
+  /** scope: a value listed twice */
+  | "scope_duplicate"
+  /** scope: a character outside RFC 6749 §3.3 `NQCHAR` */
+  | "scope_invalid_character"
+  /** scope: none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts) */
+  | "scope_missing_mcx"
+  /** scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`) */
+  | "scope_unknown_mcx_only"
+  /** scope: a refresh asks for more than was granted (B.5) */
+  | "scope_widened"
+  /** request: the token endpoint was called with a method other than POST */
+  | "method_not_allowed"
+  /** request: body is not `application/x-www-form-urlencoded` (UTF-8) */
+  | "unsupported_content_type"
+  /** request: the body is over the configured limit */
+  | "body_too_large"
+  /** request: more parameters than the configured limit */
+  | "too_many_parameters"
+  /** request: the body is not `application/x-www-form-urlencoded` (bad `%`, not UTF-8, raw whitespace, empty pair, no `=`) */
+  | "malformed_form"
+  /** request: a parameter appears more than once (RFC 6749 §3.2) */
+  | "duplicate_parameter"
+  /** request: a required parameter is absent */
+  | "missing_parameter"
+  /** request: a required parameter is present but empty */
+  | "empty_parameter"
+  /** request: `grant_type` is not the one this endpoint handles */
+  | "unsupported_grant_type"
+  /** request: `subject_token_type` is not `urn:ietf:params:oauth:token-type:jwt` (lenient parsing also reads `…:access_token`, and reports it) */
+  | "unsupported_token_type"
+  /** request: `resource` is not an absolute `https` URI without fragment */
+  | "invalid_resource"
+  /** request: more than one `resource`: RFC 8693 §2.1 allows it, but a security token is for exactly one partner token endpoint */
+  | "several_resources"
+  /** request: a parameter that was read but that this server does not honour (the security token issuer: `actor_token`, an `audience` other than the `resource`) */
+  | "unsupported_parameter"
+  /** request: `actor_token` without `actor_token_type`, or `actor_token_type` without `actor_token` (RFC 8693 §2.1) */
+  | "actor_token_unpaired"
+  /** request: `assertion` or `subject_token` is not a compact JWS */
+  | "malformed_token"
+  /** request: the `Authorization: Basic` credentials cannot be read, or disagree with `client_id` */
+  | "invalid_client_authentication"
+  /** request: more than one client authentication method in one request (RFC 6749 §2.3) */
+  | "multiple_client_authentication"
+  /** request: an HTTP/1.1 message given as text cannot be read */
+  | "malformed_http"
+  /** request: HTTP text: `Content-Length` is not `1*DIGIT` (e.g. `+5`, `5, 5`; RFC 9110 §8.6, RFC 9112 §6.3) */
+  | "http_content_length_invalid"
+  /** request: HTTP text: more than one `Content-Length` header field (RFC 9112 §6.3) */
+  | "http_content_length_repeated"
+  /** request: HTTP text: a `Transfer-Encoding` header field (no transfer codings are read; RFC 9112 §6.1, §6.3) */
+  | "http_transfer_encoding_refused"
+  /** request: HTTP text: bytes after the body framed by `Content-Length`, beyond one final line break (RFC 9112 §6.3) */
+  | "http_bytes_after_body"
+  /** request: HTTP text: `Host` repeated or not `uri-host [":" port]` (RFC 9112 §3.2, RFC 3986 §3.2.2) */
+  | "http_host_invalid"
+  /** response: an HTTP status that is neither 200 nor an RFC 6749 §5.2 error */
+  | "unexpected_status"
+  /** response: the body is not the JSON object this response must be */
+  | "malformed_response"
+  /** response: a required member is absent */
+  | "missing_field"
+  /** response: a member has the wrong type or an unacceptable value */
+  | "invalid_field"
+  /** response: the body is over the configured limit */
+  | "response_too_large"
+  /** response: the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) */
+  | "error_response"
+  /** profile: the document is not well-formed XML or not UTF-8 (with line and column) */
+  | "profile_malformed_xml"
+  /** profile: the document has a DOCTYPE (DTD or entity declarations are never read) */
+  | "profile_dtd_refused"
+  /** profile: elements nest deeper than `ProfileLimits::max_depth` */
+  | "profile_too_deep"
+  /** profile: more than 16 namespace declarations in scope at once (parsing stays linear in the document size) */
+  | "profile_too_many_namespaces"
+  /** profile: more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
+  | "profile_too_many_elements"
+  /** profile: the document is over `ProfileLimits::max_bytes` */
+  | "profile_too_large"
+  /** profile: an encoding other than UTF-8 is declared or detected */
+  | "profile_unsupported_encoding"
+  /** profile: the root is not a user profile or `mcptt-UE-initial-configuration` */
+  | "profile_unknown_root"
+  /** profile: a known element in the wrong XML namespace */
+  | "profile_wrong_namespace"
+  /** profile: a required element or attribute is absent (the error names its path, e.g. the token endpoint) */
+  | "profile_missing_element"
+  /** profile: an element that may appear once appears again */
+  | "profile_duplicate_element"
+  /** profile: a value is not of its schema type */
+  | "profile_invalid_value"
+  /** profile: an endpoint in the profile is not an absolute `https` URI (path and endpoint reason given) */
+  | "profile_endpoint_invalid"
+  /** profile: two partner systems with the same id in one profile */
+  | "profile_duplicate_partner"
+  /** profile: two groups with the same id in one profile */
+  | "profile_duplicate_group"
+  /** profile: look-up: no partner system with that id */
+  | "profile_partner_not_found"
+  /** profile: look-up: no group with that id */
+  | "profile_group_not_found"
+  /** profile: look-up: no user profile of that service was loaded */
+  | "profile_service_not_loaded"
+  /** login: the authorization response's `state` differs from the request's (CSRF) */
+  | "login_state_mismatch"
+  /** login: a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) */
+  | "login_invalid_verifier"
+  /** login: `code_verifier` does not match the stored challenge (RFC 7636 §4.6) */
+  | "login_pkce_mismatch"
+  /** login: no `code_challenge`, or a method other than `S256` (B.4) */
+  | "login_pkce_required"
+  /** login: `response_type` is not `code` */
+  | "login_unsupported_response_type"
+  /** login: redirect URI missing, not absolute, with a fragment, or not the registered one */
+  | "login_invalid_redirect_uri"
+  /** login: the secure random source failed */
+  | "login_randomness_unavailable"
+  /** flow: a call that does not fit the flow's current step */
+  | "flow_wrong_step"
+  /** flow: the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon */
+  | "flow_unusable_security_token"
+  /** flow: the flow ended with an error; start a new one */
+  | "flow_already_failed"
+  /** flow: a saved flow is not valid JSON of this version, or lacks a secret it needs */
+  | "flow_invalid_saved_flow"
+  /** token: not a compact JWS (three base64url segments, JSON object header with a string `alg`, JSON object payload, no duplicate member names) */
+  | "token_malformed"
+  /** token: the token is over the size limit */
+  | "token_too_large"
+  /** token: `alg` is not on the allow-list: `none`, HMAC without a configured shared secret, HS384/HS512, or an algorithm the caller did not allow */
+  | "token_algorithm_refused"
+  /** token: the header has `crit`; no JWS extension is understood (RFC 7515 §4.1.11) */
+  | "token_crit_unsupported"
+  /** token: no trusted key has the token's `kid` (or, without `kid`, fits its `alg`) */
+  | "token_unknown_key"
+  /** token: the key named by `kid` is of the wrong type or curve for `alg`, is restricted to another `alg`, or is unsupported (e.g. RSA under 2048 bits) */
+  | "token_key_mismatch"
+  /** token: the key named by `kid` has `use` other than `sig` or `key_ops` without `verify` */
+  | "token_key_not_for_signature"
+  /** token: the signature does not verify (or has the wrong length) */
+  | "token_bad_signature"
+  /** token: `now` ≥ `exp` + leeway */
+  | "token_expired"
+  /** token: `now` + leeway < `nbf` */
+  | "token_not_yet_valid"
+  /** token: `iat` > `now` + leeway */
+  | "token_issued_in_future"
+  /** token: `iss` is not exactly the expected issuer (B.2.1.2) */
+  | "token_wrong_issuer"
+  /** token: `aud` does not contain the client_id (B.2.1.2) */
+  | "token_audience_missing_client"
+  /** token: `aud` does not contain the target IdMS address of a security token (B.2.1.2), or the configured audience of an access token */
+  | "token_audience_missing_target"
+  /** token: `azp` is present and is not the client_id (OpenID Connect Core §3.1.3.7) */
+  | "token_azp_mismatch"
+  /** token: `nonce` is not the value sent in the authentication request */
+  | "token_nonce_mismatch"
+  /** token: the access token's `client_id` claim is not the expected client */
+  | "token_client_mismatch"
+  /** token: `sub` is over 255 bytes of UTF-8 (B.2.1.2) */
+  | "token_subject_too_long"
+  /** token: a required claim is absent (`iss`, `sub`, `aud`, `exp`, `iat`; `azp` of an ID token with several audiences; `nonce` when one was sent; `scope` and `client_id` of an access token) */
+  | "token_missing_claim"
+  /** token: a claim has the wrong JSON type or value (empty `sub`, negative time, `scope` and `scp` both present…) */
+  | "token_invalid_claim"
+  /** token: `mcptt_id`, `mcvideo_id` or `mcdata_id` is absent for a service the caller requires */
+  | "token_missing_service_id"
+  /** token: the access token does not grant a required scope */
+  | "token_scope_missing"
+  /** token: a JWK Set that is not RFC 7517 JSON, has too many keys, or holds a broken or private key */
+  | "jwks_malformed"
+  /** token: the JWK Set is over the size limit */
+  | "jwks_too_large"
+  /** token: a clock leeway above 30 s was configured (B.2.1.2); refused, never clamped */
+  | "leeway_too_large"
+  /** token: unusable validation settings (empty issuer, target or client_id, HS256 without secret, secret under 32 bytes, empty allow-list) */
+  | "validator_invalid"
+  /** token: unusable security token issuing settings (empty issuer, a lifetime of 0 s) */
+  | "issuer_invalid"
+  /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) */
+  | "signing_key_invalid"
+  /** token: the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now` */
+  | "now_in_milliseconds"
+  /** token: `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) */
+  | "token_lifetime_too_long";
+// END generated error codes

@@ -13,6 +13,7 @@ import {
   UserProfile,
   UserProfiles,
   McxConnectError,
+  type ErrorCode,
   buildJwtBearerRequest,
   buildTokenExchangeRequest,
   constants,
@@ -92,6 +93,12 @@ function serve(request: HttpRequest): HttpResponse {
   } catch (e) {
     if (e instanceof McxConnectError) {
       const code: string = e.code;
+      // The codes are a typed union (written from the core's registry): a typo does not compile.
+      const known: ErrorCode = "scope_comma";
+      // @ts-expect-error "scope_coma" is not a code
+      const typo: ErrorCode = "scope_coma";
+      void typo;
+      if (e.code === known) void known;
       const oauth: string | null = e.oauthError;
       const status: number | null = e.status;
       void code;
