@@ -230,7 +230,7 @@ function readPartnersOneByOne(xml, refusal) {
   return result.partners.length ? result : null;
 }
 
-/** A partner element's name for the reader: its system id, else its domain. */
+/** A partner element's name for the reader: its domain and system id, as the usable ones are listed. */
 function partnerLabel(element, index) {
   const children = [...element.getElementsByTagName("*")];
   const id = children.find((e) => /^PartnerMC(PTT|Video|Data)SystemId$/.test(e.localName))?.textContent.trim();

@@ -3,6 +3,7 @@
 //! core's `SecurityTokenValidator`; its JWKS.
 
 use crate::http::{http_response, oauth_error, server_error, CoreRequest};
+use crate::primary::token_reply;
 use crate::state::{now, parse_options, random_token, Demo};
 use crate::{ACCESS_TOKEN_LIFETIME, CLIENT_ID, CLOCK_SKEW_HEADER, LEEWAY_SECONDS, PARTNER_IDS, PARTNER_KID};
 use axum::extract::{Path, State};
@@ -10,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use mcx_connect::token::{sign, JwsHeader, SecurityTokenValidator, TokenClaims, Verifier};
-use mcx_connect::{HttpRequest, JwtBearerRequest, OAuthErrorCode, Scope, ScopeSet, Secret, TokenResponse};
+use mcx_connect::{HttpRequest, JwtBearerRequest, OAuthErrorCode, ScopeSet};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -95,13 +96,6 @@ fn issue_tokens(demo: &Demo, id: &str, scope: &ScopeSet, subject: &TokenClaims) 
     else {
         return server_error("signing failed");
     };
-    let mut response = TokenResponse::bearer(access);
-    response.expires_in = Some(ACCESS_TOKEN_LIFETIME);
     // The partner's refresh token is opaque and not redeemable in this demo.
-    response.refresh_token = Some(Secret::new(refresh));
-    response.scope = Some(scope.clone());
-    if scope.contains(&Scope::OpenId) {
-        response.id_token = Some(id_token);
-    }
-    http_response(response.to_http_response())
+    token_reply(access, id_token, refresh, scope)
 }

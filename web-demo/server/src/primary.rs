@@ -66,12 +66,18 @@ fn issue_tokens(demo: &Demo, client_id: &str, scope: &ScopeSet, nonce: Option<&s
         }
         Err(_) => return server_error("state unavailable"),
     }
+    token_reply(access, id, refresh, scope)
+}
+
+/// The token response of both IdMS roles (RFC 6749 §5.1): bearer access token, its lifetime,
+/// refresh token, the granted scope, and the ID token when `openid` was granted.
+pub(crate) fn token_reply(access: Secret, id_token: Secret, refresh: String, scope: &ScopeSet) -> Response {
     let mut response = TokenResponse::bearer(access);
     response.expires_in = Some(ACCESS_TOKEN_LIFETIME);
     response.refresh_token = Some(Secret::new(refresh));
     response.scope = Some(scope.clone());
     if scope.contains(&Scope::OpenId) {
-        response.id_token = Some(id);
+        response.id_token = Some(id_token);
     }
     http_response(response.to_http_response())
 }
