@@ -9,7 +9,7 @@ const SESSION_KEY = "mcx-demo-session";
 const $ = (id) => document.getElementById(id);
 
 let config = null;
-let profile = null; // { xml, partners: PartnerSystem[] }
+let profile = null; // { xml, partners: PartnerSystem[], unusable: { label, error }[], xui }
 let session = null; // { clientId, partner, tokens }
 let migration = null; // { step, securityToken, claims, partnerVerdict, partnerTokens }
 const secrets = new Set();
@@ -154,8 +154,14 @@ function errorFrom(e) {
 
 // ---- profile --------------------------------------------------------------------------------
 
+const PROFILE_URLS = {
+  sample: "/profiles/sample.xml",
+  broken: "/profiles/one-broken-partner.xml",
+  missing: "/profiles/missing-token-endpoint.xml",
+};
+
 async function loadSource(source) {
-  const url = source === "sample" ? "/profiles/sample.xml" : source === "missing" ? "/profiles/missing-token-endpoint.xml" : null;
+  const url = PROFILE_URLS[source];
   if (!url) {
     $("profile-xml").value = "";
     $("profile-xml").focus();
@@ -171,18 +177,65 @@ function readProfile() {
   profile = null;
   const xml = $("profile-xml").value;
   try {
-    const parsed = mcx.UserProfile.parse(xml, POLICY);
-    const partners = parsed.partners;
-    const xui = parsed.xuiUri;
-    parsed.free();
-    profile = { xml, partners };
-    out.append(
-      el("p", { class: "ok" }, `Profile read: ${SERVICE_NAMES[partners[0]?.service] ?? "MC"} user ${xui ?? ""}, ${partners.length} partner system(s).`),
-    );
+    profile = { xml, unusable: [], ...readUserProfile(xml) };
   } catch (e) {
-    out.append(errorFrom(e));
+    profile = readPartnersOneByOne(xml, e);
+    if (!profile) out.append(errorFrom(e));
+  }
+  if (profile) {
+    const { partners, unusable, xui } = profile;
+    const usable = unusable.length ? `${partners.length} of ${partners.length + unusable.length} partner systems usable` : `${partners.length} partner system(s)`;
+    out.append(el("p", { class: "ok" }, `Profile read: ${SERVICE_NAMES[partners[0]?.service] ?? "MC"} user ${xui ?? ""}, ${usable}.`));
+    if (unusable.length) out.append(el("p", { class: "hint" }, "Why the others cannot be used is shown with the partner systems below."));
   }
   renderPartners();
+}
+
+function readUserProfile(xml) {
+  const parsed = mcx.UserProfile.parse(xml, POLICY);
+  const result = { partners: parsed.partners, xui: parsed.xuiUri };
+  parsed.free();
+  return result;
+}
+
+const PARTNER_ELEMENT = /^MigratablePartnerMC(PTT|Video|Data)SystemInfo$/;
+
+/**
+ * The core reads a profile as a whole, so one partner system it cannot use (no token endpoint, an
+ * address that is not https) refuses the document. When its refusal points into a partner system,
+ * the console asks the core about each partner system alone: the same document with the other
+ * partner elements cut out. The core decides on every one; this only cuts. `null` when the fault
+ * is not in a partner system, or no partner system is usable.
+ */
+function readPartnersOneByOne(xml, refusal) {
+  if (!String(refusal?.message ?? "").includes("MigratablePartner")) return null;
+  const doc = new DOMParser().parseFromString(xml, "application/xml");
+  const partnerElements = (d) => [...d.getElementsByTagName("*")].filter((e) => PARTNER_ELEMENT.test(e.localName));
+  const all = partnerElements(doc);
+  if (doc.getElementsByTagName("parsererror").length || all.length < 2) return null;
+  const result = { xml, partners: [], unusable: [], xui: null };
+  all.forEach((element, index) => {
+    const alone = doc.cloneNode(true);
+    partnerElements(alone).forEach((other, i) => {
+      if (i !== index) other.remove();
+    });
+    try {
+      const read = readUserProfile(new XMLSerializer().serializeToString(alone));
+      result.partners.push(...read.partners);
+      result.xui = read.xui;
+    } catch (e) {
+      result.unusable.push({ label: partnerLabel(element, index), error: e });
+    }
+  });
+  return result.partners.length ? result : null;
+}
+
+/** A partner element's name for the reader: its domain and system id, as the usable ones are listed. */
+function partnerLabel(element, index) {
+  const children = [...element.getElementsByTagName("*")];
+  const id = children.find((e) => /^PartnerMC(PTT|Video|Data)SystemId$/.test(e.localName))?.textContent.trim();
+  const domain = children.find((e) => e.localName === "mcptt-UE-initial-configuration")?.getAttribute("domain");
+  return [domain, id].filter(Boolean).join(" ") || `partner system ${index + 1}`;
 }
 
 function renderPartners(selectedId) {
@@ -225,6 +278,12 @@ function renderPartners(selectedId) {
         ),
       );
     }
+    box.append(list);
+  }
+  if (profile.unusable.length) {
+    box.append(el("h3", {}, "Not usable"));
+    const list = el("ul", { class: "unusable" });
+    for (const { label, error } of profile.unusable) list.append(el("li", {}, el("strong", {}, label), errorFrom(error)));
     box.append(list);
   }
   $("login").disabled = false;
@@ -297,7 +356,9 @@ async function finishLogin() {
   } catch (e) {
     step.append(errorFrom(e));
     markStep(step, "failed");
-    setOutcome("failed", e.oauthError ?? null, e.description ?? e.message, e.code);
+    // Said next to the sign-in button, where the user acts next, and brought into view.
+    $("login-status").replaceChildren(errorFrom(e));
+    $("login-status").scrollIntoView({ block: "center" });
   } finally {
     request?.free();
   }
@@ -472,6 +533,7 @@ async function partnerRequest() {
 function addStep(title, description) {
   const item = el("li", { class: "step", "data-status": "running" }, el("h3", {}, title), el("p", { class: "hint" }, description));
   $("steps").append(item);
+  item.scrollIntoView({ block: "nearest" });
   return item;
 }
 
@@ -520,6 +582,7 @@ function setOutcome(kind, oauthError, description, code) {
   box.className = kind;
   box.dataset.outcome = kind;
   box.replaceChildren(kind === "success" ? el("p", { class: "ok big" }, description) : errorBox(oauthError, description, code));
+  box.scrollIntoView({ block: "nearest" });
 }
 
 function updateButtons() {

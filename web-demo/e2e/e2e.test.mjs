@@ -23,8 +23,12 @@ after(async () => {
   await browser?.close();
 });
 
-async function openConsole() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+const LAPTOP = { width: 1366, height: 900 };
+/** A phone-sized screen (iPhone 12 to 15 in CSS pixels). */
+const PHONE = { width: 390, height: 844 };
+
+async function openConsole(viewport = LAPTOP) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -53,6 +57,19 @@ async function setSkew(page, seconds) {
     input.value = String(value);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }, seconds);
+}
+
+/** How far the page is wider than the window (0 when nothing overflows horizontally). */
+async function horizontalOverflow(page) {
+  return page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+}
+
+/** Whether the whole element is inside the window as it is scrolled now. */
+async function inViewport(page, selector) {
+  return page.locator(selector).evaluate((node) => {
+    const { top, bottom } = node.getBoundingClientRect();
+    return { top: Math.round(top), bottom: Math.round(bottom), visible: top >= 0 && bottom <= window.innerHeight };
+  });
 }
 
 async function shot(page, name) {
@@ -189,5 +206,72 @@ test("on a narrow laptop window the console fits its width and stays keyboard-us
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none", "the focused button shows no outline");
   await shot(page, "narrow-window");
+  await context.close();
+});
+
+test("on a phone (390 × 844) nothing overflows, and the success message is in view at the end of the migration", async () => {
+  const { page, context, problems } = await openConsole(PHONE);
+  assert.equal(await horizontalOverflow(page), 0, "the console is wider than a 390 px screen");
+  await login(page);
+  await page.click("#run-all");
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "success", await page.textContent("#outcome"));
+  const outcome = await inViewport(page, "#outcome");
+  assert.ok(outcome.visible, `the success message is at ${outcome.top}..${outcome.bottom} px, outside the 844 px window`);
+  // ... and it follows the last step, where the user has read to (not above the steps).
+  const lastStep = await inViewport(page, ".step:last-child");
+  const gap = outcome.top - lastStep.bottom;
+  assert.ok(gap >= 0 && gap < 50, `the success message is ${gap} px from the end of the last step`);
+  // Every step's messages, claims and tokens wrap within the width.
+  assert.equal(await horizontalOverflow(page), 0, "the finished migration is wider than a 390 px screen");
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(OUT, "phone-migrated.png") });
+  await context.close();
+});
+
+test("on a phone, a cancelled sign-in is said next to the sign-in button, in view", async () => {
+  const { page, context } = await openConsole(PHONE);
+  await page.click("#login");
+  await page.waitForURL(/\/primary\/authorize/);
+  assert.equal(await horizontalOverflow(page), 0, "the login page is wider than a 390 px screen");
+  await page.click("button[value=deny]");
+  await page.waitForURL(`${BASE}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  const status = "#login-status .error";
+  await page.waitForSelector(status);
+  assert.match(await page.textContent(`${status} .words`), /Sign-in was cancelled/);
+  assert.equal(await page.textContent(`${status} .rfc-code`), "access_denied");
+  const shown = await inViewport(page, status);
+  assert.ok(shown.visible, `the cancelled sign-in is at ${shown.top}..${shown.bottom} px, outside the 844 px window`);
+  const button = await inViewport(page, "#login");
+  assert.ok(button.visible && shown.top - button.bottom < 100, `the message (${shown.top} px) is not next to the button (${button.bottom} px)`);
+  assert.equal(await horizontalOverflow(page), 0);
+  await page.screenshot({ path: join(OUT, "phone-cancelled-sign-in.png") });
+  await context.close();
+});
+
+test("a profile with one broken partner offers the usable partner and says why the other is unusable", async () => {
+  const { page, context, problems } = await openConsole(PHONE);
+  await page.selectOption("#profile-source", "broken");
+  await page.waitForSelector("#partners ul.unusable");
+  assert.match(await page.textContent("#profile-result .ok"), /1 of 2 partner systems usable/);
+  // Partner a is offered; partner b (token endpoint on plain http) is listed with the core's refusal.
+  assert.equal(await page.locator("input[name=partner]").count(), 1);
+  assert.match(await page.textContent("label[for^=partner-]"), /partner-a\.example/);
+  const unusable = page.locator("#partners ul.unusable li");
+  assert.equal(await unusable.count(), 1);
+  assert.match(await unusable.locator("strong").textContent(), /partner-b\.example/);
+  assert.equal(await unusable.locator(".cause-code").textContent(), "profile_endpoint_invalid");
+  assert.match(await unusable.locator(".words").textContent(), /not a secure \(https\) address/);
+  assert.equal(await horizontalOverflow(page), 0);
+  // The usable partner works end to end.
+  await login(page);
+  assert.equal(await page.locator("#partners ul.unusable li").count(), 1, "the unusable partner is still listed after the sign-in");
+  await page.click("#run-all");
+  await page.waitForSelector("#outcome[data-outcome]");
+  assert.equal(await page.getAttribute("#outcome", "data-outcome"), "success", await page.textContent("#outcome"));
+  assert.match(await page.textContent("#outcome"), /partner-a\.example/);
+  assert.deepEqual(problems, []);
+  await shot(page, "one-broken-partner");
   await context.close();
 });

@@ -279,6 +279,13 @@ fn the_console_files_and_profiles_are_served() {
     assert_eq!(profile.partner_token_endpoint("urn:mc:partner-a:ptt").unwrap(), format!("{base}/partner/a/token"));
     let missing = get(&format!("{base}/profiles/missing-token-endpoint.xml"));
     assert!(UserProfile::parse(&missing.body, POLICY).is_err());
+    // One partner broken (b's token endpoint on plain http off loopback): the core refuses the
+    // document, naming partner b; the console then offers partner a alone.
+    let broken = get(&format!("{base}/profiles/one-broken-partner.xml"));
+    let refused = UserProfile::parse(&broken.body, POLICY).unwrap_err();
+    assert_eq!(refused.code(), "profile_endpoint_invalid");
+    assert!(refused.to_string().contains("urn:mc:partner-b:ptt"), "{refused}");
+    assert!(broken.body_text().unwrap().contains(&format!("{base}/partner/a/token")));
     let config = get(&format!("{base}/demo/config.json"));
     let config: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
     assert_eq!(config["primary"]["token_endpoint"], format!("{base}/primary/token"));
@@ -305,4 +312,47 @@ fn the_login_form_refuses_a_wrong_password_and_reports_a_cancel() {
     let err = login.read_response(reply.header("location").unwrap()).unwrap_err();
     assert_eq!(err.code(), "error_response");
     assert!(matches!(err, Error::ErrorResponse(ref e) if e.error == OAuthErrorCode::AccessDenied));
+}
+
+/// Sends raw HTTP/1.1 bytes (what no well-behaved client library writes); returns the reply's
+/// status and body.
+fn send_raw(base: &str, request: &[u8]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+    stream.write_all(request).unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    let status = reply.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = reply.split_once("\r\n\r\n").unwrap().1.to_owned();
+    (status, body)
+}
+
+/// RFC 9110 §5.5: a field value may carry obs-text, but the core reads headers as UTF-8 and
+/// refuses one that is not (`malformed_http`) rather than dropping it; the token endpoints
+/// answer `invalid_request` with the cause.
+#[test]
+fn rfc6749_5_2_a_header_value_that_is_not_utf8_is_invalid_request() {
+    let base = server();
+    for path in ["/primary/token", "/partner/a/token"] {
+        let body = b"grant_type=password";
+        let mut request = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: {}\r\nConnection: close\r\nX-Name: caf",
+            base.trim_start_matches("http://"),
+            body.len()
+        )
+        .into_bytes();
+        request.extend_from_slice(b"\xe9\r\n\r\n");
+        request.extend_from_slice(body);
+        let (status, reply) = send_raw(&base, &request);
+        assert_eq!(status, 400, "{path}: {reply}");
+        let error: serde_json::Value = serde_json::from_str(&reply).unwrap();
+        assert_eq!(error["error"], "invalid_request", "{path}: {reply}");
+        assert!(error["error_description"].as_str().unwrap().contains("x-name"), "{path}: {reply}");
+    }
+    // The same request with a UTF-8 value reaches the grant-type check.
+    let reply =
+        send(&HttpRequest::form_post(format!("{base}/primary/token"), "grant_type=password"), &[("x-name", "café")]);
+    assert_eq!(error_code(&reply), "unsupported_grant_type");
 }
