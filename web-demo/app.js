@@ -179,7 +179,7 @@ function readProfile() {
   try {
     profile = { xml, unusable: [], ...readUserProfile(xml) };
   } catch (e) {
-    profile = readPartnersOneByOne(xml, e);
+    profile = readPartnersOneByOne(xml);
     if (!profile) out.append(errorFrom(e));
   }
   if (profile) {
@@ -202,13 +202,12 @@ const PARTNER_ELEMENT = /^MigratablePartnerMC(PTT|Video|Data)SystemInfo$/;
 
 /**
  * The core reads a profile as a whole, so one partner system it cannot use (no token endpoint, an
- * address that is not https) refuses the document. When its refusal points into a partner system,
- * the console asks the core about each partner system alone: the same document with the other
- * partner elements cut out. The core decides on every one; this only cuts. `null` when the fault
- * is not in a partner system, or no partner system is usable.
+ * address that is not https) refuses the document. Then the console asks the core about each
+ * partner system alone: the same document with the other partner elements cut out. The core decides
+ * on every one; this only cuts (a fault outside the partner systems fails every cut, and the
+ * document stays refused). `null` when no partner system is usable.
  */
-function readPartnersOneByOne(xml, refusal) {
-  if (!String(refusal?.message ?? "").includes("MigratablePartner")) return null;
+function readPartnersOneByOne(xml) {
   const doc = new DOMParser().parseFromString(xml, "application/xml");
   const partnerElements = (d) => [...d.getElementsByTagName("*")].filter((e) => PARTNER_ELEMENT.test(e.localName));
   const all = partnerElements(doc);
