@@ -200,3 +200,42 @@ fn a_flood_of_empty_elements_is_refused_at_the_element_bound_so_reading_stays_li
     }
     assert_eq!(code(&over), "profile_too_many_elements");
 }
+
+#[test]
+fn xml_names_3_reserved_prefixes_and_undeclared_prefixes_are_refused_also_in_skipped_content() {
+    let video =
+        |inner: &str| simple_video().replacen("</mcvideo-user-profile>", &format!("{inner}</mcvideo-user-profile>"), 1);
+    // `xml` is bound without a declaration, and may be declared with its own namespace only.
+    assert!(parse(&video("<xml:x/><x xmlns:xml='http://www.w3.org/XML/1998/namespace'/>")).is_ok());
+    for refused in [
+        "<x xmlns:xml='urn:other'/>",
+        "<x xmlns:xmlns='http://www.w3.org/2000/xmlns/'/>",
+        "<x xmlns:p='http://www.w3.org/XML/1998/namespace'/>",
+        "<x xmlns:p='http://www.w3.org/2000/xmlns/'/>",
+        "<p:x/>",
+        "<:x/>",
+    ] {
+        match parse(&video(refused)) {
+            Err(ProfileError::MalformedXml { line: 1, .. }) => {}
+            other => panic!("{refused}: {other:?}"),
+        }
+    }
+    // A declaration ends with its element.
+    assert_eq!(code(&video("<y xmlns:p='urn:p'><p:x/></y><p:x/>")), "profile_malformed_xml");
+    assert!(parse(&video("<y xmlns:p='urn:p'><p:x/></y>")).is_ok());
+    // Names inside skipped content are not resolved (see `xml.rs`), declarations there are read.
+    assert!(parse(&video("<y><p:x/></y>")).is_ok());
+    assert_eq!(code(&video("<y><x xmlns:xml='urn:other'/></y>")), "profile_malformed_xml");
+}
+
+#[test]
+fn xml_names_6_2_an_empty_default_namespace_undeclares_it() {
+    // The root's default namespace undeclared on a known element: it is in no namespace.
+    let xml = simple_video().replacen("<OnNetwork>", "<OnNetwork xmlns=''>", 1);
+    assert!(xml.contains("<OnNetwork xmlns=''>"));
+    assert!(parse(&xml).unwrap().partners().is_empty());
+    // `xmlns:p=""` undeclares `p` (Namespaces in XML 1.1): a name with it is then refused.
+    let declared = simple_video().replacen("<mcvideo-user-profile ", "<mcvideo-user-profile xmlns:p='urn:p' ", 1);
+    assert!(parse(&declared.replacen("<OnNetwork>", "<OnNetwork><p:x/>", 1)).is_ok());
+    assert_eq!(code(&declared.replacen("<OnNetwork>", "<OnNetwork xmlns:p=''><p:x/>", 1)), "profile_malformed_xml");
+}

@@ -45,6 +45,7 @@ mod collection;
 mod error;
 mod groups;
 mod model;
+mod namespaces;
 mod raw;
 mod reader;
 mod xml;

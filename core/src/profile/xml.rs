@@ -17,10 +17,10 @@
 //! than a full namespace-resolving pass.
 
 use super::error::ProfileError;
+use super::namespaces::{Resolved, Scopes};
 use crate::http::printable;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -63,7 +63,7 @@ pub(super) enum Ns {
     None,
 }
 
-fn classify(ns: &[u8]) -> Ns {
+pub(super) fn classify(ns: &[u8]) -> Ns {
     // Every element start is classified: pick the one candidate by length (and one byte), then
     // compare once.
     let (candidate, class) = match (ns.len(), ns.get(9)) {
@@ -132,18 +132,14 @@ pub(super) enum Item<'a> {
 
 /// The bounded reader.
 pub(super) struct Cursor<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     xml: &'a [u8],
     depth: usize,
     max_depth: usize,
     seen_root: bool,
     first_event: bool,
-    /// Namespace declarations made by each open element (index = depth - 1).
-    declared: Vec<usize>,
-    /// Their sum: the bindings in scope.
-    bindings_in_scope: usize,
-    /// Finds `xmlns` in a start tag (built once: most start tags are searched).
-    xmlns: memchr::memmem::Finder<'static>,
+    /// The namespace bindings in scope.
+    scopes: Scopes,
     /// Elements entered so far (bounded by [`MAX_ELEMENTS`]).
     elements: usize,
 }
@@ -151,7 +147,7 @@ pub(super) struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     /// A reader over a document already checked to be UTF-8.
     pub(super) fn new(xml: &'a str, max_depth: usize) -> Self {
-        let mut reader = NsReader::from_reader(xml.as_bytes());
+        let mut reader = Reader::from_reader(xml.as_bytes());
         let config = reader.config_mut();
         config.expand_empty_elements = true;
         config.check_end_names = true;
@@ -164,17 +160,20 @@ impl<'a> Cursor<'a> {
             max_depth,
             seen_root: false,
             first_event: true,
-            declared: Vec::new(),
-            bindings_in_scope: 0,
-            xmlns: memchr::memmem::Finder::new(b"xmlns"),
+            scopes: Scopes::new(),
             elements: 0,
         }
     }
 
-    /// Enters an element that just started: checks the depth limit, the number of elements
-    /// against [`MAX_ELEMENTS`] and the namespace bindings it declares against
+    /// Opens the namespace scope of an element that just started (its declarations).
+    fn declare(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
+        self.scopes.enter(start).map_err(|reason| self.malformed(offset, reason))
+    }
+
+    /// Enters an element whose scope is open: checks the depth limit, the number of elements
+    /// against [`MAX_ELEMENTS`] and the namespace bindings in scope against
     /// [`MAX_NAMESPACE_BINDINGS`].
-    fn enter(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
+    fn enter(&mut self, offset: u64) -> Result<(), ProfileError> {
         if self.depth >= self.max_depth {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
@@ -184,22 +183,10 @@ impl<'a> Cursor<'a> {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column });
         }
-        // Most elements declare nothing: look at their attributes only when `xmlns` occurs.
-        let declared = if self.xmlns.find(start).is_some() {
-            start
-                .attributes()
-                .with_checks(false)
-                .filter(|attribute| matches!(attribute, Ok(a) if a.key.as_namespace_binding().is_some()))
-                .count()
-        } else {
-            0
-        };
-        self.bindings_in_scope += declared;
-        if self.bindings_in_scope > MAX_NAMESPACE_BINDINGS {
+        if self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column });
         }
-        self.declared.push(declared);
         self.depth += 1;
         Ok(())
     }
@@ -207,7 +194,7 @@ impl<'a> Cursor<'a> {
     /// Leaves the current element: its namespace bindings go out of scope.
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
-        self.bindings_in_scope = self.bindings_in_scope.saturating_sub(self.declared.pop().unwrap_or(0));
+        self.scopes.leave();
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
@@ -242,23 +229,22 @@ impl<'a> Cursor<'a> {
             match event {
                 Event::Start(start) => {
                     // Only element starts need their namespace; ends are checked by name.
-                    let (ns, other_ns, unknown_prefix) = match self.reader.resolve_element(start.name()).0 {
-                        ResolveResult::Bound(ns) => {
-                            let class = classify(ns.as_ref());
-                            let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
-                            (class, other, None)
+                    self.declare(&start, offset)?;
+                    let (ns, other_ns) = match self.scopes.resolve(start.name().into_inner()) {
+                        Resolved::Bound(Ns::Other, name) => (Ns::Other, Some(String::from_utf8_lossy(name).into())),
+                        Resolved::Bound(ns, _) => (ns, None),
+                        Resolved::Unbound => (Ns::None, None),
+                        Resolved::Unknown => {
+                            let name = start.name().into_inner();
+                            let prefix = name.get(..memchr::memchr(b':', name).unwrap_or(0)).unwrap_or_default();
+                            let prefix = printable(&String::from_utf8_lossy(prefix), 32);
+                            return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
                         }
-                        ResolveResult::Unbound => (Ns::None, None, None),
-                        ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix)),
                     };
-                    if let Some(prefix) = unknown_prefix {
-                        let prefix = printable(&String::from_utf8_lossy(&prefix), 32);
-                        return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
-                    }
                     if self.depth == 0 && self.seen_root {
                         return Err(self.malformed(offset, "a second root element"));
                     }
-                    self.enter(&start, offset)?;
+                    self.enter(offset)?;
                     self.seen_root = true;
                     return Ok(Item::Start(Element { ns, other_ns, start, offset }));
                 }
@@ -377,7 +363,10 @@ impl<'a> Cursor<'a> {
             // resolved: nothing here is looked at by namespace.
             let event = self.read_event()?;
             match event {
-                Event::Start(start) => self.enter(&start, offset)?,
+                Event::Start(start) => {
+                    self.declare(&start, offset)?;
+                    self.enter(offset)?;
+                }
                 Event::End(_) => self.leave(),
                 Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::GeneralRef(reference) => {
@@ -430,13 +419,14 @@ impl<'a> Cursor<'a> {
     /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
     /// malformed attribute is an error even after the one asked for. Duplicates are found with a
     /// hash set (quick-xml's own check compares each attribute with every earlier one: quadratic
-    /// in their number).
+    /// in their number), sized from the length of the tag so that it is not grown while filled.
     pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
         let mut found = None;
-        let mut seen = HashSet::new();
+        // An attribute takes at least 5 bytes (` a=""`); a real one far more: 1 slot per 8 bytes.
+        let mut seen = HashSet::with_capacity(element.start.attributes_raw().len() / 8);
         for attribute in element.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
-            if !seen.insert(attribute.key.into_inner()) {
+            if !seen.insert(Key(attribute.key.into_inner())) {
                 let key = printable(&String::from_utf8_lossy(attribute.key.as_ref()), 64);
                 return Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")));
             }
@@ -446,6 +436,17 @@ impl<'a> Cursor<'a> {
             }
         }
         Ok(found)
+    }
+}
+
+/// An attribute name in the duplicate check: hashed as its bytes alone (a byte slice's own
+/// `Hash` also writes its length, a second call into the hasher for every attribute).
+#[derive(PartialEq, Eq)]
+struct Key<'k>(&'k [u8]);
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.0);
     }
 }
 
