@@ -111,12 +111,12 @@ impl RawConfig {
             }
             if let Some(leaf) = Leaf::from_name(child.local()) {
                 let (value, had_child) = cursor.text()?;
-                let path = format!("on-network/App-Server-Info/{}", leaf.name());
+                let path = || format!("on-network/App-Server-Info/{}", leaf.name());
                 if had_child {
-                    self.note(path, "it holds elements where a URI is expected".to_owned());
+                    self.note(path(), "it holds elements where a URI is expected".to_owned());
                 } else if let Some(slot) = self.leaves.get_mut(leaf as usize) {
                     if slot.replace(value).is_some() {
-                        self.note(path, String::new());
+                        self.note(path(), String::new());
                     }
                 }
             } else if child.local() == b"tls-tunnel-auth-method" {
@@ -149,10 +149,15 @@ impl RawConfig {
         Ok(())
     }
 
-    /// Checks what was read; `path` is the element path of the `mcptt-UE-initial-configuration`.
-    pub(super) fn finish(self, path: &str, policy: &EndpointPolicy) -> Result<InitialConfiguration, ProfileError> {
+    /// Checks what was read; `path` gives the element path of the `mcptt-UE-initial-configuration`
+    /// (built only for an error).
+    pub(super) fn finish(
+        self,
+        path: &dyn Fn() -> String,
+        policy: &EndpointPolicy,
+    ) -> Result<InitialConfiguration, ProfileError> {
         if let Some((relative, reason)) = self.problem {
-            let path = format!("{path}/{relative}");
+            let path = format!("{}/{relative}", path());
             return Err(if reason.is_empty() {
                 ProfileError::DuplicateElement { path }
             } else {
@@ -161,10 +166,10 @@ impl RawConfig {
         }
         let domain = match self.domain {
             Some(domain) if !domain.trim().is_empty() => domain.trim().to_owned(),
-            _ => return Err(ProfileError::MissingElement { path: format!("{path}/@domain") }),
+            _ => return Err(ProfileError::MissingElement { path: format!("{}/@domain", path()) }),
         };
         let [auth, token, proxy, gms, cms, kms] = self.leaves;
-        let leaf_path = |leaf: Leaf| format!("{path}/on-network/App-Server-Info/{}", leaf.name());
+        let leaf_path = |leaf: Leaf| format!("{}/on-network/App-Server-Info/{}", path(), leaf.name());
         let Some(token) = token else {
             return Err(ProfileError::MissingElement { path: leaf_path(Leaf::TokenEndpoint) });
         };
@@ -196,7 +201,10 @@ impl RawConfig {
                 Some("false" | "0") => Some(false),
                 Some(other) => {
                     return Err(ProfileError::InvalidValue {
-                        path: format!("{path}/on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication"),
+                        path: format!(
+                            "{}/on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication",
+                            path()
+                        ),
                         reason: format!("`{}` is not an xs:boolean (true, false, 1, 0)", printable(other, 32)),
                     })
                 }

@@ -78,7 +78,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
         INIT_CONFIG => {
             expect_ns(&root, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
             let raw = read_config(&mut cursor, &root)?;
-            let primary = raw.finish("mcptt-UE-initial-configuration", &policy)?;
+            let primary = raw.finish(&|| "mcptt-UE-initial-configuration".to_owned(), &policy)?;
             UserProfile {
                 kind: DocumentKind::UeInitialConfiguration,
                 xui_uri: None,
@@ -235,29 +235,32 @@ impl<'c, 'a> Walk<'c, 'a> {
         let mut config: Option<(RawConfig, PartnerShape)> = None;
         let mut duplicate: Option<String> = None;
         self.children(|walk, child| walk.partner_child(child, &mut system_id, &mut config, &mut duplicate))?;
-        let label = match &system_id {
-            Some(id) => {
-                format!("{}[{}='{}']", self.names.partner, self.names.partner_id, crate::http::printable(id, 100))
-            }
-            None => format!("{}[{position}]", self.names.partner),
+        // The element paths of errors, built only when there is one to report.
+        let names = self.names;
+        let prefix = || {
+            let label = match &system_id {
+                Some(id) => format!("{}[{}='{}']", names.partner, names.partner_id, crate::http::printable(id, 100)),
+                None => format!("{}[{position}]", names.partner),
+            };
+            format!("{}/OnNetwork/anyExt/{label}", names.root)
         };
-        let prefix = format!("{}/OnNetwork/anyExt/{label}", self.names.root);
         if let Some(name) = duplicate {
-            return Err(ProfileError::DuplicateElement { path: format!("{prefix}/{name}") });
+            return Err(ProfileError::DuplicateElement { path: format!("{}/{name}", prefix()) });
         }
         let Some((raw, shape)) = config else {
             return Err(ProfileError::MissingElement {
                 path: format!(
-                    "{prefix}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
-                    self.names.wrapper
+                    "{}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
+                    prefix(),
+                    names.wrapper
                 ),
             });
         };
-        let config_path = match shape {
+        let config_path = || match shape {
             PartnerShape::AccessInformation => {
-                format!("{prefix}/{}/mcptt-UE-initial-configuration", self.names.wrapper)
+                format!("{}/{}/mcptt-UE-initial-configuration", prefix(), names.wrapper)
             }
-            PartnerShape::Direct => format!("{prefix}/mcptt-UE-initial-configuration"),
+            PartnerShape::Direct => format!("{}/mcptt-UE-initial-configuration", prefix()),
         };
         let initial_configuration = raw.finish(&config_path, &self.policy)?;
         self.partners.push(PartnerSystem { service: self.names.service, system_id, shape, initial_configuration });

@@ -138,6 +138,8 @@ pub(super) struct Cursor<'a> {
     max_depth: usize,
     seen_root: bool,
     first_event: bool,
+    /// The element last started was empty (`<a/>`): its end is the next item.
+    pending_end: bool,
     /// The namespace bindings in scope.
     scopes: Scopes,
     /// Elements entered so far (bounded by [`MAX_ELEMENTS`]).
@@ -149,7 +151,9 @@ impl<'a> Cursor<'a> {
     pub(super) fn new(xml: &'a str, max_depth: usize) -> Self {
         let mut reader = Reader::from_reader(xml.as_bytes());
         let config = reader.config_mut();
-        config.expand_empty_elements = true;
+        // `<a/>` comes as one event, read as a start and an end here (quick-xml's expansion
+        // allocates a copy of the name for the end of every empty element).
+        config.expand_empty_elements = false;
         config.check_end_names = true;
         config.check_comments = true;
         config.trim_text(false);
@@ -160,6 +164,7 @@ impl<'a> Cursor<'a> {
             max_depth,
             seen_root: false,
             first_event: true,
+            pending_end: false,
             scopes: Scopes::new(),
             elements: 0,
         }
@@ -222,104 +227,124 @@ impl<'a> Cursor<'a> {
 
     /// The next item; text is decoded only when `want_text` is set.
     pub(super) fn next(&mut self, want_text: bool) -> Result<Item<'a>, ProfileError> {
+        if std::mem::take(&mut self.pending_end) {
+            self.leave();
+            return Ok(Item::End);
+        }
         loop {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
             let event = self.read_event()?;
-            match event {
-                Event::Start(start) => {
-                    // Only element starts need their namespace; ends are checked by name.
-                    self.declare(&start, offset)?;
-                    let (ns, other_ns) = match self.scopes.resolve(start.name().into_inner()) {
-                        Resolved::Bound(Ns::Other, name) => (Ns::Other, Some(String::from_utf8_lossy(name).into())),
-                        Resolved::Bound(ns, _) => (ns, None),
-                        Resolved::Unbound => (Ns::None, None),
-                        Resolved::Unknown => {
-                            let name = start.name().into_inner();
-                            let prefix = name.get(..memchr::memchr(b':', name).unwrap_or(0)).unwrap_or_default();
-                            let prefix = printable(&String::from_utf8_lossy(prefix), 32);
-                            return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
-                        }
-                    };
-                    if self.depth == 0 && self.seen_root {
-                        return Err(self.malformed(offset, "a second root element"));
-                    }
-                    self.enter(offset)?;
-                    self.seen_root = true;
-                    return Ok(Item::Start(Element { ns, other_ns, start, offset }));
+            let (start, empty) = match event {
+                Event::Start(start) => (start, false),
+                Event::Empty(start) => (start, true),
+                event => match self.other_event(event, offset, first, want_text)? {
+                    Some(item) => return Ok(item),
+                    None => continue,
+                },
+            };
+            // Only element starts need their namespace; ends are checked by name.
+            self.declare(&start, offset)?;
+            let (ns, other_ns) = match self.scopes.resolve(start.name().into_inner()) {
+                Resolved::Bound(Ns::Other, name) => (Ns::Other, Some(String::from_utf8_lossy(name).into())),
+                Resolved::Bound(ns, _) => (ns, None),
+                Resolved::Unbound => (Ns::None, None),
+                Resolved::Unknown => {
+                    let name = start.name().into_inner();
+                    let prefix = name.get(..memchr::memchr(b':', name).unwrap_or(0)).unwrap_or_default();
+                    let prefix = printable(&String::from_utf8_lossy(prefix), 32);
+                    return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
                 }
-                Event::End(_) => {
-                    self.leave();
-                    return Ok(Item::End);
+            };
+            if self.depth == 0 && self.seen_root {
+                return Err(self.malformed(offset, "a second root element"));
+            }
+            self.enter(offset)?;
+            self.seen_root = true;
+            self.pending_end = empty;
+            return Ok(Item::Start(Element { ns, other_ns, start, offset }));
+        }
+    }
+
+    /// An event other than an element start: an item, `None` to read on, or an error.
+    fn other_event(
+        &mut self,
+        event: Event<'a>,
+        offset: u64,
+        first: bool,
+        want_text: bool,
+    ) -> Result<Option<Item<'a>>, ProfileError> {
+        match event {
+            // `next` reads element starts itself.
+            Event::Start(_) | Event::Empty(_) => return Err(self.malformed(offset, "an element start out of place")),
+            Event::End(_) => {
+                self.leave();
+                return Ok(Some(Item::End));
+            }
+            Event::Text(text) => {
+                if self.depth == 0 {
+                    let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+                    if let Some(at) = stray {
+                        let at = offset + at as u64;
+                        return Err(self.malformed(at, "text outside the root element"));
+                    }
+                    return Ok(None);
                 }
-                Event::Empty(_) => {
-                    // `expand_empty_elements` turns `<a/>` into Start + End; never reached.
-                    return Err(self.malformed(offset, "unexpected empty-element event"));
+                if !want_text {
+                    return Ok(None);
                 }
-                Event::Text(text) => {
-                    if self.depth == 0 {
-                        let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-                        if let Some(at) = stray {
-                            let at = offset + at as u64;
-                            return Err(self.malformed(at, "text outside the root element"));
-                        }
-                        continue;
-                    }
-                    if !want_text {
-                        continue;
-                    }
-                    let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                    return Ok(Item::Text(decoded));
+                let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                return Ok(Some(Item::Text(decoded)));
+            }
+            Event::CData(data) => {
+                if self.depth == 0 {
+                    return Err(self.malformed(offset, "CDATA outside the root element"));
                 }
-                Event::CData(data) => {
-                    if self.depth == 0 {
-                        return Err(self.malformed(offset, "CDATA outside the root element"));
-                    }
-                    if !want_text {
-                        continue;
-                    }
-                    let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                    return Ok(Item::Text(decoded));
+                if !want_text {
+                    return Ok(None);
                 }
-                Event::GeneralRef(reference) => {
-                    if self.depth == 0 {
-                        return Err(self.malformed(offset, "a reference outside the root element"));
-                    }
-                    let resolved = self.resolve_reference(&reference, offset)?;
-                    if want_text {
-                        return Ok(Item::Text(resolved));
-                    }
+                let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                return Ok(Some(Item::Text(decoded)));
+            }
+            Event::GeneralRef(reference) => {
+                if self.depth == 0 {
+                    return Err(self.malformed(offset, "a reference outside the root element"));
                 }
-                Event::Decl(decl) => {
-                    if !first {
-                        return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
-                    }
-                    if let Some(encoding) = decl.encoding() {
-                        let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
-                        if !encoding.eq_ignore_ascii_case(b"UTF-8") {
-                            let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
-                            return Err(ProfileError::UnsupportedEncoding { encoding });
-                        }
-                    }
-                }
-                Event::PI(_) | Event::Comment(_) => {}
-                Event::DocType(_) => {
-                    let (line, column) = line_column(self.xml, offset);
-                    return Err(ProfileError::DtdRefused { line, column });
-                }
-                Event::Eof => {
-                    if self.depth > 0 {
-                        return Err(
-                            self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
-                        );
-                    }
-                    if !self.seen_root {
-                        return Err(self.malformed(offset, "the document has no root element"));
-                    }
-                    return Ok(Item::Eof);
+                let resolved = self.resolve_reference(&reference, offset)?;
+                if want_text {
+                    return Ok(Some(Item::Text(resolved)));
                 }
             }
+            Event::Decl(decl) => {
+                if !first {
+                    return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
+                }
+                if let Some(encoding) = decl.encoding() {
+                    let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
+                    if !encoding.eq_ignore_ascii_case(b"UTF-8") {
+                        let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
+                        return Err(ProfileError::UnsupportedEncoding { encoding });
+                    }
+                }
+            }
+            Event::PI(_) | Event::Comment(_) => {}
+            Event::DocType(_) => {
+                let (line, column) = line_column(self.xml, offset);
+                return Err(ProfileError::DtdRefused { line, column });
+            }
+            Event::Eof => {
+                if self.depth > 0 {
+                    return Err(
+                        self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
+                    );
+                }
+                if !self.seen_root {
+                    return Err(self.malformed(offset, "the document has no root element"));
+                }
+                return Ok(Some(Item::Eof));
+            }
         }
+        Ok(None)
     }
 
     /// A character reference or one of the five predefined entities; anything else is an
@@ -356,6 +381,10 @@ impl<'a> Cursor<'a> {
     pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
         // The same checks as `next`, without building items: skipped content is most of a
         // profile, and this loop is what keeps extraction close to a bare tokenising pass.
+        if std::mem::take(&mut self.pending_end) {
+            self.leave();
+            return Ok(());
+        }
         let target = self.depth.saturating_sub(1);
         while self.depth > target {
             let offset = self.reader.buffer_position();
@@ -366,6 +395,11 @@ impl<'a> Cursor<'a> {
                 Event::Start(start) => {
                     self.declare(&start, offset)?;
                     self.enter(offset)?;
+                }
+                Event::Empty(start) => {
+                    self.declare(&start, offset)?;
+                    self.enter(offset)?;
+                    self.leave();
                 }
                 Event::End(_) => self.leave(),
                 Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
@@ -378,9 +412,6 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Decl(_) => {
                     return Err(self.malformed(offset, "an XML declaration inside an element"));
-                }
-                Event::Empty(_) => {
-                    return Err(self.malformed(offset, "unexpected empty-element event"));
                 }
                 Event::Eof => {
                     let open = self.depth;
