@@ -21,11 +21,18 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
     if input.is_empty() {
         return Err("it is empty");
     }
-    // One pass for both: a control byte is reported before a non-ASCII one, wherever they are.
+    // One pass over the bytes (comparisons only, so that it is vectorised): a control byte is
+    // reported before a non-ASCII one, wherever they are, and the rarer delimiters seen tell
+    // which later searches are needed.
     let (mut control, mut high) = (false, 0u8);
+    let (mut hash, mut at, mut question, mut percent) = (false, false, false, false);
     for b in input.bytes() {
         control |= b <= b' ' || b == 0x7f;
         high |= b;
+        hash |= b == b'#';
+        at |= b == b'@';
+        question |= b == b'?';
+        percent |= b == b'%';
     }
     if control {
         return Err("it contains whitespace or control characters");
@@ -33,15 +40,17 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
     if high >= 0x80 {
         return Err("it contains non-ASCII characters (percent-encode them)");
     }
-    let colon = memchr::memchr(b':', input.as_bytes()).ok_or("it has no scheme (expected e.g. `https://`)")?;
+    let colon = position(input, |b| b == b':').ok_or("it has no scheme (expected e.g. `https://`)")?;
     let (scheme, rest) = input.split_at(colon);
     let rest = rest.get(1..).unwrap_or_default();
-    let scheme_ok = scheme.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) && all(scheme, SCHEME);
+    let scheme_ok =
+        scheme.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) && scheme.bytes().all(is_scheme_byte);
     if !scheme_ok {
         return Err("it has no valid scheme (expected e.g. `https://`)");
     }
     let rest = rest.strip_prefix("//").ok_or("it has no `//` authority after the scheme")?;
-    let (before_fragment, has_fragment) = match memchr::memchr(b'#', rest.as_bytes()).map(|at| rest.split_at(at)) {
+    let fragment_at = if hash { position(rest, |b| b == b'#') } else { None };
+    let (before_fragment, has_fragment) = match fragment_at.map(|at| rest.split_at(at)) {
         Some((before, fragment)) => {
             if !all(fragment.get(1..).unwrap_or_default(), PCHAR | SLASH | QUESTION) {
                 return Err("its fragment contains characters that must be percent-encoded");
@@ -50,14 +59,15 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
         }
         None => (rest, false),
     };
-    let authority_end = memchr::memchr2(b'/', b'?', before_fragment.as_bytes()).unwrap_or(before_fragment.len());
+    let authority_end = position(before_fragment, |b| b == b'/' || b == b'?').unwrap_or(before_fragment.len());
     let (authority, path_query) = before_fragment.split_at(authority_end);
-    if memchr::memchr(b'@', authority.as_bytes()).is_some() {
+    if at && position(authority, |b| b == b'@').is_some() {
         return Err("it carries user information (`user@`) in its authority");
     }
     let (host, port) = split_host_port(authority)?;
     check_host(host)?;
-    let (path, query) = match memchr::memchr(b'?', path_query.as_bytes()) {
+    let query_at = if question { position(path_query, |b| b == b'?') } else { None };
+    let (path, query) = match query_at {
         Some(at) => (path_query.get(..at).unwrap_or_default(), path_query.get(at + 1..)),
         None => (path_query, None),
     };
@@ -69,7 +79,9 @@ pub(crate) fn parse_absolute(input: &str) -> Result<UriParts<'_>, &'static str> 
             return Err("its query contains characters that must be percent-encoded");
         }
     }
-    check_percent_escapes(input)?;
+    if percent {
+        check_percent_escapes(input)?;
+    }
     Ok(UriParts { scheme, host, port, has_fragment })
 }
 
@@ -121,12 +133,11 @@ fn check_host(host: &str) -> Result<(), &'static str> {
 
 fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
     let bytes = input.as_bytes();
-    for at in memchr::memchr_iter(b'%', bytes) {
-        // An escape's own digits are never `%`, so each `%` found starts an escape.
-        let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
-        if !(hex(at + 1) && hex(at + 2)) {
-            return Err("it has a `%` that is not followed by two hexadecimal digits");
-        }
+    let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
+    // An escape's own digits are never `%`, so each `%` starts an escape.
+    let bad = bytes.iter().enumerate().any(|(at, &b)| b == b'%' && !(hex(at + 1) && hex(at + 2)));
+    if bad {
+        return Err("it has a `%` that is not followed by two hexadecimal digits");
     }
     Ok(())
 }
@@ -136,12 +147,13 @@ fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
 const UNRESERVED: u8 = 1 << 0; // ALPHA DIGIT - . _ ~
 const SUB_DELIM: u8 = 1 << 1; // ! $ & ' ( ) * + , ; =
 const PERCENT: u8 = 1 << 2; // %
-const COLON_AT: u8 = 1 << 3; // : @
-const SLASH: u8 = 1 << 4; // /
-const QUESTION: u8 = 1 << 5; // ?
-const SCHEME: u8 = 1 << 6; // ALPHA DIGIT + - .
+const COLON: u8 = 1 << 3; // :
+const AT: u8 = 1 << 4; // @
+const SLASH: u8 = 1 << 5; // /
+const QUESTION: u8 = 1 << 6; // ?
+const HASH: u8 = 1 << 7; // # (in no class of a URI's parts: it only starts the fragment)
 /// `pchar` (§ 3.3): unreserved, pct-encoded (its `%`), sub-delims, `:` and `@`.
-const PCHAR: u8 = UNRESERVED | SUB_DELIM | PERCENT | COLON_AT;
+const PCHAR: u8 = UNRESERVED | SUB_DELIM | PERCENT | COLON | AT;
 
 static CLASSES: [u8; 256] = classes();
 
@@ -154,17 +166,18 @@ const fn classes() -> [u8; 256] {
         let c = b as u8;
         let mut class = 0;
         if c.is_ascii_alphanumeric() {
-            class |= UNRESERVED | SCHEME;
+            class |= UNRESERVED;
         }
         class |= match c {
-            b'-' | b'.' => UNRESERVED | SCHEME,
-            b'_' | b'~' => UNRESERVED,
-            b'+' => SUB_DELIM | SCHEME,
+            b'-' | b'.' | b'_' | b'~' => UNRESERVED,
             b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b',' | b';' | b'=' => SUB_DELIM,
             b'%' => PERCENT,
-            b':' | b'@' => COLON_AT,
+            b'+' => SUB_DELIM,
+            b':' => COLON,
+            b'@' => AT,
             b'/' => SLASH,
             b'?' => QUESTION,
+            b'#' => HASH,
             _ => 0,
         };
         table[b] = class;
@@ -173,9 +186,24 @@ const fn classes() -> [u8; 256] {
     table
 }
 
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Whether every byte of `text` is in one of `classes`.
 fn all(text: &str, classes: u8) -> bool {
-    text.bytes().all(|b| CLASSES.get(usize::from(b)).is_some_and(|class| class & classes != 0))
+    text.bytes().all(|b| class(b) & classes != 0)
+}
+
+/// The scheme: ALPHA, DIGIT, `+`, `-`, `.` (the first byte is checked to be ALPHA on its own).
+fn is_scheme_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+}
+
+/// The first byte of `text` that matches (a plain loop: endpoints are short, shorter than what
+/// a vectorised search pays to set up).
+fn position(text: &str, matches: impl Fn(u8) -> bool) -> Option<usize> {
+    text.bytes().position(matches)
 }
 
 /// Whether `host` names this machine: `localhost` (and `*.localhost`), `127.0.0.0/8`, `[::1]`.
@@ -225,14 +253,23 @@ mod tests {
             assert_eq!(all(&c, UNRESERVED), unreserved, "{b}");
             assert_eq!(all(&c, SUB_DELIM), sub_delim, "{b}");
             assert_eq!(all(&c, PCHAR), unreserved || sub_delim || ":@%".contains(ch), "{b}");
-            assert_eq!(all(&c, SCHEME), ch.is_ascii_alphanumeric() || "+-.".contains(ch), "{b}");
-            assert_eq!(all(&c, SLASH | QUESTION), "/?".contains(ch), "{b}");
+            assert_eq!(is_scheme_byte(b), ch.is_ascii_alphanumeric() || "+-.".contains(ch), "{b}");
+            assert_eq!(all(&c, SLASH | QUESTION | HASH), "/?#".contains(ch), "{b}");
         }
         assert_eq!(
             parse_absolute("https://a.example/%4"),
             Err("it has a `%` that is not followed by two hexadecimal digits")
         );
         assert!(parse_absolute("https://a.example/%41%2f?q=%25#%7E").is_ok());
+        assert!(parse_absolute("https://a.example/x@y?a@b#c@d").is_ok());
+        assert_eq!(
+            parse_absolute("https://a.example/#x#y"),
+            Err("its fragment contains characters that must be percent-encoded")
+        );
+        assert_eq!(
+            parse_absolute("https://a.example?x=[1]"),
+            Err("its query contains characters that must be percent-encoded")
+        );
         assert_eq!(parse_absolute("https://a.example/\u{e9} x"), Err("it contains whitespace or control characters"));
     }
 

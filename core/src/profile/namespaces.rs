@@ -124,9 +124,10 @@ impl Scopes {
     pub(super) fn resolve(&self, name: &[u8]) -> Resolved<'_> {
         let prefix = memchr::memchr(b':', name).map(|colon| name.get(..colon).unwrap_or_default());
         let wanted = prefix.unwrap_or_default();
+        // Most names have no prefix: then the length alone decides (no call to compare bytes).
         let binding = self.bindings.iter().rev().find(|binding| {
             binding.prefix_len == wanted.len()
-                && self.buffer.get(binding.start..binding.start + wanted.len()) == Some(wanted)
+                && (wanted.is_empty() || self.buffer.get(binding.start..binding.start + wanted.len()) == Some(wanted))
         });
         match (binding, prefix) {
             // `:local`: an empty prefix is never declared.

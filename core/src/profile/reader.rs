@@ -62,8 +62,8 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
     if xml.len() > limits.max_bytes {
         return Err(ProfileError::TooLarge { size: xml.len(), limit: limits.max_bytes });
     }
-    let text = decode_utf8(xml)?;
-    let mut cursor = Cursor::new(text, limits.max_depth);
+    let xml = check_utf8(xml)?;
+    let mut cursor = Cursor::new(xml, limits.max_depth);
     let root = loop {
         match cursor.next(false)? {
             Item::Start(element) => break element,
@@ -98,7 +98,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
 }
 
 /// Refuses byte order marks of other encodings and bytes that are not UTF-8; drops a UTF-8 BOM.
-fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
+fn check_utf8(xml: &[u8]) -> Result<&[u8], ProfileError> {
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
     if xml.starts_with(b"\xFE\xFF")
         || xml.starts_with(b"\xFF\xFE")
@@ -107,10 +107,14 @@ fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
     {
         return Err(ProfileError::UnsupportedEncoding { encoding: "UTF-16".to_owned() });
     }
-    std::str::from_utf8(xml).map_err(|error| {
-        let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
-        ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
-    })
+    // Most profiles are ASCII: checked a word at a time, the full UTF-8 check only otherwise.
+    if !xml.is_ascii() {
+        std::str::from_utf8(xml).map_err(|error| {
+            let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
+            ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
+        })?;
+    }
+    Ok(xml)
 }
 
 fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<(), ProfileError> {

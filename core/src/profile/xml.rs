@@ -148,8 +148,8 @@ pub(super) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     /// A reader over a document already checked to be UTF-8.
-    pub(super) fn new(xml: &'a str, max_depth: usize) -> Self {
-        let mut reader = Reader::from_reader(xml.as_bytes());
+    pub(super) fn new(xml: &'a [u8], max_depth: usize) -> Self {
+        let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
         // `<a/>` comes as one event, read as a start and an end here (quick-xml's expansion
         // allocates a copy of the name for the end of every empty element).
@@ -159,7 +159,7 @@ impl<'a> Cursor<'a> {
         config.trim_text(false);
         Self {
             reader,
-            xml: xml.as_bytes(),
+            xml,
             depth: 0,
             max_depth,
             seen_root: false,
