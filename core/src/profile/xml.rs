@@ -207,19 +207,13 @@ impl<'a> Cursor<'a> {
         self.depth
     }
 
-    /// A malformed-XML error at a byte offset.
-    /// The next raw event; a parser error becomes `profile_malformed_xml` at its position.
-    #[inline]
-    fn read_event(&mut self) -> Result<Event<'a>, ProfileError> {
-        match self.reader.read_event() {
-            Ok(event) => Ok(event),
-            Err(error) => {
-                let at = self.reader.error_position();
-                Err(self.malformed(at, error.to_string()))
-            }
-        }
+    /// A parser error as `profile_malformed_xml` at its position.
+    #[cold]
+    fn parse_error(&self, error: &quick_xml::Error) -> ProfileError {
+        self.malformed(self.reader.error_position(), error.to_string())
     }
 
+    /// A malformed-XML error at a byte offset.
     pub(super) fn malformed(&self, offset: u64, reason: impl Into<String>) -> ProfileError {
         let (line, column) = line_column(self.xml, offset);
         ProfileError::MalformedXml { line, column, reason: reason.into() }
@@ -227,17 +221,60 @@ impl<'a> Cursor<'a> {
 
     /// The next item; text is decoded only when `want_text` is set.
     pub(super) fn next(&mut self, want_text: bool) -> Result<Item<'a>, ProfileError> {
+        self.advance(Some(want_text))
+    }
+
+    /// Skips the rest of the element that just started (its content and its end).
+    pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
+        if self.depth == 0 && !self.pending_end {
+            return Ok(());
+        }
+        self.advance(None).map(|_| ())
+    }
+
+    /// Reads on: with `Some(want_text)` to the next item, with `None` to the end of the element
+    /// that just started, which is skipped with the same checks as `next` but without building
+    /// items (skipped content is most of a profile).
+    ///
+    /// The one place where events are read, so that quick-xml's reader is inlined here: a
+    /// result returned through memory is read back wider than it was written, a stall on every
+    /// event (`perf annotate`) that the bare pass never pays.
+    fn advance(&mut self, items: Option<bool>) -> Result<Item<'a>, ProfileError> {
+        // An empty element (`<a/>`) comes as one event: its end is the next item, and skipping
+        // it ends there.
         if std::mem::take(&mut self.pending_end) {
             self.leave();
             return Ok(Item::End);
         }
+        let target = self.depth.saturating_sub(1);
         loop {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
-            let event = self.read_event()?;
+            // The event is looked at in place (by reference): moving it out of the result copies
+            // it through memory, read back wider than written (a stall per event). What is kept
+            // of it (an element start, a text) borrows the document and is cloned cheaply.
+            let result = self.reader.read_event();
+            let event = match &result {
+                Ok(event) => event,
+                Err(error) => return Err(self.parse_error(error)),
+            };
+            let Some(want_text) = items else {
+                if self.skipped(event, offset)? && self.depth <= target {
+                    return Ok(Item::End);
+                }
+                continue;
+            };
             let (start, empty) = match event {
-                Event::Start(start) => (start, false),
-                Event::Empty(start) => (start, true),
+                Event::Start(start) => (start.clone(), false),
+                Event::Empty(start) => (start.clone(), true),
+                Event::Text(text) if want_text && self.depth > 0 => {
+                    let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                    return Ok(Item::Text(decoded));
+                }
+                Event::CData(data) if want_text && self.depth > 0 => {
+                    let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
+                    return Ok(Item::Text(decoded));
+                }
                 event => match self.other_event(event, offset, first, want_text)? {
                     Some(item) => return Ok(item),
                     None => continue,
@@ -266,16 +303,18 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// An event other than an element start: an item, `None` to read on, or an error.
+    /// An event other than an element start or wanted text: an item, `None` to read on, or an
+    /// error.
+    #[inline]
     fn other_event(
         &mut self,
-        event: Event<'a>,
+        event: &Event<'a>,
         offset: u64,
         first: bool,
         want_text: bool,
     ) -> Result<Option<Item<'a>>, ProfileError> {
         match event {
-            // `next` reads element starts itself.
+            // `advance` reads element starts (and wanted text) itself.
             Event::Start(_) | Event::Empty(_) => return Err(self.malformed(offset, "an element start out of place")),
             Event::End(_) => {
                 self.leave();
@@ -288,29 +327,18 @@ impl<'a> Cursor<'a> {
                         let at = offset + at as u64;
                         return Err(self.malformed(at, "text outside the root element"));
                     }
-                    return Ok(None);
                 }
-                if !want_text {
-                    return Ok(None);
-                }
-                let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                return Ok(Some(Item::Text(decoded)));
             }
-            Event::CData(data) => {
+            Event::CData(_) => {
                 if self.depth == 0 {
                     return Err(self.malformed(offset, "CDATA outside the root element"));
                 }
-                if !want_text {
-                    return Ok(None);
-                }
-                let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                return Ok(Some(Item::Text(decoded)));
             }
             Event::GeneralRef(reference) => {
                 if self.depth == 0 {
                     return Err(self.malformed(offset, "a reference outside the root element"));
                 }
-                let resolved = self.resolve_reference(&reference, offset)?;
+                let resolved = self.resolve_reference(reference, offset)?;
                 if want_text {
                     return Ok(Some(Item::Text(resolved)));
                 }
@@ -377,49 +405,41 @@ impl<'a> Cursor<'a> {
         Ok(Cow::Borrowed(text))
     }
 
-    /// Skips the rest of the element that just started (its content and its end).
-    pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
-        // The same checks as `next`, without building items: skipped content is most of a
-        // profile, and this loop is what keeps extraction close to a bare tokenising pass.
-        if std::mem::take(&mut self.pending_end) {
-            self.leave();
-            return Ok(());
-        }
-        let target = self.depth.saturating_sub(1);
-        while self.depth > target {
-            let offset = self.reader.buffer_position();
-            // Namespace bindings are still tracked, but names in skipped content are not
-            // resolved: nothing here is looked at by namespace.
-            let event = self.read_event()?;
-            match event {
-                Event::Start(start) => {
-                    self.declare(&start, offset)?;
-                    self.enter(offset)?;
-                }
-                Event::Empty(start) => {
-                    self.declare(&start, offset)?;
-                    self.enter(offset)?;
-                    self.leave();
-                }
-                Event::End(_) => self.leave(),
-                Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::GeneralRef(reference) => {
-                    self.resolve_reference(&reference, offset)?;
-                }
-                Event::DocType(_) => {
-                    let (line, column) = line_column(self.xml, offset);
-                    return Err(ProfileError::DtdRefused { line, column });
-                }
-                Event::Decl(_) => {
-                    return Err(self.malformed(offset, "an XML declaration inside an element"));
-                }
-                Event::Eof => {
-                    let open = self.depth;
-                    return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
-                }
+    /// One event of skipped content: namespace bindings are still tracked, but names are not
+    /// resolved (nothing here is looked at by namespace). True when an element ended.
+    #[inline]
+    fn skipped(&mut self, event: &Event<'a>, offset: u64) -> Result<bool, ProfileError> {
+        match event {
+            Event::Start(start) => {
+                self.declare(start, offset)?;
+                self.enter(offset)?;
+            }
+            Event::Empty(start) => {
+                self.declare(start, offset)?;
+                self.enter(offset)?;
+                self.leave();
+            }
+            Event::End(_) => {
+                self.leave();
+                return Ok(true);
+            }
+            Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
+            Event::GeneralRef(reference) => {
+                self.resolve_reference(reference, offset)?;
+            }
+            Event::DocType(_) => {
+                let (line, column) = line_column(self.xml, offset);
+                return Err(ProfileError::DtdRefused { line, column });
+            }
+            Event::Decl(_) => {
+                return Err(self.malformed(offset, "an XML declaration inside an element"));
+            }
+            Event::Eof => {
+                let open = self.depth;
+                return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
             }
         }
-        Ok(())
+        Ok(false)
     }
 
     /// Reads the text content of the element that just started, up to and including its end,
