@@ -42,8 +42,9 @@ pub(super) struct Scopes {
     bindings: Vec<Binding>,
     /// How many bindings each open element added (index = depth - 1).
     added: Vec<usize>,
-    /// Finds `xmlns` in a start tag (built once: most start tags with attributes are searched).
-    xmlns: memchr::memmem::Finder<'static>,
+    /// Finds the last `xmlns` in a start tag (built once: most start tags with attributes are
+    /// searched).
+    xmlns: memchr::memmem::FinderRev<'static>,
 }
 
 impl Scopes {
@@ -52,7 +53,7 @@ impl Scopes {
             buffer: Vec::new(),
             bindings: Vec::new(),
             added: Vec::new(),
-            xmlns: memchr::memmem::Finder::new(b"xmlns"),
+            xmlns: memchr::memmem::FinderRev::new(b"xmlns"),
         };
         for (prefix, name) in [XML, XMLNS] {
             scopes.bind(prefix, name);
@@ -79,12 +80,21 @@ impl Scopes {
         let before = self.bindings.len();
         // `xmlns="…"` is at least 9 bytes after the name; most elements have no attributes.
         let raw = start.attributes_raw();
-        if raw.len() >= 9 && self.xmlns.find(raw).is_some() {
-            for attribute in start.attributes().with_checks(false) {
-                // As quick-xml: a malformed attribute ends the declarations (and is reported
-                // when the attributes of the element are read).
-                let Ok(attribute) = attribute else { break };
+        // Declarations start where `xmlns` occurs; none after its last occurrence, so a start
+        // tag with many attributes is read only up to there.
+        let last = if raw.len() >= 9 { self.xmlns.rfind(raw) } else { None };
+        if let Some(last) = last {
+            let mut attributes = start.attributes();
+            attributes.with_checks(false);
+            // As quick-xml: a malformed attribute ends the declarations (and is reported when
+            // the attributes of the element are read). Each is looked at in place (see `advance`).
+            while let Some(next) = &attributes.next() {
+                let Ok(attribute) = next else { break };
                 let key = attribute.key.as_ref();
+                // The key is a part of the tag: where it starts in `raw`.
+                if (key.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize) > last {
+                    break;
+                }
                 let Some(rest) = key.strip_prefix(b"xmlns") else { continue };
                 let name = attribute.value.as_ref();
                 match rest {

@@ -22,7 +22,6 @@ use crate::http::printable;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// Most namespace declarations (`xmlns`, `xmlns:p`) in scope at once. quick-xml resolves each
 /// element name by scanning the bindings in scope, so without a bound a document with many
@@ -468,37 +467,128 @@ impl<'a> Cursor<'a> {
     }
 
     /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
-    /// malformed attribute is an error even after the one asked for. Duplicates are found with a
-    /// hash set (quick-xml's own check compares each attribute with every earlier one: quadratic
-    /// in their number), sized from the length of the tag so that it is not grown while filled.
+    /// malformed attribute is an error even after the one asked for (whichever comes first in
+    /// the tag). Duplicates are found by sorting the names (quick-xml's own check compares each
+    /// attribute with every earlier one: quadratic in their number), see [`first_duplicate`].
     pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
         let mut found = None;
-        // An attribute takes at least 5 bytes (` a=""`); a real one far more: 1 slot per 8 bytes.
-        let mut seen = HashSet::with_capacity(element.start.attributes_raw().len() / 8);
-        for attribute in element.start.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
-            if !seen.insert(Key(attribute.key.into_inner())) {
-                let key = printable(&String::from_utf8_lossy(attribute.key.as_ref()), 64);
-                return Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")));
-            }
-            if attribute.key.as_ref() == name.as_bytes() {
-                let value = attribute.unescape_value().map_err(|e| self.malformed(element.offset, e.to_string()))?;
+        let mut keys = Vec::new();
+        let mut attributes = element.start.attributes();
+        attributes.with_checks(false);
+        loop {
+            // Looked at in place: moving each attribute out of its result copies it through
+            // memory, read back wider than written (a stall per attribute, `perf annotate`).
+            let next = attributes.next();
+            let attribute = match &next {
+                None => break,
+                Some(Ok(attribute)) => attribute,
+                Some(Err(e)) => {
+                    self.no_duplicate(element, &mut keys)?;
+                    return Err(self.malformed(element.offset, e.to_string()));
+                }
+            };
+            let key = attribute.key.into_inner();
+            keys.push(key);
+            if key == name.as_bytes() {
+                let value = attribute.unescape_value().map_err(|e| {
+                    self.no_duplicate(element, &mut keys)
+                        .err()
+                        .unwrap_or_else(|| self.malformed(element.offset, e.to_string()))
+                })?;
                 found = Some(value.into_owned());
             }
         }
+        self.no_duplicate(element, &mut keys)?;
         Ok(found)
+    }
+
+    fn no_duplicate(&self, element: &Element<'a>, keys: &mut [&[u8]]) -> Result<(), ProfileError> {
+        match first_duplicate(keys) {
+            None => Ok(()),
+            Some(key) => {
+                let key = printable(&String::from_utf8_lossy(key), 64);
+                Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")))
+            }
+        }
     }
 }
 
-/// An attribute name in the duplicate check: hashed as its bytes alone (a byte slice's own
-/// `Hash` also writes its length, a second call into the hasher for every attribute).
-#[derive(PartialEq, Eq)]
-struct Key<'k>(&'k [u8]);
+/// An attribute name in the duplicate check: its first 8 bytes as one number (the last one
+/// zero for a name of up to 7 bytes), so that most comparisons end there without reading it.
+struct SortKey<'k> {
+    head: u64,
+    name: &'k [u8],
+}
 
-impl std::hash::Hash for Key<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write(self.0);
+impl<'k> SortKey<'k> {
+    fn new(name: &'k [u8]) -> Self {
+        let mut head = [0u8; 8];
+        for (to, from) in head.iter_mut().zip(name) {
+            *to = *from;
+        }
+        Self { head: u64::from_be_bytes(head), name }
     }
+
+    /// Orders names (by head, length, then bytes past the head); equal names are `Equal`.
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        self.head.cmp(&other.head).then(self.name.len().cmp(&other.name.len())).then_with(|| {
+            let tail = |key: &Self| key.name.get(8..).unwrap_or_default();
+            tail(self).cmp(tail(other))
+        })
+    }
+}
+
+/// The name repeated first in document order (the earliest second occurrence), found in
+/// O(n log n) steps whatever the names: no hashing, so no choice of names makes it slower, and
+/// sorting reads a compact array in order where a hash set of hundreds of thousands of names
+/// misses the cache on every insert.
+pub(super) fn first_duplicate<'k>(names: &[&'k [u8]]) -> Option<&'k [u8]> {
+    // Names of up to 7 bytes (nearly all) as one number each, name and length together; longer
+    // ones by their first 8 bytes, then the rest.
+    let short_key = |name: &[u8]| SortKey::new(name).head | name.len() as u64;
+    let mut short = Vec::with_capacity(names.len());
+    let mut long = Vec::new();
+    for name in names {
+        match name.len() {
+            0..=7 => short.push(short_key(name)),
+            _ => long.push(SortKey::new(name)),
+        }
+    }
+    short.sort_unstable();
+    long.sort_unstable_by(SortKey::order);
+    // The names repeated, each once (sorted).
+    let mut short_repeated: Vec<u64> = short
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
+        .collect();
+    short_repeated.dedup();
+    let mut long_repeated: Vec<&SortKey<'k>> = long
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.order(b).is_eq() => Some(a),
+            _ => None,
+        })
+        .collect();
+    long_repeated.dedup_by(|a, b| a.order(b).is_eq());
+    if short_repeated.is_empty() && long_repeated.is_empty() {
+        return None;
+    }
+    // An error, once: which repeated name comes back first.
+    let mut seen_short = vec![false; short_repeated.len()];
+    let mut seen_long = vec![false; long_repeated.len()];
+    names.iter().copied().find(|name| {
+        let seen = match name.len() {
+            0..=7 => short_repeated.binary_search(&short_key(name)).ok().and_then(|i| seen_short.get_mut(i)),
+            _ => {
+                let key = SortKey::new(name);
+                long_repeated.binary_search_by(|probe| probe.order(&key)).ok().and_then(|i| seen_long.get_mut(i))
+            }
+        };
+        seen.is_some_and(|seen| std::mem::replace(seen, true))
+    })
 }
 
 /// Line and column (both from 1; the column counts characters) of a byte offset.
