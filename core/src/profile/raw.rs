@@ -4,7 +4,7 @@
 use super::error::ProfileError;
 use super::model::{AppServerInfo, GroupServerInfo, InitialConfiguration};
 use super::reader::Names;
-use super::xml::{Cursor, Item, Ns};
+use super::xml::{started, Cursor, Ns};
 use crate::endpoint::EndpointPolicy;
 use crate::error::EndpointError;
 use crate::http::printable;
@@ -80,7 +80,8 @@ impl RawConfig {
     pub(super) fn on_network(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns != Ns::InitConfig || child.local() != b"App-Server-Info" {
@@ -102,7 +103,8 @@ impl RawConfig {
     fn app_server_info(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns != Ns::InitConfig {
@@ -131,7 +133,8 @@ impl RawConfig {
     fn tls_tunnel_auth_method(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns == Ns::InitConfig && child.local() == b"mutual-authentication" {

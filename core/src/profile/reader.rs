@@ -7,7 +7,7 @@
 use super::error::ProfileError;
 use super::model::{GroupServerInfo, PartnerShape, PartnerSystem};
 use super::raw::RawConfig;
-use super::xml::{Cursor, Element, Item, Ns};
+use super::xml::{started, Cursor, Element, Item, Ns};
 use super::{DocumentKind, ProfileLimits, UserProfile};
 use crate::endpoint::EndpointPolicy;
 use crate::scope::McService;
@@ -129,7 +129,8 @@ fn read_config(cursor: &mut Cursor<'_>, element: &Element<'_>) -> Result<RawConf
     let mut raw = RawConfig::with_domain(cursor.attribute(element, "domain")?);
     let depth = cursor.depth();
     while cursor.depth() >= depth {
-        let Item::Start(child) = cursor.next(false)? else {
+        let next = cursor.next(false);
+        let Some(child) = started(&next)? else {
             continue;
         };
         if child.ns == Ns::InitConfig && child.local() == b"on-network" {
@@ -188,14 +189,16 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// consume the child (read it or skip it).
     pub(super) fn children(
         &mut self,
-        mut visit: impl FnMut(&mut Self, Element<'a>) -> Result<(), ProfileError>,
+        mut visit: impl FnMut(&mut Self, &Element<'a>) -> Result<(), ProfileError>,
     ) -> Result<(), ProfileError> {
         let depth = self.cursor.depth();
         while self.cursor.depth() >= depth {
-            match self.cursor.next(false)? {
-                Item::Start(child) => visit(self, child)?,
-                Item::Eof => break,
-                Item::End | Item::Text(_) => {}
+            // The item is looked at in place (see `started`).
+            let next = self.cursor.next(false);
+            match started(&next)? {
+                Some(child) => visit(self, child)?,
+                None if matches!(next, Ok(Item::Eof)) => break,
+                None => {}
             }
         }
         Ok(())
@@ -224,7 +227,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn any_ext(&mut self) -> Result<(), ProfileError> {
         self.children(|walk, child| {
             if child.local() == walk.names.partner.as_bytes() {
-                expect_ns(&child, walk.ns, walk.names.expected_ns)?;
+                expect_ns(child, walk.ns, walk.names.expected_ns)?;
                 walk.partner()
             } else {
                 walk.cursor.skip()
@@ -273,15 +276,15 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     fn partner_child(
         &mut self,
-        child: Element<'a>,
+        child: &Element<'a>,
         system_id: &mut Option<String>,
         config: &mut Option<(RawConfig, PartnerShape)>,
         duplicate: &mut Option<String>,
     ) -> Result<(), ProfileError> {
         let local = child.local();
         if local == INIT_CONFIG {
-            expect_ns(&child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-            let raw = read_config(self.cursor, &child)?;
+            expect_ns(child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+            let raw = read_config(self.cursor, child)?;
             if config.replace((raw, PartnerShape::Direct)).is_some() {
                 duplicate.get_or_insert_with(|| "mcptt-UE-initial-configuration".to_owned());
             }
@@ -302,8 +305,8 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.children(|walk, inner| {
                 let local = inner.local();
                 if local == INIT_CONFIG {
-                    expect_ns(&inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-                    let raw = read_config(walk.cursor, &inner)?;
+                    expect_ns(inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+                    let raw = read_config(walk.cursor, inner)?;
                     if config.replace((raw, PartnerShape::AccessInformation)).is_some() {
                         duplicate
                             .get_or_insert_with(|| format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper));

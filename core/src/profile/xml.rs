@@ -449,17 +449,20 @@ impl<'a> Cursor<'a> {
         let mut value: Option<Cow<'a, str>> = None;
         let mut had_child = false;
         while self.depth > target {
-            match self.next(true)? {
-                Item::Text(piece) => match value.as_mut() {
-                    None => value = Some(piece),
-                    Some(existing) => existing.to_mut().push_str(&piece),
+            // Looked at in place (see `started`); a borrowed piece is copied as a reference.
+            let next = self.next(true);
+            match &next {
+                Ok(Item::Text(piece)) => match value.as_mut() {
+                    None => value = Some(piece.clone()),
+                    Some(existing) => existing.to_mut().push_str(piece),
                 },
-                Item::Start(_) => {
+                Ok(Item::Start(_)) => {
                     had_child = true;
                     self.skip()?;
                 }
-                Item::End => {}
-                Item::Eof => break,
+                Ok(Item::End) => {}
+                Ok(Item::Eof) => break,
+                Err(error) => return Err(error.clone()),
             }
         }
         let value = value.unwrap_or_default();
@@ -589,6 +592,19 @@ pub(super) fn first_duplicate<'k>(names: &[&'k [u8]]) -> Option<&'k [u8]> {
         };
         seen.is_some_and(|seen| std::mem::replace(seen, true))
     })
+}
+
+/// The element that an item starts, looked at in place: moving an item out of its result
+/// copies it through memory, read back wider than written (a stall per item, as in
+/// `Cursor::advance`). `None` for any other item; the error (cloned, once) if reading failed.
+pub(super) fn started<'n, 'a>(
+    next: &'n Result<Item<'a>, ProfileError>,
+) -> Result<Option<&'n Element<'a>>, ProfileError> {
+    match next {
+        Ok(Item::Start(element)) => Ok(Some(element)),
+        Ok(_) => Ok(None),
+        Err(error) => Err(error.clone()),
+    }
 }
 
 /// Line and column (both from 1; the column counts characters) of a byte offset.
