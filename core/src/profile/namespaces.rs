@@ -42,19 +42,24 @@ pub(super) struct Scopes {
     bindings: Vec<Binding>,
     /// How many bindings each open element added (index = depth - 1).
     added: Vec<usize>,
-    /// Finds the last `xmlns` in a start tag (built once: most start tags with attributes are
-    /// searched).
-    xmlns: memchr::memmem::FinderRev<'static>,
+}
+
+/// Where the last `xmlns` of a start tag begins: each `x` from the end is looked at once (a
+/// start tag is short, shorter than what a substring search pays to set up).
+fn last_xmlns(raw: &[u8]) -> Option<usize> {
+    let mut end = raw.len();
+    while let Some(at) = memchr::memrchr(b'x', raw.get(..end)?) {
+        if raw.get(at..at + 5) == Some(b"xmlns".as_slice()) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
 }
 
 impl Scopes {
     pub(super) fn new() -> Self {
-        let mut scopes = Self {
-            buffer: Vec::new(),
-            bindings: Vec::new(),
-            added: Vec::new(),
-            xmlns: memchr::memmem::FinderRev::new(b"xmlns"),
-        };
+        let mut scopes = Self { buffer: Vec::new(), bindings: Vec::new(), added: Vec::new() };
         for (prefix, name) in [XML, XMLNS] {
             scopes.bind(prefix, name);
         }
@@ -82,7 +87,7 @@ impl Scopes {
         let raw = start.attributes_raw();
         // Declarations start where `xmlns` occurs; none after its last occurrence, so a start
         // tag with many attributes is read only up to there.
-        let last = if raw.len() >= 9 { self.xmlns.rfind(raw) } else { None };
+        let last = if raw.len() >= 9 { last_xmlns(raw) } else { None };
         if let Some(last) = last {
             let mut attributes = start.attributes();
             attributes.with_checks(false);
@@ -155,5 +160,18 @@ impl Scopes {
                 Resolved::Bound(binding.ns, self.buffer.get(from..from + binding.name_len).unwrap_or_default())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_xmlns;
+
+    #[test]
+    fn the_last_xmlns_of_a_tag_is_found_from_its_end() {
+        assert_eq!(last_xmlns(b" xmlns='a' xmlns:p='b' x='xml'"), Some(11));
+        assert_eq!(last_xmlns(b" a='xmlns' xx='1'"), Some(4));
+        assert_eq!(last_xmlns(b" xmln='1' x='xmlnx'"), None);
+        assert_eq!(last_xmlns(b"xmlns"), Some(0));
     }
 }
