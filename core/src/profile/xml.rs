@@ -6,10 +6,11 @@
 //! depth limit, exactly one root element, no text outside it, the XML declaration first and
 //! in UTF-8, and every element closed. Errors carry line and column.
 //!
-//! Every step is linear in the size of the document, whatever the document: quick-xml resolves
-//! an element name by scanning the namespace bindings in scope, so their number is bounded
-//! ([`MAX_NAMESPACE_BINDINGS`]), and duplicate attributes are found with a hash set, not by
-//! comparing each attribute with every earlier one.
+//! Every step is linear in the size of the document, whatever the document (up to a log factor
+//! for the attributes of one element): an element name is resolved by scanning the namespace
+//! bindings in scope ([`super::namespaces`]), so their number is bounded
+//! ([`MAX_NAMESPACE_BINDINGS`]), and duplicate attributes are found by sorting their names
+//! ([`first_duplicate`]), not by comparing each attribute with every earlier one.
 //!
 //! Skipped content ([`Cursor::skip`]) gets every check above except one: element names there
 //! are not resolved, so an undeclared namespace prefix inside content the reader does not use
@@ -23,17 +24,17 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::borrow::Cow;
 
-/// Most namespace declarations (`xmlns`, `xmlns:p`) in scope at once. quick-xml resolves each
-/// element name by scanning the bindings in scope, so without a bound a document with many
-/// declarations on its root and many elements below it takes time quadratic in its size; at 16
-/// a hostile document costs at most about 3 times a benign one of the same size (`make bench`).
+/// Most namespace bindings (`xmlns`, `xmlns:p`) in scope at once. Each element name is resolved
+/// by scanning the bindings in scope, so without a bound a document with many declarations on
+/// its root and many elements below it takes time quadratic in its size; at 16 a hostile
+/// document costs at most about 2 times a benign one of the same size (`make bench`).
 /// Real TS 24.484 documents declare a handful (the fixtures at most 4).
 pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 
 /// Most elements in one document (2^18). The tokeniser's cost is per element, so a document of
 /// nothing but empty elements (`<a/>`, 4 bytes each: about a million under the 4 MiB size
 /// limit) costs about 6 times a benign profile of the same size; refused at this bound, it costs
-/// at most about 2 times (`make bench`). A real profile averages well over 16 bytes an element:
+/// at most about 2 times (`make bench`: 1.3–1.7). A real profile averages well over 16 bytes an element:
 /// a 4 MiB one holds far fewer (the 3.8 MB benchmark profile about 130 000).
 pub(super) const MAX_ELEMENTS: usize = 1 << 18;
 
