@@ -43,3 +43,47 @@ pub(crate) fn large_profile(partners: usize, groups: usize) -> String {
     );
     xml
 }
+
+/// The hostile documents of the benchmark (issue 14 §3), each `size` bytes or just under, by
+/// name: `attributes` (360 000 attributes on the root at 3.85 MB), `duplicate` (the same with a
+/// duplicate after them), `elements` (16 namespace bindings on the root, then empty elements
+/// resolved against them), `declarations` (a namespace declaration on every element).
+#[allow(dead_code)]
+pub(crate) fn hostile_profile(name: &str, size: usize) -> Option<String> {
+    let attribute = |i: usize| format!(" a{i}=\"v\"");
+    let declarations = |_: usize| (0..15).map(|i| format!(" xmlns:p{i}=\"urn:x\"")).collect::<String>();
+    Some(match name {
+        "attributes" => hostile(size, &attribute, ""),
+        "duplicate" => {
+            let mut xml = hostile(size - 8, &attribute, "");
+            xml.insert_str(xml.len() - "></mcvideo-user-profile>".len(), " a0=\"w\"");
+            xml
+        }
+        "elements" => hostile(size, &declarations, "<x/>"),
+        "declarations" => hostile(size, &|_| String::new(), "<x xmlns:q='urn:q'/>"),
+        _ => return None,
+    })
+}
+
+/// `<mcvideo-user-profile` with `head` on its root, then `item` repeated in the root until the
+/// document is `size` bytes (or the head alone when `item` is empty: then the head is filled).
+fn hostile(size: usize, head: &dyn Fn(usize) -> String, item: &str) -> String {
+    let open = "<mcvideo-user-profile xmlns=\"urn:3gpp:ns:mcvideo:user-profile:1.0\" XUI-URI=\"sip:a@x\"";
+    let close = "</mcvideo-user-profile>";
+    let mut xml = String::with_capacity(size + 64);
+    xml.push_str(open);
+    let mut i = 0;
+    while item.is_empty() && xml.len() + close.len() + 1 < size {
+        xml.push_str(&head(i));
+        i += 1;
+    }
+    if !item.is_empty() {
+        xml.push_str(&head(0));
+    }
+    xml.push('>');
+    while !item.is_empty() && xml.len() + close.len() < size {
+        xml.push_str(item);
+    }
+    xml.push_str(close);
+    xml
+}

@@ -200,3 +200,86 @@ fn a_flood_of_empty_elements_is_refused_at_the_element_bound_so_reading_stays_li
     }
     assert_eq!(code(&over), "profile_too_many_elements");
 }
+
+#[test]
+fn xml_names_3_reserved_prefixes_and_undeclared_prefixes_are_refused_also_in_skipped_content() {
+    let video =
+        |inner: &str| simple_video().replacen("</mcvideo-user-profile>", &format!("{inner}</mcvideo-user-profile>"), 1);
+    // `xml` is bound without a declaration, and may be declared with its own namespace only.
+    assert!(parse(&video("<xml:x/><x xmlns:xml='http://www.w3.org/XML/1998/namespace'/>")).is_ok());
+    for refused in [
+        "<x xmlns:xml='urn:other'/>",
+        "<x xmlns:xmlns='http://www.w3.org/2000/xmlns/'/>",
+        "<x xmlns:p='http://www.w3.org/XML/1998/namespace'/>",
+        "<x xmlns:p='http://www.w3.org/2000/xmlns/'/>",
+        "<p:x/>",
+        "<:x/>",
+    ] {
+        match parse(&video(refused)) {
+            Err(ProfileError::MalformedXml { line: 1, .. }) => {}
+            other => panic!("{refused}: {other:?}"),
+        }
+    }
+    // A declaration ends with its element.
+    assert_eq!(code(&video("<y xmlns:p='urn:p'><p:x/></y><p:x/>")), "profile_malformed_xml");
+    assert!(parse(&video("<y xmlns:p='urn:p'><p:x/></y>")).is_ok());
+    // Names inside skipped content are not resolved (see `xml.rs`), declarations there are read.
+    assert!(parse(&video("<y><p:x/></y>")).is_ok());
+    assert_eq!(code(&video("<y><x xmlns:xml='urn:other'/></y>")), "profile_malformed_xml");
+}
+
+#[test]
+fn xml_names_6_2_an_empty_default_namespace_undeclares_it() {
+    // The root's default namespace undeclared on a known element: it is in no namespace.
+    let xml = simple_video().replacen("<OnNetwork>", "<OnNetwork xmlns=''>", 1);
+    assert!(xml.contains("<OnNetwork xmlns=''>"));
+    assert!(parse(&xml).unwrap().partners().is_empty());
+    // `xmlns:p=""` undeclares `p` (Namespaces in XML 1.1): a name with it is then refused.
+    let declared = simple_video().replacen("<mcvideo-user-profile ", "<mcvideo-user-profile xmlns:p='urn:p' ", 1);
+    assert!(parse(&declared.replacen("<OnNetwork>", "<OnNetwork><p:x/>", 1)).is_ok());
+    assert_eq!(code(&declared.replacen("<OnNetwork>", "<OnNetwork xmlns:p=''><p:x/>", 1)), "profile_malformed_xml");
+}
+
+#[test]
+fn xml_names_3_declarations_are_found_wherever_they_stand_among_the_attributes() {
+    // The children of `OnNetwork` are resolved (not skipped content).
+    let declared = |attributes: &str| {
+        let xml = simple_video().replacen("<OnNetwork>", &format!("<OnNetwork {attributes}><p:x/>"), 1);
+        parse(&xml).map(|_| ()).map_err(|e| e.code())
+    };
+    assert_eq!(declared("xmlns:p='urn:p'"), Ok(()));
+    assert_eq!(declared("a='1' b='xmlns' xmlns:p='urn:p' c='xmlns:q'"), Ok(()));
+    assert_eq!(declared("a='xmlns:p' xmlns:p='urn:p'"), Ok(()));
+    assert_eq!(declared(&format!("{} xmlns:p='urn:p' z='1'", video_attributes(1_000))), Ok(()));
+    // `xmlns` only in values, or in a name that is not a declaration: nothing is declared.
+    assert_eq!(declared("a='xmlns:p' xmlnsp='urn:p'"), Err("profile_malformed_xml"));
+}
+
+fn video_attributes(count: usize) -> String {
+    (0..count).map(|i| format!(" a{i}='v'")).collect()
+}
+
+#[test]
+fn xml_1_0_3_1_the_first_repeated_attribute_in_document_order_is_named() {
+    // Names are parts of one tag, as they are when read.
+    let names = |tag: &'static str| -> Vec<&'static [u8]> { tag.split(' ').map(str::as_bytes).collect() };
+    assert_eq!(
+        xml::first_duplicate(&names("a b c abcdefgh abcdefghi abcdefghij x-very-long-name-1 x-very-long-name-2")),
+        None
+    );
+    assert_eq!(xml::first_duplicate(&names("b a b a")), Some(&b"b"[..]));
+    assert_eq!(xml::first_duplicate(&names("a b b a")), Some(&b"b"[..]));
+    assert_eq!(xml::first_duplicate(&names("long-name-x q long-name-y long-name-x q")), Some(&b"long-name-x"[..]));
+    assert_eq!(xml::first_duplicate(&names("abcdefgh abcdefg abcdefgh")), Some(&b"abcdefgh"[..]));
+    // Through the reader: the element's attributes in document order, whichever error comes first.
+    let root = |attributes: &str| {
+        simple_video().replacen("user-profile-index=\"1\"", &format!("user-profile-index=\"1\" {attributes}"), 1)
+    };
+    let reason = |xml: &str| match parse(xml) {
+        Err(ProfileError::MalformedXml { reason, .. }) => reason,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(reason(&root("z='1' y='1' y='2' z='2'")), "duplicated attribute `y`");
+    assert_eq!(reason(&root("z='1' z='2' y=bad")), "duplicated attribute `z`");
+    assert!(!reason(&root("z='1' y=bad z='2'")).contains("duplicated"));
+}

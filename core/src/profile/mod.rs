@@ -45,6 +45,7 @@ mod collection;
 mod error;
 mod groups;
 mod model;
+mod namespaces;
 mod raw;
 mod reader;
 mod xml;
@@ -230,23 +231,23 @@ fn group_endpoint_path(service: McService, group_id: &str) -> String {
     }
 }
 
-/// Refuses two partners with the same id, or two groups with the same id.
+/// Refuses two partners with the same id, or two groups with the same id (the first repeated
+/// in document order is named). A hash set: a profile holds thousands of groups.
 fn check_unique(
     service: McService,
     partners: &[PartnerSystem],
     groups: &[GroupServerInfo],
 ) -> Result<(), ProfileError> {
-    let mut ids: Vec<&str> = partners.iter().map(PartnerSystem::id).collect();
-    ids.sort_unstable();
-    if let Some(pair) = ids.windows(2).find(|pair| pair.first() == pair.get(1)) {
-        let partner = crate::http::printable(pair.first().copied().unwrap_or_default(), 100);
-        return Err(ProfileError::DuplicatePartner { service, partner });
+    if let Some(partner) = first_repeated(partners.iter().map(PartnerSystem::id), partners.len()) {
+        return Err(ProfileError::DuplicatePartner { service, partner: crate::http::printable(partner, 100) });
     }
-    let mut ids: Vec<&str> = groups.iter().map(|group| group.group_id.as_str()).collect();
-    ids.sort_unstable();
-    if let Some(pair) = ids.windows(2).find(|pair| pair.first() == pair.get(1)) {
-        let group = crate::http::printable(pair.first().copied().unwrap_or_default(), 100);
-        return Err(ProfileError::DuplicateGroup { service, group });
+    if let Some(group) = first_repeated(groups.iter().map(|group| group.group_id.as_str()), groups.len()) {
+        return Err(ProfileError::DuplicateGroup { service, group: crate::http::printable(group, 100) });
     }
     Ok(())
+}
+
+fn first_repeated<'a>(mut ids: impl Iterator<Item = &'a str>, count: usize) -> Option<&'a str> {
+    let mut seen = std::collections::HashSet::with_capacity(count);
+    ids.find(|id| !seen.insert(*id))
 }

@@ -4,7 +4,7 @@
 use super::error::ProfileError;
 use super::model::{AppServerInfo, GroupServerInfo, InitialConfiguration};
 use super::reader::Names;
-use super::xml::{Cursor, Item, Ns};
+use super::xml::{started, Cursor, Ns};
 use crate::endpoint::EndpointPolicy;
 use crate::error::EndpointError;
 use crate::http::printable;
@@ -80,7 +80,8 @@ impl RawConfig {
     pub(super) fn on_network(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns != Ns::InitConfig || child.local() != b"App-Server-Info" {
@@ -102,7 +103,8 @@ impl RawConfig {
     fn app_server_info(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns != Ns::InitConfig {
@@ -111,12 +113,12 @@ impl RawConfig {
             }
             if let Some(leaf) = Leaf::from_name(child.local()) {
                 let (value, had_child) = cursor.text()?;
-                let path = format!("on-network/App-Server-Info/{}", leaf.name());
+                let path = || format!("on-network/App-Server-Info/{}", leaf.name());
                 if had_child {
-                    self.note(path, "it holds elements where a URI is expected".to_owned());
+                    self.note(path(), "it holds elements where a URI is expected".to_owned());
                 } else if let Some(slot) = self.leaves.get_mut(leaf as usize) {
                     if slot.replace(value).is_some() {
-                        self.note(path, String::new());
+                        self.note(path(), String::new());
                     }
                 }
             } else if child.local() == b"tls-tunnel-auth-method" {
@@ -131,7 +133,8 @@ impl RawConfig {
     fn tls_tunnel_auth_method(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         let depth = cursor.depth();
         while cursor.depth() >= depth {
-            let Item::Start(child) = cursor.next(false)? else {
+            let next = cursor.next(false);
+            let Some(child) = started(&next)? else {
                 continue;
             };
             if child.ns == Ns::InitConfig && child.local() == b"mutual-authentication" {
@@ -149,10 +152,15 @@ impl RawConfig {
         Ok(())
     }
 
-    /// Checks what was read; `path` is the element path of the `mcptt-UE-initial-configuration`.
-    pub(super) fn finish(self, path: &str, policy: &EndpointPolicy) -> Result<InitialConfiguration, ProfileError> {
+    /// Checks what was read; `path` gives the element path of the `mcptt-UE-initial-configuration`
+    /// (built only for an error).
+    pub(super) fn finish(
+        self,
+        path: &dyn Fn() -> String,
+        policy: &EndpointPolicy,
+    ) -> Result<InitialConfiguration, ProfileError> {
         if let Some((relative, reason)) = self.problem {
-            let path = format!("{path}/{relative}");
+            let path = format!("{}/{relative}", path());
             return Err(if reason.is_empty() {
                 ProfileError::DuplicateElement { path }
             } else {
@@ -161,10 +169,10 @@ impl RawConfig {
         }
         let domain = match self.domain {
             Some(domain) if !domain.trim().is_empty() => domain.trim().to_owned(),
-            _ => return Err(ProfileError::MissingElement { path: format!("{path}/@domain") }),
+            _ => return Err(ProfileError::MissingElement { path: format!("{}/@domain", path()) }),
         };
         let [auth, token, proxy, gms, cms, kms] = self.leaves;
-        let leaf_path = |leaf: Leaf| format!("{path}/on-network/App-Server-Info/{}", leaf.name());
+        let leaf_path = |leaf: Leaf| format!("{}/on-network/App-Server-Info/{}", path(), leaf.name());
         let Some(token) = token else {
             return Err(ProfileError::MissingElement { path: leaf_path(Leaf::TokenEndpoint) });
         };
@@ -196,7 +204,10 @@ impl RawConfig {
                 Some("false" | "0") => Some(false),
                 Some(other) => {
                     return Err(ProfileError::InvalidValue {
-                        path: format!("{path}/on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication"),
+                        path: format!(
+                            "{}/on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication",
+                            path()
+                        ),
                         reason: format!("`{}` is not an xs:boolean (true, false, 1, 0)", printable(other, 32)),
                     })
                 }

@@ -7,7 +7,7 @@
 use super::error::ProfileError;
 use super::model::{GroupServerInfo, PartnerShape, PartnerSystem};
 use super::raw::RawConfig;
-use super::xml::{Cursor, Element, Item, Ns};
+use super::xml::{started, Cursor, Element, Item, Ns};
 use super::{DocumentKind, ProfileLimits, UserProfile};
 use crate::endpoint::EndpointPolicy;
 use crate::scope::McService;
@@ -62,8 +62,8 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
     if xml.len() > limits.max_bytes {
         return Err(ProfileError::TooLarge { size: xml.len(), limit: limits.max_bytes });
     }
-    let text = decode_utf8(xml)?;
-    let mut cursor = Cursor::new(text, limits.max_depth);
+    let xml = check_utf8(xml)?;
+    let mut cursor = Cursor::new(xml, limits.max_depth);
     let root = loop {
         match cursor.next(false)? {
             Item::Start(element) => break element,
@@ -78,7 +78,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
         INIT_CONFIG => {
             expect_ns(&root, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
             let raw = read_config(&mut cursor, &root)?;
-            let primary = raw.finish("mcptt-UE-initial-configuration", &policy)?;
+            let primary = raw.finish(&|| "mcptt-UE-initial-configuration".to_owned(), &policy)?;
             UserProfile {
                 kind: DocumentKind::UeInitialConfiguration,
                 xui_uri: None,
@@ -98,7 +98,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
 }
 
 /// Refuses byte order marks of other encodings and bytes that are not UTF-8; drops a UTF-8 BOM.
-fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
+fn check_utf8(xml: &[u8]) -> Result<&[u8], ProfileError> {
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
     if xml.starts_with(b"\xFE\xFF")
         || xml.starts_with(b"\xFF\xFE")
@@ -107,10 +107,14 @@ fn decode_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
     {
         return Err(ProfileError::UnsupportedEncoding { encoding: "UTF-16".to_owned() });
     }
-    std::str::from_utf8(xml).map_err(|error| {
-        let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
-        ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
-    })
+    // Most profiles are ASCII: checked a word at a time, the full UTF-8 check only otherwise.
+    if !xml.is_ascii() {
+        std::str::from_utf8(xml).map_err(|error| {
+            let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
+            ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
+        })?;
+    }
+    Ok(xml)
 }
 
 fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<(), ProfileError> {
@@ -125,7 +129,8 @@ fn read_config(cursor: &mut Cursor<'_>, element: &Element<'_>) -> Result<RawConf
     let mut raw = RawConfig::with_domain(cursor.attribute(element, "domain")?);
     let depth = cursor.depth();
     while cursor.depth() >= depth {
-        let Item::Start(child) = cursor.next(false)? else {
+        let next = cursor.next(false);
+        let Some(child) = started(&next)? else {
             continue;
         };
         if child.ns == Ns::InitConfig && child.local() == b"on-network" {
@@ -184,14 +189,16 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// consume the child (read it or skip it).
     pub(super) fn children(
         &mut self,
-        mut visit: impl FnMut(&mut Self, Element<'a>) -> Result<(), ProfileError>,
+        mut visit: impl FnMut(&mut Self, &Element<'a>) -> Result<(), ProfileError>,
     ) -> Result<(), ProfileError> {
         let depth = self.cursor.depth();
         while self.cursor.depth() >= depth {
-            match self.cursor.next(false)? {
-                Item::Start(child) => visit(self, child)?,
-                Item::Eof => break,
-                Item::End | Item::Text(_) => {}
+            // The item is looked at in place (see `started`).
+            let next = self.cursor.next(false);
+            match started(&next)? {
+                Some(child) => visit(self, child)?,
+                None if matches!(next, Ok(Item::Eof)) => break,
+                None => {}
             }
         }
         Ok(())
@@ -220,7 +227,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn any_ext(&mut self) -> Result<(), ProfileError> {
         self.children(|walk, child| {
             if child.local() == walk.names.partner.as_bytes() {
-                expect_ns(&child, walk.ns, walk.names.expected_ns)?;
+                expect_ns(child, walk.ns, walk.names.expected_ns)?;
                 walk.partner()
             } else {
                 walk.cursor.skip()
@@ -235,29 +242,32 @@ impl<'c, 'a> Walk<'c, 'a> {
         let mut config: Option<(RawConfig, PartnerShape)> = None;
         let mut duplicate: Option<String> = None;
         self.children(|walk, child| walk.partner_child(child, &mut system_id, &mut config, &mut duplicate))?;
-        let label = match &system_id {
-            Some(id) => {
-                format!("{}[{}='{}']", self.names.partner, self.names.partner_id, crate::http::printable(id, 100))
-            }
-            None => format!("{}[{position}]", self.names.partner),
+        // The element paths of errors, built only when there is one to report.
+        let names = self.names;
+        let prefix = || {
+            let label = match &system_id {
+                Some(id) => format!("{}[{}='{}']", names.partner, names.partner_id, crate::http::printable(id, 100)),
+                None => format!("{}[{position}]", names.partner),
+            };
+            format!("{}/OnNetwork/anyExt/{label}", names.root)
         };
-        let prefix = format!("{}/OnNetwork/anyExt/{label}", self.names.root);
         if let Some(name) = duplicate {
-            return Err(ProfileError::DuplicateElement { path: format!("{prefix}/{name}") });
+            return Err(ProfileError::DuplicateElement { path: format!("{}/{name}", prefix()) });
         }
         let Some((raw, shape)) = config else {
             return Err(ProfileError::MissingElement {
                 path: format!(
-                    "{prefix}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
-                    self.names.wrapper
+                    "{}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
+                    prefix(),
+                    names.wrapper
                 ),
             });
         };
-        let config_path = match shape {
+        let config_path = || match shape {
             PartnerShape::AccessInformation => {
-                format!("{prefix}/{}/mcptt-UE-initial-configuration", self.names.wrapper)
+                format!("{}/{}/mcptt-UE-initial-configuration", prefix(), names.wrapper)
             }
-            PartnerShape::Direct => format!("{prefix}/mcptt-UE-initial-configuration"),
+            PartnerShape::Direct => format!("{}/mcptt-UE-initial-configuration", prefix()),
         };
         let initial_configuration = raw.finish(&config_path, &self.policy)?;
         self.partners.push(PartnerSystem { service: self.names.service, system_id, shape, initial_configuration });
@@ -266,15 +276,15 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     fn partner_child(
         &mut self,
-        child: Element<'a>,
+        child: &Element<'a>,
         system_id: &mut Option<String>,
         config: &mut Option<(RawConfig, PartnerShape)>,
         duplicate: &mut Option<String>,
     ) -> Result<(), ProfileError> {
         let local = child.local();
         if local == INIT_CONFIG {
-            expect_ns(&child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-            let raw = read_config(self.cursor, &child)?;
+            expect_ns(child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+            let raw = read_config(self.cursor, child)?;
             if config.replace((raw, PartnerShape::Direct)).is_some() {
                 duplicate.get_or_insert_with(|| "mcptt-UE-initial-configuration".to_owned());
             }
@@ -295,8 +305,8 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.children(|walk, inner| {
                 let local = inner.local();
                 if local == INIT_CONFIG {
-                    expect_ns(&inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-                    let raw = read_config(walk.cursor, &inner)?;
+                    expect_ns(inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+                    let raw = read_config(walk.cursor, inner)?;
                     if config.replace((raw, PartnerShape::AccessInformation)).is_some() {
                         duplicate
                             .get_or_insert_with(|| format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper));

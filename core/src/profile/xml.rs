@@ -6,10 +6,11 @@
 //! depth limit, exactly one root element, no text outside it, the XML declaration first and
 //! in UTF-8, and every element closed. Errors carry line and column.
 //!
-//! Every step is linear in the size of the document, whatever the document: quick-xml resolves
-//! an element name by scanning the namespace bindings in scope, so their number is bounded
-//! ([`MAX_NAMESPACE_BINDINGS`]), and duplicate attributes are found with a hash set, not by
-//! comparing each attribute with every earlier one.
+//! Every step is linear in the size of the document, whatever the document (up to a log factor
+//! for the attributes of one element): an element name is resolved by scanning the namespace
+//! bindings in scope ([`super::namespaces`]), so their number is bounded
+//! ([`MAX_NAMESPACE_BINDINGS`]), and duplicate attributes are found by sorting their names
+//! ([`first_duplicate`]), not by comparing each attribute with every earlier one.
 //!
 //! Skipped content ([`Cursor::skip`]) gets every check above except one: element names there
 //! are not resolved, so an undeclared namespace prefix inside content the reader does not use
@@ -17,24 +18,23 @@
 //! than a full namespace-resolving pass.
 
 use super::error::ProfileError;
+use super::namespaces::{Resolved, Scopes};
 use crate::http::printable;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
-/// Most namespace declarations (`xmlns`, `xmlns:p`) in scope at once. quick-xml resolves each
-/// element name by scanning the bindings in scope, so without a bound a document with many
-/// declarations on its root and many elements below it takes time quadratic in its size; at 16
-/// a hostile document costs at most about 3 times a benign one of the same size (`make bench`).
+/// Most namespace bindings (`xmlns`, `xmlns:p`) in scope at once. Each element name is resolved
+/// by scanning the bindings in scope, so without a bound a document with many declarations on
+/// its root and many elements below it takes time quadratic in its size; at 16 a hostile
+/// document costs at most about 2 times a benign one of the same size (`make bench`).
 /// Real TS 24.484 documents declare a handful (the fixtures at most 4).
 pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 
 /// Most elements in one document (2^18). The tokeniser's cost is per element, so a document of
 /// nothing but empty elements (`<a/>`, 4 bytes each: about a million under the 4 MiB size
 /// limit) costs about 6 times a benign profile of the same size; refused at this bound, it costs
-/// at most about 2 times (`make bench`). A real profile averages well over 16 bytes an element:
+/// at most about 2 times (`make bench`: 1.3–1.7). A real profile averages well over 16 bytes an element:
 /// a 4 MiB one holds far fewer (the 3.8 MB benchmark profile about 130 000).
 pub(super) const MAX_ELEMENTS: usize = 1 << 18;
 
@@ -63,7 +63,7 @@ pub(super) enum Ns {
     None,
 }
 
-fn classify(ns: &[u8]) -> Ns {
+pub(super) fn classify(ns: &[u8]) -> Ns {
     // Every element start is classified: pick the one candidate by length (and one byte), then
     // compare once.
     let (candidate, class) = match (ns.len(), ns.get(9)) {
@@ -132,49 +132,53 @@ pub(super) enum Item<'a> {
 
 /// The bounded reader.
 pub(super) struct Cursor<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     xml: &'a [u8],
     depth: usize,
     max_depth: usize,
     seen_root: bool,
     first_event: bool,
-    /// Namespace declarations made by each open element (index = depth - 1).
-    declared: Vec<usize>,
-    /// Their sum: the bindings in scope.
-    bindings_in_scope: usize,
-    /// Finds `xmlns` in a start tag (built once: most start tags are searched).
-    xmlns: memchr::memmem::Finder<'static>,
+    /// The element last started was empty (`<a/>`): its end is the next item.
+    pending_end: bool,
+    /// The namespace bindings in scope.
+    scopes: Scopes,
     /// Elements entered so far (bounded by [`MAX_ELEMENTS`]).
     elements: usize,
 }
 
 impl<'a> Cursor<'a> {
     /// A reader over a document already checked to be UTF-8.
-    pub(super) fn new(xml: &'a str, max_depth: usize) -> Self {
-        let mut reader = NsReader::from_reader(xml.as_bytes());
+    pub(super) fn new(xml: &'a [u8], max_depth: usize) -> Self {
+        let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
-        config.expand_empty_elements = true;
+        // `<a/>` comes as one event, read as a start and an end here (quick-xml's expansion
+        // allocates a copy of the name for the end of every empty element).
+        config.expand_empty_elements = false;
         config.check_end_names = true;
         config.check_comments = true;
         config.trim_text(false);
         Self {
             reader,
-            xml: xml.as_bytes(),
+            xml,
             depth: 0,
             max_depth,
             seen_root: false,
             first_event: true,
-            declared: Vec::new(),
-            bindings_in_scope: 0,
-            xmlns: memchr::memmem::Finder::new(b"xmlns"),
+            pending_end: false,
+            scopes: Scopes::new(),
             elements: 0,
         }
     }
 
-    /// Enters an element that just started: checks the depth limit, the number of elements
-    /// against [`MAX_ELEMENTS`] and the namespace bindings it declares against
+    /// Opens the namespace scope of an element that just started (its declarations).
+    fn declare(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
+        self.scopes.enter(start).map_err(|reason| self.malformed(offset, reason))
+    }
+
+    /// Enters an element whose scope is open: checks the depth limit, the number of elements
+    /// against [`MAX_ELEMENTS`] and the namespace bindings in scope against
     /// [`MAX_NAMESPACE_BINDINGS`].
-    fn enter(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
+    fn enter(&mut self, offset: u64) -> Result<(), ProfileError> {
         if self.depth >= self.max_depth {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
@@ -184,22 +188,10 @@ impl<'a> Cursor<'a> {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column });
         }
-        // Most elements declare nothing: look at their attributes only when `xmlns` occurs.
-        let declared = if self.xmlns.find(start).is_some() {
-            start
-                .attributes()
-                .with_checks(false)
-                .filter(|attribute| matches!(attribute, Ok(a) if a.key.as_namespace_binding().is_some()))
-                .count()
-        } else {
-            0
-        };
-        self.bindings_in_scope += declared;
-        if self.bindings_in_scope > MAX_NAMESPACE_BINDINGS {
+        if self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS {
             let (line, column) = line_column(self.xml, offset);
             return Err(ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column });
         }
-        self.declared.push(declared);
         self.depth += 1;
         Ok(())
     }
@@ -207,7 +199,7 @@ impl<'a> Cursor<'a> {
     /// Leaves the current element: its namespace bindings go out of scope.
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
-        self.bindings_in_scope = self.bindings_in_scope.saturating_sub(self.declared.pop().unwrap_or(0));
+        self.scopes.leave();
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
@@ -215,19 +207,13 @@ impl<'a> Cursor<'a> {
         self.depth
     }
 
-    /// A malformed-XML error at a byte offset.
-    /// The next raw event; a parser error becomes `profile_malformed_xml` at its position.
-    #[inline]
-    fn read_event(&mut self) -> Result<Event<'a>, ProfileError> {
-        match self.reader.read_event() {
-            Ok(event) => Ok(event),
-            Err(error) => {
-                let at = self.reader.error_position();
-                Err(self.malformed(at, error.to_string()))
-            }
-        }
+    /// A parser error as `profile_malformed_xml` at its position.
+    #[cold]
+    fn parse_error(&self, error: &quick_xml::Error) -> ProfileError {
+        self.malformed(self.reader.error_position(), error.to_string())
     }
 
+    /// A malformed-XML error at a byte offset.
     pub(super) fn malformed(&self, offset: u64, reason: impl Into<String>) -> ProfileError {
         let (line, column) = line_column(self.xml, offset);
         ProfileError::MalformedXml { line, column, reason: reason.into() }
@@ -235,105 +221,158 @@ impl<'a> Cursor<'a> {
 
     /// The next item; text is decoded only when `want_text` is set.
     pub(super) fn next(&mut self, want_text: bool) -> Result<Item<'a>, ProfileError> {
+        self.advance(Some(want_text))
+    }
+
+    /// Skips the rest of the element that just started (its content and its end).
+    pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
+        if self.depth == 0 && !self.pending_end {
+            return Ok(());
+        }
+        self.advance(None).map(|_| ())
+    }
+
+    /// Reads on: with `Some(want_text)` to the next item, with `None` to the end of the element
+    /// that just started, which is skipped with the same checks as `next` but without building
+    /// items (skipped content is most of a profile).
+    ///
+    /// The one place where events are read, so that quick-xml's reader is inlined here: a
+    /// result returned through memory is read back wider than it was written, a stall on every
+    /// event (`perf annotate`) that the bare pass never pays.
+    fn advance(&mut self, items: Option<bool>) -> Result<Item<'a>, ProfileError> {
+        // An empty element (`<a/>`) comes as one event: its end is the next item, and skipping
+        // it ends there.
+        if std::mem::take(&mut self.pending_end) {
+            self.leave();
+            return Ok(Item::End);
+        }
+        let target = self.depth.saturating_sub(1);
         loop {
             let offset = self.reader.buffer_position();
             let first = std::mem::replace(&mut self.first_event, false);
-            let event = self.read_event()?;
-            match event {
-                Event::Start(start) => {
-                    // Only element starts need their namespace; ends are checked by name.
-                    let (ns, other_ns, unknown_prefix) = match self.reader.resolve_element(start.name()).0 {
-                        ResolveResult::Bound(ns) => {
-                            let class = classify(ns.as_ref());
-                            let other = (class == Ns::Other).then(|| String::from_utf8_lossy(ns.as_ref()).into());
-                            (class, other, None)
-                        }
-                        ResolveResult::Unbound => (Ns::None, None, None),
-                        ResolveResult::Unknown(prefix) => (Ns::None, None, Some(prefix)),
-                    };
-                    if let Some(prefix) = unknown_prefix {
-                        let prefix = printable(&String::from_utf8_lossy(&prefix), 32);
-                        return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
-                    }
-                    if self.depth == 0 && self.seen_root {
-                        return Err(self.malformed(offset, "a second root element"));
-                    }
-                    self.enter(&start, offset)?;
-                    self.seen_root = true;
-                    return Ok(Item::Start(Element { ns, other_ns, start, offset }));
-                }
-                Event::End(_) => {
-                    self.leave();
+            // The event is looked at in place (by reference): moving it out of the result copies
+            // it through memory, read back wider than written (a stall per event). What is kept
+            // of it (an element start, a text) borrows the document and is cloned cheaply.
+            let result = self.reader.read_event();
+            let event = match &result {
+                Ok(event) => event,
+                Err(error) => return Err(self.parse_error(error)),
+            };
+            let Some(want_text) = items else {
+                if self.skipped(event, offset)? && self.depth <= target {
                     return Ok(Item::End);
                 }
-                Event::Empty(_) => {
-                    // `expand_empty_elements` turns `<a/>` into Start + End; never reached.
-                    return Err(self.malformed(offset, "unexpected empty-element event"));
-                }
-                Event::Text(text) => {
-                    if self.depth == 0 {
-                        let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-                        if let Some(at) = stray {
-                            let at = offset + at as u64;
-                            return Err(self.malformed(at, "text outside the root element"));
-                        }
-                        continue;
-                    }
-                    if !want_text {
-                        continue;
-                    }
+                continue;
+            };
+            let (start, empty) = match event {
+                Event::Start(start) => (start.clone(), false),
+                Event::Empty(start) => (start.clone(), true),
+                Event::Text(text) if want_text && self.depth > 0 => {
                     let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
                 }
-                Event::CData(data) => {
-                    if self.depth == 0 {
-                        return Err(self.malformed(offset, "CDATA outside the root element"));
-                    }
-                    if !want_text {
-                        continue;
-                    }
+                Event::CData(data) if want_text && self.depth > 0 => {
                     let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
                     return Ok(Item::Text(decoded));
                 }
-                Event::GeneralRef(reference) => {
-                    if self.depth == 0 {
-                        return Err(self.malformed(offset, "a reference outside the root element"));
-                    }
-                    let resolved = self.resolve_reference(&reference, offset)?;
-                    if want_text {
-                        return Ok(Item::Text(resolved));
-                    }
+                event => match self.other_event(event, offset, first, want_text)? {
+                    Some(item) => return Ok(item),
+                    None => continue,
+                },
+            };
+            // Only element starts need their namespace; ends are checked by name.
+            self.declare(&start, offset)?;
+            let (ns, other_ns) = match self.scopes.resolve(start.name().into_inner()) {
+                Resolved::Bound(Ns::Other, name) => (Ns::Other, Some(String::from_utf8_lossy(name).into())),
+                Resolved::Bound(ns, _) => (ns, None),
+                Resolved::Unbound => (Ns::None, None),
+                Resolved::Unknown => {
+                    let name = start.name().into_inner();
+                    let prefix = name.get(..memchr::memchr(b':', name).unwrap_or(0)).unwrap_or_default();
+                    let prefix = printable(&String::from_utf8_lossy(prefix), 32);
+                    return Err(self.malformed(offset, format!("namespace prefix `{prefix}` is not declared")));
                 }
-                Event::Decl(decl) => {
-                    if !first {
-                        return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
+            };
+            if self.depth == 0 && self.seen_root {
+                return Err(self.malformed(offset, "a second root element"));
+            }
+            self.enter(offset)?;
+            self.seen_root = true;
+            self.pending_end = empty;
+            return Ok(Item::Start(Element { ns, other_ns, start, offset }));
+        }
+    }
+
+    /// An event other than an element start or wanted text: an item, `None` to read on, or an
+    /// error.
+    #[inline]
+    fn other_event(
+        &mut self,
+        event: &Event<'a>,
+        offset: u64,
+        first: bool,
+        want_text: bool,
+    ) -> Result<Option<Item<'a>>, ProfileError> {
+        match event {
+            // `advance` reads element starts (and wanted text) itself.
+            Event::Start(_) | Event::Empty(_) => return Err(self.malformed(offset, "an element start out of place")),
+            Event::End(_) => {
+                self.leave();
+                return Ok(Some(Item::End));
+            }
+            Event::Text(text) => {
+                if self.depth == 0 {
+                    let stray = text.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+                    if let Some(at) = stray {
+                        let at = offset + at as u64;
+                        return Err(self.malformed(at, "text outside the root element"));
                     }
-                    if let Some(encoding) = decl.encoding() {
-                        let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
-                        if !encoding.eq_ignore_ascii_case(b"UTF-8") {
-                            let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
-                            return Err(ProfileError::UnsupportedEncoding { encoding });
-                        }
-                    }
-                }
-                Event::PI(_) | Event::Comment(_) => {}
-                Event::DocType(_) => {
-                    let (line, column) = line_column(self.xml, offset);
-                    return Err(ProfileError::DtdRefused { line, column });
-                }
-                Event::Eof => {
-                    if self.depth > 0 {
-                        return Err(
-                            self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
-                        );
-                    }
-                    if !self.seen_root {
-                        return Err(self.malformed(offset, "the document has no root element"));
-                    }
-                    return Ok(Item::Eof);
                 }
             }
+            Event::CData(_) => {
+                if self.depth == 0 {
+                    return Err(self.malformed(offset, "CDATA outside the root element"));
+                }
+            }
+            Event::GeneralRef(reference) => {
+                if self.depth == 0 {
+                    return Err(self.malformed(offset, "a reference outside the root element"));
+                }
+                let resolved = self.resolve_reference(reference, offset)?;
+                if want_text {
+                    return Ok(Some(Item::Text(resolved)));
+                }
+            }
+            Event::Decl(decl) => {
+                if !first {
+                    return Err(self.malformed(offset, "the XML declaration is not at the start of the document"));
+                }
+                if let Some(encoding) = decl.encoding() {
+                    let encoding = encoding.map_err(|e| self.malformed(offset, e.to_string()))?;
+                    if !encoding.eq_ignore_ascii_case(b"UTF-8") {
+                        let encoding = printable(&String::from_utf8_lossy(&encoding), 32);
+                        return Err(ProfileError::UnsupportedEncoding { encoding });
+                    }
+                }
+            }
+            Event::PI(_) | Event::Comment(_) => {}
+            Event::DocType(_) => {
+                let (line, column) = line_column(self.xml, offset);
+                return Err(ProfileError::DtdRefused { line, column });
+            }
+            Event::Eof => {
+                if self.depth > 0 {
+                    return Err(
+                        self.malformed(offset, format!("the document ends inside {} open element(s)", self.depth))
+                    );
+                }
+                if !self.seen_root {
+                    return Err(self.malformed(offset, "the document has no root element"));
+                }
+                return Ok(Some(Item::Eof));
+            }
         }
+        Ok(None)
     }
 
     /// A character reference or one of the five predefined entities; anything else is an
@@ -366,40 +405,41 @@ impl<'a> Cursor<'a> {
         Ok(Cow::Borrowed(text))
     }
 
-    /// Skips the rest of the element that just started (its content and its end).
-    pub(super) fn skip(&mut self) -> Result<(), ProfileError> {
-        // The same checks as `next`, without building items: skipped content is most of a
-        // profile, and this loop is what keeps extraction close to a bare tokenising pass.
-        let target = self.depth.saturating_sub(1);
-        while self.depth > target {
-            let offset = self.reader.buffer_position();
-            // Namespace bindings are still tracked, but names in skipped content are not
-            // resolved: nothing here is looked at by namespace.
-            let event = self.read_event()?;
-            match event {
-                Event::Start(start) => self.enter(&start, offset)?,
-                Event::End(_) => self.leave(),
-                Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::GeneralRef(reference) => {
-                    self.resolve_reference(&reference, offset)?;
-                }
-                Event::DocType(_) => {
-                    let (line, column) = line_column(self.xml, offset);
-                    return Err(ProfileError::DtdRefused { line, column });
-                }
-                Event::Decl(_) => {
-                    return Err(self.malformed(offset, "an XML declaration inside an element"));
-                }
-                Event::Empty(_) => {
-                    return Err(self.malformed(offset, "unexpected empty-element event"));
-                }
-                Event::Eof => {
-                    let open = self.depth;
-                    return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
-                }
+    /// One event of skipped content: namespace bindings are still tracked, but names are not
+    /// resolved (nothing here is looked at by namespace). True when an element ended.
+    #[inline]
+    fn skipped(&mut self, event: &Event<'a>, offset: u64) -> Result<bool, ProfileError> {
+        match event {
+            Event::Start(start) => {
+                self.declare(start, offset)?;
+                self.enter(offset)?;
+            }
+            Event::Empty(start) => {
+                self.declare(start, offset)?;
+                self.enter(offset)?;
+                self.leave();
+            }
+            Event::End(_) => {
+                self.leave();
+                return Ok(true);
+            }
+            Event::Text(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
+            Event::GeneralRef(reference) => {
+                self.resolve_reference(reference, offset)?;
+            }
+            Event::DocType(_) => {
+                let (line, column) = line_column(self.xml, offset);
+                return Err(ProfileError::DtdRefused { line, column });
+            }
+            Event::Decl(_) => {
+                return Err(self.malformed(offset, "an XML declaration inside an element"));
+            }
+            Event::Eof => {
+                let open = self.depth;
+                return Err(self.malformed(offset, format!("the document ends inside {open} open element(s)")));
             }
         }
-        Ok(())
+        Ok(false)
     }
 
     /// Reads the text content of the element that just started, up to and including its end,
@@ -410,17 +450,20 @@ impl<'a> Cursor<'a> {
         let mut value: Option<Cow<'a, str>> = None;
         let mut had_child = false;
         while self.depth > target {
-            match self.next(true)? {
-                Item::Text(piece) => match value.as_mut() {
-                    None => value = Some(piece),
-                    Some(existing) => existing.to_mut().push_str(&piece),
+            // Looked at in place (see `started`); a borrowed piece is copied as a reference.
+            let next = self.next(true);
+            match &next {
+                Ok(Item::Text(piece)) => match value.as_mut() {
+                    None => value = Some(piece.clone()),
+                    Some(existing) => existing.to_mut().push_str(piece),
                 },
-                Item::Start(_) => {
+                Ok(Item::Start(_)) => {
                     had_child = true;
                     self.skip()?;
                 }
-                Item::End => {}
-                Item::Eof => break,
+                Ok(Item::End) => {}
+                Ok(Item::Eof) => break,
+                Err(error) => return Err(error.clone()),
             }
         }
         let value = value.unwrap_or_default();
@@ -428,24 +471,140 @@ impl<'a> Cursor<'a> {
     }
 
     /// The value of an unqualified attribute. Every attribute is read, so a duplicate or a
-    /// malformed attribute is an error even after the one asked for. Duplicates are found with a
-    /// hash set (quick-xml's own check compares each attribute with every earlier one: quadratic
-    /// in their number).
+    /// malformed attribute is an error even after the one asked for (whichever comes first in
+    /// the tag). Duplicates are found by sorting the names (quick-xml's own check compares each
+    /// attribute with every earlier one: quadratic in their number), see [`first_duplicate`].
     pub(super) fn attribute(&self, element: &Element<'a>, name: &str) -> Result<Option<String>, ProfileError> {
         let mut found = None;
-        let mut seen = HashSet::new();
-        for attribute in element.start.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|e| self.malformed(element.offset, e.to_string()))?;
-            if !seen.insert(attribute.key.into_inner()) {
-                let key = printable(&String::from_utf8_lossy(attribute.key.as_ref()), 64);
-                return Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")));
-            }
-            if attribute.key.as_ref() == name.as_bytes() {
-                let value = attribute.unescape_value().map_err(|e| self.malformed(element.offset, e.to_string()))?;
+        let mut keys = Vec::new();
+        let mut attributes = element.start.attributes();
+        attributes.with_checks(false);
+        loop {
+            // Looked at in place: moving each attribute out of its result copies it through
+            // memory, read back wider than written (a stall per attribute, `perf annotate`).
+            let next = attributes.next();
+            let attribute = match &next {
+                None => break,
+                Some(Ok(attribute)) => attribute,
+                Some(Err(e)) => {
+                    self.no_duplicate(element, &mut keys)?;
+                    return Err(self.malformed(element.offset, e.to_string()));
+                }
+            };
+            let key = attribute.key.into_inner();
+            keys.push(key);
+            if key == name.as_bytes() {
+                let value = attribute.unescape_value().map_err(|e| {
+                    self.no_duplicate(element, &mut keys)
+                        .err()
+                        .unwrap_or_else(|| self.malformed(element.offset, e.to_string()))
+                })?;
                 found = Some(value.into_owned());
             }
         }
+        self.no_duplicate(element, &mut keys)?;
         Ok(found)
+    }
+
+    fn no_duplicate(&self, element: &Element<'a>, keys: &mut [&[u8]]) -> Result<(), ProfileError> {
+        match first_duplicate(keys) {
+            None => Ok(()),
+            Some(key) => {
+                let key = printable(&String::from_utf8_lossy(key), 64);
+                Err(self.malformed(element.offset, format!("duplicated attribute `{key}`")))
+            }
+        }
+    }
+}
+
+/// An attribute name in the duplicate check: its first 8 bytes as one number (the last one
+/// zero for a name of up to 7 bytes), so that most comparisons end there without reading it.
+struct SortKey<'k> {
+    head: u64,
+    name: &'k [u8],
+}
+
+impl<'k> SortKey<'k> {
+    fn new(name: &'k [u8]) -> Self {
+        let mut head = [0u8; 8];
+        for (to, from) in head.iter_mut().zip(name) {
+            *to = *from;
+        }
+        Self { head: u64::from_be_bytes(head), name }
+    }
+
+    /// Orders names (by head, length, then bytes past the head); equal names are `Equal`.
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        self.head.cmp(&other.head).then(self.name.len().cmp(&other.name.len())).then_with(|| {
+            let tail = |key: &Self| key.name.get(8..).unwrap_or_default();
+            tail(self).cmp(tail(other))
+        })
+    }
+}
+
+/// The name repeated first in document order (the earliest second occurrence), found in
+/// O(n log n) steps whatever the names: no hashing, so no choice of names makes it slower, and
+/// sorting reads a compact array in order where a hash set of hundreds of thousands of names
+/// misses the cache on every insert.
+pub(super) fn first_duplicate<'k>(names: &[&'k [u8]]) -> Option<&'k [u8]> {
+    // Names of up to 7 bytes (nearly all) as one number each, name and length together; longer
+    // ones by their first 8 bytes, then the rest.
+    let short_key = |name: &[u8]| SortKey::new(name).head | name.len() as u64;
+    let mut short = Vec::with_capacity(names.len());
+    let mut long = Vec::new();
+    for name in names {
+        match name.len() {
+            0..=7 => short.push(short_key(name)),
+            _ => long.push(SortKey::new(name)),
+        }
+    }
+    short.sort_unstable();
+    long.sort_unstable_by(SortKey::order);
+    // The names repeated, each once (sorted).
+    let mut short_repeated: Vec<u64> = short
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
+        .collect();
+    short_repeated.dedup();
+    let mut long_repeated: Vec<&SortKey<'k>> = long
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.order(b).is_eq() => Some(a),
+            _ => None,
+        })
+        .collect();
+    long_repeated.dedup_by(|a, b| a.order(b).is_eq());
+    if short_repeated.is_empty() && long_repeated.is_empty() {
+        return None;
+    }
+    // An error, once: which repeated name comes back first.
+    let mut seen_short = vec![false; short_repeated.len()];
+    let mut seen_long = vec![false; long_repeated.len()];
+    names.iter().copied().find(|name| {
+        let seen = match name.len() {
+            0..=7 => short_repeated.binary_search(&short_key(name)).ok().and_then(|i| seen_short.get_mut(i)),
+            _ => {
+                let key = SortKey::new(name);
+                long_repeated.binary_search_by(|probe| probe.order(&key)).ok().and_then(|i| seen_long.get_mut(i))
+            }
+        };
+        seen.is_some_and(|seen| std::mem::replace(seen, true))
+    })
+}
+
+/// The element that an item starts, looked at in place: moving an item out of its result
+/// copies it through memory, read back wider than written (a stall per item, as in
+/// `Cursor::advance`). `None` for any other item; the error (cloned, once) if reading failed.
+pub(super) fn started<'n, 'a>(
+    next: &'n Result<Item<'a>, ProfileError>,
+) -> Result<Option<&'n Element<'a>>, ProfileError> {
+    match next {
+        Ok(Item::Start(element)) => Ok(Some(element)),
+        Ok(_) => Ok(None),
+        Err(error) => Err(error.clone()),
     }
 }
 
