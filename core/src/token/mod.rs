@@ -64,27 +64,36 @@ mod kinds;
 mod pending;
 #[cfg(feature = "ring-backend")]
 mod ring_backend;
+mod rsa_key;
+#[cfg(feature = "builtin-crypto")]
 mod rsassa;
 mod rules;
 mod sign;
 mod verify;
 
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_backend;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_jose;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_rfc_examples;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_rsassa;
 
-pub use backend::{BuiltInBackend, SignatureBackend};
+#[cfg(feature = "builtin-crypto")]
+pub use backend::BuiltInBackend;
+pub use backend::SignatureBackend;
 pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
-pub use issue::SecurityTokenIssuer;
+pub use issue::{SecurityTokenIssuer, UnsignedSecurityToken};
 pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BITS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
@@ -93,8 +102,10 @@ pub use pending::PendingSignature;
 #[cfg(feature = "ring-backend")]
 pub use ring_backend::RingBackend;
 pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
-pub use sign::{sign, SigningKey};
-pub use verify::{verify_signature, Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
+pub use sign::{sign, signing_input, SigningKey};
+#[cfg(feature = "builtin-crypto")]
+pub use verify::verify_signature;
+pub use verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
 
 use serde_json::{Map, Value};
 
