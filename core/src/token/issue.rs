@@ -282,8 +282,8 @@ impl std::fmt::Debug for UnsignedSecurityToken {
 #[cfg(feature = "builtin-crypto")]
 mod tests {
     use super::*;
-    use crate::token::sign;
     use crate::exchange::ActorToken;
+    use crate::token::sign;
     use crate::token::{AccessTokenValidator, JwkSet, SecurityTokenValidator, UnverifiedToken, Verifier};
     use crate::{ClientAuthentication, TokenExchangeRequest};
 

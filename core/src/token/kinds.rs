@@ -149,10 +149,35 @@ impl SecurityTokenValidator {
         client_id: &str,
         now: u64,
     ) -> Result<SecurityToken, TokenError> {
-        let signature = SignatureCheck::Done(pending.outcome(verified));
-        self.rules
-            .evaluate(pending.token(), client_id, now, signature, self.verifier.max_token_bytes())?
-            .into_security_token()
+        let token = pending.token().to_owned();
+        self.finish_report(&token, Ok(pending), verified, client_id, now)?.into_security_token()
+    }
+
+    /// The second half of [`report`](Self::report): every rule one by one, the `signature` rule
+    /// settled by `prepared` (what [`prepare`](Self::prepare) answered for `token`) and, when it
+    /// handed out a [`PendingSignature`], the host's check `verified`. Fails only on a `now` in
+    /// milliseconds, as `report`.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    /// let key = SigningKey::es256(&[7u8; 32])?;
+    /// let token = sign(&JwsHeader::new(key.algorithm()), &serde_json::json!({"iss": "https://idms.primary.example"}), &key)?;
+    /// let validator = SecurityTokenValidator::new("https://idms.primary.example", "https://idms.partner.example/token",
+    ///     Verifier::new(JwkSet::from_keys(vec![key.public_jwk(None).unwrap()])))?;
+    /// let report = validator.finish_report(token.expose(), validator.prepare(token.expose()), true, "mcptt-client", 1_700_000_000)?;
+    /// assert_eq!(report.failure().map(|e| e.code()), Some("token_missing_claim")); // the signature passed, `sub` is missing
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn finish_report(
+        &self,
+        token: &str,
+        prepared: Result<PendingSignature, TokenError>,
+        verified: bool,
+        client_id: &str,
+        now: u64,
+    ) -> Result<SecurityTokenReport, TokenError> {
+        let signature = SignatureCheck::Done(prepared.and_then(|pending| pending.outcome(verified)));
+        self.rules.evaluate(token, client_id, now, signature, self.verifier.max_token_bytes())
     }
 }
 

@@ -176,7 +176,7 @@ pub fn sign<C: serde::Serialize + ?Sized>(
 /// ```
 /// use mcx_connect::token::{signing_input, Algorithm, JwsHeader};
 /// let input = signing_input(&JwsHeader::new(Algorithm::Es256), &serde_json::json!({"iss": "a"}))?;
-/// assert_eq!(input, "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJhIn0");
+/// assert_eq!(input, "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJhIn0"); // {"alg":"ES256","typ":"JWT"}.{"iss":"a"}
 /// # Ok::<(), mcx_connect::token::TokenError>(())
 /// ```
 pub fn signing_input<C: serde::Serialize + ?Sized>(header: &JwsHeader, claims: &C) -> Result<String, TokenError> {

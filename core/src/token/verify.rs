@@ -146,6 +146,7 @@ impl Verifier {
     /// let pending = verifier.prepare(token.expose())?;
     /// assert_eq!(pending.algorithm(), Algorithm::Es256);
     /// assert_eq!(pending.keys()[0].to_json()["kid"], "p1"); // the JWK to import into the host's crypto
+    /// assert_eq!(pending.key_indexes(), [0]); // its place in the JWK Set
     /// assert_eq!(pending.signature().len(), 64);
     /// assert!(pending.verify_with(&BuiltInBackend)); // what a host's crypto would answer
     /// // A kid the JWK Set does not have: refused before any signature check.
@@ -156,7 +157,7 @@ impl Verifier {
     pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
         let jws = parse_compact(token, self.max_token_bytes)?;
         let (selection, signature) = self.select(&jws)?;
-        Ok(PendingSignature::new(token, &jws, selection, signature))
+        Ok(PendingSignature::new(token, &jws, selection, signature, self.keys.keys()))
     }
 
     /// Applies the header rules (`alg` allowed, no `crit`) and checks the signature of a token
