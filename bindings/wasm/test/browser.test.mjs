@@ -9,6 +9,7 @@ import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installPackage } from "./install-package.mjs";
 import { loadCases, vectorFolders } from "./vector-runner.mjs";
+import { FILES, installedGlue, wycheproofSets } from "./wycheproof-data.mjs";
 
 const chromium = ["chromium", "chromium-browser", "google-chrome"].find((name) => {
   try {
@@ -112,16 +113,22 @@ try {
   for (const c of await (await fetch("/cases.json")).json()) {
     try { await runCase(api, ops, c); out.passed += 1; } catch (e) { out.failures.push(c.name + ": " + e.message); }
   }
+  const { checkSets } = await import("/wycheproof-check.mjs");
+  const { KeyRing } = await import("/glue.js");
+  out.wycheproof = await checkSets(KeyRing, await (await fetch("/wycheproof.json")).json());
   out.ed25519 = await crypto.subtle.importKey("jwk", { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" },
     { name: "Ed25519" }, false, ["verify"]).then(() => true, () => false);
 } catch (e) { out.failed = String(e && e.stack || e); }
 document.getElementById("out").textContent = JSON.stringify(out);
 </script>`;
 
-test("every token vector passes through Chromium's WebCrypto in the web build", { skip: !chromium && "no chromium" }, async () => {
+test("every token vector and Project Wycheproof pass through Chromium's WebCrypto in the web build", { skip: !chromium && "no chromium" }, async () => {
   const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
   const cases = loadCases(vectorFolders(repoRoot)).filter((c) => c.case && TOKEN_OPERATIONS.test(c.case.operation));
   const out = await runPage(VECTOR_PAGE, {
+    "/wycheproof.json": ["application/json", async () => JSON.stringify(wycheproofSets())],
+    "/wycheproof-check.mjs": ["text/javascript", () => readFile(new URL("./wycheproof-check.mjs", import.meta.url))],
+    "/glue.js": ["text/javascript", () => readFile(installedGlue())],
     "/cases.json": ["application/json", async () => JSON.stringify(cases.map((c) => c.case))],
     "/runner.mjs": ["text/javascript", () => readFile(new URL("./vector-runner.mjs", import.meta.url))],
     "/stub.js": ["text/javascript", async () => "export const readdirSync = () => []; export const readFileSync = () => ''; export const join = (...p) => p.join('/');"],
@@ -131,4 +138,7 @@ test("every token vector passes through Chromium's WebCrypto in the web build", 
   assert.deepEqual(out.failures, []);
   assert.ok(cases.length > 150, `only ${cases.length} token vectors found`);
   assert.equal(out.passed, cases.length);
+  console.log(`Project Wycheproof in Chromium (WebCrypto):\n${out.wycheproof.rows.join("\n")}`);
+  assert.equal(out.wycheproof.rows.length, FILES.length);
+  assert.deepEqual(out.wycheproof.failures, []);
 });
