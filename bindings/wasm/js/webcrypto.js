@@ -41,6 +41,9 @@ export class KeyRing {
   constructor(keys) {
     this.keys = keys;
     this.imported = new Map();
+    // The same keys once imported, and the set's verdict once known: the fast path of verify.
+    this.resolved = new Map();
+    this.accepted = false;
     const checks = keys.map((jwk, index) =>
       jwk === null
         ? null
@@ -50,7 +53,7 @@ export class KeyRing {
           ),
     );
     this.refused = Promise.all(checks).then((results) => results.find((index) => index !== null) ?? null);
-    this.refused.catch(() => {});
+    this.refused.then((refused) => (this.accepted = refused === null), () => {});
   }
 
   key(index, alg) {
@@ -58,7 +61,7 @@ export class KeyRing {
     let key = this.imported.get(id);
     if (key === undefined) {
       key = (async () => subtle().importKey("jwk", publicMembers(this.keys[index]), ALGORITHMS[alg].key, false, ["verify"]))();
-      key.catch(() => {});
+      key.then((imported) => this.resolved.set(id, imported), () => {});
       this.imported.set(id, key);
     }
     return key;
@@ -75,7 +78,17 @@ export class KeyRing {
    * "refused", `malformed <index>` (the platform refused that key of the set) or
    * `unsupported` (the runtime has no such algorithm).
    */
-  async verify(alg, indexes, input, signature) {
+  verify(alg, indexes, input, signature) {
+    // Copies now: the views point into the wasm memory, which may grow (and detach them) while awaiting.
+    [input, signature] = [input.slice(), signature.slice()];
+    const key = indexes.length === 1 && this.accepted ? this.resolved.get(`${indexes[0]} ${alg}`) : undefined;
+    if (key !== undefined) {
+      return subtle().verify(ALGORITHMS[alg].use, key, signature, input).then((ok) => (ok ? "verified" : "refused"));
+    }
+    return this.#verify(alg, Array.from(indexes), input, signature);
+  }
+
+  async #verify(alg, indexes, input, signature) {
     const refused = await this.refused;
     if (refused !== null) return `malformed ${refused}`;
     for (const index of indexes) {

@@ -273,13 +273,13 @@ fn services(names: &[String]) -> Result<Vec<McService>, JsValue> {
 
 /// A core validator and its JWK Set's keys in the host's crypto (imported once, when it is made).
 pub(crate) struct Validating<V> {
-    pub(crate) validator: V,
+    validator: V,
     keys: HostKeys,
 }
 
 impl<V> Validating<V> {
-    fn new(validator: V, verifier: &Verifier) -> Result<Rc<Self>, JsValue> {
-        Ok(Rc::new(Self { keys: HostKeys::new(verifier.keys())?, validator }))
+    fn new(validator: V, keys: HostKeys) -> Rc<Self> {
+        Rc::new(Self { validator, keys })
     }
 }
 
@@ -372,7 +372,8 @@ fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
 fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
     let target = required(&options.js.target, "options.target")?;
     let verifier = verifier(options)?;
-    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier.clone()))?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
@@ -382,25 +383,27 @@ fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTo
     if let Some(max) = options.js.max_lifetime {
         validator = validator.with_max_lifetime(max);
     }
-    Validating::new(validator, &verifier)
+    Ok(Validating::new(validator, keys))
 }
 
 fn id_validator(options: &TokenOptions) -> Result<Rc<Validating<IdTokenValidator>>, JsValue> {
     let client_id = required(&options.js.client_id, "options.clientId")?;
     let verifier = verifier(options)?;
-    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier.clone()))?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
     for service in services(&options.js.services)? {
         validator = validator.require_service(service);
     }
-    Validating::new(validator, &verifier)
+    Ok(Validating::new(validator, keys))
 }
 
 pub(crate) fn access_validator(options: &TokenOptions) -> Result<Rc<Validating<AccessTokenValidator>>, JsValue> {
     let verifier = verifier(options)?;
-    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier.clone()))?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
@@ -416,7 +419,7 @@ pub(crate) fn access_validator(options: &TokenOptions) -> Result<Rc<Validating<A
     for service in services(&options.js.services)? {
         validator = validator.require_service(service);
     }
-    Validating::new(validator, &verifier)
+    Ok(Validating::new(validator, keys))
 }
 
 /// Reads a time argument: whole seconds since the epoch.

@@ -149,8 +149,10 @@ impl SecurityTokenValidator {
         client_id: &str,
         now: u64,
     ) -> Result<SecurityToken, TokenError> {
-        let token = pending.token().to_owned();
-        self.finish_report(&token, Ok(pending), verified, client_id, now)?.into_security_token()
+        check_now(now)?;
+        let signature = pending.outcome(verified);
+        let (header, claims) = pending.into_parts();
+        self.rules.evaluate_read(header, claims, client_id, now, Some(signature)).into_security_token()
     }
 
     /// The second half of [`report`](Self::report): every rule one by one, the `signature` rule

@@ -31,7 +31,14 @@
 //!   whose crypto is asynchronous (WebCrypto). `prepare` does everything up to the signature and
 //!   hands out a [`PendingSignature`] (algorithm, candidate keys as JWKs, signing input,
 //!   signature); the host verifies; `finish(pending, verified, …)` runs the claim rules, with the
-//!   same errors as `validate`.
+//!   same errors as `validate`. The npm package verifies so, with `crypto.subtle.verify`.
+//! - Feature `builtin-crypto` (on by default): the pure-Rust arithmetic above (`p256`, `p384`,
+//!   `ed25519-dalek`, `rsassa`), `BuiltInBackend`, `verify_signature` and ES256/EdDSA signing.
+//!   Built without it (the npm package), the core holds no curve or RSA arithmetic: verification
+//!   goes only through `prepare` / `finish` (a [`Verifier`] without a backend refuses with
+//!   `validator_invalid`), a JWK's point is checked to be on its curve by the host when it imports
+//!   the key, and the host signs: [`SigningKey::held_by_host`], [`signing_input`],
+//!   [`SecurityTokenIssuer::prepare`]. HS256 (HMAC-SHA-256) stays in every build.
 //!
 //!   FIPS: neither backend here is a FIPS 140-3 validated module. A deployment whose procurement
 //!   requires one can implement [`SignatureBackend`] over `aws-lc-rs` built with its `fips`

@@ -39,7 +39,7 @@ pub struct PendingSignature {
 impl PendingSignature {
     pub(crate) fn new(
         token: &str,
-        jws: &CompactJws<'_>,
+        jws: CompactJws<'_>,
         selection: Selection<'_>,
         signature: Vec<u8>,
         set: &[Jwk],
@@ -54,8 +54,8 @@ impl PendingSignature {
         Self {
             token: token.to_owned(),
             signing_input_len: jws.signing_input.len(),
-            header: jws.header.clone(),
-            claims: jws.claims.clone(),
+            header: jws.header,
+            claims: jws.claims,
             algorithm,
             keys,
             key_indexes,
@@ -114,8 +114,9 @@ impl PendingSignature {
         }
     }
 
-    pub(crate) fn token(&self) -> &str {
-        &self.token
+    /// The header and claims, whatever the signature's outcome (the security-token rules report it).
+    pub(crate) fn into_parts(self) -> (JwsHeader, Map<String, Value>) {
+        (self.header, self.claims)
     }
 
     /// The header and claims once the signature is known good.

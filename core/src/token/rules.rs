@@ -14,6 +14,7 @@ use super::jws::{parse_compact, JwsHeader};
 use super::kinds::SecurityToken;
 use super::verify::Verifier;
 use crate::scope::McService;
+use serde_json::{Map, Value};
 
 /// How [`SecurityTokenRules::evaluate`] settles the `signature` rule.
 pub(crate) enum SignatureCheck<'v> {
@@ -280,32 +281,58 @@ impl SecurityTokenRules {
         max_token_bytes: usize,
     ) -> Result<SecurityTokenReport, TokenError> {
         check_now(now)?;
-        let mut report =
-            SecurityTokenReport { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None };
         let jws = match parse_compact(token, max_token_bytes) {
             Ok(jws) => jws,
             Err(error) => {
+                let mut report = SecurityTokenReport {
+                    rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()),
+                    header: None,
+                    claims: None,
+                };
                 report.outcome("structure", Err(error), String::new());
                 report.rest_not_checked("the token cannot be read");
                 return Ok(report);
             }
         };
+        let signature = match signature {
+            SignatureCheck::Verifier(verifier) => Some(verifier.verify_parsed(&jws)),
+            SignatureCheck::Done(outcome) => Some(outcome),
+            SignatureCheck::NotHere => None,
+        };
+        Ok(self.evaluate_read(jws.header, jws.claims, client_id, now, signature))
+    }
+
+    /// The rules after the structure, for a token already read (a host's `finish`: the
+    /// [`PendingSignature`](super::PendingSignature) holds its header and claims). `signature` is
+    /// the signature rule's outcome, `None` when it is not checked here.
+    pub(crate) fn evaluate_read(
+        &self,
+        header: JwsHeader,
+        claims: Map<String, Value>,
+        client_id: &str,
+        now: u64,
+        signature: Option<Result<(), TokenError>>,
+    ) -> SecurityTokenReport {
+        let mut report =
+            SecurityTokenReport { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None };
         report.pass("structure", "a compact JWS with a JSON header and claims".to_owned());
-        let detail = || format!("{} signature under the primary's keys", shown(&jws.header.alg));
         match signature {
-            SignatureCheck::Verifier(verifier) => report.outcome("signature", verifier.verify_parsed(&jws), detail()),
-            SignatureCheck::Done(outcome) => report.outcome("signature", outcome, detail()),
-            SignatureCheck::NotHere => {
+            Some(outcome) => report.outcome(
+                "signature",
+                outcome,
+                format!("{} signature under the primary's keys", shown(&header.alg)),
+            ),
+            None => {
                 report.not_checked("signature", "no keys here: the partner IdMS verifies it with the primary's keys")
             }
         }
-        report.header = Some(jws.header.clone());
-        let claims = match TokenClaims::read(jws.claims) {
+        report.header = Some(header);
+        let claims = match TokenClaims::read(claims) {
             Ok(claims) => claims,
             Err(error) => {
                 report.outcome("claims", Err(error), String::new());
                 report.rest_not_checked("the claims cannot be read");
-                return Ok(report);
+                return report;
             }
         };
         report.pass("claims", format!("sub of {} bytes", claims.sub.len()));
@@ -338,7 +365,7 @@ impl SecurityTokenRules {
             );
         }
         report.claims = Some(claims);
-        Ok(report)
+        report
     }
 
     /// `iss`, `exp`, `nbf`, `iat` and the lifetime.

@@ -157,7 +157,7 @@ impl Verifier {
     pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
         let jws = parse_compact(token, self.max_token_bytes)?;
         let (selection, signature) = self.select(&jws)?;
-        Ok(PendingSignature::new(token, &jws, selection, signature, self.keys.keys()))
+        Ok(PendingSignature::new(token, jws, selection, signature, self.keys.keys()))
     }
 
     /// Applies the header rules (`alg` allowed, no `crit`) and checks the signature of a token
