@@ -6,7 +6,9 @@
 # Installs what it needs when missing (a no-op when present): the wasm32 target, and
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
 # Environment: CARGO_TARGET_DIR (default $HOME/.cache/mcx-connect/target), MCX_WASM_JOBS (cargo -j),
-# MCX_NPM_DIR (where the tarball goes; default $CARGO_TARGET_DIR/npm).
+# MCX_NPM_DIR (where the tarball goes; default $CARGO_TARGET_DIR/npm), FEATURES (extra cargo features
+# of mcx-connect-wasm: `builtin-crypto` builds the fallback package whose signatures are checked by
+# the core's pure-Rust arithmetic instead of WebCrypto).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -14,6 +16,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 jobs=()
 [ -n "${MCX_WASM_JOBS:-}" ] && jobs=(-j "$MCX_WASM_JOBS")
+[ -n "${FEATURES:-}" ] && jobs+=(--features "$FEATURES")
 
 # --- tools -------------------------------------------------------------------------------
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then

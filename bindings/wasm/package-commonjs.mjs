@@ -6,7 +6,8 @@
 //   web/mcx_connect.cjs   the web glue (wasm-bindgen --target web) rewritten line by line into CommonJS:
 //                         `import {…} from` → `require`, `export function|class` → `exports.…`.
 //                         In CommonJS there is no import.meta.url, so `init()` needs `{ module_or_path }`.
-//   web/error.cjs, web/fetch.cjs   McxConnectError and fromFetchResponse (js/), rewritten the same way.
+//   web/error.cjs, web/fetch.cjs, web/webcrypto.cjs   McxConnectError, fromFetchResponse and the
+//                         WebCrypto glue (js/), rewritten the same way.
 //   web/index.cjs         the four together, as web/index.js.
 //   node/index.cjs        instantiates ../web/mcx_connect_bg.wasm synchronously, as node/index.js does.
 //   *.d.cts               the same declarations, their relative imports pointing at the .cjs files.
@@ -91,8 +92,10 @@ function toCts(source, what, specifiers) {
 // --- the web glue, McxConnectError, fromFetchResponse ---------------------------------------
 const glue = read(join(web, "mcx_connect.js"))
   .replace('/* @ts-self-types="./mcx_connect.d.ts" */', '/* @ts-self-types="./mcx_connect.d.cts" */');
+// The WebCrypto glue (js/webcrypto.js) sits beside error.js among wasm-bindgen's snippets.
+const webcryptoSnippet = errorSnippet.replace(/error\.js$/, "webcrypto.js");
 const cjsGlue = toCommonJS(glue, "web/mcx_connect.js", {
-  imports: { [`./${errorSnippet}`]: "./error.cjs" },
+  imports: { [`./${errorSnippet}`]: "./error.cjs", [`./${webcryptoSnippet}`]: "./webcrypto.cjs" },
   replace: {
     "module_or_path = new URL('mcx_connect_bg.wasm', import.meta.url);":
       'throw new McxConnectError("invalid_argument", "init: the CommonJS build cannot locate mcx_connect_bg.wasm; pass { module_or_path }");',
@@ -105,6 +108,7 @@ const declarations = read(join(web, "mcx_connect.d.ts"));
 if (!declarations.includes(initDeclaration)) throw new Error(`web/mcx_connect.d.ts: expected \`${initDeclaration}\``);
 writeFileSync(join(web, "mcx_connect.d.cts"), declarations.replace(initDeclaration, initDeclaration.replace("?:", ":")));
 writeFileSync(join(web, "error.cjs"), toCommonJS(read(new URL("js/error.js", here)), "js/error.js").code);
+writeFileSync(join(web, "webcrypto.cjs"), toCommonJS(read(new URL("js/webcrypto.js", here)), "js/webcrypto.js").code);
 writeFileSync(join(web, "error.d.cts"), read(new URL("js/error.d.ts", here)));
 writeFileSync(
   join(web, "fetch.cjs"),
@@ -160,6 +164,7 @@ writeFileSync(
 const require = createRequire(import.meta.url);
 for (const [cjs, esm] of [
   ["web/error.cjs", `web/${errorSnippet}`],
+  ["web/webcrypto.cjs", `web/${webcryptoSnippet}`],
   ["web/fetch.cjs", "web/fetch.js"],
   ["web/mcx_connect.cjs", "web/mcx_connect.js"],
   ["web/index.cjs", "web/index.js"],

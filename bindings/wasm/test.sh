@@ -179,8 +179,8 @@ fi
 step "build the demo server (web-demo/server) for the consumer-project test"
 cargo build --locked -q -p mcx-connect-demo || echo "the demo server did not build"
 
-step "node --test: vectors, API conventions, interop, the web build in headless Chromium, a fresh consumer project, CommonJS"
-(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs browser.test.mjs consumer.test.mjs commonjs.test.mjs) 2>&1 | tee "$log/node-test.txt"
+step "node --test: vectors, API conventions, interop, Wycheproof through WebCrypto, the web build in headless Chromium, a fresh consumer project, CommonJS"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs wycheproof.test.mjs browser.test.mjs consumer.test.mjs commonjs.test.mjs) 2>&1 | tee "$log/node-test.txt"
 p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 count "${p:-0}" "${f:-1}"

@@ -29,6 +29,7 @@ bash "$here/build.sh" >/dev/null
   console.log(`package size (npm tarball): ${size} B packed, ${unpackedSize} B unpacked, ${entryCount} files, ${wasm} wasm`);
 '
 variant "full (default features)"
+variant "full, fallback build (builtin-crypto)" --features builtin-crypto
 variant "without token" --no-default-features --features login,flow,profile
 variant "without flow" --no-default-features --features login,profile,token
 variant "without profile" --no-default-features --features login,flow,token

@@ -293,6 +293,7 @@ impl JsMigrationFlow {
     /// The rule-by-rule check of the held security token at `now` (`MigrationFlow::security_token_report`:
     /// the rules the flow applies, the signature "not checked"), else `null`. Throws only for a
     /// `now` in milliseconds (`now_in_milliseconds`).
+    #[cfg(feature = "token")]
     #[wasm_bindgen(js_name = securityTokenReport, unchecked_return_type = "SecurityTokenReport | null")]
     pub fn security_token_report(
         &self,

@@ -4,8 +4,9 @@ use crate::convert::{member, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::exchange::JsTokenExchangeResponse;
 use crate::form::options_in;
+use crate::host_crypto::HostSigningKey;
 use crate::http::request_in;
-use crate::token::{access_validator, options_of, seconds, signing_key_in};
+use crate::token::{access_validator, options_of, seconds};
 use mcx_connect::token::SecurityTokenIssuer;
 use mcx_connect::TokenExchangeRequest;
 use wasm_bindgen::prelude::*;
@@ -35,31 +36,39 @@ fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue
 }
 
 /// Primary IdMS (B.7.2, B.7.3): reads a token exchange request, validates its subject token as
-/// an access token (`TokenExchangeRequest::parse_and_verify`) and answers with the signed
-/// security token (`SecurityTokenIssuer::issue`). Throws with the RFC error a server answers
-/// with; what the request asks beyond B.7.2 is refused, never ignored.
-#[wasm_bindgen(js_name = issueSecurityToken, unchecked_return_type = "TokenExchangeResponse")]
+/// an access token (as `TokenExchangeRequest::parse_and_verify`) and answers with the signed
+/// security token (`SecurityTokenIssuer::prepare`, the signature with the platform's WebCrypto for
+/// ES256 and EdDSA keys, or `SecurityTokenIssuer::issue` for HS256). Rejects with the RFC error a
+/// server answers with; what the request asks beyond B.7.2 is refused, never ignored.
+#[wasm_bindgen(js_name = issueSecurityToken, unchecked_return_type = "Promise<TokenExchangeResponse>")]
 pub fn issue_security_token(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SecurityTokenIssuerInit")] issuer: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let validator = access_validator(&options_of(validator)?)?;
-    let key = signing_key_in(&member(&issuer, "key"))?;
-    let lifetime = seconds(&member(&issuer, "lifetime"))?;
-    let mut core =
-        throw(SecurityTokenIssuer::new(string_in(member(&issuer, "issuer"), "issuer.issuer")?, key, lifetime))?;
-    if let Some(kid) = optional_string(member(&issuer, "kid"), "issuer.kid")? {
-        core = core.with_kid(kid);
-    }
-    let jti = optional_string(member(&issuer, "jti"), "issuer.jti")?;
-    let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
-    let parsed = throw_rejection(TokenExchangeRequest::parse_and_verify(&request, &options, &validator, now))?;
-    let response = throw_rejection(match jti {
-        Some(jti) => core.issue_with_jti(&parsed.value, now, &jti),
-        None => core.issue(&parsed.value, now),
-    })?;
-    to_js(&JsTokenExchangeResponse::from(response))
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let validator = access_validator(&options_of(validator)?)?;
+        let key = HostSigningKey::read(&member(&issuer, "key")).await?;
+        let lifetime = seconds(&member(&issuer, "lifetime"))?;
+        let issuer_url = string_in(member(&issuer, "issuer"), "issuer.issuer")?;
+        let mut core = throw(SecurityTokenIssuer::new(issuer_url, key.core.clone(), lifetime))?;
+        if let Some(kid) = optional_string(member(&issuer, "kid"), "issuer.kid")? {
+            core = core.with_kid(kid);
+        }
+        let jti = optional_string(member(&issuer, "jti"), "issuer.jti")?;
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
+        let exchange = throw_rejection(validator.exchange(parsed.value, now).await)?;
+        let unsigned = throw_rejection(core.prepare(&exchange, now, jti.as_deref()))?;
+        let response = match key.host_signature(unsigned.signing_input()).await? {
+            Some(signature) => unsigned.finish(&signature),
+            None => throw_rejection(match jti {
+                Some(jti) => core.issue_with_jti(&exchange, now, &jti),
+                None => core.issue(&exchange, now),
+            })?,
+        };
+        to_js(&JsTokenExchangeResponse::from(response))
+    })
 }

@@ -26,6 +26,8 @@ pub mod exchange;
 #[cfg(feature = "flow")]
 pub mod flow;
 pub mod form;
+#[cfg(feature = "token")]
+mod host_crypto;
 pub mod http;
 #[cfg(feature = "token")]
 pub mod issue;

@@ -8,15 +8,18 @@ use crate::client::JsClient;
 use crate::convert::{bytes_in, from_js, member, string_in, to_js};
 use crate::error::{invalid_argument, throw, throw_rejection};
 use crate::form::{options_in, JsParsed};
+use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
 use crate::jwt_bearer::JsJwtBearerRequest;
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, IdTokenValidator, JwkSet, JwsHeader, SecurityTokenReport,
-    SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
-    DEFAULT_MAX_TOKEN_BYTES,
+    check_now, sign, AccessToken, AccessTokenValidator, Algorithm, IdToken, IdTokenValidator, JwkSet, JwsHeader,
+    SecurityToken, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator, TokenError, UnverifiedToken,
+    VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest, Verifier, DEFAULT_MAX_TOKEN_BYTES,
 };
-use mcx_connect::{JwtBearerRequest, McService, Scope, TokenExchangeRequest};
+use mcx_connect::{JwtBearerRequest, McService, OAuthErrorCode, Rejection, Scope, TokenExchangeRequest};
 use serde_json::Value;
+use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -139,6 +142,23 @@ export interface SecurityTokenRulesInit {
   maxTokenBytes?: number;
 }
 
+/** What a security token is checked against: the client presenting it (B.7.4) and the time (seconds). */
+export interface SecurityTokenCheck {
+  clientId: string;
+  now: number;
+}
+
+/** What an ID token is checked against: the `nonce` of the authentication request (or none) and the time. */
+export interface IdTokenCheck {
+  nonce?: string | null;
+  now: number;
+}
+
+/** When an access token is checked (seconds since the epoch). */
+export interface AccessTokenCheck {
+  now: number;
+}
+
 /** A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret). */
 export interface SigningKeyInit {
   alg: "ES256" | "EdDSA" | "HS256";
@@ -251,6 +271,80 @@ fn services(names: &[String]) -> Result<Vec<McService>, JsValue> {
         .collect()
 }
 
+/// A core validator and its JWK Set's keys in the host's crypto (imported once, when it is made).
+pub(crate) struct Validating<V> {
+    validator: V,
+    keys: HostKeys,
+}
+
+impl<V> Validating<V> {
+    fn new(validator: V, keys: HostKeys) -> Rc<Self> {
+        Rc::new(Self { validator, keys })
+    }
+}
+
+/// Runs `work` as the promise a JavaScript caller awaits; every failure is a rejection.
+fn promise<F: Future<Output = Result<JsValue, JsValue>> + 'static>(work: F) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(work)
+}
+
+/// A token error as the thrown `McxConnectError`.
+fn thrown(error: TokenError) -> JsValue {
+    crate::error::core_error(&error.into())
+}
+
+impl Validating<SecurityTokenValidator> {
+    /// B.7.4: prepare, the host's signature check, then the claim rules.
+    pub(crate) async fn check(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityToken, TokenError> {
+        check_now(now)?;
+        let pending = self.validator.prepare(token)?;
+        let verified = self.keys.verify(&pending).await?;
+        self.validator.finish(pending, verified, client_id, now)
+    }
+
+    async fn report(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
+        check_now(now)?;
+        let prepared = self.validator.prepare(token);
+        let verified = match &prepared {
+            Ok(pending) => self.keys.verify(pending).await?,
+            Err(_) => false,
+        };
+        self.validator.finish_report(token, prepared, verified, client_id, now)
+    }
+}
+
+impl Validating<IdTokenValidator> {
+    async fn check(&self, token: &str, nonce: Option<&str>, now: u64) -> Result<IdToken, TokenError> {
+        check_now(now)?;
+        let pending = self.validator.prepare(token)?;
+        let verified = self.keys.verify(&pending).await?;
+        self.validator.finish(pending, verified, nonce, now)
+    }
+}
+
+impl Validating<AccessTokenValidator> {
+    pub(crate) async fn check(&self, token: &str, now: u64) -> Result<AccessToken, TokenError> {
+        check_now(now)?;
+        let pending = self.validator.prepare(token)?;
+        let verified = self.keys.verify(&pending).await?;
+        self.validator.finish(pending, verified, now)
+    }
+
+    /// B.7.2: the request read and its subject token validated (a bad one is `invalid_request`,
+    /// RFC 8693 §2.2.2), as `TokenExchangeRequest::parse_and_verify`.
+    pub(crate) async fn exchange(
+        &self,
+        request: TokenExchangeRequest,
+        now: u64,
+    ) -> Result<VerifiedTokenExchangeRequest, Rejection> {
+        let subject_token = self
+            .check(request.subject_token.expose(), now)
+            .await
+            .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidRequest, e))?;
+        Ok(VerifiedTokenExchangeRequest { request, subject_token })
+    }
+}
+
 fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
     let text = match &options.js.jwks {
         Value::String(text) => text.clone(),
@@ -275,9 +369,11 @@ fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
     Ok(verifier)
 }
 
-fn security_validator(options: &TokenOptions) -> Result<SecurityTokenValidator, JsValue> {
+fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
     let target = required(&options.js.target, "options.target")?;
-    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier(options)?))?;
+    let verifier = verifier(options)?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
@@ -287,23 +383,27 @@ fn security_validator(options: &TokenOptions) -> Result<SecurityTokenValidator, 
     if let Some(max) = options.js.max_lifetime {
         validator = validator.with_max_lifetime(max);
     }
-    Ok(validator)
+    Ok(Validating::new(validator, keys))
 }
 
-fn id_validator(options: &TokenOptions) -> Result<IdTokenValidator, JsValue> {
+fn id_validator(options: &TokenOptions) -> Result<Rc<Validating<IdTokenValidator>>, JsValue> {
     let client_id = required(&options.js.client_id, "options.clientId")?;
-    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier(options)?))?;
+    let verifier = verifier(options)?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
     for service in services(&options.js.services)? {
         validator = validator.require_service(service);
     }
-    Ok(validator)
+    Ok(Validating::new(validator, keys))
 }
 
-pub(crate) fn access_validator(options: &TokenOptions) -> Result<AccessTokenValidator, JsValue> {
-    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier(options)?))?;
+pub(crate) fn access_validator(options: &TokenOptions) -> Result<Rc<Validating<AccessTokenValidator>>, JsValue> {
+    let verifier = verifier(options)?;
+    let keys = HostKeys::new(verifier.keys())?;
+    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier))?;
     if let Some(leeway) = options.js.leeway {
         validator = throw(validator.with_leeway(leeway))?;
     }
@@ -319,7 +419,7 @@ pub(crate) fn access_validator(options: &TokenOptions) -> Result<AccessTokenVali
     for service in services(&options.js.services)? {
         validator = validator.require_service(service);
     }
-    Ok(validator)
+    Ok(Validating::new(validator, keys))
 }
 
 /// Reads a time argument: whole seconds since the epoch.
@@ -347,35 +447,39 @@ pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsV
     }))
 }
 
-/// Partner IdMS (B.7.4): authenticates a security token (`SecurityTokenValidator::validate`):
-/// signature against the primary's keys, `iss`, `aud` holding `options.target` and `clientId`,
-/// `exp` with at most 30 s leeway, `iat`, `sub`.
-#[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "VerifiedToken")]
+/// Partner IdMS (B.7.4): authenticates a security token (`SecurityTokenValidator::prepare`,
+/// the signature with the host's crypto, `finish`): signature against the primary's keys, `iss`,
+/// `aud` holding `options.target` and `clientId`, `exp` with at most 30 s leeway, `iat`, `sub`.
+/// The JWK Set is read and imported on every call: a token endpoint makes one
+/// `SecurityTokenValidator` instead.
+#[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "Promise<VerifiedToken>")]
 pub fn validate_security_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let options = options_of(options)?;
-    let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
-    to_js(&throw(security_validator(&options)?.validate(&token, &client_id, now))?)
+) -> js_sys::Promise {
+    promise(async move {
+        let validator = security_validator(&options_of(options)?)?;
+        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+        to_js(&validator.check(&token, &client_id, now).await.map_err(thrown)?)
+    })
 }
 
-/// Client (B.2.1.2): checks an ID token (`IdTokenValidator::validate`) for `options.clientId`,
-/// with the `nonce` of the authorization request.
-#[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "VerifiedToken")]
+/// Client (B.2.1.2): checks an ID token for `options.clientId`, with the `nonce` of the
+/// authorization request (see `IdTokenValidator`).
+#[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "Promise<VerifiedToken>")]
 pub fn validate_id_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null")] nonce: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let options = options_of(options)?;
-    let token = string_in(token, "token")?;
-    let nonce = nonce_in(nonce)?;
-    let now = seconds(&now)?;
-    to_js(&throw(id_validator(&options)?.validate(&token, nonce.as_deref(), now))?)
+) -> js_sys::Promise {
+    promise(async move {
+        let validator = id_validator(&options_of(options)?)?;
+        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds(&now)?);
+        to_js(&validator.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
+    })
 }
 
 fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
@@ -386,23 +490,25 @@ fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
     }
 }
 
-/// Resource server or primary IdMS: checks an access token (`AccessTokenValidator::validate`).
-#[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "VerifiedAccessToken")]
+/// Resource server or primary IdMS: checks an access token (see `AccessTokenValidator`).
+#[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "Promise<VerifiedAccessToken>")]
 pub fn validate_access_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let options = options_of(options)?;
-    let (token, now) = (string_in(token, "token")?, seconds(&now)?);
-    to_js(&throw(access_validator(&options)?.validate(&token, now))?)
+) -> js_sys::Promise {
+    promise(async move {
+        let validator = access_validator(&options_of(options)?)?;
+        let (token, now) = (string_in(token, "token")?, seconds(&now)?);
+        to_js(&validator.check(&token, now).await.map_err(thrown)?)
+    })
 }
 
-/// Partner IdMS (B.7.4): a security-token validator made once from its options (the JWK Set
-/// is read and its keys checked once) and used for every token; the same rules as
-/// [`validate_security_token`], without reading the options again on each call.
+/// Partner IdMS (B.7.4): a security-token validator made once from its options (the JWK Set is
+/// read, its keys checked and imported into the platform's crypto once) and used for every
+/// token. `validate` and `report` are asynchronous: the signature is checked with WebCrypto.
 #[wasm_bindgen(js_name = SecurityTokenValidator)]
-pub struct JsSecurityTokenValidator(SecurityTokenValidator);
+pub struct JsSecurityTokenValidator(Rc<Validating<SecurityTokenValidator>>);
 
 #[wasm_bindgen(js_class = SecurityTokenValidator)]
 impl JsSecurityTokenValidator {
@@ -414,30 +520,43 @@ impl JsSecurityTokenValidator {
         Ok(Self(security_validator(&options_of(options)?)?))
     }
 
-    /// Authenticates `token` presented by `clientId` at `now` (seconds since the epoch).
-    #[wasm_bindgen(unchecked_return_type = "VerifiedToken")]
+    /// Authenticates `token` presented by `check.clientId` at `check.now` (seconds since the epoch).
+    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
-        to_js(&throw(self.0.validate(&token, &client_id, now))?)
+        #[wasm_bindgen(unchecked_param_type = "SecurityTokenCheck")] check: JsValue,
+    ) -> js_sys::Promise {
+        let this = self.0.clone();
+        promise(async move {
+            let (token, client_id, now) = security_check_in(token, &check)?;
+            to_js(&this.check(&token, &client_id, now).await.map_err(thrown)?)
+        })
     }
 
-    /// Every rule one by one (`SecurityTokenValidator::report`): what `validate` decides, with
-    /// each rule's outcome. Throws only for a `now` in milliseconds (`now_in_milliseconds`).
-    #[wasm_bindgen(unchecked_return_type = "SecurityTokenReport")]
+    /// Every rule one by one (`SecurityTokenValidator::finish_report`): what `validate` decides,
+    /// with each rule's outcome. Rejects only for a `now` in milliseconds (`now_in_milliseconds`)
+    /// or a key set the platform refuses.
+    #[wasm_bindgen(unchecked_return_type = "Promise<SecurityTokenReport>")]
     pub fn report(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
-        report_out(&throw(self.0.report(&token, &client_id, now))?)
+        #[wasm_bindgen(unchecked_param_type = "SecurityTokenCheck")] check: JsValue,
+    ) -> js_sys::Promise {
+        let this = self.0.clone();
+        promise(async move {
+            let (token, client_id, now) = security_check_in(token, &check)?;
+            report_out(&this.report(&token, &client_id, now).await.map_err(thrown)?)
+        })
     }
+}
+
+fn security_check_in(token: JsValue, check: &JsValue) -> Result<(String, String, u64), JsValue> {
+    Ok((
+        string_in(token, "token")?,
+        string_in(member(check, "clientId"), "check.clientId")?,
+        seconds(&member(check, "now"))?,
+    ))
 }
 
 /// Client or console, without keys (`SecurityTokenRules::check_unverified`): every
@@ -472,7 +591,7 @@ pub fn check_security_token(
 
 /// Client (B.2.1.2): an ID-token validator made once (`options.clientId` required).
 #[wasm_bindgen(js_name = IdTokenValidator)]
-pub struct JsIdTokenValidator(IdTokenValidator);
+pub struct JsIdTokenValidator(Rc<Validating<IdTokenValidator>>);
 
 #[wasm_bindgen(js_class = IdTokenValidator)]
 impl JsIdTokenValidator {
@@ -484,22 +603,25 @@ impl JsIdTokenValidator {
         Ok(Self(id_validator(&options_of(options)?)?))
     }
 
-    /// Checks `token` with the `nonce` of the authorization request (or `null`) at `now`.
-    #[wasm_bindgen(unchecked_return_type = "VerifiedToken")]
+    /// Checks `token` with `check.nonce` (the authorization request's, or none) at `check.now`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] nonce: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds(&now)?);
-        to_js(&throw(self.0.validate(&token, nonce.as_deref(), now))?)
+        #[wasm_bindgen(unchecked_param_type = "IdTokenCheck")] check: JsValue,
+    ) -> js_sys::Promise {
+        let this = self.0.clone();
+        promise(async move {
+            let token = string_in(token, "token")?;
+            let (nonce, now) = (nonce_in(member(&check, "nonce"))?, seconds(&member(&check, "now"))?);
+            to_js(&this.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
+        })
     }
 }
 
 /// Resource server or primary IdMS: an access-token validator made once.
 #[wasm_bindgen(js_name = AccessTokenValidator)]
-pub struct JsAccessTokenValidator(AccessTokenValidator);
+pub struct JsAccessTokenValidator(Rc<Validating<AccessTokenValidator>>);
 
 #[wasm_bindgen(js_class = AccessTokenValidator)]
 impl JsAccessTokenValidator {
@@ -511,116 +633,138 @@ impl JsAccessTokenValidator {
         Ok(Self(access_validator(&options_of(options)?)?))
     }
 
-    /// Checks `token` at `now`.
-    #[wasm_bindgen(unchecked_return_type = "VerifiedAccessToken")]
+    /// Checks `token` at `check.now`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedAccessToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (token, now) = (string_in(token, "token")?, seconds(&now)?);
-        to_js(&throw(self.0.validate(&token, now))?)
+        #[wasm_bindgen(unchecked_param_type = "AccessTokenCheck")] check: JsValue,
+    ) -> js_sys::Promise {
+        let this = self.0.clone();
+        promise(async move {
+            let (token, now) = (string_in(token, "token")?, seconds(&member(&check, "now"))?);
+            to_js(&this.check(&token, now).await.map_err(thrown)?)
+        })
     }
 }
 
-/// Reads a JWK Set (`JwkSet::parse`) and lists its keys, each with the reason code of
+/// Reads a JWK Set (`JwkSet::parse`, then the keys imported into the platform's crypto, which
+/// checks each point is on its curve) and lists its keys, each with the reason code of
 /// `JwkSet::ignored` when it is kept but never used.
-#[wasm_bindgen(js_name = parseJwkSet, unchecked_return_type = "JwkInfo[]")]
-pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
-    let text = string_in(text, "text")?;
-    let set = throw(JwkSet::parse(&text))?;
-    let keys: Vec<Value> = set
-        .keys()
-        .iter()
-        .map(|k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type(), "ignoredReason": k.ignored_reason() }))
-        .collect();
-    to_js(&keys)
-}
-
-/// Reads a `SigningKeyInit`.
-pub(crate) fn signing_key_in(key: &JsValue) -> Result<SigningKey, JsValue> {
-    let alg = string_in(member(key, "alg"), "key.alg")?;
-    let secret = bytes_in(&member(key, "secret"), "key.secret")?;
-    let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
-        bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
-    };
-    Ok(match alg.as_str() {
-        "ES256" => throw(SigningKey::es256(&seed(&secret)?))?,
-        "EdDSA" => SigningKey::ed25519(&seed(&secret)?),
-        "HS256" => throw(SigningKey::hs256(&secret))?,
-        _ => return Err(invalid_argument("key.alg", "expected `ES256`, `EdDSA` or `HS256`")),
+#[wasm_bindgen(js_name = parseJwkSet, unchecked_return_type = "Promise<JwkInfo[]>")]
+pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> js_sys::Promise {
+    promise(async move {
+        let text = string_in(text, "text")?;
+        let set = throw(JwkSet::parse(&text))?;
+        HostKeys::new(&set)?.check().await.map_err(thrown)?;
+        let keys: Vec<Value> = set
+            .keys()
+            .iter()
+            .map(
+                |k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type(), "ignoredReason": k.ignored_reason() }),
+            )
+            .collect();
+        to_js(&keys)
     })
 }
 
-/// Signs claims into a compact JWS (`sign`), with `kid` in the header; returns the token and
-/// the public JWK (`null` for HS256).
-#[wasm_bindgen(js_name = signToken, unchecked_return_type = "{ token: string; publicJwk: object | null }")]
+/// Signs claims into a compact JWS with `kid` in the header (ES256 and EdDSA with the
+/// platform's WebCrypto, HS256 in the core); resolves to the token and the public JWK (`null`
+/// for HS256). WebCrypto's ECDSA draws a fresh nonce: two signatures of the same claims differ.
+#[wasm_bindgen(js_name = signToken, unchecked_return_type = "Promise<{ token: string; publicJwk: object | null }>")]
 pub fn sign_token(
     #[wasm_bindgen(unchecked_param_type = "SigningKeyInit")] key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] claims: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] kid: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let key = signing_key_in(&key)?;
-    let claims: Value = from_js(claims, "claims")?;
-    let kid = match kid {
-        Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
-        _ => None,
-    };
-    let mut header = JwsHeader::new(key.algorithm());
-    header.kid = kid.clone();
-    let token = throw(sign(&header, &claims, &key))?;
-    let jwk = key.public_jwk(kid.as_deref()).map(|k| k.to_json());
-    to_js(&serde_json::json!({ "token": token.expose(), "publicJwk": jwk }))
+) -> js_sys::Promise {
+    promise(async move {
+        let key = HostSigningKey::read(&key).await?;
+        let claims: Value = from_js(claims, "claims")?;
+        let kid = match kid {
+            Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
+            _ => None,
+        };
+        let mut header = JwsHeader::new(key.core.algorithm());
+        header.kid = kid.clone();
+        let input = throw(mcx_connect::token::signing_input(&header, &claims))?;
+        let token = match key.host_signature(&input).await? {
+            Some(signature) => format!("{input}.{}", base64url(&signature)),
+            None => throw(sign(&header, &claims, &key.core))?.expose().to_owned(),
+        };
+        to_js(&serde_json::json!({ "token": token, "publicJwk": key.public_jwk(kid.as_deref()) }))
+    })
 }
 
-/// Partner IdMS (B.7.4): reads a jwt-bearer request and authenticates its assertion
-/// (`JwtBearerRequest::parse_and_verify`); a bad token is refused with `invalid_grant`.
+/// Unpadded base64url (RFC 7515 §2).
+fn base64url(bytes: &[u8]) -> String {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    Base64UrlUnpadded::encode_string(bytes)
+}
+
+/// Partner IdMS (B.7.4): reads a jwt-bearer request and authenticates its assertion (as
+/// `JwtBearerRequest::parse_and_verify`, the signature with the platform's crypto); a bad token
+/// is refused with `invalid_grant`.
 #[wasm_bindgen(
     js_name = parseAndVerifyJwtBearerRequest,
-    unchecked_return_type = "Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>"
+    unchecked_return_type = "Promise<Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>>"
 )]
 pub fn parse_and_verify_jwt_bearer_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let validator = security_validator(&options_of(validator)?)?;
-    let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
-    let parsed = throw_rejection(JwtBearerRequest::parse_and_verify(&request, &options, &validator, now))?;
-    let value = serde_json::json!({
-        "request": JsJwtBearerRequest {
-            assertion: parsed.value.request.assertion.expose().to_owned(),
-            client: JsClient::from(&parsed.value.request.client),
-            scope: parsed.value.request.scope.to_string(),
-        },
-        "securityToken": parsed.value.security_token,
-    });
-    to_js(&JsParsed::new(value, parsed.normalisations))
+) -> js_sys::Promise {
+    promise(async move {
+        let validator = security_validator(&options_of(validator)?)?;
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let parsed = throw_rejection(JwtBearerRequest::parse(&request, &options))?;
+        let request = parsed.value;
+        let client_id = request.client.id().unwrap_or_default().to_owned();
+        let security_token = throw_rejection(
+            validator
+                .check(request.assertion.expose(), &client_id, now)
+                .await
+                .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
+        )?;
+        let verified = VerifiedJwtBearerRequest { request, security_token };
+        let value = serde_json::json!({
+            "request": JsJwtBearerRequest {
+                assertion: verified.request.assertion.expose().to_owned(),
+                client: JsClient::from(&verified.request.client),
+                scope: verified.request.scope.to_string(),
+            },
+            "securityToken": verified.security_token,
+        });
+        to_js(&JsParsed::new(value, parsed.normalisations))
+    })
 }
 
-/// Primary IdMS (B.7.2): reads a token exchange request and verifies its subject token as an
-/// access token (`TokenExchangeRequest::parse_and_verify`).
+/// Primary IdMS (B.7.2): reads a token exchange request and validates its subject token as an
+/// access token (as `TokenExchangeRequest::parse_and_verify`, the signature with the platform's
+/// crypto); a bad subject token is `invalid_request`.
 #[wasm_bindgen(
     js_name = parseAndVerifyTokenExchangeRequest,
-    unchecked_return_type = "Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>"
+    unchecked_return_type = "Promise<Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
 )]
 pub fn parse_and_verify_token_exchange_request(
     #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-) -> Result<JsValue, JsValue> {
-    let validator = access_validator(&options_of(validator)?)?;
-    let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
-    let parsed = throw_rejection(TokenExchangeRequest::parse_and_verify(&request, &options, &validator, now))?;
-    let value = serde_json::json!({
-        "request": {
-            "resource": parsed.value.request.resource,
-            "subjectToken": parsed.value.request.subject_token.expose(),
-            "client": JsClient::from(&parsed.value.request.client),
-        },
-        "subjectToken": parsed.value.subject_token,
-    });
-    to_js(&JsParsed::new(value, parsed.normalisations))
+) -> js_sys::Promise {
+    promise(async move {
+        let validator = access_validator(&options_of(validator)?)?;
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
+        let verified = throw_rejection(validator.exchange(parsed.value, now).await)?;
+        let value = serde_json::json!({
+            "request": {
+                "resource": verified.request.resource,
+                "subjectToken": verified.request.subject_token.expose(),
+                "client": JsClient::from(&verified.request.client),
+            },
+            "subjectToken": verified.subject_token,
+        });
+        to_js(&JsParsed::new(value, parsed.normalisations))
+    })
 }

@@ -188,7 +188,7 @@ test("MigrationFlow: exchange, jose-signed security token, jwt-bearer accepted b
 });
 
 for (const alg of ["ES256", "RS256", "EdDSA", "PS256", "ES384"]) {
-  test(`jose-signed ${alg} security tokens verify with validateSecurityToken; tampering and expiry are refused`, async () => {
+  test(`jose-signed ${alg} security tokens verify with validateSecurityToken and a SecurityTokenValidator (WebCrypto); tampering and expiry are refused`, async () => {
     const { privateKey, publicKey } = await jose.generateKeyPair(alg, { extractable: true, ...(alg === "EdDSA" ? { crv: "Ed25519" } : {}) });
     const jwk = { ...(await jose.exportJWK(publicKey)), kid: "primary-1", alg };
     const iat = 1_700_000_000;
@@ -200,17 +200,22 @@ for (const alg of ["ES256", "RS256", "EdDSA", "PS256", "ES384"]) {
       .setExpirationTime(iat + 300)
       .sign(privateKey);
     const options = { issuer: primary.issuer, target: partner.token_endpoint, jwks: { keys: [jwk] }, leeway: 30, services: ["ptt"] };
-    const checked = api.validateSecurityToken(options, token, client.client_id, iat + 60);
+    const checked = await api.validateSecurityToken(options, token, client.client_id, iat + 60);
     assert.equal(checked.claims.sub, "alice@primary.example");
     assert.equal(checked.header.alg, alg);
+    const validator = new api.SecurityTokenValidator(options);
+    assert.deepEqual(await validator.validate(token, { clientId: client.client_id, now: iat + 60 }), checked);
     const [h, p, s] = token.split(".");
     const forged = `${h}.${p.slice(0, -2)}${p.slice(-2) === "AA" ? "BA" : "AA"}.${s}`;
-    assert.throws(() => api.validateSecurityToken(options, forged, client.client_id, iat + 60), (e) => e instanceof api.McxConnectError && e.code.startsWith("token_"));
-    assert.throws(() => api.validateSecurityToken(options, token, client.client_id, iat + 400), (e) => e.code === "token_expired");
-    assert.throws(() => api.validateSecurityToken(options, token, "another-client", iat + 60), (e) => e instanceof api.McxConnectError);
+    await assert.rejects(api.validateSecurityToken(options, forged, client.client_id, iat + 60), (e) => e instanceof api.McxConnectError && e.code.startsWith("token_"));
+    const flipped = `${h}.${p}.${s.slice(0, 10)}${s[10] === "A" ? "B" : "A"}${s.slice(11)}`;
+    await assert.rejects(validator.validate(flipped, { clientId: client.client_id, now: iat + 60 }), (e) => e.code === "token_bad_signature");
+    await assert.rejects(api.validateSecurityToken(options, token, client.client_id, iat + 400), (e) => e.code === "token_expired");
+    await assert.rejects(api.validateSecurityToken(options, token, "another-client", iat + 60), (e) => e instanceof api.McxConnectError);
+    validator.free();
     // The same token arrives in an oauth4webapi jwt-bearer request and is verified by the partner role.
     const sent = await capture(partner, oauth.None(), api.constants().grantTypeJwtBearer, { assertion: token, scope: api.scopeForService("ptt") });
-    const verified = api.parseAndVerifyJwtBearerRequest(sent, undefined, options, iat + 60);
+    const verified = await api.parseAndVerifyJwtBearerRequest(sent, undefined, options, iat + 60);
     assert.equal(verified.value.securityToken.claims.mcptt_id, "sip:alice@primary.example");
   });
 }

@@ -154,7 +154,7 @@ const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.prima
 
 // Tokens: the partner IdMS authenticates the security token with the primary's JWK Set.
 const seen: InspectedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
-const verified: VerifiedToken = validateSecurityToken(
+const verified: VerifiedToken = await validateSecurityToken(
   { issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] }, leeway: 30 },
   "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
   "mcptt-client",
@@ -167,7 +167,11 @@ const partnerValidator = new SecurityTokenValidator({
   target: "https://idms.partner.example/token",
   jwks: { keys: [] },
 });
-const verifiedOnce: VerifiedToken = partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", "mcptt-client", 1_900_000_000);
+// The signature is checked with the platform's WebCrypto: validate answers a promise.
+const verifiedOnce: VerifiedToken = await partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", {
+  clientId: "mcptt-client",
+  now: 1_900_000_000,
+});
 partnerValidator.free();
 const subjectOnce: string = verifiedOnce.claims.sub;
 

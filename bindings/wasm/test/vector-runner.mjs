@@ -6,19 +6,19 @@ import { join } from "node:path";
 const FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 const decoder = new TextDecoder();
 
-/** Runs `use` on a wasm-bindgen instance and frees the instance. */
-function withInstance(instance, use) {
+/** Runs `use` on a wasm-bindgen instance (awaiting what it answers) and frees the instance. */
+async function withInstance(instance, use) {
   try {
-    return use(instance);
+    return await use(instance);
   } finally {
     instance.free();
   }
 }
 
-/** `{ ok: value }` or `{ error }` of a call. */
-function outcome(run) {
+/** `{ ok: value }` or `{ error }` of a call, synchronous or not. */
+async function outcome(run) {
   try {
-    return { ok: run() };
+    return { ok: await run() };
   } catch (error) {
     return { error };
   }
@@ -359,10 +359,10 @@ export function operations(api) {
     "profiles.group_token_endpoint": (input) => ({
       token_endpoint: profiles(api, input).groupTokenEndpoint(service(input), str(input, "group")),
     }),
-    "security_token.check": (input) => {
+    "security_token.check": async (input) => {
       const [token, clientId, now] = [str(input, "token"), str(input, "client_id"), nowOf(input)];
       if (input.jwks !== undefined) {
-        return reportJson(withInstance(new api.SecurityTokenValidator(tokenOptions(input)), (v) => v.report(token, clientId, now)));
+        return reportJson(await withInstance(new api.SecurityTokenValidator(tokenOptions(input)), (v) => v.report(token, { clientId, now })));
       }
       const rules = { target: str(input, "target"), leeway: typeof input.leeway === "number" ? input.leeway : 0 };
       if (input.issuer !== undefined) rules.issuer = str(input, "issuer");
@@ -370,7 +370,7 @@ export function operations(api) {
       if (input.max_lifetime !== undefined) rules.maxLifetime = input.max_lifetime;
       return reportJson(api.checkSecurityToken(token, rules, clientId, now));
     },
-    "token.validate": (input) => {
+    "token.validate": async (input) => {
       const token = str(input, "token");
       const now = nowOf(input);
       // Each case runs through the one-call function and through the validator class made
@@ -380,26 +380,26 @@ export function operations(api) {
         case "security": {
           const [options, clientId] = [tokenOptions(input), str(input, "client_id")];
           viaFunction = () => api.validateSecurityToken(options, token, clientId, now);
-          viaClass = () => withInstance(new api.SecurityTokenValidator(options), (v) => v.validate(token, clientId, now));
+          viaClass = () => withInstance(new api.SecurityTokenValidator(options), (v) => v.validate(token, { clientId, now }));
           break;
         }
         case "id": {
           const [options, nonce] = [{ ...tokenOptions(input), clientId: str(input, "client_id") }, optStr(input, "nonce") ?? null];
           viaFunction = () => api.validateIdToken(options, token, nonce, now);
-          viaClass = () => withInstance(new api.IdTokenValidator(options), (v) => v.validate(token, nonce, now));
+          viaClass = () => withInstance(new api.IdTokenValidator(options), (v) => v.validate(token, { nonce, now }));
           break;
         }
         case "access": {
           const options = tokenOptions(input);
           viaFunction = () => api.validateAccessToken(options, token, now);
-          viaClass = () => withInstance(new api.AccessTokenValidator(options), (v) => v.validate(token, now));
+          viaClass = () => withInstance(new api.AccessTokenValidator(options), (v) => v.validate(token, { now }));
           break;
         }
         default:
           throw new BadCase(`unknown token kind \`${input.kind}\``);
       }
-      const first = outcome(viaFunction);
-      const second = outcome(viaClass);
+      const first = await outcome(viaFunction);
+      const second = await outcome(viaClass);
       const same = "ok" in first
         ? "ok" in second && JSON.stringify(first.ok) === JSON.stringify(second.ok)
         : "error" in second && first.error?.code === second.error?.code && first.error?.message === second.error?.message;
@@ -411,14 +411,14 @@ export function operations(api) {
       const read = api.inspectToken(str(input, "token"));
       return { header: read.header, claims: read.claims, signature_bytes: read.signatureBytes };
     },
-    "token.sign": (input) => {
+    "token.sign": async (input) => {
       const secret = hexBytes(str(input, "secret_hex"));
       if (secret.length !== 32) throw new BadCase("secret_hex must be 32 bytes");
       if (!input.claims) throw new BadCase("input.claims is required");
       const kid = optStr(input, "kid");
-      const { token, publicJwk } = api.signToken({ alg: "ES256", secret }, input.claims, kid);
+      const { token, publicJwk } = await api.signToken({ alg: "ES256", secret }, input.claims, kid);
       const claims = input.claims;
-      const checked = api.validateSecurityToken(
+      const checked = await api.validateSecurityToken(
         { issuer: claims.iss ?? "", target: claims.aud?.[1] ?? "", jwks: { keys: [publicJwk] } },
         token,
         claims.aud?.[0] ?? "",
@@ -426,24 +426,24 @@ export function operations(api) {
       );
       return { public_jwk: publicJwk, verified_claims: checked.claims };
     },
-    "jwks.parse": (input) => {
-      const keys = api.parseJwkSet(str(input, "jwks_text"));
+    "jwks.parse": async (input) => {
+      const keys = await api.parseJwkSet(str(input, "jwks_text"));
       return {
         keys: keys.map((k) => ({ kid: k.kid, key_type: k.keyType })),
         ignored: keys.filter((k) => k.ignoredReason !== null).map((k) => ({ kid: k.kid, reason: k.ignoredReason })),
       };
     },
-    "jwt_bearer.parse_and_verify": (input) => {
+    "jwt_bearer.parse_and_verify": async (input) => {
       if (!input.validator) throw new BadCase("input.validator is required");
-      const parsed = api.parseAndVerifyJwtBearerRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
+      const parsed = await api.parseAndVerifyJwtBearerRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
       return { client_id: parsed.value.request.client.clientId ?? null, claims: parsed.value.securityToken.claims };
     },
-    "exchange.parse_and_verify": (input) => {
+    "exchange.parse_and_verify": async (input) => {
       if (!input.validator) throw new BadCase("input.validator is required");
-      const parsed = api.parseAndVerifyTokenExchangeRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
+      const parsed = await api.parseAndVerifyTokenExchangeRequest(httpRequest(input), parseOptions(input), tokenOptions(input.validator), nowOf(input));
       return { resource: parsed.value.request.resource, claims: parsed.value.subjectToken.claims, scope: parsed.value.subjectToken.scope };
     },
-    "security_token.issue": (input) => {
+    "security_token.issue": async (input) => {
       if (!input.validator || !input.issuer) throw new BadCase("input.validator and input.issuer are required");
       const settings = input.issuer;
       const issuer = {
@@ -453,7 +453,7 @@ export function operations(api) {
         kid: optStr(settings, "kid"),
         jti: optStr(settings, "jti"),
       };
-      const response = api.issueSecurityToken(httpRequest(input), parseOptions(input), tokenOptions(input.validator), issuer, nowOf(input));
+      const response = await api.issueSecurityToken(httpRequest(input), parseOptions(input), tokenOptions(input.validator), issuer, nowOf(input));
       const seen = api.inspectToken(response.accessToken);
       return {
         token_type: response.tokenType,
@@ -594,15 +594,15 @@ function matchError(expected, f) {
   }
 }
 
-/** Runs one case; throws with the reason when it fails. */
-export function runCase(api, ops, testCase) {
+/** Runs one case (operations may answer with a promise: the signature checks are WebCrypto's); rejects with the reason when it fails. */
+export async function runCase(api, ops, testCase) {
   const op = ops[testCase.operation];
   if (!op) throw new Error(`unknown operation \`${testCase.operation}\``);
   const expect = testCase.expect;
   if (!expect) throw new Error("no `expect`");
   let outcome;
   try {
-    outcome = { ok: op(testCase.input ?? {}) };
+    outcome = { ok: await op(testCase.input ?? {}) };
   } catch (error) {
     outcome = { error: failure(error, api.McxConnectError) };
   }

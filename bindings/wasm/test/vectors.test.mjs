@@ -13,10 +13,10 @@ let passed = 0;
 let failed = 0;
 
 for (const c of cases) {
-  test(`vector ${c.file} :: ${c.name}`, () => {
+  test(`vector ${c.file} :: ${c.name}`, async () => {
     try {
       if (c.broken) throw new Error(c.broken);
-      runCase(api, ops, c.case);
+      await runCase(api, ops, c.case);
       passed += 1;
     } catch (error) {
       failed += 1;

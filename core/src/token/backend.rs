@@ -6,6 +6,7 @@
 
 use super::jwk::Jwk;
 use super::jws::Algorithm;
+#[cfg(feature = "builtin-crypto")]
 use super::verify::verify_signature;
 
 /// Checks one signature: `verify(alg, key, signing_input, signature) -> bool`.
@@ -53,7 +54,7 @@ pub trait SignatureBackend: Send + Sync {
     }
 }
 
-/// The default backend: pure Rust (RustCrypto `p256`, `p384`, `ed25519-dalek`, and the
+/// The default backend (feature `builtin-crypto`, on by default): pure Rust (RustCrypto `p256`, `p384`, `ed25519-dalek`, and the
 /// project's RSA), synchronous, on every target including wasm32. It is [`verify_signature`].
 ///
 /// ```
@@ -61,9 +62,11 @@ pub trait SignatureBackend: Send + Sync {
 /// let key = Jwk::from_json(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#).unwrap();
 /// assert!(!BuiltInBackend.verify(Algorithm::EdDsa, &key, b"input", &[0; 64]));
 /// ```
+#[cfg(feature = "builtin-crypto")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BuiltInBackend;
 
+#[cfg(feature = "builtin-crypto")]
 impl SignatureBackend for BuiltInBackend {
     fn verify(&self, alg: Algorithm, key: &Jwk, signing_input: &[u8], signature: &[u8]) -> bool {
         verify_signature(alg, key, signing_input, signature)

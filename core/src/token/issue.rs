@@ -4,12 +4,13 @@
 
 use super::error::TokenError;
 use super::flows::VerifiedTokenExchangeRequest;
-use super::jws::JwsHeader;
+use super::jws::{encode, Algorithm, JwsHeader};
 use super::kinds::AccessToken;
-use super::sign::{sign, SigningKey};
+use super::sign::{signing_input, SigningKey};
 use super::TokenClaims;
 use crate::error::{OAuthErrorCode, Rejection, RequestError};
 use crate::exchange::{TokenExchangeResponse, TOKEN_TYPE_JWT};
+use crate::Secret;
 use serde_json::Map;
 
 /// Issues security tokens at the primary IdMS (B.7.3): `iss` = this IdMS, `sub` = the user of the
@@ -145,12 +146,37 @@ impl SecurityTokenIssuer {
         self.issue_token(exchange, now, Some(jti))
     }
 
-    fn issue_token(
+    /// [`issue`](Self::issue) up to the signature, for a key held by the host
+    /// ([`SigningKey::held_by_host`](super::SigningKey::held_by_host)): the same checks and
+    /// claims, and the [`UnsignedSecurityToken`] whose signing input the host signs (ES256 as
+    /// `R ‖ S`); [`UnsignedSecurityToken::finish`] writes the response. `jti` as in
+    /// [`issue_with_jti`](Self::issue_with_jti).
+    ///
+    /// ```
+    /// # use mcx_connect::token::*;
+    /// # use mcx_connect::{ClientAuthentication, EndpointPolicy, ParseOptions, TokenExchangeRequest};
+    /// # let primary = "https://idms.primary.example";
+    /// # let key = SigningKey::es256(&[9u8; 32])?;
+    /// # let access = sign(&JwsHeader::new(key.algorithm()), &serde_json::json!({"iss": primary, "sub": "alice",
+    /// #     "aud": "c", "client_id": "c", "scope": "openid 3gpp:mc:ptt_service", "iat": 1_700_000_000, "exp": 1_700_003_600}), &key)?;
+    /// # let http = TokenExchangeRequest::new("https://idms.partner.example/token", access)
+    /// #     .with_client(ClientAuthentication::client_id("c")).build("https://idms.primary.example/token", EndpointPolicy::default()).unwrap();
+    /// # let validator = AccessTokenValidator::new(primary, Verifier::new(JwkSet::from_keys(vec![key.public_jwk(None).unwrap()])))?;
+    /// # let exchange = TokenExchangeRequest::parse_and_verify(&http, &ParseOptions::strict(), &validator, 1_700_000_100).unwrap().value;
+    /// let issuer = SecurityTokenIssuer::new(primary, SigningKey::held_by_host(Algorithm::Es256)?, 300)?;
+    /// let unsigned = issuer.prepare(&exchange, 1_700_000_100, None).unwrap();
+    /// assert_eq!(unsigned.algorithm(), Algorithm::Es256);
+    /// let signature = [0u8; 64]; // the host's crypto.subtle.sign over unsigned.signing_input()
+    /// let response = unsigned.finish(&signature);
+    /// assert_eq!(response.expires_in, Some(300));
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn prepare(
         &self,
         exchange: &VerifiedTokenExchangeRequest,
         now: u64,
         jti: Option<&str>,
-    ) -> Result<TokenExchangeResponse, Rejection> {
+    ) -> Result<UnsignedSecurityToken, Rejection> {
         let request = &exchange.request;
         if let Some(requested) = request.requested_token_type.as_deref().filter(|t| *t != TOKEN_TYPE_JWT) {
             return Err(Rejection::new(RequestError::UnsupportedTokenType {
@@ -199,16 +225,65 @@ impl SecurityTokenIssuer {
         if let Some(kid) = &self.kid {
             header = header.with_kid(kid.clone());
         }
-        let token =
-            sign(&header, &claims, &self.key).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
-        Ok(TokenExchangeResponse::security_token(token, claims.exp - now))
+        let signing_input =
+            signing_input(&header, &claims).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
+        Ok(UnsignedSecurityToken { signing_input, algorithm: self.key.algorithm(), expires_in: claims.exp - now })
+    }
+
+    fn issue_token(
+        &self,
+        exchange: &VerifiedTokenExchangeRequest,
+        now: u64,
+        jti: Option<&str>,
+    ) -> Result<TokenExchangeResponse, Rejection> {
+        let unsigned = self.prepare(exchange, now, jti)?;
+        let signature = self
+            .key
+            .sign_bytes(unsigned.signing_input.as_bytes())
+            .map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
+        Ok(unsigned.finish(&signature))
+    }
+}
+
+/// A security token whose checks passed and whose claims are set, waiting for the host's
+/// signature ([`SecurityTokenIssuer::prepare`]). `Debug` shows the algorithm only.
+#[derive(Clone)]
+pub struct UnsignedSecurityToken {
+    signing_input: String,
+    algorithm: Algorithm,
+    expires_in: u64,
+}
+
+impl UnsignedSecurityToken {
+    /// The JWS signing input to sign (RFC 7515 §5.1).
+    pub fn signing_input(&self) -> &str {
+        &self.signing_input
+    }
+
+    /// The algorithm to sign with (the issuer's key's).
+    pub fn algorithm(&self) -> Algorithm {
+        self.algorithm
+    }
+
+    /// The B.7.3 response with the token signed by `signature` (in its JWS form: ECDSA `R ‖ S`).
+    pub fn finish(self, signature: &[u8]) -> TokenExchangeResponse {
+        let token = Secret::new(format!("{}.{}", self.signing_input, encode(signature)));
+        TokenExchangeResponse::security_token(token, self.expires_in)
+    }
+}
+
+impl std::fmt::Debug for UnsignedSecurityToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnsignedSecurityToken").field("algorithm", &self.algorithm).finish_non_exhaustive()
     }
 }
 
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests {
     use super::*;
     use crate::exchange::ActorToken;
+    use crate::token::sign;
     use crate::token::{AccessTokenValidator, JwkSet, SecurityTokenValidator, UnverifiedToken, Verifier};
     use crate::{ClientAuthentication, TokenExchangeRequest};
 

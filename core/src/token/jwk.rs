@@ -12,8 +12,10 @@
 //! never makes the other keys of the set unusable.
 
 use super::error::{shown, TokenError};
-use super::jws::{encode, parse_object, Algorithm};
-use super::rsassa::{self, RsaPublicKey};
+#[cfg(feature = "builtin-crypto")]
+use super::jws::encode;
+use super::jws::{parse_object, Algorithm};
+use super::rsa_key;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -23,19 +25,19 @@ pub const MAX_JWKS_BYTES: usize = 64 * 1024;
 /// Most keys in one JWK Set.
 pub const MAX_JWKS_KEYS: usize = 64;
 /// Smallest RSA modulus accepted (RFC 7518 §3.3).
-pub const MIN_RSA_BITS: usize = rsassa::MIN_BITS;
+pub const MIN_RSA_BITS: usize = rsa_key::MIN_BITS;
 /// Largest RSA modulus accepted (a larger key is ignored: [`JwkSet::ignored`]).
-pub const MAX_RSA_BITS: usize = rsassa::MAX_BITS;
+pub const MAX_RSA_BITS: usize = rsa_key::MAX_BITS;
 
 /// Members that only a private key has (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2).
 const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
 #[derive(Clone)]
 pub(crate) enum KeyMaterial {
-    P256(p256::ecdsa::VerifyingKey),
-    P384(p384::ecdsa::VerifyingKey),
-    Rsa(Box<RsaPublicKey>),
-    Ed25519(ed25519_dalek::VerifyingKey),
+    P256(parsed::P256),
+    P384(parsed::P384),
+    Rsa(parsed::Rsa),
+    Ed25519(parsed::Ed25519),
     /// A key this library does not verify with: the reason code of [`IgnoredKey::reason`] and
     /// a description.
     Unsupported(&'static str, String),
@@ -110,41 +112,24 @@ impl Jwk {
             Base64UrlUnpadded::decode_vec(&text).map_err(|_| bad(&format!("`{name}` is not unpadded base64url")))
         };
         let material = match (kty.as_str(), crv.as_deref()) {
-            ("EC", Some("P-256")) => {
-                let point = p256::EncodedPoint::from_affine_coordinates(
-                    field::<32>(&bytes("x")?, &bad)?.as_ref().into(),
-                    field::<32>(&bytes("y")?, &bad)?.as_ref().into(),
-                    false,
-                );
-                KeyMaterial::P256(
-                    p256::ecdsa::VerifyingKey::from_encoded_point(&point)
-                        .map_err(|_| bad("the point is not on P-256"))?,
-                )
-            }
-            ("EC", Some("P-384")) => {
-                let point = p384::EncodedPoint::from_affine_coordinates(
-                    field::<48>(&bytes("x")?, &bad)?.as_ref().into(),
-                    field::<48>(&bytes("y")?, &bad)?.as_ref().into(),
-                    false,
-                );
-                KeyMaterial::P384(
-                    p384::ecdsa::VerifyingKey::from_encoded_point(&point)
-                        .map_err(|_| bad("the point is not on P-384"))?,
-                )
-            }
-            ("OKP", Some("Ed25519")) => {
-                let x = field::<32>(&bytes("x")?, &bad)?;
-                KeyMaterial::Ed25519(
-                    ed25519_dalek::VerifyingKey::from_bytes(&x).map_err(|_| bad("`x` is not an Ed25519 public key"))?,
-                )
-            }
+            ("EC", Some("P-256")) => KeyMaterial::P256(
+                parsed::p256(&field(&bytes("x")?, &bad)?, &field(&bytes("y")?, &bad)?)
+                    .ok_or_else(|| bad("the point is not on P-256"))?,
+            ),
+            ("EC", Some("P-384")) => KeyMaterial::P384(
+                parsed::p384(&field(&bytes("x")?, &bad)?, &field(&bytes("y")?, &bad)?)
+                    .ok_or_else(|| bad("the point is not on P-384"))?,
+            ),
+            ("OKP", Some("Ed25519")) => KeyMaterial::Ed25519(
+                parsed::ed25519(&field(&bytes("x")?, &bad)?).ok_or_else(|| bad("`x` is not an Ed25519 public key"))?,
+            ),
             ("RSA", _) => {
                 let n = bytes("n")?;
                 let e = bytes("e")?;
                 if n.first() == Some(&0) || e.first() == Some(&0) {
                     return Err(bad("`n` or `e` has a leading zero byte (RFC 7518 §6.3.1)"));
                 }
-                let bits = rsassa::bit_length(&n);
+                let bits = rsa_key::bit_length(&n);
                 if bits < MIN_RSA_BITS {
                     KeyMaterial::Unsupported(
                         "rsa_modulus_too_small",
@@ -155,15 +140,15 @@ impl Jwk {
                         "rsa_modulus_too_large",
                         format!("it is an RSA key of {bits} bits, over the {MAX_RSA_BITS} bits accepted"),
                     )
-                } else if rsassa::exponent(&e).is_none() {
+                } else if rsa_key::exponent(&e).is_none() {
                     KeyMaterial::Unsupported(
                         "rsa_exponent_unsupported",
                         "its RSA public exponent is not an odd number from 3 to 2^33 - 1".to_owned(),
                     )
                 } else {
-                    let key = RsaPublicKey::new(&n, &e)
-                        .map_err(|reason| bad(&format!("not a usable RSA public key: {reason}")))?;
-                    KeyMaterial::Rsa(Box::new(key))
+                    let key =
+                        parsed::rsa(&n, &e).map_err(|reason| bad(&format!("not a usable RSA public key: {reason}")))?;
+                    KeyMaterial::Rsa(key)
                 }
             }
             ("EC" | "OKP", crv) => KeyMaterial::Unsupported(
@@ -178,6 +163,7 @@ impl Jwk {
         Ok(Self { kid, alg, use_, key_ops, material, json })
     }
 
+    #[cfg(feature = "builtin-crypto")]
     pub(crate) fn from_material(
         material: KeyMaterial,
         kid: Option<String>,
@@ -387,6 +373,7 @@ impl JwkSet {
 }
 
 /// The public JWK of an EC P-256 key.
+#[cfg(feature = "builtin-crypto")]
 pub(crate) fn p256_jwk(key: &p256::ecdsa::VerifyingKey, kid: Option<&str>) -> Jwk {
     let point = key.to_encoded_point(false);
     let mut json = Map::new();
@@ -398,6 +385,7 @@ pub(crate) fn p256_jwk(key: &p256::ecdsa::VerifyingKey, kid: Option<&str>) -> Jw
 }
 
 /// The public JWK of an Ed25519 key.
+#[cfg(feature = "builtin-crypto")]
 pub(crate) fn ed25519_jwk(key: &ed25519_dalek::VerifyingKey, kid: Option<&str>) -> Jwk {
     let mut json = Map::new();
     json.insert("kty".into(), "OKP".into());
@@ -406,6 +394,7 @@ pub(crate) fn ed25519_jwk(key: &ed25519_dalek::VerifyingKey, kid: Option<&str>) 
     finish_jwk(KeyMaterial::Ed25519(*key), kid, Algorithm::EdDsa, json)
 }
 
+#[cfg(feature = "builtin-crypto")]
 fn finish_jwk(material: KeyMaterial, kid: Option<&str>, alg: Algorithm, mut json: Map<String, Value>) -> Jwk {
     if let Some(kid) = kid {
         json.insert("kid".into(), kid.into());
@@ -413,4 +402,65 @@ fn finish_jwk(material: KeyMaterial, kid: Option<&str>, alg: Algorithm, mut json
     json.insert("use".into(), "sig".into());
     json.insert("alg".into(), alg.as_str().into());
     Jwk::from_material(material, kid.map(str::to_owned), alg, json)
+}
+
+/// A supported key as read: with `builtin-crypto`, the key ready for the built-in signature
+/// checks (the point checked to be on its curve, the RSA modulus in Montgomery form).
+#[cfg(feature = "builtin-crypto")]
+mod parsed {
+    use super::super::rsassa::RsaPublicKey;
+
+    pub(crate) type P256 = p256::ecdsa::VerifyingKey;
+    pub(crate) type P384 = p384::ecdsa::VerifyingKey;
+    pub(crate) type Ed25519 = ed25519_dalek::VerifyingKey;
+    pub(crate) type Rsa = Box<RsaPublicKey>;
+
+    pub(crate) fn p256(x: &[u8; 32], y: &[u8; 32]) -> Option<P256> {
+        let point = p256::EncodedPoint::from_affine_coordinates(x.into(), y.into(), false);
+        P256::from_encoded_point(&point).ok()
+    }
+
+    pub(crate) fn p384(x: &[u8; 48], y: &[u8; 48]) -> Option<P384> {
+        let point = p384::EncodedPoint::from_affine_coordinates(x.into(), y.into(), false);
+        P384::from_encoded_point(&point).ok()
+    }
+
+    pub(crate) fn ed25519(x: &[u8; 32]) -> Option<Ed25519> {
+        Ed25519::from_bytes(x).ok()
+    }
+
+    pub(crate) fn rsa(n: &[u8], e: &[u8]) -> Result<Rsa, String> {
+        RsaPublicKey::new(n, e).map(Box::new)
+    }
+}
+
+/// A supported key as read without `builtin-crypto`: its members have the right lengths and
+/// the RSA parameters are checked; whether a point is on its curve is checked by the host's
+/// crypto when it imports the JWK (WebCrypto's `importKey` refuses it).
+#[cfg(not(feature = "builtin-crypto"))]
+mod parsed {
+    /// A key whose members were read; the host's crypto imports it from the JWK.
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) struct ForHost;
+
+    pub(crate) type P256 = ForHost;
+    pub(crate) type P384 = ForHost;
+    pub(crate) type Ed25519 = ForHost;
+    pub(crate) type Rsa = ForHost;
+
+    pub(crate) fn p256(_x: &[u8; 32], _y: &[u8; 32]) -> Option<P256> {
+        Some(ForHost)
+    }
+
+    pub(crate) fn p384(_x: &[u8; 48], _y: &[u8; 48]) -> Option<P384> {
+        Some(ForHost)
+    }
+
+    pub(crate) fn ed25519(_x: &[u8; 32]) -> Option<Ed25519> {
+        Some(ForHost)
+    }
+
+    pub(crate) fn rsa(n: &[u8], e: &[u8]) -> Result<Rsa, String> {
+        super::rsa_key::check_public(n, e).map(|_| ForHost)
+    }
 }

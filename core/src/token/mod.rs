@@ -31,7 +31,14 @@
 //!   whose crypto is asynchronous (WebCrypto). `prepare` does everything up to the signature and
 //!   hands out a [`PendingSignature`] (algorithm, candidate keys as JWKs, signing input,
 //!   signature); the host verifies; `finish(pending, verified, …)` runs the claim rules, with the
-//!   same errors as `validate`.
+//!   same errors as `validate`. The npm package verifies so, with `crypto.subtle.verify`.
+//! - Feature `builtin-crypto` (on by default): the pure-Rust arithmetic above (`p256`, `p384`,
+//!   `ed25519-dalek`, `rsassa`), `BuiltInBackend`, `verify_signature` and ES256/EdDSA signing.
+//!   Built without it (the npm package), the core holds no curve or RSA arithmetic: verification
+//!   goes only through `prepare` / `finish` (a [`Verifier`] without a backend refuses with
+//!   `validator_invalid`), a JWK's point is checked to be on its curve by the host when it imports
+//!   the key, and the host signs: [`SigningKey::held_by_host`], [`signing_input`],
+//!   [`SecurityTokenIssuer::prepare`]. HS256 (HMAC-SHA-256) stays in every build.
 //!
 //!   FIPS: neither backend here is a FIPS 140-3 validated module. A deployment whose procurement
 //!   requires one can implement [`SignatureBackend`] over `aws-lc-rs` built with its `fips`
@@ -64,27 +71,36 @@ mod kinds;
 mod pending;
 #[cfg(feature = "ring-backend")]
 mod ring_backend;
+mod rsa_key;
+#[cfg(feature = "builtin-crypto")]
 mod rsassa;
 mod rules;
 mod sign;
 mod verify;
 
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_backend;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_jose;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_rfc_examples;
 #[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
 mod tests_rsassa;
 
-pub use backend::{BuiltInBackend, SignatureBackend};
+#[cfg(feature = "builtin-crypto")]
+pub use backend::BuiltInBackend;
+pub use backend::SignatureBackend;
 pub use claims::{check_now, Leeway, TokenClaims, MAX_NOW_SECONDS, MAX_SUBJECT_BYTES};
 pub use error::TokenError;
 pub use flows::{VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest};
-pub use issue::SecurityTokenIssuer;
+pub use issue::{SecurityTokenIssuer, UnsignedSecurityToken};
 pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BITS, MIN_RSA_BITS};
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
@@ -93,8 +109,10 @@ pub use pending::PendingSignature;
 #[cfg(feature = "ring-backend")]
 pub use ring_backend::RingBackend;
 pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
-pub use sign::{sign, SigningKey};
-pub use verify::{verify_signature, Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
+pub use sign::{sign, signing_input, SigningKey};
+#[cfg(feature = "builtin-crypto")]
+pub use verify::verify_signature;
+pub use verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES, MIN_SHARED_SECRET_BYTES};
 
 use serde_json::{Map, Value};
 

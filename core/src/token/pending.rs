@@ -30,24 +30,35 @@ pub struct PendingSignature {
     claims: Map<String, Value>,
     algorithm: Algorithm,
     keys: Vec<Jwk>,
+    key_indexes: Vec<usize>,
     signature: Vec<u8>,
     /// HS256: the core's own answer.
     mac_verified: Option<bool>,
 }
 
 impl PendingSignature {
-    pub(crate) fn new(token: &str, jws: &CompactJws<'_>, selection: Selection<'_>, signature: Vec<u8>) -> Self {
+    pub(crate) fn new(
+        token: &str,
+        jws: CompactJws<'_>,
+        selection: Selection<'_>,
+        signature: Vec<u8>,
+        set: &[Jwk],
+    ) -> Self {
         let (algorithm, keys, mac_verified) = match selection {
             Selection::Hmac(verified) => (Algorithm::Hs256, Vec::new(), Some(verified)),
-            Selection::Keys(alg, keys) => (alg, keys.into_iter().cloned().collect(), None),
+            Selection::Keys(alg, keys) => (alg, keys, None),
         };
+        let key_indexes =
+            keys.iter().filter_map(|key| set.iter().position(|member| std::ptr::eq(member, *key))).collect();
+        let keys = keys.into_iter().cloned().collect();
         Self {
             token: token.to_owned(),
             signing_input_len: jws.signing_input.len(),
-            header: jws.header.clone(),
-            claims: jws.claims.clone(),
+            header: jws.header,
+            claims: jws.claims,
             algorithm,
             keys,
+            key_indexes,
             signature,
             mac_verified,
         }
@@ -62,6 +73,12 @@ impl PendingSignature {
     /// of them. Empty for HS256 (checked by the core).
     pub fn keys(&self) -> &[Jwk] {
         &self.keys
+    }
+
+    /// The positions of [`keys`](Self::keys) in the verifier's JWK Set
+    /// ([`JwkSet::keys`](super::JwkSet::keys)), for a host that imported the set's keys once.
+    pub fn key_indexes(&self) -> &[usize] {
+        &self.key_indexes
     }
 
     /// The JWS signing input, `BASE64URL(header) || '.' || BASE64URL(payload)`.
@@ -97,8 +114,9 @@ impl PendingSignature {
         }
     }
 
-    pub(crate) fn token(&self) -> &str {
-        &self.token
+    /// The header and claims, whatever the signature's outcome (the security-token rules report it).
+    pub(crate) fn into_parts(self) -> (JwsHeader, Map<String, Value>) {
+        (self.header, self.claims)
     }
 
     /// The header and claims once the signature is known good.

@@ -10,6 +10,7 @@
 //! signature. With `R² mod n` computed once, when the key is read, and a plain
 //! square-and-multiply over the 17 bits of `e = 65537`, a verification costs 19 products.
 
+use super::rsa_key::check_public;
 use sha2::{Digest, Sha256};
 
 /// A limb of the arithmetic and the double-width type of its products. (32-bit limbs on wasm32,
@@ -20,12 +21,6 @@ type Wide = u128;
 const LIMB_BITS: usize = Limb::BITS as usize;
 const LIMB_BYTES: usize = LIMB_BITS / 8;
 
-/// Smallest modulus accepted, in bits (RFC 7518 §3.3).
-pub(crate) const MIN_BITS: usize = 2048;
-/// Largest modulus accepted, in bits.
-pub(crate) const MAX_BITS: usize = 4096;
-/// Largest public exponent accepted (the bound of the `rsa` crate and of common practice).
-const MAX_EXPONENT: u64 = (1 << 33) - 1;
 /// Output length of SHA-256, also the PSS salt length of PS256 (RFC 7518 §3.5).
 const HASH_LEN: usize = 32;
 /// DER `DigestInfo` prefix for SHA-256 (RFC 8017 §9.2, note 1).
@@ -54,30 +49,14 @@ impl std::fmt::Debug for RsaPublicKey {
     }
 }
 
-/// The public exponent (big-endian) when it is an odd number from 3 to 2^33 - 1.
-pub(crate) fn exponent(e: &[u8]) -> Option<u64> {
-    let e = match e.len() {
-        1..=8 => e.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-        _ => return None,
-    };
-    (e >= 3 && e & 1 == 1 && e <= MAX_EXPONENT).then_some(e)
-}
-
 impl RsaPublicKey {
     /// Reads `n` and `e` (big-endian, no leading zero byte). The reason of a refusal is short
     /// and never quotes the key.
     pub(crate) fn new(n: &[u8], e: &[u8]) -> Result<Self, String> {
         // Leading zero bytes would make `k` and the limb count disagree with the signature's.
-        let n = n.get(n.iter().take_while(|&&b| b == 0).count()..).unwrap_or_default();
-        let bits = bit_length(n);
-        if bits > MAX_BITS {
-            return Err(format!("a {bits}-bit modulus is over the {MAX_BITS} bits accepted"));
-        }
-        if n.last().is_none_or(|low| low & 1 == 0) {
-            return Err("the modulus is even".to_owned());
-        }
-        let e = exponent(e).ok_or_else(|| "the public exponent is not an odd number from 3 to 2^33 - 1".to_owned())?;
-        let n = limbs(n);
+        let (n, e) = check_public(n, e)?;
+        let bits = super::rsa_key::bit_length(&n);
+        let n = limbs(&n);
         let n0 = n.first().copied().unwrap_or(1);
         // Newton's iteration doubles the correct low bits each step: 1 → 64 in six.
         let inverse = (0..6).fold(1 as Limb, |x, _| x.wrapping_mul((2 as Limb).wrapping_sub(n0.wrapping_mul(x))));
@@ -297,15 +276,6 @@ fn limbs(bytes: &[u8]) -> Vec<Limb> {
 fn to_bytes(limbs: &[Limb], len: usize) -> Vec<u8> {
     let bytes: Vec<u8> = limbs.iter().rev().flat_map(|limb| limb.to_be_bytes()).collect();
     bytes.get(bytes.len().saturating_sub(len)..).unwrap_or_default().to_vec()
-}
-
-/// Length in bits of a big-endian unsigned integer.
-pub(crate) fn bit_length(bytes: &[u8]) -> usize {
-    let skipped = bytes.iter().take_while(|&&b| b == 0).count();
-    match bytes.get(skipped) {
-        Some(&top) => (bytes.len() - skipped) * 8 - top.leading_zeros() as usize,
-        None => 0,
-    }
 }
 
 /// `data ⊕= MGF1-SHA-256(seed, data.len())` (RFC 8017 §B.2.1).

@@ -14,6 +14,7 @@ use super::jws::{parse_compact, JwsHeader};
 use super::kinds::SecurityToken;
 use super::verify::Verifier;
 use crate::scope::McService;
+use serde_json::{Map, Value};
 
 /// How [`SecurityTokenRules::evaluate`] settles the `signature` rule.
 pub(crate) enum SignatureCheck<'v> {
@@ -96,6 +97,9 @@ pub struct SecurityTokenReport {
     /// The claims, when they could be read (from a payload whose signature may not have been
     /// checked: see the `signature` rule).
     pub claims: Option<TokenClaims>,
+    /// Whether the rules' details are written (a validator wants only the verdict).
+    #[serde(skip)]
+    details: bool,
 }
 
 impl SecurityTokenReport {
@@ -114,30 +118,45 @@ impl SecurityTokenReport {
         self.rules.iter().find(|rule| rule.id == id)
     }
 
-    fn push(&mut self, id: &'static str, outcome: RuleOutcome, detail: String, error: Option<TokenError>) {
+    /// An empty report; `details`: whether each rule's detail is written.
+    fn new(details: bool) -> Self {
+        Self { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None, details }
+    }
+
+    fn push(
+        &mut self,
+        id: &'static str,
+        outcome: RuleOutcome,
+        detail: impl FnOnce() -> String,
+        error: Option<TokenError>,
+    ) {
         let clause = SECURITY_TOKEN_RULES.iter().find(|(rule, _)| *rule == id).map_or("", |&(_, clause)| clause);
         let code = error.as_ref().map(TokenError::code);
+        let detail = if self.details { detail() } else { String::new() };
         self.rules.push(RuleResult { id, clause, outcome, detail, code, error });
     }
 
-    fn pass(&mut self, id: &'static str, detail: String) {
+    fn pass(&mut self, id: &'static str, detail: impl FnOnce() -> String) {
         self.push(id, RuleOutcome::Pass, detail, None);
     }
 
     fn not_checked(&mut self, id: &'static str, detail: &str) {
-        self.push(id, RuleOutcome::NotChecked, detail.to_owned(), None);
+        self.push(id, RuleOutcome::NotChecked, || detail.to_owned(), None);
     }
 
     /// A rule checked: on failure the detail is the error's description.
-    fn outcome(&mut self, id: &'static str, result: Result<(), TokenError>, detail: String) {
+    fn outcome(&mut self, id: &'static str, result: Result<(), TokenError>, detail: impl FnOnce() -> String) {
         match result {
             Ok(()) => self.pass(id, detail),
-            Err(error) => self.push(id, RuleOutcome::Fail, error.to_string(), Some(error)),
+            Err(error) => {
+                let description = error.to_string();
+                self.push(id, RuleOutcome::Fail, || description, Some(error))
+            }
         }
     }
 
     /// A rule checked whose detail describes both outcomes (a time or audience rule).
-    fn outcome_described(&mut self, id: &'static str, result: Result<(), TokenError>, detail: String) {
+    fn outcome_described(&mut self, id: &'static str, result: Result<(), TokenError>, detail: impl FnOnce() -> String) {
         match result {
             Ok(()) => self.pass(id, detail),
             Err(error) => self.push(id, RuleOutcome::Fail, detail, Some(error)),
@@ -256,7 +275,7 @@ impl SecurityTokenRules {
         now: u64,
         verifier: &Verifier,
     ) -> Result<SecurityTokenReport, TokenError> {
-        self.evaluate(token, client_id, now, SignatureCheck::Verifier(verifier), verifier.max_token_bytes())
+        self.evaluate(token, client_id, now, SignatureCheck::Verifier(verifier), verifier.max_token_bytes(), true)
     }
 
     /// As [`check`](Self::check) without keys (a client, a console): the `signature` rule is not
@@ -268,7 +287,7 @@ impl SecurityTokenRules {
         now: u64,
         max_token_bytes: usize,
     ) -> Result<SecurityTokenReport, TokenError> {
-        self.evaluate(token, client_id, now, SignatureCheck::NotHere, max_token_bytes)
+        self.evaluate(token, client_id, now, SignatureCheck::NotHere, max_token_bytes, true)
     }
 
     pub(crate) fn evaluate(
@@ -278,100 +297,121 @@ impl SecurityTokenRules {
         now: u64,
         signature: SignatureCheck<'_>,
         max_token_bytes: usize,
+        details: bool,
     ) -> Result<SecurityTokenReport, TokenError> {
         check_now(now)?;
-        let mut report =
-            SecurityTokenReport { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None };
         let jws = match parse_compact(token, max_token_bytes) {
             Ok(jws) => jws,
             Err(error) => {
-                report.outcome("structure", Err(error), String::new());
+                let mut report = SecurityTokenReport::new(details);
+                report.outcome("structure", Err(error), String::new);
                 report.rest_not_checked("the token cannot be read");
                 return Ok(report);
             }
         };
-        report.pass("structure", "a compact JWS with a JSON header and claims".to_owned());
-        let detail = || format!("{} signature under the primary's keys", shown(&jws.header.alg));
+        let signature = match signature {
+            SignatureCheck::Verifier(verifier) => Some(verifier.verify_parsed(&jws)),
+            SignatureCheck::Done(outcome) => Some(outcome),
+            SignatureCheck::NotHere => None,
+        };
+        Ok(self.evaluate_read(jws.header, jws.claims, client_id, now, signature, details))
+    }
+
+    /// The rules after the structure, for a token already read (a host's `finish`: the
+    /// [`PendingSignature`](super::PendingSignature) holds its header and claims). `signature` is
+    /// the signature rule's outcome, `None` when it is not checked here. Without `details` (a
+    /// validator wants only the first failure) no rule's detail is written.
+    pub(crate) fn evaluate_read(
+        &self,
+        header: JwsHeader,
+        claims: Map<String, Value>,
+        client_id: &str,
+        now: u64,
+        signature: Option<Result<(), TokenError>>,
+        details: bool,
+    ) -> SecurityTokenReport {
+        let mut report = SecurityTokenReport::new(details);
+        report.pass("structure", || "a compact JWS with a JSON header and claims".to_owned());
         match signature {
-            SignatureCheck::Verifier(verifier) => report.outcome("signature", verifier.verify_parsed(&jws), detail()),
-            SignatureCheck::Done(outcome) => report.outcome("signature", outcome, detail()),
-            SignatureCheck::NotHere => {
+            Some(outcome) => report
+                .outcome("signature", outcome, || format!("{} signature under the primary's keys", shown(&header.alg))),
+            None => {
                 report.not_checked("signature", "no keys here: the partner IdMS verifies it with the primary's keys")
             }
         }
-        report.header = Some(jws.header.clone());
-        let claims = match TokenClaims::read(jws.claims) {
+        report.header = Some(header);
+        let claims = match TokenClaims::read(claims) {
             Ok(claims) => claims,
             Err(error) => {
-                report.outcome("claims", Err(error), String::new());
+                report.outcome("claims", Err(error), String::new);
                 report.rest_not_checked("the claims cannot be read");
-                return Ok(report);
+                return report;
             }
         };
-        report.pass("claims", format!("sub of {} bytes", claims.sub.len()));
+        report.pass("claims", || format!("sub of {} bytes", claims.sub.len()));
         self.time_rules(&mut report, &claims, now);
         let (client, target) = (shown(client_id), &self.target);
         let (holds_client, holds_target) = (claims.has_audience(client_id), claims.has_audience(target));
         report.outcome_described(
             "aud_client",
             if holds_client { Ok(()) } else { Err(TokenError::AudienceMissingClient(client.clone())) },
-            format!("aud {} the client id `{client}`", if holds_client { "holds" } else { "does not hold" }),
+            || format!("aud {} the client id `{client}`", if holds_client { "holds" } else { "does not hold" }),
         );
         report.outcome_described(
             "aud_target",
             if holds_target { Ok(()) } else { Err(TokenError::AudienceMissingTarget(target.clone())) },
-            format!("aud {} the partner address `{target}`", if holds_target { "holds" } else { "does not hold" }),
+            || format!("aud {} the partner address `{target}`", if holds_target { "holds" } else { "does not hold" }),
         );
         let azp = match &claims.azp {
             Some(azp) if azp != client_id => Err(TokenError::AzpMismatch(shown(client_id))),
             _ => Ok(()),
         };
-        report.outcome("azp", azp, if claims.azp.is_some() { "azp is the client id" } else { "no azp" }.to_owned());
+        report.outcome("azp", azp, || if claims.azp.is_some() { "azp is the client id" } else { "no azp" }.to_owned());
         if self.services.is_empty() {
             report.not_checked("service_ids", "no MC service identity required");
         } else {
-            let names: Vec<&str> = self.services.iter().map(|s| service_claim(*s)).collect();
-            report.outcome(
-                "service_ids",
-                check_services(&claims, &self.services),
-                format!("{} present", names.join(", ")),
-            );
+            report.outcome("service_ids", check_services(&claims, &self.services), || {
+                let names: Vec<&str> = self.services.iter().map(|s| service_claim(*s)).collect();
+                format!("{} present", names.join(", "))
+            });
         }
         report.claims = Some(claims);
-        Ok(report)
+        report
     }
 
     /// `iss`, `exp`, `nbf`, `iat` and the lifetime.
     fn time_rules(&self, report: &mut SecurityTokenReport, claims: &TokenClaims, now: u64) {
         match &self.issuer {
-            Some(issuer) => report.outcome("iss", check_issuer(claims, issuer), format!("iss is `{issuer}`")),
+            Some(issuer) => report.outcome("iss", check_issuer(claims, issuer), || format!("iss is `{issuer}`")),
             None => report.not_checked("iss", "no expected issuer given"),
         }
         let leeway = self.leeway.as_secs();
         let late = i128::from(now) - i128::from(claims.exp);
-        let exp_detail = if late < 0 {
-            format!("expires in {} s", -late)
-        } else if late < i128::from(leeway) {
-            format!("expired {late} s ago: within the {leeway} s leeway")
-        } else {
-            format!("expired {late} s ago: beyond the {leeway} s leeway")
+        let exp_detail = || {
+            if late < 0 {
+                format!("expires in {} s", -late)
+            } else if late < i128::from(leeway) {
+                format!("expired {late} s ago: within the {leeway} s leeway")
+            } else {
+                format!("expired {late} s ago: beyond the {leeway} s leeway")
+            }
         };
         report.outcome_described("exp", check_expiry(claims, now, self.leeway), exp_detail);
-        let nbf_detail = match claims.nbf {
+        let nbf_detail = || match claims.nbf {
             Some(nbf) => format!("valid from {nbf}"),
             None => "no nbf".to_owned(),
         };
         report.outcome("nbf", check_not_before(claims, now, self.leeway), nbf_detail);
         let age = i128::from(now) - i128::from(claims.iat);
         let iat_detail =
-            if age >= 0 { format!("issued {age} s ago") } else { format!("issued {} s in the future", -age) };
+            || if age >= 0 { format!("issued {age} s ago") } else { format!("issued {} s in the future", -age) };
         report.outcome_described("iat", check_issued_at(claims, now, self.leeway), iat_detail);
         let lifetime = claims.exp.saturating_sub(claims.iat);
         match self.max_lifetime {
             Some(max) => report.outcome(
                 "lifetime",
                 if lifetime <= max { Ok(()) } else { Err(TokenError::LifetimeTooLong { lifetime, max }) },
-                format!("lives {lifetime} s (exp - iat), at most {max} s"),
+                || format!("lives {lifetime} s (exp - iat), at most {max} s"),
             ),
             None => report.not_checked("lifetime", "no maximum lifetime given"),
         }

@@ -1,9 +1,11 @@
 //! Signature verification: the algorithm allow-list, `crit`, key selection and the
 //! RustCrypto verifiers.
 
-use super::backend::{BuiltInBackend, SignatureBackend};
+use super::backend::SignatureBackend;
 use super::error::{shown, TokenError};
-use super::jwk::{Jwk, JwkSet, KeyMaterial};
+#[cfg(feature = "builtin-crypto")]
+use super::jwk::KeyMaterial;
+use super::jwk::{Jwk, JwkSet};
 use super::jws::{parse_compact, Algorithm, CompactJws, JwsHeader};
 use super::pending::PendingSignature;
 use serde_json::{Map, Value};
@@ -23,17 +25,19 @@ pub const MIN_SHARED_SECRET_BYTES: usize = 32;
 /// JWK Set (public or `oct`) are never used as HMAC secrets. Any `crit` header is refused,
 /// since this library understands no JWS extension. `Debug` never shows key material.
 ///
-/// The signature check itself is a [`SignatureBackend`]'s ([`BuiltInBackend`] unless
-/// [`with_backend`](Self::with_backend) gives another); a host whose crypto is asynchronous
-/// (WebCrypto) uses [`prepare`](Self::prepare) instead and verifies the [`PendingSignature`]
-/// itself.
+/// The signature check itself is a [`SignatureBackend`]'s (the built-in one, feature
+/// `builtin-crypto`, unless [`with_backend`](Self::with_backend) gives another); a host whose
+/// crypto is asynchronous (WebCrypto) uses [`prepare`](Self::prepare) instead and verifies the
+/// [`PendingSignature`] itself. Built without `builtin-crypto` and without a backend, the
+/// synchronous checks refuse every token with `validator_invalid`: only `prepare` / `finish`
+/// verify then.
 #[derive(Clone)]
 pub struct Verifier {
     keys: JwkSet,
     algorithms: Vec<Algorithm>,
     shared_secret: Option<Vec<u8>>,
     max_token_bytes: usize,
-    backend: Arc<dyn SignatureBackend>,
+    backend: Option<Arc<dyn SignatureBackend>>,
 }
 
 /// What the header rules and key selection decided for one token.
@@ -58,15 +62,15 @@ impl Verifier {
             algorithms: Algorithm::PUBLIC_KEY.to_vec(),
             shared_secret: None,
             max_token_bytes: DEFAULT_MAX_TOKEN_BYTES,
-            backend: Arc::new(BuiltInBackend),
+            backend: default_backend(),
         }
     }
 
-    /// Checks signatures with `backend` instead of the [`BuiltInBackend`] (for example
+    /// Checks signatures with `backend` instead of the built-in one (for example
     /// `RingBackend`, feature `ring-backend`). Everything else (`alg` allow-list, `crit`, key
     /// selection, the claim rules) stays the core's.
     pub fn with_backend(mut self, backend: Arc<dyn SignatureBackend>) -> Self {
-        self.backend = backend;
+        self.backend = Some(backend);
         self
     }
 
@@ -142,6 +146,7 @@ impl Verifier {
     /// let pending = verifier.prepare(token.expose())?;
     /// assert_eq!(pending.algorithm(), Algorithm::Es256);
     /// assert_eq!(pending.keys()[0].to_json()["kid"], "p1"); // the JWK to import into the host's crypto
+    /// assert_eq!(pending.key_indexes(), [0]); // its place in the JWK Set
     /// assert_eq!(pending.signature().len(), 64);
     /// assert!(pending.verify_with(&BuiltInBackend)); // what a host's crypto would answer
     /// // A kid the JWK Set does not have: refused before any signature check.
@@ -152,7 +157,7 @@ impl Verifier {
     pub fn prepare(&self, token: &str) -> Result<PendingSignature, TokenError> {
         let jws = parse_compact(token, self.max_token_bytes)?;
         let (selection, signature) = self.select(&jws)?;
-        Ok(PendingSignature::new(token, &jws, selection, signature))
+        Ok(PendingSignature::new(token, jws, selection, signature, self.keys.keys()))
     }
 
     /// Applies the header rules (`alg` allowed, no `crit`) and checks the signature of a token
@@ -162,7 +167,15 @@ impl Verifier {
         let (selection, signature) = self.select(jws)?;
         let verified = match selection {
             Selection::Hmac(verified) => verified,
-            Selection::Keys(alg, keys) => keys.iter().any(|key| self.backend.verify(alg, key, input, &signature)),
+            Selection::Keys(alg, keys) => {
+                let backend = self.backend.as_deref().ok_or_else(|| {
+                    TokenError::ValidatorInvalid(
+                        "this build has no signature backend (feature `builtin-crypto`): verify with prepare and finish"
+                            .to_owned(),
+                    )
+                })?;
+                keys.iter().any(|key| backend.verify(alg, key, input, &signature))
+            }
         };
         if verified {
             Ok(())
@@ -193,6 +206,18 @@ impl Verifier {
         let keys = self.keys.candidates(jws.header.kid.as_deref(), alg)?;
         Ok((Selection::Keys(alg, keys), signature))
     }
+}
+
+/// The built-in backend (feature `builtin-crypto`).
+#[cfg(feature = "builtin-crypto")]
+fn default_backend() -> Option<Arc<dyn SignatureBackend>> {
+    Some(Arc::new(super::backend::BuiltInBackend))
+}
+
+/// No backend: the build has no signature arithmetic (the host verifies, `prepare` / `finish`).
+#[cfg(not(feature = "builtin-crypto"))]
+fn default_backend() -> Option<Arc<dyn SignatureBackend>> {
+    None
 }
 
 fn verify_hmac(secret: &[u8], input: &[u8], signature: &[u8]) -> bool {
@@ -234,6 +259,7 @@ fn verify_hmac(secret: &[u8], input: &[u8], signature: &[u8]) -> bool {
 /// assert!(!verify_signature(Algorithm::Es256, &key, input, &signature));
 /// assert!(!verify_signature(Algorithm::Hs256, &key, input, &signature));
 /// ```
+#[cfg(feature = "builtin-crypto")]
 pub fn verify_signature(alg: Algorithm, key: &Jwk, signing_input: &[u8], signature: &[u8]) -> bool {
     use p256::ecdsa::signature::Verifier as _;
     match (&key.material, alg) {
@@ -259,7 +285,7 @@ impl fmt::Debug for Verifier {
             .field("algorithms", &self.algorithms)
             .field("shared_secret", &self.shared_secret.as_ref().map(|_| "[redacted]"))
             .field("max_token_bytes", &self.max_token_bytes)
-            .field("backend", &self.backend.name())
+            .field("backend", &self.backend.as_ref().map_or("none", |b| b.name()))
             .finish()
     }
 }

@@ -12,15 +12,16 @@ async function main() {
   const [runnerUrl, repoRoot] = process.argv.slice(2);
   const runner = await import(runnerUrl);
   const ops = runner.operations(api);
-  const results = runner.loadCases(runner.vectorFolders(repoRoot)).map((c) => {
+  const results = [];
+  for (const c of runner.loadCases(runner.vectorFolders(repoRoot))) {
     try {
       if (c.broken) throw new Error(c.broken);
-      runner.runCase(api, ops, c.case);
-      return { file: c.file, name: c.name };
+      await runner.runCase(api, ops, c.case);
+      results.push({ file: c.file, name: c.name });
     } catch (error) {
-      return { file: c.file, name: c.name, error: String(error?.message ?? error) };
+      results.push({ file: c.file, name: c.name, error: String(error?.message ?? error) });
     }
-  });
+  }
 
   let thrown;
   try {
