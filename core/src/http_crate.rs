@@ -40,7 +40,9 @@ fn headers_in(headers: &http::HeaderMap) -> Result<Vec<(String, String)>, Reques
 impl<B: Into<Vec<u8>>> TryFrom<http::Request<B>> for HttpRequest {
     type Error = RequestError;
 
-    /// An incoming request (server role); see the [module documentation](self).
+    /// An incoming request (server role): an origin-form target gets its URL from `Host`
+    /// (`https://{host}{path}`); no `Host` and no absolute target, or a header value that is not
+    /// UTF-8, is `malformed_http`.
     fn try_from(request: http::Request<B>) -> Result<Self, RequestError> {
         let (parts, body) = request.into_parts();
         let url = if parts.uri.scheme().is_some() && parts.uri.authority().is_some() {
