@@ -15,8 +15,9 @@ use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, RingBackend,
-    SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, PendingSignature,
+    RingBackend, SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError,
+    UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
@@ -206,22 +207,33 @@ fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
     Ok(validator)
 }
 
+/// One validation on the run's signature path: `validate` in one call, or (PrepareFinish) the
+/// validator's `prepare`, the built-in backend's verdict on what it hands out, then `finish`.
+fn on_signature_path<T>(
+    validate: impl FnOnce() -> Result<T, TokenError>,
+    prepare: impl FnOnce() -> Result<PendingSignature, TokenError>,
+    finish: impl FnOnce(PendingSignature, bool) -> Result<T, TokenError>,
+) -> Result<T, TokenError> {
+    if signature_path() != SignaturePath::PrepareFinish {
+        return validate();
+    }
+    let pending = prepare()?;
+    let verified = pending.verify_with(&BuiltInBackend);
+    finish(pending, verified)
+}
+
 fn validate(input: &Value) -> Outcome {
     let token = str(input, "token")?;
     let now = now(input)?;
-    let split = signature_path() == SignaturePath::PrepareFinish;
     match str(input, "kind")? {
         "security" => {
             let validator = security_validator(input)?;
             let client_id = str(input, "client_id")?;
-            let checked = if split {
-                validator.prepare(token).and_then(|pending| {
-                    let verified = pending.verify_with(&BuiltInBackend);
-                    validator.finish(pending, verified, client_id, now)
-                })
-            } else {
-                validator.validate(token, client_id, now)
-            };
+            let checked = on_signature_path(
+                || validator.validate(token, client_id, now),
+                || validator.prepare(token),
+                |pending, verified| validator.finish(pending, verified, client_id, now),
+            );
             to_json(&checked.map_err(token_error)?)
         }
         "id" => {
@@ -233,26 +245,20 @@ fn validate(input: &Value) -> Outcome {
                 validator = validator.require_service(service);
             }
             let nonce = opt_str(input, "nonce");
-            let checked = if split {
-                validator.prepare(token).and_then(|pending| {
-                    let verified = pending.verify_with(&BuiltInBackend);
-                    validator.finish(pending, verified, nonce, now)
-                })
-            } else {
-                validator.validate(token, nonce, now)
-            };
+            let checked = on_signature_path(
+                || validator.validate(token, nonce, now),
+                || validator.prepare(token),
+                |pending, verified| validator.finish(pending, verified, nonce, now),
+            );
             to_json(&checked.map_err(token_error)?)
         }
         "access" => {
             let validator = access_validator(input)?;
-            let checked = if split {
-                validator.prepare(token).and_then(|pending| {
-                    let verified = pending.verify_with(&BuiltInBackend);
-                    validator.finish(pending, verified, now)
-                })
-            } else {
-                validator.validate(token, now)
-            };
+            let checked = on_signature_path(
+                || validator.validate(token, now),
+                || validator.prepare(token),
+                |pending, verified| validator.finish(pending, verified, now),
+            );
             to_json(&checked.map_err(token_error)?)
         }
         other => Err(bad_case(format!("unknown token kind `{other}`"))),
