@@ -16,6 +16,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 ITERATIONS="${1:-200000}"
 KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
 JNA_JAR=/usr/share/java/jna.jar
+# shellcheck source=kotlin-tests.sh
+source bindings/uniffi/kotlin-tests.sh
 OUT="$CARGO_TARGET_DIR/uniffi-bench"
 
 bash tests/setup.sh
@@ -51,19 +53,7 @@ artifact_size "Swift package tarball" "$(ls "$OUT"/dist/mcx-connect-swift-*.tar.
 # The Kotlin side runs against the release jar, as an application would: the bench (in the test
 # sources) compiled against it, cached by the same content hash as in test.sh.
 JAR=$(ls "$OUT"/dist/mcx-connect-*.jar)
-KT_SOURCES=(bindings/uniffi/kotlin/*.kt)
-# The hash covers the jar's classes (the API the tests compile against), not its library.
-KT_HASH=$({ cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt"; python3 -c 'import sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-for name in sorted(n for n in z.namelist() if n.startswith("org/")): sys.stdout.buffer.write(z.read(name))' "$JAR"; } |
-  sha256sum | cut -c1-16)
-KT_JAR="$CARGO_TARGET_DIR/uniffi-kotlin/tests-$KT_HASH.jar"
-if [ ! -f "$KT_JAR" ]; then
-  mkdir -p "$CARGO_TARGET_DIR/uniffi-kotlin"
-  echo "compiling the Kotlin tests and bench against $(basename "$JAR") (cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JAR:$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
-  mv "$KT_JAR.tmp.jar" "$KT_JAR"
-fi
+kotlin_tests_jar "$JAR"
 
 rust=$("$CARGO_TARGET_DIR/release/examples/bench_jwt_bearer" "$ITERATIONS")
 kotlin=$(java -cp "$KT_JAR:$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \

@@ -22,6 +22,8 @@ OUT="$CARGO_TARGET_DIR/uniffi-out"
 DIST="$OUT/dist"
 KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
 JNA_JAR=/usr/share/java/jna.jar
+# shellcheck source=kotlin-tests.sh
+source bindings/uniffi/kotlin-tests.sh
 CHROOT="$CACHE/swift-chroot"
 
 bash tests/setup.sh
@@ -47,20 +49,7 @@ count() { # count NAME PASSED FAILED
 # --- Kotlin -------------------------------------------------------------------------------
 echo
 echo "=== uniffi: Kotlin (kotlinc $("$KOTLIN_HOME/bin/kotlinc" -version 2>&1 | grep -Eo '[0-9]+\.[0-9]+\.[0-9]+' | head -1), JNA, JVM; $(basename "$JAR"))"
-KT_SOURCES=(bindings/uniffi/kotlin/*.kt)
-# The hash covers the jar's classes (the API the tests compile against), not its library.
-KT_HASH=$({ cat "${KT_SOURCES[@]}" "$KOTLIN_HOME/build.txt"; python3 -c 'import sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-for name in sorted(n for n in z.namelist() if n.startswith("org/")): sys.stdout.buffer.write(z.read(name))' "$JAR"; } |
-  sha256sum | cut -c1-16)
-KT_JAR="$CARGO_TARGET_DIR/uniffi-kotlin/tests-$KT_HASH.jar"
-if [ ! -f "$KT_JAR" ]; then
-  mkdir -p "$CARGO_TARGET_DIR/uniffi-kotlin"
-  rm -f "$CARGO_TARGET_DIR"/uniffi-kotlin/tests-*.jar
-  echo "compiling the tests against $(basename "$JAR") (cached by content hash)"
-  "$KOTLIN_HOME/bin/kotlinc" -nowarn "${KT_SOURCES[@]}" -cp "$JAR:$JNA_JAR" -d "$KT_JAR.tmp.jar" 2>&1 | grep -v '^warning' || true
-  [ -f "$KT_JAR.tmp.jar" ] && mv "$KT_JAR.tmp.jar" "$KT_JAR"
-fi
+kotlin_tests_jar "$JAR"
 if [ -f "$KT_JAR" ] && java -Djna.debug_load=true -cp "$KT_JAR:$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
     org.mcxconnect.test.McxConnectTestKt "$ROOT" 2>"$OUT/kotlin-jna.log" | tee "$OUT/kotlin.log"; then :; fi
 line=$(grep -E '^kotlin: [0-9]+ passed, [0-9]+ failed' "$OUT/kotlin.log" 2>/dev/null || echo "kotlin: 0 passed, 1 failed")
