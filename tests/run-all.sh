@@ -7,6 +7,10 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Every CI run is a fresh clone in a new folder: incremental data for this tree's crates is never
 # reused, and it would pile up in the shared cache (gigabytes a run).
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# Tool output is parsed below and in the stage scripts: no colour codes, even where CI=true (which
+# makes picocolors-based tools such as publint colour their output without a terminal).
+unset FORCE_COLOR
+export NO_COLOR=1
 
 bash tests/setup.sh
 
