@@ -94,7 +94,9 @@ test("a Vite build of a fresh project bundles the wasm once and migrates in head
     chromium,
     ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", `--user-data-dir=${profile}`,
       `${base}/pkg/index.html?report=${encodeURIComponent(report)}`],
-    { stdio: "ignore" },
+    // A process group of its own: the renderer, GPU and crash-handler children go with the browser
+    // (killing only the main process left them writing into the profile while it was removed).
+    { stdio: "ignore", detached: true },
   );
   let timer;
   try {
@@ -106,9 +108,13 @@ test("a Vite build of a fresh project bundles the wasm once and migrates in head
   } finally {
     clearTimeout(timer);
     const exited = browser.exitCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once("exit", resolve));
-    browser.kill();
+    try {
+      process.kill(-browser.pid, "SIGKILL");
+    } catch (e) {
+      if (e.code !== "ESRCH") throw e;
+    }
     await exited;
     collector.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
