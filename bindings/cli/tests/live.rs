@@ -520,6 +520,15 @@ fn probe_reports_exactly_a_missing_no_store() {
 fn probe_reports_exactly_a_security_token_without_the_partner_in_aud() {
     let idms = FaultyIdms::start(Faults { security_token_wrong_aud: true, ..Faults::default() });
     assert_only(&probe_faulty_primary(&idms).json(), &["valid.security_token.aud_target"]);
+    // The partner, which rightly refuses such an assertion, is not blamed: the checks that need a
+    // valid assertion are skipped, naming the primary's broken rule.
+    let out = probe_faulty_partner(&idms);
+    let report = out.json();
+    assert!(failed_ids(&report).is_empty(), "{report:#}");
+    assert_eq!(out.code, 3, "skipped checks never make exit status 0");
+    let valid = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "valid.status").unwrap();
+    assert_eq!(valid["result"], "skip", "{valid:#}");
+    assert!(valid["got"].as_str().unwrap().contains("breaks B.8 (aud_target)"), "{valid:#}");
 }
 
 #[test]

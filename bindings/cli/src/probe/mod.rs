@@ -10,6 +10,7 @@ use crate::checks::{self, Check};
 use crate::net::{Client, Exchange};
 use crate::output::{self, Ctx};
 use crate::{Failure, Outcome};
+use mcx_connect::token::{RuleOutcome, SecurityTokenRules, DEFAULT_MAX_TOKEN_BYTES};
 use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, Rejection};
 use serde_json::json;
 
@@ -214,7 +215,10 @@ fn token_option(value: Option<&str>, option: &str, stdin_used: &mut bool) -> Res
     }
 }
 
-/// A security token by token exchange at the primary (B.7.2), for `resource`.
+/// A security token by token exchange at the primary (B.7.2), for `resource`, usable as a valid
+/// assertion only when the core's B.8 rules (all but the signature, which the partner checks) pass:
+/// a token the primary got wrong would make the partner's correct refusal look like the partner's
+/// fault, so the checks that need it are skipped, naming the broken rules (`probe primary` grades them).
 fn exchange_for(
     ctx: &Ctx,
     client: &Client,
@@ -229,9 +233,22 @@ fn exchange_for(
         .map_err(|e| format!("the exchange cannot be built: {}", e.code()))?;
     let exchange = send(ctx, client, "obtain security token", &request)
         .map_err(|why| format!("the token exchange at the primary failed: {why}"))?;
-    mcx_connect::TokenExchangeResponse::from_http_response(&exchange.response, &Limits::default())
+    let token = mcx_connect::TokenExchangeResponse::from_http_response(&exchange.response, &Limits::default())
         .map(|reply| reply.access_token.into_inner())
-        .map_err(|e| format!("the primary gave no security token for {resource}: {e}"))
+        .map_err(|e| format!("the primary gave no security token for {resource}: {e}"))?;
+    let report = SecurityTokenRules::new(resource)
+        .and_then(|rules| rules.check_unverified(&token, client_id, crate::now_or_clock(None), DEFAULT_MAX_TOKEN_BYTES))
+        .map_err(|e| format!("the primary's security token for {resource} cannot be checked: {}", e.code()))?;
+    let broken: Vec<&str> =
+        report.rules.iter().filter(|rule| rule.outcome == RuleOutcome::Fail).map(|rule| rule.id).collect();
+    if broken.is_empty() {
+        Ok(token)
+    } else {
+        Err(format!(
+            "the primary's security token for {resource} breaks B.8 ({}); `probe primary` grades it",
+            broken.join(", ")
+        ))
+    }
 }
 
 /// `probe partner`.
