@@ -86,7 +86,7 @@ impl Scopes {
 
     /// Opens the scope of an element that just started at `depth` (the root is 1): adds the
     /// bindings its attributes declare. The error is the reason a declaration is refused.
-    #[inline]
+    #[inline(always)]
     pub(super) fn enter(&mut self, start: &BytesStart<'_>, depth: usize) -> Result<(), &'static str> {
         // `xmlns="…"` is at least 9 bytes after the name; most elements have no attributes.
         let raw = start.attributes_raw();
@@ -138,7 +138,7 @@ impl Scopes {
 
     /// Closes the scope of the element that ends at `depth`: the bindings it declared are the
     /// last ones (the reserved two are kept).
-    #[inline]
+    #[inline(always)]
     pub(super) fn leave(&mut self, depth: usize) {
         if self.bindings.len() > RESERVED && self.bindings.last().is_some_and(|binding| binding.depth >= depth) {
             self.unbind(depth);

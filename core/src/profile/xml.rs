@@ -174,8 +174,10 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Opens the namespace scope of an element that just started (its declarations).
-    #[inline]
+    /// Opens the namespace scope of an element that just started (its declarations). Inlined
+    /// into the one loop that reads events, as [`Self::enter`] and [`Self::leave`]: they run for
+    /// every element, and for most of them do next to nothing.
+    #[inline(always)]
     fn declare(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
         self.scopes.enter(start, self.depth + 1).map_err(|reason| self.malformed(offset, reason))
     }
@@ -183,25 +185,34 @@ impl<'a> Cursor<'a> {
     /// Enters an element whose scope is open: checks the depth limit, the number of elements
     /// against [`MAX_ELEMENTS`] and the namespace bindings in scope against
     /// [`MAX_NAMESPACE_BINDINGS`].
+    #[inline(always)]
     fn enter(&mut self, offset: u64) -> Result<(), ProfileError> {
-        if self.depth >= self.max_depth {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+        if self.depth >= self.max_depth
+            || self.elements >= MAX_ELEMENTS
+            || self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS
+        {
+            return Err(self.over_limit(offset));
         }
         self.elements += 1;
-        if self.elements > MAX_ELEMENTS {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column });
-        }
-        if self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column });
-        }
         self.depth += 1;
         Ok(())
     }
 
+    /// The limit an element at `offset` exceeds, checked in the order of [`Self::enter`].
+    #[cold]
+    fn over_limit(&self, offset: u64) -> ProfileError {
+        let (line, column) = line_column(self.xml, offset);
+        if self.depth >= self.max_depth {
+            ProfileError::TooDeep { limit: self.max_depth, line, column }
+        } else if self.elements >= MAX_ELEMENTS {
+            ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column }
+        } else {
+            ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column }
+        }
+    }
+
     /// Leaves the current element: its namespace bindings go out of scope.
+    #[inline(always)]
     fn leave(&mut self) {
         self.scopes.leave(self.depth);
         self.depth = self.depth.saturating_sub(1);
