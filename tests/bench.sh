@@ -18,6 +18,7 @@ run "profile extraction vs bare quick-xml pass (core/benches/profile.rs)" cargo 
 run "security-token validation vs jsonwebtoken, built-in and ring backends (core/benches/token.rs)" cargo bench --locked -q -p mcx-connect --bench token --features ring-backend -- --warm-up-time 1 --measurement-time 3
 run "request build vs hand-written format! (tests/benches/requests.rs)" cargo bench --locked -q -p mcx-connect-tests --bench requests
 run "npm package vs oauth4webapi / fast-xml-parser in Node (bindings/wasm/bench/bench.mjs)" bash -c 'bash bindings/wasm/build.sh >/dev/null && node bindings/wasm/bench/bench.mjs'
+run "npm package security-token validation vs jose in headless Chromium (bindings/wasm/bench/browser.mjs)" node bindings/wasm/bench/browser.mjs
 run "npm package size per feature, gzipped (bindings/wasm/bench/size.sh)" bash bindings/wasm/bench/size.sh
 run "Kotlin call vs Rust call, and library size (bindings/uniffi/bench.sh)" bash bindings/uniffi/bench.sh
 run "UniFFI library per architecture, stripped (tests/cross/run.sh --sizes)" bash tests/cross/run.sh --sizes

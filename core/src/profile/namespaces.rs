@@ -24,6 +24,8 @@ struct Binding {
     /// 0 when the declaration undeclares (`xmlns=""`, `xmlns:p=""`).
     name_len: usize,
     ns: Ns,
+    /// The depth of the element that declares it (0 for the two reserved bindings).
+    depth: usize,
 }
 
 /// What an element name resolves to.
@@ -36,14 +38,16 @@ pub(super) enum Resolved<'s> {
     Unknown,
 }
 
-/// The bindings in scope, innermost last.
+/// The bindings in scope, innermost last. Each knows the depth of the element that declared it,
+/// so that an element without declarations (nearly all) costs nothing to enter or leave.
 pub(super) struct Scopes {
     /// The prefixes and namespace names of `bindings`, one after the other.
     buffer: Vec<u8>,
     bindings: Vec<Binding>,
-    /// How many bindings each open element added (index = depth - 1).
-    added: Vec<usize>,
 }
+
+/// The two reserved bindings, always in scope.
+const RESERVED: usize = 2;
 
 /// Where the last `xmlns` of a start tag begins: each `x` from the end is looked at once (a
 /// start tag is short, shorter than what a substring search pays to set up).
@@ -60,36 +64,43 @@ fn last_xmlns(raw: &[u8]) -> Option<usize> {
 
 impl Scopes {
     pub(super) fn new() -> Self {
-        let mut scopes = Self { buffer: Vec::new(), bindings: Vec::new(), added: Vec::new() };
+        let mut scopes = Self { buffer: Vec::new(), bindings: Vec::new() };
         for (prefix, name) in [XML, XMLNS] {
-            scopes.bind(prefix, name);
+            scopes.bind(prefix, name, 0);
         }
         scopes
     }
 
     /// Declared bindings in scope (the two reserved ones are not counted).
     pub(super) fn in_scope(&self) -> usize {
-        self.bindings.len().saturating_sub(2)
+        self.bindings.len().saturating_sub(RESERVED)
     }
 
-    fn bind(&mut self, prefix: &[u8], name: &[u8]) {
+    fn bind(&mut self, prefix: &[u8], name: &[u8], depth: usize) {
         let start = self.buffer.len();
         self.buffer.extend_from_slice(prefix);
         self.buffer.extend_from_slice(name);
         let ns = if name.is_empty() { Ns::None } else { classify(name) };
-        self.bindings.push(Binding { start, prefix_len: prefix.len(), name_len: name.len(), ns });
+        self.bindings.push(Binding { start, prefix_len: prefix.len(), name_len: name.len(), ns, depth });
     }
 
-    /// Opens the scope of an element that just started: adds the bindings its attributes
-    /// declare. The error is the reason a declaration is refused.
-    pub(super) fn enter(&mut self, start: &BytesStart<'_>) -> Result<(), &'static str> {
-        let before = self.bindings.len();
+    /// Opens the scope of an element that just started at `depth` (the root is 1): adds the
+    /// bindings its attributes declare. The error is the reason a declaration is refused.
+    #[inline(always)]
+    pub(super) fn enter(&mut self, start: &BytesStart<'_>, depth: usize) -> Result<(), &'static str> {
         // `xmlns="…"` is at least 9 bytes after the name; most elements have no attributes.
         let raw = start.attributes_raw();
+        if raw.len() < 9 {
+            return Ok(());
+        }
+        self.declare(start, raw, depth)
+    }
+
+    /// The declarations of a start tag whose attributes are `raw`.
+    fn declare(&mut self, start: &BytesStart<'_>, raw: &[u8], depth: usize) -> Result<(), &'static str> {
         // Declarations start where `xmlns` occurs; none after its last occurrence, so a start
         // tag with many attributes is read only up to there.
-        let last = if raw.len() >= 9 { last_xmlns(raw) } else { None };
-        if let Some(last) = last {
+        if let Some(last) = last_xmlns(raw) {
             let mut attributes = start.attributes();
             attributes.with_checks(false);
             // As quick-xml: a malformed attribute ends the declarations (and is reported when
@@ -104,7 +115,7 @@ impl Scopes {
                 let Some(rest) = key.strip_prefix(b"xmlns") else { continue };
                 let name = attribute.value.as_ref();
                 match rest {
-                    [] => self.bind(b"", name),
+                    [] => self.bind(b"", name, depth),
                     [b':', prefix @ ..] => {
                         if prefix == XML.0 {
                             if name != XML.1 {
@@ -115,21 +126,28 @@ impl Scopes {
                         } else if name == XML.1 || name == XMLNS.1 {
                             return Err("a reserved namespace (xml or xmlns) cannot be bound to another prefix");
                         } else {
-                            self.bind(prefix, name);
+                            self.bind(prefix, name, depth);
                         }
                     }
                     _ => {}
                 }
             }
         }
-        self.added.push(self.bindings.len() - before);
         Ok(())
     }
 
-    /// Closes the scope of the innermost open element.
-    pub(super) fn leave(&mut self) {
-        let added = self.added.pop().unwrap_or(0);
-        let keep = self.bindings.len().saturating_sub(added).max(2);
+    /// Closes the scope of the element that ends at `depth`: the bindings it declared are the
+    /// last ones (the reserved two are kept).
+    #[inline(always)]
+    pub(super) fn leave(&mut self, depth: usize) {
+        if self.bindings.len() > RESERVED && self.bindings.last().is_some_and(|binding| binding.depth >= depth) {
+            self.unbind(depth);
+        }
+    }
+
+    fn unbind(&mut self, depth: usize) {
+        let keep = self.bindings.iter().rposition(|binding| binding.depth < depth).map_or(0, |at| at + 1);
+        let keep = keep.max(RESERVED);
         if let Some(start) = self.bindings.get(keep).map(|binding| binding.start) {
             self.buffer.truncate(start);
             self.bindings.truncate(keep);

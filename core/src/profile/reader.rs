@@ -98,7 +98,9 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
 }
 
 /// Refuses byte order marks of other encodings and bytes that are not UTF-8; drops a UTF-8 BOM.
-fn check_utf8(xml: &[u8]) -> Result<&[u8], ProfileError> {
+/// The document is checked as a whole, once (an ASCII one a word at a time): the text read from
+/// it later is sliced from the `str`, not checked again.
+fn check_utf8(xml: &[u8]) -> Result<&str, ProfileError> {
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
     if xml.starts_with(b"\xFE\xFF")
         || xml.starts_with(b"\xFF\xFE")
@@ -107,14 +109,10 @@ fn check_utf8(xml: &[u8]) -> Result<&[u8], ProfileError> {
     {
         return Err(ProfileError::UnsupportedEncoding { encoding: "UTF-16".to_owned() });
     }
-    // Most profiles are ASCII: checked a word at a time, the full UTF-8 check only otherwise.
-    if !xml.is_ascii() {
-        std::str::from_utf8(xml).map_err(|error| {
-            let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
-            ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
-        })?;
-    }
-    Ok(xml)
+    std::str::from_utf8(xml).map_err(|error| {
+        let (line, column) = super::xml::line_column(xml, error.valid_up_to() as u64);
+        ProfileError::MalformedXml { line, column, reason: "the document is not valid UTF-8".to_owned() }
+    })
 }
 
 fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<(), ProfileError> {

@@ -134,6 +134,8 @@ pub(super) enum Item<'a> {
 pub(super) struct Cursor<'a> {
     reader: Reader<&'a [u8]>,
     xml: &'a [u8],
+    /// The same document as text (checked to be UTF-8 once, as a whole).
+    doc: &'a str,
     depth: usize,
     max_depth: usize,
     seen_root: bool,
@@ -147,8 +149,9 @@ pub(super) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    /// A reader over a document already checked to be UTF-8.
-    pub(super) fn new(xml: &'a [u8], max_depth: usize) -> Self {
+    /// A reader over a document (already checked to be UTF-8).
+    pub(super) fn new(doc: &'a str, max_depth: usize) -> Self {
+        let xml = doc.as_bytes();
         let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
         // `<a/>` comes as one event, read as a start and an end here (quick-xml's expansion
@@ -160,6 +163,7 @@ impl<'a> Cursor<'a> {
         Self {
             reader,
             xml,
+            doc,
             depth: 0,
             max_depth,
             seen_root: false,
@@ -170,36 +174,48 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Opens the namespace scope of an element that just started (its declarations).
+    /// Opens the namespace scope of an element that just started (its declarations). Inlined
+    /// into the one loop that reads events, as [`Self::enter`] and [`Self::leave`]: they run for
+    /// every element, and for most of them do next to nothing.
+    #[inline(always)]
     fn declare(&mut self, start: &BytesStart<'_>, offset: u64) -> Result<(), ProfileError> {
-        self.scopes.enter(start).map_err(|reason| self.malformed(offset, reason))
+        self.scopes.enter(start, self.depth + 1).map_err(|reason| self.malformed(offset, reason))
     }
 
     /// Enters an element whose scope is open: checks the depth limit, the number of elements
     /// against [`MAX_ELEMENTS`] and the namespace bindings in scope against
     /// [`MAX_NAMESPACE_BINDINGS`].
+    #[inline(always)]
     fn enter(&mut self, offset: u64) -> Result<(), ProfileError> {
-        if self.depth >= self.max_depth {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooDeep { limit: self.max_depth, line, column });
+        if self.depth >= self.max_depth
+            || self.elements >= MAX_ELEMENTS
+            || self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS
+        {
+            return Err(self.over_limit(offset));
         }
         self.elements += 1;
-        if self.elements > MAX_ELEMENTS {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column });
-        }
-        if self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS {
-            let (line, column) = line_column(self.xml, offset);
-            return Err(ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column });
-        }
         self.depth += 1;
         Ok(())
     }
 
+    /// The limit an element at `offset` exceeds, checked in the order of [`Self::enter`].
+    #[cold]
+    fn over_limit(&self, offset: u64) -> ProfileError {
+        let (line, column) = line_column(self.xml, offset);
+        if self.depth >= self.max_depth {
+            ProfileError::TooDeep { limit: self.max_depth, line, column }
+        } else if self.elements >= MAX_ELEMENTS {
+            ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column }
+        } else {
+            ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column }
+        }
+    }
+
     /// Leaves the current element: its namespace bindings go out of scope.
+    #[inline(always)]
     fn leave(&mut self) {
+        self.scopes.leave(self.depth);
         self.depth = self.depth.saturating_sub(1);
-        self.scopes.leave();
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
@@ -268,12 +284,10 @@ impl<'a> Cursor<'a> {
                 Event::Start(start) => (start.clone(), false),
                 Event::Empty(start) => (start.clone(), true),
                 Event::Text(text) if want_text && self.depth > 0 => {
-                    let decoded = text.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                    return Ok(Item::Text(decoded));
+                    return self.text_of(text, offset, || text.decode()).map(Item::Text);
                 }
                 Event::CData(data) if want_text && self.depth > 0 => {
-                    let decoded = data.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
-                    return Ok(Item::Text(decoded));
+                    return self.text_of(data, offset, || data.decode()).map(Item::Text);
                 }
                 event => match self.other_event(event, offset, first, want_text)? {
                     Some(item) => return Ok(item),
@@ -300,6 +314,25 @@ impl<'a> Cursor<'a> {
             self.seen_root = true;
             self.pending_end = empty;
             return Ok(Item::Start(Element { ns, other_ns, start, offset }));
+        }
+    }
+
+    /// The text of an event as `str`. A piece of the document (what the tokeniser hands out over
+    /// a byte slice) is sliced from [`Self::doc`], which was checked to be UTF-8 as a whole, so
+    /// it is not checked again; anything else is decoded by quick-xml.
+    #[inline]
+    fn text_of(
+        &self,
+        piece: &[u8],
+        offset: u64,
+        decode: impl FnOnce() -> Result<Cow<'a, str>, quick_xml::encoding::EncodingError>,
+    ) -> Result<Cow<'a, str>, ProfileError> {
+        // Where the piece starts in the document: only bytes of the document (a live borrow, which
+        // no other allocation overlaps) give a range within it.
+        let start = (piece.as_ptr() as usize).wrapping_sub(self.xml.as_ptr() as usize);
+        match start.checked_add(piece.len()).and_then(|end| self.doc.get(start..end)) {
+            Some(text) => Ok(Cow::Borrowed(text)),
+            None => decode().map_err(|e| self.malformed(offset, e.to_string())),
         }
     }
 
