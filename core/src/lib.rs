@@ -67,6 +67,8 @@ mod secret;
 pub mod token;
 mod token_endpoint;
 mod uri;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use client::ClientAuthentication;
 pub use endpoint::EndpointPolicy;

@@ -4,10 +4,11 @@ use crate::client::JsClient;
 use crate::convert::{from_js, to_js};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
-use crate::form::{limits_in, options_in, JsParsed};
+use crate::form::{limits_in, options_in};
 use crate::http::{request_in, request_out, response_in, response_out};
 use crate::response::{optional_scope_in, optional_scope_out};
 use mcx_connect::{Normalisation, Secret, TokenExchangeRequest, TokenExchangeResponse, TokenType};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -129,20 +130,20 @@ pub struct JsTokenExchangeResponse {
 pub fn build_token_exchange_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenExchangeRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    policy: Option<Ts<mcx_connect::EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsTokenExchangeRequest = from_js(request, "request")?;
     let request = TokenExchangeRequest::new(js.resource, js.subject_token).with_client(js.client.into());
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);
 /// throws with the RFC error a server answers with.
 #[wasm_bindgen(js_name = parseTokenExchangeRequest, unchecked_return_type = "Parsed<IncomingTokenExchangeRequest>")]
 pub fn parse_token_exchange_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+    request: Ts<mcx_connect::HttpRequest>,
+    options: Option<Ts<mcx_connect::ParseOptions>>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(TokenExchangeRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let request = parsed.value;
@@ -160,15 +161,15 @@ pub fn parse_token_exchange_request(
         actor_token,
         actor_token_type,
     };
-    to_js(&JsParsed::new(value, parsed.normalisations))
+    to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
 }
 
 /// Client role: reads the primary IdMS reply (`TokenExchangeResponse::from_http_response`);
 /// an RFC 6749 §5.2 error throws `error_response` with the server's `oauthError`.
 #[wasm_bindgen(js_name = readTokenExchangeResponse, unchecked_return_type = "TokenExchangeResponse")]
 pub fn read_token_exchange_response(
-    #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
+    response: Ts<mcx_connect::HttpResponse>,
+    limits: Option<Ts<mcx_connect::Limits>>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenExchangeResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
     to_js(&JsTokenExchangeResponse::from(read))
@@ -205,5 +206,5 @@ pub fn write_token_exchange_response(
         scope_text: None,
         normalisations: Vec::new(),
     };
-    response_out(response.to_http_response())
+    response_out(&response.to_http_response())
 }

@@ -4,7 +4,6 @@
 
 use crate::convert::{from_js, from_js_or_default, string_in, to_js};
 use crate::error::{invalid_argument, throw};
-use crate::form::JsLimits;
 use crate::http::{request_out, response_in};
 use crate::response::JsTokenResponse;
 use crate::scope::scope_in;
@@ -12,6 +11,7 @@ use mcx_connect::{
     EndpointPolicy, FlowFailure, FlowSecrets, McService, MigrationConfig, MigrationFlow, MigrationStep,
     MigrationTarget, Secret,
 };
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -85,7 +85,7 @@ pub struct JsMigrationConfig {
     pub min_security_token_lifetime: Option<u64>,
     /// Limits.
     #[serde(default)]
-    pub limits: JsLimits,
+    pub limits: mcx_connect::Limits,
 }
 
 impl JsMigrationConfig {
@@ -96,7 +96,7 @@ impl JsMigrationConfig {
         if let Some(seconds) = self.min_security_token_lifetime {
             config.min_security_token_lifetime = seconds;
         }
-        config.limits = self.limits.into();
+        config.limits = self.limits;
         Ok(config)
     }
 }
@@ -242,7 +242,7 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let now = seconds_in(&now, "now")?;
-        request_out(throw(self.inner.next_request(now))?)
+        request_out(&throw(self.inner.next_request(now))?)
     }
 
     /// Takes the response to the last request (`MigrationFlow::handle_response`) and returns
@@ -250,7 +250,7 @@ impl JsMigrationFlow {
     #[wasm_bindgen(js_name = handleResponse, unchecked_return_type = "MigrationStep")]
     pub fn handle_response(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
+        response: Ts<mcx_connect::HttpResponse>,
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let response = response_in(response)?;

@@ -9,6 +9,7 @@ use crate::http::request_in;
 use crate::token::{access_validator, options_of, seconds};
 use mcx_connect::token::SecurityTokenIssuer;
 use mcx_connect::TokenExchangeRequest;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -42,7 +43,7 @@ fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue
 /// server answers with; what the request asks beyond B.7.2 is refused, never ignored.
 #[wasm_bindgen(js_name = issueSecurityToken, unchecked_return_type = "Promise<TokenExchangeResponse>")]
 pub fn issue_security_token(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SecurityTokenIssuerInit")] issuer: JsValue,

@@ -4,10 +4,11 @@ use crate::client::JsClient;
 use crate::convert::{from_js, to_js};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
-use crate::form::{options_in, JsParsed};
+use crate::form::options_in;
 use crate::http::{request_in, request_out};
 use crate::scope::scope_in;
 use mcx_connect::JwtBearerRequest;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -46,20 +47,20 @@ pub struct JsJwtBearerRequest {
 pub fn build_jwt_bearer_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JwtBearerRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    policy: Option<Ts<mcx_connect::EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let js: JsJwtBearerRequest = from_js(request, "request")?;
     let request = JwtBearerRequest::new(js.assertion, js.client.into(), scope_in(&js.scope)?);
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads an incoming partner token request (`JwtBearerRequest::parse`); throws
 /// with the RFC error a server answers with.
 #[wasm_bindgen(js_name = parseJwtBearerRequest, unchecked_return_type = "Parsed<IncomingJwtBearerRequest>")]
 pub fn parse_jwt_bearer_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+    request: Ts<mcx_connect::HttpRequest>,
+    options: Option<Ts<mcx_connect::ParseOptions>>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(JwtBearerRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let value = JsJwtBearerRequest {
@@ -67,5 +68,5 @@ pub fn parse_jwt_bearer_request(
         client: JsClient::from(&parsed.value.client),
         scope: parsed.value.scope.to_string(),
     };
-    to_js(&JsParsed::new(value, parsed.normalisations))
+    to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
 }

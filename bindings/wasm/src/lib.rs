@@ -14,6 +14,9 @@
 //! every input and output shape is written next to the functions that take or return it
 //! (`typescript_custom_section`), and functions name those shapes with
 //! `unchecked_param_type` / `unchecked_return_type`, so the package's `.d.ts` has no `any`.
+// The core's `wasm` feature (its types' derives) is on only for wasm32 (Cargo.toml), so that a
+// native workspace build never takes its serde names: on other targets this crate is empty.
+#![cfg(target_arch = "wasm32")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

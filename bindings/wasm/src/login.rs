@@ -8,13 +8,14 @@ use crate::client::JsClient;
 use crate::convert::{from_js, to_js};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
-use crate::form::{options_in, JsParsed};
+use crate::form::options_in;
 use crate::http::{request_in, request_out};
 use crate::response::{error_response_in, optional_scope_in, optional_scope_out};
 use crate::scope::scope_in;
 use mcx_connect::{
     AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest, Secret,
 };
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -282,10 +283,7 @@ impl JsAuthorizationRequest {
     }
 
     /// The URL to open in the user agent (`AuthorizationRequest::url`).
-    pub fn url(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
-    ) -> Result<String, JsValue> {
+    pub fn url(&self, policy: Option<Ts<mcx_connect::EndpointPolicy>>) -> Result<String, JsValue> {
         throw(self.inner.url(policy_in(policy)?))
     }
 
@@ -406,21 +404,24 @@ pub fn authorization_error_redirect(
 pub fn build_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    policy: Option<Ts<mcx_connect::EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
 #[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<IncomingAuthorizationCodeRequest>")]
 pub fn parse_authorization_code_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+    request: Ts<mcx_connect::HttpRequest>,
+    options: Option<Ts<mcx_connect::ParseOptions>>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(AuthorizationCodeRequest::parse(&request_in(request)?, &options_in(options)?))?;
-    to_js(&JsParsed::new(JsAuthorizationCodeRequest::from(parsed.value), parsed.normalisations))
+    to_js(&mcx_connect::Parsed {
+        value: JsAuthorizationCodeRequest::from(parsed.value),
+        normalisations: parsed.normalisations,
+    })
 }
 
 /// Server role: checks the verifier against the challenge stored with the code, and the
@@ -443,18 +444,18 @@ pub fn verify_authorization_code_request(
 pub fn build_refresh_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    policy: Option<Ts<mcx_connect::EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
     let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads a refresh request (`RefreshRequest::parse`).
 #[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<IncomingRefreshRequest>")]
 pub fn parse_refresh_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+    request: Ts<mcx_connect::HttpRequest>,
+    options: Option<Ts<mcx_connect::ParseOptions>>,
 ) -> Result<JsValue, JsValue> {
     let parsed = throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?;
     let value = JsRefreshRequest {
@@ -462,7 +463,7 @@ pub fn parse_refresh_request(
         refresh_token: parsed.value.refresh_token.into_inner(),
         scope: optional_scope_out(parsed.value.scope),
     };
-    to_js(&JsParsed::new(value, parsed.normalisations))
+    to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
 }
 
 /// Server role (B.5): throws `scope_widened` (`invalid_scope`) if the refresh asks for more

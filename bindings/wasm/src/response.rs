@@ -6,6 +6,7 @@ use crate::form::limits_in;
 use crate::http::{response_in, response_out};
 use crate::scope::scope_in;
 use mcx_connect::{ErrorResponse, Normalisation, OAuthErrorCode, ScopeSet, Secret, TokenResponse, TokenType};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -141,8 +142,8 @@ pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
 /// 6749 §5.2 error throws `error_response` with the server's `oauthError` and `description`.
 #[wasm_bindgen(js_name = readTokenResponse, unchecked_return_type = "TokenResponse")]
 pub fn read_token_response(
-    #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Limits")] limits: Option<JsValue>,
+    response: Ts<mcx_connect::HttpResponse>,
+    limits: Option<Ts<mcx_connect::Limits>>,
 ) -> Result<JsValue, JsValue> {
     let read = throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?;
     to_js(&JsTokenResponse::from(read))
@@ -164,7 +165,7 @@ pub fn write_token_response(
         scope_text: None,
         normalisations: Vec::new(),
     };
-    response_out(response.to_http_response())
+    response_out(&response.to_http_response())
 }
 
 /// Server role: writes an RFC 6749 §5.2 error response (`ErrorResponse::to_http_response`):
@@ -175,15 +176,13 @@ pub fn write_token_response(
 pub fn write_error_response(
     #[wasm_bindgen(unchecked_param_type = "ErrorResponseInit")] error: JsValue,
 ) -> Result<JsValue, JsValue> {
-    response_out(error_response_in(error)?.to_http_response())
+    response_out(&error_response_in(error)?.to_http_response())
 }
 
 /// Reads an RFC 6749 §5.2 error response (`ErrorResponse::from_http_response`), or `null`
 /// when the response is not one.
 #[wasm_bindgen(js_name = readErrorResponse, unchecked_return_type = "ErrorResponse | null")]
-pub fn read_error_response(
-    #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn read_error_response(response: Ts<mcx_connect::HttpResponse>) -> Result<JsValue, JsValue> {
     match ErrorResponse::from_http_response(&response_in(response)?) {
         Some(read) => to_js(&JsErrorResponse::from(read)),
         None => Ok(JsValue::NULL),

@@ -1,9 +1,9 @@
 //! Scope values (RFC 6749 §3.3) and the MCX scopes of TS 33.180 B.7.4.
 
-use crate::convert::{from_js_or_default, to_js};
+use crate::convert::to_js;
 use crate::error::{invalid_argument, throw};
-use crate::form::Mode;
 use mcx_connect::{McService, ParseMode, Scope, ScopeSet};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -56,12 +56,12 @@ fn service_in(name: &str) -> Result<McService, JsValue> {
 #[wasm_bindgen(js_name = parseScope, unchecked_return_type = "ScopeInfo")]
 pub fn parse_scope(
     #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseMode")] mode: Option<JsValue>,
+    mode: Option<Ts<ParseMode>>,
 ) -> Result<JsValue, JsValue> {
     let scope = &crate::convert::string_in(scope, "scope")?;
-    let mode: Mode = from_js_or_default(mode, "mode")?;
+    let mode: ParseMode = crate::convert::ts_in_or_default(mode, "mode")?;
     let mut report = Vec::new();
-    let set = throw(match mode.0 {
+    let set = throw(match mode {
         ParseMode::Lenient => ScopeSet::parse_lenient(scope, &mut report),
         _ => ScopeSet::parse(scope),
     })?;

@@ -7,7 +7,7 @@
 use crate::client::JsClient;
 use crate::convert::{bytes_in, from_js, member, string_in, to_js};
 use crate::error::{invalid_argument, throw, throw_rejection};
-use crate::form::{options_in, JsParsed};
+use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
 use crate::jwt_bearer::JsJwtBearerRequest;
@@ -20,6 +20,7 @@ use mcx_connect::{JwtBearerRequest, McService, OAuthErrorCode, Rejection, Scope,
 use serde_json::Value;
 use std::future::Future;
 use std::rc::Rc;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -709,7 +710,7 @@ fn base64url(bytes: &[u8]) -> String {
     unchecked_return_type = "Promise<Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>>"
 )]
 pub fn parse_and_verify_jwt_bearer_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
@@ -735,7 +736,7 @@ pub fn parse_and_verify_jwt_bearer_request(
             },
             "securityToken": verified.security_token,
         });
-        to_js(&JsParsed::new(value, parsed.normalisations))
+        to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
 
@@ -747,7 +748,7 @@ pub fn parse_and_verify_jwt_bearer_request(
     unchecked_return_type = "Promise<Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
 )]
 pub fn parse_and_verify_token_exchange_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
@@ -765,6 +766,6 @@ pub fn parse_and_verify_token_exchange_request(
             },
             "subjectToken": verified.subject_token,
         });
-        to_js(&JsParsed::new(value, parsed.normalisations))
+        to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }

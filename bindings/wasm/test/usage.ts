@@ -57,7 +57,7 @@ const body: Uint8Array = exchange.body;
 const securityToken: TokenExchangeResponse = readTokenExchangeResponse({
   status: 200,
   headers: [["Content-Type", "application/json"]],
-  body: '{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}',
+  body: new TextEncoder().encode('{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}'),
 });
 const partner: HttpRequest = buildJwtBearerRequest("https://idms.partner.example/token", {
   assertion: securityToken.accessToken,
@@ -138,7 +138,7 @@ const flow = new MigrationFlow(
   "primary-access-token",
 );
 const next: HttpRequest = flow.nextRequest(Math.floor(Date.now() / 1000));
-const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: "{}" }, 0);
+const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: new TextEncoder().encode("{}") }, 0);
 const failure: FlowFailure | null = flow.failure;
 const partnerTokens: TokenResponse | null = flow.partnerTokens;
 const restoredFlow: MigrationFlow = MigrationFlow.restore(flow.save(false), { primaryAccessToken: "primary-access-token" });

@@ -46,7 +46,7 @@ function parseOptions(input) {
   return {
     mode,
     limits,
-    allowLoopbackHttp: bool(input, "allow_loopback_http"),
+    endpointPolicy: policy(input),
     acceptUnknownMcxScopes: bool(input, "accept_unknown_mcx_scopes"),
   };
 }
