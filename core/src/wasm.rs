@@ -55,3 +55,24 @@ pub(crate) mod bytes {
         }
     }
 }
+
+/// A value written and read as its wire string (`token_type`, `error`).
+macro_rules! as_wire_string {
+    ($type:ty) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Ok(<$type>::parse(&text))
+            }
+        }
+    };
+}
+
+as_wire_string!(crate::TokenType);
+as_wire_string!(crate::OAuthErrorCode);

@@ -5,7 +5,6 @@
 use crate::convert::{from_js, from_js_or_default, string_in, to_js};
 use crate::error::{invalid_argument, throw};
 use crate::http::{request_out, response_in};
-use crate::response::JsTokenResponse;
 use crate::scope::scope_in;
 use mcx_connect::{
     EndpointPolicy, FlowFailure, FlowSecrets, McService, MigrationConfig, MigrationFlow, MigrationStep,
@@ -310,7 +309,7 @@ impl JsMigrationFlow {
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
         match self.inner.partner_tokens() {
-            Some(tokens) => to_js(&JsTokenResponse::from(tokens.clone())),
+            Some(tokens) => to_js(tokens),
             None => Ok(JsValue::NULL),
         }
     }

@@ -2,7 +2,6 @@
 
 use crate::convert::{member, string_in, to_js};
 use crate::error::{throw, throw_rejection};
-use crate::exchange::JsTokenExchangeResponse;
 use crate::form::options_in;
 use crate::host_crypto::HostSigningKey;
 use crate::http::request_in;
@@ -70,6 +69,6 @@ pub fn issue_security_token(
                 None => core.issue(&exchange, now),
             })?,
         };
-        to_js(&JsTokenExchangeResponse::from(response))
+        to_js(&response)
     })
 }

@@ -42,6 +42,15 @@ pub struct JsScopeInfo {
     pub normalisations: Vec<mcx_connect::Normalisation>,
 }
 
+/// Checks the scope member `key` of an object argument before the object is read, so that a bad
+/// scope throws its own code (`scope_comma`, …) rather than `invalid_argument`.
+pub fn check_scope_member(object: &JsValue, key: &str) -> Result<(), JsValue> {
+    match crate::convert::member(object, key).as_string() {
+        Some(text) => scope_in(&text).map(drop),
+        None => Ok(()),
+    }
+}
+
 /// Reads a scope argument strictly (`ScopeSet::parse`).
 pub fn scope_in(text: &str) -> Result<ScopeSet, JsValue> {
     throw(ScopeSet::parse(text))

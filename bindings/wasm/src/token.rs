@@ -4,13 +4,11 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::client::JsClient;
 use crate::convert::{bytes_in, from_js, member, string_in, to_js};
 use crate::error::{invalid_argument, throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
-use crate::jwt_bearer::JsJwtBearerRequest;
 use mcx_connect::token::{
     check_now, sign, AccessToken, AccessTokenValidator, Algorithm, IdToken, IdTokenValidator, JwkSet, JwsHeader,
     SecurityToken, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator, TokenError, UnverifiedToken,
@@ -707,7 +705,7 @@ fn base64url(bytes: &[u8]) -> String {
 /// is refused with `invalid_grant`.
 #[wasm_bindgen(
     js_name = parseAndVerifyJwtBearerRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: JwtBearerRequest; securityToken: VerifiedToken }>>"
 )]
 pub fn parse_and_verify_jwt_bearer_request(
     request: Ts<mcx_connect::HttpRequest>,
@@ -728,14 +726,7 @@ pub fn parse_and_verify_jwt_bearer_request(
                 .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
         )?;
         let verified = VerifiedJwtBearerRequest { request, security_token };
-        let value = serde_json::json!({
-            "request": JsJwtBearerRequest {
-                assertion: verified.request.assertion.expose().to_owned(),
-                client: JsClient::from(&verified.request.client),
-                scope: verified.request.scope.to_string(),
-            },
-            "securityToken": verified.security_token,
-        });
+        let value = serde_json::json!({ "request": verified.request, "securityToken": verified.security_token });
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
@@ -745,7 +736,7 @@ pub fn parse_and_verify_jwt_bearer_request(
 /// crypto); a bad subject token is `invalid_request`.
 #[wasm_bindgen(
     js_name = parseAndVerifyTokenExchangeRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: TokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
 )]
 pub fn parse_and_verify_token_exchange_request(
     request: Ts<mcx_connect::HttpRequest>,
@@ -758,14 +749,7 @@ pub fn parse_and_verify_token_exchange_request(
         let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
         let verified = throw_rejection(validator.exchange(parsed.value, now).await)?;
-        let value = serde_json::json!({
-            "request": {
-                "resource": verified.request.resource,
-                "subjectToken": verified.request.subject_token.expose(),
-                "client": JsClient::from(&verified.request.client),
-            },
-            "subjectToken": verified.subject_token,
-        });
+        let value = serde_json::json!({ "request": verified.request, "subjectToken": verified.subject_token });
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }

@@ -34,7 +34,7 @@ import {
   type MigrationStep,
   type HttpRequest,
   type HttpResponse,
-  type IncomingJwtBearerRequest,
+  type JwtBearerRequest,
   type Normalisation,
   type Parsed,
   type ScopeInfo,
@@ -86,7 +86,7 @@ void reportFailure;
 // Server role: parse, refuse with the RFC error.
 function serve(request: HttpRequest): HttpResponse {
   try {
-    const parsed: Parsed<IncomingJwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
+    const parsed: Parsed<JwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
     const repaired: Normalisation[] = parsed.normalisations;
     void repaired;
     return writeErrorResponse({ error: "invalid_grant", errorDescription: "not yet" });
