@@ -348,14 +348,12 @@ pub struct TokenExchangeResponse {
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// A refresh token, if issued (unusual for a security token).
-    #[cfg_attr(feature = "wasm", serde(default, with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub refresh_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
-    #[cfg_attr(feature = "wasm", serde(skip_deserializing))]
     pub scope_text: Option<String>,
     /// Read: every variation of an optional member that was read leniently, in order (see
     /// [`TokenResponse::normalisations`](crate::TokenResponse::normalisations)). Not written.
-    #[cfg_attr(feature = "wasm", serde(skip_deserializing))]
     pub normalisations: Vec<Normalisation>,
 }
 

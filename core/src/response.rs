@@ -347,22 +347,20 @@ pub struct TokenResponse {
     /// Lifetime in seconds, if given.
     pub expires_in: Option<u64>,
     /// A refresh token, if issued.
-    #[cfg_attr(feature = "wasm", serde(default, with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub refresh_token: Option<Secret>,
     /// The granted scope, if it differs from the request or is given anyway (read with
     /// [`ScopeSet::parse_reply`]; written in its normal form).
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// The OpenID Connect ID token, if issued.
-    #[cfg_attr(feature = "wasm", serde(default, with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub id_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
-    #[cfg_attr(feature = "wasm", serde(skip_deserializing))]
     pub scope_text: Option<String>,
     /// Read: every variation of an optional member that was read leniently (a client is
     /// liberal in what it reads, RFC 6749 §5.1), in order; empty for a reply that follows the
     /// RFCs to the letter. Not written.
-    #[cfg_attr(feature = "wasm", serde(skip_deserializing))]
     pub normalisations: Vec<Normalisation>,
 }
 

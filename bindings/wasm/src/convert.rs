@@ -48,6 +48,23 @@ pub fn with_bytes(object: JsValue, key: &str, bytes: &[u8]) -> Result<JsValue, J
     Ok(object)
 }
 
+/// A shallow copy of the object `value` in which each absent member of `defaults` has its default
+/// (members a reply's type always has but a caller writing one may leave out); other values as given.
+pub fn with_defaults(value: &JsValue, defaults: &[(&str, JsValue)]) -> JsValue {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return value.clone();
+    };
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), object);
+    for (key, default) in defaults {
+        let key = JsValue::from_str(key);
+        if js_sys::Reflect::get(&copy, &key).map_or(true, |member| member.is_undefined()) {
+            // Setting a member of a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&copy, &key, default);
+        }
+    }
+    copy.into()
+}
+
 /// Reads a core value given as its TypeScript type.
 pub fn ts_in<T: Tsify + DeserializeOwned>(value: Ts<T>, what: &str) -> Result<T, JsValue> {
     from_js(value.js_value(), what)

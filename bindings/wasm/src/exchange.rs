@@ -1,11 +1,11 @@
 //! The token exchange at the primary IdMS (TS 33.180 B.7.2, B.7.3; RFC 8693).
 
-use crate::convert::{from_js, to_js, ts_in};
+use crate::convert::{to_js, with_defaults};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
 use crate::form::{limits_in, options_in};
 use crate::http::{request_in, request_out, response_in, response_out};
-use crate::scope::check_scope_member;
+use crate::scope::from_js_with_scope;
 use mcx_connect::{EndpointPolicy, HttpRequest, HttpResponse, Limits, ParseOptions};
 use mcx_connect::{TokenExchangeRequest, TokenExchangeResponse};
 use tsify::Ts;
@@ -19,14 +19,13 @@ pub fn build_token_exchange_request(
     policy: Option<Ts<EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
     let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-    check_scope_member(&request.js_value(), "scope")?;
-    let request = ts_in(request, "request")?;
+    let request: TokenExchangeRequest = from_js_with_scope(request.into(), "request", "scope")?;
     request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);
 /// throws with the RFC error a server answers with.
-#[wasm_bindgen(js_name = parseTokenExchangeRequest, unchecked_return_type = "Parsed<TokenExchangeRequest>")]
+#[wasm_bindgen(js_name = parseTokenExchangeRequest, unchecked_return_type = "Parsed<Required<TokenExchangeRequest>>")]
 pub fn parse_token_exchange_request(
     request: Ts<HttpRequest>,
     options: Option<Ts<ParseOptions>>,
@@ -49,11 +48,15 @@ pub fn read_token_exchange_response(
 #[wasm_bindgen(js_name = writeTokenExchangeResponse, unchecked_return_type = "HttpResponse")]
 pub fn write_token_exchange_response(
     #[wasm_bindgen(
-        unchecked_param_type = "Pick<TokenExchangeResponse, \"accessToken\" | \"issuedTokenType\" | \"tokenType\"> & Partial<Pick<TokenExchangeResponse, \"expiresIn\" | \"scope\" | \"refreshToken\">>"
+        unchecked_param_type = "Pick<TokenExchangeResponse, \"accessToken\" | \"issuedTokenType\" | \"tokenType\"> & Partial<TokenExchangeResponse>"
     )]
     response: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_scope_member(&response, "scope")?;
-    let response: TokenExchangeResponse = from_js(response, "response")?;
+    let defaults = [
+        ("refreshToken", JsValue::NULL),
+        ("scopeText", JsValue::NULL),
+        ("normalisations", js_sys::Array::new().into()),
+    ];
+    let response: TokenExchangeResponse = from_js_with_scope(with_defaults(&response, &defaults), "response", "scope")?;
     response_out(&response.to_http_response())
 }

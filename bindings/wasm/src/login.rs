@@ -10,9 +10,9 @@ use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::http::{request_in, request_out};
 use crate::response::error_response_in;
-use crate::scope::{check_scope_member, scope_in};
+use crate::scope::{from_js_with_scope, scope_in};
 use mcx_connect::{AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy, HttpRequest};
-use mcx_connect::{IncomingAuthorizationRequest, ParseOptions, Pkce, RefreshRequest, Secret};
+use mcx_connect::{IncomingAuthorizationRequest, ParseOptions, Pkce as CorePkce, RefreshRequest, Secret};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -48,17 +48,16 @@ pub struct AuthorizationRequestState {
 /// A PKCE verifier and its S256 challenge: a binding type, since the core's `Pkce` keeps its
 /// verifier private.
 #[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
-#[serde(rename = "Pkce")]
-pub struct PkcePair {
+pub struct Pkce {
     /// The verifier (a secret until the token request).
     pub verifier: String,
     /// Its S256 challenge.
     pub challenge: String,
 }
 
-impl From<&Pkce> for PkcePair {
-    fn from(pkce: &Pkce) -> Self {
-        PkcePair { verifier: pkce.verifier().expose().to_owned(), challenge: pkce.challenge().to_owned() }
+impl From<&CorePkce> for Pkce {
+    fn from(pkce: &CorePkce) -> Self {
+        Pkce { verifier: pkce.verifier().expose().to_owned(), challenge: pkce.challenge().to_owned() }
     }
 }
 
@@ -91,7 +90,7 @@ impl JsAuthorizationRequest {
     pub fn restore(state: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
         let js = ts_in(state, "state")?;
         let missing = |what: &str| crate::error::invalid_argument("state", &format!("`{what}` is required"));
-        let pkce = throw(Pkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
+        let pkce = throw(CorePkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
         let mut inner = AuthorizationRequest::with_values(
             js.authorization_endpoint,
             js.client_id,
@@ -138,15 +137,15 @@ impl JsAuthorizationRequest {
 
     /// The token request that redeems `code`, carrying this request's verifier
     /// (`AuthorizationRequest::code_request`); build it with `buildAuthorizationCodeRequest`.
-    #[wasm_bindgen(js_name = codeRequest)]
+    #[wasm_bindgen(js_name = codeRequest, unchecked_return_type = "Required<AuthorizationCodeRequest>")]
     pub fn code_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
         client: Option<Ts<ClientAuthentication>>,
-    ) -> Result<Ts<AuthorizationCodeRequest>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let code = &string_in(code, "code")?;
         let client = crate::client::client_in(client)?;
-        ts_out(&self.inner.code_request(Secret::new(code), client))
+        to_js(&self.inner.code_request(Secret::new(code), client))
     }
 
     /// The `state` value.
@@ -182,8 +181,8 @@ impl JsAuthorizationRequest {
 
 /// A fresh PKCE verifier and its S256 challenge (`Pkce::generate`).
 #[wasm_bindgen(js_name = generatePkce)]
-pub fn generate_pkce() -> Result<Ts<PkcePair>, JsValue> {
-    ts_out(&PkcePair::from(&throw(Pkce::generate())?))
+pub fn generate_pkce() -> Result<Ts<Pkce>, JsValue> {
+    ts_out(&Pkce::from(&throw(CorePkce::generate())?))
 }
 
 /// The S256 challenge of a caller-given verifier (`Pkce::from_verifier`); throws
@@ -191,9 +190,9 @@ pub fn generate_pkce() -> Result<Ts<PkcePair>, JsValue> {
 #[wasm_bindgen(js_name = pkceFromVerifier)]
 pub fn pkce_from_verifier(
     #[wasm_bindgen(unchecked_param_type = "string")] verifier: JsValue,
-) -> Result<Ts<PkcePair>, JsValue> {
+) -> Result<Ts<Pkce>, JsValue> {
     let verifier = &string_in(verifier, "verifier")?;
-    ts_out(&PkcePair::from(&throw(Pkce::from_verifier(verifier))?))
+    ts_out(&Pkce::from(&throw(CorePkce::from_verifier(verifier))?))
 }
 
 /// Server role: reads an authorization request URL (`IncomingAuthorizationRequest::parse_url`);
@@ -207,8 +206,7 @@ pub fn parse_authorization_request_url(
 }
 
 fn incoming_in(request: Ts<IncomingAuthorizationRequest>) -> Result<IncomingAuthorizationRequest, JsValue> {
-    check_scope_member(&request.js_value(), "scope")?;
-    ts_in(request, "request")
+    from_js_with_scope(request.into(), "request", "scope")
 }
 
 /// Server role: the redirect that hands `code` back to the client
@@ -245,7 +243,7 @@ pub fn build_authorization_code_request(
 }
 
 /// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
-#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<AuthorizationCodeRequest>")]
+#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<Required<AuthorizationCodeRequest>>")]
 pub fn parse_authorization_code_request(
     request: Ts<HttpRequest>,
     options: Option<Ts<ParseOptions>>,
@@ -267,8 +265,7 @@ pub fn verify_authorization_code_request(
 }
 
 fn refresh_in(request: Ts<RefreshRequest>) -> Result<RefreshRequest, JsValue> {
-    check_scope_member(&request.js_value(), "scope")?;
-    ts_in(request, "request")
+    from_js_with_scope(request.into(), "request", "scope")
 }
 
 /// Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant.
@@ -283,7 +280,7 @@ pub fn build_refresh_request(
 }
 
 /// Server role: reads a refresh request (`RefreshRequest::parse`).
-#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<RefreshRequest>")]
+#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<Required<RefreshRequest>>")]
 pub fn parse_refresh_request(request: Ts<HttpRequest>, options: Option<Ts<ParseOptions>>) -> Result<JsValue, JsValue> {
     to_js(&throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?)
 }

@@ -1,10 +1,10 @@
 //! Token endpoint responses: success (RFC 6749 §5.1, B.4.2.5, B.7.5) and error (RFC 6749 §5.2).
 
-use crate::convert::{from_js, to_js};
+use crate::convert::{from_js, to_js, with_defaults};
 use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
-use crate::scope::check_scope_member;
+use crate::scope::from_js_with_scope;
 use mcx_connect::{ErrorResponse, HttpResponse, Limits, TokenResponse};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -30,12 +30,17 @@ pub fn read_token_response(response: Ts<HttpResponse>, limits: Option<Ts<Limits>
 #[wasm_bindgen(js_name = writeTokenResponse, unchecked_return_type = "HttpResponse")]
 pub fn write_token_response(
     #[wasm_bindgen(
-        unchecked_param_type = "Pick<TokenResponse, \"accessToken\" | \"tokenType\"> & Partial<Pick<TokenResponse, \"expiresIn\" | \"refreshToken\" | \"scope\" | \"idToken\">>"
+        unchecked_param_type = "Pick<TokenResponse, \"accessToken\" | \"tokenType\"> & Partial<TokenResponse>"
     )]
     response: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check_scope_member(&response, "scope")?;
-    let response: TokenResponse = from_js(response, "response")?;
+    let defaults = [
+        ("refreshToken", JsValue::NULL),
+        ("idToken", JsValue::NULL),
+        ("scopeText", JsValue::NULL),
+        ("normalisations", js_sys::Array::new().into()),
+    ];
+    let response: TokenResponse = from_js_with_scope(with_defaults(&response, &defaults), "response", "scope")?;
     response_out(&response.to_http_response())
 }
 

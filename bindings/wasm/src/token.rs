@@ -705,7 +705,7 @@ fn base64url(bytes: &[u8]) -> String {
 /// is refused with `invalid_grant`.
 #[wasm_bindgen(
     js_name = parseAndVerifyJwtBearerRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: JwtBearerRequest; securityToken: VerifiedToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: Required<JwtBearerRequest>; securityToken: VerifiedToken }>>"
 )]
 pub fn parse_and_verify_jwt_bearer_request(
     request: Ts<mcx_connect::HttpRequest>,
@@ -736,7 +736,7 @@ pub fn parse_and_verify_jwt_bearer_request(
 /// crypto); a bad subject token is `invalid_request`.
 #[wasm_bindgen(
     js_name = parseAndVerifyTokenExchangeRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: TokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: Required<TokenExchangeRequest>; subjectToken: VerifiedAccessToken }>>"
 )]
 pub fn parse_and_verify_token_exchange_request(
     request: Ts<mcx_connect::HttpRequest>,
