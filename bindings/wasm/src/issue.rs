@@ -11,21 +11,23 @@ use mcx_connect::TokenExchangeRequest;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_ISSUE: &str = r#"
-/** How the primary IdMS issues security tokens (B.7.3). */
-export interface SecurityTokenIssuerInit {
-  /** `iss`: this primary IdMS's URL. */
-  issuer: string;
-  key: SigningKeyInit;
-  /** The longest lifetime of a security token, in seconds (the token never outlives the access token either). */
-  lifetime: number;
-  /** `kid` in the JOSE header. */
-  kid?: string;
-  /** A `jti` the caller drew at random. */
-  jti?: string;
+/// How the primary IdMS issues security tokens (B.7.3); read member by member (its key is bytes).
+#[derive(tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityTokenIssuerInit {
+    /// `iss`: this primary IdMS's URL.
+    pub issuer: String,
+    /// The signing key.
+    pub key: crate::token::SigningKeyInit,
+    /// The longest lifetime of a security token, in seconds (the token never outlives the access token either).
+    pub lifetime: f64,
+    /// `kid` in the JOSE header.
+    #[tsify(optional)]
+    pub kid: Option<String>,
+    /// A `jti` the caller drew at random.
+    #[tsify(optional)]
+    pub jti: Option<String>,
 }
-"#;
 
 fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue> {
     if value.is_undefined() || value.is_null() {

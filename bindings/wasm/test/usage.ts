@@ -27,8 +27,8 @@ import {
   writeErrorResponse,
   type ClientAuthentication,
   type FlowFailure,
-  type VerifiedToken,
-  type InspectedToken,
+  type SecurityToken,
+  type UnverifiedToken,
   type PartnerSystem,
   type UserProfileData,
   type MigrationStep,
@@ -153,8 +153,8 @@ const partnerEndpoint: string = all.partnerTokenEndpoint("ptt", partners[0]?.id 
 const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.primary.example");
 
 // Tokens: the partner IdMS authenticates the security token with the primary's JWK Set.
-const seen: InspectedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
-const verified: VerifiedToken = await validateSecurityToken(
+const seen: UnverifiedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+const verified: SecurityToken = await validateSecurityToken(
   { issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] }, leeway: 30 },
   "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
   "mcptt-client",
@@ -168,7 +168,7 @@ const partnerValidator = new SecurityTokenValidator({
   jwks: { keys: [] },
 });
 // The signature is checked with the platform's WebCrypto: validate answers a promise.
-const verifiedOnce: VerifiedToken = await partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", {
+const verifiedOnce: SecurityToken = await partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", {
   clientId: "mcptt-client",
   now: 1_900_000_000,
 });
