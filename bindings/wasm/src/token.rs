@@ -91,6 +91,9 @@ pub struct SecurityTokenRulesInit {
     pub max_token_bytes: Option<usize>,
 }
 
+// The three checks and `SigningKeyInit` declare shapes that are read member by member (`now` as
+// whole seconds, a key's secret as bytes), not through serde.
+
 /// What a security token is checked against: the client presenting it (B.7.4) and the time.
 #[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
