@@ -17,6 +17,11 @@ use crate::Secret;
 /// assert!(!format!("{confidential:?}").contains("s3cret"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "wasm",
+    serde(tag = "method", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)
+)]
 pub enum ClientAuthentication {
     /// No client identification (e.g. the client authenticated by other means).
     #[default]
@@ -31,6 +36,7 @@ pub enum ClientAuthentication {
         /// The registered client id.
         client_id: String,
         /// The client secret.
+        #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
         client_secret: Secret,
     },
     /// `client_id` and `client_secret` in the body (RFC 6749 §2.3.1, discouraged).
@@ -38,6 +44,7 @@ pub enum ClientAuthentication {
         /// The registered client id.
         client_id: String,
         /// The client secret.
+        #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
         client_secret: Secret,
     },
 }

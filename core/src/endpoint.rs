@@ -10,6 +10,12 @@ use crate::uri;
 
 /// Which endpoint URLs are acceptable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null),
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct EndpointPolicy {
     /// Accept `http://` for loopback hosts. Never accepts `http` for any other host.
     #[serde(default)]

@@ -38,27 +38,38 @@ pub const TOKEN_TYPE_ACCESS_TOKEN: &str = "urn:ietf:params:oauth:token-type:acce
 /// assert_eq!(parsed.value, request);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct TokenExchangeRequest {
     /// The partner IdMS token endpoint where the security token will be used.
     pub resource: String,
     /// The primary access token (B.4.2.5).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub subject_token: Secret,
     /// The client's authentication at the primary token endpoint.
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub client: ClientAuthentication,
     /// RFC 8693 §2.1 `audience` values (the parameter may be repeated), in order.
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub audience: Vec<String>,
     /// RFC 8693 §2.1 `scope`, if sent.
+    #[cfg_attr(feature = "wasm", serde(default), tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// RFC 8693 §2.1 `requested_token_type`, if sent (B.7.3 issues a JWT).
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub requested_token_type: Option<String>,
     /// RFC 8693 §2.1 `actor_token` with its `actor_token_type` (delegation), if sent.
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub actor_token: Option<ActorToken>,
 }
 
 /// An RFC 8693 §2.1 `actor_token` with its REQUIRED `actor_token_type`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct ActorToken {
     /// The token of the acting party.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub token: Secret,
     /// Its token type (`actor_token_type`).
     pub token_type: String,
@@ -320,18 +331,24 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
 /// assert_eq!(read.issued_token_type, "urn:ietf:params:oauth:token-type:jwt");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct TokenExchangeResponse {
     /// The security token (a JWT whose `aud` holds the client id and the partner address).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub access_token: Secret,
     /// The type of the issued token (REQUIRED by RFC 8693).
     pub issued_token_type: String,
     /// `N_A` for a security token, or `Bearer`.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub token_type: TokenType,
     /// Lifetime in seconds, if given.
     pub expires_in: Option<u64>,
     /// Scope of the issued token, if given.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// A refresh token, if issued (unusual for a security token).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub refresh_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
     pub scope_text: Option<String>,

@@ -16,6 +16,7 @@ use crate::error::RequestError;
 /// How strictly to read an incoming request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum ParseMode {
     /// Refuse every deviation from RFC 6749 / 8693 / 7523 and the form encoding.
     #[default]
@@ -27,6 +28,12 @@ pub enum ParseMode {
 /// Bounds on what a parser accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null),
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Limits {
     /// Largest request or response body, in bytes.
     pub max_body_bytes: usize,
@@ -45,6 +52,12 @@ impl Default for Limits {
 /// Options for the server-role parsers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null),
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct ParseOptions {
     /// Strict (default) or lenient.
     pub mode: ParseMode,
@@ -72,6 +85,7 @@ impl ParseOptions {
 
 /// One deviation that lenient parsing repaired, reported to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
 pub struct Normalisation {
     /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
     /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`,
@@ -92,6 +106,7 @@ impl Normalisation {
 
 /// A parsed value together with what lenient parsing repaired to get it (empty when strict).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify), tsify(missing_as_null))]
 pub struct Parsed<T> {
     /// The parsed value.
     pub value: T,

@@ -14,6 +14,7 @@ pub const JSON_CONTENT_TYPE: &str = "application/json; charset=UTF-8";
 
 /// An HTTP request as a plain value.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
 pub struct HttpRequest {
     /// The method, upper case (`POST`, `GET`).
     pub method: String,
@@ -22,17 +23,20 @@ pub struct HttpRequest {
     /// Header fields in order; names compare case-insensitively.
     pub headers: Vec<(String, String)>,
     /// The body bytes (empty for GET).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::wasm::bytes"), tsify(type = "Uint8Array<ArrayBuffer>"))]
     pub body: Vec<u8>,
 }
 
 /// An HTTP response as a plain value.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,
     /// Header fields in order; names compare case-insensitively.
     pub headers: Vec<(String, String)>,
     /// The body bytes.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::wasm::bytes"), tsify(type = "Uint8Array<ArrayBuffer>"))]
     pub body: Vec<u8>,
 }
 

@@ -27,12 +27,16 @@ pub const GRANT_TYPE_JWT_BEARER: &str = "urn:ietf:params:oauth:grant-type:jwt-be
 /// assert_eq!(parsed.value, request);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct JwtBearerRequest {
     /// The security token received in B.7.3.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub assertion: Secret,
     /// The client; B.7.4 requires its `client_id` in the body.
     pub client: ClientAuthentication,
     /// The requested scope: `openid` and one or more `3gpp:mc:` values.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub scope: ScopeSet,
 }
 

@@ -43,6 +43,8 @@
 //!   form (`/token`) gets its URL from `Host` (`https://{host}{path}`); a header value that is not
 //!   UTF-8 is refused (`malformed_http`), never dropped.
 //! - `ring-backend`: `token::RingBackend`, signature verification with ring for native servers.
+//! - `wasm`: for the npm binding only (it turns it on for wasm32): `tsify::Tsify` derives and
+//!   camelCase serde names on the plain types, which then cross into JavaScript as they are.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -67,6 +69,8 @@ mod secret;
 pub mod token;
 mod token_endpoint;
 mod uri;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use client::ClientAuthentication;
 pub use endpoint::EndpointPolicy;

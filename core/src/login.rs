@@ -192,12 +192,15 @@ impl AuthorizationRequest {
 
 /// An authorization request as the IdMS's authorization endpoint reads it (server role).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct IncomingAuthorizationRequest {
     /// The client id.
     pub client_id: String,
     /// The redirect URI (compare it with the registered one).
     pub redirect_uri: String,
     /// Requested scope.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub scope: ScopeSet,
     /// The client's state, echoed back.
     pub state: Option<String>,
@@ -270,14 +273,19 @@ impl IncomingAuthorizationRequest {
 
 /// The authorization code token request (B.4.2.4, RFC 6749 §4.1.3, RFC 7636 §4.5).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct AuthorizationCodeRequest {
     /// The authorization code.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub code: Secret,
     /// The redirect URI of the authorization request.
     pub redirect_uri: String,
     /// The PKCE verifier.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub code_verifier: Secret,
     /// The client.
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub client: ClientAuthentication,
 }
 
@@ -356,12 +364,17 @@ impl AuthorizationCodeRequest {
 /// assert_eq!(err.error.as_str(), "invalid_scope");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct RefreshRequest {
     /// The refresh token.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub refresh_token: Secret,
     /// The requested scope; `None` keeps the original.
+    #[cfg_attr(feature = "wasm", serde(default), tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// The client.
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub client: ClientAuthentication,
 }
 

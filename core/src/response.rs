@@ -62,8 +62,11 @@ impl fmt::Display for TokenType {
 /// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct ErrorResponse {
     /// The error code.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub error: OAuthErrorCode,
     /// Human-readable text, if sent.
     pub error_description: Option<String>,
@@ -332,19 +335,26 @@ impl ObjectWriter {
 /// assert_eq!(err.oauth_error().unwrap().as_str(), "invalid_grant");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct TokenResponse {
     /// The access token.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     pub access_token: Secret,
     /// Its type (`Bearer`).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub token_type: TokenType,
     /// Lifetime in seconds, if given.
     pub expires_in: Option<u64>,
     /// A refresh token, if issued.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub refresh_token: Option<Secret>,
     /// The granted scope, if it differs from the request or is given anyway (read with
     /// [`ScopeSet::parse_reply`]; written in its normal form).
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub scope: Option<ScopeSet>,
     /// The OpenID Connect ID token, if issued.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub id_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
     pub scope_text: Option<String>,

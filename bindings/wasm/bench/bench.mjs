@@ -1,7 +1,8 @@
 // Benchmarks of the npm package in Node (not timed tests), each against a JavaScript library in
 // the same run, with ratios: request construction against oauth4webapi (fetch stubbed), security
 // token validation against jose (WebCrypto), profile reading against fast-xml-parser.
-// Run: node bindings/wasm/bench/bench.mjs  (after build.sh; uses the installed tarball)
+// Run: node bindings/wasm/bench/bench.mjs  (after build.sh; uses the installed tarball).
+// BENCH_ONLY=requests runs only request construction (and the server-role parse).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -113,6 +114,17 @@ results.oursParse = await time("mcx-connect parseJwtBearerRequest (server role)"
   }),
 );
 
+const ratio = (ours, theirs) => (theirs / ours).toFixed(2);
+const requestRatios = () => {
+  console.log(`ratio token exchange:       oauth4webapi / mcx-connect = ${ratio(results.oursExchange, results.theirsExchange)}`);
+  console.log(`ratio jwt-bearer:           oauth4webapi / mcx-connect = ${ratio(results.oursBearer, results.theirsBearer)}`);
+};
+if (process.env.BENCH_ONLY === "requests") {
+  requestRatios();
+  console.log("(CPU time ratios; above 1 means mcx-connect is faster)");
+  process.exit(0);
+}
+
 // Security-token validation (B.7.4) of the interop tokens (tests/tokens/interop.json), ES256 and
 // RS256, each with a JWK Set holding its one key: mcx-connect's one-call function (reads and imports
 // the JWK Set on every call) and its SecurityTokenValidator made once (keys imported once), against
@@ -173,9 +185,7 @@ console.log(`profile: ${(xml.length / 1024).toFixed(0)} KiB, ${PARTNERS} partner
 results.oursProfile = await time("mcx-connect UserProfile.parse + partners' token endpoints", PROFILE_ITER, endpointsOurs);
 results.theirsProfile = await time("fast-xml-parser parse + walk to idms-token-endpoint", PROFILE_ITER, endpointsFxp);
 
-const ratio = (ours, theirs) => (theirs / ours).toFixed(2);
-console.log(`ratio token exchange:       oauth4webapi / mcx-connect = ${ratio(results.oursExchange, results.theirsExchange)}`);
-console.log(`ratio jwt-bearer:           oauth4webapi / mcx-connect = ${ratio(results.oursBearer, results.theirsBearer)}`);
+requestRatios();
 for (const alg of ["ES256", "RS256"]) {
   console.log(`ratio security token ${alg}:  jose / mcx-connect = ${ratio(results[`oursOnce${alg}`], results[`jose${alg}`])} (validator made once; ${ratio(results[`ours${alg}`], results[`jose${alg}`])} with the one-call function)`);
 }

@@ -1,29 +1,13 @@
 //! The core's protocol constants (grant types, token types, media types, scope prefix).
 
-use crate::convert::to_js;
+use crate::convert::ts_out;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_CONSTANTS: &str = r#"
-/** The protocol constants of the core. */
-export interface Constants {
-  grantTypeTokenExchange: string;
-  grantTypeJwtBearer: string;
-  grantTypeAuthorizationCode: string;
-  grantTypeRefreshToken: string;
-  tokenTypeJwt: string;
-  tokenTypeAccessToken: string;
-  formContentType: string;
-  jsonContentType: string;
-  mcxScopePrefix: string;
-  pkceMethodS256: string;
-}
-"#;
-
-/// The constants as JavaScript receives them.
-#[derive(Debug, Clone, serde::Serialize)]
+/// The protocol constants of the core (a binding object: the core has them as `const` items).
+#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct JsConstants {
+pub struct Constants {
     /// `urn:ietf:params:oauth:grant-type:token-exchange`
     pub grant_type_token_exchange: &'static str,
     /// `urn:ietf:params:oauth:grant-type:jwt-bearer`
@@ -47,9 +31,9 @@ pub struct JsConstants {
 }
 
 /// The core's protocol constants.
-#[wasm_bindgen(unchecked_return_type = "Constants")]
-pub fn constants() -> Result<JsValue, JsValue> {
-    to_js(&JsConstants {
+#[wasm_bindgen]
+pub fn constants() -> Result<Ts<Constants>, JsValue> {
+    ts_out(&Constants {
         grant_type_token_exchange: mcx_connect::GRANT_TYPE_TOKEN_EXCHANGE,
         grant_type_jwt_bearer: mcx_connect::GRANT_TYPE_JWT_BEARER,
         grant_type_authorization_code: mcx_connect::GRANT_TYPE_AUTHORIZATION_CODE,

@@ -1,17 +1,24 @@
-//! Moving values between JavaScript and Rust with serde-wasm-bindgen.
+//! Moving values between JavaScript and Rust.
+//!
+//! A core type that derives `tsify::Tsify` crosses as [`Ts<T>`], which names its TypeScript
+//! declaration in the `.d.ts`; a value of the wrong shape throws `invalid_argument` (a
+//! `McxConnectError`), never a bare string.
 //!
 //! Values cross as JSON, one boundary crossing each way instead of one per member: inputs through
-//! the engine's `JSON.stringify` and serde_json, outputs through serde_json and `JSON.parse`.
-//! Absent output members are `null`. Byte buffers do not go through JSON: [`bytes_in`] reads a
-//! `Uint8Array` (or a string, as UTF-8) and [`with_bytes`] writes a `Uint8Array`.
+//! the engine's `JSON.stringify` and serde_json, outputs through serde_json and `JSON.parse`
+//! (absent output members are `null`). Measured against serde-wasm-bindgen, the serializer of
+//! tsify's own `into_js`/`from_js` (one crossing per member): request building took 11–19 µs
+//! instead of 8–10 µs and the package was 2.6 KB larger gzipped, so the derives give the types and
+//! their declarations and JSON carries the values. Byte buffers do not go through JSON:
+//! [`bytes_in`] reads a `Uint8Array` (or a string, as UTF-8) and [`with_bytes`] writes one.
 
 use crate::error::invalid_argument;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use tsify::{Ts, Tsify};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads a JavaScript value into `T` (through `JSON.stringify` and serde_json: one boundary
-/// crossing); a wrong shape is an `invalid_argument` error naming `what`.
+/// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let text = js_sys::JSON::stringify(&value)
         .ok()
@@ -28,8 +35,8 @@ pub fn from_js_or_default<T: DeserializeOwned + Default>(value: Option<JsValue>,
     }
 }
 
-/// Writes `value` as a plain JavaScript value.
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// Writes `value` as a plain JavaScript value (`None` as `null`).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| invalid_argument("result", &e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"))
 }
@@ -39,6 +46,41 @@ pub fn with_bytes(object: JsValue, key: &str, bytes: &[u8]) -> Result<JsValue, J
     js_sys::Reflect::set(&object, &JsValue::from_str(key), &js_sys::Uint8Array::from(bytes))
         .map_err(|_| invalid_argument("result", "cannot set a member"))?;
     Ok(object)
+}
+
+/// A shallow copy of the object `value` in which each absent member of `defaults` has its default
+/// (members a reply's type always has but a caller writing one may leave out); other values as given.
+pub fn with_defaults(value: &JsValue, defaults: &[(&str, JsValue)]) -> JsValue {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return value.clone();
+    };
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), object);
+    for (key, default) in defaults {
+        let key = JsValue::from_str(key);
+        if js_sys::Reflect::get(&copy, &key).map_or(true, |member| member.is_undefined()) {
+            // Setting a member of a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&copy, &key, default);
+        }
+    }
+    copy.into()
+}
+
+/// Reads a core value given as its TypeScript type.
+pub fn ts_in<T: Tsify + DeserializeOwned>(value: Ts<T>, what: &str) -> Result<T, JsValue> {
+    from_js(value.js_value(), what)
+}
+
+/// Reads an optional core value: `undefined` and `null` give `T::default()`.
+pub fn ts_in_or_default<T: Tsify + DeserializeOwned + Default>(
+    value: Option<impl Into<JsValue>>,
+    what: &str,
+) -> Result<T, JsValue> {
+    from_js_or_default(value.map(Into::into), what)
+}
+
+/// Writes a core value as its TypeScript type.
+pub fn ts_out<T: Tsify + Serialize>(value: &T) -> Result<Ts<T>, JsValue> {
+    to_js(value).map(Ts::new_unchecked)
 }
 
 /// Reads a byte buffer member: a `Uint8Array`, or a string taken as UTF-8; absent is empty.

@@ -4,121 +4,77 @@
 
 use crate::convert::{from_js, from_js_or_default, string_in, to_js};
 use crate::error::{invalid_argument, throw};
-use crate::form::JsLimits;
 use crate::http::{request_out, response_in};
-use crate::response::JsTokenResponse;
 use crate::scope::scope_in;
-use mcx_connect::{
-    EndpointPolicy, FlowFailure, FlowSecrets, McService, MigrationConfig, MigrationFlow, MigrationStep,
-    MigrationTarget, Secret,
-};
+use mcx_connect as core;
+use mcx_connect::{EndpointPolicy, McService, MigrationFlow, MigrationStep, Secret};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_FLOW: &str = r#"
-/** The client's side of a migration. */
-export interface MigrationConfig {
-  /** The primary IdMS token endpoint. */
-  primaryTokenEndpoint: string;
-  /** The registered client id (B.7.4 `client_id`). */
-  clientId: string;
-  /** A secret for `client_secret_basic` at the primary IdMS, if the client has one. */
-  clientSecret?: string | null;
-  /** The scope asked of the partner: `openid` and `3gpp:mc:` values, space-delimited. */
-  scope: string;
-  /** Accept `http://` on loopback hosts (tests, demos). */
-  allowLoopbackHttp?: boolean;
-  /** Seconds the security token must still be valid when received and when sent (default 10). */
-  minSecurityTokenLifetime?: number;
-  /** Response size limits. */
-  limits?: Limits;
-}
+// MigrationConfig, MigrationTarget and FlowFailure are mirrored: the core's serde form of each
+// is the saved-flow format every language shares (snake_case), so they cannot take the npm
+// package's camelCase names. Their TypeScript comes from the derives below.
 
-/** Where to migrate: the service and the partner IdMS token endpoint from the user profile. */
-export interface MigrationTarget {
-  service: McService;
-  partnerSystemId?: string | null;
-  partnerTokenEndpoint: string;
-}
-
-/** Where a migration flow stands. */
-export type MigrationStep =
-  | "exchange_to_send"
-  | "awaiting_security_token"
-  | "partner_request_to_send"
-  | "awaiting_partner_tokens"
-  | "completed"
-  | "failed";
-
-/** How a flow ended in failure (kept across save and restore). */
-export interface FlowFailure {
-  code: string;
-  oauthError: string | null;
-  description: string;
-}
-
-/** The secrets a flow saved without them needs back. */
-export interface FlowSecrets {
-  primaryAccessToken?: string | null;
-  clientSecret?: string | null;
-}
-"#;
-
-/// `MigrationConfig` as JavaScript gives it.
-#[derive(Debug, Clone, serde::Deserialize)]
+/// The client's side of a migration.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsMigrationConfig {
-    /// Primary token endpoint.
+pub struct MigrationConfig {
+    /// The primary IdMS token endpoint.
     pub primary_token_endpoint: String,
-    /// Client id.
+    /// The registered client id (B.7.4 `client_id`).
     pub client_id: String,
-    /// Client secret.
+    /// A secret for `client_secret_basic` at the primary IdMS, if the client has one.
     #[serde(default)]
     pub client_secret: Option<String>,
-    /// Scope.
+    /// The scope asked of the partner: `openid` and `3gpp:mc:` values, space-delimited.
     pub scope: String,
-    /// Loopback http allowed.
+    /// Accept `http://` on loopback hosts (tests, demos).
     #[serde(default)]
     pub allow_loopback_http: bool,
-    /// Minimum security token lifetime.
+    /// Seconds the security token must still be valid when received and when sent (default 10).
     #[serde(default)]
+    #[tsify(optional)]
     pub min_security_token_lifetime: Option<u64>,
-    /// Limits.
+    /// Response size limits.
     #[serde(default)]
-    pub limits: JsLimits,
+    pub limits: mcx_connect::Limits,
 }
 
-impl JsMigrationConfig {
-    fn into_core(self) -> Result<MigrationConfig, JsValue> {
-        let mut config = MigrationConfig::new(self.primary_token_endpoint, self.client_id, scope_in(&self.scope)?);
+impl MigrationConfig {
+    fn into_core(self) -> Result<core::MigrationConfig, JsValue> {
+        let mut config =
+            core::MigrationConfig::new(self.primary_token_endpoint, self.client_id, scope_in(&self.scope)?);
         config.client_secret = self.client_secret.map(Secret::new);
         config.endpoint_policy = EndpointPolicy { allow_loopback_http: self.allow_loopback_http };
         if let Some(seconds) = self.min_security_token_lifetime {
             config.min_security_token_lifetime = seconds;
         }
-        config.limits = self.limits.into();
+        config.limits = self.limits;
         Ok(config)
     }
 }
 
-/// `MigrationTarget` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+/// Where to migrate: the service and the partner IdMS token endpoint from the user profile.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsMigrationTarget {
-    /// Service name.
+pub struct MigrationTarget {
+    /// The MC service.
+    #[tsify(type = "McService")]
     pub service: String,
-    /// Partner system id.
+    /// The partner system's id, if the profile names one.
     #[serde(default)]
     pub partner_system_id: Option<String>,
-    /// Partner token endpoint.
+    /// The partner IdMS token endpoint.
     pub partner_token_endpoint: String,
 }
 
-impl JsMigrationTarget {
-    fn into_core(self) -> Result<MigrationTarget, JsValue> {
+impl MigrationTarget {
+    fn into_core(self) -> Result<core::MigrationTarget, JsValue> {
         let service = McService::parse(&self.service)
             .ok_or_else(|| invalid_argument("target.service", "expected `ptt`, `video` or `data`"))?;
-        Ok(MigrationTarget {
+        Ok(core::MigrationTarget {
             service,
             partner_system_id: self.partner_system_id,
             partner_token_endpoint: self.partner_token_endpoint,
@@ -126,9 +82,9 @@ impl JsMigrationTarget {
     }
 }
 
-impl From<&MigrationTarget> for JsMigrationTarget {
-    fn from(target: &MigrationTarget) -> Self {
-        JsMigrationTarget {
+impl From<&core::MigrationTarget> for MigrationTarget {
+    fn from(target: &core::MigrationTarget) -> Self {
+        MigrationTarget {
             service: target.service.as_str().to_owned(),
             partner_system_id: target.partner_system_id.clone(),
             partner_token_endpoint: target.partner_token_endpoint.clone(),
@@ -136,21 +92,22 @@ impl From<&MigrationTarget> for JsMigrationTarget {
     }
 }
 
-/// `FlowFailure` as JavaScript receives it.
-#[derive(Debug, Clone, serde::Serialize)]
+/// How a flow ended in failure (kept across save and restore).
+#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
-pub struct JsFlowFailure {
-    /// Code.
+pub struct FlowFailure {
+    /// The stable error code.
     pub code: String,
-    /// RFC error code.
+    /// The RFC error code, when the failure was an error response or a refusal.
     pub oauth_error: Option<String>,
-    /// Description.
+    /// What happened, in words (never a token).
     pub description: String,
 }
 
-impl From<&FlowFailure> for JsFlowFailure {
-    fn from(failure: &FlowFailure) -> Self {
-        JsFlowFailure {
+impl From<&core::FlowFailure> for FlowFailure {
+    fn from(failure: &core::FlowFailure) -> Self {
+        FlowFailure {
             code: failure.code.clone(),
             oauth_error: failure.oauth_error.clone(),
             description: failure.description.clone(),
@@ -158,14 +115,15 @@ impl From<&FlowFailure> for JsFlowFailure {
     }
 }
 
-/// `FlowSecrets` as JavaScript gives them.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+/// The secrets a flow saved without them needs back.
+#[derive(Debug, Clone, Default, serde::Deserialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsFlowSecrets {
-    /// Primary access token.
+pub struct FlowSecrets {
+    /// The primary access token.
     #[serde(default)]
     pub primary_access_token: Option<String>,
-    /// Client secret.
+    /// The client secret.
     #[serde(default)]
     pub client_secret: Option<String>,
 }
@@ -199,8 +157,8 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "MigrationTarget")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string", js_name = primaryAccessToken)] primary_access_token: JsValue,
     ) -> Result<JsMigrationFlow, JsValue> {
-        let config = from_js::<JsMigrationConfig>(config, "config")?.into_core()?;
-        let target = from_js::<JsMigrationTarget>(target, "target")?.into_core()?;
+        let config = from_js::<MigrationConfig>(config, "config")?.into_core()?;
+        let target = from_js::<MigrationTarget>(target, "target")?.into_core()?;
         let token = string_in(primary_access_token, "primaryAccessToken")?;
         Ok(Self { inner: throw(MigrationFlow::new(config, target, Secret::new(token)))? })
     }
@@ -212,8 +170,8 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_optional_param_type = "FlowSecrets")] secrets: Option<JsValue>,
     ) -> Result<JsMigrationFlow, JsValue> {
         let json = string_in(json, "json")?;
-        let secrets: JsFlowSecrets = from_js_or_default(secrets, "secrets")?;
-        let secrets = FlowSecrets {
+        let secrets: FlowSecrets = from_js_or_default(secrets, "secrets")?;
+        let secrets = core::FlowSecrets {
             primary_access_token: secrets.primary_access_token.map(Secret::new),
             client_secret: secrets.client_secret.map(Secret::new),
         };
@@ -231,7 +189,7 @@ impl JsMigrationFlow {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MigrationTarget")] target: JsValue,
     ) -> Result<JsMigrationFlow, JsValue> {
-        let target = from_js::<JsMigrationTarget>(target, "target")?.into_core()?;
+        let target = from_js::<MigrationTarget>(target, "target")?.into_core()?;
         Ok(Self { inner: throw(self.inner.for_another_partner(target))? })
     }
 
@@ -242,7 +200,7 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let now = seconds_in(&now, "now")?;
-        request_out(throw(self.inner.next_request(now))?)
+        request_out(&throw(self.inner.next_request(now))?)
     }
 
     /// Takes the response to the last request (`MigrationFlow::handle_response`) and returns
@@ -250,7 +208,7 @@ impl JsMigrationFlow {
     #[wasm_bindgen(js_name = handleResponse, unchecked_return_type = "MigrationStep")]
     pub fn handle_response(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
+        response: Ts<mcx_connect::HttpResponse>,
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let response = response_in(response)?;
@@ -274,7 +232,7 @@ impl JsMigrationFlow {
     /// The target of this flow.
     #[wasm_bindgen(getter, unchecked_return_type = "MigrationTarget")]
     pub fn target(&self) -> Result<JsValue, JsValue> {
-        to_js(&JsMigrationTarget::from(self.inner.target()))
+        to_js(&MigrationTarget::from(self.inner.target()))
     }
 
     /// The security token, once received and checked; else `null`.
@@ -310,7 +268,7 @@ impl JsMigrationFlow {
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
         match self.inner.partner_tokens() {
-            Some(tokens) => to_js(&JsTokenResponse::from(tokens.clone())),
+            Some(tokens) => to_js(tokens),
             None => Ok(JsValue::NULL),
         }
     }
@@ -319,7 +277,7 @@ impl JsMigrationFlow {
     #[wasm_bindgen(getter, unchecked_return_type = "FlowFailure | null")]
     pub fn failure(&self) -> Result<JsValue, JsValue> {
         match self.inner.failure() {
-            Some(failure) => to_js(&JsFlowFailure::from(failure)),
+            Some(failure) => to_js(&FlowFailure::from(failure)),
             None => Ok(JsValue::NULL),
         }
     }

@@ -1,98 +1,22 @@
 //! HTTP values: `HttpRequest` / `HttpResponse` as plain objects, and their HTTP/1.1 text form.
+//!
+//! Both types and their TypeScript come from the core's derives. Reading them stays here: a body
+//! may be given as a string (sent as UTF-8) or left out, which the derived reader would refuse.
 
-use crate::convert::{bytes_in, from_js, from_js_or_default, member, string_in, to_js, with_bytes};
+use crate::convert::{bytes_in, from_js, member, string_in, to_js, with_bytes};
 use crate::error::throw;
-use crate::form::{JsParsed, Mode};
-use mcx_connect::{HttpRequest, HttpResponse};
+use mcx_connect::{HttpRequest, HttpResponse, ParseMode, Parsed};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_HTTP: &str = r#"
-/** One header field: `[name, value]`. Names compare case-insensitively. */
-export type Header = [name: string, value: string];
-
-/** An HTTP request as a plain value: what the library builds, and what a server hands it. */
-export interface HttpRequest {
-  /** Upper-case method, e.g. `POST`. */
-  method: string;
-  /** Absolute target URL. */
-  url: string;
-  /** Header fields in order. */
-  headers: Header[];
-  /** Body bytes, in an `ArrayBuffer` of their own: a valid fetch `BodyInit`, so the request is a `RequestInit` as it is. */
-  body: Uint8Array<ArrayBuffer>;
-}
-
-/** An HTTP request given to the library; `body` may also be a string (sent as UTF-8). */
-export interface HttpRequestInit {
-  method: string;
-  url: string;
-  headers: Header[];
-  body?: Uint8Array | string;
-}
-
-/** An HTTP response as a plain value. */
-export interface HttpResponse {
-  status: number;
-  headers: Header[];
-  /** Body bytes, in an `ArrayBuffer` of their own (a valid fetch `BodyInit`). */
-  body: Uint8Array<ArrayBuffer>;
-}
-
-/** An HTTP response given to the library; `body` may also be a string (UTF-8). */
-export interface HttpResponseInit {
-  status: number;
-  headers: Header[];
-  body?: Uint8Array | string;
-}
-"#;
-
-/// `HttpRequest` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct JsHttpRequest {
-    /// Method.
-    pub method: String,
-    /// Target URL.
-    pub url: String,
-    /// Header fields.
-    pub headers: Vec<(String, String)>,
-    /// Body bytes (read by [`request_in`], written by [`request_out`], as a `Uint8Array`).
-    #[serde(skip)]
-    pub body: Vec<u8>,
-}
-
-impl From<HttpRequest> for JsHttpRequest {
-    fn from(r: HttpRequest) -> Self {
-        JsHttpRequest { method: r.method, url: r.url, headers: r.headers, body: r.body }
-    }
-}
-
-/// `HttpResponse` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct JsHttpResponse {
-    /// Status code.
-    pub status: u16,
-    /// Header fields.
-    pub headers: Vec<(String, String)>,
-    /// Body bytes (read by [`response_in`], written by [`response_out`], as a `Uint8Array`).
-    #[serde(skip)]
-    pub body: Vec<u8>,
-}
-
-impl From<HttpResponse> for JsHttpResponse {
-    fn from(r: HttpResponse) -> Self {
-        JsHttpResponse { status: r.status, headers: r.headers, body: r.body }
-    }
-}
-
 /// The members of a message other than its body.
-struct JsHttpHead {
+struct HttpHead {
     method: JsValue,
     url: JsValue,
     headers: Vec<(String, String)>,
 }
 
-impl JsHttpHead {
+impl HttpHead {
     fn read(value: &JsValue, what: &str) -> Result<Self, JsValue> {
         if !value.is_object() {
             return Err(crate::error::invalid_argument(what, "expected an object"));
@@ -102,10 +26,11 @@ impl JsHttpHead {
     }
 }
 
-/// Reads an `HttpRequestInit` argument.
-pub fn request_in(value: JsValue) -> Result<HttpRequest, JsValue> {
+/// Reads an `HttpRequest` argument (`body` may also be a string, or absent).
+pub fn request_in(value: impl Into<JsValue>) -> Result<HttpRequest, JsValue> {
+    let value = value.into();
     let body = bytes_in(&member(&value, "body"), "request.body")?;
-    let head = JsHttpHead::read(&value, "request")?;
+    let head = HttpHead::read(&value, "request")?;
     Ok(HttpRequest {
         method: string_in(head.method, "request.method")?,
         url: string_in(head.url, "request.url")?,
@@ -114,29 +39,44 @@ pub fn request_in(value: JsValue) -> Result<HttpRequest, JsValue> {
     })
 }
 
-/// Writes an `HttpRequest` result.
-pub fn request_out(request: HttpRequest) -> Result<JsValue, JsValue> {
-    let js = JsHttpRequest::from(request);
-    with_bytes(to_js(&js)?, "body", &js.body)
-}
-
-/// Reads an `HttpResponseInit` argument.
-pub fn response_in(value: JsValue) -> Result<HttpResponse, JsValue> {
+/// Reads an `HttpResponse` argument (`body` may also be a string, or absent).
+pub fn response_in(value: impl Into<JsValue>) -> Result<HttpResponse, JsValue> {
+    let value = value.into();
     let body = bytes_in(&member(&value, "body"), "response.body")?;
     let status = member(&value, "status")
         .as_f64()
         .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
         .ok_or_else(|| crate::error::invalid_argument("response.status", "expected an integer HTTP status"))?;
-    let head = JsHttpHead::read(&value, "response")?;
+    let head = HttpHead::read(&value, "response")?;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let status = status as u16;
     Ok(HttpResponse { status, headers: head.headers, body })
 }
 
+/// The members of a message other than its body, as JSON carries them (the body follows as a
+/// `Uint8Array`: see `convert`).
+#[derive(serde::Serialize)]
+struct HeadOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+    headers: &'a [(String, String)],
+}
+
+/// Writes an `HttpRequest` result.
+pub fn request_out(request: &HttpRequest) -> Result<JsValue, JsValue> {
+    let head =
+        HeadOut { method: Some(&request.method), url: Some(&request.url), status: None, headers: &request.headers };
+    with_bytes(to_js(&head)?, "body", &request.body)
+}
+
 /// Writes an `HttpResponse` result.
-pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
-    let js = JsHttpResponse::from(response);
-    with_bytes(to_js(&js)?, "body", &js.body)
+pub fn response_out(response: &HttpResponse) -> Result<JsValue, JsValue> {
+    let head = HeadOut { method: None, url: None, status: Some(response.status), headers: &response.headers };
+    with_bytes(to_js(&head)?, "body", &response.body)
 }
 
 /// Reads an HTTP/1.1 request message given as text (`HttpRequest::parse_text`); lenient mode
@@ -144,37 +84,33 @@ pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parseHttpRequestText, unchecked_return_type = "Parsed<HttpRequest>")]
 pub fn parse_http_request_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseMode")] mode: Option<JsValue>,
+    mode: Option<Ts<ParseMode>>,
 ) -> Result<JsValue, JsValue> {
-    let text = &crate::convert::string_in(text, "text")?;
-    let mode: Mode = from_js_or_default(mode, "mode")?;
-    let parsed = throw(HttpRequest::parse_text(text, mode.0))?;
-    let out = to_js(&JsParsed::new((), parsed.normalisations))?;
-    js_sys::Reflect::set(&out, &JsValue::from_str("value"), &request_out(parsed.value)?)?;
+    let text = &string_in(text, "text")?;
+    let mode = crate::convert::ts_in_or_default(mode, "mode")?;
+    let parsed = throw(HttpRequest::parse_text(text, mode))?;
+    let out = to_js(&Parsed { value: (), normalisations: parsed.normalisations })?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("value"), &request_out(&parsed.value)?)?;
     Ok(out)
 }
 
 /// Writes a request as HTTP/1.1 text (`HttpRequest::to_text`).
 #[wasm_bindgen(js_name = httpRequestToText)]
-pub fn http_request_to_text(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-) -> Result<String, JsValue> {
+pub fn http_request_to_text(request: Ts<HttpRequest>) -> Result<String, JsValue> {
     Ok(request_in(request)?.to_text())
 }
 
 /// Reads an HTTP/1.1 response message given as text (`HttpResponse::parse_text`).
-#[wasm_bindgen(js_name = parseHttpResponseText, unchecked_return_type = "HttpResponse")]
+#[wasm_bindgen(js_name = parseHttpResponseText)]
 pub fn parse_http_response_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = &crate::convert::string_in(text, "text")?;
-    response_out(throw(HttpResponse::parse_text(text))?)
+) -> Result<Ts<HttpResponse>, JsValue> {
+    let text = &string_in(text, "text")?;
+    response_out(&throw(HttpResponse::parse_text(text))?).map(Ts::new_unchecked)
 }
 
 /// Writes a response as HTTP/1.1 text (`HttpResponse::to_text`).
 #[wasm_bindgen(js_name = httpResponseToText)]
-pub fn http_response_to_text(
-    #[wasm_bindgen(unchecked_param_type = "HttpResponseInit")] response: JsValue,
-) -> Result<String, JsValue> {
+pub fn http_response_to_text(response: Ts<HttpResponse>) -> Result<String, JsValue> {
     Ok(response_in(response)?.to_text())
 }

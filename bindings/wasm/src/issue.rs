@@ -2,30 +2,32 @@
 
 use crate::convert::{member, string_in, to_js};
 use crate::error::{throw, throw_rejection};
-use crate::exchange::JsTokenExchangeResponse;
 use crate::form::options_in;
 use crate::host_crypto::HostSigningKey;
 use crate::http::request_in;
 use crate::token::{access_validator, options_of, seconds};
 use mcx_connect::token::SecurityTokenIssuer;
 use mcx_connect::TokenExchangeRequest;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_ISSUE: &str = r#"
-/** How the primary IdMS issues security tokens (B.7.3). */
-export interface SecurityTokenIssuerInit {
-  /** `iss`: this primary IdMS's URL. */
-  issuer: string;
-  key: SigningKeyInit;
-  /** The longest lifetime of a security token, in seconds (the token never outlives the access token either). */
-  lifetime: number;
-  /** `kid` in the JOSE header. */
-  kid?: string;
-  /** A `jti` the caller drew at random. */
-  jti?: string;
+/// How the primary IdMS issues security tokens (B.7.3); read member by member (its key is bytes).
+#[derive(tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityTokenIssuerInit {
+    /// `iss`: this primary IdMS's URL.
+    pub issuer: String,
+    /// The signing key.
+    pub key: crate::token::SigningKeyInit,
+    /// The longest lifetime of a security token, in seconds (the token never outlives the access token either).
+    pub lifetime: f64,
+    /// `kid` in the JOSE header.
+    #[tsify(optional)]
+    pub kid: Option<String>,
+    /// A `jti` the caller drew at random.
+    #[tsify(optional)]
+    pub jti: Option<String>,
 }
-"#;
 
 fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue> {
     if value.is_undefined() || value.is_null() {
@@ -42,7 +44,7 @@ fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue
 /// server answers with; what the request asks beyond B.7.2 is refused, never ignored.
 #[wasm_bindgen(js_name = issueSecurityToken, unchecked_return_type = "Promise<TokenExchangeResponse>")]
 pub fn issue_security_token(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SecurityTokenIssuerInit")] issuer: JsValue,
@@ -69,6 +71,6 @@ pub fn issue_security_token(
                 None => core.issue(&exchange, now),
             })?,
         };
-        to_js(&JsTokenExchangeResponse::from(response))
+        to_js(&response)
     })
 }

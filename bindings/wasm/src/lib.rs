@@ -10,10 +10,16 @@
 //! Cargo features `login`, `flow`, `profile` and `token` (all default) leave those families out of a smaller build
 //! (`bench/size.sh` reports what each costs).
 //!
-//! One module per API family, mirroring the core's modules. The TypeScript declaration of
-//! every input and output shape is written next to the functions that take or return it
-//! (`typescript_custom_section`), and functions name those shapes with
-//! `unchecked_param_type` / `unchecked_return_type`, so the package's `.d.ts` has no `any`.
+//! One module per API family, mirroring the core's modules. The shapes are the core's own types:
+//! the core's `wasm` feature derives `tsify::Tsify` on them (their TypeScript declarations, with
+//! the core's rustdoc) and gives them camelCase serde names. Functions take and return them as
+//! `tsify::Ts<T>` or name them with `unchecked_param_type` / `unchecked_return_type`, so the
+//! package's `.d.ts` has no `any` and no hand-written TypeScript. What stays here cannot cross as a
+//! plain value (classes over stateful core values, validator options the core builds step by step,
+//! the WebCrypto seam) and says why.
+// The core's `wasm` feature (its types' derives) is on only for wasm32 (Cargo.toml), so that a
+// native workspace build never takes its serde names: on other targets this crate is empty.
+#![cfg(target_arch = "wasm32")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

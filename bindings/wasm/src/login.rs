@@ -1,220 +1,63 @@
 //! Primary login (TS 33.180 B.4: authorization code grant with PKCE `S256`) and refresh (B.5).
 //!
 //! The client's authorization request is a class, `AuthorizationRequest`: it holds the
-//! `state`, `nonce` and PKCE verifier until the redirect comes back. Everything else is plain
-//! objects and functions.
+//! `state`, `nonce` and PKCE verifier until the redirect comes back. The requests a token
+//! endpoint reads are the core's own types.
 
-use crate::client::JsClient;
-use crate::convert::{from_js, to_js};
+use crate::convert::{string_in, to_js, ts_in, ts_out};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
-use crate::form::{options_in, JsParsed};
+use crate::form::options_in;
 use crate::http::{request_in, request_out};
-use crate::response::{error_response_in, optional_scope_in, optional_scope_out};
-use crate::scope::scope_in;
-use mcx_connect::{
-    AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest, Secret,
-};
+use crate::response::error_response_in;
+use crate::scope::{from_js_with_scope, scope_in};
+use mcx_connect::{AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy, HttpRequest};
+use mcx_connect::{IncomingAuthorizationRequest, ParseOptions, Pkce as CorePkce, RefreshRequest, Secret};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_LOGIN: &str = r#"
-/** What a new `AuthorizationRequest` needs; `state`, `nonce` and the PKCE verifier are drawn at random. */
-export interface AuthorizationRequestInit {
-  /** The primary IdMS authorization endpoint (`idms-auth-endpoint`). */
-  authorizationEndpoint: string;
-  clientId: string;
-  redirectUri: string;
-  /** Space-delimited scope: `openid` plus MCX scopes. */
-  scope: string;
-  acrValues?: string | null;
-}
-
-/** Everything an `AuthorizationRequest` holds, to keep it across a page load (it contains secrets: store it like one). */
-export interface AuthorizationRequestState extends AuthorizationRequestInit {
-  state: string;
-  nonce: string;
-  /** The PKCE verifier (43 to 128 unreserved characters). */
-  codeVerifier: string;
-}
-
-/** A PKCE verifier and its S256 challenge. */
-export interface Pkce {
-  verifier: string;
-  challenge: string;
-}
-
-/** An authorization request as the IdMS authorization endpoint reads it (server role). */
-export interface IncomingAuthorizationRequest {
-  clientId: string;
-  redirectUri: string;
-  scope: string;
-  state: string | null;
-  nonce: string | null;
-  codeChallenge: string;
-}
-
-/** The authorization code token request (B.4.2.4). */
-export interface AuthorizationCodeRequest {
-  code: string;
-  redirectUri: string;
-  codeVerifier: string;
-  /** Defaults to `{ method: "none" }`. */
-  client?: ClientAuthentication;
-}
-
-/** A code token request as the IdMS token endpoint read it. */
-export interface IncomingAuthorizationCodeRequest {
-  code: string;
-  redirectUri: string;
-  codeVerifier: string;
-  client: ClientAuthentication;
-}
-
-/** A refresh request as the IdMS token endpoint read it. */
-export interface IncomingRefreshRequest {
-  refreshToken: string;
-  scope: string | null;
-  client: ClientAuthentication;
-}
-
-/** A refresh request (B.5); `scope` null keeps the original grant. */
-export interface RefreshRequest {
-  refreshToken: string;
-  scope?: string | null;
-  /** Defaults to `{ method: "none" }`. */
-  client?: ClientAuthentication;
-}
-"#;
-
-/// `AuthorizationRequestState` (and `AuthorizationRequestInit`, whose extra members are absent).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+/// What a new `AuthorizationRequest` needs (`state`, `nonce` and the PKCE verifier are then
+/// drawn at random), and everything it holds, to keep it across a page load: a binding type,
+/// since the core's `AuthorizationRequest` is a class here, not a plain value.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsAuthorizationRequestState {
-    /// Authorization endpoint.
+pub struct AuthorizationRequestState {
+    /// The primary IdMS authorization endpoint (`idms-auth-endpoint`).
     pub authorization_endpoint: String,
-    /// Client id.
+    /// The registered client id.
     pub client_id: String,
-    /// Redirect URI.
+    /// Where the IdMS redirects the user agent back to.
     pub redirect_uri: String,
-    /// Scope.
+    /// Space-delimited scope: `openid` plus MCX scopes.
     pub scope: String,
-    /// `acr_values`.
+    /// Requested authentication context classes, if any.
     #[serde(default)]
     pub acr_values: Option<String>,
-    /// State (absent in an init).
+    /// The anti-CSRF `state` (drawn at random when absent; it is a secret: store it like one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    /// Nonce (absent in an init).
+    /// The `nonce` (drawn at random when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
-    /// PKCE verifier (absent in an init).
+    /// The PKCE verifier, 43 to 128 unreserved characters (drawn at random when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_verifier: Option<String>,
 }
 
-/// `Pkce` as JavaScript receives it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct JsPkce {
-    /// Verifier.
+/// A PKCE verifier and its S256 challenge: a binding type, since the core's `Pkce` keeps its
+/// verifier private.
+#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
+pub struct Pkce {
+    /// The verifier (a secret until the token request).
     pub verifier: String,
-    /// S256 challenge.
+    /// Its S256 challenge.
     pub challenge: String,
 }
 
-impl From<&Pkce> for JsPkce {
-    fn from(pkce: &Pkce) -> Self {
-        JsPkce { verifier: pkce.verifier().expose().to_owned(), challenge: pkce.challenge().to_owned() }
-    }
-}
-
-/// `IncomingAuthorizationRequest` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsIncomingAuthorizationRequest {
-    /// Client id.
-    pub client_id: String,
-    /// Redirect URI.
-    pub redirect_uri: String,
-    /// Scope.
-    pub scope: String,
-    /// State.
-    #[serde(default)]
-    pub state: Option<String>,
-    /// Nonce.
-    #[serde(default)]
-    pub nonce: Option<String>,
-    /// S256 challenge.
-    pub code_challenge: String,
-}
-
-impl JsIncomingAuthorizationRequest {
-    fn into_core(self) -> Result<IncomingAuthorizationRequest, JsValue> {
-        Ok(IncomingAuthorizationRequest {
-            client_id: self.client_id,
-            redirect_uri: self.redirect_uri,
-            scope: scope_in(&self.scope)?,
-            state: self.state,
-            nonce: self.nonce,
-            code_challenge: self.code_challenge,
-        })
-    }
-}
-
-/// `AuthorizationCodeRequest` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsAuthorizationCodeRequest {
-    /// Code.
-    pub code: String,
-    /// Redirect URI.
-    pub redirect_uri: String,
-    /// PKCE verifier.
-    pub code_verifier: String,
-    /// Client.
-    #[serde(default)]
-    pub client: JsClient,
-}
-
-impl From<JsAuthorizationCodeRequest> for AuthorizationCodeRequest {
-    fn from(js: JsAuthorizationCodeRequest) -> Self {
-        AuthorizationCodeRequest {
-            code: Secret::new(js.code),
-            redirect_uri: js.redirect_uri,
-            code_verifier: Secret::new(js.code_verifier),
-            client: js.client.into(),
-        }
-    }
-}
-
-impl From<AuthorizationCodeRequest> for JsAuthorizationCodeRequest {
-    fn from(request: AuthorizationCodeRequest) -> Self {
-        JsAuthorizationCodeRequest {
-            client: JsClient::from(&request.client),
-            code: request.code.into_inner(),
-            redirect_uri: request.redirect_uri,
-            code_verifier: request.code_verifier.into_inner(),
-        }
-    }
-}
-
-/// `RefreshRequest` as JavaScript sees it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsRefreshRequest {
-    /// Refresh token.
-    pub refresh_token: String,
-    /// Scope.
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// Client.
-    #[serde(default)]
-    pub client: JsClient,
-}
-
-impl JsRefreshRequest {
-    fn into_core(self) -> Result<RefreshRequest, JsValue> {
-        Ok(RefreshRequest::new(self.refresh_token, optional_scope_in(self.scope.as_deref())?, self.client.into()))
+impl From<&CorePkce> for Pkce {
+    fn from(pkce: &CorePkce) -> Self {
+        Pkce { verifier: pkce.verifier().expose().to_owned(), challenge: pkce.challenge().to_owned() }
     }
 }
 
@@ -229,10 +72,8 @@ pub struct JsAuthorizationRequest {
 impl JsAuthorizationRequest {
     /// A request with fresh random `state`, `nonce` and PKCE verifier (`AuthorizationRequest::new`).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "AuthorizationRequestInit")] init: JsValue,
-    ) -> Result<JsAuthorizationRequest, JsValue> {
-        let js: JsAuthorizationRequestState = from_js(init, "init")?;
+    pub fn new(init: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
+        let js = ts_in(init, "init")?;
         let mut inner = throw(AuthorizationRequest::new(
             js.authorization_endpoint,
             js.client_id,
@@ -246,12 +87,10 @@ impl JsAuthorizationRequest {
     /// A request restored from `save()`, or with caller-chosen values
     /// (`AuthorizationRequest::with_values`); throws `login_invalid_verifier` for a bad verifier.
     #[wasm_bindgen(js_name = restore)]
-    pub fn restore(
-        #[wasm_bindgen(unchecked_param_type = "AuthorizationRequestState")] state: JsValue,
-    ) -> Result<JsAuthorizationRequest, JsValue> {
-        let js: JsAuthorizationRequestState = from_js(state, "state")?;
+    pub fn restore(state: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
+        let js = ts_in(state, "state")?;
         let missing = |what: &str| crate::error::invalid_argument("state", &format!("`{what}` is required"));
-        let pkce = throw(Pkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
+        let pkce = throw(CorePkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
         let mut inner = AuthorizationRequest::with_values(
             js.authorization_endpoint,
             js.client_id,
@@ -266,10 +105,9 @@ impl JsAuthorizationRequest {
     }
 
     /// Everything the request holds, for `AuthorizationRequest.restore` after a page load.
-    #[wasm_bindgen(unchecked_return_type = "AuthorizationRequestState")]
-    pub fn save(&self) -> Result<JsValue, JsValue> {
+    pub fn save(&self) -> Result<Ts<AuthorizationRequestState>, JsValue> {
         let r = &self.inner;
-        to_js(&JsAuthorizationRequestState {
+        ts_out(&AuthorizationRequestState {
             authorization_endpoint: r.authorization_endpoint.clone(),
             client_id: r.client_id.clone(),
             redirect_uri: r.redirect_uri.clone(),
@@ -282,10 +120,7 @@ impl JsAuthorizationRequest {
     }
 
     /// The URL to open in the user agent (`AuthorizationRequest::url`).
-    pub fn url(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
-    ) -> Result<String, JsValue> {
+    pub fn url(&self, policy: Option<Ts<EndpointPolicy>>) -> Result<String, JsValue> {
         throw(self.inner.url(policy_in(policy)?))
     }
 
@@ -296,21 +131,21 @@ impl JsAuthorizationRequest {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUrl)] redirect_url: JsValue,
     ) -> Result<String, JsValue> {
-        let redirect_url = &crate::convert::string_in(redirect_url, "redirectUrl")?;
+        let redirect_url = &string_in(redirect_url, "redirectUrl")?;
         throw(self.inner.read_response(redirect_url)).map(Secret::into_inner)
     }
 
     /// The token request that redeems `code`, carrying this request's verifier
     /// (`AuthorizationRequest::code_request`); build it with `buildAuthorizationCodeRequest`.
-    #[wasm_bindgen(js_name = codeRequest, unchecked_return_type = "AuthorizationCodeRequest")]
+    #[wasm_bindgen(js_name = codeRequest, unchecked_return_type = "Required<AuthorizationCodeRequest>")]
     pub fn code_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ClientAuthentication")] client: Option<JsValue>,
+        client: Option<Ts<ClientAuthentication>>,
     ) -> Result<JsValue, JsValue> {
-        let code = &crate::convert::string_in(code, "code")?;
+        let code = &string_in(code, "code")?;
         let client = crate::client::client_in(client)?;
-        to_js(&JsAuthorizationCodeRequest::from(self.inner.code_request(Secret::new(code), client)))
+        to_js(&self.inner.code_request(Secret::new(code), client))
     }
 
     /// The `state` value.
@@ -345,134 +180,118 @@ impl JsAuthorizationRequest {
 }
 
 /// A fresh PKCE verifier and its S256 challenge (`Pkce::generate`).
-#[wasm_bindgen(js_name = generatePkce, unchecked_return_type = "Pkce")]
-pub fn generate_pkce() -> Result<JsValue, JsValue> {
-    to_js(&JsPkce::from(&throw(Pkce::generate())?))
+#[wasm_bindgen(js_name = generatePkce)]
+pub fn generate_pkce() -> Result<Ts<Pkce>, JsValue> {
+    ts_out(&Pkce::from(&throw(CorePkce::generate())?))
 }
 
 /// The S256 challenge of a caller-given verifier (`Pkce::from_verifier`); throws
 /// `login_invalid_verifier`.
-#[wasm_bindgen(js_name = pkceFromVerifier, unchecked_return_type = "Pkce")]
+#[wasm_bindgen(js_name = pkceFromVerifier)]
 pub fn pkce_from_verifier(
     #[wasm_bindgen(unchecked_param_type = "string")] verifier: JsValue,
-) -> Result<JsValue, JsValue> {
-    let verifier = &crate::convert::string_in(verifier, "verifier")?;
-    to_js(&JsPkce::from(&throw(Pkce::from_verifier(verifier))?))
+) -> Result<Ts<Pkce>, JsValue> {
+    let verifier = &string_in(verifier, "verifier")?;
+    ts_out(&Pkce::from(&throw(CorePkce::from_verifier(verifier))?))
 }
 
 /// Server role: reads an authorization request URL (`IncomingAuthorizationRequest::parse_url`);
 /// B.4 requires PKCE with S256.
-#[wasm_bindgen(js_name = parseAuthorizationRequestUrl, unchecked_return_type = "IncomingAuthorizationRequest")]
+#[wasm_bindgen(js_name = parseAuthorizationRequestUrl)]
 pub fn parse_authorization_request_url(
     #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
-) -> Result<JsValue, JsValue> {
-    let url = &crate::convert::string_in(url, "url")?;
-    let read = throw_rejection(IncomingAuthorizationRequest::parse_url(url))?;
-    to_js(&JsIncomingAuthorizationRequest {
-        client_id: read.client_id,
-        redirect_uri: read.redirect_uri,
-        scope: read.scope.to_string(),
-        state: read.state,
-        nonce: read.nonce,
-        code_challenge: read.code_challenge,
-    })
+) -> Result<Ts<IncomingAuthorizationRequest>, JsValue> {
+    let url = &string_in(url, "url")?;
+    ts_out(&throw_rejection(IncomingAuthorizationRequest::parse_url(url))?)
+}
+
+fn incoming_in(request: Ts<IncomingAuthorizationRequest>) -> Result<IncomingAuthorizationRequest, JsValue> {
+    from_js_with_scope(request.into(), "request", "scope")
 }
 
 /// Server role: the redirect that hands `code` back to the client
 /// (`IncomingAuthorizationRequest::success_redirect`).
 #[wasm_bindgen(js_name = authorizationSuccessRedirect)]
 pub fn authorization_success_redirect(
-    #[wasm_bindgen(unchecked_param_type = "IncomingAuthorizationRequest")] request: JsValue,
+    request: Ts<IncomingAuthorizationRequest>,
     #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
 ) -> Result<String, JsValue> {
-    let code = &crate::convert::string_in(code, "code")?;
-    let request: JsIncomingAuthorizationRequest = from_js(request, "request")?;
-    Ok(request.into_core()?.success_redirect(code))
+    let code = &string_in(code, "code")?;
+    Ok(incoming_in(request)?.success_redirect(code))
 }
 
 /// Server role: the redirect that reports an error to the client
 /// (`IncomingAuthorizationRequest::error_redirect`).
 #[wasm_bindgen(js_name = authorizationErrorRedirect)]
 pub fn authorization_error_redirect(
-    #[wasm_bindgen(unchecked_param_type = "IncomingAuthorizationRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ErrorResponseInit")] error: JsValue,
+    request: Ts<IncomingAuthorizationRequest>,
+    #[wasm_bindgen(unchecked_param_type = "Pick<ErrorResponse, \"error\"> & Partial<ErrorResponse>")] error: JsValue,
 ) -> Result<String, JsValue> {
-    let request: JsIncomingAuthorizationRequest = from_js(request, "request")?;
-    Ok(request.into_core()?.error_redirect(&error_response_in(error)?))
+    Ok(incoming_in(request)?.error_redirect(&error_response_in(error)?))
 }
 
 /// Builds the code token request POST (`AuthorizationCodeRequest::build`).
 #[wasm_bindgen(js_name = buildAuthorizationCodeRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_authorization_code_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    request: Ts<AuthorizationCodeRequest>,
+    policy: Option<Ts<EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
-    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-    let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    let token_endpoint = &string_in(token_endpoint, "tokenEndpoint")?;
+    let request = ts_in(request, "request")?;
+    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
-#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<IncomingAuthorizationCodeRequest>")]
+#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<Required<AuthorizationCodeRequest>>")]
 pub fn parse_authorization_code_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+    request: Ts<HttpRequest>,
+    options: Option<Ts<ParseOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let parsed = throw_rejection(AuthorizationCodeRequest::parse(&request_in(request)?, &options_in(options)?))?;
-    to_js(&JsParsed::new(JsAuthorizationCodeRequest::from(parsed.value), parsed.normalisations))
+    to_js(&throw_rejection(AuthorizationCodeRequest::parse(&request_in(request)?, &options_in(options)?))?)
 }
 
 /// Server role: checks the verifier against the challenge stored with the code, and the
 /// redirect URI against the authorization request's (`AuthorizationCodeRequest::verify`).
 #[wasm_bindgen(js_name = verifyAuthorizationCodeRequest)]
 pub fn verify_authorization_code_request(
-    #[wasm_bindgen(unchecked_param_type = "AuthorizationCodeRequest | IncomingAuthorizationCodeRequest")]
-    request: JsValue,
+    request: Ts<AuthorizationCodeRequest>,
     #[wasm_bindgen(unchecked_param_type = "string", js_name = codeChallenge)] code_challenge: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUri)] redirect_uri: JsValue,
 ) -> Result<(), JsValue> {
-    let code_challenge = &crate::convert::string_in(code_challenge, "codeChallenge")?;
-    let redirect_uri = &crate::convert::string_in(redirect_uri, "redirectUri")?;
-    let request = AuthorizationCodeRequest::from(from_js::<JsAuthorizationCodeRequest>(request, "request")?);
-    throw_rejection(request.verify(code_challenge, redirect_uri))
+    let code_challenge = &string_in(code_challenge, "codeChallenge")?;
+    let redirect_uri = &string_in(redirect_uri, "redirectUri")?;
+    throw_rejection(ts_in(request, "request")?.verify(code_challenge, redirect_uri))
 }
 
-/// Builds a refresh POST (`RefreshRequest::build`).
+fn refresh_in(request: Ts<RefreshRequest>) -> Result<RefreshRequest, JsValue> {
+    from_js_with_scope(request.into(), "request", "scope")
+}
+
+/// Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant.
 #[wasm_bindgen(js_name = buildRefreshRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_refresh_request(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "EndpointPolicy")] policy: Option<JsValue>,
+    request: Ts<RefreshRequest>,
+    policy: Option<Ts<EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
-    let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-    let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
-    request_out(throw(request.build(token_endpoint, policy_in(policy)?))?)
+    let token_endpoint = &string_in(token_endpoint, "tokenEndpoint")?;
+    request_out(&throw(refresh_in(request)?.build(token_endpoint, policy_in(policy)?))?)
 }
 
 /// Server role: reads a refresh request (`RefreshRequest::parse`).
-#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<IncomingRefreshRequest>")]
-pub fn parse_refresh_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let parsed = throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?;
-    let value = JsRefreshRequest {
-        client: JsClient::from(&parsed.value.client),
-        refresh_token: parsed.value.refresh_token.into_inner(),
-        scope: optional_scope_out(parsed.value.scope),
-    };
-    to_js(&JsParsed::new(value, parsed.normalisations))
+#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<Required<RefreshRequest>>")]
+pub fn parse_refresh_request(request: Ts<HttpRequest>, options: Option<Ts<ParseOptions>>) -> Result<JsValue, JsValue> {
+    to_js(&throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?)
 }
 
 /// Server role (B.5): throws `scope_widened` (`invalid_scope`) if the refresh asks for more
 /// than `granted` (`RefreshRequest::check_scope`).
 #[wasm_bindgen(js_name = checkRefreshScope)]
 pub fn check_refresh_scope(
-    #[wasm_bindgen(unchecked_param_type = "RefreshRequest")] request: JsValue,
+    request: Ts<RefreshRequest>,
     #[wasm_bindgen(unchecked_param_type = "string")] granted: JsValue,
 ) -> Result<(), JsValue> {
-    let granted = &crate::convert::string_in(granted, "granted")?;
-    let request = from_js::<JsRefreshRequest>(request, "request")?.into_core()?;
-    throw_rejection(request.check_scope(&scope_in(granted)?))
+    let granted = &string_in(granted, "granted")?;
+    throw_rejection(refresh_in(request)?.check_scope(&scope_in(granted)?))
 }

@@ -4,145 +4,79 @@
 //! `UserProfile` and `UserProfiles` are classes (a parsed document and its look-ups); what they
 //! return are plain objects whose members are the core's, in camelCase.
 
-use crate::convert::{bytes_in, from_js_or_default, string_in};
+use crate::convert::{bytes_in, string_in, to_js, ts_in_or_default};
 use crate::error::{invalid_argument, throw};
-use mcx_connect::{EndpointPolicy, McService, PartnerSystem, ProfileLimits, UserProfile, UserProfiles};
-use serde_json::Value;
+use mcx_connect::{DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerShape};
+use mcx_connect::{PartnerSystem as CorePartnerSystem, ProfileLimits, UserProfile, UserProfiles};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_PROFILE: &str = r#"
-/** Options for reading a profile document. */
-export interface ProfileOptions {
-  /** Accept `http://` endpoints on loopback hosts. */
-  allowLoopbackHttp?: boolean;
-  /** Largest document in bytes (default 4 MiB) and deepest nesting (default 64). */
-  limits?: { maxBytes?: number; maxDepth?: number };
-}
-
-/** Which document was read. */
-export type DocumentKind = { kind: "user_profile"; service: McService } | { kind: "ue_initial_configuration" };
-
-/** `App-Server-Info` of an initial configuration. */
-export interface AppServerInfo {
-  idmsAuthEndpoint: string | null;
-  idmsTokenEndpoint: string;
-  httpProxy: string | null;
-  gms: string | null;
-  cms: string | null;
-  kms: string | null;
-  tlsTunnelMutualAuthentication: boolean | null;
-}
-
-/** An `mcptt-UE-initial-configuration`. */
-export interface InitialConfiguration {
-  domain: string;
-  appServerInfo: AppServerInfo;
-}
-
-/** A partner system the user may migrate to. */
-export interface PartnerSystem {
-  /** Its system id, or else its domain: the id look-ups take. */
-  id: string;
-  service: McService;
-  systemId: string | null;
-  /** `access_information`: inside `AccessInformationForPartner…System` (6.2.3 a); `direct`: the released MCVideo shape. */
-  shape: "access_information" | "direct";
-  /** The partner IdMS token endpoint. */
-  tokenEndpoint: string;
-  initialConfiguration: InitialConfiguration;
-}
-
-/** A group with server information (6.2.3 NOTE 1). */
-export interface GroupServerInfo {
-  groupId: string;
-  idmsTokenEndpoint: string | null;
-}
-
-/** Everything a `UserProfile` holds, as a plain object. */
-export interface UserProfileData {
-  kind: DocumentKind;
-  xuiUri: string | null;
-  primary: InitialConfiguration | null;
-  partners: PartnerSystem[];
-  groups: GroupServerInfo[];
-}
-"#;
-
-/// `ProfileOptions` as JavaScript gives them.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+/// Options for reading a profile document.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsProfileOptions {
-    /// Loopback http allowed.
+pub struct ProfileOptions {
+    /// Accept `http://` endpoints on loopback hosts.
     #[serde(default)]
     pub allow_loopback_http: bool,
-    /// Limits.
+    /// Largest document in bytes (default 4 MiB) and deepest nesting (default 64).
     #[serde(default)]
-    pub limits: JsProfileLimits,
+    pub limits: ProfileLimits,
 }
 
-/// `ProfileLimits` as JavaScript gives them.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsProfileLimits {
-    /// Largest document in bytes.
-    pub max_bytes: Option<usize>,
-    /// Deepest nesting.
-    pub max_depth: Option<usize>,
+/// A partner system the user may migrate to: a binding view of the core's `PartnerSystem`, whose
+/// members are private, with its computed `id` and `tokenEndpoint`.
+#[derive(serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerSystem<'a> {
+    /// Its system id, or else its domain: the id look-ups take.
+    pub id: &'a str,
+    /// The MC service.
+    pub service: McService,
+    /// The `Partner<Service>SystemId`, when given.
+    pub system_id: Option<&'a str>,
+    /// `access_information`: inside `AccessInformationForPartner…System` (6.2.3 a); `direct`: the
+    /// released MCVideo shape.
+    pub shape: PartnerShape,
+    /// The partner IdMS token endpoint.
+    pub token_endpoint: &'a str,
+    /// Its `mcptt-UE-initial-configuration`.
+    pub initial_configuration: &'a InitialConfiguration,
 }
 
-impl From<JsProfileLimits> for ProfileLimits {
-    fn from(js: JsProfileLimits) -> Self {
-        let default = ProfileLimits::default();
-        ProfileLimits {
-            max_bytes: js.max_bytes.unwrap_or(default.max_bytes),
-            max_depth: js.max_depth.unwrap_or(default.max_depth),
+impl<'a> From<&'a CorePartnerSystem> for PartnerSystem<'a> {
+    fn from(partner: &'a CorePartnerSystem) -> Self {
+        PartnerSystem {
+            id: partner.id(),
+            service: partner.service(),
+            system_id: partner.system_id(),
+            shape: partner.shape(),
+            token_endpoint: partner.token_endpoint(),
+            initial_configuration: partner.initial_configuration(),
         }
     }
 }
 
-/// Renames every object key of a serialised core value from snake_case to camelCase.
-fn camel_keys(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (camel(&k), camel_keys(v))).collect()),
-        Value::Array(items) => Value::Array(items.into_iter().map(camel_keys).collect()),
-        other => other,
-    }
+/// Everything a `UserProfile` holds, as a plain object (a binding view: the core's
+/// `UserProfile` is a class here, with its partners as `PartnerSystem` views).
+#[derive(serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct UserProfileData<'a> {
+    /// Which document was read.
+    pub kind: DocumentKind,
+    /// The `XUI-URI` of a user profile.
+    pub xui_uri: Option<&'a str>,
+    /// The primary system's own initial configuration (stand-alone initial configuration).
+    pub primary: Option<&'a InitialConfiguration>,
+    /// The partner systems, in document order.
+    pub partners: Vec<PartnerSystem<'a>>,
+    /// The groups with server information, in document order.
+    pub groups: &'a [GroupServerInfo],
 }
 
-fn camel(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A core value as a JavaScript object with camelCase keys.
-fn to_js_camel<T: serde::Serialize>(value: &T) -> Result<Value, JsValue> {
-    serde_json::to_value(value).map(camel_keys).map_err(|e| invalid_argument("result", &e.to_string()))
-}
-
-fn value_out(value: &Value) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&value.to_string()).map_err(|_| invalid_argument("result", "not JSON"))
-}
-
-/// A partner with its computed `id` and `tokenEndpoint` (`PartnerSystem::id`, `token_endpoint`).
-fn partner_value(partner: &PartnerSystem) -> Result<Value, JsValue> {
-    let mut value = to_js_camel(partner)?;
-    if let Value::Object(members) = &mut value {
-        members.insert("id".into(), Value::String(partner.id().to_owned()));
-        members.insert("tokenEndpoint".into(), Value::String(partner.token_endpoint().to_owned()));
-    }
-    Ok(value)
+fn partners_out<'a>(partners: impl Iterator<Item = &'a CorePartnerSystem>) -> Result<JsValue, JsValue> {
+    to_js(&partners.map(PartnerSystem::from).collect::<Vec<_>>())
 }
 
 fn service_in(value: JsValue) -> Result<McService, JsValue> {
@@ -162,23 +96,25 @@ impl JsUserProfile {
     /// Reads a document (`UserProfile::parse_with_limits`): XML as a `Uint8Array` or a string.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] xml: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ProfileOptions")] options: Option<JsValue>,
+        options: Option<Ts<ProfileOptions>>,
     ) -> Result<JsUserProfile, JsValue> {
         let xml = bytes_in(&xml, "xml")?;
-        let options: JsProfileOptions = from_js_or_default(options, "options")?;
+        let options: ProfileOptions = ts_in_or_default(options, "options")?;
         let policy = EndpointPolicy { allow_loopback_http: options.allow_loopback_http };
-        Ok(Self { inner: throw(UserProfile::parse_with_limits(&xml, policy, options.limits.into()))? })
+        Ok(Self { inner: throw(UserProfile::parse_with_limits(&xml, policy, options.limits))? })
     }
 
     /// Everything the profile holds, as a plain object (partners with `id` and `tokenEndpoint`).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "UserProfileData")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        let mut value = to_js_camel(&self.inner)?;
-        let partners = self.inner.partners().iter().map(partner_value).collect::<Result<Vec<_>, _>>()?;
-        if let Value::Object(members) = &mut value {
-            members.insert("partners".into(), Value::Array(partners));
-        }
-        value_out(&value)
+        let profile = &self.inner;
+        to_js(&UserProfileData {
+            kind: profile.kind(),
+            xui_uri: profile.xui_uri(),
+            primary: profile.primary(),
+            partners: profile.partners().iter().map(PartnerSystem::from).collect(),
+            groups: profile.groups(),
+        })
     }
 
     /// The service of a user profile; `null` for a stand-alone initial configuration.
@@ -196,27 +132,26 @@ impl JsUserProfile {
     /// The partner systems, in document order.
     #[wasm_bindgen(getter, unchecked_return_type = "PartnerSystem[]")]
     pub fn partners(&self) -> Result<JsValue, JsValue> {
-        let partners = self.inner.partners().iter().map(partner_value).collect::<Result<Vec<_>, _>>()?;
-        value_out(&Value::Array(partners))
+        partners_out(self.inner.partners().iter())
     }
 
     /// The groups with server information, in document order.
     #[wasm_bindgen(getter, unchecked_return_type = "GroupServerInfo[]")]
     pub fn groups(&self) -> Result<JsValue, JsValue> {
-        value_out(&to_js_camel(&self.inner.groups())?)
+        to_js(self.inner.groups())
     }
 
     /// The primary system's own initial configuration (stand-alone initial configuration), else `null`.
     #[wasm_bindgen(getter, unchecked_return_type = "InitialConfiguration | null")]
     pub fn primary(&self) -> Result<JsValue, JsValue> {
-        value_out(&to_js_camel(&self.inner.primary())?)
+        to_js(&self.inner.primary())
     }
 
     /// The partner with this id (`UserProfile::partner`); throws `profile_partner_not_found`.
     #[wasm_bindgen(unchecked_return_type = "PartnerSystem")]
     pub fn partner(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
         let id = string_in(id, "id")?;
-        value_out(&partner_value(throw(self.inner.partner(&id))?)?)
+        to_js(&PartnerSystem::from(throw(self.inner.partner(&id))?))
     }
 
     /// The partner IdMS token endpoint (`UserProfile::partner_token_endpoint`).
@@ -269,7 +204,7 @@ impl JsUserProfiles {
     /// The primary system's initial configuration, from a stand-alone document among them.
     #[wasm_bindgen(getter, unchecked_return_type = "InitialConfiguration | null")]
     pub fn primary(&self) -> Result<JsValue, JsValue> {
-        value_out(&to_js_camel(&self.inner.primary())?)
+        to_js(&self.inner.primary())
     }
 
     /// The partner systems of a service, over all its profiles.
@@ -278,8 +213,7 @@ impl JsUserProfiles {
         &self,
         #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let partners = self.inner.partners(service_in(service)?).map(partner_value).collect::<Result<Vec<_>, _>>()?;
-        value_out(&Value::Array(partners))
+        partners_out(self.inner.partners(service_in(service)?))
     }
 
     /// The partner IdMS token endpoint for a service and partner id

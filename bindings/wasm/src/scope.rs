@@ -1,45 +1,38 @@
 //! Scope values (RFC 6749 §3.3) and the MCX scopes of TS 33.180 B.7.4.
 
-use crate::convert::{from_js_or_default, to_js};
+use crate::convert::ts_out;
 use crate::error::{invalid_argument, throw};
-use crate::form::Mode;
 use mcx_connect::{McService, ParseMode, Scope, ScopeSet};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_SCOPE: &str = r#"
-/** An MC service: push to talk, video or data. */
-export type McService = "ptt" | "video" | "data";
-
-/** A scope string as read by `parseScope`. */
-export interface ScopeInfo {
-  /** The values written space-delimited (the normal form). */
-  scope: string;
-  /** The values in order. */
-  values: string[];
-  /** Whether one of the twelve `3gpp:mc:` values B.7.4 lists is present. */
-  hasMcx: boolean;
-  /** The `3gpp:mc:` values this version does not know (kept, in order). */
-  unknownMcx: string[];
-  /** What lenient reading repaired (empty when strict). */
-  normalisations: Normalisation[];
-}
-"#;
-
-/// `parseScope`'s result.
-#[derive(Debug, Clone, serde::Serialize)]
+/// A scope string as `parseScope` read it: a binding view of the core's `ScopeSet` (a set with
+/// methods, not a plain value).
+#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct JsScopeInfo {
-    /// Normal form.
+pub struct ScopeInfo {
+    /// The values written space-delimited (the normal form).
     pub scope: String,
-    /// Values.
+    /// The values in order.
     pub values: Vec<String>,
-    /// Has one of the twelve listed `3gpp:mc:` values.
+    /// Whether one of the twelve `3gpp:mc:` values B.7.4 lists is present.
     pub has_mcx: bool,
-    /// Unknown `3gpp:mc:` values.
+    /// The `3gpp:mc:` values this version does not know (kept, in order).
     pub unknown_mcx: Vec<String>,
-    /// Repairs.
+    /// What lenient reading repaired (empty when strict).
     pub normalisations: Vec<mcx_connect::Normalisation>,
+}
+
+/// Reads an object argument that has a scope member `key` (a core type whose scope is a
+/// `ScopeSet`). When the object does not read and the fault is its scope, the scope's own code
+/// (`scope_comma`, …) is thrown rather than `invalid_argument`.
+pub fn from_js_with_scope<T: serde::de::DeserializeOwned>(value: JsValue, what: &str, key: &str) -> Result<T, JsValue> {
+    crate::convert::from_js(value.clone(), what).map_err(|shape| {
+        match crate::convert::member(&value, key).as_string().map(|text| scope_in(&text)) {
+            Some(Err(scope)) => scope,
+            _ => shape,
+        }
+    })
 }
 
 /// Reads a scope argument strictly (`ScopeSet::parse`).
@@ -53,19 +46,19 @@ fn service_in(name: &str) -> Result<McService, JsValue> {
 
 /// Reads a scope string: strict (`ScopeSet::parse`, the default) or lenient
 /// (`ScopeSet::parse_lenient`, which reports each repair).
-#[wasm_bindgen(js_name = parseScope, unchecked_return_type = "ScopeInfo")]
+#[wasm_bindgen(js_name = parseScope)]
 pub fn parse_scope(
     #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ParseMode")] mode: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+    mode: Option<Ts<ParseMode>>,
+) -> Result<Ts<ScopeInfo>, JsValue> {
     let scope = &crate::convert::string_in(scope, "scope")?;
-    let mode: Mode = from_js_or_default(mode, "mode")?;
+    let mode: ParseMode = crate::convert::ts_in_or_default(mode, "mode")?;
     let mut report = Vec::new();
-    let set = throw(match mode.0 {
+    let set = throw(match mode {
         ParseMode::Lenient => ScopeSet::parse_lenient(scope, &mut report),
         _ => ScopeSet::parse(scope),
     })?;
-    to_js(&JsScopeInfo {
+    ts_out(&ScopeInfo {
         scope: set.to_string(),
         values: set.iter().map(|s| s.as_str().to_owned()).collect(),
         has_mcx: set.has_mcx(),

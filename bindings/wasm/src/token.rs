@@ -4,252 +4,195 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::client::JsClient;
 use crate::convert::{bytes_in, from_js, member, string_in, to_js};
 use crate::error::{invalid_argument, throw, throw_rejection};
-use crate::form::{options_in, JsParsed};
+use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
-use crate::jwt_bearer::JsJwtBearerRequest;
 use mcx_connect::token::{
     check_now, sign, AccessToken, AccessTokenValidator, Algorithm, IdToken, IdTokenValidator, JwkSet, JwsHeader,
-    SecurityToken, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator, TokenError, UnverifiedToken,
-    VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest, Verifier, DEFAULT_MAX_TOKEN_BYTES,
+    RuleResult, SecurityToken, SecurityTokenReport as CoreReport, SecurityTokenRules, SecurityTokenValidator,
+    TokenClaims, TokenError, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest, Verifier,
+    DEFAULT_MAX_TOKEN_BYTES,
 };
 use mcx_connect::{JwtBearerRequest, McService, OAuthErrorCode, Rejection, Scope, TokenExchangeRequest};
 use serde_json::Value;
 use std::future::Future;
 use std::rc::Rc;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TOKEN: &str = r#"
-/** A JOSE header as written (`jku`, `x5u`, `jwk`, `x5c` are kept but never used for keys). */
-export interface JwsHeader {
-  alg: string;
-  kid?: string;
-  typ?: string;
-  crit?: string[];
-  [parameter: string]: unknown;
-}
-
-/** Checked claims, under their JWT names. */
-export interface TokenClaims {
-  iss: string;
-  sub: string;
-  aud: string[];
-  exp: number;
-  iat: number;
-  nbf?: number | null;
-  azp?: string | null;
-  nonce?: string | null;
-  client_id?: string | null;
-  jti?: string | null;
-  mcptt_id?: string | null;
-  mcvideo_id?: string | null;
-  mcdata_id?: string | null;
-  [claim: string]: unknown;
-}
-
-/** A token read without keys: nothing in it is trusted. */
-export interface InspectedToken {
-  header: JwsHeader;
-  claims: Record<string, unknown>;
-  /** Length of the decoded signature, or null when it is not base64url. */
-  signatureBytes: number | null;
-}
-
-/** A token whose signature and claims were checked. */
-export interface VerifiedToken {
-  header: JwsHeader;
-  claims: TokenClaims;
-}
-
-/** A checked access token with its scope (space-delimited). */
-export interface VerifiedAccessToken extends VerifiedToken {
-  scope: string;
-}
-
-/** The trusted keys and the rules of a validator. */
-export interface TokenValidatorOptions {
-  /** The expected `iss`. */
-  issuer: string;
-  /** The issuer's JWK Set the caller trusts: JSON text or the parsed object. */
-  jwks: string | object;
-  /** Security token: this IdMS's own address, which `aud` must hold (the `resource` of the exchange). */
-  target?: string;
-  /** ID token: the client id `aud` must hold; access token: the expected `client_id` claim. */
-  clientId?: string;
-  /** Access token: an audience `aud` must hold. */
-  audience?: string;
-  /** Access token: scope values it must carry. */
-  scopes?: string[];
-  /** Clock leeway in seconds (at most 30). */
-  leeway?: number;
-  /** Services whose MCX identity claim (`mcptt_id`, …) is required. */
-  services?: McService[];
-  /** Algorithm allow-list, e.g. `["ES256"]`. */
-  algorithms?: string[];
-  /** A shared secret for HS256. */
-  sharedSecret?: Uint8Array;
-  /** Largest token in bytes. */
-  maxTokenBytes?: number;
-  /** Security token: the longest lifetime (`exp` - `iat`, seconds) accepted (B.8); none by default. */
-  maxLifetime?: number;
-}
-
-/** How a security-token rule came out. */
-export type RuleOutcome = "pass" | "fail" | "not_checked";
-
-/** One security-token rule and its outcome. */
-export interface RuleResult {
-  /** Stable id: `structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`, `lifetime`, `aud_client`, `aud_target`, `azp`, `service_ids`. */
-  id: string;
-  /** Where the rule comes from, e.g. `B.2.1.2 aud (client_id)`. */
-  clause: string;
-  outcome: RuleOutcome;
-  /** A short explanation for people (never a token or key material). */
-  detail: string;
-  /** The stable error code of a failed rule. */
-  code: string | null;
-}
-
-/** The rule-by-rule check of a security token (the core's one home of the B.2.1.2 / B.7.4 / B.8 rules). */
-export interface SecurityTokenReport {
-  /** No rule failed (rules not checked do not fail). */
-  passed: boolean;
-  /** The first failed rule's code: what a validator answers. */
-  failure: string | null;
-  rules: RuleResult[];
-  header: JwsHeader | null;
-  /** The claims as the validators read them (a fractional `exp` is the second before). */
-  claims: TokenClaims | null;
-}
-
-/** The rules a security token is checked with when there are no keys (a client, a console). */
-export interface SecurityTokenRulesInit {
-  /** The partner IdMS address `aud` must hold (the `resource` of the exchange). */
-  target: string;
-  /** The expected `iss`; without it the `iss` rule is not checked. */
-  issuer?: string;
-  /** Clock leeway in seconds (at most 30). */
-  leeway?: number;
-  /** Services whose MCX identity claim is required. */
-  services?: McService[];
-  /** The longest lifetime (`exp` - `iat`, seconds) accepted (B.8). */
-  maxLifetime?: number;
-  /** Largest token in bytes (default 16 KiB). */
-  maxTokenBytes?: number;
-}
-
-/** What a security token is checked against: the client presenting it (B.7.4) and the time (seconds). */
-export interface SecurityTokenCheck {
-  clientId: string;
-  now: number;
-}
-
-/** What an ID token is checked against: the `nonce` of the authentication request (or none) and the time. */
-export interface IdTokenCheck {
-  nonce?: string | null;
-  now: number;
-}
-
-/** When an access token is checked (seconds since the epoch). */
-export interface AccessTokenCheck {
-  now: number;
-}
-
-/** A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret). */
-export interface SigningKeyInit {
-  alg: "ES256" | "EdDSA" | "HS256";
-  secret: Uint8Array;
-}
-
-/** A key in a JWK Set; `ignoredReason` is set when the key is kept but never used (RFC 7517 §5). */
-export interface JwkInfo {
-  kid: string | null;
-  keyType: string;
-  /** `key_type_unsupported`, `curve_unsupported`, `rsa_modulus_too_small`, `rsa_modulus_too_large`, `rsa_exponent_unsupported`, or null. */
-  ignoredReason: string | null;
-}
-"#;
-
-/// `TokenValidatorOptions` as JavaScript gives them (the shared secret is read beside).
-#[derive(Debug, Clone, serde::Deserialize)]
+/// The trusted keys and the rules of a validator: a binding type, since the core builds its
+/// validators step by step (`SecurityTokenValidator::new(..).with_leeway(..)`, …).
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsTokenOptions {
-    /// Expected issuer.
+pub struct TokenValidatorOptions {
+    /// The expected `iss`.
     pub issuer: String,
-    /// JWK Set, text or object.
+    /// The issuer's JWK Set the caller trusts: JSON text or the parsed object.
+    #[tsify(type = "string | Record<string, unknown>")]
     pub jwks: Value,
-    /// Security token target.
+    /// Security token: this IdMS's own address, which `aud` must hold (the `resource` of the exchange).
     #[serde(default)]
     pub target: Option<String>,
-    /// Client id.
+    /// ID token: the client id `aud` must hold; access token: the expected `client_id` claim.
     #[serde(default)]
     pub client_id: Option<String>,
-    /// Access token audience.
+    /// Access token: an audience `aud` must hold.
     #[serde(default)]
     pub audience: Option<String>,
-    /// Required scopes.
+    /// Access token: scope values it must carry.
     #[serde(default)]
     pub scopes: Vec<String>,
-    /// Leeway.
+    /// Clock leeway in seconds (at most 30).
     #[serde(default)]
     pub leeway: Option<u64>,
-    /// Required services.
+    /// Services whose MCX identity claim (`mcptt_id`, …) is required.
     #[serde(default)]
+    #[tsify(type = "McService[]")]
     pub services: Vec<String>,
-    /// Algorithm allow-list.
+    /// Algorithm allow-list, e.g. `["ES256"]`.
     #[serde(default)]
     pub algorithms: Vec<String>,
-    /// Read as bytes beside the JSON (see `shared_secret_in`).
+    /// A shared secret for HS256 (read as bytes beside the JSON: see `options_of`).
     #[serde(default)]
+    #[tsify(type = "Uint8Array")]
     pub shared_secret: Option<Value>,
-    /// Largest token.
+    /// Largest token in bytes.
     #[serde(default)]
     pub max_token_bytes: Option<usize>,
-    /// Longest security-token lifetime.
+    /// Security token: the longest lifetime (`exp` - `iat`, seconds) accepted (B.8); none by default.
     #[serde(default)]
     pub max_lifetime: Option<u64>,
 }
 
-/// `SecurityTokenRulesInit` as JavaScript gives it.
-#[derive(Debug, Clone, serde::Deserialize)]
+/// The rules a security token is checked with when there are no keys (a client, a console): a
+/// binding type, since the core builds `SecurityTokenRules` step by step.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JsSecurityTokenRules {
-    /// Partner address.
+pub struct SecurityTokenRulesInit {
+    /// The partner IdMS address `aud` must hold (the `resource` of the exchange).
     pub target: String,
-    /// Expected issuer.
+    /// The expected `iss`; without it the `iss` rule is not checked.
     #[serde(default)]
     pub issuer: Option<String>,
-    /// Leeway.
+    /// Clock leeway in seconds (at most 30).
     #[serde(default)]
     pub leeway: Option<u64>,
-    /// Required services.
+    /// Services whose MCX identity claim is required.
     #[serde(default)]
+    #[tsify(type = "McService[]")]
     pub services: Vec<String>,
-    /// Longest lifetime.
+    /// The longest lifetime (`exp` - `iat`, seconds) accepted (B.8).
     #[serde(default)]
     pub max_lifetime: Option<u64>,
-    /// Largest token.
+    /// Largest token in bytes (default 16 KiB).
     #[serde(default)]
     pub max_token_bytes: Option<usize>,
+}
+
+// The three checks and `SigningKeyInit` declare shapes that are read member by member (`now` as
+// whole seconds, a key's secret as bytes), not through serde.
+
+/// What a security token is checked against: the client presenting it (B.7.4) and the time.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityTokenCheck {
+    /// The client id the token was presented by.
+    pub client_id: String,
+    /// Seconds since the epoch.
+    pub now: f64,
+}
+
+/// What an ID token is checked against: the `nonce` of the authentication request (or none) and the time.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+pub struct IdTokenCheck {
+    /// The authentication request's `nonce`.
+    #[serde(default)]
+    pub nonce: Option<String>,
+    /// Seconds since the epoch.
+    pub now: f64,
+}
+
+/// When an access token is checked.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+pub struct AccessTokenCheck {
+    /// Seconds since the epoch.
+    pub now: f64,
+}
+
+/// A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret).
+/// Read member by member (`HostSigningKey::read`): the secret is bytes, never JSON.
+#[derive(tsify::Tsify)]
+pub struct SigningKeyInit {
+    /// The algorithm.
+    #[tsify(type = "\"ES256\" | \"EdDSA\" | \"HS256\"")]
+    pub alg: String,
+    /// The private key or shared secret.
+    #[tsify(type = "Uint8Array")]
+    pub secret: Vec<u8>,
+}
+
+/// The rule-by-rule check of a security token (the core's one home of the B.2.1.2 / B.7.4 / B.8
+/// rules): the core's `SecurityTokenReport` with its verdict beside, which the core computes
+/// (`passed`, `failure`) rather than stores.
+#[derive(serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityTokenReport<'a> {
+    /// No rule failed (rules not checked do not fail).
+    pub passed: bool,
+    /// The first failed rule's code: what a validator answers.
+    pub failure: Option<&'static str>,
+    /// Every rule in order, with its outcome.
+    pub rules: &'a [RuleResult],
+    /// The JOSE header, when the token could be read.
+    pub header: Option<&'a JwsHeader>,
+    /// The claims as the validators read them (a fractional `exp` is the second before).
+    pub claims: Option<&'a TokenClaims>,
+}
+
+/// A key of a JWK Set as `parseJwkSet` lists it.
+#[derive(serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct JwkInfo<'a> {
+    /// Its `kid`.
+    pub kid: Option<&'a str>,
+    /// Its `kty`.
+    pub key_type: &'static str,
+    /// Set when the key is kept but never used (RFC 7517 §5): `key_type_unsupported`,
+    /// `curve_unsupported`, `rsa_modulus_too_small`, `rsa_modulus_too_large`,
+    /// `rsa_exponent_unsupported`.
+    pub ignored_reason: Option<&'static str>,
+}
+
+/// A signed token and the public JWK that verifies it (`null` for HS256).
+#[derive(serde::Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedToken {
+    /// The compact JWS.
+    pub token: String,
+    /// The public key, as a JWK.
+    #[tsify(type = "Record<string, unknown> | null")]
+    pub public_jwk: Option<Value>,
 }
 
 /// The report as JavaScript sees it: the core's report with `passed` and `failure` beside.
-pub(crate) fn report_out(report: &SecurityTokenReport) -> Result<JsValue, JsValue> {
-    to_js(&serde_json::json!({
-        "passed": report.passed(),
-        "failure": report.failure().map(TokenError::code),
-        "rules": report.rules,
-        "header": report.header,
-        "claims": report.claims,
-    }))
+pub(crate) fn report_out(report: &CoreReport) -> Result<JsValue, JsValue> {
+    to_js(&SecurityTokenReport {
+        passed: report.passed(),
+        failure: report.failure().map(TokenError::code),
+        rules: &report.rules,
+        header: report.header.as_ref(),
+        claims: report.claims.as_ref(),
+    })
 }
 
 pub(crate) struct TokenOptions {
-    js: JsTokenOptions,
+    js: TokenValidatorOptions,
     shared_secret: Option<Vec<u8>>,
 }
 
@@ -302,7 +245,7 @@ impl Validating<SecurityTokenValidator> {
         self.validator.finish(pending, verified, client_id, now)
     }
 
-    async fn report(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
+    async fn report(&self, token: &str, client_id: &str, now: u64) -> Result<CoreReport, TokenError> {
         check_now(now)?;
         let prepared = self.validator.prepare(token);
         let verified = match &prepared {
@@ -436,15 +379,11 @@ pub(crate) fn seconds(value: &JsValue) -> Result<u64, JsValue> {
 
 /// Reads a compact JWS without verifying it (`UnverifiedToken::inspect`): for display and key
 /// choice, never for trust.
-#[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "InspectedToken")]
+#[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "UnverifiedToken")]
 pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsValue) -> Result<JsValue, JsValue> {
     let token = string_in(token, "token")?;
     let read = throw(UnverifiedToken::inspect(&token))?;
-    to_js(&serde_json::json!({
-        "header": read.header,
-        "claims": read.claims,
-        "signatureBytes": read.signature_bytes,
-    }))
+    to_js(&read)
 }
 
 /// Partner IdMS (B.7.4): authenticates a security token (`SecurityTokenValidator::prepare`,
@@ -452,7 +391,7 @@ pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsV
 /// `aud` holding `options.target` and `clientId`, `exp` with at most 30 s leeway, `iat`, `sub`.
 /// The JWK Set is read and imported on every call: a token endpoint makes one
 /// `SecurityTokenValidator` instead.
-#[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "Promise<VerifiedToken>")]
+#[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "Promise<SecurityToken>")]
 pub fn validate_security_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -468,7 +407,7 @@ pub fn validate_security_token(
 
 /// Client (B.2.1.2): checks an ID token for `options.clientId`, with the `nonce` of the
 /// authorization request (see `IdTokenValidator`).
-#[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "Promise<VerifiedToken>")]
+#[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "Promise<SecurityToken>")]
 pub fn validate_id_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -491,7 +430,7 @@ fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
 }
 
 /// Resource server or primary IdMS: checks an access token (see `AccessTokenValidator`).
-#[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "Promise<VerifiedAccessToken>")]
+#[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "Promise<AccessToken>")]
 pub fn validate_access_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -521,7 +460,7 @@ impl JsSecurityTokenValidator {
     }
 
     /// Authenticates `token` presented by `check.clientId` at `check.now` (seconds since the epoch).
-    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedToken>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -570,7 +509,7 @@ pub fn check_security_token(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let js: JsSecurityTokenRules = from_js(rules, "rules")?;
+    let js: SecurityTokenRulesInit = from_js(rules, "rules")?;
     let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
     let mut rules = throw(SecurityTokenRules::new(js.target))?;
     if let Some(issuer) = js.issuer {
@@ -604,7 +543,7 @@ impl JsIdTokenValidator {
     }
 
     /// Checks `token` with `check.nonce` (the authorization request's, or none) at `check.now`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedToken>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -634,7 +573,7 @@ impl JsAccessTokenValidator {
     }
 
     /// Checks `token` at `check.now`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<VerifiedAccessToken>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<AccessToken>")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -657,12 +596,10 @@ pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
         let text = string_in(text, "text")?;
         let set = throw(JwkSet::parse(&text))?;
         HostKeys::new(&set)?.check().await.map_err(thrown)?;
-        let keys: Vec<Value> = set
+        let keys: Vec<JwkInfo> = set
             .keys()
             .iter()
-            .map(
-                |k| serde_json::json!({ "kid": k.kid(), "keyType": k.key_type(), "ignoredReason": k.ignored_reason() }),
-            )
+            .map(|k| JwkInfo { kid: k.kid(), key_type: k.key_type(), ignored_reason: k.ignored_reason() })
             .collect();
         to_js(&keys)
     })
@@ -671,7 +608,7 @@ pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
 /// Signs claims into a compact JWS with `kid` in the header (ES256 and EdDSA with the
 /// platform's WebCrypto, HS256 in the core); resolves to the token and the public JWK (`null`
 /// for HS256). WebCrypto's ECDSA draws a fresh nonce: two signatures of the same claims differ.
-#[wasm_bindgen(js_name = signToken, unchecked_return_type = "Promise<{ token: string; publicJwk: object | null }>")]
+#[wasm_bindgen(js_name = signToken, unchecked_return_type = "Promise<SignedToken>")]
 pub fn sign_token(
     #[wasm_bindgen(unchecked_param_type = "SigningKeyInit")] key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] claims: JsValue,
@@ -691,7 +628,7 @@ pub fn sign_token(
             Some(signature) => format!("{input}.{}", base64url(&signature)),
             None => throw(sign(&header, &claims, &key.core))?.expose().to_owned(),
         };
-        to_js(&serde_json::json!({ "token": token, "publicJwk": key.public_jwk(kid.as_deref()) }))
+        to_js(&SignedToken { token, public_jwk: key.public_jwk(kid.as_deref()) })
     })
 }
 
@@ -706,10 +643,10 @@ fn base64url(bytes: &[u8]) -> String {
 /// is refused with `invalid_grant`.
 #[wasm_bindgen(
     js_name = parseAndVerifyJwtBearerRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: IncomingJwtBearerRequest; securityToken: VerifiedToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: Required<JwtBearerRequest>; securityToken: SecurityToken }>>"
 )]
 pub fn parse_and_verify_jwt_bearer_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
@@ -727,15 +664,8 @@ pub fn parse_and_verify_jwt_bearer_request(
                 .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
         )?;
         let verified = VerifiedJwtBearerRequest { request, security_token };
-        let value = serde_json::json!({
-            "request": JsJwtBearerRequest {
-                assertion: verified.request.assertion.expose().to_owned(),
-                client: JsClient::from(&verified.request.client),
-                scope: verified.request.scope.to_string(),
-            },
-            "securityToken": verified.security_token,
-        });
-        to_js(&JsParsed::new(value, parsed.normalisations))
+        let value = serde_json::json!({ "request": verified.request, "securityToken": verified.security_token });
+        to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
 
@@ -744,10 +674,10 @@ pub fn parse_and_verify_jwt_bearer_request(
 /// crypto); a bad subject token is `invalid_request`.
 #[wasm_bindgen(
     js_name = parseAndVerifyTokenExchangeRequest,
-    unchecked_return_type = "Promise<Parsed<{ request: IncomingTokenExchangeRequest; subjectToken: VerifiedAccessToken }>>"
+    unchecked_return_type = "Promise<Parsed<{ request: Required<TokenExchangeRequest>; subjectToken: AccessToken }>>"
 )]
 pub fn parse_and_verify_token_exchange_request(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequestInit")] request: JsValue,
+    request: Ts<mcx_connect::HttpRequest>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions | undefined")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] validator: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
@@ -757,14 +687,7 @@ pub fn parse_and_verify_token_exchange_request(
         let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
         let verified = throw_rejection(validator.exchange(parsed.value, now).await)?;
-        let value = serde_json::json!({
-            "request": {
-                "resource": verified.request.resource,
-                "subjectToken": verified.request.subject_token.expose(),
-                "client": JsClient::from(&verified.request.client),
-            },
-            "subjectToken": verified.subject_token,
-        });
-        to_js(&JsParsed::new(value, parsed.normalisations))
+        let value = serde_json::json!({ "request": verified.request, "subjectToken": verified.subject_token });
+        to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }

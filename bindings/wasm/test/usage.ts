@@ -27,14 +27,14 @@ import {
   writeErrorResponse,
   type ClientAuthentication,
   type FlowFailure,
-  type VerifiedToken,
-  type InspectedToken,
+  type SecurityToken,
+  type UnverifiedToken,
   type PartnerSystem,
   type UserProfileData,
   type MigrationStep,
   type HttpRequest,
   type HttpResponse,
-  type IncomingJwtBearerRequest,
+  type JwtBearerRequest,
   type Normalisation,
   type Parsed,
   type ScopeInfo,
@@ -57,7 +57,7 @@ const body: Uint8Array = exchange.body;
 const securityToken: TokenExchangeResponse = readTokenExchangeResponse({
   status: 200,
   headers: [["Content-Type", "application/json"]],
-  body: '{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}',
+  body: new TextEncoder().encode('{"access_token":"eyJ.eyJ.sig","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}'),
 });
 const partner: HttpRequest = buildJwtBearerRequest("https://idms.partner.example/token", {
   assertion: securityToken.accessToken,
@@ -86,7 +86,7 @@ void reportFailure;
 // Server role: parse, refuse with the RFC error.
 function serve(request: HttpRequest): HttpResponse {
   try {
-    const parsed: Parsed<IncomingJwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
+    const parsed: Parsed<JwtBearerRequest> = parseJwtBearerRequest(request, { mode: "lenient" });
     const repaired: Normalisation[] = parsed.normalisations;
     void repaired;
     return writeErrorResponse({ error: "invalid_grant", errorDescription: "not yet" });
@@ -138,7 +138,7 @@ const flow = new MigrationFlow(
   "primary-access-token",
 );
 const next: HttpRequest = flow.nextRequest(Math.floor(Date.now() / 1000));
-const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: "{}" }, 0);
+const step: MigrationStep = flow.handleResponse({ status: 200, headers: [], body: new TextEncoder().encode("{}") }, 0);
 const failure: FlowFailure | null = flow.failure;
 const partnerTokens: TokenResponse | null = flow.partnerTokens;
 const restoredFlow: MigrationFlow = MigrationFlow.restore(flow.save(false), { primaryAccessToken: "primary-access-token" });
@@ -153,8 +153,8 @@ const partnerEndpoint: string = all.partnerTokenEndpoint("ptt", partners[0]?.id 
 const groupEndpoint: string = profile.groupTokenEndpoint("sip:fire-ops@ptt.primary.example");
 
 // Tokens: the partner IdMS authenticates the security token with the primary's JWK Set.
-const seen: InspectedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
-const verified: VerifiedToken = await validateSecurityToken(
+const seen: UnverifiedToken = inspectToken("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+const verified: SecurityToken = await validateSecurityToken(
   { issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] }, leeway: 30 },
   "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
   "mcptt-client",
@@ -168,7 +168,7 @@ const partnerValidator = new SecurityTokenValidator({
   jwks: { keys: [] },
 });
 // The signature is checked with the platform's WebCrypto: validate answers a promise.
-const verifiedOnce: VerifiedToken = await partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", {
+const verifiedOnce: SecurityToken = await partnerValidator.validate("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", {
   clientId: "mcptt-client",
   now: 1_900_000_000,
 });

@@ -46,7 +46,7 @@ function parseOptions(input) {
   return {
     mode,
     limits,
-    allowLoopbackHttp: bool(input, "allow_loopback_http"),
+    endpointPolicy: policy(input),
     acceptUnknownMcxScopes: bool(input, "accept_unknown_mcx_scopes"),
   };
 }
@@ -229,8 +229,8 @@ export function operations(api) {
         audience: parsed.value.audience,
         scope: parsed.value.scope,
         requested_token_type: parsed.value.requestedTokenType,
-        actor_token: parsed.value.actorToken,
-        actor_token_type: parsed.value.actorTokenType,
+        actor_token: parsed.value.actorToken?.token ?? null,
+        actor_token_type: parsed.value.actorToken?.tokenType ?? null,
         normalisations: codes(parsed.normalisations),
       };
     },

@@ -6,6 +6,7 @@
 
 use js_sys::{Object, Reflect, Uint8Array};
 use mcx_connect_wasm::{constants, exchange, http, jwt_bearer, login, response, scope};
+use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -45,10 +46,15 @@ fn b_7_2_token_exchange_round_trips_through_the_js_api() {
     let request = js(&format!(
         r#"{{"resource":"https://idms.partner.example/token","subjectToken":"primary-access","client":{CLIENT}}}"#
     ));
-    let built = exchange::build_token_exchange_request(s("https://idms.primary.example/token"), request, None).unwrap();
+    let built = exchange::build_token_exchange_request(
+        s("https://idms.primary.example/token"),
+        Ts::new_unchecked(request),
+        None,
+    )
+    .unwrap();
     assert_eq!(text(&built, "method"), "POST");
     assert!(body_text(&built).starts_with("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"));
-    let parsed = exchange::parse_token_exchange_request(built, None).unwrap();
+    let parsed = exchange::parse_token_exchange_request(Ts::new_unchecked(built), None).unwrap();
     let value = get(&parsed, "value");
     assert_eq!(text(&value, "resource"), "https://idms.partner.example/token");
     assert_eq!(text(&value, "subjectToken"), "primary-access");
@@ -61,11 +67,15 @@ fn b_7_4_strict_refusal_is_a_mcx_connect_error_with_the_rfc_code_and_status() {
     let request = js(r#"{"method":"POST","url":"https://p.example/t",
         "headers":[["Content-Type","application/x-www-form-urlencoded"]],
         "body":"grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJFUzI1NiJ9.e30.c2ln&client_id=c&scope=openid,3gpp:mc:ptt_service"}"#);
-    let thrown = jwt_bearer::parse_jwt_bearer_request(request.clone(), None).unwrap_err();
+    let thrown = jwt_bearer::parse_jwt_bearer_request(Ts::new_unchecked(request.clone()), None).unwrap_err();
     let (code, oauth, status) = error_fields(thrown.clone());
     assert_eq!((code.as_str(), oauth.as_deref(), status), ("scope_comma", Some("invalid_scope"), Some(400.0)));
     assert!(get(&thrown, "description").as_string().is_some());
-    let lenient = jwt_bearer::parse_jwt_bearer_request(request, Some(js(r#"{"mode":"lenient"}"#))).unwrap();
+    let lenient = jwt_bearer::parse_jwt_bearer_request(
+        Ts::new_unchecked(request),
+        Some(Ts::new_unchecked(js(r#"{"mode":"lenient"}"#))),
+    )
+    .unwrap();
     assert_eq!(text(&get(&lenient, "value"), "scope"), "openid 3gpp:mc:ptt_service");
     let first = get(&lenient, "normalisations").dyn_into::<js_sys::Array>().unwrap().get(0);
     assert_eq!(text(&first, "code"), "comma_separated_scope");
@@ -76,7 +86,7 @@ fn client_role_errors_carry_the_code_and_the_servers_oauth_error() {
     let reply = js(
         r#"{"status":400,"headers":[["Content-Type","application/json"]],"body":"{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}"}"#,
     );
-    let thrown = response::read_token_response(reply, None).unwrap_err();
+    let thrown = response::read_token_response(Ts::new_unchecked(reply), None).unwrap_err();
     let (code, oauth, status) = error_fields(thrown.clone());
     assert_eq!((code.as_str(), oauth.as_deref(), status), ("error_response", Some("invalid_grant"), None));
     assert_eq!(get(&thrown, "description").as_string().as_deref(), Some("expired"));
@@ -86,10 +96,13 @@ fn client_role_errors_carry_the_code_and_the_servers_oauth_error() {
 
 #[wasm_bindgen_test]
 fn a_value_of_the_wrong_shape_is_invalid_argument_not_a_panic() {
-    let (code, oauth, _) = error_fields(http::parse_http_request_text(s("x"), Some(JsValue::from(42))).unwrap_err());
+    let (code, oauth, _) =
+        error_fields(http::parse_http_request_text(s("x"), Some(Ts::new_unchecked(JsValue::from(42)))).unwrap_err());
     assert_eq!((code.as_str(), oauth), ("invalid_argument", None));
-    let (code, _, _) =
-        error_fields(exchange::build_token_exchange_request(s("https://a.example/t"), js("[1]"), None).unwrap_err());
+    let (code, _, _) = error_fields(
+        exchange::build_token_exchange_request(s("https://a.example/t"), Ts::new_unchecked(js("[1]")), None)
+            .unwrap_err(),
+    );
     assert_eq!(code, "invalid_argument");
     let (code, _, _) = error_fields(response::write_token_response(js(r#"{"access_token":"snake"}"#)).unwrap_err());
     assert_eq!(code, "invalid_argument");
@@ -101,7 +114,7 @@ fn responses_are_written_with_uint8array_bodies_and_null_for_absent_members() {
         response::write_token_response(js(r#"{"accessToken":"at","tokenType":"Bearer","expiresIn":60}"#)).unwrap();
     assert_eq!(get(&written, "status").as_f64(), Some(200.0));
     assert_eq!(body_text(&written), r#"{"access_token":"at","expires_in":60,"token_type":"Bearer"}"#);
-    let read = response::read_token_response(written, None).unwrap();
+    let read = response::read_token_response(Ts::new_unchecked(written), None).unwrap();
     assert_eq!(get(&read, "expiresIn").as_f64(), Some(60.0));
     assert!(get(&read, "refreshToken").is_null());
     assert!(get(&read, "idToken").is_null());
@@ -111,27 +124,36 @@ fn responses_are_written_with_uint8array_bodies_and_null_for_absent_members() {
 fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
     let init = js(r#"{"authorizationEndpoint":"https://idms.primary.example/authorize","clientId":"mcptt-client",
         "redirectUri":"com.example.mcptt:/callback","scope":"openid 3gpp:mc:ptt_service"}"#);
-    let request = login::JsAuthorizationRequest::new(init).unwrap();
+    let request = login::JsAuthorizationRequest::new(Ts::new_unchecked(init)).unwrap();
     assert_eq!(request.state().len(), 22);
     let url = request.url(None).unwrap();
     let incoming = login::parse_authorization_request_url(s(&url)).unwrap();
-    assert_eq!(text(&incoming, "codeChallenge"), request.code_challenge());
+    assert_eq!(text(&incoming.js_value(), "codeChallenge"), request.code_challenge());
     let redirect = login::authorization_success_redirect(incoming.clone(), s("the-code")).unwrap();
     assert_eq!(request.read_response(s(&redirect)).unwrap(), "the-code");
-    let code_request =
-        request.code_request(s("the-code"), Some(js(r#"{"method":"client_id","clientId":"mcptt-client"}"#))).unwrap();
-    let http =
-        login::build_authorization_code_request(s("https://idms.primary.example/token"), code_request, None).unwrap();
-    let parsed = login::parse_authorization_code_request(http, None).unwrap();
+    let code_request = request
+        .code_request(s("the-code"), Some(Ts::new_unchecked(js(r#"{"method":"client_id","clientId":"mcptt-client"}"#))))
+        .unwrap();
+    let http = login::build_authorization_code_request(
+        s("https://idms.primary.example/token"),
+        Ts::new_unchecked(code_request),
+        None,
+    )
+    .unwrap();
+    let parsed = login::parse_authorization_code_request(Ts::new_unchecked(http), None).unwrap();
     login::verify_authorization_code_request(
-        get(&parsed, "value"),
+        Ts::new_unchecked(get(&parsed, "value")),
         s(&request.code_challenge()),
         s(&request.redirect_uri()),
     )
     .unwrap();
     let (code, oauth, _) = error_fields(
-        login::verify_authorization_code_request(get(&parsed, "value"), s(&"A".repeat(43)), s(&request.redirect_uri()))
-            .unwrap_err(),
+        login::verify_authorization_code_request(
+            Ts::new_unchecked(get(&parsed, "value")),
+            s(&"A".repeat(43)),
+            s(&request.redirect_uri()),
+        )
+        .unwrap_err(),
     );
     assert_eq!((code.as_str(), oauth.as_deref()), ("login_pkce_mismatch", Some("invalid_grant")));
     let restored = login::JsAuthorizationRequest::restore(request.save().unwrap()).unwrap();
@@ -152,7 +174,7 @@ fn a_number_where_a_string_is_meant_is_invalid_argument_not_memory_corruption() 
 
 #[wasm_bindgen_test]
 fn constants_are_the_cores() {
-    let all = constants::constants().unwrap();
+    let all = constants::constants().unwrap().js_value();
     assert!(all.is_instance_of::<Object>());
     assert_eq!(text(&all, "grantTypeJwtBearer"), "urn:ietf:params:oauth:grant-type:jwt-bearer");
     assert_eq!(text(&all, "tokenTypeJwt"), "urn:ietf:params:oauth:token-type:jwt");
@@ -189,16 +211,16 @@ fn b_7_migration_flow_is_a_class_driven_by_requests_and_responses() {
     )))
     .unwrap();
     assert_eq!(
-        flow.handle_response(reply, JsValue::from(now)).unwrap().as_string().as_deref(),
+        flow.handle_response(Ts::new_unchecked(reply), JsValue::from(now)).unwrap().as_string().as_deref(),
         Some("partner_request_to_send")
     );
     assert_eq!(flow.security_token_expires_at(), Some(1_700_000_120.0));
     let partner = flow.next_request(JsValue::from(now + 1.0)).unwrap();
-    let parsed = jwt_bearer::parse_jwt_bearer_request(partner, None).unwrap();
+    let parsed = jwt_bearer::parse_jwt_bearer_request(Ts::new_unchecked(partner), None).unwrap();
     assert_eq!(text(&get(&parsed, "value"), "assertion"), token);
     let tokens = response::write_token_response(js(r#"{"accessToken":"partner-at","tokenType":"Bearer"}"#)).unwrap();
     assert_eq!(
-        flow.handle_response(tokens, JsValue::from(now + 2.0)).unwrap().as_string().as_deref(),
+        flow.handle_response(Ts::new_unchecked(tokens), JsValue::from(now + 2.0)).unwrap().as_string().as_deref(),
         Some("completed")
     );
     assert_eq!(text(&flow.partner_tokens().unwrap(), "accessToken"), "partner-at");

@@ -95,6 +95,7 @@ impl MigrationConfig {
 
 /// Where the flow stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum MigrationStep {
     /// The token exchange request is the next request.

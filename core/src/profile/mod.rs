@@ -65,6 +65,7 @@ use crate::scope::McService;
 /// Bounds on an incoming document. Both are checked before the reader allocates anything that
 /// grows with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(default, rename_all = "camelCase", deny_unknown_fields))]
 pub struct ProfileLimits {
     /// Largest accepted document, in bytes (default 4 MiB).
     pub max_bytes: usize,
@@ -80,6 +81,7 @@ impl Default for ProfileLimits {
 
 /// Which document was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentKind {
     /// An MC service user profile (`mcptt-user-profile`, `mcvideo-user-profile`,

@@ -61,6 +61,7 @@ impl Leeway {
 /// The claims of a verified token: B.2.1.2's standard claims, the OpenID Connect and OAuth
 /// claims the token kinds use, and the MCX identities.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct TokenClaims {
     /// `iss`: the URL of the IdM server.
     pub iss: String,
@@ -98,6 +99,7 @@ pub struct TokenClaims {
     pub mcdata_id: Option<String>,
     /// Every other claim, as written (including `scope`/`scp`, read by the access token).
     #[serde(flatten)]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub other: Map<String, Value>,
 }
 

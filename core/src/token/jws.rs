@@ -75,6 +75,7 @@ impl fmt::Display for Algorithm {
 /// `jku`, `x5u`, `jwk` and `x5c` are kept in [`other`](Self::other) and never used: keys
 /// come only from the JWK Set the caller trusts.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct JwsHeader {
     /// `alg`: the signing algorithm, as written.
     pub alg: String,
@@ -89,6 +90,7 @@ pub struct JwsHeader {
     pub crit: Option<Vec<String>>,
     /// Every other header parameter, as written.
     #[serde(flatten)]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub other: Map<String, Value>,
 }
 

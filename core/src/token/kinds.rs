@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 /// A security token whose signature and claims were checked (B.7.3, B.7.4).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SecurityToken {
     /// The JOSE header.
     pub header: JwsHeader,
@@ -199,6 +200,7 @@ fn check_azp(claims: &TokenClaims, client_id: &str) -> Result<(), TokenError> {
 
 /// An ID token whose signature and claims were checked (B.2.1.2).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct IdToken {
     /// The JOSE header.
     pub header: JwsHeader,
@@ -310,12 +312,14 @@ impl IdTokenValidator {
 
 /// An access token whose signature and claims were checked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AccessToken {
     /// The JOSE header.
     pub header: JwsHeader,
     /// The checked claims.
     pub claims: TokenClaims,
     /// The granted scope, read from `scope` (or `scp`).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub scope: ScopeSet,
 }
 

@@ -131,10 +131,13 @@ use serde_json::{Map, Value};
 /// assert_eq!(seen.signature_bytes, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
 pub struct UnverifiedToken {
     /// The JOSE header, unverified.
     pub header: JwsHeader,
     /// The claims, unverified and untyped.
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub claims: Map<String, Value>,
     /// Length of the decoded signature in bytes, or `None` when the signature segment is not
     /// valid base64url (the signature itself is not kept).

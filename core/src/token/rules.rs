@@ -28,6 +28,7 @@ pub(crate) enum SignatureCheck<'v> {
 
 /// How one rule came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleOutcome {
     /// The token meets the rule.
@@ -52,6 +53,7 @@ impl RuleOutcome {
 
 /// One rule and how the token came out of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RuleResult {
     /// The rule's stable id: `structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`,
     /// `lifetime`, `aud_client`, `aud_target`, `azp`, `service_ids`.
