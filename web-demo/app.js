@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 let config = null;
 let profile = null; // { xml, partners: PartnerSystem[], unusable: { label, error }[], xui }
 let session = null; // { clientId, partner, tokens }
-let migration = null; // { step, securityToken, claims, partnerVerdict, partnerTokens }
+let migration = null; // { step, flow: mcx.MigrationFlow, claims, partnerVerdict }
 const secrets = new Set();
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -70,16 +70,6 @@ function secretButton(value) {
     button.textContent = shown ? hidden : value;
   });
   return button;
-}
-
-function decodeJwt(token) {
-  const part = (segment) => {
-    const b64 = segment.replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(b64 + "===".slice((b64.length + 3) % 4)), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
-  };
-  const [header, payload] = token.split(".");
-  return { header: part(header), claims: part(payload) };
 }
 
 async function send(request, extraHeaders = []) {
@@ -346,10 +336,10 @@ async function finishLogin() {
     refreshMasks();
     session = { clientId: saved.clientId, partner: saved.partner, tokens };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    step.append(el("p", { class: "ok" }, `Signed in as ${decodeJwt(tokens.accessToken).claims.sub} (scope ${tokens.scope}).`));
+    step.append(el("p", { class: "ok" }, `Signed in as ${mcx.inspectToken(tokens.accessToken).claims.sub} (scope ${tokens.scope}).`));
     markStep(step, "passed");
     $("login-status").textContent = `Signed in with ${saved.clientId}. Ready to migrate to ${saved.partner.initialConfiguration.domain}.`;
-    migration = { step: 0 };
+    migration = newMigration();
     updateButtons();
     $("next-step").focus();
   } catch (e) {
@@ -392,36 +382,65 @@ async function runAll() {
   while (session && migration && migration.step < MIGRATION_STEPS.length) await nextStep();
 }
 
-async function tokenExchange() {
+/**
+ * A migration of this session: the core's `MigrationFlow` (B.7) yields each request and reads each
+ * reply; this page only sends them and draws them. Its clock is the device's own: the skew control
+ * delays the security token's arrival at the partner, it does not change when the console sends it.
+ */
+function newMigration() {
   const { partner, clientId, tokens } = session;
+  const flow = new mcx.MigrationFlow(
+    {
+      primaryTokenEndpoint: config.primary.token_endpoint,
+      clientId,
+      scope: mcx.scopeForService(partner.service),
+      allowLoopbackHttp: POLICY.allowLoopbackHttp,
+    },
+    { service: partner.service, partnerSystemId: partner.id, partnerTokenEndpoint: partner.tokenEndpoint },
+    tokens.accessToken,
+  );
+  return { step: 0, flow };
+}
+
+function deviceSeconds() {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** One round of the flow: its next request sent, the reply shown, then handed back to the flow. */
+async function flowRound(step, extraHeaders = []) {
+  const exchange = await send(migration.flow.nextRequest(deviceSeconds()), extraHeaders);
+  if (!exchange.response) throw { code: "network", message: String(exchange.networkError) };
+  showExchange(step, exchange);
+  return migration.flow.handleResponse(exchange.response, deviceSeconds());
+}
+
+async function tokenExchange() {
   const step = addStep("Token exchange at the home system", "RFC 8693 (B.7.2): the primary access token is exchanged for a security token for the partner, named by its token endpoint in resource.");
   try {
-    const http = mcx.buildTokenExchangeRequest(
-      config.primary.token_endpoint,
-      { resource: partner.tokenEndpoint, subjectToken: tokens.accessToken, client: { method: "client_id", clientId } },
-      POLICY,
-    );
-    const exchange = await send(http);
-    if (!exchange.response) throw { code: "network", message: String(exchange.networkError) };
-    showExchange(step, exchange);
-    const reply = mcx.readTokenExchangeResponse(exchange.response);
-    remember(reply.accessToken);
+    await flowRound(step);
+    const securityToken = migration.flow.securityToken;
+    remember(securityToken);
     refreshMasks();
-    migration.securityToken = reply.accessToken;
-    step.append(el("p", { class: "ok" }, `Security token received (${reply.issuedTokenType}, valid ${reply.expiresIn ?? "?"} s).`));
+    const lifetime = migration.flow.securityTokenExpiresAt - deviceSeconds();
+    step.append(el("p", { class: "ok" }, `Security token received and checked by the core's flow (valid ${lifetime} s).`));
     markStep(step, "passed");
     return true;
   } catch (e) {
-    step.append(errorFrom(e));
-    markStep(step, "failed");
-    setOutcome("failed", e.oauthError ?? null, e.description ?? e.message, e.code);
-    return false;
+    return failStep(step, e);
   }
+}
+
+/** A failed step: the error in words on the step, and as the outcome. */
+function failStep(step, e) {
+  step.append(errorFrom(e));
+  markStep(step, "failed");
+  setOutcome("failed", e.oauthError ?? null, e.description ?? e.message, e.code);
+  return false;
 }
 
 async function inspectSecurityToken() {
   const step = addStep("The security token", "Its claims, and the rules the partner applies (B.7.4). Evaluated here with this console's clock; the partner decides with its own.");
-  const { header, claims } = decodeJwt(migration.securityToken);
+  const { header, claims } = mcx.inspectToken(migration.flow.securityToken);
   migration.claims = { header, claims };
   const table = el("table", { class: "claims" }, el("caption", {}, "Claims (decoded, not a decision)"));
   table.append(el("tr", {}, el("th", { scope: "col" }, "claim"), el("th", { scope: "col" }, "value")));
@@ -446,7 +465,7 @@ async function inspectSecurityToken() {
 function securityTokenReport() {
   const { partner, clientId } = session;
   const rules = { target: partner.tokenEndpoint, issuer: config.primary.issuer, leeway: config.leeway_seconds };
-  return mcx.checkSecurityToken(migration.securityToken, rules, clientId, nowSeconds());
+  return mcx.checkSecurityToken(migration.flow.securityToken, rules, clientId, nowSeconds());
 }
 
 const RULE_STATUS = { pass: "passed", fail: "failed", not_checked: "not-checked" };
@@ -482,21 +501,12 @@ function renderRules() {
 }
 
 async function partnerRequest() {
-  const { partner, clientId } = session;
+  const { partner } = session;
   const step = addStep(`Partner token request at ${partner.initialConfiguration.domain}`, "RFC 7523 (B.7.4): the security token is the assertion; the partner verifies it and answers with its own tokens (B.7.5).");
   try {
-    const http = mcx.buildJwtBearerRequest(
-      partner.tokenEndpoint,
-      { assertion: migration.securityToken, client: { method: "client_id", clientId }, scope: mcx.scopeForService(partner.service) },
-      POLICY,
-    );
     const extra = skew() !== 0 ? [[config.clock_skew_header, String(skew())]] : [];
-    const exchange = await send(http, extra);
-    if (!exchange.response) throw { code: "network", message: String(exchange.networkError) };
-    showExchange(step, exchange);
-    let tokens;
     try {
-      tokens = mcx.readTokenResponse(exchange.response);
+      await flowRound(step, extra);
     } catch (e) {
       migration.partnerVerdict = { ok: false, description: e.description ?? e.message };
       renderRules();
@@ -504,13 +514,13 @@ async function partnerRequest() {
     }
     migration.partnerVerdict = { ok: true };
     renderRules();
+    const tokens = migration.flow.partnerTokens;
     remember(tokens.accessToken, tokens.refreshToken, tokens.idToken);
     refreshMasks();
-    migration.partnerTokens = tokens;
     const list = el("dl", { class: "tokens" });
     list.append(el("dt", {}, "access token"), el("dd", {}, secretButton(tokens.accessToken)));
     if (tokens.idToken) {
-      const id = decodeJwt(tokens.idToken).claims;
+      const id = mcx.inspectToken(tokens.idToken).claims;
       list.append(el("dt", {}, "ID token"), el("dd", {}, secretButton(tokens.idToken), ` issuer ${id.iss}, subject ${id.sub}`));
     }
     if (tokens.refreshToken) list.append(el("dt", {}, "refresh token"), el("dd", {}, secretButton(tokens.refreshToken)));
@@ -520,10 +530,7 @@ async function partnerRequest() {
     setOutcome("success", null, `Migrated to ${partner.initialConfiguration.domain}: partner tokens received.`);
     return true;
   } catch (e) {
-    step.append(errorFrom(e));
-    markStep(step, "failed");
-    setOutcome("failed", e.oauthError ?? null, e.description ?? e.message, e.code);
-    return false;
+    return failStep(step, e);
   }
 }
 
@@ -596,7 +603,8 @@ function updateButtons() {
 /** Keeps the sign-in and starts the migration again (a fresh security token). */
 function again() {
   if (!session) return;
-  migration = { step: 0 };
+  migration?.flow.free();
+  migration = newMigration();
   $("outcome").replaceChildren();
   $("outcome").className = "";
   delete $("outcome").dataset.outcome;
@@ -606,6 +614,7 @@ function again() {
 
 function reset() {
   session = null;
+  migration?.flow.free();
   migration = null;
   sessionStorage.removeItem(SESSION_KEY);
   $("steps").replaceChildren();
