@@ -10,9 +10,11 @@ use crate::uri;
 
 /// Which endpoint URLs are acceptable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EndpointPolicy {
     /// Accept `http://` for loopback hosts. Never accepts `http` for any other host.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub allow_loopback_http: bool,
 }
 

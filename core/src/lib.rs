@@ -43,6 +43,8 @@
 //!   form (`/token`) gets its URL from `Host` (`https://{host}{path}`); a header value that is not
 //!   UTF-8 is refused (`malformed_http`), never dropped.
 //! - `ring-backend`: `token::RingBackend`, signature verification with ring for native servers.
+//! - `uniffi`: UniFFI derives on the core's records, enums and error, for the Kotlin, Swift and
+//!   Python bindings (`bindings/uniffi`); their rustdoc becomes the generated code's doc comments.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -50,6 +52,8 @@ mod client;
 mod endpoint;
 pub mod error;
 mod exchange;
+#[cfg(feature = "uniffi")]
+mod ffi;
 mod flow;
 mod form;
 mod grant;
@@ -96,6 +100,10 @@ pub use profile::{
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::{serde_exposed, Secret};
+
+// The core's UniFFI namespace: its records and enums cross into Kotlin, Swift and Python by derive.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("mcx_connect");
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -12,6 +12,7 @@ use std::fmt;
 
 /// An MC service (TS 23.280): push to talk, video or data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum McService {
     /// MCPTT.

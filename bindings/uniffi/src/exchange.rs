@@ -1,15 +1,14 @@
 //! Token exchange (TS 33.180 B.7.2/B.7.3, RFC 8693) in both roles.
 
 use crate::client::ClientAuthentication;
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::options::or_default;
-use crate::options::{normalisations, Limits, Normalisation, ParseOptions};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
+use mcx_connect::{EndpointPolicy, Limits, Normalisation, ParseOptions, TokenType};
 use std::sync::Arc;
 
+// Wrapped: the core's request holds `Secret` and `ScopeSet` values, read through accessors here.
 /// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
 /// `subject_token` the primary access token.
 #[derive(Debug, uniffi::Object)]
@@ -31,14 +30,14 @@ impl TokenExchangeRequest {
     /// RFC error.
     #[uniffi::constructor(default(options = None))]
     pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &options.unwrap_or_default())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
     }
 
     /// Client role: the HTTP request to the primary token endpoint.
     #[uniffi::method(default(policy = None))]
     pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
+        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The partner token endpoint.
@@ -87,6 +86,8 @@ impl TokenExchangeRequest {
     }
 }
 
+// Mirrored: the core's tokens are `Secret` values and its scope a `ScopeSet`, which cross as
+// objects (`Arc`).
 /// The token exchange response (B.7.3) carrying the security token.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenExchangeResponse {
@@ -95,7 +96,7 @@ pub struct TokenExchangeResponse {
     /// `issued_token_type` (the JWT token type for B.7.3).
     pub issued_token_type: String,
     /// `token_type` (`N_A` for B.7.3).
-    pub token_type: String,
+    pub token_type: TokenType,
     /// Lifetime in seconds.
     #[uniffi(default = None)]
     pub expires_in: Option<u64>,
@@ -118,12 +119,12 @@ impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
         Self {
             access_token: Secret::wrap(r.access_token),
             issued_token_type: r.issued_token_type,
-            token_type: r.token_type.as_str().to_owned(),
+            token_type: r.token_type,
             expires_in: r.expires_in,
             scope: r.scope.map(ScopeSet::wrap),
             refresh_token: wrap_opt(r.refresh_token.as_ref()),
             scope_text: r.scope_text,
-            normalisations: normalisations(r.normalisations),
+            normalisations: r.normalisations,
         }
     }
 }
@@ -137,7 +138,7 @@ pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExch
 /// Client role: reads the primary IdMS's answer to a token exchange.
 #[uniffi::export(default(limits = None))]
 pub fn read_token_exchange_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenExchangeResponse> {
-    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &or_default(limits))?.into())
+    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &limits.unwrap_or_default())?.into())
 }
 
 /// Server role: writes the token exchange response.
@@ -146,7 +147,7 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
     let core = mcx_connect::TokenExchangeResponse {
         access_token: response.access_token.core(),
         issued_token_type: response.issued_token_type,
-        token_type: mcx_connect::TokenType::parse(&response.token_type),
+        token_type: response.token_type,
         expires_in: response.expires_in,
         scope: response.scope.map(|s| s.core()),
         refresh_token: response.refresh_token.map(|s| s.core()),

@@ -1,7 +1,7 @@
 //! HTTP values: what the host sends and receives with its own HTTP stack.
 
 use crate::error::Result;
-use crate::options::{Normalisation, ParseMode};
+use mcx_connect::{Normalisation, ParseMode};
 
 /// One header line.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -80,11 +80,8 @@ impl From<mcx_connect::HttpResponse> for HttpResponse {
 /// Reads an HTTP/1.1 request written as text (request line, headers, blank line, body).
 #[uniffi::export]
 pub fn http_request_from_text(text: String, mode: ParseMode) -> Result<ParsedHttpRequest> {
-    let parsed = mcx_connect::HttpRequest::parse_text(&text, mode.into()).map_err(crate::McxConnectError::from)?;
-    Ok(ParsedHttpRequest {
-        request: parsed.value.into(),
-        normalisations: parsed.normalisations.into_iter().map(Into::into).collect(),
-    })
+    let parsed = mcx_connect::HttpRequest::parse_text(&text, mode).map_err(crate::McxConnectError::from)?;
+    Ok(ParsedHttpRequest { request: parsed.value.into(), normalisations: parsed.normalisations })
 }
 
 /// Writes a request as HTTP/1.1 text.

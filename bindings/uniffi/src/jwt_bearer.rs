@@ -1,13 +1,11 @@
 //! The jwt-bearer token request to the partner IdMS (TS 33.180 B.7.4, RFC 7523), both roles.
 
 use crate::client::ClientAuthentication;
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::HttpRequest;
-use crate::options::or_default;
-use crate::options::{normalisations, Normalisation, ParseOptions};
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
+use mcx_connect::{EndpointPolicy, Normalisation, ParseOptions};
 use std::sync::Arc;
 
 /// A jwt-bearer request: the security token as `assertion`, the `client_id`, and a scope with at
@@ -31,14 +29,14 @@ impl JwtBearerRequest {
     /// RFC error (`invalid_grant` for a malformed assertion).
     #[uniffi::constructor(default(options = None))]
     pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::JwtBearerRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        let parsed = mcx_connect::JwtBearerRequest::parse(&request.into(), &options.unwrap_or_default())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
     }
 
     /// Client role: the HTTP request to the partner token endpoint.
     #[uniffi::method(default(policy = None))]
     pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
+        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The security token.

@@ -1,14 +1,11 @@
 //! Primary login: authorization code with PKCE S256 (TS 33.180 B.4) and refresh (B.5), both roles.
 
 use crate::client::ClientAuthentication;
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
 use crate::http::HttpRequest;
-use crate::options::or_default;
-use crate::options::{normalisations, Normalisation, ParseOptions};
-use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
+use mcx_connect::{EndpointPolicy, ErrorResponse, Normalisation, ParseOptions};
 use std::sync::Arc;
 
 /// A PKCE verifier and its S256 challenge (RFC 7636).
@@ -89,7 +86,7 @@ impl AuthorizationRequest {
     /// The URL to open in the browser.
     #[uniffi::method(default(policy = None))]
     pub fn url(&self, policy: Option<EndpointPolicy>) -> Result<String> {
-        Ok(self.0.url(or_default(policy))?)
+        Ok(self.0.url(policy.unwrap_or_default())?)
     }
 
     /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
@@ -155,10 +152,7 @@ impl IncomingAuthorizationRequest {
 
     /// The redirect carrying an error (and `state`).
     pub fn error_redirect(&self, error: ErrorResponse) -> String {
-        let mut core =
-            mcx_connect::ErrorResponse::new(mcx_connect::OAuthErrorCode::parse(&error.error), error.error_description);
-        core.error_uri = error.error_uri;
-        self.0.error_redirect(&core)
+        self.0.error_redirect(&error)
     }
 
     /// The client id.
@@ -221,8 +215,8 @@ impl AuthorizationCodeRequest {
     /// Server role: reads an incoming code token request.
     #[uniffi::constructor(default(options = None))]
     pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &options.unwrap_or_default())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
     }
 
     /// Server role: checks the verifier against the stored challenge and the redirect URI
@@ -234,7 +228,7 @@ impl AuthorizationCodeRequest {
     /// Client role: the HTTP request to the token endpoint.
     #[uniffi::method(default(policy = None))]
     pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
+        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The authorization code.
@@ -282,8 +276,8 @@ impl RefreshRequest {
     /// Server role: reads an incoming refresh request.
     #[uniffi::constructor(default(options = None))]
     pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &options.unwrap_or_default())?;
+        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
     }
 
     /// Server role: refuses a scope wider than `granted` (B.5) with `invalid_scope`.
@@ -294,7 +288,7 @@ impl RefreshRequest {
     /// Client role: the HTTP request to the token endpoint.
     #[uniffi::method(default(policy = None))]
     pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
+        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The refresh token.

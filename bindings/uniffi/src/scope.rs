@@ -1,41 +1,13 @@
-//! Scopes (RFC 6749 §3.3) and the MCX scope values of TS 33.180 B.7.4.
+//! Scopes (RFC 6749 §3.3) and the MCX scope values of TS 33.180 B.7.4. `McService` is the core's
+//! own enum.
 
 use crate::error::Result;
-use crate::options::Normalisation;
+use mcx_connect::{McService, Normalisation};
 use std::fmt;
 use std::sync::Arc;
 
-/// An MC service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum McService {
-    /// MCPTT.
-    Ptt,
-    /// MCVideo.
-    Video,
-    /// MCData.
-    Data,
-}
-
-impl From<McService> for mcx_connect::McService {
-    fn from(s: McService) -> Self {
-        match s {
-            McService::Ptt => Self::Ptt,
-            McService::Video => Self::Video,
-            McService::Data => Self::Data,
-        }
-    }
-}
-
-impl From<mcx_connect::McService> for McService {
-    fn from(s: mcx_connect::McService) -> Self {
-        match s {
-            mcx_connect::McService::Ptt => Self::Ptt,
-            mcx_connect::McService::Video => Self::Video,
-            mcx_connect::McService::Data => Self::Data,
-        }
-    }
-}
-
+// Mirrored: the core's `McxOther(String)` / `Other(String)` variants have no field names to
+// carry into Kotlin, Swift and Python.
 /// One scope value: `openid`, one of the twelve `3gpp:mc:` values, an unknown `3gpp:mc:` value
 /// (kept, never dropped) or any other value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -145,9 +117,10 @@ pub fn scope_value(scope: Scope) -> String {
 /// The four `3gpp:mc:` scopes of a service.
 #[uniffi::export]
 pub fn mc_service_scopes(service: McService) -> Vec<Scope> {
-    mcx_connect::McService::from(service).scopes().into_iter().map(Into::into).collect()
+    service.scopes().into_iter().map(Into::into).collect()
 }
 
+// Wrapped: its methods return the core's `ScopeError`, which crosses only as `McxConnectError`.
 /// An ordered set of scope values, without duplicates. Its text form is the space-delimited
 /// `scope` parameter.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Object)]
@@ -180,7 +153,7 @@ impl ScopeSet {
     /// `openid` and the four `3gpp:mc:` values of a service.
     #[uniffi::constructor]
     pub fn for_service(service: McService) -> Arc<Self> {
-        Arc::new(Self(mcx_connect::ScopeSet::for_service(service.into())))
+        Arc::new(Self(mcx_connect::ScopeSet::for_service(service)))
     }
 
     /// A set of the given scopes, in order; repeated values are kept once.
@@ -252,7 +225,7 @@ impl ScopeSet {
 pub fn parse_scope_lenient(text: String) -> Result<LenientScopeSet> {
     let mut report = Vec::new();
     let set = mcx_connect::ScopeSet::parse_lenient(&text, &mut report)?;
-    Ok(LenientScopeSet { scope: ScopeSet::wrap(set), normalisations: crate::options::normalisations(report) })
+    Ok(LenientScopeSet { scope: ScopeSet::wrap(set), normalisations: report })
 }
 
 impl ScopeSet {

@@ -57,11 +57,11 @@ pub struct Mode(pub ParseMode);
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JsLimits {
     /// Largest body in bytes.
-    pub max_body_bytes: Option<usize>,
+    pub max_body_bytes: Option<u64>,
     /// Most parameters.
-    pub max_parameters: Option<usize>,
+    pub max_parameters: Option<u64>,
     /// Largest token in bytes.
-    pub max_token_bytes: Option<usize>,
+    pub max_token_bytes: Option<u64>,
 }
 
 impl From<JsLimits> for Limits {

@@ -86,9 +86,9 @@ pub struct JsProfileOptions {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JsProfileLimits {
     /// Largest document in bytes.
-    pub max_bytes: Option<usize>,
+    pub max_bytes: Option<u64>,
     /// Deepest nesting.
-    pub max_depth: Option<usize>,
+    pub max_depth: Option<u64>,
 }
 
 impl From<JsProfileLimits> for ProfileLimits {

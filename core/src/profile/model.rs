@@ -6,6 +6,7 @@ use crate::scope::McService;
 /// How a partner system's initial configuration is carried in its
 /// `MigratablePartner<Service>SystemInfo` element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerShape {
     /// Inside `AccessInformationForPartner<Service>System` (the shape of TS 24.482 6.2.3 a).
@@ -21,6 +22,7 @@ pub enum PartnerShape {
 /// parser (absolute `https` URIs). An element that is absent or empty is `None`, except the
 /// token endpoint, which is required.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AppServerInfo {
     /// `idms-auth-endpoint`: the IdMS authorization endpoint.
     pub idms_auth_endpoint: Option<String>,
@@ -42,6 +44,7 @@ pub struct AppServerInfo {
 /// What this library reads from an `mcptt-UE-initial-configuration` document, stand-alone or
 /// embedded for a partner system.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InitialConfiguration {
     /// The `domain` attribute: the MC system's domain.
     pub domain: String,
@@ -105,6 +108,7 @@ impl PartnerSystem {
 /// `OnNetwork/MCVideoGroupInfo` (`MCVideo-Group-ID`, `IdMS-Token-Endpoint`) and MCData
 /// `OnNetwork/MCDataGroupInfo` (`MCData-Group-ID`, `IdMS-Token-Endpoint`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupServerInfo {
     /// The group id (its `uri-entry`).
     pub group_id: String,

@@ -134,8 +134,8 @@ pub(super) enum Item<'a> {
 pub(super) struct Cursor<'a> {
     reader: Reader<&'a [u8]>,
     xml: &'a [u8],
-    depth: usize,
-    max_depth: usize,
+    depth: u64,
+    max_depth: u64,
     seen_root: bool,
     first_event: bool,
     /// The element last started was empty (`<a/>`): its end is the next item.
@@ -148,7 +148,7 @@ pub(super) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     /// A reader over a document already checked to be UTF-8.
-    pub(super) fn new(xml: &'a [u8], max_depth: usize) -> Self {
+    pub(super) fn new(xml: &'a [u8], max_depth: u64) -> Self {
         let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
         // `<a/>` comes as one event, read as a start and an end here (quick-xml's expansion
@@ -203,7 +203,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
-    pub(super) fn depth(&self) -> usize {
+    pub(super) fn depth(&self) -> u64 {
         self.depth
     }
 
