@@ -73,6 +73,7 @@ impl fmt::Display for McService {
 
 /// One scope value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Scope {
     /// `openid`
     OpenId,

@@ -58,7 +58,7 @@ def test_scope_sets_parse_strictly_and_leniently():
     assert str(ptt).startswith("openid 3gpp:mc:ptt_service") and ptt.len() == 5 and ptt.has_mcx()
     assert m.ScopeSet.parse(str(ptt)) == ptt
     assert ptt.scopes()[1] == m.Scope.PTT_SERVICE()
-    assert m.scope_from_value("3gpp:mc:new_service") == m.Scope.MCX_OTHER(value="3gpp:mc:new_service")
+    assert m.scope_from_value("3gpp:mc:new_service") == m.Scope.MCX_OTHER("3gpp:mc:new_service")
     assert m.scope_value(m.Scope.DATA_GROUP_MANAGEMENT()) == "3gpp:mc:data_group_management_service"
     assert len(m.mc_service_scopes(m.McService.VIDEO)) == 4
     with pytest.raises(m.McxConnectError.Scope) as err:

@@ -49,9 +49,7 @@ pub use response::{
     oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,
     TokenResponse,
 };
-pub use scope::{
-    mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, Scope, ScopeSet,
-};
+pub use scope::{mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, ScopeSet};
 pub use secret::Secret;
 pub use token::{
     algorithm_from_name, check_security_token, inspect_token, parse_and_verify_jwt_bearer_request,
