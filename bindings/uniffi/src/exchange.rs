@@ -2,20 +2,19 @@
 
 use crate::client::ClientAuthentication;
 use crate::error::Result;
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::HttpResponse;
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
-use mcx_connect::{EndpointPolicy, Limits, Normalisation, ParseOptions, TokenType};
+use mcx_connect::{Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
-// Wrapped: the core's request holds `Secret` and `ScopeSet` values, read through accessors here.
-/// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
-/// `subject_token` the primary access token.
-#[derive(Debug, uniffi::Object)]
-pub struct TokenExchangeRequest {
-    value: mcx_connect::TokenExchangeRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
+    /// `subject_token` the primary access token.
+    TokenExchangeRequest,
+    parse: "Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the RFC error.",
+    build: "Client role: the HTTP request to the primary token endpoint."
+);
 
 #[uniffi::export]
 impl TokenExchangeRequest {
@@ -23,21 +22,7 @@ impl TokenExchangeRequest {
     #[uniffi::constructor]
     pub fn new(resource: String, subject_token: Arc<Secret>, client: ClientAuthentication) -> Arc<Self> {
         let value = mcx_connect::TokenExchangeRequest::new(resource, subject_token.core()).with_client(client.into());
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the
-    /// RFC error.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &options.unwrap_or_default())?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
-    }
-
-    /// Client role: the HTTP request to the primary token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
+        Self::wrap(value, Vec::new())
     }
 
     /// The partner token endpoint.
@@ -48,11 +33,6 @@ impl TokenExchangeRequest {
     /// The primary access token.
     pub fn subject_token(&self) -> Arc<Secret> {
         Secret::wrap(self.value.subject_token.clone())
-    }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
     }
 
     /// RFC 8693 §2.1 `audience` values (repeatable), in order.
@@ -78,11 +58,6 @@ impl TokenExchangeRequest {
     /// RFC 8693 §2.1 `actor_token_type`, if sent.
     pub fn actor_token_type(&self) -> Option<String> {
         self.value.actor_token.as_ref().map(|actor| actor.token_type.clone())
-    }
-
-    /// What lenient parsing repaired (empty for built or strictly parsed requests).
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
     }
 }
 
@@ -155,11 +130,4 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
         normalisations: Vec::new(),
     };
     core.to_http_response().into()
-}
-
-impl TokenExchangeRequest {
-    /// Wraps a core request with its repairs.
-    pub(crate) fn wrap(value: mcx_connect::TokenExchangeRequest, normalisations: Vec<Normalisation>) -> Arc<Self> {
-        Arc::new(Self { value, normalisations })
-    }
 }

@@ -23,6 +23,7 @@ mod jwt_bearer;
 mod login;
 mod options;
 mod profile;
+mod request;
 mod response;
 mod scope;
 mod secret;

@@ -2,10 +2,9 @@
 
 use crate::client::ClientAuthentication;
 use crate::error::Result;
-use crate::http::HttpRequest;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
-use mcx_connect::{EndpointPolicy, ErrorResponse, Normalisation, ParseOptions};
+use mcx_connect::{EndpointPolicy, ErrorResponse};
 use std::sync::Arc;
 
 /// A PKCE verifier and its S256 challenge (RFC 7636).
@@ -96,10 +95,7 @@ impl AuthorizationRequest {
 
     /// The code token request for the code this request received.
     pub fn code_request(&self, code: Arc<Secret>, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
-        Arc::new(AuthorizationCodeRequest {
-            value: self.0.code_request(code.core(), client.into()),
-            normalisations: Vec::new(),
-        })
+        AuthorizationCodeRequest::wrap(self.0.code_request(code.core(), client.into()), Vec::new())
     }
 
     /// The `state` value.
@@ -186,12 +182,12 @@ impl IncomingAuthorizationRequest {
     }
 }
 
-/// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
-#[derive(Debug, uniffi::Object)]
-pub struct AuthorizationCodeRequest {
-    value: mcx_connect::AuthorizationCodeRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
+    AuthorizationCodeRequest,
+    parse: "Server role: reads an incoming code token request.",
+    build: "Client role: the HTTP request to the token endpoint."
+);
 
 #[uniffi::export]
 impl AuthorizationCodeRequest {
@@ -209,26 +205,13 @@ impl AuthorizationCodeRequest {
             code_verifier: code_verifier.core(),
             client: client.into(),
         };
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role: reads an incoming code token request.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &options.unwrap_or_default())?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
+        Self::wrap(value, Vec::new())
     }
 
     /// Server role: checks the verifier against the stored challenge and the redirect URI
     /// against the authorization request's.
     pub fn verify(&self, code_challenge: String, redirect_uri: String) -> Result<()> {
         Ok(self.value.verify(&code_challenge, &redirect_uri)?)
-    }
-
-    /// Client role: the HTTP request to the token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The authorization code.
@@ -245,24 +228,14 @@ impl AuthorizationCodeRequest {
     pub fn code_verifier(&self) -> Arc<Secret> {
         Secret::wrap(self.value.code_verifier.clone())
     }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
-    }
-
-    /// What lenient parsing repaired.
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
-    }
 }
 
-/// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
-#[derive(Debug, uniffi::Object)]
-pub struct RefreshRequest {
-    value: mcx_connect::RefreshRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
+    RefreshRequest,
+    parse: "Server role: reads an incoming refresh request.",
+    build: "Client role: the HTTP request to the token endpoint."
+);
 
 #[uniffi::export]
 impl RefreshRequest {
@@ -270,25 +243,12 @@ impl RefreshRequest {
     #[uniffi::constructor]
     pub fn new(refresh_token: Arc<Secret>, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
         let value = mcx_connect::RefreshRequest::new(refresh_token.core(), scope.map(|s| s.core()), client.into());
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role: reads an incoming refresh request.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &options.unwrap_or_default())?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: parsed.normalisations }))
+        Self::wrap(value, Vec::new())
     }
 
     /// Server role: refuses a scope wider than `granted` (B.5) with `invalid_scope`.
     pub fn check_scope(&self, granted: Arc<ScopeSet>) -> Result<()> {
         Ok(self.value.check_scope(&granted.core())?)
-    }
-
-    /// Client role: the HTTP request to the token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
     }
 
     /// The refresh token.
@@ -299,15 +259,5 @@ impl RefreshRequest {
     /// The requested scope, if any.
     pub fn scope(&self) -> Option<Arc<ScopeSet>> {
         self.value.scope.clone().map(ScopeSet::wrap)
-    }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
-    }
-
-    /// What lenient parsing repaired.
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
     }
 }

@@ -104,6 +104,10 @@ pub struct VerifiedToken {
     pub scope: Option<Arc<ScopeSet>>,
 }
 
+fn verified(h: &core::JwsHeader, c: &core::TokenClaims, scope: Option<&mcx_connect::ScopeSet>) -> VerifiedToken {
+    VerifiedToken { header: header(h), claims: claims(c), scope: scope.cloned().map(ScopeSet::wrap) }
+}
+
 /// A token decoded without any verification: for display and diagnosis only.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct UnverifiedToken {
@@ -256,7 +260,7 @@ impl SecurityTokenValidator {
     /// fails with `now_in_milliseconds`).
     pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, &client_id, now)?;
-        Ok(VerifiedToken { header: header(&checked.header), claims: claims(&checked.claims), scope: None })
+        Ok(verified(&checked.header, &checked.claims, None))
     }
 
     /// Every rule one by one: what `validate` decides, with each rule's outcome. Fails only for
@@ -388,7 +392,7 @@ impl IdTokenValidator {
     /// Validates `token`, with the `nonce` the authorization request sent.
     pub fn validate(&self, token: String, nonce: Option<String>, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, nonce.as_deref(), now)?;
-        Ok(VerifiedToken { header: header(&checked.header), claims: claims(&checked.claims), scope: None })
+        Ok(verified(&checked.header, &checked.claims, None))
     }
 }
 
@@ -429,11 +433,7 @@ impl AccessTokenValidator {
     /// Validates `token` at `now`.
     pub fn validate(&self, token: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, now)?;
-        Ok(VerifiedToken {
-            header: header(&checked.header),
-            claims: claims(&checked.claims),
-            scope: Some(ScopeSet::wrap(checked.scope)),
-        })
+        Ok(verified(&checked.header, &checked.claims, Some(&checked.scope)))
     }
 }
 
@@ -516,7 +516,7 @@ pub fn parse_and_verify_jwt_bearer_request(
     let token = &parsed.value.security_token;
     Ok(VerifiedJwtBearerRequest {
         request: JwtBearerRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
-        security_token: VerifiedToken { header: header(&token.header), claims: claims(&token.claims), scope: None },
+        security_token: verified(&token.header, &token.claims, None),
     })
 }
 
@@ -541,10 +541,6 @@ pub fn parse_and_verify_token_exchange_request(
     let token = &parsed.value.subject_token;
     Ok(VerifiedTokenExchangeRequest {
         request: crate::TokenExchangeRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
-        subject_token: VerifiedToken {
-            header: header(&token.header),
-            claims: claims(&token.claims),
-            scope: Some(ScopeSet::wrap(token.scope.clone())),
-        },
+        subject_token: verified(&token.header, &token.claims, Some(&token.scope)),
     })
 }
