@@ -5,6 +5,26 @@
 use crate::error::OAuthErrorCode;
 use crate::response::TokenType;
 
+/// One header field of an HTTP request or response: the name as written, and the value.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HttpHeaderField {
+    /// The header name, as written.
+    pub name: String,
+    /// The header value.
+    pub value: String,
+}
+
+/// One header of an `HttpRequest` / `HttpResponse`: the core's `(name, value)` pair crosses as an
+/// [`HttpHeaderField`] record (UniFFI has no tuples); `HttpHeader` is its name in Kotlin, Swift
+/// and Python.
+type HttpHeader = (String, String);
+
+uniffi::custom_type!(HttpHeader, HttpHeaderField, {
+    remote,
+    lower: |header| HttpHeaderField { name: header.0, value: header.1 },
+    try_lift: |field| Ok((field.name, field.value)),
+});
+
 // An RFC 6749 / RFC 8693 error code crosses as its wire text (`invalid_grant`); any other code a
 // server sent is kept as sent.
 uniffi::custom_type!(OAuthErrorCode, String, {

@@ -2,9 +2,9 @@
 
 use crate::client::ClientAuthentication;
 use crate::error::Result;
-use crate::http::HttpResponse;
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
+use mcx_connect::HttpResponse;
 use mcx_connect::{Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
@@ -113,7 +113,7 @@ pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExch
 /// Client role: reads the primary IdMS's answer to a token exchange.
 #[uniffi::export(default(limits = None))]
 pub fn read_token_exchange_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenExchangeResponse> {
-    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &limits.unwrap_or_default())?.into())
+    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response, &limits.unwrap_or_default())?.into())
 }
 
 /// Server role: writes the token exchange response.
@@ -129,5 +129,5 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
         scope_text: None,
         normalisations: Vec::new(),
     };
-    core.to_http_response().into()
+    core.to_http_response()
 }

@@ -1,12 +1,12 @@
 //! The sans-IO migration flow (TS 33.180 B.7, TS 24.482 6.2.3): one object per migration.
 
 use crate::error::Result;
-use crate::http::{HttpRequest, HttpResponse};
 use crate::response::TokenResponse;
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
 use crate::token::SecurityTokenReport;
 use mcx_connect::{EndpointPolicy, FlowFailure, Limits, MigrationStep, MigrationTarget};
+use mcx_connect::{HttpRequest, HttpResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 // Mirrored: the core's config holds a `ScopeSet` and a `Secret`, which cross as objects (`Arc`).
@@ -102,13 +102,13 @@ impl MigrationFlow {
 
     /// The next request to send, at `now` (seconds since the epoch).
     pub fn next_request(&self, now: u64) -> Result<HttpRequest> {
-        Ok(self.inner().next_request(now)?.into())
+        Ok(self.inner().next_request(now)?)
     }
 
     /// Takes the response to the last request; returns the new step. A refusal or an unusable
     /// security token ends the flow (`Failed`) with the server's RFC error intact.
     pub fn handle_response(&self, response: HttpResponse, now: u64) -> Result<MigrationStep> {
-        Ok(self.inner().handle_response(&response.into(), now)?)
+        Ok(self.inner().handle_response(&response, now)?)
     }
 
     /// The current step.

@@ -2,8 +2,8 @@
 
 use crate::error::Result;
 use crate::exchange::TokenExchangeResponse;
-use crate::http::HttpRequest;
 use crate::token::{AccessTokenValidator, SigningKey};
+use mcx_connect::HttpRequest;
 use mcx_connect::ParseOptions;
 use std::sync::Arc;
 
@@ -38,8 +38,7 @@ impl SecurityTokenIssuer {
         now: u64,
         jti: Option<String>,
     ) -> Result<TokenExchangeResponse> {
-        let parsed =
-            mcx_connect::TokenExchangeRequest::parse_and_verify(&request.into(), &options, validator.core(), now)?;
+        let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, validator.core(), now)?;
         let response = match jti {
             Some(jti) => self.0.issue_with_jti(&parsed.value, now, &jti)?,
             None => self.0.issue(&parsed.value, now)?,

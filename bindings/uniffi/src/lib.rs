@@ -38,8 +38,7 @@ pub use exchange::{
 };
 pub use flow::{FlowSecrets, MigrationConfig, MigrationFlow};
 pub use http::{
-    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, HttpHeader,
-    HttpRequest, HttpResponse, ParsedHttpRequest,
+    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, ParsedHttpRequest,
 };
 pub use issue::SecurityTokenIssuer;
 pub use jwt_bearer::JwtBearerRequest;

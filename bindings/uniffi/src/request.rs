@@ -31,10 +31,10 @@ macro_rules! token_request {
             #[doc = $parse_doc]
             #[uniffi::constructor(default(options = None))]
             pub fn parse(
-                request: crate::http::HttpRequest,
+                request: mcx_connect::HttpRequest,
                 options: Option<mcx_connect::ParseOptions>,
             ) -> crate::error::Result<std::sync::Arc<Self>> {
-                let parsed = mcx_connect::$name::parse(&request.into(), &options.unwrap_or_default())?;
+                let parsed = mcx_connect::$name::parse(&request, &options.unwrap_or_default())?;
                 Ok(Self::wrap(parsed.value, parsed.normalisations))
             }
 
@@ -44,8 +44,8 @@ macro_rules! token_request {
                 &self,
                 token_endpoint: String,
                 policy: Option<mcx_connect::EndpointPolicy>,
-            ) -> crate::error::Result<crate::http::HttpRequest> {
-                Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?.into())
+            ) -> crate::error::Result<mcx_connect::HttpRequest> {
+                Ok(self.value.build(&token_endpoint, policy.unwrap_or_default())?)
             }
 
             /// The client authentication.

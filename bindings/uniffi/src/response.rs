@@ -2,9 +2,9 @@
 //! is the core's own record.
 
 use crate::error::Result;
-use crate::http::HttpResponse;
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
+use mcx_connect::HttpResponse;
 use mcx_connect::{ErrorResponse, Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
@@ -71,26 +71,26 @@ impl From<TokenResponse> for mcx_connect::TokenResponse {
 /// code in `oauth_error`.
 #[uniffi::export(default(limits = None))]
 pub fn read_token_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenResponse> {
-    Ok(mcx_connect::TokenResponse::from_http_response(&response.into(), &limits.unwrap_or_default())?.into())
+    Ok(mcx_connect::TokenResponse::from_http_response(&response, &limits.unwrap_or_default())?.into())
 }
 
 /// Writes a token response (status 200, JSON, `Cache-Control: no-store`).
 #[uniffi::export]
 pub fn write_token_response(tokens: TokenResponse) -> HttpResponse {
-    mcx_connect::TokenResponse::from(tokens).to_http_response().into()
+    mcx_connect::TokenResponse::from(tokens).to_http_response()
 }
 
 /// Reads an error response from any status; `None` when the body is not one.
 #[uniffi::export]
 pub fn read_error_response(response: HttpResponse) -> Option<ErrorResponse> {
-    ErrorResponse::from_http_response(&response.into())
+    ErrorResponse::from_http_response(&response)
 }
 
 /// Writes an error response: the status for the code (401 and `WWW-Authenticate` for
 /// `invalid_client`), a JSON body with the description fitted to RFC 6749's character set.
 #[uniffi::export]
 pub fn write_error_response(error: ErrorResponse) -> HttpResponse {
-    fitted(error).to_http_response().into()
+    fitted(error).to_http_response()
 }
 
 /// An error response from the host's record, its description fitted to RFC 6749 §5.2's character

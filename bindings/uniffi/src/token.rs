@@ -2,12 +2,12 @@
 //! access tokens, signing, and unverified inspection.
 
 use crate::error::Result;
-use crate::http::HttpRequest;
 use crate::jwt_bearer::JwtBearerRequest;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
 use crate::McxConnectError;
 use mcx_connect::token::{self as core, Algorithm, RuleOutcome};
+use mcx_connect::HttpRequest;
 use mcx_connect::McService;
 use mcx_connect::ParseOptions;
 use std::sync::Arc;
@@ -512,7 +512,7 @@ pub fn parse_and_verify_jwt_bearer_request(
     validator: Arc<SecurityTokenValidator>,
     now: u64,
 ) -> Result<VerifiedJwtBearerRequest> {
-    let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request.into(), &options, &validator.0, now)?;
+    let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request, &options, &validator.0, now)?;
     let token = &parsed.value.security_token;
     Ok(VerifiedJwtBearerRequest {
         request: JwtBearerRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
@@ -537,7 +537,7 @@ pub fn parse_and_verify_token_exchange_request(
     validator: Arc<AccessTokenValidator>,
     now: u64,
 ) -> Result<VerifiedTokenExchangeRequest> {
-    let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request.into(), &options, &validator.0, now)?;
+    let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, &validator.0, now)?;
     let token = &parsed.value.subject_token;
     Ok(VerifiedTokenExchangeRequest {
         request: crate::TokenExchangeRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
