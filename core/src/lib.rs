@@ -43,7 +43,7 @@
 //!   form (`/token`) gets its URL from `Host` (`https://{host}{path}`); a header value that is not
 //!   UTF-8 is refused (`malformed_http`), never dropped.
 //! - `ring-backend`: `token::RingBackend`, signature verification with ring for native servers.
-//! - `uniffi`: UniFFI derives on the core's records, enums and error, for the Kotlin, Swift and
+//! - `uniffi`: UniFFI derives on the core's records and enums, for the Kotlin, Swift and
 //!   Python bindings (`bindings/uniffi`); their rustdoc becomes the generated code's doc comments.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
