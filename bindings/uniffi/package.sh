@@ -73,9 +73,12 @@ maturin_args=(build --out "$out")
 wheel=$(ls "$out"/mcx_connect-"$VERSION"-*.whl)
 "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language python \
   --out-dir "$work/python" >/dev/null
-python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("mcx_connect/_uniffi/mcx_connect.py"))' \
-  "$wheel" | cmp -s - "$work/python/mcx_connect.py" ||
-  { echo "package: the module in $(basename "$wheel") is not uniffi-bindgen's output" >&2; exit 1; }
+# Two generated modules: the core's namespace (`mcx_connect.py`) and this crate's (`mcx_connect_ffi.py`).
+for module in mcx_connect mcx_connect_ffi; do
+  python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+    "$wheel" "mcx_connect/_uniffi/$module.py" | cmp -s - "$work/python/$module.py" ||
+    { echo "package: $module.py in $(basename "$wheel") is not uniffi-bindgen's output" >&2; exit 1; }
+done
 echo "package: $(basename "$wheel")"
 
 # --- the library of the jar and the Swift package -------------------------------------------------
@@ -107,7 +110,10 @@ echo "package: libmcx_connect_ffi.so ($([ "$release" = 1 ] && echo release || ec
 # its classes are cached by the hash of the source and of the compiler.
 # Beside the generated code: the package's own Kotlin (bindings/uniffi/kotlin/src, e.g. the error
 # interface on the base class).
-kt=("$work/kotlin/org/mcxconnect/mcx_connect.kt" bindings/uniffi/kotlin/src/*.kt)
+# Two generated files, one package each: org.mcxconnect (this crate: objects, functions, the error)
+# and org.mcxconnect.core (the core's records and enums).
+kt=("$work/kotlin/org/mcxconnect/mcx_connect_ffi.kt" "$work/kotlin/org/mcxconnect/core/mcx_connect.kt"
+  bindings/uniffi/kotlin/src/*.kt)
 classes="$CARGO_TARGET_DIR/uniffi-kotlin/classes-$(cat "${kt[@]}" "$KOTLIN_HOME/build.txt" | sha256sum | cut -c1-16)"
 if [ ! -d "$classes" ]; then
   rm -rf "$CARGO_TARGET_DIR"/uniffi-kotlin/classes-*
@@ -142,10 +148,16 @@ echo "package: $(basename "$jar") ($(cd "$jar_root" && find linux-* -name '*.so'
 swift_pkg="$out/mcx-connect-swift"
 mkdir -p "$swift_pkg/Sources/McxConnect" "$swift_pkg/Sources/mcx_connectFFI" "$swift_pkg/lib"
 cp bindings/uniffi/swift/Package.swift "$swift_pkg/"
-cp "$work/swift/McxConnect.swift" "$swift_pkg/Sources/McxConnect/"
+# Both namespaces in the one module McxConnect (UniFFI's Swift helpers are fileprivate; the core's
+# public converters serve this crate's file) over one C module with both headers (each guards the
+# definitions they share with UNIFFI_SHARED_H).
+cp "$work/swift/McxConnect.swift" "$work/swift/McxConnectCore.swift" "$swift_pkg/Sources/McxConnect/"
 cp bindings/uniffi/swift/Sources/*.swift "$swift_pkg/Sources/McxConnect/"  # the package's own Swift (the error interface)
-cp "$work/swift/mcx_connectFFI.h" "$swift_pkg/Sources/mcx_connectFFI/"
-cp "$work/swift/mcx_connectFFI.modulemap" "$swift_pkg/Sources/mcx_connectFFI/module.modulemap"
+cp "$work/swift/mcx_connectFFI.h" "$work/swift/mcx_connect_coreFFI.h" "$swift_pkg/Sources/mcx_connectFFI/"
+sed -e 's/^\( *header "mcx_connectFFI.h"\)$/    header "mcx_connect_coreFFI.h"\n\1/' "$work/swift/mcx_connectFFI.modulemap" \
+  >"$swift_pkg/Sources/mcx_connectFFI/module.modulemap"
+grep -q 'header "mcx_connect_coreFFI.h"' "$swift_pkg/Sources/mcx_connectFFI/module.modulemap" ||
+  { echo "package: the module map does not name both headers" >&2; exit 1; }
 cp "$LIB" "$swift_pkg/lib/"
 cp LICENSE "$swift_pkg/"
 tar -C "$out" -czf "$out/mcx-connect-swift-$VERSION.tar.gz" mcx-connect-swift

@@ -16,9 +16,11 @@ use crate::uri;
     tsify(missing_as_null),
     serde(rename_all = "camelCase", deny_unknown_fields)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EndpointPolicy {
     /// Accept `http://` for loopback hosts. Never accepts `http` for any other host.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub allow_loopback_http: bool,
 }
 

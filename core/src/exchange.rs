@@ -195,7 +195,7 @@ impl TokenExchangeRequest {
         let form = frame.form();
         let resource = read_resource(form, options, report)?;
         let subject_token = form.required("subject_token").map_err(Rejection::new)?;
-        if subject_token.len() > options.limits.max_token_bytes {
+        if crate::form::len_u64(subject_token.len()) > options.limits.max_token_bytes {
             return Err(Rejection::new(RequestError::MalformedToken {
                 parameter: crate::error::TokenParameter::SubjectToken,
                 reason: format!(

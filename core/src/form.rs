@@ -15,6 +15,7 @@ use crate::error::RequestError;
 
 /// How strictly to read an incoming request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum ParseMode {
@@ -27,6 +28,7 @@ pub enum ParseMode {
 
 /// Bounds on what a parser accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(default)]
 #[cfg_attr(
     feature = "wasm",
@@ -36,11 +38,24 @@ pub enum ParseMode {
 )]
 pub struct Limits {
     /// Largest request or response body, in bytes.
-    pub max_body_bytes: usize,
+    #[cfg_attr(feature = "uniffi", uniffi(default = 65536))]
+    pub max_body_bytes: u64,
     /// Most parameters in one form body.
-    pub max_parameters: usize,
+    #[cfg_attr(feature = "uniffi", uniffi(default = 32))]
+    pub max_parameters: u64,
     /// Largest token (assertion, subject token, JWT in a response), in bytes.
-    pub max_token_bytes: usize,
+    #[cfg_attr(feature = "uniffi", uniffi(default = 16384))]
+    pub max_token_bytes: u64,
+}
+
+/// A length in the `u64` the limits are written in (a `usize` always fits).
+pub(crate) fn len_u64(len: usize) -> u64 {
+    u64::try_from(len).unwrap_or(u64::MAX)
+}
+
+/// A limit as a `usize` (saturating where `usize` is narrower, as on wasm32).
+pub(crate) fn limit_usize(limit: u64) -> usize {
+    usize::try_from(limit).unwrap_or(usize::MAX)
 }
 
 impl Default for Limits {
@@ -51,6 +66,7 @@ impl Default for Limits {
 
 /// Options for the server-role parsers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(default)]
 #[cfg_attr(
     feature = "wasm",
@@ -68,6 +84,7 @@ pub struct ParseOptions {
     /// Whether a `3gpp:mc:` scope value this version does not know satisfies B.7.4's "one or
     /// more of the following" (forward compatibility; off by default: only the twelve listed
     /// values count). The bare prefix `3gpp:mc:` never counts.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub accept_unknown_mcx_scopes: bool,
 }
 
@@ -86,6 +103,7 @@ impl ParseOptions {
 /// One deviation that lenient parsing repaired, reported to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Normalisation {
     /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
     /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`,
@@ -158,8 +176,8 @@ impl Form {
         repeatable: &[&str],
     ) -> Result<Form, RequestError> {
         let limits = options.limits;
-        if body.len() > limits.max_body_bytes {
-            return Err(RequestError::BodyTooLarge { size: body.len(), limit: limits.max_body_bytes });
+        if len_u64(body.len()) > limits.max_body_bytes {
+            return Err(RequestError::BodyTooLarge { size: len_u64(body.len()), limit: limits.max_body_bytes });
         }
         let lenient = options.mode == ParseMode::Lenient;
         let segment_count = body.split(|&b| b == b'&').count();
@@ -192,7 +210,7 @@ impl Form {
                 }
                 return Err(RequestError::MalformedForm(format!("empty parameter pair at byte {start}: {place}")));
             }
-            if params.len() >= limits.max_parameters {
+            if len_u64(params.len()) >= limits.max_parameters {
                 return Err(RequestError::TooManyParameters { limit: limits.max_parameters });
             }
             // A pair without `=` may be a secret pasted whole (`client_secret hunter2`): it is

@@ -15,6 +15,7 @@ pub const JSON_CONTENT_TYPE: &str = "application/json; charset=UTF-8";
 /// An HTTP request as a plain value.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HttpRequest {
     /// The method, upper case (`POST`, `GET`).
     pub method: String,
@@ -30,6 +31,7 @@ pub struct HttpRequest {
 /// An HTTP response as a plain value.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,

@@ -77,9 +77,9 @@ impl JwtBearerRequest {
         frame.check_grant_type(GRANT_TYPE_JWT_BEARER)?;
         let form = frame.form();
         let assertion = form.required("assertion").map_err(Rejection::new)?;
-        crate::token::check_structure(assertion, options.limits.max_token_bytes).map_err(|reason| {
-            Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason })
-        })?;
+        crate::token::check_structure(assertion, crate::form::limit_usize(options.limits.max_token_bytes)).map_err(
+            |reason| Rejection::new(RequestError::MalformedToken { parameter: TokenParameter::Assertion, reason }),
+        )?;
         form.required("client_id").map_err(Rejection::new)?;
         let client = frame.client()?;
         let scope = frame.required_scope(options, report)?;

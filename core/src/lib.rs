@@ -45,6 +45,8 @@
 //! - `ring-backend`: `token::RingBackend`, signature verification with ring for native servers.
 //! - `wasm`: for the npm binding only (it turns it on for wasm32): `tsify::Tsify` derives and
 //!   camelCase serde names on the plain types, which then cross into JavaScript as they are.
+//! - `uniffi`: UniFFI derives on the core's records and enums, for the Kotlin, Swift and
+//!   Python bindings (`bindings/uniffi`); their rustdoc becomes the generated code's doc comments.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -52,6 +54,8 @@ mod client;
 mod endpoint;
 pub mod error;
 mod exchange;
+#[cfg(feature = "uniffi")]
+mod ffi;
 mod flow;
 mod form;
 mod grant;
@@ -100,6 +104,10 @@ pub use profile::{
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::{serde_exposed, Secret};
+
+// The core's UniFFI namespace: its records and enums cross into Kotlin, Swift and Python by derive.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("mcx_connect");
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -64,13 +64,16 @@ impl fmt::Display for TokenType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ErrorResponse {
     /// The error code.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub error: OAuthErrorCode,
     /// Human-readable text, if sent.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub error_description: Option<String>,
     /// A page about the error, if sent.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub error_uri: Option<String>,
 }
 
@@ -145,8 +148,9 @@ impl ErrorResponse {
 /// success; an RFC 6749 §5.2 error (any status, including `200`) is [`Error::ErrorResponse`];
 /// anything else is a precise [`ResponseError`].
 pub(crate) fn read_success_object(response: &HttpResponse, limits: &Limits) -> Result<Map<String, Value>, Error> {
-    if response.body.len() > limits.max_body_bytes {
-        return Err(ResponseError::TooLarge { size: response.body.len(), limit: limits.max_body_bytes }.into());
+    let size = crate::form::len_u64(response.body.len());
+    if size > limits.max_body_bytes {
+        return Err(ResponseError::TooLarge { size, limit: limits.max_body_bytes }.into());
     }
     let parsed: Result<Value, _> = serde_json::from_slice(&response.body);
     if let Ok(Value::Object(object)) = &parsed {
@@ -202,10 +206,12 @@ impl Members<'_> {
         match self.string(name)? {
             None => Ok(None),
             Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
-            Some(value) if value.len() > limits.max_token_bytes => Err(ResponseError::InvalidField {
-                field: name,
-                reason: format!("it is {} bytes, over the limit of {}", value.len(), limits.max_token_bytes),
-            }),
+            Some(value) if crate::form::len_u64(value.len()) > limits.max_token_bytes => {
+                Err(ResponseError::InvalidField {
+                    field: name,
+                    reason: format!("it is {} bytes, over the limit of {}", value.len(), limits.max_token_bytes),
+                })
+            }
             Some(value) => Ok(Some(Secret::new(value))),
         }
     }

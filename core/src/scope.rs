@@ -13,6 +13,7 @@ use std::fmt;
 /// An MC service (TS 23.280): push to talk, video or data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum McService {
     /// MCPTT.
@@ -73,6 +74,7 @@ impl fmt::Display for McService {
 
 /// One scope value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Scope {
     /// `openid`
     OpenId,

@@ -3,6 +3,7 @@
 package org.mcxconnect.test
 
 import org.mcxconnect.*
+import org.mcxconnect.core.*
 
 private const val BENCH_ASSERTION = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl"
 private const val BENCH_ENDPOINT = "https://idms.partner.example/as/token.oauth2"

@@ -3,6 +3,7 @@
 package org.mcxconnect.test
 
 import org.mcxconnect.*
+import org.mcxconnect.core.*
 import java.io.File
 import java.util.Base64
 import kotlin.system.exitProcess

@@ -53,12 +53,21 @@ def test_policy_parse_options_and_limits_default_to_the_cores():
     assert m.read_token_response(reply).access_token.expose() == "a"
 
 
+def test_the_cores_records_come_by_derive_with_their_rustdoc_and_defaults():
+    # Limits, ParseOptions and McService are the core's own types (feature `uniffi`), not mirrors:
+    # their doc comments are the core's rustdoc and their defaults the core's.
+    assert m.Limits.__doc__.strip() == "Bounds on what a parser accepts."
+    assert m.McService.__doc__.strip() == "An MC service (TS 23.280): push to talk, video or data."
+    assert m.Limits() == m.default_limits() == m.strict_parse_options().limits
+    assert m.lenient_parse_options().mode == m.ParseMode.LENIENT
+
+
 def test_scope_sets_parse_strictly_and_leniently():
     ptt = m.ScopeSet.for_service(m.McService.PTT)
     assert str(ptt).startswith("openid 3gpp:mc:ptt_service") and ptt.len() == 5 and ptt.has_mcx()
     assert m.ScopeSet.parse(str(ptt)) == ptt
     assert ptt.scopes()[1] == m.Scope.PTT_SERVICE()
-    assert m.scope_from_value("3gpp:mc:new_service") == m.Scope.MCX_OTHER(value="3gpp:mc:new_service")
+    assert m.scope_from_value("3gpp:mc:new_service") == m.Scope.MCX_OTHER("3gpp:mc:new_service")
     assert m.scope_value(m.Scope.DATA_GROUP_MANAGEMENT()) == "3gpp:mc:data_group_management_service"
     assert len(m.mc_service_scopes(m.McService.VIDEO)) == 4
     with pytest.raises(m.McxConnectError.Scope) as err:

@@ -1,22 +1,20 @@
 //! Token exchange (TS 33.180 B.7.2/B.7.3, RFC 8693) in both roles.
 
 use crate::client::ClientAuthentication;
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
-use crate::http::{HttpRequest, HttpResponse};
-use crate::options::or_default;
-use crate::options::{normalisations, Limits, Normalisation, ParseOptions};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
+use mcx_connect::HttpResponse;
+use mcx_connect::{Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
-/// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
-/// `subject_token` the primary access token.
-#[derive(Debug, uniffi::Object)]
-pub struct TokenExchangeRequest {
-    value: mcx_connect::TokenExchangeRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// A token exchange request to the primary IdMS: `resource` is the partner IdMS token endpoint,
+    /// `subject_token` the primary access token.
+    TokenExchangeRequest,
+    parse: "Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the RFC error.",
+    build: "Client role: the HTTP request to the primary token endpoint."
+);
 
 #[uniffi::export]
 impl TokenExchangeRequest {
@@ -24,21 +22,7 @@ impl TokenExchangeRequest {
     #[uniffi::constructor]
     pub fn new(resource: String, subject_token: Arc<Secret>, client: ClientAuthentication) -> Arc<Self> {
         let value = mcx_connect::TokenExchangeRequest::new(resource, subject_token.core()).with_client(client.into());
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role (primary IdMS): reads an incoming request; a refusal is `Rejected` with the
-    /// RFC error.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::TokenExchangeRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
-    }
-
-    /// Client role: the HTTP request to the primary token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
+        Self::wrap(value, Vec::new())
     }
 
     /// The partner token endpoint.
@@ -49,11 +33,6 @@ impl TokenExchangeRequest {
     /// The primary access token.
     pub fn subject_token(&self) -> Arc<Secret> {
         Secret::wrap(self.value.subject_token.clone())
-    }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
     }
 
     /// RFC 8693 §2.1 `audience` values (repeatable), in order.
@@ -80,13 +59,10 @@ impl TokenExchangeRequest {
     pub fn actor_token_type(&self) -> Option<String> {
         self.value.actor_token.as_ref().map(|actor| actor.token_type.clone())
     }
-
-    /// What lenient parsing repaired (empty for built or strictly parsed requests).
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
-    }
 }
 
+// Mirrored: the core's tokens are `Secret` values and its scope a `ScopeSet`, which cross as
+// objects (`Arc`).
 /// The token exchange response (B.7.3) carrying the security token.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenExchangeResponse {
@@ -95,7 +71,7 @@ pub struct TokenExchangeResponse {
     /// `issued_token_type` (the JWT token type for B.7.3).
     pub issued_token_type: String,
     /// `token_type` (`N_A` for B.7.3).
-    pub token_type: String,
+    pub token_type: TokenType,
     /// Lifetime in seconds.
     #[uniffi(default = None)]
     pub expires_in: Option<u64>,
@@ -118,12 +94,12 @@ impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
         Self {
             access_token: Secret::wrap(r.access_token),
             issued_token_type: r.issued_token_type,
-            token_type: r.token_type.as_str().to_owned(),
+            token_type: r.token_type,
             expires_in: r.expires_in,
             scope: r.scope.map(ScopeSet::wrap),
             refresh_token: wrap_opt(r.refresh_token.as_ref()),
             scope_text: r.scope_text,
-            normalisations: normalisations(r.normalisations),
+            normalisations: r.normalisations,
         }
     }
 }
@@ -137,7 +113,7 @@ pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExch
 /// Client role: reads the primary IdMS's answer to a token exchange.
 #[uniffi::export(default(limits = None))]
 pub fn read_token_exchange_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenExchangeResponse> {
-    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response.into(), &or_default(limits))?.into())
+    Ok(mcx_connect::TokenExchangeResponse::from_http_response(&response, &limits.unwrap_or_default())?.into())
 }
 
 /// Server role: writes the token exchange response.
@@ -146,19 +122,12 @@ pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpRes
     let core = mcx_connect::TokenExchangeResponse {
         access_token: response.access_token.core(),
         issued_token_type: response.issued_token_type,
-        token_type: mcx_connect::TokenType::parse(&response.token_type),
+        token_type: response.token_type,
         expires_in: response.expires_in,
         scope: response.scope.map(|s| s.core()),
         refresh_token: response.refresh_token.map(|s| s.core()),
         scope_text: None,
         normalisations: Vec::new(),
     };
-    core.to_http_response().into()
-}
-
-impl TokenExchangeRequest {
-    /// Wraps a core request with its repairs.
-    pub(crate) fn wrap(value: mcx_connect::TokenExchangeRequest, normalisations: Vec<Normalisation>) -> Arc<Self> {
-        Arc::new(Self { value, normalisations })
-    }
+    core.to_http_response()
 }

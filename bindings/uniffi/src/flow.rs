@@ -1,47 +1,15 @@
 //! The sans-IO migration flow (TS 33.180 B.7, TS 24.482 6.2.3): one object per migration.
 
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
-use crate::http::{HttpRequest, HttpResponse};
-use crate::options::Limits;
 use crate::response::TokenResponse;
-use crate::scope::{McService, ScopeSet};
+use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
 use crate::token::SecurityTokenReport;
+use mcx_connect::{EndpointPolicy, FlowFailure, Limits, MigrationStep, MigrationTarget};
+use mcx_connect::{HttpRequest, HttpResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// Where to migrate: the service and the partner IdMS token endpoint from the user profile.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MigrationTarget {
-    /// The MC service the partner tokens are for.
-    pub service: McService,
-    /// The partner MC system's id, where the profile names one.
-    #[uniffi(default = None)]
-    pub partner_system_id: Option<String>,
-    /// The partner IdMS token endpoint.
-    pub partner_token_endpoint: String,
-}
-
-impl From<MigrationTarget> for mcx_connect::MigrationTarget {
-    fn from(t: MigrationTarget) -> Self {
-        Self {
-            service: t.service.into(),
-            partner_system_id: t.partner_system_id,
-            partner_token_endpoint: t.partner_token_endpoint,
-        }
-    }
-}
-
-impl From<mcx_connect::MigrationTarget> for MigrationTarget {
-    fn from(t: mcx_connect::MigrationTarget) -> Self {
-        Self {
-            service: t.service.into(),
-            partner_system_id: t.partner_system_id,
-            partner_token_endpoint: t.partner_token_endpoint,
-        }
-    }
-}
-
+// Mirrored: the core's config holds a `ScopeSet` and a `Secret`, which cross as objects (`Arc`).
 /// The client's side of the migration.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct MigrationConfig {
@@ -69,55 +37,14 @@ impl From<MigrationConfig> for mcx_connect::MigrationConfig {
     fn from(c: MigrationConfig) -> Self {
         let mut config = mcx_connect::MigrationConfig::new(c.primary_token_endpoint, c.client_id, c.scope.core());
         config.client_secret = c.client_secret.map(|s| s.core());
-        config.endpoint_policy = c.endpoint_policy.unwrap_or_default().into();
+        config.endpoint_policy = c.endpoint_policy.unwrap_or_default();
         config.min_security_token_lifetime = c.min_security_token_lifetime;
-        config.limits = c.limits.unwrap_or_default().into();
+        config.limits = c.limits.unwrap_or_default();
         config
     }
 }
 
-/// Where the flow stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum MigrationStep {
-    /// The token exchange request is the next request.
-    ExchangeToSend,
-    /// The token exchange is out; its response is awaited.
-    AwaitingSecurityToken,
-    /// The jwt-bearer request to the partner is the next request.
-    PartnerRequestToSend,
-    /// The jwt-bearer request is out; the partner's response is awaited.
-    AwaitingPartnerTokens,
-    /// The partner tokens are in.
-    Completed,
-    /// The flow ended with an error (see `failure`).
-    Failed,
-}
-
-impl From<mcx_connect::MigrationStep> for MigrationStep {
-    fn from(s: mcx_connect::MigrationStep) -> Self {
-        use mcx_connect::MigrationStep as S;
-        match s {
-            S::ExchangeToSend => Self::ExchangeToSend,
-            S::AwaitingSecurityToken => Self::AwaitingSecurityToken,
-            S::PartnerRequestToSend => Self::PartnerRequestToSend,
-            S::AwaitingPartnerTokens => Self::AwaitingPartnerTokens,
-            S::Completed => Self::Completed,
-            S::Failed => Self::Failed,
-        }
-    }
-}
-
-/// How a flow ended in failure.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct FlowFailure {
-    /// The stable error code.
-    pub code: String,
-    /// The RFC error code, when a server refused.
-    pub oauth_error: Option<String>,
-    /// The description.
-    pub description: String,
-}
-
+// Mirrored: the core's secrets are `Secret` values, which cross as objects (`Arc`).
 /// The secrets a flow saved without them needs back when restored.
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct FlowSecrets {
@@ -129,6 +56,7 @@ pub struct FlowSecrets {
     pub client_secret: Option<Arc<Secret>>,
 }
 
+// Wrapped: the core's flow advances with `&mut self`; a `Mutex` makes it a thread-safe object.
 /// The transport-free migration state machine: `next_request` gives the request to send,
 /// `handle_response` takes its answer, until `Completed` (or `Failed`). Thread-safe.
 #[derive(Debug, uniffi::Object)]
@@ -154,7 +82,7 @@ impl MigrationFlow {
         target: MigrationTarget,
         primary_access_token: Arc<Secret>,
     ) -> Result<Arc<Self>> {
-        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target.into(), primary_access_token.core())?))
+        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target, primary_access_token.core())?))
     }
 
     /// Restores a flow saved with `save`; `secrets` supplies what was saved without secrets.
@@ -169,28 +97,28 @@ impl MigrationFlow {
 
     /// A new flow to another partner from the same login.
     pub fn for_another_partner(&self, target: MigrationTarget) -> Result<Arc<Self>> {
-        Ok(Self::wrap(self.inner().for_another_partner(target.into())?))
+        Ok(Self::wrap(self.inner().for_another_partner(target)?))
     }
 
     /// The next request to send, at `now` (seconds since the epoch).
     pub fn next_request(&self, now: u64) -> Result<HttpRequest> {
-        Ok(self.inner().next_request(now)?.into())
+        Ok(self.inner().next_request(now)?)
     }
 
     /// Takes the response to the last request; returns the new step. A refusal or an unusable
     /// security token ends the flow (`Failed`) with the server's RFC error intact.
     pub fn handle_response(&self, response: HttpResponse, now: u64) -> Result<MigrationStep> {
-        Ok(self.inner().handle_response(&response.into(), now)?.into())
+        Ok(self.inner().handle_response(&response, now)?)
     }
 
     /// The current step.
     pub fn step(&self) -> MigrationStep {
-        self.inner().step().into()
+        self.inner().step()
     }
 
     /// The target of this flow.
     pub fn target(&self) -> MigrationTarget {
-        self.inner().target().clone().into()
+        self.inner().target().clone()
     }
 
     /// The security token, once received and checked.
@@ -217,11 +145,7 @@ impl MigrationFlow {
 
     /// Why the flow failed, if it did.
     pub fn failure(&self) -> Option<FlowFailure> {
-        self.inner().failure().map(|f| FlowFailure {
-            code: f.code.clone(),
-            oauth_error: f.oauth_error.clone(),
-            description: f.description.clone(),
-        })
+        self.inner().failure().cloned()
     }
 
     /// The flow as JSON, to survive an app suspension; secrets only when asked for.

@@ -2,9 +2,9 @@
 
 use crate::error::Result;
 use crate::exchange::TokenExchangeResponse;
-use crate::http::HttpRequest;
-use crate::options::ParseOptions;
 use crate::token::{AccessTokenValidator, SigningKey};
+use mcx_connect::HttpRequest;
+use mcx_connect::ParseOptions;
 use std::sync::Arc;
 
 /// Builds and signs the security token of B.7.3 (`iss`, `sub`, `aud` = [client_id, resource],
@@ -38,12 +38,7 @@ impl SecurityTokenIssuer {
         now: u64,
         jti: Option<String>,
     ) -> Result<TokenExchangeResponse> {
-        let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(
-            &request.into(),
-            &options.into(),
-            validator.core(),
-            now,
-        )?;
+        let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, validator.core(), now)?;
         let response = match jti {
             Some(jti) => self.0.issue_with_jti(&parsed.value, now, &jti)?,
             None => self.0.issue(&parsed.value, now)?,

@@ -6,7 +6,11 @@
 //! [`Secret`]), and every failure as one [`McxConnectError`] that carries the
 //! core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
 //!
-//! One file per API family, mirroring the core's modules.
+//! The core's plain records and enums (limits, parse options, policies, steps, profile values,
+//! algorithms, …) cross by their own derives (the core's feature `uniffi`, namespace
+//! `mcx_connect`); this crate (namespace `mcx_connect_ffi`) holds only what cannot, each with a
+//! one-line reason: objects around values with `&mut self`, borrowed or secret-holding accessors,
+//! records holding `Secret` or `ScopeSet` objects, and the one error. One file per API family.
 
 mod client;
 mod endpoint;
@@ -19,47 +23,39 @@ mod jwt_bearer;
 mod login;
 mod options;
 mod profile;
+mod request;
 mod response;
 mod scope;
 mod secret;
 mod token;
 
 pub use client::ClientAuthentication;
-pub use endpoint::{check_endpoint, EndpointPolicy};
+pub use endpoint::check_endpoint;
 pub use error::McxConnectError;
 pub use exchange::{
     read_token_exchange_response, security_token_response, write_token_exchange_response, TokenExchangeRequest,
     TokenExchangeResponse,
 };
-pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
+pub use flow::{FlowSecrets, MigrationConfig, MigrationFlow};
 pub use http::{
-    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, HttpHeader,
-    HttpRequest, HttpResponse, ParsedHttpRequest,
+    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, ParsedHttpRequest,
 };
 pub use issue::SecurityTokenIssuer;
 pub use jwt_bearer::JwtBearerRequest;
 pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
-pub use options::{
-    default_limits, lenient_parse_options, strict_parse_options, Limits, Normalisation, ParseMode, ParseOptions,
-};
-pub use profile::{
-    AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileLimits,
-    UserProfile, UserProfiles,
-};
+pub use options::{default_limits, lenient_parse_options, strict_parse_options};
+pub use profile::{PartnerSystem, UserProfile, UserProfiles};
 pub use response::{
     oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,
-    ErrorResponse, TokenResponse,
+    TokenResponse,
 };
-pub use scope::{
-    mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, McService, Scope, ScopeSet,
-};
+pub use scope::{mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, ScopeSet};
 pub use secret::Secret;
 pub use token::{
     algorithm_from_name, check_security_token, inspect_token, parse_and_verify_jwt_bearer_request,
-    parse_and_verify_token_exchange_request, AccessTokenValidator, Algorithm, IdTokenValidator, IgnoredKey, JwkInfo,
-    JwkSet, JwsHeader, RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator,
-    SigningKey, TokenClaims, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest,
-    Verifier,
+    parse_and_verify_token_exchange_request, AccessTokenValidator, IdTokenValidator, IgnoredKey, JwkInfo, JwkSet,
+    JwsHeader, RuleResult, SecurityTokenReport, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenClaims,
+    UnverifiedToken, VerifiedJwtBearerRequest, VerifiedToken, VerifiedTokenExchangeRequest, Verifier,
 };
 
-uniffi::setup_scaffolding!("mcx_connect");
+uniffi::setup_scaffolding!("mcx_connect_ffi");

@@ -1,14 +1,10 @@
 //! Primary login: authorization code with PKCE S256 (TS 33.180 B.4) and refresh (B.5), both roles.
 
 use crate::client::ClientAuthentication;
-use crate::endpoint::EndpointPolicy;
 use crate::error::Result;
-use crate::http::HttpRequest;
-use crate::options::or_default;
-use crate::options::{normalisations, Normalisation, ParseOptions};
-use crate::response::ErrorResponse;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
+use mcx_connect::{EndpointPolicy, ErrorResponse};
 use std::sync::Arc;
 
 /// A PKCE verifier and its S256 challenge (RFC 7636).
@@ -89,7 +85,7 @@ impl AuthorizationRequest {
     /// The URL to open in the browser.
     #[uniffi::method(default(policy = None))]
     pub fn url(&self, policy: Option<EndpointPolicy>) -> Result<String> {
-        Ok(self.0.url(or_default(policy))?)
+        Ok(self.0.url(policy.unwrap_or_default())?)
     }
 
     /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
@@ -99,10 +95,7 @@ impl AuthorizationRequest {
 
     /// The code token request for the code this request received.
     pub fn code_request(&self, code: Arc<Secret>, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
-        Arc::new(AuthorizationCodeRequest {
-            value: self.0.code_request(code.core(), client.into()),
-            normalisations: Vec::new(),
-        })
+        AuthorizationCodeRequest::wrap(self.0.code_request(code.core(), client.into()), Vec::new())
     }
 
     /// The `state` value.
@@ -155,10 +148,7 @@ impl IncomingAuthorizationRequest {
 
     /// The redirect carrying an error (and `state`).
     pub fn error_redirect(&self, error: ErrorResponse) -> String {
-        let mut core =
-            mcx_connect::ErrorResponse::new(mcx_connect::OAuthErrorCode::parse(&error.error), error.error_description);
-        core.error_uri = error.error_uri;
-        self.0.error_redirect(&core)
+        self.0.error_redirect(&crate::response::fitted(error))
     }
 
     /// The client id.
@@ -192,12 +182,12 @@ impl IncomingAuthorizationRequest {
     }
 }
 
-/// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
-#[derive(Debug, uniffi::Object)]
-pub struct AuthorizationCodeRequest {
-    value: mcx_connect::AuthorizationCodeRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
+    AuthorizationCodeRequest,
+    parse: "Server role: reads an incoming code token request.",
+    build: "Client role: the HTTP request to the token endpoint."
+);
 
 #[uniffi::export]
 impl AuthorizationCodeRequest {
@@ -215,26 +205,13 @@ impl AuthorizationCodeRequest {
             code_verifier: code_verifier.core(),
             client: client.into(),
         };
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role: reads an incoming code token request.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::AuthorizationCodeRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        Self::wrap(value, Vec::new())
     }
 
     /// Server role: checks the verifier against the stored challenge and the redirect URI
     /// against the authorization request's.
     pub fn verify(&self, code_challenge: String, redirect_uri: String) -> Result<()> {
         Ok(self.value.verify(&code_challenge, &redirect_uri)?)
-    }
-
-    /// Client role: the HTTP request to the token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The authorization code.
@@ -251,24 +228,14 @@ impl AuthorizationCodeRequest {
     pub fn code_verifier(&self) -> Arc<Secret> {
         Secret::wrap(self.value.code_verifier.clone())
     }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
-    }
-
-    /// What lenient parsing repaired.
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
-    }
 }
 
-/// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
-#[derive(Debug, uniffi::Object)]
-pub struct RefreshRequest {
-    value: mcx_connect::RefreshRequest,
-    normalisations: Vec<Normalisation>,
-}
+crate::request::token_request!(
+    /// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
+    RefreshRequest,
+    parse: "Server role: reads an incoming refresh request.",
+    build: "Client role: the HTTP request to the token endpoint."
+);
 
 #[uniffi::export]
 impl RefreshRequest {
@@ -276,25 +243,12 @@ impl RefreshRequest {
     #[uniffi::constructor]
     pub fn new(refresh_token: Arc<Secret>, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
         let value = mcx_connect::RefreshRequest::new(refresh_token.core(), scope.map(|s| s.core()), client.into());
-        Arc::new(Self { value, normalisations: Vec::new() })
-    }
-
-    /// Server role: reads an incoming refresh request.
-    #[uniffi::constructor(default(options = None))]
-    pub fn parse(request: HttpRequest, options: Option<ParseOptions>) -> Result<Arc<Self>> {
-        let parsed = mcx_connect::RefreshRequest::parse(&request.into(), &or_default(options))?;
-        Ok(Arc::new(Self { value: parsed.value, normalisations: normalisations(parsed.normalisations) }))
+        Self::wrap(value, Vec::new())
     }
 
     /// Server role: refuses a scope wider than `granted` (B.5) with `invalid_scope`.
     pub fn check_scope(&self, granted: Arc<ScopeSet>) -> Result<()> {
         Ok(self.value.check_scope(&granted.core())?)
-    }
-
-    /// Client role: the HTTP request to the token endpoint.
-    #[uniffi::method(default(policy = None))]
-    pub fn build(&self, token_endpoint: String, policy: Option<EndpointPolicy>) -> Result<HttpRequest> {
-        Ok(self.value.build(&token_endpoint, or_default(policy))?.into())
     }
 
     /// The refresh token.
@@ -305,15 +259,5 @@ impl RefreshRequest {
     /// The requested scope, if any.
     pub fn scope(&self) -> Option<Arc<ScopeSet>> {
         self.value.scope.clone().map(ScopeSet::wrap)
-    }
-
-    /// The client authentication.
-    pub fn client(&self) -> ClientAuthentication {
-        self.value.client.clone().into()
-    }
-
-    /// What lenient parsing repaired.
-    pub fn normalisations(&self) -> Vec<Normalisation> {
-        self.normalisations.clone()
     }
 }

@@ -1,20 +1,22 @@
-//! Token responses (RFC 6749 §5.1) and error responses (§5.2), both directions.
+//! Token responses (RFC 6749 §5.1) and error responses (§5.2), both directions. `ErrorResponse`
+//! is the core's own record.
 
 use crate::error::Result;
-use crate::http::HttpResponse;
-use crate::options::or_default;
-use crate::options::{normalisations, Limits, Normalisation};
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
+use mcx_connect::HttpResponse;
+use mcx_connect::{ErrorResponse, Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
+// Mirrored: the core's tokens are `Secret` values and its scope a `ScopeSet`, which cross as
+// objects (`Arc`).
 /// A token response (B.4, B.5, B.7.5).
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenResponse {
     /// The access token.
     pub access_token: Arc<Secret>,
     /// `token_type` as sent (`Bearer`, `N_A`, or another value).
-    pub token_type: String,
+    pub token_type: TokenType,
     /// Lifetime in seconds.
     #[uniffi(default = None)]
     pub expires_in: Option<u64>,
@@ -39,13 +41,13 @@ impl From<mcx_connect::TokenResponse> for TokenResponse {
     fn from(t: mcx_connect::TokenResponse) -> Self {
         Self {
             access_token: Secret::wrap(t.access_token),
-            token_type: t.token_type.as_str().to_owned(),
+            token_type: t.token_type,
             expires_in: t.expires_in,
             refresh_token: wrap_opt(t.refresh_token.as_ref()),
             scope: t.scope.map(ScopeSet::wrap),
             id_token: wrap_opt(t.id_token.as_ref()),
             scope_text: t.scope_text,
-            normalisations: normalisations(t.normalisations),
+            normalisations: t.normalisations,
         }
     }
 }
@@ -54,7 +56,7 @@ impl From<TokenResponse> for mcx_connect::TokenResponse {
     fn from(t: TokenResponse) -> Self {
         Self {
             access_token: t.access_token.core(),
-            token_type: mcx_connect::TokenType::parse(&t.token_type),
+            token_type: t.token_type,
             expires_in: t.expires_in,
             refresh_token: t.refresh_token.map(|s| s.core()),
             scope: t.scope.map(|s| s.core()),
@@ -69,46 +71,32 @@ impl From<TokenResponse> for mcx_connect::TokenResponse {
 /// code in `oauth_error`.
 #[uniffi::export(default(limits = None))]
 pub fn read_token_response(response: HttpResponse, limits: Option<Limits>) -> Result<TokenResponse> {
-    Ok(mcx_connect::TokenResponse::from_http_response(&response.into(), &or_default(limits))?.into())
+    Ok(mcx_connect::TokenResponse::from_http_response(&response, &limits.unwrap_or_default())?.into())
 }
 
 /// Writes a token response (status 200, JSON, `Cache-Control: no-store`).
 #[uniffi::export]
 pub fn write_token_response(tokens: TokenResponse) -> HttpResponse {
-    mcx_connect::TokenResponse::from(tokens).to_http_response().into()
-}
-
-/// An RFC 6749 §5.2 / RFC 8693 §2.2.2 error response.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ErrorResponse {
-    /// The error code (e.g. `invalid_grant`).
-    pub error: String,
-    /// The description.
-    #[uniffi(default = None)]
-    pub error_description: Option<String>,
-    /// A page about the error.
-    #[uniffi(default = None)]
-    pub error_uri: Option<String>,
+    mcx_connect::TokenResponse::from(tokens).to_http_response()
 }
 
 /// Reads an error response from any status; `None` when the body is not one.
 #[uniffi::export]
 pub fn read_error_response(response: HttpResponse) -> Option<ErrorResponse> {
-    mcx_connect::ErrorResponse::from_http_response(&response.into()).map(|e| ErrorResponse {
-        error: e.error.as_str().to_owned(),
-        error_description: e.error_description,
-        error_uri: e.error_uri,
-    })
+    ErrorResponse::from_http_response(&response)
 }
 
 /// Writes an error response: the status for the code (401 and `WWW-Authenticate` for
 /// `invalid_client`), a JSON body with the description fitted to RFC 6749's character set.
 #[uniffi::export]
 pub fn write_error_response(error: ErrorResponse) -> HttpResponse {
-    let mut core =
-        mcx_connect::ErrorResponse::new(mcx_connect::OAuthErrorCode::parse(&error.error), error.error_description);
-    core.error_uri = error.error_uri;
-    core.to_http_response().into()
+    fitted(error).to_http_response()
+}
+
+/// An error response from the host's record, its description fitted to RFC 6749 §5.2's character
+/// set as `ErrorResponse::new` does (a record crosses without its constructor).
+pub(crate) fn fitted(error: ErrorResponse) -> ErrorResponse {
+    ErrorResponse { error_uri: error.error_uri, ..ErrorResponse::new(error.error, error.error_description) }
 }
 
 /// The HTTP status a token endpoint answers an RFC error code with.

@@ -1,153 +1,30 @@
-//! Scopes (RFC 6749 §3.3) and the MCX scope values of TS 33.180 B.7.4.
+//! Scopes (RFC 6749 §3.3) and the MCX scope values of TS 33.180 B.7.4. `McService` and `Scope`
+//! are the core's own enums.
 
 use crate::error::Result;
-use crate::options::Normalisation;
+use mcx_connect::{McService, Normalisation, Scope};
 use std::fmt;
 use std::sync::Arc;
-
-/// An MC service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum McService {
-    /// MCPTT.
-    Ptt,
-    /// MCVideo.
-    Video,
-    /// MCData.
-    Data,
-}
-
-impl From<McService> for mcx_connect::McService {
-    fn from(s: McService) -> Self {
-        match s {
-            McService::Ptt => Self::Ptt,
-            McService::Video => Self::Video,
-            McService::Data => Self::Data,
-        }
-    }
-}
-
-impl From<mcx_connect::McService> for McService {
-    fn from(s: mcx_connect::McService) -> Self {
-        match s {
-            mcx_connect::McService::Ptt => Self::Ptt,
-            mcx_connect::McService::Video => Self::Video,
-            mcx_connect::McService::Data => Self::Data,
-        }
-    }
-}
-
-/// One scope value: `openid`, one of the twelve `3gpp:mc:` values, an unknown `3gpp:mc:` value
-/// (kept, never dropped) or any other value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Scope {
-    /// `openid`
-    OpenId,
-    /// `3gpp:mc:ptt_service`
-    PttService,
-    /// `3gpp:mc:video_service`
-    VideoService,
-    /// `3gpp:mc:data_service`
-    DataService,
-    /// `3gpp:mc:ptt_key_management_service`
-    PttKeyManagement,
-    /// `3gpp:mc:video_key_management_service`
-    VideoKeyManagement,
-    /// `3gpp:mc:data_key_management_service`
-    DataKeyManagement,
-    /// `3gpp:mc:ptt_config_management_service`
-    PttConfigManagement,
-    /// `3gpp:mc:video_config_management_service`
-    VideoConfigManagement,
-    /// `3gpp:mc:data_config_management_service`
-    DataConfigManagement,
-    /// `3gpp:mc:ptt_group_management_service`
-    PttGroupManagement,
-    /// `3gpp:mc:video_group_management_service`
-    VideoGroupManagement,
-    /// `3gpp:mc:data_group_management_service`
-    DataGroupManagement,
-    /// A `3gpp:mc:` value this version does not know.
-    McxOther {
-        /// The value.
-        value: String,
-    },
-    /// Any other value.
-    Other {
-        /// The value.
-        value: String,
-    },
-}
-
-impl From<mcx_connect::Scope> for Scope {
-    fn from(s: mcx_connect::Scope) -> Self {
-        use mcx_connect::Scope as S;
-        match s {
-            S::OpenId => Self::OpenId,
-            S::PttService => Self::PttService,
-            S::VideoService => Self::VideoService,
-            S::DataService => Self::DataService,
-            S::PttKeyManagement => Self::PttKeyManagement,
-            S::VideoKeyManagement => Self::VideoKeyManagement,
-            S::DataKeyManagement => Self::DataKeyManagement,
-            S::PttConfigManagement => Self::PttConfigManagement,
-            S::VideoConfigManagement => Self::VideoConfigManagement,
-            S::DataConfigManagement => Self::DataConfigManagement,
-            S::PttGroupManagement => Self::PttGroupManagement,
-            S::VideoGroupManagement => Self::VideoGroupManagement,
-            S::DataGroupManagement => Self::DataGroupManagement,
-            S::McxOther(value) => Self::McxOther { value },
-            S::Other(value) => Self::Other { value },
-        }
-    }
-}
-
-impl From<Scope> for mcx_connect::Scope {
-    fn from(s: Scope) -> Self {
-        match s {
-            Scope::McxOther { value } | Scope::Other { value } => Self::from_value(&value),
-            known => {
-                let value = scope_value(known);
-                Self::from_value(&value)
-            }
-        }
-    }
-}
 
 /// The typed scope for a value.
 #[uniffi::export]
 pub fn scope_from_value(value: String) -> Scope {
-    mcx_connect::Scope::from_value(&value).into()
+    Scope::from_value(&value)
 }
 
 /// The wire value of a scope (e.g. `3gpp:mc:ptt_service`).
 #[uniffi::export]
 pub fn scope_value(scope: Scope) -> String {
-    use mcx_connect::Scope as S;
-    let core = match scope {
-        Scope::OpenId => S::OpenId,
-        Scope::PttService => S::PttService,
-        Scope::VideoService => S::VideoService,
-        Scope::DataService => S::DataService,
-        Scope::PttKeyManagement => S::PttKeyManagement,
-        Scope::VideoKeyManagement => S::VideoKeyManagement,
-        Scope::DataKeyManagement => S::DataKeyManagement,
-        Scope::PttConfigManagement => S::PttConfigManagement,
-        Scope::VideoConfigManagement => S::VideoConfigManagement,
-        Scope::DataConfigManagement => S::DataConfigManagement,
-        Scope::PttGroupManagement => S::PttGroupManagement,
-        Scope::VideoGroupManagement => S::VideoGroupManagement,
-        Scope::DataGroupManagement => S::DataGroupManagement,
-        Scope::McxOther { value } | Scope::Other { value } => return value,
-    };
-    core.as_str().to_owned()
+    scope.as_str().to_owned()
 }
 
 /// The four `3gpp:mc:` scopes of a service.
 #[uniffi::export]
 pub fn mc_service_scopes(service: McService) -> Vec<Scope> {
-    mcx_connect::McService::from(service).scopes().into_iter().map(Into::into).collect()
+    service.scopes().to_vec()
 }
 
+// Wrapped: its methods return the core's `ScopeError`, which crosses only as `McxConnectError`.
 /// An ordered set of scope values, without duplicates. Its text form is the space-delimited
 /// `scope` parameter.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Object)]
@@ -180,13 +57,14 @@ impl ScopeSet {
     /// `openid` and the four `3gpp:mc:` values of a service.
     #[uniffi::constructor]
     pub fn for_service(service: McService) -> Arc<Self> {
-        Arc::new(Self(mcx_connect::ScopeSet::for_service(service.into())))
+        Arc::new(Self(mcx_connect::ScopeSet::for_service(service)))
     }
 
     /// A set of the given scopes, in order; repeated values are kept once.
     #[uniffi::constructor]
     pub fn of(scopes: Vec<Scope>) -> Arc<Self> {
-        Arc::new(Self(scopes.into_iter().map(mcx_connect::Scope::from).collect()))
+        // A host may write a known value as `McxOther`/`Other`: read each one by its value.
+        Arc::new(Self(scopes.iter().map(|scope| Scope::from_value(scope.as_str())).collect()))
     }
 
     /// The values, in order, as written on the wire.
@@ -196,7 +74,7 @@ impl ScopeSet {
 
     /// The values, in order, typed.
     pub fn scopes(&self) -> Vec<Scope> {
-        self.0.iter().cloned().map(Into::into).collect()
+        self.0.iter().cloned().collect()
     }
 
     /// Whether the set holds this value.
@@ -252,7 +130,7 @@ impl ScopeSet {
 pub fn parse_scope_lenient(text: String) -> Result<LenientScopeSet> {
     let mut report = Vec::new();
     let set = mcx_connect::ScopeSet::parse_lenient(&text, &mut report)?;
-    Ok(LenientScopeSet { scope: ScopeSet::wrap(set), normalisations: crate::options::normalisations(report) })
+    Ok(LenientScopeSet { scope: ScopeSet::wrap(set), normalisations: report })
 }
 
 impl ScopeSet {

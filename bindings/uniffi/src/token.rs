@@ -2,52 +2,20 @@
 //! access tokens, signing, and unverified inspection.
 
 use crate::error::Result;
-use crate::http::HttpRequest;
 use crate::jwt_bearer::JwtBearerRequest;
-use crate::options::ParseOptions;
-use crate::scope::{McService, ScopeSet};
+use crate::scope::ScopeSet;
 use crate::secret::Secret;
 use crate::McxConnectError;
-use mcx_connect::token as core;
+use mcx_connect::token::{self as core, Algorithm, RuleOutcome};
+use mcx_connect::HttpRequest;
+use mcx_connect::McService;
+use mcx_connect::ParseOptions;
 use std::sync::Arc;
-
-/// A JWS algorithm (`none` and HMAC other than HS256 can never be accepted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Algorithm {
-    /// ES256
-    Es256,
-    /// ES384
-    Es384,
-    /// RS256
-    Rs256,
-    /// PS256
-    Ps256,
-    /// EdDSA (Ed25519)
-    EdDsa,
-    /// HS256, only with a shared secret configured on purpose.
-    Hs256,
-}
-
-impl From<Algorithm> for core::Algorithm {
-    fn from(a: Algorithm) -> Self {
-        match a {
-            Algorithm::Es256 => Self::Es256,
-            Algorithm::Es384 => Self::Es384,
-            Algorithm::Rs256 => Self::Rs256,
-            Algorithm::Ps256 => Self::Ps256,
-            Algorithm::EdDsa => Self::EdDsa,
-            Algorithm::Hs256 => Self::Hs256,
-        }
-    }
-}
 
 /// The algorithm named `alg` on the wire (`ES256`, `EdDSA`, …), if it is one that can be accepted.
 #[uniffi::export]
 pub fn algorithm_from_name(alg: String) -> Option<Algorithm> {
-    let parsed = core::Algorithm::parse(&alg)?;
-    [Algorithm::Es256, Algorithm::Es384, Algorithm::Rs256, Algorithm::Ps256, Algorithm::EdDsa, Algorithm::Hs256]
-        .into_iter()
-        .find(|a| core::Algorithm::from(*a) == parsed)
+    Algorithm::parse(&alg)
 }
 
 fn json_text(value: &impl serde::Serialize) -> String {
@@ -134,6 +102,10 @@ pub struct VerifiedToken {
     pub claims: TokenClaims,
     /// The granted scope (access tokens only).
     pub scope: Option<Arc<ScopeSet>>,
+}
+
+fn verified(h: &core::JwsHeader, c: &core::TokenClaims, scope: Option<&mcx_connect::ScopeSet>) -> VerifiedToken {
+    VerifiedToken { header: header(h), claims: claims(c), scope: scope.cloned().map(ScopeSet::wrap) }
 }
 
 /// A token decoded without any verification: for display and diagnosis only.
@@ -245,7 +217,6 @@ impl Verifier {
             verifier = verifier.with_shared_secret(&secret)?;
         }
         if let Some(list) = algorithms {
-            let list: Vec<core::Algorithm> = list.into_iter().map(Into::into).collect();
             verifier = verifier.with_algorithms(&list)?;
         }
         if let Some(max) = max_token_bytes {
@@ -277,7 +248,7 @@ impl SecurityTokenValidator {
         let mut validator =
             core::SecurityTokenValidator::new(issuer, target, verifier.0.clone())?.with_leeway(leeway)?;
         for service in services {
-            validator = validator.require_service(service.into());
+            validator = validator.require_service(service);
         }
         if let Some(max) = max_lifetime {
             validator = validator.with_max_lifetime(max);
@@ -289,7 +260,7 @@ impl SecurityTokenValidator {
     /// fails with `now_in_milliseconds`).
     pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, &client_id, now)?;
-        Ok(VerifiedToken { header: header(&checked.header), claims: claims(&checked.claims), scope: None })
+        Ok(verified(&checked.header, &checked.claims, None))
     }
 
     /// Every rule one by one: what `validate` decides, with each rule's outcome. Fails only for
@@ -297,17 +268,6 @@ impl SecurityTokenValidator {
     pub fn report(&self, token: String, client_id: String, now: u64) -> Result<SecurityTokenReport> {
         Ok(report(&self.0.report(&token, &client_id, now)?))
     }
-}
-
-/// How a security-token rule came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RuleOutcome {
-    /// The token meets the rule.
-    Pass,
-    /// The token breaks the rule.
-    Fail,
-    /// Not checked (no keys, no expected issuer or maximum lifetime, or an earlier rule failed).
-    NotChecked,
 }
 
 /// One security-token rule and its outcome.
@@ -351,11 +311,7 @@ pub(crate) fn report(r: &core::SecurityTokenReport) -> SecurityTokenReport {
             .map(|rule| RuleResult {
                 id: rule.id.to_owned(),
                 clause: rule.clause.to_owned(),
-                outcome: match rule.outcome {
-                    core::RuleOutcome::Pass => RuleOutcome::Pass,
-                    core::RuleOutcome::Fail => RuleOutcome::Fail,
-                    core::RuleOutcome::NotChecked => RuleOutcome::NotChecked,
-                },
+                outcome: rule.outcome,
                 detail: rule.detail.clone(),
                 code: rule.code.map(str::to_owned),
             })
@@ -402,7 +358,7 @@ pub fn check_security_token(
         core_rules = core_rules.with_issuer(issuer)?;
     }
     for service in rules.services {
-        core_rules = core_rules.require_service(service.into());
+        core_rules = core_rules.require_service(service);
     }
     if let Some(max) = rules.max_lifetime {
         core_rules = core_rules.with_max_lifetime(max);
@@ -428,7 +384,7 @@ impl IdTokenValidator {
     ) -> Result<Arc<Self>> {
         let mut validator = core::IdTokenValidator::new(issuer, client_id, verifier.0.clone())?.with_leeway(leeway)?;
         for service in services {
-            validator = validator.require_service(service.into());
+            validator = validator.require_service(service);
         }
         Ok(Arc::new(Self(validator)))
     }
@@ -436,7 +392,7 @@ impl IdTokenValidator {
     /// Validates `token`, with the `nonce` the authorization request sent.
     pub fn validate(&self, token: String, nonce: Option<String>, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, nonce.as_deref(), now)?;
-        Ok(VerifiedToken { header: header(&checked.header), claims: claims(&checked.claims), scope: None })
+        Ok(verified(&checked.header, &checked.claims, None))
     }
 }
 
@@ -469,7 +425,7 @@ impl AccessTokenValidator {
             validator = validator.require_scope(mcx_connect::Scope::from_value(&scope));
         }
         for service in services {
-            validator = validator.require_service(service.into());
+            validator = validator.require_service(service);
         }
         Ok(Arc::new(Self(validator)))
     }
@@ -477,11 +433,7 @@ impl AccessTokenValidator {
     /// Validates `token` at `now`.
     pub fn validate(&self, token: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, now)?;
-        Ok(VerifiedToken {
-            header: header(&checked.header),
-            claims: claims(&checked.claims),
-            scope: Some(ScopeSet::wrap(checked.scope)),
-        })
+        Ok(verified(&checked.header, &checked.claims, Some(&checked.scope)))
     }
 }
 
@@ -560,14 +512,11 @@ pub fn parse_and_verify_jwt_bearer_request(
     validator: Arc<SecurityTokenValidator>,
     now: u64,
 ) -> Result<VerifiedJwtBearerRequest> {
-    let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request.into(), &options.into(), &validator.0, now)?;
+    let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request, &options, &validator.0, now)?;
     let token = &parsed.value.security_token;
     Ok(VerifiedJwtBearerRequest {
-        request: JwtBearerRequest::wrap(
-            parsed.value.request.clone(),
-            crate::options::normalisations(parsed.normalisations),
-        ),
-        security_token: VerifiedToken { header: header(&token.header), claims: claims(&token.claims), scope: None },
+        request: JwtBearerRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
+        security_token: verified(&token.header, &token.claims, None),
     })
 }
 
@@ -588,18 +537,10 @@ pub fn parse_and_verify_token_exchange_request(
     validator: Arc<AccessTokenValidator>,
     now: u64,
 ) -> Result<VerifiedTokenExchangeRequest> {
-    let parsed =
-        mcx_connect::TokenExchangeRequest::parse_and_verify(&request.into(), &options.into(), &validator.0, now)?;
+    let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, &validator.0, now)?;
     let token = &parsed.value.subject_token;
     Ok(VerifiedTokenExchangeRequest {
-        request: crate::TokenExchangeRequest::wrap(
-            parsed.value.request.clone(),
-            crate::options::normalisations(parsed.normalisations),
-        ),
-        subject_token: VerifiedToken {
-            header: header(&token.header),
-            claims: claims(&token.claims),
-            scope: Some(ScopeSet::wrap(token.scope.clone())),
-        },
+        request: crate::TokenExchangeRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
+        subject_token: verified(&token.header, &token.claims, Some(&token.scope)),
     })
 }

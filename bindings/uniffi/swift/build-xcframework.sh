@@ -27,7 +27,7 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/headers" "$work/ios-simulator" "$work/macos"
-cp "$pkg/Sources/mcx_connectFFI/mcx_connectFFI.h" "$pkg/Sources/mcx_connectFFI/module.modulemap" "$work/headers/"
+cp "$pkg"/Sources/mcx_connectFFI/*.h "$pkg/Sources/mcx_connectFFI/module.modulemap" "$work/headers/"
 lipo -create "$target_dir/aarch64-apple-ios-sim/release/$lib" "$target_dir/x86_64-apple-ios/release/$lib" \
   -output "$work/ios-simulator/$lib"
 lipo -create "$target_dir/aarch64-apple-darwin/release/$lib" "$target_dir/x86_64-apple-darwin/release/$lib" \

@@ -236,15 +236,15 @@ pub enum RequestError {
     #[error("request body of {size} bytes is over the limit of {limit} bytes")]
     BodyTooLarge {
         /// Size of the body in bytes.
-        size: usize,
+        size: u64,
         /// The configured limit in bytes.
-        limit: usize,
+        limit: u64,
     },
     /// More parameters than the limit.
     #[error("request has more than {limit} parameters")]
     TooManyParameters {
         /// The configured limit.
-        limit: usize,
+        limit: u64,
     },
     /// The body is not valid form encoding.
     #[error("malformed form body: {0}")]
@@ -491,9 +491,9 @@ pub enum ResponseError {
     #[error("response body of {size} bytes is over the limit of {limit} bytes")]
     TooLarge {
         /// Size of the body in bytes.
-        size: usize,
+        size: u64,
         /// The configured limit in bytes.
-        limit: usize,
+        limit: u64,
     },
 }
 

@@ -31,10 +31,12 @@ mod tests;
 /// Where to migrate: the service and the partner system, with the partner IdMS token endpoint
 /// read from the user profile (TS 24.482 6.2.3 a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MigrationTarget {
     /// The MC service the partner tokens are for.
     pub service: McService,
     /// The partner MC system's id, where the profile names one.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub partner_system_id: Option<String>,
     /// The partner IdMS token endpoint: the `resource` of the exchange and the target of the
     /// jwt-bearer request.
@@ -96,6 +98,7 @@ impl MigrationConfig {
 /// Where the flow stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MigrationStep {
     /// The token exchange request is the next request.
@@ -128,6 +131,7 @@ impl MigrationStep {
 
 /// How a flow ended in failure, kept in a form that survives saving.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlowFailure {
     /// The stable error code.
     pub code: String,
@@ -339,7 +343,7 @@ impl MigrationFlow {
             response.access_token.expose(),
             &self.config.client_id,
             now,
-            self.config.limits.max_token_bytes,
+            crate::form::limit_usize(self.config.limits.max_token_bytes),
         )?;
         if let Some(rule) = report.rules.iter().find(|rule| rule.outcome == RuleOutcome::Fail) {
             return Err(unusable(format!("rule {} ({}) failed: {}", rule.id, rule.clause, rule.detail)));
@@ -382,7 +386,7 @@ impl MigrationFlow {
             token.expose(),
             &self.config.client_id,
             now,
-            self.config.limits.max_token_bytes,
+            crate::form::limit_usize(self.config.limits.max_token_bytes),
         )?;
         Ok(Some(report))
     }

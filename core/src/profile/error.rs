@@ -33,7 +33,7 @@ pub enum ProfileError {
     #[error("elements are nested deeper than the limit of {limit} (line {line}, column {column})")]
     TooDeep {
         /// The configured limit.
-        limit: usize,
+        limit: u64,
         /// Line of the element that went over the limit.
         line: u64,
         /// Column of the element that went over the limit.
@@ -65,9 +65,9 @@ pub enum ProfileError {
     #[error("the document of {size} bytes is over the limit of {limit} bytes")]
     TooLarge {
         /// Size of the document in bytes.
-        size: usize,
+        size: u64,
         /// The configured limit in bytes.
-        limit: usize,
+        limit: u64,
     },
     /// The document declares (or is in) an encoding other than UTF-8.
     #[error("encoding `{encoding}` is not supported; TS 24.484 documents are read as UTF-8")]

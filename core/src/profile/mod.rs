@@ -66,11 +66,14 @@ use crate::scope::McService;
 /// grows with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(default, rename_all = "camelCase", deny_unknown_fields))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileLimits {
     /// Largest accepted document, in bytes (default 4 MiB).
-    pub max_bytes: usize,
+    #[cfg_attr(feature = "uniffi", uniffi(default = 4194304))]
+    pub max_bytes: u64,
     /// Deepest accepted element nesting; the root element is depth 1 (default 64).
-    pub max_depth: usize,
+    #[cfg_attr(feature = "uniffi", uniffi(default = 64))]
+    pub max_depth: u64,
 }
 
 impl Default for ProfileLimits {
@@ -82,6 +85,7 @@ impl Default for ProfileLimits {
 /// Which document was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentKind {
     /// An MC service user profile (`mcptt-user-profile`, `mcvideo-user-profile`,

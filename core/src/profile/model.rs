@@ -7,6 +7,7 @@ use crate::scope::McService;
 /// `MigratablePartner<Service>SystemInfo` element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerShape {
     /// Inside `AccessInformationForPartner<Service>System` (the shape of TS 24.482 6.2.3 a).
@@ -23,6 +24,7 @@ pub enum PartnerShape {
 /// token endpoint, which is required.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AppServerInfo {
     /// `idms-auth-endpoint`: the IdMS authorization endpoint.
     pub idms_auth_endpoint: Option<String>,
@@ -45,6 +47,7 @@ pub struct AppServerInfo {
 /// embedded for a partner system.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InitialConfiguration {
     /// The `domain` attribute: the MC system's domain.
     pub domain: String,
@@ -109,6 +112,7 @@ impl PartnerSystem {
 /// `OnNetwork/MCDataGroupInfo` (`MCData-Group-ID`, `IdMS-Token-Endpoint`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupServerInfo {
     /// The group id (its `uri-entry`).
     pub group_id: String,

@@ -25,7 +25,7 @@ struct Binding {
     name_len: usize,
     ns: Ns,
     /// The depth of the element that declares it (0 for the two reserved bindings).
-    depth: usize,
+    depth: u64,
 }
 
 /// What an element name resolves to.
@@ -76,7 +76,7 @@ impl Scopes {
         self.bindings.len().saturating_sub(RESERVED)
     }
 
-    fn bind(&mut self, prefix: &[u8], name: &[u8], depth: usize) {
+    fn bind(&mut self, prefix: &[u8], name: &[u8], depth: u64) {
         let start = self.buffer.len();
         self.buffer.extend_from_slice(prefix);
         self.buffer.extend_from_slice(name);
@@ -87,7 +87,7 @@ impl Scopes {
     /// Opens the scope of an element that just started at `depth` (the root is 1): adds the
     /// bindings its attributes declare. The error is the reason a declaration is refused.
     #[inline(always)]
-    pub(super) fn enter(&mut self, start: &BytesStart<'_>, depth: usize) -> Result<(), &'static str> {
+    pub(super) fn enter(&mut self, start: &BytesStart<'_>, depth: u64) -> Result<(), &'static str> {
         // `xmlns="…"` is at least 9 bytes after the name; most elements have no attributes.
         let raw = start.attributes_raw();
         if raw.len() < 9 {
@@ -97,7 +97,7 @@ impl Scopes {
     }
 
     /// The declarations of a start tag whose attributes are `raw`.
-    fn declare(&mut self, start: &BytesStart<'_>, raw: &[u8], depth: usize) -> Result<(), &'static str> {
+    fn declare(&mut self, start: &BytesStart<'_>, raw: &[u8], depth: u64) -> Result<(), &'static str> {
         // Declarations start where `xmlns` occurs; none after its last occurrence, so a start
         // tag with many attributes is read only up to there.
         if let Some(last) = last_xmlns(raw) {
@@ -139,13 +139,13 @@ impl Scopes {
     /// Closes the scope of the element that ends at `depth`: the bindings it declared are the
     /// last ones (the reserved two are kept).
     #[inline(always)]
-    pub(super) fn leave(&mut self, depth: usize) {
+    pub(super) fn leave(&mut self, depth: u64) {
         if self.bindings.len() > RESERVED && self.bindings.last().is_some_and(|binding| binding.depth >= depth) {
             self.unbind(depth);
         }
     }
 
-    fn unbind(&mut self, depth: usize) {
+    fn unbind(&mut self, depth: u64) {
         let keep = self.bindings.iter().rposition(|binding| binding.depth < depth).map_or(0, |at| at + 1);
         let keep = keep.max(RESERVED);
         if let Some(start) = self.bindings.get(keep).map(|binding| binding.start) {

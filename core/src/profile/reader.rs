@@ -59,8 +59,9 @@ pub(super) const MCDATA: Names = Names {
 
 /// Reads one document.
 pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) -> Result<UserProfile, ProfileError> {
-    if xml.len() > limits.max_bytes {
-        return Err(ProfileError::TooLarge { size: xml.len(), limit: limits.max_bytes });
+    let size = crate::form::len_u64(xml.len());
+    if size > limits.max_bytes {
+        return Err(ProfileError::TooLarge { size, limit: limits.max_bytes });
     }
     let xml = check_utf8(xml)?;
     let mut cursor = Cursor::new(xml, limits.max_depth);

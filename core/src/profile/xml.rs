@@ -136,8 +136,8 @@ pub(super) struct Cursor<'a> {
     xml: &'a [u8],
     /// The same document as text (checked to be UTF-8 once, as a whole).
     doc: &'a str,
-    depth: usize,
-    max_depth: usize,
+    depth: u64,
+    max_depth: u64,
     seen_root: bool,
     first_event: bool,
     /// The element last started was empty (`<a/>`): its end is the next item.
@@ -150,7 +150,7 @@ pub(super) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     /// A reader over a document (already checked to be UTF-8).
-    pub(super) fn new(doc: &'a str, max_depth: usize) -> Self {
+    pub(super) fn new(doc: &'a str, max_depth: u64) -> Self {
         let xml = doc.as_bytes();
         let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
@@ -219,7 +219,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The depth of the current element (the root is 1; 0 outside it).
-    pub(super) fn depth(&self) -> usize {
+    pub(super) fn depth(&self) -> u64 {
         self.depth
     }
 

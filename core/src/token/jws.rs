@@ -11,6 +11,7 @@ use std::fmt;
 /// `none` and the HMAC algorithms other than HS256 have no variant: they can never be
 /// accepted. HS256 is accepted only by a verifier given a shared secret on purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum Algorithm {
     /// ECDSA with P-256 and SHA-256.

@@ -29,6 +29,7 @@ pub(crate) enum SignatureCheck<'v> {
 /// How one rule came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleOutcome {
     /// The token meets the rule.

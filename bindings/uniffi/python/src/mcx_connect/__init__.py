@@ -7,7 +7,13 @@ profiles, from the Rust core through its UniFFI bindings. The whole API is re-ex
 
 from importlib.metadata import version as _version
 
-from ._uniffi.mcx_connect import *  # noqa: F401,F403  (the generated module defines __all__)
+# Two generated modules: the core's records and enums (namespace `mcx_connect`) and the objects,
+# functions and error of the binding crate (namespace `mcx_connect_ffi`).
+from ._uniffi.mcx_connect import *  # noqa: F401,F403  (the generated modules define __all__)
+from ._uniffi.mcx_connect_ffi import *  # noqa: F401,F403
+# The custom types (a header, the RFC error code, the token type) are aliases the generated
+# `__all__` leaves out.
+from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, TokenType  # noqa: F401
 from .error_codes import ErrorCode  # noqa: F401
 
 __version__ = _version("mcx-connect")

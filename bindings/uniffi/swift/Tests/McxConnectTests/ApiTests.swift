@@ -61,7 +61,7 @@ final class ApiTests: XCTestCase {
         XCTAssertTrue(ptt.hasMcx())
         XCTAssertEqual(try ScopeSet.parse(text: ptt.description), ptt)
         XCTAssertEqual(ptt.scopes()[1], .pttService)
-        XCTAssertEqual(scopeFromValue(value: "3gpp:mc:new_service"), .mcxOther(value: "3gpp:mc:new_service"))
+        XCTAssertEqual(scopeFromValue(value: "3gpp:mc:new_service"), .mcxOther("3gpp:mc:new_service"))
         XCTAssertEqual(scopeValue(scope: .dataGroupManagement), "3gpp:mc:data_group_management_service")
         XCTAssertEqual(mcServiceScopes(service: .video).count, 4)
         let comma = expectError { _ = try ScopeSet.parse(text: "openid,3gpp:mc:ptt_service") }
