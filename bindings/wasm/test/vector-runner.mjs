@@ -108,6 +108,17 @@ function responseJson(r) {
   return { status: r.status, headers: r.headers, body_json: bodyJson };
 }
 const optional = (input, key) => input[key] ?? null;
+/** A token endpoint reply as read: the RFC 6749 §5.1 members both replies share, then the grant's own. */
+const readJson = (read, own) => ({
+  access_token: read.accessToken,
+  token_type: read.tokenType,
+  expires_in: read.expiresIn,
+  scope: read.scope,
+  refresh_token: read.refreshToken,
+  scope_text: read.scopeText,
+  normalisations: codes(read.normalisations),
+  ...own,
+});
 
 /** The Rust runner's `authorization_request`: an AuthorizationRequest with the case's own state, nonce and verifier. */
 function authorizationRequest(api, input) {
@@ -236,16 +247,7 @@ export function operations(api) {
     },
     "exchange_response.read": (input) => {
       const read = api.readTokenExchangeResponse(httpResponse(input));
-      return {
-        access_token: read.accessToken,
-        issued_token_type: read.issuedTokenType,
-        token_type: read.tokenType,
-        expires_in: read.expiresIn,
-        scope: read.scope,
-        refresh_token: read.refreshToken,
-        scope_text: read.scopeText,
-        normalisations: codes(read.normalisations),
-      };
+      return readJson(read, { issued_token_type: read.issuedTokenType });
     },
     "exchange_response.write": (input) =>
       responseJson(
@@ -274,16 +276,7 @@ export function operations(api) {
     },
     "token_response.read": (input) => {
       const read = api.readTokenResponse(httpResponse(input));
-      return {
-        access_token: read.accessToken,
-        token_type: read.tokenType,
-        expires_in: read.expiresIn,
-        refresh_token: read.refreshToken,
-        scope: read.scope,
-        id_token: read.idToken,
-        scope_text: read.scopeText,
-        normalisations: codes(read.normalisations),
-      };
+      return readJson(read, { id_token: read.idToken });
     },
     "token_response.write": (input) =>
       responseJson(
