@@ -10,8 +10,9 @@ use crate::checks::{self, Check};
 use crate::net::{Client, Exchange};
 use crate::output::{self, Ctx};
 use crate::{Failure, Outcome};
-use mcx_connect::token::{RuleOutcome, SecurityTokenRules, DEFAULT_MAX_TOKEN_BYTES};
+use mcx_connect::token::{RuleOutcome, SecurityTokenRules, UnverifiedToken, DEFAULT_MAX_TOKEN_BYTES};
 use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, Rejection};
+use partner::{form, replaced, Params};
 use serde_json::json;
 
 /// What a case's reply must be.
@@ -65,6 +66,61 @@ pub(crate) fn structural(
             request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
             expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
         },
+    }
+}
+
+/// A probe's valid form at its token endpoint, and the requests made from it by one change.
+pub(crate) struct ValidForm<'a> {
+    pub(crate) endpoint: &'a str,
+    pub(crate) params: Params,
+}
+
+impl ValidForm<'_> {
+    /// `params` posted to the endpoint.
+    pub(crate) fn post(&self, params: &Params) -> HttpRequest {
+        HttpRequest::form_post(self.endpoint, form(params))
+    }
+
+    /// The valid form with `name` set to `value`.
+    pub(crate) fn with(&self, name: &'static str, value: &str) -> HttpRequest {
+        self.post(&replaced(&self.params, name, value))
+    }
+
+    /// The valid form without `name`.
+    pub(crate) fn without(&self, name: &str) -> HttpRequest {
+        self.post(&self.params.iter().filter(|(n, _)| *n != name).cloned().collect())
+    }
+
+    /// The valid form with the token in `name` issued again unsecured (`alg` `none`, the same claims).
+    pub(crate) fn with_unsecured(&self, name: &'static str) -> HttpRequest {
+        let token = self.params.iter().find(|(n, _)| *n == name).map_or("", |(_, value)| value.as_str());
+        let claims = UnverifiedToken::inspect(token).map(|seen| serde_json::Value::Object(seen.claims));
+        self.with(name, &unsecured_jwt(&claims.unwrap_or_default()))
+    }
+
+    /// The RFC 6749 refusals a token endpoint owes whatever its grant, in the probes' order: an
+    /// unknown grant type, the parameter `repeated` sent twice, the parameters as JSON (`json`),
+    /// GET, an oversized body. `structural` grades each as the core's server role would.
+    pub(crate) fn rfc6749_cases(
+        &self,
+        repeated: &str,
+        json: &serde_json::Value,
+        structural: impl Fn(&'static str, &'static str, HttpRequest, &'static [u16]) -> Case,
+    ) -> Vec<Case> {
+        let mut duplicate = self.params.clone();
+        duplicate.extend(self.params.iter().filter(|(n, _)| *n == repeated).cloned());
+        let mut json_body = self.post(&self.params);
+        json_body.headers = vec![("Content-Type".into(), "application/json".into())];
+        json_body.body = json.to_string().into_bytes();
+        let get = HttpRequest { method: "GET".into(), url: self.endpoint.to_owned(), headers: vec![], body: vec![] };
+        let oversized = oversized_body(&String::from_utf8_lossy(&form(&self.params)));
+        vec![
+            structural("unknown_grant_type", "RFC 6749 §5.2", self.with("grant_type", "password"), &[]),
+            structural("duplicate_parameter", "RFC 6749 §3.2", self.post(&duplicate), &[]),
+            structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+            structural("get_method", "RFC 6749 §3.2", get, &[405]),
+            structural("oversized_body", "RFC 6749 §3.2", HttpRequest::form_post(self.endpoint, oversized), &[413]),
+        ]
     }
 }
 
@@ -251,6 +307,29 @@ fn exchange_for(
     }
 }
 
+/// The probe's valid request, built with `token` by `build` and sent, then graded: `valid.status`
+/// (200, `reply_rule`) and the reply's header checks. `Err` holds the one check that says why
+/// there is nothing more to grade: no `token` to send (skipped), or the request could not be built
+/// (`request_rule`) or sent.
+pub(crate) fn send_valid(
+    ctx: &Ctx,
+    client: &Client,
+    token: &Result<String, String>,
+    (request_rule, reply_rule): (&'static str, &'static str),
+    build: impl FnOnce(&str) -> Result<HttpRequest, mcx_connect::Error>,
+) -> Result<(HttpResponse, Vec<Check>), Vec<Check>> {
+    let token = token.as_ref().map_err(|why| vec![Check::skipped("valid.status", reply_rule, "200", why)])?;
+    let request =
+        build(token).map_err(|e| vec![Check::graded("valid.status", request_rule, "200", e.code(), false)])?;
+    let response = send(ctx, client, "valid", &request)
+        .map_err(|why| vec![Check::graded("valid.status", reply_rule, "200", why, false)])?
+        .response;
+    let mut checks =
+        vec![Check::graded("valid.status", reply_rule, "200", status_text(&response), response.status == 200)];
+    checks.extend(header_checks("valid", &response));
+    Ok((response, checks))
+}
+
 /// `probe partner`.
 pub(crate) fn partner_command(
     ctx: &Ctx,
@@ -260,8 +339,7 @@ pub(crate) fn partner_command(
 ) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
     let scope = crate::request::scope_of(ctx, &args.scope)?;
-    let session = args.session.as_deref().map(|p| crate::wire::read_session(p, stdin_used)).transpose()?;
-    let access_token = crate::wire::access_token(args.access_token.as_deref(), session.as_ref(), stdin_used)?;
+    let access_token = args.primary.read(stdin_used)?;
     let expired_assertion = token_option(args.expired_assertion.as_deref(), "--expired-assertion", stdin_used)?;
     let (assertion, other_target_assertion) = match (&args.primary_token_endpoint, access_token) {
         (Some(primary), Some(token)) => {
@@ -300,9 +378,7 @@ pub(crate) fn primary_command(
     stdin_used: &mut bool,
 ) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
-    let session = args.session.as_deref().map(|p| crate::wire::read_session(p, stdin_used)).transpose()?;
-    let access_token = crate::wire::access_token(args.access_token.as_deref(), session.as_ref(), stdin_used)?
-        .ok_or_else(|| "no --access-token or --session given".to_owned());
+    let access_token = args.primary.read(stdin_used)?.ok_or_else(|| "no --access-token or --session given".to_owned());
     let jwks = match (&args.jwks_uri, &args.jwks) {
         (Some(url), _) => Some(crate::migrate::fetch_jwks(ctx, &client, url)?),
         (None, Some(path)) => {
