@@ -9,9 +9,9 @@ pub(crate) mod primary;
 use crate::checks::{self, Check};
 use crate::net::{Client, Exchange};
 use crate::output::{self, Ctx};
-use crate::{Failure, Outcome};
+use crate::{Failure, Outcome, ProbePartnerArgs, ProbePrimaryArgs};
 use mcx_connect::token::{RuleOutcome, SecurityTokenRules, UnverifiedToken, DEFAULT_MAX_TOKEN_BYTES};
-use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, Rejection};
+use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, ParseOptions, Rejection};
 use partner::{form, replaced, Params};
 use serde_json::json;
 
@@ -48,34 +48,53 @@ pub(crate) struct Case {
     pub(crate) expect: Expect,
 }
 
-/// A case whose expected refusal is the one the core's server role gives (`parse` is the
-/// endpoint's parser); `http` lists HTTP-level refusals also accepted.
-pub(crate) fn structural(
-    id: &'static str,
-    rule: &'static str,
-    request: HttpRequest,
-    http: &'static [u16],
-    parse: impl Fn(&HttpRequest) -> Option<Rejection>,
-) -> Case {
-    match parse(&request) {
-        Some(rejection) if http.is_empty() => Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) },
-        Some(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
-        None => Case {
-            id,
-            rule,
-            request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
-            expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
-        },
-    }
-}
-
-/// A probe's valid form at its token endpoint, and the requests made from it by one change.
+/// A probe's valid form at its token endpoint, the requests made from it by one change, and the
+/// endpoint's parser in the core's server role (strict, under the client's endpoint policy).
 pub(crate) struct ValidForm<'a> {
-    pub(crate) endpoint: &'a str,
-    pub(crate) params: Params,
+    endpoint: &'a str,
+    params: Params,
+    parse: fn(&HttpRequest, &ParseOptions) -> Option<Rejection>,
+    options: ParseOptions,
 }
 
-impl ValidForm<'_> {
+impl<'a> ValidForm<'a> {
+    pub(crate) fn new(
+        endpoint: &'a str,
+        params: Params,
+        client: &Client,
+        parse: fn(&HttpRequest, &ParseOptions) -> Option<Rejection>,
+    ) -> Self {
+        Self {
+            endpoint,
+            params,
+            parse,
+            options: ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() },
+        }
+    }
+
+    /// A case whose expected refusal is the one the core's server role gives; `http` lists
+    /// HTTP-level refusals also accepted.
+    pub(crate) fn structural(
+        &self,
+        id: &'static str,
+        rule: &'static str,
+        request: HttpRequest,
+        http: &'static [u16],
+    ) -> Case {
+        match (self.parse)(&request, &self.options) {
+            Some(rejection) if http.is_empty() => {
+                Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) }
+            }
+            Some(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
+            None => Case {
+                id,
+                rule,
+                request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
+                expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
+            },
+        }
+    }
+
     /// `params` posted to the endpoint.
     pub(crate) fn post(&self, params: &Params) -> HttpRequest {
         HttpRequest::form_post(self.endpoint, form(params))
@@ -98,15 +117,20 @@ impl ValidForm<'_> {
         self.with(name, &unsecured_jwt(&claims.unwrap_or_default()))
     }
 
+    /// The case of the valid form without the parameter `name`.
+    pub(crate) fn missing(&self, id: &'static str, rule: &'static str, name: &str) -> Case {
+        self.structural(id, rule, self.without(name), &[])
+    }
+
+    /// The case of the valid form with the parameter `name` set to `value`.
+    pub(crate) fn changed(&self, id: &'static str, rule: &'static str, name: &'static str, value: &str) -> Case {
+        self.structural(id, rule, self.with(name, value), &[])
+    }
+
     /// The RFC 6749 refusals a token endpoint owes whatever its grant, in the probes' order: an
     /// unknown grant type, the parameter `repeated` sent twice, the parameters as JSON (`json`),
-    /// GET, an oversized body. `structural` grades each as the core's server role would.
-    pub(crate) fn rfc6749_cases(
-        &self,
-        repeated: &str,
-        json: &serde_json::Value,
-        structural: impl Fn(&'static str, &'static str, HttpRequest, &'static [u16]) -> Case,
-    ) -> Vec<Case> {
+    /// GET, an oversized body.
+    pub(crate) fn rfc6749_cases(&self, repeated: &str, json: &serde_json::Value) -> Vec<Case> {
         let mut duplicate = self.params.clone();
         duplicate.extend(self.params.iter().filter(|(n, _)| *n == repeated).cloned());
         let mut json_body = self.post(&self.params);
@@ -115,11 +139,16 @@ impl ValidForm<'_> {
         let get = HttpRequest { method: "GET".into(), url: self.endpoint.to_owned(), headers: vec![], body: vec![] };
         let oversized = oversized_body(&String::from_utf8_lossy(&form(&self.params)));
         vec![
-            structural("unknown_grant_type", "RFC 6749 §5.2", self.with("grant_type", "password"), &[]),
-            structural("duplicate_parameter", "RFC 6749 §3.2", self.post(&duplicate), &[]),
-            structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
-            structural("get_method", "RFC 6749 §3.2", get, &[405]),
-            structural("oversized_body", "RFC 6749 §3.2", HttpRequest::form_post(self.endpoint, oversized), &[413]),
+            self.structural("unknown_grant_type", "RFC 6749 §5.2", self.with("grant_type", "password"), &[]),
+            self.structural("duplicate_parameter", "RFC 6749 §3.2", self.post(&duplicate), &[]),
+            self.structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+            self.structural("get_method", "RFC 6749 §3.2", get, &[405]),
+            self.structural(
+                "oversized_body",
+                "RFC 6749 §3.2",
+                HttpRequest::form_post(self.endpoint, oversized),
+                &[413],
+            ),
         ]
     }
 }
@@ -331,12 +360,7 @@ pub(crate) fn send_valid(
 }
 
 /// `probe partner`.
-pub(crate) fn partner_command(
-    ctx: &Ctx,
-    args: &crate::ProbePartnerArgs,
-    verbose: bool,
-    stdin_used: &mut bool,
-) -> Outcome {
+pub(crate) fn partner_command(ctx: &Ctx, args: &ProbePartnerArgs, verbose: bool, stdin_used: &mut bool) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
     let scope = crate::request::scope_of(ctx, &args.scope)?;
     let access_token = args.primary.read(stdin_used)?;
@@ -371,12 +395,7 @@ pub(crate) fn partner_command(
 }
 
 /// `probe primary`.
-pub(crate) fn primary_command(
-    ctx: &Ctx,
-    args: &crate::ProbePrimaryArgs,
-    verbose: bool,
-    stdin_used: &mut bool,
-) -> Outcome {
+pub(crate) fn primary_command(ctx: &Ctx, args: &ProbePrimaryArgs, verbose: bool, stdin_used: &mut bool) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
     let access_token = args.primary.read(stdin_used)?.ok_or_else(|| "no --access-token or --session given".to_owned());
     let jwks = match (&args.jwks_uri, &args.jwks) {

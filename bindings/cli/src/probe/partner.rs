@@ -1,6 +1,6 @@
 //! `probe partner`: a partner IdMS token endpoint against TS 33.180 B.7.4 / B.7.5 and RFC 7523.
 
-use super::{run_case, send_valid, structural, unsecured_jwt, Case, Expect, ValidForm};
+use super::{run_case, send_valid, unsecured_jwt, Case, Expect, ValidForm};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
@@ -82,10 +82,6 @@ fn forged(assertion: &str) -> Result<String, String> {
 
 /// Every check, in order: the valid request first, then the invalid ones.
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
-    let endpoint = probe.token_endpoint.as_str();
-    let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
-    let parse = |request: &HttpRequest| JwtBearerRequest::parse(request, &options).err();
-    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
     let scope = probe.scope.to_string();
     let comma_scope = probe.scope.iter().map(Scope::as_str).collect::<Vec<_>>().join(",");
     let mut checks = valid(ctx, client, probe);
@@ -96,22 +92,22 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check
         ("client_id", probe.client_id.clone()),
         ("scope", scope.clone()),
     ];
-    let valid_form = ValidForm { endpoint, params };
-    let with = |name: &'static str, value: &str| valid_form.with(name, value);
+    let parse = |request: &HttpRequest, options: &ParseOptions| JwtBearerRequest::parse(request, options).err();
+    let form = ValidForm::new(&probe.token_endpoint, params, client, parse);
     let json = json!({ "grant_type": GRANT_TYPE_JWT_BEARER, "assertion": assertion, "client_id": probe.client_id,
                        "scope": scope });
     let mut cases = vec![
-        structural("missing_client_id", "B.7.4", valid_form.without("client_id"), &[]),
-        structural("missing_assertion", "B.7.4", valid_form.without("assertion"), &[]),
-        structural("comma_scope", "RFC 6749 §3.3", with("scope", &comma_scope), &[]),
-        structural("no_mcx_scope", "B.7.4", with("scope", "openid"), &[]),
+        form.missing("missing_client_id", "B.7.4", "client_id"),
+        form.missing("missing_assertion", "B.7.4", "assertion"),
+        form.changed("comma_scope", "RFC 6749 §3.3", "scope", &comma_scope),
+        form.changed("no_mcx_scope", "B.7.4", "scope", "openid"),
     ];
-    cases.extend(valid_form.rfc6749_cases("scope", &json, structural));
+    cases.extend(form.rfc6749_cases("scope", &json));
     cases.extend([
         Case {
             id: "alg_none_assertion",
             rule: "RFC 7523 §3.1",
-            request: Ok(valid_form.with_unsecured("assertion")),
+            request: Ok(form.with_unsecured("assertion")),
             expect: invalid_grant(),
         },
         Case {
@@ -122,25 +118,23 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check
                 .as_deref()
                 .map_err(|why| why.to_owned())
                 .and_then(forged)
-                .map(|token| with("assertion", &token)),
+                .map(|token| form.with("assertion", &token)),
             expect: invalid_grant(),
         },
         Case {
             id: "expired_assertion",
             rule: "B.2.1.2",
-            request: probe.expired_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            request: probe.expired_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
             expect: invalid_grant(),
         },
         Case {
             id: "assertion_for_another_target",
             rule: "B.7.4",
-            request: probe.other_target_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            request: probe.other_target_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
             expect: invalid_grant(),
         },
     ]);
-    for case in &cases {
-        checks.extend(run_case(ctx, client, case));
-    }
+    checks.extend(cases.iter().flat_map(|case| run_case(ctx, client, case)));
     checks
 }
 

@@ -1,7 +1,7 @@
 //! `probe primary`: a primary IdMS token endpoint against TS 33.180 B.7.2 / B.7.3 and RFC 8693.
 
 use super::partner::Params;
-use super::{run_case, send_valid, structural, unsecured_jwt, Case, Expect, ValidForm};
+use super::{run_case, send_valid, unsecured_jwt, Case, Expect, ValidForm};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
@@ -43,10 +43,6 @@ fn invalid_request() -> Expect {
 
 /// Every check, in order: the valid exchange (and its security token), then the invalid ones.
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check> {
-    let endpoint = probe.token_endpoint.as_str();
-    let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
-    let parse = |request: &HttpRequest| TokenExchangeRequest::parse(request, &options).err();
-    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
     let mut checks = valid(ctx, client, probe);
     let subject = probe.access_token.clone().unwrap_or_else(|_| {
         unsecured_jwt(&json!({ "iss": "https://probe.invalid", "sub": "probe", "client_id": probe.client_id }))
@@ -58,33 +54,31 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check
         ("subject_token_type", TOKEN_TYPE_JWT.to_owned()),
         ("client_id", probe.client_id.clone()),
     ];
-    let valid_form = ValidForm { endpoint, params };
-    let with = |name: &'static str, value: &str| valid_form.with(name, value);
+    let parse = |request: &HttpRequest, options: &ParseOptions| TokenExchangeRequest::parse(request, options).err();
+    let form = ValidForm::new(&probe.token_endpoint, params, client, parse);
     let json = json!({ "grant_type": GRANT_TYPE_TOKEN_EXCHANGE, "resource": probe.resource,
                        "subject_token": subject, "subject_token_type": TOKEN_TYPE_JWT });
     let mut cases = vec![
-        structural("missing_subject_token", "B.7.2", valid_form.without("subject_token"), &[]),
-        structural("missing_resource", "B.7.2", valid_form.without("resource"), &[]),
-        structural("wrong_subject_token_type", "B.7.2", with("subject_token_type", TOKEN_TYPE_ACCESS_TOKEN), &[]),
+        form.missing("missing_subject_token", "B.7.2", "subject_token"),
+        form.missing("missing_resource", "B.7.2", "resource"),
+        form.changed("wrong_subject_token_type", "B.7.2", "subject_token_type", TOKEN_TYPE_ACCESS_TOKEN),
     ];
-    cases.extend(valid_form.rfc6749_cases("resource", &json, structural));
+    cases.extend(form.rfc6749_cases("resource", &json));
     cases.extend([
         Case {
             id: "alg_none_subject_token",
             rule: "RFC 8693 §2.2.2",
-            request: Ok(valid_form.with_unsecured("subject_token")),
+            request: Ok(form.with_unsecured("subject_token")),
             expect: invalid_request(),
         },
         Case {
             id: "unknown_resource",
             rule: "RFC 8693 §2.2.2",
-            request: probe.access_token.as_ref().map(|_| with("resource", UNKNOWN_RESOURCE)).map_err(Clone::clone),
+            request: probe.access_token.as_ref().map(|_| form.with("resource", UNKNOWN_RESOURCE)).map_err(Clone::clone),
             expect: Expect::Error { status: 400, error: "invalid_target".to_owned() },
         },
     ]);
-    for case in &cases {
-        checks.extend(run_case(ctx, client, case));
-    }
+    checks.extend(cases.iter().flat_map(|case| run_case(ctx, client, case)));
     checks
 }
 
