@@ -9,10 +9,15 @@ use run::{run, run_stdin, run_with, Run};
 use serde_json::Value;
 use std::path::PathBuf;
 
-fn spec_example(name: &str) -> String {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "spec-examples", name].iter().collect();
+/// The path of `name` in the repository's `tests/{folder}`, checked to exist.
+fn test_file(folder: &str, name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", folder, name].iter().collect();
     assert!(path.exists(), "{}", path.display());
     path.to_string_lossy().into_owned()
+}
+
+fn spec_example(name: &str) -> String {
+    test_file("spec-examples", name)
 }
 
 fn codes(report: &Value) -> Vec<String> {
@@ -533,10 +538,7 @@ fn every_built_token_request_is_accepted_by_request_check_as_its_own_kind() {
 // ---------------------------------------------------------------- profile
 
 fn profile_fixture(name: &str) -> String {
-    let path: PathBuf =
-        [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "fixtures", "profiles", name].iter().collect();
-    assert!(path.exists(), "{}", path.display());
-    path.to_string_lossy().into_owned()
+    test_file("fixtures/profiles", name)
 }
 
 const PTT: &str = "mcptt-user-profile-access-information.xml";
@@ -651,8 +653,7 @@ fn profile_reads_standard_input() {
 /// The interop vectors of the token module: a trusted JWK Set and security tokens signed by
 /// independent libraries (`tests/tokens/README.md`).
 fn interop() -> Value {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "tokens", "interop.json"].iter().collect();
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(test_file("tokens", "interop.json")).unwrap()).unwrap()
 }
 
 /// A new temporary file holding `contents`: one path per call, since the tests run in
