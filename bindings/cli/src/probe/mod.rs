@@ -58,6 +58,7 @@ pub(crate) struct ValidForm<'a> {
 }
 
 impl<'a> ValidForm<'a> {
+    /// The form `params` at `endpoint`, graded by `parse` under `client`'s endpoint policy.
     pub(crate) fn new(
         endpoint: &'a str,
         params: Params,
@@ -74,13 +75,7 @@ impl<'a> ValidForm<'a> {
 
     /// A case whose expected refusal is the one the core's server role gives; `http` lists
     /// HTTP-level refusals also accepted.
-    pub(crate) fn structural(
-        &self,
-        id: &'static str,
-        rule: &'static str,
-        request: HttpRequest,
-        http: &'static [u16],
-    ) -> Case {
+    fn structural(&self, id: &'static str, rule: &'static str, request: HttpRequest, http: &'static [u16]) -> Case {
         match (self.parse)(&request, &self.options) {
             Some(rejection) if http.is_empty() => {
                 Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) }
@@ -96,7 +91,7 @@ impl<'a> ValidForm<'a> {
     }
 
     /// `params` posted to the endpoint.
-    pub(crate) fn post(&self, params: &Params) -> HttpRequest {
+    fn post(&self, params: &Params) -> HttpRequest {
         HttpRequest::form_post(self.endpoint, form(params))
     }
 
