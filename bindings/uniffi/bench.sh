@@ -10,12 +10,9 @@
 # Usage: bash bindings/uniffi/bench.sh [iterations]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CACHE="$HOME/.cache/mcx-connect"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# shellcheck source=env.sh
+source bindings/uniffi/env.sh
 ITERATIONS="${1:-200000}"
-KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
-JNA_JAR=/usr/share/java/jna.jar
 # shellcheck source=kotlin-tests.sh
 source bindings/uniffi/kotlin-tests.sh
 OUT="$CARGO_TARGET_DIR/uniffi-bench"

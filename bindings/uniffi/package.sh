@@ -20,12 +20,8 @@
 # same generator itself for the wheel. Tools come from tests/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-CACHE="$HOME/.cache/mcx-connect"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
-JNA_JAR=/usr/share/java/jna.jar
+# shellcheck source=env.sh
+source bindings/uniffi/env.sh
 MATURIN="$CACHE/venv/bin/maturin"
 
 release=0

@@ -13,15 +13,11 @@
 # Tools come from tests/setup.sh (run first; a no-op when everything is installed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-CACHE="$HOME/.cache/mcx-connect"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# shellcheck source=env.sh
+source bindings/uniffi/env.sh
 # Beside the build: worktrees with their own CARGO_TARGET_DIR never overwrite each other's.
 OUT="$CARGO_TARGET_DIR/uniffi-out"
 DIST="$OUT/dist"
-KOTLIN_HOME="$CACHE/kotlin/node_modules/kotlin-compiler"
-JNA_JAR=/usr/share/java/jna.jar
 # shellcheck source=kotlin-tests.sh
 source bindings/uniffi/kotlin-tests.sh
 CHROOT="$CACHE/swift-chroot"

@@ -10,10 +10,8 @@
 # of mcx-connect-wasm: `builtin-crypto` builds the fallback package whose signatures are checked by
 # the core's pure-Rust arithmetic instead of WebCrypto).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=env.sh
+source "$(dirname "$0")/env.sh"
 jobs=()
 [ -n "${MCX_WASM_JOBS:-}" ] && jobs=(-j "$MCX_WASM_JOBS")
 [ -n "${FEATURES:-}" ] && jobs+=(--features "$FEATURES")

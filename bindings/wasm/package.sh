@@ -13,10 +13,8 @@
 #
 # Usage: package.sh [path/to/mcx_connect_wasm.wasm]
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=env.sh
+source "$(dirname "$0")/env.sh"
 npm_dir="${MCX_NPM_DIR:-$CARGO_TARGET_DIR/npm}"
 wasm="${1:-$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm}"
 [ -f "$wasm" ] || { echo "package: no $wasm (run build.sh)" >&2; exit 1; }

@@ -9,10 +9,8 @@
 #   Vite build in headless Chromium) migrating against the demo server.
 # Ends with `wasm: N passed, N failed`; exits non-zero when anything failed.
 set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=env.sh
+source "$(dirname "$0")/env.sh"
 log="$(mktemp -d)"
 passed=0
 failed=0

@@ -24,16 +24,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 import keys as keymod
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ISS = "https://idms.primary.example"
-TARGET = "https://idms.partner.example/as/token.oauth2"
-CLIENT = "mcptt-client"
-IAT = 1_900_000_000
-EXP = IAT + 300
-NOW = IAT + 100
+from fixed import HERE, ISS, TARGET, CLIENT, IAT, EXP, NOW, SECRET, b64
+
 NONCE = "n-0S6_WzA2Mj"
 MCX_AUDIENCE = "https://mcptt.partner.example"
-SECRET = bytes(range(32, 64))
 
 SECURITY = {"iss": ISS, "sub": "alice@primary.example", "aud": [CLIENT, TARGET], "iat": IAT, "exp": EXP,
             "jti": "st-0001", "mcptt_id": "sip:alice@primary.example"}
@@ -47,10 +41,6 @@ JWKS = keymod.trusted_jwks(KEYS)
 # Cases whose token needs no RSA key carry the set without RSA keys (the vectors stay small).
 JWKS_NO_RSA = {"keys": [k for k in JWKS["keys"] if k["kty"] != "RSA"]}
 JWKS_RSA_1 = {"keys": [k for k in JWKS["keys"] if k["kid"] == "rsa-1"]}
-
-
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def unb64(text):

@@ -6,28 +6,17 @@ always writes the same file: with `shared_secret_hex` a case checks the signatur
 validator), without it the signature rule is not checked (the client's migration flow, the
 console). All times are fixed and every case gives its own `now`.
 """
-import base64
 import hashlib
 import hmac
 import json
 import os
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ISS = "https://idms.primary.example"
-TARGET = "https://idms.partner.example/as/token.oauth2"
-CLIENT = "mcptt-client"
-IAT = 1_900_000_000
-EXP = IAT + 300
-NOW = IAT + 100
-SECRET = bytes(range(32, 64))
+from fixed import HERE, ISS, TARGET, CLIENT, IAT, EXP, NOW, SECRET, b64
+
 SECURITY = {"iss": ISS, "sub": "alice@primary.example", "aud": [CLIENT, TARGET], "iat": IAT, "exp": EXP,
             "mcptt_id": "sip:alice@primary.example"}
 RULES = ["structure", "signature", "claims", "iss", "exp", "nbf", "iat", "lifetime", "aud_client", "aud_target",
          "azp", "service_ids"]
-
-
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def token(claims=None, **changes):

@@ -122,6 +122,25 @@ pub(crate) enum ProbeCommand {
     Primary(ProbePrimaryArgs),
 }
 
+/// How a probe is given the primary access token (for the token exchange).
+#[derive(Debug, Args)]
+pub(crate) struct PrimaryAccessArgs {
+    /// The primary access token (`-` reads standard input).
+    #[arg(long, value_name = "TOKEN|-")]
+    pub(crate) access_token: Option<String>,
+    /// The session `login --save --save-secrets` wrote (its access token).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) session: Option<String>,
+}
+
+impl PrimaryAccessArgs {
+    /// The primary access token given, directly or through the session; `None` when neither was.
+    pub(crate) fn read(&self, stdin_used: &mut bool) -> Result<Option<String>, crate::Failure> {
+        let session = self.session.as_deref().map(|p| crate::wire::read_session(p, stdin_used)).transpose()?;
+        crate::wire::access_token(self.access_token.as_deref(), session.as_ref(), stdin_used)
+    }
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct ProbePartnerArgs {
     /// The partner IdMS token endpoint.
@@ -138,12 +157,8 @@ pub(crate) struct ProbePartnerArgs {
     /// Obtain the security tokens by token exchange at this primary IdMS token endpoint.
     #[arg(long, value_name = "URL", conflicts_with = "assertion")]
     pub(crate) primary_token_endpoint: Option<String>,
-    /// The primary access token for the exchange (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    pub(crate) access_token: Option<String>,
-    /// The session `login --save --save-secrets` wrote (its access token).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) session: Option<String>,
+    #[command(flatten)]
+    pub(crate) primary: PrimaryAccessArgs,
     /// Another partner token endpoint the primary has an agreement for: a security token for
     /// it must be refused here.
     #[arg(long, value_name = "URL", requires = "primary_token_endpoint")]
@@ -166,12 +181,8 @@ pub(crate) struct ProbePrimaryArgs {
     /// A partner token endpoint the primary has an agreement for (the `resource`).
     #[arg(long, value_name = "URL")]
     pub(crate) resource: String,
-    /// The primary access token (`-` reads standard input).
-    #[arg(long, value_name = "TOKEN|-")]
-    pub(crate) access_token: Option<String>,
-    /// The session `login --save --save-secrets` wrote (its access token).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) session: Option<String>,
+    #[command(flatten)]
+    pub(crate) primary: PrimaryAccessArgs,
     /// The primary's issuer (`iss` of the security token).
     #[arg(long, value_name = "URL")]
     pub(crate) issuer: Option<String>,

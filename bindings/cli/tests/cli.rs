@@ -2,57 +2,22 @@
 //! (0 valid, 1 invalid input, 2 usage error), `--json` shapes and redaction.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::{run, run_stdin, run_with, Run};
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
-    }
-}
-
-fn run_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mcx-connect"));
-    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    command.env_remove("NO_COLOR");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let mut child = command.spawn().expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    // A command that refuses its arguments may exit before it reads standard input.
-    if let Err(e) = input.write_all(stdin.unwrap_or_default()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    drop(input);
-    let output = child.wait_with_output().unwrap();
-    Run {
-        code: output.status.code().expect("exited"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None, &[])
-}
-
-fn run_stdin(args: &[&str], stdin: &str) -> Run {
-    run_with(args, Some(stdin.as_bytes()), &[])
+/// The path of `name` in the repository's `tests/{folder}`, checked to exist.
+fn test_file(folder: &str, name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", folder, name].iter().collect();
+    assert!(path.exists(), "{}", path.display());
+    path.to_string_lossy().into_owned()
 }
 
 fn spec_example(name: &str) -> String {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "spec-examples", name].iter().collect();
-    assert!(path.exists(), "{}", path.display());
-    path.to_string_lossy().into_owned()
+    test_file("spec-examples", name)
 }
 
 fn codes(report: &Value) -> Vec<String> {
@@ -213,17 +178,17 @@ fn input_that_is_not_utf8_is_invalid_input() {
 
 // ---------------------------------------------------------------- request build
 
+/// `request build KIND --token-endpoint TOKEN_ENDPOINT`, then `options`.
+fn build_args<'a>(kind: &'a str, token_endpoint: &'a str, options: &[&'a str]) -> Vec<&'a str> {
+    [&["request", "build", kind, "--token-endpoint", token_endpoint][..], options].concat()
+}
+
 fn build_exchange(extra: &[&str]) -> Run {
     build_exchange_of(JWT, extra)
 }
 
 fn build_exchange_of(subject_token: &str, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "request",
-        "build",
-        "exchange",
-        "--token-endpoint",
-        "https://idms.primary.example/as/token.oauth2",
+    let options = [
         "--resource",
         "https://idms.partner.example/as/token.oauth2",
         "--subject-token",
@@ -233,8 +198,7 @@ fn build_exchange_of(subject_token: &str, extra: &[&str]) -> Run {
         "--client-secret",
         "s3cret-value",
     ];
-    args.extend_from_slice(extra);
-    run(&args)
+    run(&build_args("exchange", "https://idms.primary.example/as/token.oauth2", &[&options[..], extra].concat()))
 }
 
 #[test]
@@ -285,20 +249,8 @@ fn build_json_shape() {
 
 #[test]
 fn build_jwt_bearer_with_a_service_scope_checks_strictly() {
-    let out = run(&[
-        "request",
-        "build",
-        "jwt-bearer",
-        "--token-endpoint",
-        "https://idms.partner.example/as/token.oauth2",
-        "--assertion",
-        JWT,
-        "--client-id",
-        "myNativeApp",
-        "--service",
-        "video",
-        "--show-secrets",
-    ]);
+    let options = ["--assertion", JWT, "--client-id", "myNativeApp", "--service", "video", "--show-secrets"];
+    let out = run(&build_args("jwt-bearer", "https://idms.partner.example/as/token.oauth2", &options));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("scope=openid+3gpp%3Amc%3Avideo_service+"), "{}", out.stdout);
     let checked = run_stdin(&["request", "check", "-", "--json"], &out.stdout).json();
@@ -308,121 +260,53 @@ fn build_jwt_bearer_with_a_service_scope_checks_strictly() {
 
 #[test]
 fn build_refuses_what_the_core_refuses_with_its_code() {
-    let insecure = run(&[
-        "request",
-        "build",
-        "refresh",
-        "--token-endpoint",
-        "http://idms.example/token",
-        "--refresh-token",
-        "r",
-        "--json",
-    ]);
+    let insecure = run(&build_args("refresh", "http://idms.example/token", &["--refresh-token", "r", "--json"]));
     assert_eq!(insecure.code, 1);
     assert_eq!(insecure.json()["error"]["code"], "endpoint_insecure");
 
-    let comma = run(&[
-        "--json",
-        "request",
-        "build",
-        "jwt-bearer",
-        "--token-endpoint",
-        "https://idms.partner.example/t",
-        "--assertion",
-        JWT,
-        "--client-id",
-        "c",
-        "--scope",
-        "openid,3gpp:mc:ptt_service",
-    ]);
+    let jwt_bearer = |options: &[&str]| {
+        let args =
+            build_args("jwt-bearer", "https://idms.partner.example/t", &[&["--assertion", JWT][..], options].concat());
+        run(&[&["--json"][..], &args].concat())
+    };
+    let comma = jwt_bearer(&["--client-id", "c", "--scope", "openid,3gpp:mc:ptt_service"]);
     assert_eq!(comma.code, 1);
     let error = &comma.json()["error"];
     assert_eq!((error["code"].as_str(), error["oauth_error"].as_str()), (Some("scope_comma"), Some("invalid_scope")));
 
-    let no_client = run(&[
-        "--json",
-        "request",
-        "build",
-        "jwt-bearer",
-        "--token-endpoint",
-        "https://idms.partner.example/t",
-        "--assertion",
-        JWT,
-        "--service",
-        "ptt",
-    ]);
+    let no_client = jwt_bearer(&["--service", "ptt"]);
     assert_eq!(no_client.code, 1, "B.7.4 requires client_id; the core says so");
     assert_eq!(no_client.json()["error"]["code"], "missing_parameter");
 
-    let no_mcx = run(&[
-        "--json",
-        "request",
-        "build",
-        "jwt-bearer",
-        "--token-endpoint",
-        "https://idms.partner.example/t",
-        "--assertion",
-        JWT,
-        "--client-id",
-        "c",
-        "--scope",
-        "openid",
-    ]);
+    let no_mcx = jwt_bearer(&["--client-id", "c", "--scope", "openid"]);
     assert_eq!(no_mcx.json()["error"]["code"], "scope_missing_mcx");
 
-    let bad_verifier = run(&[
-        "--json",
-        "request",
-        "build",
-        "code",
-        "--token-endpoint",
-        "https://idms.example/t",
-        "--code",
-        "c",
-        "--redirect-uri",
-        "com.example:/cb",
-        "--code-verifier",
-        "short",
-    ]);
+    let code = ["--code", "c", "--redirect-uri", "com.example:/cb", "--code-verifier", "short"];
+    let bad_verifier = run(&[&["--json"][..], &build_args("code", "https://idms.example/t", &code)].concat());
     assert_eq!(bad_verifier.code, 1);
     assert_eq!(bad_verifier.json()["error"]["code"], "login_invalid_verifier");
 
-    let loopback = run(&[
-        "request",
-        "build",
-        "refresh",
-        "--token-endpoint",
-        "http://127.0.0.1:8080/token",
-        "--allow-loopback-http",
-        "--refresh-token",
-        "r",
-    ]);
+    let loopback =
+        run(&build_args("refresh", "http://127.0.0.1:8080/token", &["--allow-loopback-http", "--refresh-token", "r"]));
     assert_eq!(loopback.code, 0, "{}", loopback.stdout);
 }
 
 #[test]
 fn build_code_and_refresh_read_secrets_from_standard_input() {
-    let out = run_stdin(
-        &[
-            "request",
-            "build",
-            "refresh",
-            "--token-endpoint",
-            "https://idms.example/token",
-            "--refresh-token",
-            "-",
-            "--scope",
-            "openid 3gpp:mc:ptt_service",
-            "--client-id",
-            "c",
-            "--client-secret",
-            "pw",
-            "--client-auth",
-            "post",
-            "--show-secrets",
-        ],
-        "refresh-from-stdin\n",
-    );
+    let refresh = [
+        "--refresh-token",
+        "-",
+        "--scope",
+        "openid 3gpp:mc:ptt_service",
+        "--client-id",
+        "c",
+        "--client-secret",
+        "pw",
+        "--client-auth",
+        "post",
+        "--show-secrets",
+    ];
+    let out = run_stdin(&build_args("refresh", "https://idms.example/token", &refresh), "refresh-from-stdin\n");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(
@@ -432,12 +316,7 @@ fn build_code_and_refresh_read_secrets_from_standard_input() {
         out.stdout
     );
 
-    let code = run(&[
-        "request",
-        "build",
-        "code",
-        "--token-endpoint",
-        "https://idms.example/token",
+    let options = [
         "--code",
         "the-code",
         "--redirect-uri",
@@ -446,7 +325,8 @@ fn build_code_and_refresh_read_secrets_from_standard_input() {
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
         "--client-id",
         "c",
-    ]);
+    ];
+    let code = run(&build_args("code", "https://idms.example/token", &options));
     assert_eq!(code.code, 0);
     assert!(code.stdout.contains("code=[redacted]&redirect_uri="), "{}", code.stdout);
     assert!(!code.stdout.contains("the-code") && !code.stdout.contains("dBjftJeZ4CVP"));
@@ -579,58 +459,18 @@ fn usage_errors_exit_2() {
         vec!["request", "check", "/nonexistent/request.http"],
         vec!["request", "build", "code", "--token-endpoint", "https://a.example/t"],
         vec!["request", "check", "x", "--no-such-option"],
-        vec![
-            "request",
-            "build",
-            "refresh",
-            "--token-endpoint",
-            "https://a/t",
-            "--refresh-token",
-            "r",
-            "--client-secret",
-            "s",
-        ],
-        vec![
-            "request",
-            "build",
-            "refresh",
-            "--token-endpoint",
-            "https://a/t",
-            "--refresh-token",
-            "r",
-            "--client-auth",
-            "jwt",
-        ],
-        vec![
-            "request",
-            "build",
+        build_args("refresh", "https://a/t", &["--refresh-token", "r", "--client-secret", "s"]),
+        build_args("refresh", "https://a/t", &["--refresh-token", "r", "--client-auth", "jwt"]),
+        build_args(
             "jwt-bearer",
-            "--token-endpoint",
             "https://a.example/t",
-            "--assertion",
-            "a",
-            "--client-id",
-            "c",
-            "--scope",
-            "openid",
-            "--service",
-            "ptt",
-        ],
-        vec![
-            "request",
-            "build",
+            &["--assertion", "a", "--client-id", "c", "--scope", "openid", "--service", "ptt"],
+        ),
+        build_args(
             "exchange",
-            "--token-endpoint",
             "https://a/t",
-            "--resource",
-            "https://b/t",
-            "--subject-token",
-            "-",
-            "--client-id",
-            "c",
-            "--client-secret",
-            "-",
-        ],
+            &["--resource", "https://b/t", "--subject-token", "-", "--client-id", "c", "--client-secret", "-"],
+        ),
     ] {
         let out = run(&args);
         assert_eq!(out.code, 2, "{args:?}: {}{}", out.stdout, out.stderr);
@@ -698,10 +538,7 @@ fn every_built_token_request_is_accepted_by_request_check_as_its_own_kind() {
 // ---------------------------------------------------------------- profile
 
 fn profile_fixture(name: &str) -> String {
-    let path: PathBuf =
-        [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "fixtures", "profiles", name].iter().collect();
-    assert!(path.exists(), "{}", path.display());
-    path.to_string_lossy().into_owned()
+    test_file("fixtures/profiles", name)
 }
 
 const PTT: &str = "mcptt-user-profile-access-information.xml";
@@ -816,8 +653,7 @@ fn profile_reads_standard_input() {
 /// The interop vectors of the token module: a trusted JWK Set and security tokens signed by
 /// independent libraries (`tests/tokens/README.md`).
 fn interop() -> Value {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "tests", "tokens", "interop.json"].iter().collect();
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(test_file("tokens", "interop.json")).unwrap()).unwrap()
 }
 
 /// A new temporary file holding `contents`: one path per call, since the tests run in
@@ -839,11 +675,15 @@ fn security_token(interop: &Value) -> String {
 }
 
 fn verify(interop: &Value, jwks: &std::path::Path, extra: &[&str]) -> Run {
-    let token = security_token(interop);
+    verify_token(&security_token(interop), interop, jwks, extra)
+}
+
+/// `token verify TOKEN` against `jwks` with the interop vectors' issuer and client, then `extra`.
+fn verify_token(token: &str, interop: &Value, jwks: &std::path::Path, extra: &[&str]) -> Run {
     let mut args = vec![
         "token",
         "verify",
-        &token,
+        token,
         "--jwks",
         jwks.to_str().unwrap(),
         "--issuer",
@@ -975,22 +815,7 @@ fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
 
     let jwks = jwks_file(&interop);
     let token = security_token(&interop).replacen("eyJ", "eyK", 1);
-    let out = run(&[
-        "token",
-        "verify",
-        &token,
-        "--jwks",
-        jwks.to_str().unwrap(),
-        "--issuer",
-        "https://idms.primary.example",
-        "--client-id",
-        "mcptt-client",
-        "--target",
-        target,
-        "--now",
-        "1900000100",
-        "--json",
-    ]);
+    let out = verify_token(&token, &interop, &jwks, &["--target", target, "--now", "1900000100", "--json"]);
     assert_eq!(out.code, 1);
     assert!(out.json()["error"]["code"].as_str().unwrap().starts_with("token_"));
 }
@@ -998,12 +823,7 @@ fn token_verify_refuses_a_bad_jwks_and_a_tampered_token() {
 // ---------------------------------------------------------------- request check --jwks
 
 fn jwt_bearer_request(token_endpoint: &str, assertion: &str) -> String {
-    let out = run(&[
-        "request",
-        "build",
-        "jwt-bearer",
-        "--token-endpoint",
-        token_endpoint,
+    let options = [
         "--assertion",
         assertion,
         "--client-id",
@@ -1011,7 +831,8 @@ fn jwt_bearer_request(token_endpoint: &str, assertion: &str) -> String {
         "--scope",
         "openid 3gpp:mc:ptt_service",
         "--show-secrets",
-    ]);
+    ];
+    let out = run(&build_args("jwt-bearer", token_endpoint, &options));
     assert_eq!(out.code, 0, "{}", out.stderr);
     out.stdout
 }
@@ -1119,18 +940,8 @@ fn b_7_2_request_check_with_jwks_validates_the_subject_token_as_an_access_token(
 fn request_check_jwks_usage_errors_exit_2() {
     let interop = interop();
     let jwks = jwks_file(&interop);
-    let refresh = run(&[
-        "request",
-        "build",
-        "refresh",
-        "--token-endpoint",
-        "https://idms.example/as/token.oauth2",
-        "--refresh-token",
-        "r",
-        "--client-id",
-        "c",
-        "--show-secrets",
-    ]);
+    let options = ["--refresh-token", "r", "--client-id", "c", "--show-secrets"];
+    let refresh = run(&build_args("refresh", "https://idms.example/as/token.oauth2", &options));
     assert_eq!(refresh.code, 0, "{}", refresh.stderr);
     let out = check_with_jwks(&refresh.stdout, &jwks, "https://idms.primary.example", &[]);
     assert_eq!(out.code, 2, "{}", out.stdout);
@@ -1219,30 +1030,16 @@ fn a_file_path_given_as_a_token_gets_a_hint_and_a_usage_error() {
     let path = path.to_str().unwrap();
     for args in [
         vec!["token", "inspect", path],
-        vec![
-            "request",
-            "build",
+        build_args(
             "exchange",
-            "--token-endpoint",
             "https://idms.primary.example/token",
-            "--resource",
-            "https://idms.partner.example/token",
-            "--subject-token",
-            path,
-        ],
-        vec![
-            "request",
-            "build",
+            &["--resource", "https://idms.partner.example/token", "--subject-token", path],
+        ),
+        build_args(
             "jwt-bearer",
-            "--token-endpoint",
             "https://idms.partner.example/token",
-            "--assertion",
-            "./security-token.jwt",
-            "--client-id",
-            "c",
-            "--service",
-            "ptt",
-        ],
+            &["--assertion", "./security-token.jwt", "--client-id", "c", "--service", "ptt"],
+        ),
     ] {
         let out = run(&args);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");

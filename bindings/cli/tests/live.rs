@@ -15,43 +15,10 @@ mod support;
 use mcx_connect::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use support::faulty_idms::{Faults, FaultyIdms, CLIENT_ID as FAULTY_CLIENT};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
-    }
-}
-
-fn cli(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mcx-connect"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that refuses its arguments may exit before it reads standard input.
-    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let output = child.wait_with_output().unwrap();
-    Run {
-        code: output.status.code().unwrap(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
+use support::run::{run_stdin, Run};
 
 // ------------------------------------------------------------------------------ the demo server
 
@@ -90,19 +57,7 @@ fn demo_login(base: &str) -> String {
         ScopeSet::for_service(McService::Ptt),
     )
     .unwrap();
-    let query = login.url(POLICY).unwrap().split_once('?').unwrap().1.to_owned();
-    let encoded: String = query
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    let body = format!("request={encoded}&username=alice&password=demo&action=login");
-    let reply = agent()
-        .post(&format!("{base}/primary/authorize"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send(body)
-        .unwrap();
-    assert_eq!(reply.status().as_u16(), 303);
-    let location = reply.headers().get("location").unwrap().to_str().unwrap().to_owned();
+    let location = submit_login_form(base, login.url(POLICY).unwrap().split_once('?').unwrap().1);
     let code = login.read_response(&location).unwrap();
     let request = login
         .code_request(code, ClientAuthentication::client_id(mcx_connect_demo::CLIENT_ID))
@@ -116,6 +71,22 @@ fn demo_login(base: &str) -> String {
     let body = reply.body_mut().read_to_string().unwrap();
     let json: Value = serde_json::from_str(&body).unwrap();
     json["access_token"].as_str().unwrap().to_owned()
+}
+
+/// The browser's part at the demo's login form: alice's credentials posted with the authorization
+/// request's `query`; the demo answers 303 to the redirect URI, whose address is returned.
+fn submit_login_form(base: &str, query: &str) -> String {
+    let encoded: String = query
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let reply = agent()
+        .post(&format!("{base}/primary/authorize"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send(format!("request={encoded}&username=alice&password=demo&action=login"))
+        .unwrap();
+    assert_eq!(reply.status().as_u16(), 303);
+    reply.headers().get("location").unwrap().to_str().unwrap().to_owned()
 }
 
 fn sample_profile(base: &str) -> tempfile_path::TempPath {
@@ -152,6 +123,86 @@ mod tempfile_path {
     }
 }
 
+// ------------------------------------------------------------------------------ the commands
+
+/// An IdMS the live commands talk to, the demo or the faulty one: its primary at `{base}/primary`
+/// (token endpoint `{base}/primary/token`, JWK Set `{base}/primary/jwks.json`), the client it
+/// knows, the partner token endpoint it serves and one more partner it has an agreement for.
+struct Idms {
+    base: String,
+    client_id: &'static str,
+    partner: String,
+    other_partner: String,
+}
+
+impl Idms {
+    fn demo(base: &str) -> Self {
+        let (partner, other_partner) = (format!("{base}/partner/a/token"), format!("{base}/partner/b/token"));
+        Self { base: base.to_owned(), client_id: "mcx-console", partner, other_partner }
+    }
+
+    fn faulty(idms: &FaultyIdms) -> Self {
+        let (partner, other_partner) = (idms.partner_token_endpoint(), idms.other_partner_token_endpoint());
+        Self { base: idms.base.clone(), client_id: FAULTY_CLIENT, partner, other_partner }
+    }
+
+    fn token_endpoint(&self) -> String {
+        format!("{}/primary/token", self.base)
+    }
+
+    fn issuer(&self) -> String {
+        format!("{}/primary", self.base)
+    }
+
+    fn jwks_uri(&self) -> String {
+        format!("{}/primary/jwks.json", self.base)
+    }
+}
+
+/// `probe partner` of `idms`'s partner (over loopback HTTP, `--json`), with `secrets` (how the
+/// access token and the expired assertion are given) and `stdin`.
+fn probe_partner(idms: &Idms, secrets: &[&str], stdin: &str) -> Run {
+    let primary = idms.token_endpoint();
+    let args = [
+        "probe",
+        "partner",
+        "--token-endpoint",
+        &idms.partner,
+        "--client-id",
+        idms.client_id,
+        "--service",
+        "ptt",
+        "--primary-token-endpoint",
+        &primary,
+        "--other-target",
+        &idms.other_partner,
+    ];
+    run_stdin(&[&args[..], secrets, &["--allow-loopback-http", "--json"]].concat(), stdin)
+}
+
+/// `probe primary` of `idms`'s primary for its partner, `access_token` on standard input, then `options`.
+fn probe_primary(idms: &Idms, access_token: &str, options: &[&str]) -> Run {
+    let primary = idms.token_endpoint();
+    let args = [
+        "probe",
+        "primary",
+        "--token-endpoint",
+        &primary,
+        "--client-id",
+        idms.client_id,
+        "--resource",
+        &idms.partner,
+        "--access-token",
+        "-",
+    ];
+    run_stdin(&[&args[..], options].concat(), access_token)
+}
+
+/// `migrate --service ptt` to the partner token endpoint `partner`, then `options`.
+fn migrate(partner: &str, options: &[&str], stdin: &str) -> Run {
+    run_stdin(&[&["migrate", "--partner-token-endpoint", partner, "--service", "ptt"][..], options].concat(), stdin)
+}
+
 fn failed_ids(report: &Value) -> BTreeSet<String> {
     ids_with(report, "fail")
 }
@@ -171,7 +222,7 @@ fn b_7_migrate_runs_the_exchange_and_the_jwt_bearer_request_against_the_demo() {
     let base = demo();
     let token = demo_login(&base);
     let profile = sample_profile(&base);
-    let out = cli(
+    let out = run_stdin(
         &[
             "migrate",
             "--profile",
@@ -214,25 +265,10 @@ fn b_7_migrate_runs_the_exchange_and_the_jwt_bearer_request_against_the_demo() {
 
 #[test]
 fn b_7_migrate_failure_names_the_step_the_rule_and_the_server_answer() {
-    let base = demo();
-    let out = cli(
-        &[
-            "migrate",
-            "--partner-token-endpoint",
-            &format!("{base}/partner/a/token"),
-            "--service",
-            "ptt",
-            "--token-endpoint",
-            &format!("{base}/primary/token"),
-            "--client-id",
-            "mcx-console",
-            "--access-token",
-            "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
-            "--allow-loopback-http",
-            "--json",
-        ],
-        "",
-    );
+    let demo = Idms::demo(&demo());
+    let token = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    let primary = ["--token-endpoint", &demo.token_endpoint(), "--client-id", demo.client_id, "--access-token", token];
+    let out = migrate(&demo.partner, &[&primary[..], &["--allow-loopback-http", "--json"]].concat(), "");
     assert_eq!(out.code, 1, "{}", out.stdout);
     let failure = &out.json()["failure"];
     assert_eq!(failure["step"], "token_exchange");
@@ -247,31 +283,10 @@ fn b_7_migrate_stops_after_the_exchange_and_resumes_from_the_saved_flow() {
     let token = demo_login(&base);
     let saved = tempfile_path::TempPath::new("flow.json");
     let common = ["--allow-loopback-http", "--json"];
-    let first = cli(
-        &[
-            &[
-                "migrate",
-                "--partner-token-endpoint",
-                &format!("{base}/partner/b/token"),
-                "--service",
-                "ptt",
-                "--token-endpoint",
-                &format!("{base}/primary/token"),
-                "--client-id",
-                "mcx-console",
-                "--access-token",
-                "-",
-                "--save",
-                saved.as_str(),
-                "--save-secrets",
-                "--stop-after",
-                "exchange",
-            ][..],
-            &common[..],
-        ]
-        .concat(),
-        &token,
-    );
+    let demo = Idms::demo(&base);
+    let primary = ["--token-endpoint", &demo.token_endpoint(), "--client-id", demo.client_id, "--access-token", "-"];
+    let save = ["--save", saved.as_str(), "--save-secrets", "--stop-after", "exchange"];
+    let first = migrate(&demo.other_partner, &[&primary[..], &save, &common].concat(), &token);
     assert_eq!(first.code, 0, "{}", first.stdout);
     assert_eq!(first.json()["result"], "stopped");
     assert_eq!(first.json()["step"], "partner_request_to_send");
@@ -280,7 +295,7 @@ fn b_7_migrate_stops_after_the_exchange_and_resumes_from_the_saved_flow() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&saved.0).unwrap().permissions().mode() & 0o777, 0o600);
     }
-    let second = cli(&[&["migrate", "--resume", saved.as_str()][..], &common[..]].concat(), "");
+    let second = run_stdin(&[&["migrate", "--resume", saved.as_str()][..], &common[..]].concat(), "");
     assert_eq!(second.code, 0, "{}\n{}", second.stdout, second.stderr);
     let report = second.json();
     assert_eq!(report["result"], "completed");
@@ -292,27 +307,7 @@ fn b_7_migrate_stops_after_the_exchange_and_resumes_from_the_saved_flow() {
 fn probe_partner_passes_the_demo_partner_and_skips_visibly_what_it_cannot_obtain() {
     let base = demo();
     let token = demo_login(&base);
-    let out = cli(
-        &[
-            "probe",
-            "partner",
-            "--token-endpoint",
-            &format!("{base}/partner/a/token"),
-            "--client-id",
-            "mcx-console",
-            "--service",
-            "ptt",
-            "--primary-token-endpoint",
-            &format!("{base}/primary/token"),
-            "--access-token",
-            "-",
-            "--other-target",
-            &format!("{base}/partner/b/token"),
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &token,
-    );
+    let out = probe_partner(&Idms::demo(&base), &["--access-token", "-"], &token);
     let report = out.json();
     assert!(failed_ids(&report).is_empty(), "{report:#}");
     // The demo's primary key signs no expired token for us: that one check is skipped, not passed.
@@ -348,29 +343,8 @@ fn probe_partner_passes_every_check_of_the_demo_partner_given_an_expired_asserti
     });
     let header = mcx_connect::token::JwsHeader::new(key.algorithm()).with_kid(mcx_connect_demo::PRIMARY_KID);
     let expired = mcx_connect::token::sign(&header, &claims, &key).unwrap();
-    let out = cli(
-        &[
-            "probe",
-            "partner",
-            "--token-endpoint",
-            &format!("{base}/partner/a/token"),
-            "--client-id",
-            "mcx-console",
-            "--service",
-            "ptt",
-            "--primary-token-endpoint",
-            &format!("{base}/primary/token"),
-            "--access-token",
-            "-",
-            "--other-target",
-            &format!("{base}/partner/b/token"),
-            "--expired-assertion",
-            expired.expose(),
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &token,
-    );
+    let out =
+        probe_partner(&Idms::demo(&base), &["--access-token", "-", "--expired-assertion", expired.expose()], &token);
     let report = out.json();
     assert!(failed_ids(&report).is_empty(), "{report:#}");
     assert!(ids_with(&report, "skip").is_empty(), "{report:#}");
@@ -383,28 +357,9 @@ fn probe_partner_passes_every_check_of_the_demo_partner_given_an_expired_asserti
 #[test]
 fn probe_primary_passes_the_demo_primary() {
     let base = demo();
-    let token = demo_login(&base);
-    let out = cli(
-        &[
-            "probe",
-            "primary",
-            "--token-endpoint",
-            &format!("{base}/primary/token"),
-            "--client-id",
-            "mcx-console",
-            "--resource",
-            &format!("{base}/partner/a/token"),
-            "--access-token",
-            "-",
-            "--issuer",
-            &format!("{base}/primary"),
-            "--jwks-uri",
-            &format!("{base}/primary/jwks.json"),
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &token,
-    );
+    let demo = Idms::demo(&base);
+    let options = ["--issuer", &demo.issuer(), "--jwks-uri", &demo.jwks_uri(), "--allow-loopback-http", "--json"];
+    let out = probe_primary(&demo, &demo_login(&base), &options);
     let report = out.json();
     assert!(failed_ids(&report).is_empty(), "{report:#}");
     assert!(ids_with(&report, "skip").is_empty(), "{report:#}");
@@ -416,54 +371,14 @@ fn probe_primary_passes_the_demo_primary() {
 // ----------------------------------------------------------------------------- the faulty IdMS
 
 fn probe_faulty_partner(idms: &FaultyIdms) -> Run {
-    let expired = idms.expired_security_token();
-    cli(
-        &[
-            "probe",
-            "partner",
-            "--token-endpoint",
-            &idms.partner_token_endpoint(),
-            "--client-id",
-            FAULTY_CLIENT,
-            "--service",
-            "ptt",
-            "--primary-token-endpoint",
-            &format!("{}/primary/token", idms.base),
-            "--access-token",
-            &idms.access_token(),
-            "--other-target",
-            &idms.other_partner_token_endpoint(),
-            "--expired-assertion",
-            "-",
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &expired,
-    )
+    let secrets = ["--access-token", &idms.access_token(), "--expired-assertion", "-"];
+    probe_partner(&Idms::faulty(idms), &secrets, &idms.expired_security_token())
 }
 
 fn probe_faulty_primary(idms: &FaultyIdms) -> Run {
-    cli(
-        &[
-            "probe",
-            "primary",
-            "--token-endpoint",
-            &format!("{}/primary/token", idms.base),
-            "--client-id",
-            FAULTY_CLIENT,
-            "--resource",
-            &idms.partner_token_endpoint(),
-            "--access-token",
-            "-",
-            "--issuer",
-            &idms.issuer(),
-            "--jwks-uri",
-            &format!("{}/primary/jwks.json", idms.base),
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &idms.access_token(),
-    )
+    let faulty = Idms::faulty(idms);
+    let options = ["--issuer", &faulty.issuer(), "--jwks-uri", &faulty.jwks_uri(), "--allow-loopback-http", "--json"];
+    probe_primary(&faulty, &idms.access_token(), &options)
 }
 
 #[test]
@@ -549,22 +464,7 @@ fn probe_reports_exactly_an_accepted_expired_assertion() {
 #[test]
 fn probe_table_lists_check_rule_expected_got_and_result() {
     let idms = FaultyIdms::start(Faults { security_token_long_lifetime: true, ..Faults::default() });
-    let out = cli(
-        &[
-            "probe",
-            "primary",
-            "--token-endpoint",
-            &format!("{}/primary/token", idms.base),
-            "--client-id",
-            FAULTY_CLIENT,
-            "--resource",
-            &idms.partner_token_endpoint(),
-            "--access-token",
-            "-",
-            "--allow-loopback-http",
-        ],
-        &idms.access_token(),
-    );
+    let out = probe_primary(&Idms::faulty(&idms), &idms.access_token(), &["--allow-loopback-http"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     let header = out.stdout.lines().find(|l| l.starts_with("check")).unwrap();
     for column in ["check", "rule", "expected", "got", "result"] {
@@ -625,18 +525,7 @@ fn b_4_login_with_pkce_and_a_loopback_redirect_then_migrate_from_the_saved_sessi
     // The browser: the form, the submission, the redirect to the CLI's loopback listener.
     let form = agent().get(&url).call().unwrap();
     assert_eq!(form.status().as_u16(), 200);
-    let query = url.split_once('?').unwrap().1;
-    let encoded: String = query
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    let reply = agent()
-        .post(&format!("{base}/primary/authorize"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send(format!("request={encoded}&username=alice&password=demo&action=login"))
-        .unwrap();
-    assert_eq!(reply.status().as_u16(), 303);
-    let location = reply.headers().get("location").unwrap().to_str().unwrap().to_owned();
+    let location = submit_login_form(&base, url.split_once('?').unwrap().1);
     assert!(location.starts_with("http://127.0.0.1:") && location.contains("/callback?code="), "{location}");
     let landing = agent().get(&location).call().unwrap();
     assert_eq!(landing.status().as_u16(), 200);
@@ -652,20 +541,8 @@ fn b_4_login_with_pkce_and_a_loopback_redirect_then_migrate_from_the_saved_sessi
         assert_eq!(std::fs::metadata(&session.0).unwrap().permissions().mode() & 0o777, 0o600);
     }
     // The saved session carries what `migrate` needs.
-    let out = cli(
-        &[
-            "migrate",
-            "--partner-token-endpoint",
-            &format!("{base}/partner/a/token"),
-            "--service",
-            "ptt",
-            "--session",
-            session.as_str(),
-            "--allow-loopback-http",
-            "--json",
-        ],
-        "",
-    );
+    let out =
+        migrate(&Idms::demo(&base).partner, &["--session", session.as_str(), "--allow-loopback-http", "--json"], "");
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
     assert_eq!(out.json()["result"], "completed");
 }
@@ -677,47 +554,23 @@ fn a_session_saved_without_secrets_holds_no_token_and_migrate_says_what_to_do() 
         r#"{"version":1,"token_endpoint":"https://idms.primary.example/token","client_id":"c","scope":null,
             "expires_at":null,"secrets_included":false,"access_token":null,"refresh_token":null,"id_token":null}"#,
     );
-    let out = cli(
-        &[
-            "migrate",
-            "--partner-token-endpoint",
-            "https://idms.partner.example/token",
-            "--service",
-            "ptt",
-            "--session",
-            path.as_str(),
-        ],
-        "",
-    );
+    let out = migrate("https://idms.partner.example/token", &["--session", path.as_str()], "");
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--save-secrets"), "{}", out.stderr);
 }
 
 #[test]
 fn a_file_path_given_where_a_token_is_expected_gets_a_hint() {
-    let out = cli(
-        &[
-            "migrate",
-            "--partner-token-endpoint",
-            "https://idms.partner.example/token",
-            "--service",
-            "ptt",
-            "--token-endpoint",
-            "https://idms.primary.example/token",
-            "--client-id",
-            "c",
-            "--access-token",
-            "./token.jwt",
-        ],
-        "",
-    );
+    let primary =
+        ["--token-endpoint", "https://idms.primary.example/token", "--client-id", "c", "--access-token", "./token.jwt"];
+    let out = migrate("https://idms.partner.example/token", &primary, "");
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--access-token - < FILE"), "{}", out.stderr);
 }
 
 #[test]
 fn plain_http_to_a_host_other_than_loopback_is_refused_before_anything_is_sent() {
-    let out = cli(
+    let out = run_stdin(
         &[
             "probe",
             "partner",
@@ -741,33 +594,9 @@ fn plain_http_to_a_host_other_than_loopback_is_refused_before_anything_is_sent()
 // ------------------------------------------------------------------------------------- TLS
 
 fn probe_tls_primary(idms: &FaultyIdms, trust: &[&str]) -> Run {
-    let endpoint = format!("{}/primary/token", idms.base);
-    let resource = idms.partner_token_endpoint();
-    let issuer = idms.issuer();
-    let jwks = format!("{}/primary/jwks.json", idms.base);
-    let args = [
-        &[
-            "probe",
-            "primary",
-            "--token-endpoint",
-            &endpoint,
-            "--client-id",
-            FAULTY_CLIENT,
-            "--resource",
-            &resource,
-            "--access-token",
-            "-",
-            "--issuer",
-            &issuer,
-            "--jwks-uri",
-            &jwks,
-            "--json",
-            "-v",
-        ][..],
-        trust,
-    ]
-    .concat();
-    cli(&args, &idms.access_token())
+    let faulty = Idms::faulty(idms);
+    let options = ["--issuer", &faulty.issuer(), "--jwks-uri", &faulty.jwks_uri(), "--json", "-v"];
+    probe_primary(&faulty, &idms.access_token(), &[&options[..], trust].concat())
 }
 
 #[test]
@@ -807,24 +636,11 @@ fn tls_pinning_needs_both_the_ca_and_the_pin() {
 #[test]
 fn b_7_3_migrate_refuses_a_security_token_without_the_partner_in_aud_and_shows_which_rule() {
     let idms = FaultyIdms::start(Faults { security_token_wrong_aud: true, ..Faults::default() });
-    let out = cli(
-        &[
-            "migrate",
-            "--partner-token-endpoint",
-            &idms.partner_token_endpoint(),
-            "--service",
-            "ptt",
-            "--token-endpoint",
-            &format!("{}/primary/token", idms.base),
-            "--client-id",
-            FAULTY_CLIENT,
-            "--access-token",
-            "-",
-            "--allow-loopback-http",
-            "--json",
-        ],
-        &idms.access_token(),
-    );
+    let faulty = Idms::faulty(&idms);
+    let primary =
+        ["--token-endpoint", &faulty.token_endpoint(), "--client-id", faulty.client_id, "--access-token", "-"];
+    let out =
+        migrate(&faulty.partner, &[&primary[..], &["--allow-loopback-http", "--json"]].concat(), &idms.access_token());
     assert_eq!(out.code, 1, "{}", out.stdout);
     let report = out.json();
     assert_eq!(report["failure"]["step"], "token_exchange");

@@ -157,6 +157,20 @@ def text_or_none(value):
     return None if value is None else (value.expose() if isinstance(value, m.Secret) else str(value))
 
 
+def read_json(read, **own):
+    """A token endpoint reply as read: the RFC 6749 5.1 members both replies share, then the grant's own."""
+    return {
+        "access_token": read.access_token.expose(),
+        "token_type": read.token_type,
+        "expires_in": read.expires_in,
+        "scope": text_or_none(read.scope),
+        "refresh_token": text_or_none(read.refresh_token),
+        "scope_text": read.scope_text,
+        "normalisations": codes(read.normalisations),
+        **own,
+    }
+
+
 def op_endpoint_check(inp):
     m.check_endpoint(req_str(inp, "url"), policy(inp))
     return {}
@@ -200,16 +214,7 @@ def op_exchange_parse(inp):
 
 def op_exchange_response_read(inp):
     read = m.read_token_exchange_response(http_response(inp), m.default_limits())
-    return {
-        "access_token": read.access_token.expose(),
-        "issued_token_type": read.issued_token_type,
-        "token_type": read.token_type,
-        "expires_in": read.expires_in,
-        "scope": text_or_none(read.scope),
-        "refresh_token": text_or_none(read.refresh_token),
-        "scope_text": read.scope_text,
-        "normalisations": codes(read.normalisations),
-    }
+    return read_json(read, issued_token_type=read.issued_token_type)
 
 
 def op_exchange_response_write(inp):
@@ -243,16 +248,7 @@ def op_jwt_bearer_parse(inp):
 
 def op_token_response_read(inp):
     read = m.read_token_response(http_response(inp), m.default_limits())
-    return {
-        "access_token": read.access_token.expose(),
-        "token_type": read.token_type,
-        "expires_in": read.expires_in,
-        "refresh_token": text_or_none(read.refresh_token),
-        "scope": text_or_none(read.scope),
-        "id_token": text_or_none(read.id_token),
-        "scope_text": read.scope_text,
-        "normalisations": codes(read.normalisations),
-    }
+    return read_json(read, id_token=text_or_none(read.id_token))
 
 
 def op_token_response_write(inp):

@@ -108,6 +108,26 @@ function responseJson(r) {
   return { status: r.status, headers: r.headers, body_json: bodyJson };
 }
 const optional = (input, key) => input[key] ?? null;
+/** A token endpoint reply as read: the RFC 6749 §5.1 members both replies share, then the grant's own. */
+const readJson = (read, own) => ({
+  access_token: read.accessToken,
+  token_type: read.tokenType,
+  expires_in: read.expiresIn,
+  scope: read.scope,
+  refresh_token: read.refreshToken,
+  scope_text: read.scopeText,
+  normalisations: codes(read.normalisations),
+  ...own,
+});
+/** A token endpoint reply to write, from the case's input: the members both replies share, then the grant's own. */
+const replyInput = (input, defaultTokenType, own) => ({
+  accessToken: str(input, "access_token"),
+  tokenType: optStr(input, "token_type") ?? defaultTokenType,
+  expiresIn: typeof input.expires_in === "number" ? input.expires_in : null,
+  scope: optional(input, "scope"),
+  refreshToken: optional(input, "refresh_token"),
+  ...own,
+});
 
 /** The Rust runner's `authorization_request`: an AuthorizationRequest with the case's own state, nonce and verifier. */
 function authorizationRequest(api, input) {
@@ -236,27 +256,15 @@ export function operations(api) {
     },
     "exchange_response.read": (input) => {
       const read = api.readTokenExchangeResponse(httpResponse(input));
-      return {
-        access_token: read.accessToken,
-        issued_token_type: read.issuedTokenType,
-        token_type: read.tokenType,
-        expires_in: read.expiresIn,
-        scope: read.scope,
-        refresh_token: read.refreshToken,
-        scope_text: read.scopeText,
-        normalisations: codes(read.normalisations),
-      };
+      return readJson(read, { issued_token_type: read.issuedTokenType });
     },
     "exchange_response.write": (input) =>
       responseJson(
-        api.writeTokenExchangeResponse({
-          accessToken: str(input, "access_token"),
-          issuedTokenType: optStr(input, "issued_token_type") ?? api.constants().tokenTypeJwt,
-          tokenType: optStr(input, "token_type") ?? "N_A",
-          expiresIn: typeof input.expires_in === "number" ? input.expires_in : null,
-          scope: optional(input, "scope"),
-          refreshToken: optional(input, "refresh_token"),
-        }),
+        api.writeTokenExchangeResponse(
+          replyInput(input, "N_A", {
+            issuedTokenType: optStr(input, "issued_token_type") ?? api.constants().tokenTypeJwt,
+          }),
+        ),
       ),
     "jwt_bearer.build": (input) => {
       const request = { assertion: str(input, "assertion"), client: client(input), scope: str(input, "scope") };
@@ -274,27 +282,11 @@ export function operations(api) {
     },
     "token_response.read": (input) => {
       const read = api.readTokenResponse(httpResponse(input));
-      return {
-        access_token: read.accessToken,
-        token_type: read.tokenType,
-        expires_in: read.expiresIn,
-        refresh_token: read.refreshToken,
-        scope: read.scope,
-        id_token: read.idToken,
-        scope_text: read.scopeText,
-        normalisations: codes(read.normalisations),
-      };
+      return readJson(read, { id_token: read.idToken });
     },
     "token_response.write": (input) =>
       responseJson(
-        api.writeTokenResponse({
-          accessToken: str(input, "access_token"),
-          tokenType: optStr(input, "token_type") ?? "Bearer",
-          expiresIn: typeof input.expires_in === "number" ? input.expires_in : null,
-          refreshToken: optional(input, "refresh_token"),
-          scope: optional(input, "scope"),
-          idToken: optional(input, "id_token"),
-        }),
+        api.writeTokenResponse(replyInput(input, "Bearer", { idToken: optional(input, "id_token") })),
       ),
     "pkce.challenge": (input) => ({ challenge: api.pkceFromVerifier(str(input, "verifier")).challenge }),
     "authorize.url": (input) => ({ url: authorizationRequest(api, input).url(policy(input)) }),

@@ -67,15 +67,15 @@ fn error_code(response: &HttpResponse) -> String {
 
 const POLICY: EndpointPolicy = EndpointPolicy::ALLOW_LOOPBACK_HTTP;
 
+/// An authorization request (B.4, PKCE) for MCPTT at the demo's primary, redirecting to the demo's page.
+fn authorization_request(base: &str, client_id: &str) -> AuthorizationRequest {
+    let authorize = format!("{base}/primary/authorize");
+    AuthorizationRequest::new(authorize, client_id, format!("{base}/"), ScopeSet::for_service(McService::Ptt)).unwrap()
+}
+
 /// Logs in at the primary (authorization code + PKCE) as `client_id`; returns the token response.
 fn login(base: &str, client_id: &str) -> TokenResponse {
-    let login = AuthorizationRequest::new(
-        format!("{base}/primary/authorize"),
-        client_id,
-        format!("{base}/"),
-        ScopeSet::for_service(McService::Ptt),
-    )
-    .unwrap();
+    let login = authorization_request(base, client_id);
     let form = get(&login.url(POLICY).unwrap());
     assert_eq!(form.status, 200);
     assert!(form.body_text().unwrap().contains("<form"));
@@ -213,13 +213,7 @@ fn bad_requests_get_rfc_errors() {
     let reply = send(&HttpRequest::form_post(token.clone(), "grant_type=authorization_code&grant_type=x"), &[]);
     assert_eq!(error_code(&reply), "invalid_request");
     // Unknown authorization code.
-    let login = AuthorizationRequest::new(
-        format!("{base}/primary/authorize"),
-        CLIENT_ID,
-        format!("{base}/"),
-        ScopeSet::for_service(McService::Ptt),
-    )
-    .unwrap();
+    let login = authorization_request(&base, CLIENT_ID);
     let request = login.code_request(Secret::new("made-up"), ClientAuthentication::client_id(CLIENT_ID));
     let reply = send(&request.build(&token, POLICY).unwrap(), &[]);
     assert_eq!(error_code(&reply), "invalid_grant");
@@ -294,13 +288,7 @@ fn the_console_files_and_profiles_are_served() {
 #[test]
 fn the_login_form_refuses_a_wrong_password_and_reports_a_cancel() {
     let base = server();
-    let login = AuthorizationRequest::new(
-        format!("{base}/primary/authorize"),
-        CLIENT_ID,
-        format!("{base}/"),
-        ScopeSet::for_service(McService::Ptt),
-    )
-    .unwrap();
+    let login = authorization_request(&base, CLIENT_ID);
     let query = login.url(POLICY).unwrap().split_once('?').unwrap().1.to_owned();
     let wrong = format!("request={}&username={DEMO_USER}&password=nope&action=login", percent(&query));
     let reply = send(&HttpRequest::form_post(format!("{base}/primary/authorize"), wrong), &[]);

@@ -9,9 +9,10 @@ pub(crate) mod primary;
 use crate::checks::{self, Check};
 use crate::net::{Client, Exchange};
 use crate::output::{self, Ctx};
-use crate::{Failure, Outcome};
-use mcx_connect::token::{RuleOutcome, SecurityTokenRules, DEFAULT_MAX_TOKEN_BYTES};
-use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, Rejection};
+use crate::{Failure, Outcome, ProbePartnerArgs, ProbePrimaryArgs};
+use mcx_connect::token::{RuleOutcome, SecurityTokenRules, UnverifiedToken, DEFAULT_MAX_TOKEN_BYTES};
+use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, ParseOptions, Rejection};
+use partner::{form, replaced, Params};
 use serde_json::json;
 
 /// What a case's reply must be.
@@ -47,24 +48,103 @@ pub(crate) struct Case {
     pub(crate) expect: Expect,
 }
 
-/// A case whose expected refusal is the one the core's server role gives (`parse` is the
-/// endpoint's parser); `http` lists HTTP-level refusals also accepted.
-pub(crate) fn structural(
-    id: &'static str,
-    rule: &'static str,
-    request: HttpRequest,
-    http: &'static [u16],
-    parse: impl Fn(&HttpRequest) -> Option<Rejection>,
-) -> Case {
-    match parse(&request) {
-        Some(rejection) if http.is_empty() => Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) },
-        Some(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
-        None => Case {
-            id,
-            rule,
-            request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
-            expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
-        },
+/// A probe's valid form at its token endpoint, the requests made from it by one change, and the
+/// endpoint's parser in the core's server role (strict, under the client's endpoint policy).
+pub(crate) struct ValidForm<'a> {
+    endpoint: &'a str,
+    params: Params,
+    parse: fn(&HttpRequest, &ParseOptions) -> Option<Rejection>,
+    options: ParseOptions,
+}
+
+impl<'a> ValidForm<'a> {
+    /// The form `params` at `endpoint`, graded by `parse` under `client`'s endpoint policy.
+    pub(crate) fn new(
+        endpoint: &'a str,
+        params: Params,
+        client: &Client,
+        parse: fn(&HttpRequest, &ParseOptions) -> Option<Rejection>,
+    ) -> Self {
+        Self {
+            endpoint,
+            params,
+            parse,
+            options: ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() },
+        }
+    }
+
+    /// A case whose expected refusal is the one the core's server role gives; `http` lists
+    /// HTTP-level refusals also accepted.
+    fn structural(&self, id: &'static str, rule: &'static str, request: HttpRequest, http: &'static [u16]) -> Case {
+        match (self.parse)(&request, &self.options) {
+            Some(rejection) if http.is_empty() => {
+                Case { id, rule, request: Ok(request), expect: Expect::core(&rejection) }
+            }
+            Some(rejection) => Case { id, rule, request: Ok(request), expect: Expect::core_or_http(&rejection, http) },
+            None => Case {
+                id,
+                rule,
+                request: Err("the core's server role accepts this request (a probe defect)".to_owned()),
+                expect: Expect::Error { status: 400, error: "invalid_request".to_owned() },
+            },
+        }
+    }
+
+    /// `params` posted to the endpoint.
+    fn post(&self, params: &Params) -> HttpRequest {
+        HttpRequest::form_post(self.endpoint, form(params))
+    }
+
+    /// The valid form with `name` set to `value`.
+    pub(crate) fn with(&self, name: &'static str, value: &str) -> HttpRequest {
+        self.post(&replaced(&self.params, name, value))
+    }
+
+    /// The valid form without `name`.
+    pub(crate) fn without(&self, name: &str) -> HttpRequest {
+        self.post(&self.params.iter().filter(|(n, _)| *n != name).cloned().collect())
+    }
+
+    /// The valid form with the token in `name` issued again unsecured (`alg` `none`, the same claims).
+    pub(crate) fn with_unsecured(&self, name: &'static str) -> HttpRequest {
+        let token = self.params.iter().find(|(n, _)| *n == name).map_or("", |(_, value)| value.as_str());
+        let claims = UnverifiedToken::inspect(token).map(|seen| serde_json::Value::Object(seen.claims));
+        self.with(name, &unsecured_jwt(&claims.unwrap_or_default()))
+    }
+
+    /// The case of the valid form without the parameter `name`.
+    pub(crate) fn missing(&self, id: &'static str, rule: &'static str, name: &str) -> Case {
+        self.structural(id, rule, self.without(name), &[])
+    }
+
+    /// The case of the valid form with the parameter `name` set to `value`.
+    pub(crate) fn changed(&self, id: &'static str, rule: &'static str, name: &'static str, value: &str) -> Case {
+        self.structural(id, rule, self.with(name, value), &[])
+    }
+
+    /// The RFC 6749 refusals a token endpoint owes whatever its grant, in the probes' order: an
+    /// unknown grant type, the parameter `repeated` sent twice, the parameters as JSON (`json`),
+    /// GET, an oversized body.
+    pub(crate) fn rfc6749_cases(&self, repeated: &str, json: &serde_json::Value) -> Vec<Case> {
+        let mut duplicate = self.params.clone();
+        duplicate.extend(self.params.iter().filter(|(n, _)| *n == repeated).cloned());
+        let mut json_body = self.post(&self.params);
+        json_body.headers = vec![("Content-Type".into(), "application/json".into())];
+        json_body.body = json.to_string().into_bytes();
+        let get = HttpRequest { method: "GET".into(), url: self.endpoint.to_owned(), headers: vec![], body: vec![] };
+        let oversized = oversized_body(&String::from_utf8_lossy(&form(&self.params)));
+        vec![
+            self.structural("unknown_grant_type", "RFC 6749 §5.2", self.with("grant_type", "password"), &[]),
+            self.structural("duplicate_parameter", "RFC 6749 §3.2", self.post(&duplicate), &[]),
+            self.structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
+            self.structural("get_method", "RFC 6749 §3.2", get, &[405]),
+            self.structural(
+                "oversized_body",
+                "RFC 6749 §3.2",
+                HttpRequest::form_post(self.endpoint, oversized),
+                &[413],
+            ),
+        ]
     }
 }
 
@@ -251,17 +331,34 @@ fn exchange_for(
     }
 }
 
-/// `probe partner`.
-pub(crate) fn partner_command(
+/// The probe's valid request, built with `token` by `build` and sent, then graded: `valid.status`
+/// (200, `reply_rule`) and the reply's header checks. `Err` holds the one check that says why
+/// there is nothing more to grade: no `token` to send (skipped), or the request could not be built
+/// (`request_rule`) or sent.
+pub(crate) fn send_valid(
     ctx: &Ctx,
-    args: &crate::ProbePartnerArgs,
-    verbose: bool,
-    stdin_used: &mut bool,
-) -> Outcome {
+    client: &Client,
+    token: &Result<String, String>,
+    (request_rule, reply_rule): (&'static str, &'static str),
+    build: impl FnOnce(&str) -> Result<HttpRequest, mcx_connect::Error>,
+) -> Result<(HttpResponse, Vec<Check>), Vec<Check>> {
+    let token = token.as_ref().map_err(|why| vec![Check::skipped("valid.status", reply_rule, "200", why)])?;
+    let request =
+        build(token).map_err(|e| vec![Check::graded("valid.status", request_rule, "200", e.code(), false)])?;
+    let response = send(ctx, client, "valid", &request)
+        .map_err(|why| vec![Check::graded("valid.status", reply_rule, "200", why, false)])?
+        .response;
+    let mut checks =
+        vec![Check::graded("valid.status", reply_rule, "200", status_text(&response), response.status == 200)];
+    checks.extend(header_checks("valid", &response));
+    Ok((response, checks))
+}
+
+/// `probe partner`.
+pub(crate) fn partner_command(ctx: &Ctx, args: &ProbePartnerArgs, verbose: bool, stdin_used: &mut bool) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
     let scope = crate::request::scope_of(ctx, &args.scope)?;
-    let session = args.session.as_deref().map(|p| crate::wire::read_session(p, stdin_used)).transpose()?;
-    let access_token = crate::wire::access_token(args.access_token.as_deref(), session.as_ref(), stdin_used)?;
+    let access_token = args.primary.read(stdin_used)?;
     let expired_assertion = token_option(args.expired_assertion.as_deref(), "--expired-assertion", stdin_used)?;
     let (assertion, other_target_assertion) = match (&args.primary_token_endpoint, access_token) {
         (Some(primary), Some(token)) => {
@@ -293,16 +390,9 @@ pub(crate) fn partner_command(
 }
 
 /// `probe primary`.
-pub(crate) fn primary_command(
-    ctx: &Ctx,
-    args: &crate::ProbePrimaryArgs,
-    verbose: bool,
-    stdin_used: &mut bool,
-) -> Outcome {
+pub(crate) fn primary_command(ctx: &Ctx, args: &ProbePrimaryArgs, verbose: bool, stdin_used: &mut bool) -> Outcome {
     let client = crate::wire::client(&args.net, verbose, stdin_used)?;
-    let session = args.session.as_deref().map(|p| crate::wire::read_session(p, stdin_used)).transpose()?;
-    let access_token = crate::wire::access_token(args.access_token.as_deref(), session.as_ref(), stdin_used)?
-        .ok_or_else(|| "no --access-token or --session given".to_owned());
+    let access_token = args.primary.read(stdin_used)?.ok_or_else(|| "no --access-token or --session given".to_owned());
     let jwks = match (&args.jwks_uri, &args.jwks) {
         (Some(url), _) => Some(crate::migrate::fetch_jwks(ctx, &client, url)?),
         (None, Some(path)) => {

@@ -1,6 +1,6 @@
 //! `probe partner`: a partner IdMS token endpoint against TS 33.180 B.7.4 / B.7.5 and RFC 7523.
 
-use super::{header_checks, oversized_body, run_case, send, structural, unsecured_jwt, Case, Expect};
+use super::{run_case, send_valid, unsecured_jwt, Case, Expect, ValidForm};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
@@ -82,53 +82,32 @@ fn forged(assertion: &str) -> Result<String, String> {
 
 /// Every check, in order: the valid request first, then the invalid ones.
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
-    let endpoint = probe.token_endpoint.as_str();
-    let options = ParseOptions { endpoint_policy: client.policy(), ..ParseOptions::strict() };
-    let parse = |request: &HttpRequest| JwtBearerRequest::parse(request, &options).err();
-    let structural = |id, rule, request, http| structural(id, rule, request, http, parse);
     let scope = probe.scope.to_string();
     let comma_scope = probe.scope.iter().map(Scope::as_str).collect::<Vec<_>>().join(",");
     let mut checks = valid(ctx, client, probe);
     let assertion = probe.assertion.clone().unwrap_or_else(|_| placeholder(probe));
-    let base: Params = vec![
+    let params: Params = vec![
         ("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()),
         ("assertion", assertion.clone()),
         ("client_id", probe.client_id.clone()),
         ("scope", scope.clone()),
     ];
-    let post = |params: &Params| HttpRequest::form_post(endpoint, form(params));
-    let with = |name: &'static str, value: &str| post(&replaced(&base, name, value));
-    let without = |name: &str| post(&base.iter().filter(|(n, _)| *n != name).cloned().collect());
-    let get = HttpRequest { method: "GET".into(), url: endpoint.to_owned(), headers: vec![], body: vec![] };
-    let mut json_body = post(&base);
-    json_body.headers = vec![("Content-Type".into(), "application/json".into())];
-    json_body.body = json!({ "grant_type": GRANT_TYPE_JWT_BEARER, "assertion": assertion, "client_id": probe.client_id,
-                             "scope": scope })
-    .to_string()
-    .into_bytes();
-    let mut duplicate = base.clone();
-    duplicate.push(("scope", scope.clone()));
-    let unsecured =
-        unsecured_jwt(&UnverifiedToken::inspect(&assertion).map(|s| Value::Object(s.claims)).unwrap_or_default());
-    let cases = vec![
-        structural("missing_client_id", "B.7.4", without("client_id"), &[]),
-        structural("missing_assertion", "B.7.4", without("assertion"), &[]),
-        structural("comma_scope", "RFC 6749 §3.3", with("scope", &comma_scope), &[]),
-        structural("no_mcx_scope", "B.7.4", with("scope", "openid"), &[]),
-        structural("unknown_grant_type", "RFC 6749 §5.2", with("grant_type", "password"), &[]),
-        structural("duplicate_parameter", "RFC 6749 §3.2", post(&duplicate), &[]),
-        structural("wrong_content_type", "RFC 6749 §3.2", json_body, &[415]),
-        structural("get_method", "RFC 6749 §3.2", get, &[405]),
-        structural(
-            "oversized_body",
-            "RFC 6749 §3.2",
-            HttpRequest::form_post(endpoint, oversized_body(&String::from_utf8_lossy(&form(&base)))),
-            &[413],
-        ),
+    let parse = |request: &HttpRequest, options: &ParseOptions| JwtBearerRequest::parse(request, options).err();
+    let form = ValidForm::new(&probe.token_endpoint, params, client, parse);
+    let json = json!({ "grant_type": GRANT_TYPE_JWT_BEARER, "assertion": assertion, "client_id": probe.client_id,
+                       "scope": scope });
+    let mut cases = vec![
+        form.missing("missing_client_id", "B.7.4", "client_id"),
+        form.missing("missing_assertion", "B.7.4", "assertion"),
+        form.changed("comma_scope", "RFC 6749 §3.3", "scope", &comma_scope),
+        form.changed("no_mcx_scope", "B.7.4", "scope", "openid"),
+    ];
+    cases.extend(form.rfc6749_cases("scope", &json));
+    cases.extend([
         Case {
             id: "alg_none_assertion",
             rule: "RFC 7523 §3.1",
-            request: Ok(with("assertion", &unsecured)),
+            request: Ok(form.with_unsecured("assertion")),
             expect: invalid_grant(),
         },
         Case {
@@ -139,53 +118,37 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check
                 .as_deref()
                 .map_err(|why| why.to_owned())
                 .and_then(forged)
-                .map(|token| with("assertion", &token)),
+                .map(|token| form.with("assertion", &token)),
             expect: invalid_grant(),
         },
         Case {
             id: "expired_assertion",
             rule: "B.2.1.2",
-            request: probe.expired_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            request: probe.expired_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
             expect: invalid_grant(),
         },
         Case {
             id: "assertion_for_another_target",
             rule: "B.7.4",
-            request: probe.other_target_assertion.as_ref().map(|t| with("assertion", t)).map_err(Clone::clone),
+            request: probe.other_target_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
             expect: invalid_grant(),
         },
-    ];
-    for case in &cases {
-        checks.extend(run_case(ctx, client, case));
-    }
+    ]);
+    checks.extend(cases.iter().flat_map(|case| run_case(ctx, client, case)));
     checks
 }
 
 /// The valid B.7.4 request and the B.7.5 success reply.
 fn valid(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
-    let assertion = match &probe.assertion {
-        Ok(assertion) => assertion,
-        Err(why) => return vec![Check::skipped("valid.status", "B.7.5", "200", why)],
+    let sent = send_valid(ctx, client, &probe.assertion, ("B.7.4", "B.7.5"), |assertion| {
+        let client_auth = ClientAuthentication::client_id(probe.client_id.clone());
+        JwtBearerRequest::new(assertion, client_auth, probe.scope.clone()).build(&probe.token_endpoint, client.policy())
+    });
+    let (response, mut checks) = match sent {
+        Ok(sent) => sent,
+        Err(checks) => return checks,
     };
-    let request = JwtBearerRequest::new(
-        assertion.as_str(),
-        ClientAuthentication::client_id(probe.client_id.clone()),
-        probe.scope.clone(),
-    )
-    .build(&probe.token_endpoint, client.policy());
-    let request = match request {
-        Ok(request) => request,
-        Err(e) => return vec![Check::graded("valid.status", "B.7.4", "200", e.code(), false)],
-    };
-    let exchange = match send(ctx, client, "valid", &request) {
-        Ok(exchange) => exchange,
-        Err(why) => return vec![Check::graded("valid.status", "B.7.5", "200", why, false)],
-    };
-    let response = &exchange.response;
-    let mut checks =
-        vec![Check::graded("valid.status", "B.7.5", "200", super::status_text(response), response.status == 200)];
-    checks.extend(header_checks("valid", response));
-    match TokenResponse::from_http_response(response, &mcx_connect::Limits::default()) {
+    match TokenResponse::from_http_response(&response, &mcx_connect::Limits::default()) {
         Ok(tokens) => {
             checks.push(Check::graded(
                 "valid.access_token",

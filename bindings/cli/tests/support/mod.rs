@@ -1,1 +1,2 @@
 pub mod faulty_idms;
+pub mod run;
