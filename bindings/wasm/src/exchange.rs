@@ -12,10 +12,10 @@ use wasm_bindgen::prelude::*;
 
 token_request!(
     TokenExchangeRequest,
-    /// Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`).
+    #[doc = " Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`)."]
     build: build_token_exchange_request = buildTokenExchangeRequest,
-    /// Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);
-    /// throws with the RFC error a server answers with.
+    #[doc = " Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);"]
+    #[doc = " throws with the RFC error a server answers with."]
     parse: parse_token_exchange_request = parseTokenExchangeRequest -> "Parsed<Required<TokenExchangeRequest>>",
 );
 

@@ -5,9 +5,9 @@ use wasm_bindgen::prelude::*;
 
 token_request!(
     JwtBearerRequest,
-    /// Builds the POST to the partner token endpoint (`JwtBearerRequest::build`).
+    #[doc = " Builds the POST to the partner token endpoint (`JwtBearerRequest::build`)."]
     build: build_jwt_bearer_request = buildJwtBearerRequest,
-    /// Server role: reads an incoming partner token request (`JwtBearerRequest::parse`); throws
-    /// with the RFC error a server answers with.
+    #[doc = " Server role: reads an incoming partner token request (`JwtBearerRequest::parse`); throws"]
+    #[doc = " with the RFC error a server answers with."]
     parse: parse_jwt_bearer_request = parseJwtBearerRequest -> "Parsed<Required<JwtBearerRequest>>",
 );

@@ -231,9 +231,9 @@ pub fn authorization_error_redirect(
 
 token_request!(
     AuthorizationCodeRequest,
-    /// Builds the code token request POST (`AuthorizationCodeRequest::build`).
+    #[doc = " Builds the code token request POST (`AuthorizationCodeRequest::build`)."]
     build: build_authorization_code_request = buildAuthorizationCodeRequest,
-    /// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
+    #[doc = " Server role: reads a code token request (`AuthorizationCodeRequest::parse`)."]
     parse: parse_authorization_code_request = parseAuthorizationCodeRequest -> "Parsed<Required<AuthorizationCodeRequest>>",
 );
 
@@ -256,9 +256,9 @@ fn refresh_in(request: Ts<RefreshRequest>) -> Result<RefreshRequest, JsValue> {
 
 token_request!(
     RefreshRequest,
-    /// Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant.
+    #[doc = " Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant."]
     build: build_refresh_request = buildRefreshRequest,
-    /// Server role: reads a refresh request (`RefreshRequest::parse`).
+    #[doc = " Server role: reads a refresh request (`RefreshRequest::parse`)."]
     parse: parse_refresh_request = parseRefreshRequest -> "Parsed<Required<RefreshRequest>>",
 );
 

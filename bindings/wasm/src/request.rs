@@ -5,13 +5,17 @@
 /// Declares `build…Request` and `parse…Request` for the core's request `$name`: the request
 /// argument is read with its `scope` checked as a scope (`from_js_with_scope`), so a bad scope
 /// throws the scope's own error.
+///
+/// Their docs are given as `#[doc = " …"]` strings, not `///` comments: a doc comment passed
+/// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
+/// package's `.d.ts`.
 macro_rules! token_request {
     (
         $name:ident,
-        $(#[$build_doc:meta])* build: $build:ident = $build_js:ident,
-        $(#[$parse_doc:meta])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
+        $(#[doc = $build_doc:tt])* build: $build:ident = $build_js:ident,
+        $(#[doc = $parse_doc:tt])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
     ) => {
-        $(#[$build_doc])*
+        $(#[doc = $build_doc])*
         #[wasm_bindgen(js_name = $build_js, unchecked_return_type = "HttpRequest")]
         pub fn $build(
             #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
@@ -24,7 +28,7 @@ macro_rules! token_request {
             crate::http::request_out(&crate::error::throw(request.build(token_endpoint, policy))?)
         }
 
-        $(#[$parse_doc])*
+        $(#[doc = $parse_doc])*
         #[wasm_bindgen(js_name = $parse_js, unchecked_return_type = $parsed)]
         pub fn $parse(
             request: tsify::Ts<mcx_connect::HttpRequest>,
