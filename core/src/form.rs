@@ -303,6 +303,28 @@ impl Form {
     }
 }
 
+/// A raw byte strict mode refuses and lenient mode keeps, reported once per name or value.
+struct RawByteRepair {
+    /// The normalisation code.
+    code: &'static str,
+    /// Why strict mode refuses it, after what holds it ("the value of `scope` contains …").
+    refused: &'static str,
+    /// What lenient mode did.
+    repaired: &'static str,
+}
+
+const RAW_SPACE: RawByteRepair = RawByteRepair {
+    code: "raw_space_decoded",
+    refused: "contains a raw space; spaces are encoded as `+` or `%20`",
+    repaired: "contained raw spaces; read them as spaces",
+};
+
+const RAW_NON_ASCII: RawByteRepair = RawByteRepair {
+    code: "raw_non_ascii_decoded",
+    refused: "contains a raw non-ASCII byte; percent-encode UTF-8 bytes",
+    repaired: "contained raw non-ASCII bytes; read them as UTF-8",
+};
+
 /// Percent-decodes one name or value (`+` is a space), checking raw bytes in strict mode.
 fn decode_bytes(
     raw: &[u8],
@@ -341,40 +363,23 @@ fn decode_bytes(
                     describe_ws(b)
                 )));
             }
-            b' ' => {
-                if !lenient {
-                    return Err(RequestError::MalformedForm(format!(
-                        "{whose} contains a raw space; spaces are encoded as `+` or `%20`"
-                    )));
-                }
-                if !reported_space {
-                    reported_space = true;
-                    report.push(Normalisation::new(
-                        "raw_space_decoded",
-                        parameter,
-                        format!("{whose} contained raw spaces; read them as spaces"),
-                    ));
-                }
-                out.push(b' ');
-            }
             0x00..=0x1f | 0x7f => {
                 return Err(RequestError::MalformedForm(format!(
                     "{whose} contains a raw control character (percent-encode it)"
                 )));
             }
-            0x80..=0xff => {
+            b' ' | 0x80..=0xff => {
+                let (repair, reported) = if b == b' ' {
+                    (&RAW_SPACE, &mut reported_space)
+                } else {
+                    (&RAW_NON_ASCII, &mut reported_non_ascii)
+                };
                 if !lenient {
-                    return Err(RequestError::MalformedForm(format!(
-                        "{whose} contains a raw non-ASCII byte; percent-encode UTF-8 bytes"
-                    )));
+                    return Err(RequestError::MalformedForm(format!("{whose} {}", repair.refused)));
                 }
-                if !reported_non_ascii {
-                    reported_non_ascii = true;
-                    report.push(Normalisation::new(
-                        "raw_non_ascii_decoded",
-                        parameter,
-                        format!("{whose} contained raw non-ASCII bytes; read them as UTF-8"),
-                    ));
+                if !*reported {
+                    *reported = true;
+                    report.push(Normalisation::new(repair.code, parameter, format!("{whose} {}", repair.repaired)));
                 }
                 out.push(b);
             }

@@ -1,5 +1,6 @@
 //! Token exchange (TS 33.180 B.7.2/B.7.3, RFC 8693) in both roles.
 
+use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::error::Result;
 use crate::scope::ScopeSet;
@@ -25,31 +26,6 @@ impl TokenExchangeRequest {
         Self::wrap(value, Vec::new())
     }
 
-    /// The partner token endpoint.
-    pub fn resource(&self) -> String {
-        self.value.resource.clone()
-    }
-
-    /// The primary access token.
-    pub fn subject_token(&self) -> Arc<Secret> {
-        Secret::wrap(self.value.subject_token.clone())
-    }
-
-    /// RFC 8693 §2.1 `audience` values (repeatable), in order.
-    pub fn audience(&self) -> Vec<String> {
-        self.value.audience.clone()
-    }
-
-    /// RFC 8693 §2.1 `scope`, if sent.
-    pub fn scope(&self) -> Option<Arc<ScopeSet>> {
-        self.value.scope.clone().map(ScopeSet::wrap)
-    }
-
-    /// RFC 8693 §2.1 `requested_token_type`, if sent.
-    pub fn requested_token_type(&self) -> Option<String> {
-        self.value.requested_token_type.clone()
-    }
-
     /// RFC 8693 §2.1 `actor_token`, if sent (always with `actor_token_type`).
     pub fn actor_token(&self) -> Option<Arc<Secret>> {
         self.value.actor_token.as_ref().map(|actor| Secret::wrap(actor.token.clone()))
@@ -60,6 +36,19 @@ impl TokenExchangeRequest {
         self.value.actor_token.as_ref().map(|actor| actor.token_type.clone())
     }
 }
+
+accessors!(TokenExchangeRequest.value {
+    /// The partner token endpoint.
+    resource -> String;
+    /// The primary access token.
+    subject_token -> Arc<Secret>, via Secret::wrap;
+    /// RFC 8693 §2.1 `audience` values (repeatable), in order.
+    audience -> Vec<String>;
+    /// RFC 8693 §2.1 `scope`, if sent.
+    scope -> Option<Arc<ScopeSet>>, via |scope: Option<_>| scope.map(ScopeSet::wrap);
+    /// RFC 8693 §2.1 `requested_token_type`, if sent.
+    requested_token_type -> Option<String>;
+});
 
 // Mirrored: the core's tokens are `Secret` values and its scope a `ScopeSet`, which cross as
 // objects (`Arc`).

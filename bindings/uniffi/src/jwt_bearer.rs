@@ -1,5 +1,6 @@
 //! The jwt-bearer token request to the partner IdMS (TS 33.180 B.7.4, RFC 7523), both roles.
 
+use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
@@ -21,14 +22,11 @@ impl JwtBearerRequest {
         let value = mcx_connect::JwtBearerRequest::new(assertion.core(), client.into(), scope.core());
         Self::wrap(value, Vec::new())
     }
-
-    /// The security token.
-    pub fn assertion(&self) -> Arc<Secret> {
-        Secret::wrap(self.value.assertion.clone())
-    }
-
-    /// The requested scope.
-    pub fn scope(&self) -> Arc<ScopeSet> {
-        ScopeSet::wrap(self.value.scope.clone())
-    }
 }
+
+accessors!(JwtBearerRequest.value {
+    /// The security token.
+    assertion -> Arc<Secret>, via Secret::wrap;
+    /// The requested scope.
+    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+});

@@ -12,6 +12,7 @@
 //! one-line reason: objects around values with `&mut self`, borrowed or secret-holding accessors,
 //! records holding `Secret` or `ScopeSet` objects, and the one error. One file per API family.
 
+mod accessor;
 mod client;
 mod endpoint;
 mod error;

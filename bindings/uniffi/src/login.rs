@@ -1,5 +1,6 @@
 //! Primary login: authorization code with PKCE S256 (TS 33.180 B.4) and refresh (B.5), both roles.
 
+use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::error::Result;
 use crate::scope::ScopeSet;
@@ -98,36 +99,24 @@ impl AuthorizationRequest {
         AuthorizationCodeRequest::wrap(self.0.code_request(code.core(), client.into()), Vec::new())
     }
 
-    /// The `state` value.
-    pub fn state(&self) -> Arc<Secret> {
-        Secret::wrap(self.0.state.clone())
-    }
-
-    /// The `nonce` value.
-    pub fn nonce(&self) -> Arc<Secret> {
-        Secret::wrap(self.0.nonce.clone())
-    }
-
     /// The PKCE verifier and challenge.
     pub fn pkce(&self) -> Arc<Pkce> {
         Arc::new(Pkce(self.0.pkce.clone()))
     }
-
-    /// The redirect URI.
-    pub fn redirect_uri(&self) -> String {
-        self.0.redirect_uri.clone()
-    }
-
-    /// The client id.
-    pub fn client_id(&self) -> String {
-        self.0.client_id.clone()
-    }
-
-    /// The requested scope.
-    pub fn scope(&self) -> Arc<ScopeSet> {
-        ScopeSet::wrap(self.0.scope.clone())
-    }
 }
+
+accessors!(AuthorizationRequest.0 {
+    /// The `state` value.
+    state -> Arc<Secret>, via Secret::wrap;
+    /// The `nonce` value.
+    nonce -> Arc<Secret>, via Secret::wrap;
+    /// The redirect URI.
+    redirect_uri -> String;
+    /// The client id.
+    client_id -> String;
+    /// The requested scope.
+    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+});
 
 /// Server role: an authorization request as the IdMS's authorization endpoint reads it.
 #[derive(Debug, uniffi::Object)]
@@ -150,37 +139,22 @@ impl IncomingAuthorizationRequest {
     pub fn error_redirect(&self, error: ErrorResponse) -> String {
         self.0.error_redirect(&crate::response::fitted(error))
     }
-
-    /// The client id.
-    pub fn client_id(&self) -> String {
-        self.0.client_id.clone()
-    }
-
-    /// The redirect URI.
-    pub fn redirect_uri(&self) -> String {
-        self.0.redirect_uri.clone()
-    }
-
-    /// The requested scope.
-    pub fn scope(&self) -> Arc<ScopeSet> {
-        ScopeSet::wrap(self.0.scope.clone())
-    }
-
-    /// The `state`, if sent.
-    pub fn state(&self) -> Option<String> {
-        self.0.state.clone()
-    }
-
-    /// The `nonce`, if sent.
-    pub fn nonce(&self) -> Option<String> {
-        self.0.nonce.clone()
-    }
-
-    /// The S256 `code_challenge`, to keep with the issued code.
-    pub fn code_challenge(&self) -> String {
-        self.0.code_challenge.clone()
-    }
 }
+
+accessors!(IncomingAuthorizationRequest.0 {
+    /// The client id.
+    client_id -> String;
+    /// The redirect URI.
+    redirect_uri -> String;
+    /// The requested scope.
+    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+    /// The `state`, if sent.
+    state -> Option<String>;
+    /// The `nonce`, if sent.
+    nonce -> Option<String>;
+    /// The S256 `code_challenge`, to keep with the issued code.
+    code_challenge -> String;
+});
 
 crate::request::token_request!(
     /// The code token request of B.4 (`grant_type=authorization_code` with the PKCE verifier).
@@ -213,22 +187,16 @@ impl AuthorizationCodeRequest {
     pub fn verify(&self, code_challenge: String, redirect_uri: String) -> Result<()> {
         Ok(self.value.verify(&code_challenge, &redirect_uri)?)
     }
-
-    /// The authorization code.
-    pub fn code(&self) -> Arc<Secret> {
-        Secret::wrap(self.value.code.clone())
-    }
-
-    /// The redirect URI.
-    pub fn redirect_uri(&self) -> String {
-        self.value.redirect_uri.clone()
-    }
-
-    /// The PKCE verifier.
-    pub fn code_verifier(&self) -> Arc<Secret> {
-        Secret::wrap(self.value.code_verifier.clone())
-    }
 }
+
+accessors!(AuthorizationCodeRequest.value {
+    /// The authorization code.
+    code -> Arc<Secret>, via Secret::wrap;
+    /// The redirect URI.
+    redirect_uri -> String;
+    /// The PKCE verifier.
+    code_verifier -> Arc<Secret>, via Secret::wrap;
+});
 
 crate::request::token_request!(
     /// The refresh request of B.5 (`grant_type=refresh_token`, scope equal or narrower).
@@ -250,14 +218,11 @@ impl RefreshRequest {
     pub fn check_scope(&self, granted: Arc<ScopeSet>) -> Result<()> {
         Ok(self.value.check_scope(&granted.core())?)
     }
-
-    /// The refresh token.
-    pub fn refresh_token(&self) -> Arc<Secret> {
-        Secret::wrap(self.value.refresh_token.clone())
-    }
-
-    /// The requested scope, if any.
-    pub fn scope(&self) -> Option<Arc<ScopeSet>> {
-        self.value.scope.clone().map(ScopeSet::wrap)
-    }
 }
+
+accessors!(RefreshRequest.value {
+    /// The refresh token.
+    refresh_token -> Arc<Secret>, via Secret::wrap;
+    /// The requested scope, if any.
+    scope -> Option<Arc<ScopeSet>>, via |scope: Option<_>| scope.map(ScopeSet::wrap);
+});

@@ -42,6 +42,7 @@ pub mod jwt_bearer;
 pub mod login;
 #[cfg(feature = "profile")]
 pub mod profile;
+mod request;
 pub mod response;
 pub mod scope;
 #[cfg(feature = "token")]

@@ -7,12 +7,11 @@
 use crate::convert::{string_in, to_js, ts_in, ts_out};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
-use crate::form::options_in;
-use crate::http::{request_in, request_out};
+use crate::request::token_request;
 use crate::response::error_response_in;
 use crate::scope::{from_js_with_scope, scope_in};
-use mcx_connect::{AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy, HttpRequest};
-use mcx_connect::{IncomingAuthorizationRequest, ParseOptions, Pkce as CorePkce, RefreshRequest, Secret};
+use mcx_connect::{AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy};
+use mcx_connect::{IncomingAuthorizationRequest, Pkce as CorePkce, RefreshRequest, Secret};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -230,26 +229,13 @@ pub fn authorization_error_redirect(
     Ok(incoming_in(request)?.error_redirect(&error_response_in(error)?))
 }
 
-/// Builds the code token request POST (`AuthorizationCodeRequest::build`).
-#[wasm_bindgen(js_name = buildAuthorizationCodeRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_authorization_code_request(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    request: Ts<AuthorizationCodeRequest>,
-    policy: Option<Ts<EndpointPolicy>>,
-) -> Result<JsValue, JsValue> {
-    let token_endpoint = &string_in(token_endpoint, "tokenEndpoint")?;
-    let request = ts_in(request, "request")?;
-    request_out(&throw(request.build(token_endpoint, policy_in(policy)?))?)
-}
-
-/// Server role: reads a code token request (`AuthorizationCodeRequest::parse`).
-#[wasm_bindgen(js_name = parseAuthorizationCodeRequest, unchecked_return_type = "Parsed<Required<AuthorizationCodeRequest>>")]
-pub fn parse_authorization_code_request(
-    request: Ts<HttpRequest>,
-    options: Option<Ts<ParseOptions>>,
-) -> Result<JsValue, JsValue> {
-    to_js(&throw_rejection(AuthorizationCodeRequest::parse(&request_in(request)?, &options_in(options)?))?)
-}
+token_request!(
+    AuthorizationCodeRequest,
+    #[doc = " Builds the code token request POST (`AuthorizationCodeRequest::build`)."]
+    build: build_authorization_code_request = buildAuthorizationCodeRequest,
+    #[doc = " Server role: reads a code token request (`AuthorizationCodeRequest::parse`)."]
+    parse: parse_authorization_code_request = parseAuthorizationCodeRequest -> "Parsed<Required<AuthorizationCodeRequest>>",
+);
 
 /// Server role: checks the verifier against the challenge stored with the code, and the
 /// redirect URI against the authorization request's (`AuthorizationCodeRequest::verify`).
@@ -268,22 +254,13 @@ fn refresh_in(request: Ts<RefreshRequest>) -> Result<RefreshRequest, JsValue> {
     from_js_with_scope(request.into(), "request", "scope")
 }
 
-/// Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant.
-#[wasm_bindgen(js_name = buildRefreshRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_refresh_request(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    request: Ts<RefreshRequest>,
-    policy: Option<Ts<EndpointPolicy>>,
-) -> Result<JsValue, JsValue> {
-    let token_endpoint = &string_in(token_endpoint, "tokenEndpoint")?;
-    request_out(&throw(refresh_in(request)?.build(token_endpoint, policy_in(policy)?))?)
-}
-
-/// Server role: reads a refresh request (`RefreshRequest::parse`).
-#[wasm_bindgen(js_name = parseRefreshRequest, unchecked_return_type = "Parsed<Required<RefreshRequest>>")]
-pub fn parse_refresh_request(request: Ts<HttpRequest>, options: Option<Ts<ParseOptions>>) -> Result<JsValue, JsValue> {
-    to_js(&throw_rejection(RefreshRequest::parse(&request_in(request)?, &options_in(options)?))?)
-}
+token_request!(
+    RefreshRequest,
+    #[doc = " Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant."]
+    build: build_refresh_request = buildRefreshRequest,
+    #[doc = " Server role: reads a refresh request (`RefreshRequest::parse`)."]
+    parse: parse_refresh_request = parseRefreshRequest -> "Parsed<Required<RefreshRequest>>",
+);
 
 /// Server role (B.5): throws `scope_widened` (`invalid_scope`) if the refresh asks for more
 /// than `granted` (`RefreshRequest::check_scope`).

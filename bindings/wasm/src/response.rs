@@ -6,6 +6,7 @@ use crate::form::limits_in;
 use crate::http::{response_in, response_out};
 use crate::scope::from_js_with_scope;
 use mcx_connect::{ErrorResponse, HttpResponse, Limits, TokenResponse};
+use serde::de::DeserializeOwned;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -34,14 +35,16 @@ pub fn write_token_response(
     )]
     response: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let defaults = [
-        ("refreshToken", JsValue::NULL),
-        ("idToken", JsValue::NULL),
-        ("scopeText", JsValue::NULL),
-        ("normalisations", js_sys::Array::new().into()),
-    ];
-    let response: TokenResponse = from_js_with_scope(with_defaults(&response, &defaults), "response", "scope")?;
+    let response: TokenResponse = response_to_write(&response, &["refreshToken", "idToken", "scopeText"])?;
     response_out(&response.to_http_response())
+}
+
+/// Reads a token endpoint reply a server writes: its absent `optional` members as `null`, no
+/// `normalisations`, and its `scope` read as a scope (a bad one throws the scope's own error).
+pub(crate) fn response_to_write<T: DeserializeOwned>(response: &JsValue, optional: &[&str]) -> Result<T, JsValue> {
+    let mut defaults: Vec<(&str, JsValue)> = optional.iter().map(|member| (*member, JsValue::NULL)).collect();
+    defaults.push(("normalisations", js_sys::Array::new().into()));
+    from_js_with_scope(with_defaults(response, &defaults), "response", "scope")
 }
 
 /// Server role: writes an RFC 6749 §5.2 error response (`ErrorResponse::to_http_response`):

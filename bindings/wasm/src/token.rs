@@ -11,9 +11,9 @@ use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
 use mcx_connect::token::{
     check_now, sign, AccessToken, AccessTokenValidator, Algorithm, IdToken, IdTokenValidator, JwkSet, JwsHeader,
-    RuleResult, SecurityToken, SecurityTokenReport as CoreReport, SecurityTokenRules, SecurityTokenValidator,
-    TokenClaims, TokenError, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest, Verifier,
-    DEFAULT_MAX_TOKEN_BYTES,
+    PendingSignature, RuleResult, SecurityToken, SecurityTokenReport as CoreReport, SecurityTokenRules,
+    SecurityTokenValidator, TokenClaims, TokenError, UnverifiedToken, VerifiedJwtBearerRequest,
+    VerifiedTokenExchangeRequest, Verifier, DEFAULT_MAX_TOKEN_BYTES,
 };
 use mcx_connect::{JwtBearerRequest, McService, OAuthErrorCode, Rejection, Scope, TokenExchangeRequest};
 use serde_json::Value;
@@ -236,13 +236,26 @@ fn thrown(error: TokenError) -> JsValue {
     crate::error::core_error(&error.into())
 }
 
+impl<V> Validating<V> {
+    /// The core's `validate` in its two halves around the host's signature check: `prepare`,
+    /// the keys in the platform's crypto, then `finish` (the claim rules).
+    async fn host_check<T>(
+        &self,
+        now: u64,
+        prepare: impl FnOnce(&V) -> Result<PendingSignature, TokenError>,
+        finish: impl FnOnce(&V, PendingSignature, bool) -> Result<T, TokenError>,
+    ) -> Result<T, TokenError> {
+        check_now(now)?;
+        let pending = prepare(&self.validator)?;
+        let verified = self.keys.verify(&pending).await?;
+        finish(&self.validator, pending, verified)
+    }
+}
+
 impl Validating<SecurityTokenValidator> {
     /// B.7.4: prepare, the host's signature check, then the claim rules.
     pub(crate) async fn check(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityToken, TokenError> {
-        check_now(now)?;
-        let pending = self.validator.prepare(token)?;
-        let verified = self.keys.verify(&pending).await?;
-        self.validator.finish(pending, verified, client_id, now)
+        self.host_check(now, |v| v.prepare(token), |v, pending, ok| v.finish(pending, ok, client_id, now)).await
     }
 
     async fn report(&self, token: &str, client_id: &str, now: u64) -> Result<CoreReport, TokenError> {
@@ -258,19 +271,13 @@ impl Validating<SecurityTokenValidator> {
 
 impl Validating<IdTokenValidator> {
     async fn check(&self, token: &str, nonce: Option<&str>, now: u64) -> Result<IdToken, TokenError> {
-        check_now(now)?;
-        let pending = self.validator.prepare(token)?;
-        let verified = self.keys.verify(&pending).await?;
-        self.validator.finish(pending, verified, nonce, now)
+        self.host_check(now, |v| v.prepare(token), |v, pending, ok| v.finish(pending, ok, nonce, now)).await
     }
 }
 
 impl Validating<AccessTokenValidator> {
     pub(crate) async fn check(&self, token: &str, now: u64) -> Result<AccessToken, TokenError> {
-        check_now(now)?;
-        let pending = self.validator.prepare(token)?;
-        let verified = self.keys.verify(&pending).await?;
-        self.validator.finish(pending, verified, now)
+        self.host_check(now, |v| v.prepare(token), |v, pending, ok| v.finish(pending, ok, now)).await
     }
 
     /// B.7.2: the request read and its subject token validated (a bad one is `invalid_request`,
@@ -312,57 +319,60 @@ fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
     Ok(verifier)
 }
 
-fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
-    let target = required(&options.js.target, "options.target")?;
+/// The validator `make` builds over the options' verifier, with the options' `leeway` and
+/// `services` (through the validator's own `with_leeway` and `require_service`), and its JWK Set's
+/// keys imported into the platform's crypto.
+fn validating<V>(
+    options: &TokenOptions,
+    make: impl FnOnce(Verifier) -> Result<V, TokenError>,
+    with_leeway: fn(V, u64) -> Result<V, TokenError>,
+    require_service: fn(V, McService) -> V,
+) -> Result<Rc<Validating<V>>, JsValue> {
     let verifier = verifier(options)?;
     let keys = HostKeys::new(verifier.keys())?;
-    let mut validator = throw(SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier))?;
+    let mut validator = throw(make(verifier))?;
     if let Some(leeway) = options.js.leeway {
-        validator = throw(validator.with_leeway(leeway))?;
+        validator = throw(with_leeway(validator, leeway))?;
     }
     for service in services(&options.js.services)? {
-        validator = validator.require_service(service);
-    }
-    if let Some(max) = options.js.max_lifetime {
-        validator = validator.with_max_lifetime(max);
+        validator = require_service(validator, service);
     }
     Ok(Validating::new(validator, keys))
+}
+
+fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
+    let target = required(&options.js.target, "options.target")?;
+    let make = |verifier| {
+        let validator = SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier)?;
+        Ok(match options.js.max_lifetime {
+            Some(max) => validator.with_max_lifetime(max),
+            None => validator,
+        })
+    };
+    validating(options, make, SecurityTokenValidator::with_leeway, SecurityTokenValidator::require_service)
 }
 
 fn id_validator(options: &TokenOptions) -> Result<Rc<Validating<IdTokenValidator>>, JsValue> {
     let client_id = required(&options.js.client_id, "options.clientId")?;
-    let verifier = verifier(options)?;
-    let keys = HostKeys::new(verifier.keys())?;
-    let mut validator = throw(IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier))?;
-    if let Some(leeway) = options.js.leeway {
-        validator = throw(validator.with_leeway(leeway))?;
-    }
-    for service in services(&options.js.services)? {
-        validator = validator.require_service(service);
-    }
-    Ok(Validating::new(validator, keys))
+    let make = |verifier| IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier);
+    validating(options, make, IdTokenValidator::with_leeway, IdTokenValidator::require_service)
 }
 
 pub(crate) fn access_validator(options: &TokenOptions) -> Result<Rc<Validating<AccessTokenValidator>>, JsValue> {
-    let verifier = verifier(options)?;
-    let keys = HostKeys::new(verifier.keys())?;
-    let mut validator = throw(AccessTokenValidator::new(options.js.issuer.clone(), verifier))?;
-    if let Some(leeway) = options.js.leeway {
-        validator = throw(validator.with_leeway(leeway))?;
-    }
-    if let Some(audience) = &options.js.audience {
-        validator = validator.with_audience(audience.clone());
-    }
-    if let Some(client_id) = &options.js.client_id {
-        validator = validator.with_client_id(client_id.clone());
-    }
-    for scope in &options.js.scopes {
-        validator = validator.require_scope(Scope::from_value(scope));
-    }
-    for service in services(&options.js.services)? {
-        validator = validator.require_service(service);
-    }
-    Ok(Validating::new(validator, keys))
+    let make = |verifier| {
+        let mut validator = AccessTokenValidator::new(options.js.issuer.clone(), verifier)?;
+        if let Some(audience) = &options.js.audience {
+            validator = validator.with_audience(audience.clone());
+        }
+        if let Some(client_id) = &options.js.client_id {
+            validator = validator.with_client_id(client_id.clone());
+        }
+        for scope in &options.js.scopes {
+            validator = validator.require_scope(Scope::from_value(scope));
+        }
+        Ok(validator)
+    };
+    validating(options, make, AccessTokenValidator::with_leeway, AccessTokenValidator::require_service)
 }
 
 /// Reads a time argument: whole seconds since the epoch.

@@ -4,7 +4,7 @@
 use super::error::ProfileError;
 use super::model::{AppServerInfo, GroupServerInfo, InitialConfiguration};
 use super::reader::Names;
-use super::xml::{started, Cursor, Ns};
+use super::xml::{Cursor, Ns};
 use crate::endpoint::EndpointPolicy;
 use crate::error::EndpointError;
 use crate::http::printable;
@@ -78,22 +78,15 @@ impl RawConfig {
 
     /// Reads an `on-network` element that just started.
     pub(super) fn on_network(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
-        let depth = cursor.depth();
-        while cursor.depth() >= depth {
-            let next = cursor.next(false);
-            let Some(child) = started(&next)? else {
-                continue;
-            };
+        cursor.children(|cursor, child| {
             if child.ns != Ns::InitConfig || child.local() != b"App-Server-Info" {
-                cursor.skip()?;
-                continue;
+                return cursor.skip();
             }
             if std::mem::replace(&mut self.app_server_info_seen, true) {
                 self.note("on-network/App-Server-Info".to_owned(), String::new());
             }
-            self.app_server_info(cursor)?;
-        }
-        Ok(())
+            self.app_server_info(cursor)
+        })
     }
 
     fn note(&mut self, path: String, reason: String) {
@@ -101,15 +94,9 @@ impl RawConfig {
     }
 
     fn app_server_info(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
-        let depth = cursor.depth();
-        while cursor.depth() >= depth {
-            let next = cursor.next(false);
-            let Some(child) = started(&next)? else {
-                continue;
-            };
+        cursor.children(|cursor, child| {
             if child.ns != Ns::InitConfig {
-                cursor.skip()?;
-                continue;
+                return cursor.skip();
             }
             if let Some(leaf) = Leaf::from_name(child.local()) {
                 let (value, had_child) = cursor.text()?;
@@ -121,35 +108,29 @@ impl RawConfig {
                         self.note(path(), String::new());
                     }
                 }
+                Ok(())
             } else if child.local() == b"tls-tunnel-auth-method" {
-                self.tls_tunnel_auth_method(cursor)?;
+                self.tls_tunnel_auth_method(cursor)
             } else {
-                cursor.skip()?;
+                cursor.skip()
             }
-        }
-        Ok(())
+        })
     }
 
     fn tls_tunnel_auth_method(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
-        let depth = cursor.depth();
-        while cursor.depth() >= depth {
-            let next = cursor.next(false);
-            let Some(child) = started(&next)? else {
-                continue;
-            };
-            if child.ns == Ns::InitConfig && child.local() == b"mutual-authentication" {
-                let (value, _) = cursor.text()?;
-                if self.mutual_authentication.replace(value).is_some() {
-                    self.note(
-                        "on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication".to_owned(),
-                        String::new(),
-                    );
-                }
-            } else {
-                cursor.skip()?;
+        cursor.children(|cursor, child| {
+            if child.ns != Ns::InitConfig || child.local() != b"mutual-authentication" {
+                return cursor.skip();
             }
-        }
-        Ok(())
+            let (value, _) = cursor.text()?;
+            if self.mutual_authentication.replace(value).is_some() {
+                self.note(
+                    "on-network/App-Server-Info/tls-tunnel-auth-method/mutual-authentication".to_owned(),
+                    String::new(),
+                );
+            }
+            Ok(())
+        })
     }
 
     /// Checks what was read; `path` gives the element path of the `mcptt-UE-initial-configuration`

@@ -126,18 +126,13 @@ fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<()
 /// Reads an `mcptt-UE-initial-configuration` element that just started.
 fn read_config(cursor: &mut Cursor<'_>, element: &Element<'_>) -> Result<RawConfig, ProfileError> {
     let mut raw = RawConfig::with_domain(cursor.attribute(element, "domain")?);
-    let depth = cursor.depth();
-    while cursor.depth() >= depth {
-        let next = cursor.next(false);
-        let Some(child) = started(&next)? else {
-            continue;
-        };
+    cursor.children(|cursor, child| {
         if child.ns == Ns::InitConfig && child.local() == b"on-network" {
-            raw.on_network(cursor)?;
+            raw.on_network(cursor)
         } else {
-            cursor.skip()?;
+            cursor.skip()
         }
-    }
+    })?;
     Ok(raw)
 }
 

@@ -223,6 +223,22 @@ impl<'a> Cursor<'a> {
         self.depth
     }
 
+    /// Hands every child element of the element that just started to `each` (which reads or
+    /// skips it), until that element ends; other items are passed over.
+    pub(super) fn children(
+        &mut self,
+        mut each: impl FnMut(&mut Self, &Element<'a>) -> Result<(), ProfileError>,
+    ) -> Result<(), ProfileError> {
+        let depth = self.depth();
+        while self.depth() >= depth {
+            let next = self.next(false);
+            if let Some(child) = started(&next)? {
+                each(self, child)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A parser error as `profile_malformed_xml` at its position.
     #[cold]
     fn parse_error(&self, error: &quick_xml::Error) -> ProfileError {
