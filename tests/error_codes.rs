@@ -10,18 +10,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Codes no vector can produce, why, and the tests (relative to the repository) that assert them.
-const NOT_IN_A_VECTOR: &[(&str, &str, &[&str])] = &[
-    (
-        "login_randomness_unavailable",
-        "the operating system's random source cannot be made to fail from an input (core/src/pkce.rs maps its failure)",
-        &[],
-    ),
-    (
-        "profile_too_many_elements",
-        "needs a document of more than 262 144 elements (the bound is fixed, not a limit a vector can lower)",
-        &["core/src/profile/hostile_tests.rs"],
-    ),
-];
+const NOT_IN_A_VECTOR: &[(&str, &str, &[&str])] = &[(
+    "login_randomness_unavailable",
+    "the operating system's random source cannot be made to fail from an input (core/src/pkce.rs maps its failure)",
+    &[],
+)];
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the repository")

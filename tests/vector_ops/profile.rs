@@ -22,7 +22,7 @@ fn to_json(value: impl serde::Serialize) -> Outcome {
 }
 
 /// Reads one document: `xml` (text) or `xml_base64` (bytes), with `allow_loopback_http` and
-/// `limits` (`max_bytes`, `max_depth`).
+/// `limits` (`max_bytes`, `max_depth`, `max_elements`).
 fn parse_document(input: &Value, xml: &Value) -> Result<UserProfile, Failure> {
     let bytes = match xml {
         Value::String(text) => text.as_bytes().to_vec(),

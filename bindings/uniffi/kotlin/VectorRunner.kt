@@ -158,6 +158,7 @@ object VectorRunner {
             limits = when (key) {
                 "max_bytes" -> limits.copy(maxBytes = n)
                 "max_depth" -> limits.copy(maxDepth = n)
+                "max_elements" -> limits.copy(maxElements = n)
                 else -> throw BadCase("unknown limit `$key`")
             }
         }

@@ -99,7 +99,7 @@ export type ErrorCode =
   | "profile_too_deep"
   /** profile: more than 16 namespace declarations in scope at once (parsing stays linear in the document size) */
   | "profile_too_many_namespaces"
-  /** profile: more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
+  /** profile: more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
   | "profile_too_many_elements"
   /** profile: the document is over `ProfileLimits::max_bytes` */
   | "profile_too_large"

@@ -155,6 +155,7 @@ function profileOptions(input) {
   const limits = {};
   if (input.limits?.max_bytes !== undefined) limits.maxBytes = input.limits.max_bytes;
   if (input.limits?.max_depth !== undefined) limits.maxDepth = input.limits.max_depth;
+  if (input.limits?.max_elements !== undefined) limits.maxElements = input.limits.max_elements;
   return { allowLoopbackHttp: bool(input, "allow_loopback_http"), limits };
 }
 

@@ -406,7 +406,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "profile_too_many_elements",
         concept: Concept::Profile,
-        meaning: "more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)",
+        meaning: "more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)",
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {

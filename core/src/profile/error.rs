@@ -44,7 +44,7 @@ pub enum ProfileError {
     #[error("more than {limit} elements in the document (line {line}, column {column})")]
     TooManyElements {
         /// The limit.
-        limit: usize,
+        limit: u64,
         /// Line of the first element over the limit.
         line: u64,
         /// Column of that element.

@@ -60,12 +60,19 @@ fn only_utf8_is_read() {
     assert!(parse(&format!("<?xml version='1.0' encoding='utf-8'?>{}", simple_video())).is_ok());
 }
 
+/// The elements of a document without comments or CDATA: its start tags.
+fn element_count(xml: &str) -> u64 {
+    xml.match_indices('<').filter(|(at, _)| !matches!(xml.as_bytes().get(at + 1), Some(b'/' | b'?' | b'!'))).count()
+        as u64
+}
+
 #[test]
 fn limits_are_exact_and_checked_first() {
     let xml = simple_video();
     let size = xml.len() as u64;
     let depth_of_token_endpoint = 8;
-    let exact = ProfileLimits { max_bytes: size, max_depth: depth_of_token_endpoint };
+    let elements = element_count(&xml);
+    let exact = ProfileLimits { max_bytes: size, max_depth: depth_of_token_endpoint, max_elements: elements };
     assert!(UserProfile::parse_with_limits(xml.as_bytes(), EndpointPolicy::default(), exact).is_ok());
     let small = ProfileLimits { max_bytes: size - 1, ..exact };
     assert_eq!(
@@ -76,6 +83,11 @@ fn limits_are_exact_and_checked_first() {
     assert_eq!(
         UserProfile::parse_with_limits(xml.as_bytes(), EndpointPolicy::default(), shallow).unwrap_err().code(),
         "profile_too_deep"
+    );
+    let few = ProfileLimits { max_elements: elements - 1, ..exact };
+    assert_eq!(
+        UserProfile::parse_with_limits(xml.as_bytes(), EndpointPolicy::default(), few).unwrap_err().code(),
+        "profile_too_many_elements"
     );
     // Size is checked before anything else: a huge document with a DTD is too large, not a DTD.
     let huge = format!("<!DOCTYPE r []>{}", " ".repeat(ProfileLimits::default().max_bytes as usize));
@@ -185,14 +197,12 @@ fn namespace_bindings_in_scope_are_bounded_so_that_resolving_names_stays_linear(
 fn a_flood_of_empty_elements_is_refused_at_the_element_bound_so_reading_stays_linear() {
     // quick-xml's cost is per element: a document of nothing but `<x/>` costs about 6 times a
     // benign profile of the same size when read to the end, so it is refused at the bound.
-    let flood = |n: usize| {
+    let flood = |n: u64| {
+        let n = usize::try_from(n).unwrap();
         simple_video().replacen("</mcvideo-user-profile>", &format!("{}</mcvideo-user-profile>", "<x/>".repeat(n)), 1)
     };
     // The bound is exact: the document's own elements and the flood make MAX_ELEMENTS, or one more.
-    let elements = |xml: &str| {
-        xml.match_indices('<').filter(|(at, _)| !matches!(xml.as_bytes().get(at + 1), Some(b'/' | b'?' | b'!'))).count()
-    };
-    let own = elements(&simple_video());
+    let own = element_count(&simple_video());
     assert!(own > 3 && own < 1_000);
     assert!(parse(&flood(xml::MAX_ELEMENTS - own)).is_ok());
     let over = flood(xml::MAX_ELEMENTS - own + 1);

@@ -62,8 +62,8 @@ pub use model::{AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerSha
 use crate::endpoint::EndpointPolicy;
 use crate::scope::McService;
 
-/// Bounds on an incoming document. Both are checked before the reader allocates anything that
-/// grows with them.
+/// Bounds on an incoming document, each checked before the reader allocates anything that grows
+/// with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(default, rename_all = "camelCase", deny_unknown_fields))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -74,11 +74,20 @@ pub struct ProfileLimits {
     /// Deepest accepted element nesting; the root element is depth 1 (default 64).
     #[cfg_attr(feature = "uniffi", uniffi(default = 64))]
     pub max_depth: u64,
+    /// Most elements in one document, the root included (default 262 144: far beyond any real
+    /// profile, and it bounds the reader's work on a flood of empty elements).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 262144))]
+    #[serde(default = "default_max_elements")]
+    pub max_elements: u64,
+}
+
+fn default_max_elements() -> u64 {
+    xml::MAX_ELEMENTS
 }
 
 impl Default for ProfileLimits {
     fn default() -> Self {
-        Self { max_bytes: 4 * 1024 * 1024, max_depth: 64 }
+        Self { max_bytes: 4 * 1024 * 1024, max_depth: 64, max_elements: default_max_elements() }
     }
 }
 

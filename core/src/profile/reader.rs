@@ -64,7 +64,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
         return Err(ProfileError::TooLarge { size, limit: limits.max_bytes });
     }
     let xml = check_utf8(xml)?;
-    let mut cursor = Cursor::new(xml, limits.max_depth);
+    let mut cursor = Cursor::new(xml, limits.max_depth, limits.max_elements);
     let root = loop {
         match cursor.next(false)? {
             Item::Start(element) => break element,

@@ -36,7 +36,7 @@ pub(super) const MAX_NAMESPACE_BINDINGS: usize = 16;
 /// limit) costs about 6 times a benign profile of the same size; refused at this bound, it costs
 /// at most about 2 times (`make bench`: 1.3–1.7). A real profile averages well over 16 bytes an element:
 /// a 4 MiB one holds far fewer (the 3.8 MB benchmark profile about 130 000).
-pub(super) const MAX_ELEMENTS: usize = 1 << 18;
+pub(super) const MAX_ELEMENTS: u64 = 1 << 18;
 
 /// MCPTT user profile namespace (TS 24.484).
 pub(super) const NS_MCPTT_PROFILE: &str = "urn:3gpp:mcptt:user-profile:1.0";
@@ -144,13 +144,14 @@ pub(super) struct Cursor<'a> {
     pending_end: bool,
     /// The namespace bindings in scope.
     scopes: Scopes,
-    /// Elements entered so far (bounded by [`MAX_ELEMENTS`]).
-    elements: usize,
+    /// Elements entered so far (bounded by `max_elements`).
+    elements: u64,
+    max_elements: u64,
 }
 
 impl<'a> Cursor<'a> {
     /// A reader over a document (already checked to be UTF-8).
-    pub(super) fn new(doc: &'a str, max_depth: u64) -> Self {
+    pub(super) fn new(doc: &'a str, max_depth: u64, max_elements: u64) -> Self {
         let xml = doc.as_bytes();
         let mut reader = Reader::from_reader(xml);
         let config = reader.config_mut();
@@ -171,6 +172,7 @@ impl<'a> Cursor<'a> {
             pending_end: false,
             scopes: Scopes::new(),
             elements: 0,
+            max_elements,
         }
     }
 
@@ -183,12 +185,12 @@ impl<'a> Cursor<'a> {
     }
 
     /// Enters an element whose scope is open: checks the depth limit, the number of elements
-    /// against [`MAX_ELEMENTS`] and the namespace bindings in scope against
+    /// against `max_elements` and the namespace bindings in scope against
     /// [`MAX_NAMESPACE_BINDINGS`].
     #[inline(always)]
     fn enter(&mut self, offset: u64) -> Result<(), ProfileError> {
         if self.depth >= self.max_depth
-            || self.elements >= MAX_ELEMENTS
+            || self.elements >= self.max_elements
             || self.scopes.in_scope() > MAX_NAMESPACE_BINDINGS
         {
             return Err(self.over_limit(offset));
@@ -204,8 +206,8 @@ impl<'a> Cursor<'a> {
         let (line, column) = line_column(self.xml, offset);
         if self.depth >= self.max_depth {
             ProfileError::TooDeep { limit: self.max_depth, line, column }
-        } else if self.elements >= MAX_ELEMENTS {
-            ProfileError::TooManyElements { limit: MAX_ELEMENTS, line, column }
+        } else if self.elements >= self.max_elements {
+            ProfileError::TooManyElements { limit: self.max_elements, line, column }
         } else {
             ProfileError::TooManyNamespaces { limit: MAX_NAMESPACE_BINDINGS, line, column }
         }

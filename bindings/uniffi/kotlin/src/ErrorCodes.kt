@@ -87,7 +87,7 @@ object ErrorCodes {
     const val PROFILE_TOO_DEEP = "profile_too_deep"
     /** profile: more than 16 namespace declarations in scope at once (parsing stays linear in the document size) */
     const val PROFILE_TOO_MANY_NAMESPACES = "profile_too_many_namespaces"
-    /** profile: more than 262 144 elements in one document (a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
+    /** profile: more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
     const val PROFILE_TOO_MANY_ELEMENTS = "profile_too_many_elements"
     /** profile: the document is over `ProfileLimits::max_bytes` */
     const val PROFILE_TOO_LARGE = "profile_too_large"

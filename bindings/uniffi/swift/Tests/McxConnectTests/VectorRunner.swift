@@ -152,6 +152,7 @@ enum VectorRunner {
             switch key {
             case "max_bytes": limits.maxBytes = n
             case "max_depth": limits.maxDepth = n
+            case "max_elements": limits.maxElements = n
             default: throw BadCase(why: "unknown limit \(key)")
             }
         }
