@@ -150,7 +150,7 @@ impl UserProfile {
     ///
     /// ```
     /// use mcx_connect::{EndpointPolicy, ProfileLimits, UserProfile};
-    /// let limits = ProfileLimits { max_bytes: 1024, max_depth: 3 };
+    /// let limits = ProfileLimits { max_bytes: 1024, max_depth: 3, ..ProfileLimits::default() };
     /// let deep = b"<mcptt-user-profile xmlns='urn:3gpp:mcptt:user-profile:1.0'><a><b><c/></b></a></mcptt-user-profile>";
     /// let err = UserProfile::parse_with_limits(deep, EndpointPolicy::default(), limits).unwrap_err();
     /// assert_eq!(err.code(), "profile_too_deep");

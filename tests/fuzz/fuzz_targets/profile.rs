@@ -7,7 +7,7 @@ use mcx_connect::*;
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, xml)) = data.split_first() else { return };
     let policy = if selector & 1 == 0 { EndpointPolicy::HTTPS_ONLY } else { EndpointPolicy::ALLOW_LOOPBACK_HTTP };
-    let limits = if selector & 2 == 0 { ProfileLimits::default() } else { ProfileLimits { max_bytes: 4096, max_depth: 8 } };
+    let limits = if selector & 2 == 0 { ProfileLimits::default() } else { ProfileLimits { max_bytes: 4096, max_depth: 8, max_elements: 512 } };
     let Ok(profile) = UserProfile::parse_with_limits(xml, policy, limits) else { return };
     for partner in profile.partners() {
         assert_eq!(profile.partner_token_endpoint(partner.id()).ok(), Some(partner.token_endpoint()));
