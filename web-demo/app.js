@@ -30,8 +30,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** The device's clock, which the migration flow runs on, in whole seconds. */
+function deviceSeconds() {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** The console's clock: the device's, shifted by the clock-skew control (the partner's arrival time). */
 function nowSeconds() {
-  return Math.floor(Date.now() / 1000) + skew();
+  return deviceSeconds() + skew();
 }
 
 function skew() {
@@ -400,10 +406,6 @@ function newMigration() {
     tokens.accessToken,
   );
   return { step: 0, flow };
-}
-
-function deviceSeconds() {
-  return Math.floor(Date.now() / 1000);
 }
 
 /** One round of the flow: its next request sent, the reply shown, then handed back to the flow. */
