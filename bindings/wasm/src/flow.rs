@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 // package's camelCase names. Their TypeScript comes from the derives below.
 
 /// The client's side of a migration.
-#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[derive(Clone, serde::Deserialize, tsify::Tsify)]
 #[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MigrationConfig {
@@ -116,7 +116,7 @@ impl From<&core::FlowFailure> for FlowFailure {
 }
 
 /// The secrets a flow saved without them needs back.
-#[derive(Debug, Clone, Default, serde::Deserialize, tsify::Tsify)]
+#[derive(Clone, Default, serde::Deserialize, tsify::Tsify)]
 #[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FlowSecrets {

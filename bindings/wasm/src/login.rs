@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 /// What a new `AuthorizationRequest` needs (`state`, `nonce` and the PKCE verifier are then
 /// drawn at random), and everything it holds, to keep it across a page load: a binding type,
 /// since the core's `AuthorizationRequest` is a class here, not a plain value.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+#[derive(Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
 #[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuthorizationRequestState {
@@ -46,7 +46,7 @@ pub struct AuthorizationRequestState {
 
 /// A PKCE verifier and its S256 challenge: a binding type, since the core's `Pkce` keeps its
 /// verifier private.
-#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
+#[derive(Clone, serde::Serialize, tsify::Tsify)]
 pub struct Pkce {
     /// The verifier (a secret until the token request).
     pub verifier: String,

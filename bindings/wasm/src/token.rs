@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 
 /// The trusted keys and the rules of a validator: a binding type, since the core builds its
 /// validators step by step (`SecurityTokenValidator::new(..).with_leeway(..)`, …).
-#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[derive(Clone, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TokenValidatorOptions {
     /// The expected `iss`.
