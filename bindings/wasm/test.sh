@@ -3,7 +3,9 @@
 #   build + pack (build.sh), publint and arethetypeswrong on the packed tarball,
 #   Rust wasm-bindgen-test in Node and in headless Chromium,
 #   tsc --noEmit on a TypeScript usage file (ES module) and a .cts file (CommonJS) against the installed package,
-#   node --test: shared vectors, JS conventions, interop (oauth4webapi, jose) through the installed tarball,
+#   node --test: shared vectors, JS conventions, the documentation (JSDoc for JS readers: @throws on
+#   what can throw, an @example on every function and class, each example run), interop (oauth4webapi,
+#   jose) through the installed tarball,
 #   a CommonJS project require()-ing the tarball (the shared vectors again, Node's require(esm) off),
 #   the packaged web build driven in headless Chromium, and a fresh consumer project (Node ESM and a
 #   Vite build in headless Chromium) migrating against the demo server.
@@ -179,8 +181,8 @@ fi
 step "build the demo server (web-demo/server) for the consumer-project test"
 cargo build --locked -q -p mcx-connect-demo || echo "the demo server did not build"
 
-step "node --test: vectors, API conventions, interop, Wycheproof through WebCrypto, the web build in headless Chromium, a fresh consumer project, CommonJS"
-(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs interop.test.mjs wycheproof.test.mjs browser.test.mjs consumer.test.mjs commonjs.test.mjs) 2>&1 | tee "$log/node-test.txt"
+step "node --test: vectors, API conventions, the documentation and its examples, interop, Wycheproof through WebCrypto, the web build in headless Chromium, a fresh consumer project, CommonJS"
+(cd "$here/test" && node --test --test-reporter=spec vectors.test.mjs api.test.mjs jsdoc.test.mjs interop.test.mjs wycheproof.test.mjs browser.test.mjs consumer.test.mjs commonjs.test.mjs) 2>&1 | tee "$log/node-test.txt"
 p=$(grep -Eo '^ℹ pass [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 f=$(grep -Eo '^ℹ fail [0-9]+' "$log/node-test.txt" | awk '{print $3}')
 count "${p:-0}" "${f:-1}"

@@ -30,7 +30,17 @@ pub struct Constants {
     pub pkce_method_s256: &'static str,
 }
 
-/// The core's protocol constants.
+/// The protocol constants the messages use: grant types, token types, media types, the MCX scope
+/// prefix and the PKCE method.
+///
+/// @throws {McxConnectError} not for any input (it takes none): `invalid_argument` would mean the
+/// values could not be converted.
+/// @example
+/// ```js
+/// import { constants } from "mcx-connect";
+/// constants().grantTypeTokenExchange; // => "urn:ietf:params:oauth:grant-type:token-exchange"
+/// constants().mcxScopePrefix; // => "3gpp:mc:"
+/// ```
 #[wasm_bindgen]
 pub fn constants() -> Result<Ts<Constants>, JsValue> {
     ts_out(&Constants {

@@ -11,8 +11,23 @@ pub fn policy_in(value: Option<impl Into<JsValue>>) -> Result<EndpointPolicy, Js
     ts_in_or_default(value, "policy")
 }
 
-/// Checks a token endpoint URL against the policy (`EndpointPolicy::check`); throws
-/// `endpoint_invalid` or `endpoint_insecure`.
+/// Checks that credentials may be sent to a token endpoint URL: an absolute `https` URL without
+/// credentials or fragment; `http` only to a loopback address, and only with
+/// `{ allowLoopbackHttp: true }`.
+///
+/// @throws {McxConnectError} `endpoint_invalid` for a URL that does not parse or has user info or
+/// a fragment; `endpoint_insecure` for `http` the policy does not allow.
+/// @example
+/// ```js
+/// import { checkEndpoint } from "mcx-connect";
+/// checkEndpoint("https://idms.partner.example/token"); // passes
+/// checkEndpoint("http://127.0.0.1:8080/token", { allowLoopbackHttp: true }); // passes
+/// try {
+///   checkEndpoint("http://idms.partner.example/token");
+/// } catch (e) {
+///   e.code; // => "endpoint_insecure"
+/// }
+/// ```
 #[wasm_bindgen(js_name = checkEndpoint)]
 pub fn check_endpoint(
     #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,

@@ -12,15 +12,60 @@ use wasm_bindgen::prelude::*;
 
 token_request!(
     TokenExchangeRequest,
-    #[doc = " Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`)."]
+    #[doc = " Client role (TS 33.180 B.7.2): the token exchange POST (RFC 8693) to the primary IdM server's"]
+    #[doc = " token endpoint: the primary access token as subject token, the partner's token endpoint as `resource`."]
+    #[doc = " An `HttpRequest` is a fetch `RequestInit` as it is."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for the token endpoint;"]
+    #[doc = " `invalid_resource` for a `resource` that is not an absolute https URL; `empty_parameter` or"]
+    #[doc = " `invalid_argument` for a request of the wrong shape; the scope codes for its scope."]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildTokenExchangeRequest } from \"mcx-connect\";"]
+    #[doc = " const request = buildTokenExchangeRequest(\"https://idms.primary.example/token\", {"]
+    #[doc = "   resource: \"https://idms.partner.example/token\", subjectToken: \"the-primary-access-token\","]
+    #[doc = "   client: { method: \"client_secret_basic\", clientId: \"mcptt-client\", clientSecret: \"s3cret\" },"]
+    #[doc = " });"]
+    #[doc = " request.method; // => \"POST\""]
+    #[doc = " new URLSearchParams(new TextDecoder().decode(request.body)).get(\"resource\"); // => \"https://idms.partner.example/token\""]
+    #[doc = " // const reply = await fetch(request.url, request);"]
+    #[doc = " ```"]
     build: build_token_exchange_request = buildTokenExchangeRequest,
-    #[doc = " Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);"]
-    #[doc = " throws with the RFC error a server answers with."]
+    #[doc = " Server role (the primary IdM server, TS 33.180 B.7.2): reads a token exchange request (RFC 8693)."]
+    #[doc = " Strict: what B.7.2 does not allow is refused, never ignored."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} with the RFC error a server answers with (`e.oauthError`, `e.status`):"]
+    #[doc = " `method_not_allowed`, `unsupported_content_type`, `missing_parameter`, `duplicate_parameter`,"]
+    #[doc = " `unsupported_grant_type`, `unsupported_token_type`, `invalid_resource`, `several_resources`,"]
+    #[doc = " `unsupported_parameter`, …"]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildTokenExchangeRequest, parseTokenExchangeRequest } from \"mcx-connect\";"]
+    #[doc = " const sent = buildTokenExchangeRequest(\"https://idms.primary.example/token\", {"]
+    #[doc = "   resource: \"https://idms.partner.example/token\", subjectToken: \"the-primary-access-token\","]
+    #[doc = "   client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = " });"]
+    #[doc = " parseTokenExchangeRequest(sent).value.resource; // => \"https://idms.partner.example/token\""]
+    #[doc = " ```"]
     parse: parse_token_exchange_request = parseTokenExchangeRequest -> "Parsed<Required<TokenExchangeRequest>>",
 );
 
-/// Client role: reads the primary IdMS reply (`TokenExchangeResponse::from_http_response`);
-/// an RFC 6749 §5.2 error throws `error_response` with the server's `oauthError`.
+/// Client role: reads the primary IdM server's reply to the token exchange (RFC 8693 §2.2): the
+/// security token is its `accessToken`. Optional members that vary are read and reported in
+/// `normalisations`, never fatal.
+///
+/// @throws {McxConnectError} `error_response` for an RFC 6749 §5.2 error reply (the server's
+/// `oauthError`, e.g. `invalid_target`); `unexpected_status`, `malformed_response`,
+/// `missing_field`, `invalid_field` or `response_too_large` for a reply that is not one.
+/// @example
+/// ```js
+/// import { readTokenExchangeResponse } from "mcx-connect";
+/// const reply = {
+///   status: 200, headers: [["content-type", "application/json"]],
+///   body: '{"access_token":"the-security-token","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A"}',
+/// };
+/// readTokenExchangeResponse(reply).accessToken; // => "the-security-token"
+/// ```
 #[wasm_bindgen(js_name = readTokenExchangeResponse, unchecked_return_type = "TokenExchangeResponse")]
 pub fn read_token_exchange_response(
     response: Ts<HttpResponse>,
@@ -29,8 +74,19 @@ pub fn read_token_exchange_response(
     to_js(&throw(TokenExchangeResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
 }
 
-/// Server role: writes the token exchange reply (`TokenExchangeResponse::to_http_response`);
-/// absent optional members are left out.
+/// Server role (the primary IdM server): writes the token exchange reply (RFC 8693 §2.2): status
+/// 200, a JSON body, no caching. Absent optional members are left out.
+///
+/// @throws {McxConnectError} `invalid_argument` for a member of the wrong type; the scope codes for
+/// a `scope` that does not read.
+/// @example
+/// ```js
+/// import { writeTokenExchangeResponse, readTokenExchangeResponse, constants } from "mcx-connect";
+/// const response = writeTokenExchangeResponse({
+///   accessToken: "the-security-token", issuedTokenType: constants().tokenTypeJwt, tokenType: "N_A", expiresIn: 300,
+/// });
+/// readTokenExchangeResponse(response).expiresIn; // => 300
+/// ```
 #[wasm_bindgen(js_name = writeTokenExchangeResponse, unchecked_return_type = "HttpResponse")]
 pub fn write_token_exchange_response(
     #[wasm_bindgen(

@@ -141,8 +141,36 @@ fn seconds_in(value: &JsValue, what: &str) -> Result<u64, JsValue> {
     }
 }
 
-/// The migration state machine (`MigrationFlow`). Time is an input: pass `now` in whole
-/// seconds since the epoch (`Math.floor(Date.now() / 1000)`).
+/// A user's migration to a partner MC system (TS 33.180 B.7, TS 24.482 6.2.3), as a state machine
+/// without I/O: it hands out each HTTP request to send (`nextRequest`), takes each reply
+/// (`handleResponse`), and checks the security token before it goes to the partner. First the
+/// token exchange at the primary IdM server, then the jwt-bearer request at the partner's. Time is
+/// an input: pass `now` in whole seconds since the epoch (`Math.floor(Date.now() / 1000)`).
+///
+/// @example
+/// ```js
+/// import { MigrationFlow, scopeForService, signToken, writeTokenExchangeResponse, writeTokenResponse } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const partnerTokenEndpoint = "https://idms.partner.example/token";
+/// const flow = new MigrationFlow(
+///   { primaryTokenEndpoint: "https://idms.primary.example/token", clientId: "mcptt-client", scope: scopeForService("ptt") },
+///   { service: "ptt", partnerTokenEndpoint },
+///   "the-primary-access-token",
+/// );
+/// const exchange = flow.nextRequest(now); // POST it to the primary IdM server, e.g. fetch(exchange.url, exchange)
+/// // The primary's reply (here written by this library's server role):
+/// const { token } = await signToken({ alg: "HS256", secret: crypto.getRandomValues(new Uint8Array(32)) }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", iat: now, exp: now + 300,
+///   aud: ["mcptt-client", partnerTokenEndpoint],
+/// });
+/// const reply = writeTokenExchangeResponse({ accessToken: token, issuedTokenType: "urn:ietf:params:oauth:token-type:jwt", tokenType: "N_A", expiresIn: 300 });
+/// flow.handleResponse(reply, now); // => "partner_request_to_send"
+/// const partnerRequest = flow.nextRequest(now); // POST it to the partner IdM server
+/// flow.handleResponse(writeTokenResponse({ accessToken: "partner-access", tokenType: "Bearer", expiresIn: 3600 }), now);
+/// flow.isCompleted; // => true
+/// flow.partnerTokens.accessToken; // => "partner-access"
+/// flow.free();
+/// ```
 #[wasm_bindgen(js_name = MigrationFlow)]
 pub struct JsMigrationFlow {
     inner: MigrationFlow,
@@ -150,7 +178,12 @@ pub struct JsMigrationFlow {
 
 #[wasm_bindgen(js_class = MigrationFlow)]
 impl JsMigrationFlow {
-    /// Starts a migration (`MigrationFlow::new`): checks both endpoints and the scope now.
+    /// Starts a migration: checks both token endpoints (https; loopback http only when
+    /// `config.allowLoopbackHttp`) and the scope now, before anything is sent.
+    ///
+    /// @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for an endpoint the
+    /// policy refuses; `scope_missing_mcx` and the other scope codes for the scope;
+    /// `invalid_argument` for a config of the wrong shape.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "MigrationConfig")] config: JsValue,
@@ -163,8 +196,24 @@ impl JsMigrationFlow {
         Ok(Self { inner: throw(MigrationFlow::new(config, target, Secret::new(token)))? })
     }
 
-    /// Restores a flow from `save()` (`MigrationFlow::restore`); `secrets` gives back what was
-    /// saved without them.
+    /// Restores a flow from `save()`; `secrets` gives back what was saved without them (the
+    /// primary access token, the client secret). A flow saved in the middle of an exchange
+    /// restores to send it again.
+    ///
+    /// @throws {McxConnectError} `flow_invalid_saved_flow` for text `save()` did not write.
+    /// @example
+    /// ```js
+    /// import { MigrationFlow, scopeForService } from "mcx-connect";
+    /// const flow = new MigrationFlow(
+    ///   { primaryTokenEndpoint: "https://idms.primary.example/token", clientId: "mcptt-client", scope: scopeForService("ptt") },
+    ///   { service: "ptt", partnerTokenEndpoint: "https://idms.partner.example/token" },
+    ///   "the-primary-access-token",
+    /// );
+    /// const saved = flow.save(false); // no secret in it: fine for storage
+    /// saved.includes("the-primary-access-token"); // => false
+    /// const again = MigrationFlow.restore(saved, { primaryAccessToken: "the-primary-access-token" });
+    /// again.step; // => "exchange_to_send"
+    /// ```
     pub fn restore(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "FlowSecrets")] secrets: Option<JsValue>,
@@ -178,12 +227,17 @@ impl JsMigrationFlow {
         Ok(Self { inner: throw(MigrationFlow::restore(&json, secrets))? })
     }
 
-    /// The flow as JSON (`MigrationFlow::save`); secrets are left out unless `includeSecrets`.
+    /// The flow as JSON text, for `MigrationFlow.restore`. The primary access token, the client
+    /// secret and the security token are left out unless `includeSecrets`.
     pub fn save(&self, #[wasm_bindgen(js_name = includeSecrets)] include_secrets: bool) -> String {
         self.inner.save(include_secrets)
     }
 
-    /// A new flow to another partner from the same login (`MigrationFlow::for_another_partner`).
+    /// A new flow to another partner system from the same login (the same primary access token
+    /// and configuration).
+    ///
+    /// @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for the new partner's
+    /// token endpoint.
     #[wasm_bindgen(js_name = forAnotherPartner)]
     pub fn for_another_partner(
         &self,
@@ -193,7 +247,12 @@ impl JsMigrationFlow {
         Ok(Self { inner: throw(self.inner.for_another_partner(target))? })
     }
 
-    /// The next request to send (`MigrationFlow::next_request`).
+    /// The next request to send: the token exchange to the primary IdM server, then the jwt-bearer
+    /// request to the partner's. An `HttpRequest` is a fetch `RequestInit` as it is.
+    ///
+    /// @throws {McxConnectError} `flow_wrong_step` when the flow waits for a response or has ended;
+    /// `flow_unusable_security_token` when the held security token expired meanwhile;
+    /// `now_in_milliseconds` for a `now` not in seconds.
     #[wasm_bindgen(js_name = nextRequest, unchecked_return_type = "HttpRequest")]
     pub fn next_request(
         &mut self,
@@ -203,8 +262,13 @@ impl JsMigrationFlow {
         request_out(&throw(self.inner.next_request(now))?)
     }
 
-    /// Takes the response to the last request (`MigrationFlow::handle_response`) and returns
-    /// the new step; an error response or an unusable security token throws and fails the flow.
+    /// Takes the reply to the last request and returns the new step. The security token is checked
+    /// (audience, expiry, lifetime) before the flow offers to send it to the partner.
+    ///
+    /// @throws {McxConnectError} `error_response` for an RFC 6749 error reply (the server's
+    /// `oauthError`); `flow_unusable_security_token` for a security token the partner would refuse;
+    /// the reply readers' codes for a malformed reply; `flow_wrong_step` when no request is
+    /// outstanding. Each of these fails the flow (`failure` says why).
     #[wasm_bindgen(js_name = handleResponse, unchecked_return_type = "MigrationStep")]
     pub fn handle_response(
         &mut self,
@@ -230,27 +294,31 @@ impl JsMigrationFlow {
     }
 
     /// The target of this flow.
+    ///
+    /// @throws {McxConnectError} not for a flow this library made: `invalid_argument` would mean
+    /// its value could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "MigrationTarget")]
     pub fn target(&self) -> Result<JsValue, JsValue> {
         to_js(&MigrationTarget::from(self.inner.target()))
     }
 
-    /// The security token, once received and checked; else `null`.
+    /// The security token, once received and checked; else `undefined`.
     #[wasm_bindgen(getter, js_name = securityToken)]
     pub fn security_token(&self) -> Option<String> {
         self.inner.security_token().map(|t| t.expose().to_owned())
     }
 
-    /// When the security token expires (its `exp`), else `null`.
+    /// When the security token expires (its `exp`, seconds since the epoch), else `undefined`.
     #[wasm_bindgen(getter, js_name = securityTokenExpiresAt)]
     pub fn security_token_expires_at(&self) -> Option<f64> {
         #[allow(clippy::cast_precision_loss)]
         self.inner.security_token_expires_at().map(|t| t as f64)
     }
 
-    /// The rule-by-rule check of the held security token at `now` (`MigrationFlow::security_token_report`:
-    /// the rules the flow applies, the signature "not checked"), else `null`. Throws only for a
-    /// `now` in milliseconds (`now_in_milliseconds`).
+    /// The rule-by-rule check of the held security token at `now` (the rules the flow applies; the
+    /// signature "not checked": the partner checks it), else `null`.
+    ///
+    /// @throws {McxConnectError} only for a `now` in milliseconds (`now_in_milliseconds`).
     #[cfg(feature = "token")]
     #[wasm_bindgen(js_name = securityTokenReport, unchecked_return_type = "SecurityTokenReport | null")]
     pub fn security_token_report(
@@ -265,6 +333,9 @@ impl JsMigrationFlow {
     }
 
     /// The partner's tokens once the flow is completed, else `null`.
+    ///
+    /// @throws {McxConnectError} not for a flow this library made: `invalid_argument` would mean
+    /// its value could not be converted.
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
         match self.inner.partner_tokens() {
@@ -273,7 +344,10 @@ impl JsMigrationFlow {
         }
     }
 
-    /// Why the flow failed, else `null`.
+    /// Why the flow failed (its error code, the server's OAuth error), else `null`.
+    ///
+    /// @throws {McxConnectError} not for a flow this library made: `invalid_argument` would mean
+    /// its value could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "FlowFailure | null")]
     pub fn failure(&self) -> Result<JsValue, JsValue> {
         match self.inner.failure() {

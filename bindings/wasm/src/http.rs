@@ -79,8 +79,21 @@ pub fn response_out(response: &HttpResponse) -> Result<JsValue, JsValue> {
     with_bytes(to_js(&head)?, "body", &response.body)
 }
 
-/// Reads an HTTP/1.1 request message given as text (`HttpRequest::parse_text`); lenient mode
-/// accepts the blank lines and bare LFs of the specification's printed examples and reports them.
+/// Reads an HTTP/1.1 request message given as text (a captured request, or an example printed in
+/// the specifications). `"lenient"` also accepts the blank lines and bare line feeds of printed
+/// examples, and reports each in `normalisations`.
+///
+/// @throws {McxConnectError} `malformed_http`, `http_content_length_invalid`,
+/// `http_content_length_repeated`, `http_transfer_encoding_refused`, `http_bytes_after_body` or
+/// `http_host_invalid` for a message that does not read.
+/// @example
+/// ```js
+/// import { parseHttpRequestText } from "mcx-connect";
+/// const text = "POST /token HTTP/1.1\r\nHost: idms.example\r\nContent-Length: 3\r\n\r\na=b";
+/// const { value } = parseHttpRequestText(text);
+/// value.url; // => "https://idms.example/token"
+/// new TextDecoder().decode(value.body); // => "a=b"
+/// ```
 #[wasm_bindgen(js_name = parseHttpRequestText, unchecked_return_type = "Parsed<HttpRequest>")]
 pub fn parse_http_request_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -94,13 +107,32 @@ pub fn parse_http_request_text(
     Ok(out)
 }
 
-/// Writes a request as HTTP/1.1 text (`HttpRequest::to_text`).
+/// Writes a request as HTTP/1.1 text, as it would go on the wire (for logs of tests and demos:
+/// the text holds the request's credentials).
+///
+/// @throws {McxConnectError} `invalid_argument` when `request` is not an HTTP request object.
+/// @example
+/// ```js
+/// import { httpRequestToText } from "mcx-connect";
+/// const text = httpRequestToText({ method: "POST", url: "https://idms.example/token", headers: [], body: "a=b" });
+/// text.startsWith("POST /token HTTP/1.1\r\n"); // => true
+/// ```
 #[wasm_bindgen(js_name = httpRequestToText)]
 pub fn http_request_to_text(request: Ts<HttpRequest>) -> Result<String, JsValue> {
     Ok(request_in(request)?.to_text())
 }
 
-/// Reads an HTTP/1.1 response message given as text (`HttpResponse::parse_text`).
+/// Reads an HTTP/1.1 response message given as text.
+///
+/// @throws {McxConnectError} `malformed_http`, `http_content_length_invalid`,
+/// `http_content_length_repeated`, `http_transfer_encoding_refused` or `http_bytes_after_body` for
+/// a message that does not read.
+/// @example
+/// ```js
+/// import { parseHttpResponseText } from "mcx-connect";
+/// const response = parseHttpResponseText("HTTP/1.1 204 No Content\r\n\r\n");
+/// response.status; // => 204
+/// ```
 #[wasm_bindgen(js_name = parseHttpResponseText)]
 pub fn parse_http_response_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -109,7 +141,14 @@ pub fn parse_http_response_text(
     response_out(&throw(HttpResponse::parse_text(text))?).map(Ts::new_unchecked)
 }
 
-/// Writes a response as HTTP/1.1 text (`HttpResponse::to_text`).
+/// Writes a response as HTTP/1.1 text.
+///
+/// @throws {McxConnectError} `invalid_argument` when `response` is not an HTTP response object.
+/// @example
+/// ```js
+/// import { httpResponseToText } from "mcx-connect";
+/// httpResponseToText({ status: 204, headers: [], body: "" }).startsWith("HTTP/1.1 204 "); // => true
+/// ```
 #[wasm_bindgen(js_name = httpResponseToText)]
 pub fn http_response_to_text(response: Ts<HttpResponse>) -> Result<String, JsValue> {
     Ok(response_in(response)?.to_text())

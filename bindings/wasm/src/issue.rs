@@ -37,11 +37,36 @@ fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue
     }
 }
 
-/// Primary IdMS (B.7.2, B.7.3): reads a token exchange request, validates its subject token as
-/// an access token (as `TokenExchangeRequest::parse_and_verify`) and answers with the signed
-/// security token (`SecurityTokenIssuer::prepare`, the signature with the platform's WebCrypto for
-/// ES256 and EdDSA keys, or `SecurityTokenIssuer::issue` for HS256). Rejects with the RFC error a
-/// server answers with; what the request asks beyond B.7.2 is refused, never ignored.
+/// Primary IdM server (TS 33.180 B.7.2, B.7.3): reads a token exchange request, validates its
+/// subject token as one of this server's access tokens, and answers with a signed security token
+/// for the partner system the request names. ES256 and EdDSA keys sign with the platform's
+/// WebCrypto, HS256 in the library. What the request asks beyond B.7.2 is refused, never ignored.
+///
+/// @throws {McxConnectError} (the promise rejects) with the RFC 6749 / RFC 8693 error a server
+/// answers with (`e.oauthError`, `e.status`): the request parser's codes, `invalid_request` for a
+/// subject token that does not validate, `signing_key_invalid` or `issuer_invalid` for a bad
+/// `issuer`.
+/// @example
+/// ```js
+/// import { issueSecurityToken, signToken, buildTokenExchangeRequest } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const issuer = "https://idms.primary.example";
+/// const accessKey = { alg: "HS256", secret: crypto.getRandomValues(new Uint8Array(32)) };
+/// const { token: accessToken } = await signToken(accessKey, {
+///   iss: issuer, sub: "alice@primary.example", aud: "mcptt-client", client_id: "mcptt-client",
+///   iat: now, exp: now + 600,
+///   scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const request = buildTokenExchangeRequest(`${issuer}/token`, {
+///   resource: "https://idms.partner.example/token", subjectToken: accessToken,
+///   client: { method: "client_id", clientId: "mcptt-client" },
+/// });
+/// const reply = await issueSecurityToken(request, undefined,
+///   { issuer, jwks: { keys: [] }, sharedSecret: accessKey.secret, algorithms: ["HS256"] },
+///   { issuer, key: { alg: "ES256", secret: crypto.getRandomValues(new Uint8Array(32)) }, lifetime: 300 },
+///   now);
+/// reply.issuedTokenType; // => "urn:ietf:params:oauth:token-type:jwt"
+/// ```
 #[wasm_bindgen(js_name = issueSecurityToken, unchecked_return_type = "Promise<TokenExchangeResponse>")]
 pub fn issue_security_token(
     request: Ts<mcx_connect::HttpRequest>,

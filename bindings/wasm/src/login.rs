@@ -60,8 +60,27 @@ impl From<&CorePkce> for Pkce {
     }
 }
 
-/// The authorization request of B.4.2.2, with the `state`, `nonce` and PKCE verifier kept
-/// until the redirect comes back.
+/// The user's login at the primary IdM server (TS 33.180 B.4.2.2: OpenID Connect authorization
+/// code flow with PKCE): the URL to open, then the redirect read back, with the `state`, `nonce` and
+/// PKCE verifier kept until it comes. Call `free()` when done with it.
+///
+/// @example
+/// ```js
+/// import { AuthorizationRequest, buildAuthorizationCodeRequest } from "mcx-connect";
+/// const login = new AuthorizationRequest({
+///   authorizationEndpoint: "https://idms.primary.example/authorize", clientId: "mcptt-client",
+///   redirectUri: "https://console.example/callback", scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const url = login.url(); // open it in the browser; keep login.save() across the page load
+/// new URL(url).searchParams.get("code_challenge_method"); // => "S256"
+/// // The IdM server redirects back with a code and the same state:
+/// const code = login.readResponse(`https://console.example/callback?code=c0de&state=${login.state}`);
+/// code; // => "c0de"
+/// const request = buildAuthorizationCodeRequest("https://idms.primary.example/token",
+///   login.codeRequest(code, { method: "client_id", clientId: "mcptt-client" }));
+/// request.method; // => "POST"
+/// login.free();
+/// ```
 #[wasm_bindgen(js_name = AuthorizationRequest)]
 pub struct JsAuthorizationRequest {
     inner: AuthorizationRequest,
@@ -69,7 +88,11 @@ pub struct JsAuthorizationRequest {
 
 #[wasm_bindgen(js_class = AuthorizationRequest)]
 impl JsAuthorizationRequest {
-    /// A request with fresh random `state`, `nonce` and PKCE verifier (`AuthorizationRequest::new`).
+    /// A login with fresh random `state`, `nonce` and PKCE verifier (from the platform's
+    /// `crypto.getRandomValues`).
+    ///
+    /// @throws {McxConnectError} the codes of `parseScope` for the scope; `invalid_argument` for an
+    /// `init` of the wrong shape; `login_randomness_unavailable` without a random source.
     #[wasm_bindgen(constructor)]
     pub fn new(init: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
         let js = ts_in(init, "init")?;
@@ -83,8 +106,10 @@ impl JsAuthorizationRequest {
         Ok(Self { inner })
     }
 
-    /// A request restored from `save()`, or with caller-chosen values
-    /// (`AuthorizationRequest::with_values`); throws `login_invalid_verifier` for a bad verifier.
+    /// A login restored from `save()`, or with caller-chosen `state`, `nonce` and `codeVerifier`.
+    ///
+    /// @throws {McxConnectError} `login_invalid_verifier` for a verifier RFC 7636 refuses;
+    /// `invalid_argument` when `state`, `nonce` or `codeVerifier` is missing.
     #[wasm_bindgen(js_name = restore)]
     pub fn restore(state: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
         let js = ts_in(state, "state")?;
@@ -103,7 +128,11 @@ impl JsAuthorizationRequest {
         Ok(Self { inner })
     }
 
-    /// Everything the request holds, for `AuthorizationRequest.restore` after a page load.
+    /// Everything the login holds, for `AuthorizationRequest.restore` after a page load. It holds
+    /// secrets (`state`, `nonce`, `codeVerifier`): keep it in session storage, not in a log.
+    ///
+    /// @throws {McxConnectError} not for a login this library made: `invalid_argument` would mean
+    /// its values could not be converted.
     pub fn save(&self) -> Result<Ts<AuthorizationRequestState>, JsValue> {
         let r = &self.inner;
         ts_out(&AuthorizationRequestState {
@@ -118,13 +147,21 @@ impl JsAuthorizationRequest {
         })
     }
 
-    /// The URL to open in the user agent (`AuthorizationRequest::url`).
+    /// The URL to open in the user agent: the authorization endpoint with `response_type=code`,
+    /// `client_id`, `redirect_uri`, `scope`, `state`, `nonce` and the PKCE challenge.
+    ///
+    /// @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for an authorization
+    /// endpoint the policy refuses.
     pub fn url(&self, policy: Option<Ts<EndpointPolicy>>) -> Result<String, JsValue> {
         throw(self.inner.url(policy_in(policy)?))
     }
 
-    /// Reads the redirect back from the IdMS and returns the authorization `code`, after
-    /// checking `state` (`AuthorizationRequest::read_response`).
+    /// Reads the redirect back from the IdM server and returns the authorization `code`, after
+    /// checking its `state` against this login's.
+    ///
+    /// @throws {McxConnectError} `login_state_mismatch` for another login's redirect;
+    /// `error_response` when the server redirected with an error (its `oauthError`, e.g.
+    /// `access_denied` when the user cancelled); `missing_parameter` without a `code`.
     #[wasm_bindgen(js_name = readResponse)]
     pub fn read_response(
         &self,
@@ -134,8 +171,10 @@ impl JsAuthorizationRequest {
         throw(self.inner.read_response(redirect_url)).map(Secret::into_inner)
     }
 
-    /// The token request that redeems `code`, carrying this request's verifier
-    /// (`AuthorizationRequest::code_request`); build it with `buildAuthorizationCodeRequest`.
+    /// The token request that redeems `code`, carrying this login's PKCE verifier and redirect
+    /// URI; send it with `buildAuthorizationCodeRequest`.
+    ///
+    /// @throws {McxConnectError} `invalid_argument` for a `code` or `client` of the wrong shape.
     #[wasm_bindgen(js_name = codeRequest, unchecked_return_type = "Required<AuthorizationCodeRequest>")]
     pub fn code_request(
         &self,
@@ -178,14 +217,32 @@ impl JsAuthorizationRequest {
     }
 }
 
-/// A fresh PKCE verifier and its S256 challenge (`Pkce::generate`).
+/// A fresh PKCE verifier (RFC 7636, 43 characters from the platform's random source) and its
+/// S256 challenge.
+///
+/// @throws {McxConnectError} `login_randomness_unavailable` without a random source.
+/// @example
+/// ```js
+/// import { generatePkce, pkceFromVerifier } from "mcx-connect";
+/// const pkce = generatePkce();
+/// pkce.verifier.length; // => 43
+/// pkceFromVerifier(pkce.verifier).challenge === pkce.challenge; // => true
+/// ```
 #[wasm_bindgen(js_name = generatePkce)]
 pub fn generate_pkce() -> Result<Ts<Pkce>, JsValue> {
     ts_out(&Pkce::from(&throw(CorePkce::generate())?))
 }
 
-/// The S256 challenge of a caller-given verifier (`Pkce::from_verifier`); throws
-/// `login_invalid_verifier`.
+/// The S256 challenge of a caller-given PKCE verifier (RFC 7636 §4.2).
+///
+/// @throws {McxConnectError} `login_invalid_verifier` for a verifier of fewer than 43 or more than
+/// 128 characters, or with a character RFC 7636 does not allow.
+/// @example
+/// ```js
+/// import { pkceFromVerifier } from "mcx-connect";
+/// // RFC 7636 Appendix B:
+/// pkceFromVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").challenge; // => "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+/// ```
 #[wasm_bindgen(js_name = pkceFromVerifier)]
 pub fn pkce_from_verifier(
     #[wasm_bindgen(unchecked_param_type = "string")] verifier: JsValue,
@@ -194,8 +251,25 @@ pub fn pkce_from_verifier(
     ts_out(&Pkce::from(&throw(CorePkce::from_verifier(verifier))?))
 }
 
-/// Server role: reads an authorization request URL (`IncomingAuthorizationRequest::parse_url`);
-/// B.4 requires PKCE with S256.
+/// Server role (an IdM server's authorization endpoint): reads an authorization request URL.
+/// TS 33.180 B.4 requires PKCE with S256.
+///
+/// @throws {McxConnectError} `login_pkce_required` without an S256 challenge;
+/// `login_unsupported_response_type` unless `response_type=code`; `missing_parameter`,
+/// `duplicate_parameter` or the scope codes for the other parameters; `e.oauthError` is what to
+/// redirect back with.
+/// @example
+/// ```js
+/// import { AuthorizationRequest, parseAuthorizationRequestUrl, authorizationSuccessRedirect } from "mcx-connect";
+/// const login = new AuthorizationRequest({
+///   authorizationEndpoint: "https://idms.primary.example/authorize", clientId: "mcptt-client",
+///   redirectUri: "https://console.example/callback", scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const incoming = parseAuthorizationRequestUrl(login.url());
+/// incoming.clientId; // => "mcptt-client"
+/// const back = authorizationSuccessRedirect(incoming, "c0de");
+/// login.readResponse(back); // => "c0de"
+/// ```
 #[wasm_bindgen(js_name = parseAuthorizationRequestUrl)]
 pub fn parse_authorization_request_url(
     #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
@@ -208,8 +282,20 @@ fn incoming_in(request: Ts<IncomingAuthorizationRequest>) -> Result<IncomingAuth
     from_js_with_scope(request.into(), "request", "scope")
 }
 
-/// Server role: the redirect that hands `code` back to the client
-/// (`IncomingAuthorizationRequest::success_redirect`).
+/// Server role: the redirect that hands `code` back to the client, with its `state`.
+///
+/// @throws {McxConnectError} `invalid_argument` for a request of the wrong shape; the scope codes
+/// for its scope.
+/// @example
+/// ```js
+/// import { AuthorizationRequest, parseAuthorizationRequestUrl, authorizationSuccessRedirect } from "mcx-connect";
+/// const login = new AuthorizationRequest({
+///   authorizationEndpoint: "https://idms.primary.example/authorize", clientId: "mcptt-client",
+///   redirectUri: "https://console.example/callback", scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const back = authorizationSuccessRedirect(parseAuthorizationRequestUrl(login.url()), "c0de");
+/// new URL(back).searchParams.get("state") === login.state; // => true
+/// ```
 #[wasm_bindgen(js_name = authorizationSuccessRedirect)]
 pub fn authorization_success_redirect(
     request: Ts<IncomingAuthorizationRequest>,
@@ -219,8 +305,24 @@ pub fn authorization_success_redirect(
     Ok(incoming_in(request)?.success_redirect(code))
 }
 
-/// Server role: the redirect that reports an error to the client
-/// (`IncomingAuthorizationRequest::error_redirect`).
+/// Server role: the redirect that reports an error to the client (RFC 6749 §4.1.2.1), with its
+/// `state`.
+///
+/// @throws {McxConnectError} `invalid_argument` for a request or error of the wrong shape.
+/// @example
+/// ```js
+/// import { AuthorizationRequest, parseAuthorizationRequestUrl, authorizationErrorRedirect } from "mcx-connect";
+/// const login = new AuthorizationRequest({
+///   authorizationEndpoint: "https://idms.primary.example/authorize", clientId: "mcptt-client",
+///   redirectUri: "https://console.example/callback", scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const back = authorizationErrorRedirect(parseAuthorizationRequestUrl(login.url()), { error: "access_denied" });
+/// try {
+///   login.readResponse(back);
+/// } catch (e) {
+///   e.oauthError; // => "access_denied"
+/// }
+/// ```
 #[wasm_bindgen(js_name = authorizationErrorRedirect)]
 pub fn authorization_error_redirect(
     request: Ts<IncomingAuthorizationRequest>,
@@ -231,14 +333,54 @@ pub fn authorization_error_redirect(
 
 token_request!(
     AuthorizationCodeRequest,
-    #[doc = " Builds the code token request POST (`AuthorizationCodeRequest::build`)."]
+    #[doc = " Client role: the POST that redeems an authorization code at the token endpoint"]
+    #[doc = " (RFC 6749 §4.1.3 with the PKCE verifier); get the request from `AuthorizationRequest.codeRequest`."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for the token endpoint;"]
+    #[doc = " `empty_parameter` or `invalid_argument` for a request of the wrong shape."]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildAuthorizationCodeRequest } from \"mcx-connect\";"]
+    #[doc = " const request = buildAuthorizationCodeRequest(\"https://idms.primary.example/token\", {"]
+    #[doc = "   code: \"c0de\", redirectUri: \"https://console.example/callback\","]
+    #[doc = "   codeVerifier: \"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\","]
+    #[doc = "   client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = " });"]
+    #[doc = " new URLSearchParams(new TextDecoder().decode(request.body)).get(\"grant_type\"); // => \"authorization_code\""]
+    #[doc = " ```"]
     build: build_authorization_code_request = buildAuthorizationCodeRequest,
-    #[doc = " Server role: reads a code token request (`AuthorizationCodeRequest::parse`)."]
+    #[doc = " Server role: reads a code token request (RFC 6749 §4.1.3)."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} with the RFC error a server answers with (`e.oauthError`,"]
+    #[doc = " `e.status`): `method_not_allowed`, `unsupported_content_type`, `missing_parameter`,"]
+    #[doc = " `duplicate_parameter`, `unsupported_grant_type`, …"]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildAuthorizationCodeRequest, parseAuthorizationCodeRequest } from \"mcx-connect\";"]
+    #[doc = " const sent = buildAuthorizationCodeRequest(\"https://idms.primary.example/token\", {"]
+    #[doc = "   code: \"c0de\", redirectUri: \"https://console.example/callback\","]
+    #[doc = "   codeVerifier: \"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\","]
+    #[doc = "   client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = " });"]
+    #[doc = " parseAuthorizationCodeRequest(sent).value.code; // => \"c0de\""]
+    #[doc = " ```"]
     parse: parse_authorization_code_request = parseAuthorizationCodeRequest -> "Parsed<Required<AuthorizationCodeRequest>>",
 );
 
-/// Server role: checks the verifier against the challenge stored with the code, and the
-/// redirect URI against the authorization request's (`AuthorizationCodeRequest::verify`).
+/// Server role: checks a code token request's PKCE verifier against the challenge stored with the
+/// code, and its redirect URI against the authorization request's.
+///
+/// @throws {McxConnectError} `login_pkce_mismatch` or `login_invalid_redirect_uri` (OAuth error
+/// `invalid_grant`).
+/// @example
+/// ```js
+/// import { verifyAuthorizationCodeRequest } from "mcx-connect";
+/// const request = {
+///   code: "c0de", redirectUri: "https://console.example/callback",
+///   codeVerifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", client: { method: "client_id", clientId: "mcptt-client" },
+/// };
+/// verifyAuthorizationCodeRequest(request, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "https://console.example/callback"); // passes
+/// ```
 #[wasm_bindgen(js_name = verifyAuthorizationCodeRequest)]
 pub fn verify_authorization_code_request(
     request: Ts<AuthorizationCodeRequest>,
@@ -256,14 +398,44 @@ fn refresh_in(request: Ts<RefreshRequest>) -> Result<RefreshRequest, JsValue> {
 
 token_request!(
     RefreshRequest,
-    #[doc = " Builds the refresh POST (`RefreshRequest::build`); `scope` null keeps the original grant."]
+    #[doc = " Client role: the refresh POST (RFC 6749 §6, TS 33.180 B.5); no `scope` keeps the original grant."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for the token endpoint;"]
+    #[doc = " the scope codes; `empty_parameter` or `invalid_argument` for a request of the wrong shape."]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildRefreshRequest } from \"mcx-connect\";"]
+    #[doc = " const request = buildRefreshRequest(\"https://idms.partner.example/token\", {"]
+    #[doc = "   refreshToken: \"the-refresh-token\", client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = " });"]
+    #[doc = " new URLSearchParams(new TextDecoder().decode(request.body)).get(\"grant_type\"); // => \"refresh_token\""]
+    #[doc = " ```"]
     build: build_refresh_request = buildRefreshRequest,
-    #[doc = " Server role: reads a refresh request (`RefreshRequest::parse`)."]
+    #[doc = " Server role: reads a refresh request (RFC 6749 §6)."]
+    #[doc = ""]
+    #[doc = " @throws {McxConnectError} with the RFC error a server answers with (`e.oauthError`,"]
+    #[doc = " `e.status`): `missing_parameter`, `duplicate_parameter`, `unsupported_grant_type`, the scope codes, …"]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildRefreshRequest, parseRefreshRequest } from \"mcx-connect\";"]
+    #[doc = " const sent = buildRefreshRequest(\"https://idms.partner.example/token\", {"]
+    #[doc = "   refreshToken: \"the-refresh-token\", client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = " });"]
+    #[doc = " parseRefreshRequest(sent).value.refreshToken; // => \"the-refresh-token\""]
+    #[doc = " ```"]
     parse: parse_refresh_request = parseRefreshRequest -> "Parsed<Required<RefreshRequest>>",
 );
 
-/// Server role (B.5): throws `scope_widened` (`invalid_scope`) if the refresh asks for more
-/// than `granted` (`RefreshRequest::check_scope`).
+/// Server role (TS 33.180 B.5): a refresh may narrow the granted scope, never widen it.
+///
+/// @throws {McxConnectError} `scope_widened` (OAuth error `invalid_scope`) when the refresh asks for
+/// a value `granted` lacks.
+/// @example
+/// ```js
+/// import { checkRefreshScope } from "mcx-connect";
+/// const refresh = { refreshToken: "r", scope: "openid", client: { method: "client_id", clientId: "mcptt-client" } };
+/// checkRefreshScope(refresh, "openid 3gpp:mc:ptt_service"); // passes
+/// ```
 #[wasm_bindgen(js_name = checkRefreshScope)]
 pub fn check_refresh_scope(
     request: Ts<RefreshRequest>,

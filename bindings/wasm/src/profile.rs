@@ -72,6 +72,9 @@ pub struct UserProfileData<'a> {
     /// The partner systems, in document order.
     pub partners: Vec<PartnerSystem<'a>>,
     /// The groups with server information, in document order.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     pub groups: &'a [GroupServerInfo],
 }
 
@@ -84,8 +87,33 @@ fn service_in(value: JsValue) -> Result<McService, JsValue> {
     McService::parse(&name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
 }
 
-/// One TS 24.484 document (`UserProfile`): an MC service user profile, or a stand-alone
-/// `mcptt-UE-initial-configuration`.
+/// One TS 24.484 document: an MC service user profile (MCPTT, MCVideo, MCData), or a stand-alone
+/// `mcptt-UE-initial-configuration`. It names the partner systems a user may migrate to and their
+/// IdM server token endpoints (TS 24.482 6.2.3). Call `free()` when done with it.
+///
+/// @example
+/// ```js
+/// import { UserProfile } from "mcx-connect";
+/// const xml = `<mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:alice@video.primary.example">
+///  <OnNetwork><anyExt><MigratablePartnerMCVideoSystemInfo>
+///   <PartnerMCVideoSystemId>urn:mc:partner-a:video</PartnerMCVideoSystemId>
+///   <mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="partner-a.example">
+///    <on-network><App-Server-Info>
+///     <idms-auth-endpoint>https://idms.partner-a.example/authorize</idms-auth-endpoint>
+///     <idms-token-endpoint>https://idms.partner-a.example/token</idms-token-endpoint>
+///     <http-proxy>https://proxy.partner-a.example:8443</http-proxy>
+///     <gms>https://gms.partner-a.example</gms><cms>https://cms.partner-a.example</cms><kms>https://kms.partner-a.example/kms</kms>
+///     <tls-tunnel-auth-method><mutual-authentication>true</mutual-authentication></tls-tunnel-auth-method>
+///    </App-Server-Info></on-network>
+///   </mcptt-UE-initial-configuration>
+///  </MigratablePartnerMCVideoSystemInfo></anyExt></OnNetwork>
+/// </mcvideo-user-profile>`;
+/// const profile = UserProfile.parse(xml);
+/// profile.service; // => "video"
+/// profile.partners.map((partner) => partner.id); // => ["urn:mc:partner-a:video"]
+/// profile.partnerTokenEndpoint("urn:mc:partner-a:video"); // => "https://idms.partner-a.example/token"
+/// profile.free();
+/// ```
 #[wasm_bindgen(js_name = UserProfile)]
 pub struct JsUserProfile {
     inner: UserProfile,
@@ -93,7 +121,14 @@ pub struct JsUserProfile {
 
 #[wasm_bindgen(js_class = UserProfile)]
 impl JsUserProfile {
-    /// Reads a document (`UserProfile::parse_with_limits`): XML as a `Uint8Array` or a string.
+    /// Reads a document: XML as a `Uint8Array` or a string. Every token endpoint is checked as it
+    /// is read (https; loopback http only with `options.allowLoopbackHttp`); sizes are bounded
+    /// (`options.limits`: bytes, depth, elements).
+    ///
+    /// @throws {McxConnectError} `profile_malformed_xml`, `profile_dtd_refused`, `profile_unknown_root`,
+    /// `profile_wrong_namespace`, `profile_missing_element`, `profile_duplicate_element`,
+    /// `profile_invalid_value`, `profile_endpoint_invalid`, `profile_duplicate_partner`, …; the description names the path of
+    /// the faulty element.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] xml: JsValue,
         options: Option<Ts<ProfileOptions>>,
@@ -104,7 +139,11 @@ impl JsUserProfile {
         Ok(Self { inner: throw(UserProfile::parse_with_limits(&xml, policy, options.limits))? })
     }
 
-    /// Everything the profile holds, as a plain object (partners with `id` and `tokenEndpoint`).
+    /// Everything the profile holds, as a plain object (partners with `id` and `tokenEndpoint`);
+    /// also what `JSON.stringify(profile)` writes.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "UserProfileData")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         let profile = &self.inner;
@@ -130,31 +169,45 @@ impl JsUserProfile {
     }
 
     /// The partner systems, in document order.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "PartnerSystem[]")]
     pub fn partners(&self) -> Result<JsValue, JsValue> {
         partners_out(self.inner.partners().iter())
     }
 
     /// The groups with server information, in document order.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "GroupServerInfo[]")]
     pub fn groups(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.groups())
     }
 
-    /// The primary system's own initial configuration (stand-alone initial configuration), else `null`.
+    /// The primary system's own initial configuration (a stand-alone initial configuration), else
+    /// `null`.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "InitialConfiguration | null")]
     pub fn primary(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.primary())
     }
 
-    /// The partner with this id (`UserProfile::partner`); throws `profile_partner_not_found`.
+    /// The partner system with this id (its `Partner…SystemId`, or its domain when it has none).
+    ///
+    /// @throws {McxConnectError} `profile_partner_not_found` when the profile has no such partner.
     #[wasm_bindgen(unchecked_return_type = "PartnerSystem")]
     pub fn partner(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
         let id = string_in(id, "id")?;
         to_js(&PartnerSystem::from(throw(self.inner.partner(&id))?))
     }
 
-    /// The partner IdMS token endpoint (`UserProfile::partner_token_endpoint`).
+    /// The token endpoint of a partner system's IdM server (checked when the profile was read).
+    ///
+    /// @throws {McxConnectError} `profile_partner_not_found` when the profile has no such partner.
     #[wasm_bindgen(js_name = partnerTokenEndpoint)]
     pub fn partner_token_endpoint(
         &self,
@@ -164,7 +217,9 @@ impl JsUserProfile {
         throw(self.inner.partner_token_endpoint(&id)).map(str::to_owned)
     }
 
-    /// The IdMS token endpoint of a group (`UserProfile::group_token_endpoint`).
+    /// The token endpoint of the IdM server that serves a group (checked when the profile was read).
+    ///
+    /// @throws {McxConnectError} `profile_group_not_found` when the profile has no such group.
     #[wasm_bindgen(js_name = groupTokenEndpoint)]
     pub fn group_token_endpoint(
         &self,
@@ -175,7 +230,36 @@ impl JsUserProfile {
     }
 }
 
-/// The profiles of one user, one per service (`UserProfiles`), for look-ups by service.
+/// The profiles of one user, one per service, for look-ups by service. Call `free()` when done
+/// with it.
+///
+/// @example
+/// ```js
+/// import { UserProfile, UserProfiles } from "mcx-connect";
+/// const xml = `<mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:alice@video.primary.example">
+///  <OnNetwork><anyExt><MigratablePartnerMCVideoSystemInfo>
+///   <PartnerMCVideoSystemId>urn:mc:partner-a:video</PartnerMCVideoSystemId>
+///   <mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="partner-a.example">
+///    <on-network><App-Server-Info>
+///     <idms-auth-endpoint>https://idms.partner-a.example/authorize</idms-auth-endpoint>
+///     <idms-token-endpoint>https://idms.partner-a.example/token</idms-token-endpoint>
+///     <http-proxy>https://proxy.partner-a.example:8443</http-proxy>
+///     <gms>https://gms.partner-a.example</gms><cms>https://cms.partner-a.example</cms><kms>https://kms.partner-a.example/kms</kms>
+///     <tls-tunnel-auth-method><mutual-authentication>true</mutual-authentication></tls-tunnel-auth-method>
+///    </App-Server-Info></on-network>
+///   </mcptt-UE-initial-configuration>
+///  </MigratablePartnerMCVideoSystemInfo></anyExt></OnNetwork>
+/// </mcvideo-user-profile>`;
+/// const profiles = new UserProfiles();
+/// profiles.push(UserProfile.parse(xml));
+/// profiles.partnerTokenEndpoint("video", "urn:mc:partner-a:video"); // => "https://idms.partner-a.example/token"
+/// try {
+///   profiles.partnerTokenEndpoint("ptt", "urn:mc:partner-a:video");
+/// } catch (e) {
+///   e.code; // => "profile_service_not_loaded"
+/// }
+/// profiles.free();
+/// ```
 #[wasm_bindgen(js_name = UserProfiles)]
 #[derive(Default)]
 pub struct JsUserProfiles {
@@ -201,13 +285,19 @@ impl JsUserProfiles {
         self.inner.profiles().len()
     }
 
-    /// The primary system's initial configuration, from a stand-alone document among them.
+    /// The primary system's initial configuration, from a stand-alone document among them, else
+    /// `null`.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "InitialConfiguration | null")]
     pub fn primary(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.primary())
     }
 
     /// The partner systems of a service, over all its profiles.
+    ///
+    /// @throws {McxConnectError} `invalid_argument` unless `service` is `"ptt"`, `"video"` or `"data"`.
     #[wasm_bindgen(unchecked_return_type = "PartnerSystem[]")]
     pub fn partners(
         &self,
@@ -216,8 +306,10 @@ impl JsUserProfiles {
         partners_out(self.inner.partners(service_in(service)?))
     }
 
-    /// The partner IdMS token endpoint for a service and partner id
-    /// (`UserProfiles::partner_token_endpoint`).
+    /// The token endpoint of a partner system's IdM server, for a service and partner id.
+    ///
+    /// @throws {McxConnectError} `profile_service_not_loaded` without a profile of that service;
+    /// `profile_partner_not_found` without that partner.
     #[wasm_bindgen(js_name = partnerTokenEndpoint)]
     pub fn partner_token_endpoint(
         &self,
@@ -229,7 +321,10 @@ impl JsUserProfiles {
         throw(self.inner.partner_token_endpoint(service, &id)).map(str::to_owned)
     }
 
-    /// The IdMS token endpoint of a group of a service (`UserProfiles::group_token_endpoint`).
+    /// The token endpoint of the IdM server that serves a group of a service.
+    ///
+    /// @throws {McxConnectError} `profile_service_not_loaded` without a profile of that service;
+    /// `profile_group_not_found` without that group.
     #[wasm_bindgen(js_name = groupTokenEndpoint)]
     pub fn group_token_endpoint(
         &self,

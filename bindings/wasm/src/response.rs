@@ -19,15 +19,42 @@ pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
     Ok(response)
 }
 
-/// Client role: reads a token endpoint reply (`TokenResponse::from_http_response`); an RFC
-/// 6749 §5.2 error throws `error_response` with the server's `oauthError` and `description`.
+/// Client role: reads a token endpoint's reply (RFC 6749 §5.1): `accessToken`, `tokenType`,
+/// `expiresIn`, `refreshToken`, `idToken`, `scope`. Optional members that vary (number as text,
+/// a scope with commas) are read and reported in `normalisations`, never fatal.
+///
+/// @throws {McxConnectError} `error_response` for an RFC 6749 §5.2 error reply (the server's
+/// `oauthError` and `description` on the error); `unexpected_status`, `malformed_response`,
+/// `missing_field`, `invalid_field` or `response_too_large` for a reply that is not a token response.
+/// @example
+/// ```js
+/// import { readTokenResponse } from "mcx-connect";
+/// const reply = {
+///   status: 200,
+///   headers: [["content-type", "application/json"]],
+///   body: '{"access_token":"partner-access","token_type":"Bearer","expires_in":"3600"}',
+/// };
+/// const tokens = readTokenResponse(reply);
+/// tokens.accessToken; // => "partner-access"
+/// tokens.expiresIn; // => 3600
+/// ```
 #[wasm_bindgen(js_name = readTokenResponse, unchecked_return_type = "TokenResponse")]
 pub fn read_token_response(response: Ts<HttpResponse>, limits: Option<Ts<Limits>>) -> Result<JsValue, JsValue> {
     to_js(&throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
 }
 
-/// Server role: writes a token response (`TokenResponse::to_http_response`); absent optional
-/// members are left out.
+/// Server role: writes a token response (RFC 6749 §5.1): status 200, a JSON body, no caching.
+/// Absent optional members are left out.
+///
+/// @throws {McxConnectError} `invalid_argument` for a member of the wrong type; the codes of
+/// `parseScope` for a `scope` that does not read.
+/// @example
+/// ```js
+/// import { writeTokenResponse, readTokenResponse } from "mcx-connect";
+/// const response = writeTokenResponse({ accessToken: "partner-access", tokenType: "Bearer", expiresIn: 3600 });
+/// response.status; // => 200
+/// readTokenResponse(response).accessToken; // => "partner-access"
+/// ```
 #[wasm_bindgen(js_name = writeTokenResponse, unchecked_return_type = "HttpResponse")]
 pub fn write_token_response(
     #[wasm_bindgen(
@@ -47,10 +74,22 @@ pub(crate) fn response_to_write<T: DeserializeOwned>(response: &JsValue, optiona
     from_js_with_scope(with_defaults(response, &defaults), "response", "scope")
 }
 
-/// Server role: writes an RFC 6749 §5.2 error response (`ErrorResponse::to_http_response`):
-/// status 400 (401 with `WWW-Authenticate` for `invalid_client`), JSON body, no caching.
-/// For a caught `McxConnectError` `e` of a server-role parser, pass
-/// `{ error: e.oauthError, errorDescription: e.description }`.
+/// Server role: writes an RFC 6749 §5.2 error response: status 400 (401 with `WWW-Authenticate`
+/// for `invalid_client`), a JSON body, no caching. For a `McxConnectError` `e` caught from a
+/// server-role parser, pass `{ error: e.oauthError, errorDescription: e.description }`.
+///
+/// @throws {McxConnectError} `invalid_argument` when `error` is missing or not a string.
+/// @example
+/// ```js
+/// import { writeErrorResponse, parseTokenExchangeRequest } from "mcx-connect";
+/// let response;
+/// try {
+///   parseTokenExchangeRequest({ method: "GET", url: "https://idms.primary.example/token", headers: [] });
+/// } catch (e) {
+///   response = writeErrorResponse({ error: e.oauthError, errorDescription: e.description });
+/// }
+/// response.status; // => 400
+/// ```
 #[wasm_bindgen(js_name = writeErrorResponse, unchecked_return_type = "HttpResponse")]
 pub fn write_error_response(
     #[wasm_bindgen(unchecked_param_type = "Pick<ErrorResponse, \"error\"> & Partial<ErrorResponse>")] error: JsValue,
@@ -58,8 +97,17 @@ pub fn write_error_response(
     response_out(&error_response_in(error)?.to_http_response())
 }
 
-/// Reads an RFC 6749 §5.2 error response (`ErrorResponse::from_http_response`), or `null`
-/// when the response is not one.
+/// Reads an RFC 6749 §5.2 error response (`error`, `errorDescription`, `errorUri`), or `null` when
+/// the reply is not one.
+///
+/// @throws {McxConnectError} `invalid_argument` when `response` is not an HTTP response object.
+/// @example
+/// ```js
+/// import { readErrorResponse } from "mcx-connect";
+/// const reply = { status: 400, headers: [["content-type", "application/json"]], body: '{"error":"invalid_target"}' };
+/// readErrorResponse(reply).error; // => "invalid_target"
+/// readErrorResponse({ status: 200, headers: [], body: "{}" }); // => null
+/// ```
 #[wasm_bindgen(js_name = readErrorResponse, unchecked_return_type = "ErrorResponse | null")]
 pub fn read_error_response(response: Ts<HttpResponse>) -> Result<JsValue, JsValue> {
     match ErrorResponse::from_http_response(&response_in(response)?) {

@@ -44,8 +44,20 @@ fn service_in(name: &str) -> Result<McService, JsValue> {
     McService::parse(name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
 }
 
-/// Reads a scope string: strict (`ScopeSet::parse`, the default) or lenient
-/// (`ScopeSet::parse_lenient`, which reports each repair).
+/// Reads an OAuth scope string (RFC 6749 §3.3): space-delimited values, no duplicates. Strict by
+/// default; `"lenient"` also takes what some servers write (commas, repeated or surrounding
+/// spaces) and lists each repair in `normalisations`.
+///
+/// @throws {McxConnectError} `scope_empty`, `scope_comma`, `scope_duplicate` or
+/// `scope_invalid_character` for a scope strict reading refuses; `invalid_argument` for a non-string.
+/// @example
+/// ```js
+/// import { parseScope } from "mcx-connect";
+/// const info = parseScope("openid 3gpp:mc:ptt_service");
+/// info.values; // => ["openid", "3gpp:mc:ptt_service"]
+/// info.hasMcx; // => true
+/// parseScope("openid,3gpp:mc:ptt_service", "lenient").scope; // => "openid 3gpp:mc:ptt_service"
+/// ```
 #[wasm_bindgen(js_name = parseScope)]
 pub fn parse_scope(
     #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
@@ -67,7 +79,16 @@ pub fn parse_scope(
     })
 }
 
-/// `openid` plus the four B.7.4 scopes of a service (`ScopeSet::for_service`), space-delimited.
+/// The scope a client asks for to use one MC service (TS 33.180 B.7.4): `openid` and that
+/// service's `3gpp:mc:` values, space-delimited.
+///
+/// @throws {McxConnectError} `invalid_argument` unless `service` is `"ptt"`, `"video"` or `"data"`.
+/// @example
+/// ```js
+/// import { scopeForService, parseScope } from "mcx-connect";
+/// const scope = scopeForService("ptt");
+/// parseScope(scope).values.includes("3gpp:mc:ptt_service"); // => true
+/// ```
 #[wasm_bindgen(js_name = scopeForService)]
 pub fn scope_for_service(
     #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
@@ -76,7 +97,15 @@ pub fn scope_for_service(
     Ok(ScopeSet::for_service(service_in(service)?).to_string())
 }
 
-/// The service a known `3gpp:mc:` value belongs to (`Scope::service`), or `null`.
+/// The MC service a known `3gpp:mc:` scope value belongs to, or `null` for any other value.
+///
+/// @throws {McxConnectError} `invalid_argument` for a non-string.
+/// @example
+/// ```js
+/// import { serviceOfScope } from "mcx-connect";
+/// serviceOfScope("3gpp:mc:video_service"); // => "video"
+/// serviceOfScope("openid"); // => null
+/// ```
 #[wasm_bindgen(js_name = serviceOfScope, unchecked_return_type = "McService | null")]
 pub fn service_of_scope(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> Result<JsValue, JsValue> {
     let value = &crate::convert::string_in(value, "value")?;
@@ -86,14 +115,40 @@ pub fn service_of_scope(#[wasm_bindgen(unchecked_param_type = "string")] value: 
     })
 }
 
-/// B.7.4: throws `scope_missing_mcx` unless the scope has a `3gpp:mc:` value (`ScopeSet::require_mcx`).
+/// TS 33.180 B.7.4: a token request for an MC service must ask for at least one `3gpp:mc:` value.
+///
+/// @throws {McxConnectError} `scope_missing_mcx` when the scope has none; the codes of
+/// `parseScope` for a scope that does not read.
+/// @example
+/// ```js
+/// import { requireMcxScope } from "mcx-connect";
+/// requireMcxScope("openid 3gpp:mc:ptt_service"); // passes
+/// try {
+///   requireMcxScope("openid");
+/// } catch (e) {
+///   e.code; // => "scope_missing_mcx"
+/// }
+/// ```
 #[wasm_bindgen(js_name = requireMcxScope)]
 pub fn require_mcx_scope(#[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue) -> Result<(), JsValue> {
     let scope = &crate::convert::string_in(scope, "scope")?;
     throw(scope_in(scope)?.require_mcx())
 }
 
-/// B.5: throws `scope_widened` if `requested` asks for a value `granted` lacks (`ScopeSet::require_within`).
+/// TS 33.180 B.5: a refresh may narrow the granted scope, never widen it.
+///
+/// @throws {McxConnectError} `scope_widened` (OAuth error `invalid_scope`) when `requested` has a
+/// value `granted` lacks; the codes of `parseScope` for a scope that does not read.
+/// @example
+/// ```js
+/// import { requireScopeWithin } from "mcx-connect";
+/// requireScopeWithin("openid", "openid 3gpp:mc:ptt_service"); // passes: narrower
+/// try {
+///   requireScopeWithin("openid 3gpp:mc:data_service", "openid 3gpp:mc:ptt_service");
+/// } catch (e) {
+///   e.oauthError; // => "invalid_scope"
+/// }
+/// ```
 #[wasm_bindgen(js_name = requireScopeWithin)]
 pub fn require_scope_within(
     #[wasm_bindgen(unchecked_param_type = "string")] requested: JsValue,

@@ -387,8 +387,20 @@ pub(crate) fn seconds(value: &JsValue) -> Result<u64, JsValue> {
     }
 }
 
-/// Reads a compact JWS without verifying it (`UnverifiedToken::inspect`): for display and key
-/// choice, never for trust.
+/// Reads a token's header and claims WITHOUT verifying anything: for display and for choosing a
+/// key, never for trust. A client shows its tokens with it instead of decoding them itself.
+///
+/// @throws {McxConnectError} `token_malformed` unless the token is a compact JWS whose header and
+/// payload are JSON objects; `token_too_large` above 16 KiB.
+/// @example
+/// ```js
+/// import { inspectToken, signToken } from "mcx-connect";
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, { sub: "alice@primary.example" }, "k1");
+/// const seen = inspectToken(token);
+/// seen.header.kid; // => "k1"
+/// seen.claims.sub; // => "alice@primary.example"
+/// ```
 #[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "UnverifiedToken")]
 pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsValue) -> Result<JsValue, JsValue> {
     let token = string_in(token, "token")?;
@@ -396,11 +408,32 @@ pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsV
     to_js(&read)
 }
 
-/// Partner IdMS (B.7.4): authenticates a security token (`SecurityTokenValidator::prepare`,
-/// the signature with the host's crypto, `finish`): signature against the primary's keys, `iss`,
-/// `aud` holding `options.target` and `clientId`, `exp` with at most 30 s leeway, `iat`, `sub`.
-/// The JWK Set is read and imported on every call: a token endpoint makes one
-/// `SecurityTokenValidator` instead.
+/// Partner IdM server (TS 33.180 B.7.4): authenticates a security token presented by `clientId`:
+/// its signature against the primary's keys (WebCrypto), `iss`, `aud` holding `options.target` and
+/// `clientId`, `exp` with at most 30 s of leeway, `iat`, `sub`. The keys are read and imported on
+/// every call: a token endpoint makes one `SecurityTokenValidator` instead.
+///
+/// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks:
+/// `token_malformed`, `token_algorithm_refused`, `token_unknown_key`, `token_bad_signature`,
+/// `token_expired`, `token_wrong_issuer`, `token_missing_claim`, …; `validator_invalid` or
+/// `jwks_malformed` for options that do not make a validator; `now_in_milliseconds` for a
+/// `now` that is not in seconds.
+/// @example
+/// ```js
+/// import { validateSecurityToken, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", iat: now, exp: now + 300,
+///   aud: ["mcptt-client", "https://idms.partner.example/token"],
+/// });
+/// const options = {
+///   issuer: "https://idms.primary.example", target: "https://idms.partner.example/token",
+///   jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"],
+/// };
+/// const checked = await validateSecurityToken(options, token, "mcptt-client", now);
+/// checked.claims.sub; // => "alice@primary.example"
+/// ```
 #[wasm_bindgen(js_name = validateSecurityToken, unchecked_return_type = "Promise<SecurityToken>")]
 pub fn validate_security_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -415,8 +448,27 @@ pub fn validate_security_token(
     })
 }
 
-/// Client (B.2.1.2): checks an ID token for `options.clientId`, with the `nonce` of the
-/// authorization request (see `IdTokenValidator`).
+/// Client (TS 33.180 B.2.1.2): checks an ID token for `options.clientId`, with the `nonce` of the
+/// authorization request (`null` when it had none). One call; `IdTokenValidator` keeps its keys.
+///
+/// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks:
+/// `token_malformed`, `token_algorithm_refused`, `token_unknown_key`, `token_bad_signature`,
+/// `token_expired`, `token_wrong_issuer`, `token_nonce_mismatch`, `token_missing_claim`, …; `validator_invalid` or
+/// `jwks_malformed` for options that do not make a validator; `now_in_milliseconds` for a
+/// `now` that is not in seconds.
+/// @example
+/// ```js
+/// import { validateIdToken, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client",
+///   nonce: "n-0S6_WzA2Mj", iat: now, exp: now + 300,
+/// });
+/// const options = { issuer: "https://idms.primary.example", clientId: "mcptt-client", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] };
+/// const idToken = await validateIdToken(options, token, "n-0S6_WzA2Mj", now);
+/// idToken.claims.sub; // => "alice@primary.example"
+/// ```
 #[wasm_bindgen(js_name = validateIdToken, unchecked_return_type = "Promise<SecurityToken>")]
 pub fn validate_id_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -439,7 +491,27 @@ fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
     }
 }
 
-/// Resource server or primary IdMS: checks an access token (see `AccessTokenValidator`).
+/// Resource server or primary IdM server: checks an access token. One call;
+/// `AccessTokenValidator` keeps its keys.
+///
+/// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks:
+/// `token_malformed`, `token_algorithm_refused`, `token_unknown_key`, `token_bad_signature`,
+/// `token_expired`, `token_wrong_issuer`, `token_missing_claim`, …; `validator_invalid` or
+/// `jwks_malformed` for options that do not make a validator; `now_in_milliseconds` for a
+/// `now` that is not in seconds.
+/// @example
+/// ```js
+/// import { validateAccessToken, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client",
+///   client_id: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", iat: now, exp: now + 600,
+/// });
+/// const options = { issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] };
+/// const accessToken = await validateAccessToken(options, token, now);
+/// accessToken.claims.client_id; // => "mcptt-client"
+/// ```
 #[wasm_bindgen(js_name = validateAccessToken, unchecked_return_type = "Promise<AccessToken>")]
 pub fn validate_access_token(
     #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -453,15 +525,41 @@ pub fn validate_access_token(
     })
 }
 
-/// Partner IdMS (B.7.4): a security-token validator made once from its options (the JWK Set is
-/// read, its keys checked and imported into the platform's crypto once) and used for every
-/// token. `validate` and `report` are asynchronous: the signature is checked with WebCrypto.
+/// Partner IdM server (TS 33.180 B.7.4): a security-token validator made once from its options
+/// (the JWK Set is read, its keys checked and imported into the platform's WebCrypto once) and used
+/// for every token. `validate` and `report` are asynchronous: the signature is checked by WebCrypto.
+/// Call `free()` when done with it (or `using` it).
+///
+/// @example
+/// ```js
+/// import { SecurityTokenValidator, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", iat: now, exp: now + 300,
+///   aud: ["mcptt-client", "https://idms.partner.example/token"],
+/// });
+/// const options = {
+///   issuer: "https://idms.primary.example", target: "https://idms.partner.example/token",
+///   jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"],
+/// };
+/// const validator = new SecurityTokenValidator(options);
+/// const checked = await validator.validate(token, { clientId: "mcptt-client", now });
+/// checked.claims.sub; // => "alice@primary.example"
+/// const report = await validator.report(token, { clientId: "another-client", now });
+/// report.failure; // => "token_audience_missing_client"
+/// validator.free();
+/// ```
 #[wasm_bindgen(js_name = SecurityTokenValidator)]
 pub struct JsSecurityTokenValidator(Rc<Validating<SecurityTokenValidator>>);
 
 #[wasm_bindgen(js_class = SecurityTokenValidator)]
 impl JsSecurityTokenValidator {
-    /// Reads the options (`issuer`, `jwks`, `target`; `leeway`, `services`, `algorithms`, …).
+    /// Makes the validator from `issuer`, `jwks` and `target` (this server's token endpoint), and
+    /// optionally `leeway`, `services`, `algorithms`, `maxLifetime`, `maxTokenBytes`.
+    ///
+    /// @throws {McxConnectError} `validator_invalid`, `leeway_too_large`, `issuer_invalid`,
+    /// `jwks_malformed` or `jwks_too_large` for options that do not make a validator.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -469,7 +567,12 @@ impl JsSecurityTokenValidator {
         Ok(Self(security_validator(&options_of(options)?)?))
     }
 
-    /// Authenticates `token` presented by `check.clientId` at `check.now` (seconds since the epoch).
+    /// Authenticates `token` presented by `check.clientId` at `check.now` (seconds since the epoch)
+    /// and resolves to its header and checked claims.
+    ///
+    /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
+    /// (`token_bad_signature`, `token_expired`, `token_audience_missing_target`, …), or
+    /// `now_in_milliseconds`.
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
@@ -483,9 +586,11 @@ impl JsSecurityTokenValidator {
         })
     }
 
-    /// Every rule one by one (`SecurityTokenValidator::finish_report`): what `validate` decides,
-    /// with each rule's outcome. Rejects only for a `now` in milliseconds (`now_in_milliseconds`)
-    /// or a key set the platform refuses.
+    /// Every rule one by one: what `validate` decides (`passed`, `failure`), with each rule's
+    /// outcome and detail, for a console or a log.
+    ///
+    /// @throws {McxConnectError} (the promise rejects) only for a `now` in milliseconds
+    /// (`now_in_milliseconds`) or a key set the platform refuses (`jwks_malformed`).
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityTokenReport>")]
     pub fn report(
         &self,
@@ -508,10 +613,25 @@ fn security_check_in(token: JsValue, check: &JsValue) -> Result<(String, String,
     ))
 }
 
-/// Client or console, without keys (`SecurityTokenRules::check_unverified`): every
-/// security-token rule one by one, the signature "not checked" (the partner IdMS checks it).
-/// The same rules and claim reader as the partner's validator and the migration flow. Throws
-/// only for bad rules or a `now` in milliseconds (`now_in_milliseconds`).
+/// Client or dispatch console, without keys: every security-token rule one by one, the signature
+/// "not checked" (the partner IdM server checks it). The same rules and claim reading as the
+/// partner's validator and the migration flow.
+///
+/// @throws {McxConnectError} only for rules that do not read (`invalid_argument`,
+/// `leeway_too_large`, `issuer_invalid`) or a `now` in milliseconds (`now_in_milliseconds`).
+/// @example
+/// ```js
+/// import { checkSecurityToken, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const key = { alg: "HS256", secret: crypto.getRandomValues(new Uint8Array(32)) };
+/// const { token } = await signToken(key, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", iat: now - 600, exp: now - 300,
+///   aud: ["mcptt-client", "https://idms.partner.example/token"],
+/// });
+/// const report = checkSecurityToken(token, { target: "https://idms.partner.example/token" }, "mcptt-client", now);
+/// report.passed; // => false
+/// report.failure; // => "token_expired"
+/// ```
 #[wasm_bindgen(js_name = checkSecurityToken, unchecked_return_type = "SecurityTokenReport")]
 pub fn check_security_token(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
@@ -538,13 +658,33 @@ pub fn check_security_token(
     report_out(&throw(rules.check_unverified(&token, &client_id, now, max_bytes))?)
 }
 
-/// Client (B.2.1.2): an ID-token validator made once (`options.clientId` required).
+/// Client (TS 33.180 B.2.1.2): an ID-token validator made once (`options.clientId` required) and
+/// used for every ID token of that client. Call `free()` when done with it.
+///
+/// @example
+/// ```js
+/// import { IdTokenValidator, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client",
+///   nonce: "n-0S6_WzA2Mj", iat: now, exp: now + 300,
+/// });
+/// const options = { issuer: "https://idms.primary.example", clientId: "mcptt-client", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] };
+/// const validator = new IdTokenValidator(options);
+/// (await validator.validate(token, { nonce: "n-0S6_WzA2Mj", now })).claims.sub; // => "alice@primary.example"
+/// validator.free();
+/// ```
 #[wasm_bindgen(js_name = IdTokenValidator)]
 pub struct JsIdTokenValidator(Rc<Validating<IdTokenValidator>>);
 
 #[wasm_bindgen(js_class = IdTokenValidator)]
 impl JsIdTokenValidator {
-    /// Reads the options (`issuer`, `jwks`, `clientId`; `leeway`, `services`, …).
+    /// Makes the validator from `issuer`, `jwks` and `clientId`, and optionally `leeway`,
+    /// `services`, `algorithms`, `maxTokenBytes`.
+    ///
+    /// @throws {McxConnectError} `validator_invalid`, `leeway_too_large`, `issuer_invalid`,
+    /// `jwks_malformed` or `jwks_too_large` for options that do not make a validator.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -552,7 +692,10 @@ impl JsIdTokenValidator {
         Ok(Self(id_validator(&options_of(options)?)?))
     }
 
-    /// Checks `token` with `check.nonce` (the authorization request's, or none) at `check.now`.
+    /// Checks `token` with `check.nonce` (the authorization request's, or `null`) at `check.now`.
+    ///
+    /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
+    /// (`token_nonce_mismatch`, `token_expired`, …), or `now_in_milliseconds`.
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
@@ -568,13 +711,33 @@ impl JsIdTokenValidator {
     }
 }
 
-/// Resource server or primary IdMS: an access-token validator made once.
+/// Resource server or primary IdM server: an access-token validator made once and used for every
+/// access token. Call `free()` when done with it.
+///
+/// @example
+/// ```js
+/// import { AccessTokenValidator, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client",
+///   client_id: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", iat: now, exp: now + 600,
+/// });
+/// const options = { issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] };
+/// const validator = new AccessTokenValidator(options);
+/// (await validator.validate(token, { now })).claims.sub; // => "alice@primary.example"
+/// validator.free();
+/// ```
 #[wasm_bindgen(js_name = AccessTokenValidator)]
 pub struct JsAccessTokenValidator(Rc<Validating<AccessTokenValidator>>);
 
 #[wasm_bindgen(js_class = AccessTokenValidator)]
 impl JsAccessTokenValidator {
-    /// Reads the options (`issuer`, `jwks`; `audience`, `clientId`, `scopes`, `leeway`, …).
+    /// Makes the validator from `issuer` and `jwks`, and optionally `audience`, `clientId`,
+    /// `scopes`, `leeway`, `algorithms`, `maxTokenBytes`.
+    ///
+    /// @throws {McxConnectError} `validator_invalid`, `leeway_too_large`, `issuer_invalid`,
+    /// `jwks_malformed` or `jwks_too_large` for options that do not make a validator.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TokenValidatorOptions")] options: JsValue,
@@ -582,7 +745,10 @@ impl JsAccessTokenValidator {
         Ok(Self(access_validator(&options_of(options)?)?))
     }
 
-    /// Checks `token` at `check.now`.
+    /// Checks `token` at `check.now` (seconds since the epoch).
+    ///
+    /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
+    /// (`token_expired`, `token_client_mismatch`, `token_scope_missing`, …), or `now_in_milliseconds`.
     #[wasm_bindgen(unchecked_return_type = "Promise<AccessToken>")]
     pub fn validate(
         &self,
@@ -597,9 +763,19 @@ impl JsAccessTokenValidator {
     }
 }
 
-/// Reads a JWK Set (`JwkSet::parse`, then the keys imported into the platform's crypto, which
-/// checks each point is on its curve) and lists its keys, each with the reason code of
-/// `JwkSet::ignored` when it is kept but never used.
+/// Reads a JWK Set (RFC 7517) and imports its keys into the platform's WebCrypto (which checks
+/// each point is on its curve); lists the keys, each with the reason it is kept but never used, if
+/// it is (`ignoredReason`).
+///
+/// @throws {McxConnectError} (the promise rejects) `jwks_malformed` for a set that does not read
+/// or a key the platform refuses; `jwks_too_large` for an oversized set.
+/// @example
+/// ```js
+/// import { parseJwkSet, signToken } from "mcx-connect";
+/// const { publicJwk } = await signToken({ alg: "ES256", secret: crypto.getRandomValues(new Uint8Array(32)) }, {}, "primary-1");
+/// const keys = await parseJwkSet(JSON.stringify({ keys: [publicJwk] }));
+/// keys; // => [{ kid: "primary-1", keyType: "EC P-256", ignoredReason: null }]
+/// ```
 #[wasm_bindgen(js_name = parseJwkSet, unchecked_return_type = "Promise<JwkInfo[]>")]
 pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> js_sys::Promise {
     promise(async move {
@@ -616,8 +792,20 @@ pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
 }
 
 /// Signs claims into a compact JWS with `kid` in the header (ES256 and EdDSA with the
-/// platform's WebCrypto, HS256 in the core); resolves to the token and the public JWK (`null`
-/// for HS256). WebCrypto's ECDSA draws a fresh nonce: two signatures of the same claims differ.
+/// platform's WebCrypto, HS256 in the library); resolves to the token and the public JWK that
+/// verifies it (`null` for HS256). WebCrypto's ECDSA draws a fresh nonce: two signatures of the
+/// same claims differ.
+///
+/// @throws {McxConnectError} (the promise rejects) `signing_key_invalid` for a key of the wrong
+/// length or algorithm; `invalid_argument` for claims that are not an object.
+/// @example
+/// ```js
+/// import { signToken, inspectToken } from "mcx-connect";
+/// const key = { alg: "ES256", secret: crypto.getRandomValues(new Uint8Array(32)) };
+/// const { token, publicJwk } = await signToken(key, { sub: "alice@primary.example" }, "primary-1");
+/// publicJwk.crv; // => "P-256"
+/// inspectToken(token).header.alg; // => "ES256"
+/// ```
 #[wasm_bindgen(js_name = signToken, unchecked_return_type = "Promise<SignedToken>")]
 pub fn sign_token(
     #[wasm_bindgen(unchecked_param_type = "SigningKeyInit")] key: JsValue,
@@ -648,9 +836,32 @@ fn base64url(bytes: &[u8]) -> String {
     Base64UrlUnpadded::encode_string(bytes)
 }
 
-/// Partner IdMS (B.7.4): reads a jwt-bearer request and authenticates its assertion (as
-/// `JwtBearerRequest::parse_and_verify`, the signature with the platform's crypto); a bad token
-/// is refused with `invalid_grant`.
+/// Partner IdM server (TS 33.180 B.7.4): reads a jwt-bearer token request (RFC 7523) and
+/// authenticates its assertion, the security token, for the requesting client (the signature with
+/// the platform's WebCrypto).
+///
+/// @throws {McxConnectError} (the promise rejects) with the RFC error the server answers with
+/// (`e.oauthError`, `e.status`): the request parser's codes, and `invalid_grant` for a security
+/// token that does not validate.
+/// @example
+/// ```js
+/// import { parseAndVerifyJwtBearerRequest, buildJwtBearerRequest, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", iat: now, exp: now + 300,
+///   aud: ["mcptt-client", "https://idms.partner.example/token"],
+/// });
+/// const options = {
+///   issuer: "https://idms.primary.example", target: "https://idms.partner.example/token",
+///   jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"],
+/// };
+/// const request = buildJwtBearerRequest(options.target, {
+///   assertion: token, client: { method: "client_id", clientId: "mcptt-client" }, scope: "openid 3gpp:mc:ptt_service",
+/// });
+/// const { value } = await parseAndVerifyJwtBearerRequest(request, undefined, options, now);
+/// value.securityToken.claims.sub; // => "alice@primary.example"
+/// ```
 #[wasm_bindgen(
     js_name = parseAndVerifyJwtBearerRequest,
     unchecked_return_type = "Promise<Parsed<{ request: Required<JwtBearerRequest>; securityToken: SecurityToken }>>"
@@ -679,9 +890,30 @@ pub fn parse_and_verify_jwt_bearer_request(
     })
 }
 
-/// Primary IdMS (B.7.2): reads a token exchange request and validates its subject token as an
-/// access token (as `TokenExchangeRequest::parse_and_verify`, the signature with the platform's
-/// crypto); a bad subject token is `invalid_request`.
+/// Primary IdM server (TS 33.180 B.7.2): reads a token exchange request (RFC 8693) and validates
+/// its subject token as one of this server's access tokens (the signature with the platform's
+/// WebCrypto).
+///
+/// @throws {McxConnectError} (the promise rejects) with the RFC error the server answers with
+/// (`e.oauthError`, `e.status`): the request parser's codes, and `invalid_request` for a subject
+/// token that does not validate (RFC 8693 §2.2.2).
+/// @example
+/// ```js
+/// import { parseAndVerifyTokenExchangeRequest, buildTokenExchangeRequest, signToken } from "mcx-connect";
+/// const now = Math.floor(Date.now() / 1000);
+/// const secret = crypto.getRandomValues(new Uint8Array(32));
+/// const { token } = await signToken({ alg: "HS256", secret }, {
+///   iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client",
+///   client_id: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", iat: now, exp: now + 600,
+/// });
+/// const options = { issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] };
+/// const request = buildTokenExchangeRequest("https://idms.primary.example/token", {
+///   resource: "https://idms.partner.example/token", subjectToken: token,
+///   client: { method: "client_id", clientId: "mcptt-client" },
+/// });
+/// const { value } = await parseAndVerifyTokenExchangeRequest(request, undefined, options, now);
+/// value.request.resource; // => "https://idms.partner.example/token"
+/// ```
 #[wasm_bindgen(
     js_name = parseAndVerifyTokenExchangeRequest,
     unchecked_return_type = "Promise<Parsed<{ request: Required<TokenExchangeRequest>; subjectToken: AccessToken }>>"
