@@ -264,3 +264,33 @@ def test_user_profiles_name_the_partner_token_endpoints():
     with pytest.raises(m.McxConnectError.Profile) as err:
         m.UserProfile.parse_with_limits(xml, m.EndpointPolicy(), m.ProfileLimits(max_bytes=100))
     assert err.value.code == "profile_too_large"
+
+
+def test_records_are_hashable_and_their_hash_follows_equality():
+    # Issue 15 §7: records (and enum variants that carry data) key a dict and sit in a set.
+    assert m.RECORD_TYPES and all(t.__hash__ is not None for t in m.RECORD_TYPES)
+    def request():
+        return m.HttpRequest(method="POST", url=PARTNER, body=b"a=b",
+                             headers=[m.HttpHeader(name="Content-Type", value="application/x-www-form-urlencoded")])
+    assert request() == request() and hash(request()) == hash(request())
+    assert {request(): "seen"}[request()] == "seen"
+    other = request()
+    other.body = b"a=c"
+    assert other != request() and len({request(), other}) == 2
+    secrets = m.FlowSecrets(primary_access_token=m.Secret("hunter2"), client_secret=None)
+    assert hash(secrets) == hash(m.FlowSecrets(primary_access_token=m.Secret("hunter2"), client_secret=None))
+    client = m.ClientAuthentication.CLIENT_ID(client_id="mcptt-client")
+    assert client in {m.ClientAuthentication.CLIENT_ID(client_id="mcptt-client")}
+    reply = m.HttpResponse(status=200, headers=[m.HttpHeader(name="Content-Type", value="application/json")],
+                           body=b'{"access_token":"a","token_type":"Bearer","expires_in":"60"}')
+    tokens = m.read_token_response(reply)  # a secret, an optional member and a list of normalisations
+    assert tokens.normalisations and hash(tokens) == hash(m.read_token_response(reply))
+    assert tokens != m.read_token_response(m.write_token_response(tokens))  # no normalisation the second time
+
+
+def test_records_print_in_python_style_and_never_show_a_secret():
+    secrets = m.FlowSecrets(primary_access_token=m.Secret("hunter2"), client_secret=None)
+    assert repr(secrets) == "FlowSecrets(primary_access_token=Secret([redacted]), client_secret=None)"
+    assert str(secrets) == repr(secrets) and "hunter2" not in repr(secrets)
+    basic = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="mcptt-client", client_secret=m.Secret("s3cret"))
+    assert repr(basic) == "ClientAuthentication.CLIENT_SECRET_BASIC(client_id='mcptt-client', client_secret=Secret([redacted]))"

@@ -28,3 +28,55 @@ def _error_text(self):
 
 McxConnectError.__str__ = _error_text  # noqa: F405
 McxConnectError.status = None  # noqa: F405  (Rejected sets its own)
+
+
+# Records are hashable and print as Python does (issue 15 §7). UniFFI's Python records define `__eq__`
+# field by field, which leaves them unhashable, and a `__str__` in their own format. Here a record's
+# hash is that of its fields in order (lists as tuples), so equal records hash alike and records can
+# key a dict or sit in a set (as with `dataclass(unsafe_hash=True)`: do not change a record while it
+# keys a dict); `repr` and `str` are `Name(field=value, ...)`. A secret field holds a `Secret`, whose
+# text is `[redacted]`, so neither shows a token.
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return frozenset((k, _frozen(v)) for k, v in value.items())
+    return value
+
+
+def _record_fields(record):
+    return [name for cls in reversed(type(record).__mro__) for name in getattr(cls, "__annotations__", {})]
+
+
+def _record_hash(self):
+    return hash((type(self).__qualname__,) + tuple(_frozen(getattr(self, name)) for name in _record_fields(self)))
+
+
+def _record_repr(self):
+    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _record_fields(self))
+    return f"{type(self).__qualname__}({fields})"
+
+
+def _records(module):
+    """The generated records of `module`, and the variants of its enums (classes nested in the enum):
+    the classes whose field-by-field `__eq__` left them without a hash."""
+    found = {}
+    for value in vars(module).values():
+        if not isinstance(value, type) or value.__module__ != module.__name__ or issubclass(value, BaseException):
+            continue
+        for candidate in [value] + [v for v in vars(value).values() if isinstance(v, type)]:
+            is_object = hasattr(candidate, "_uniffi_clone_pointer")  # an object (Rust-owned), not a record
+            if candidate.__module__ == module.__name__ and candidate.__hash__ is None and not is_object:
+                found[candidate] = None
+    return list(found)
+
+
+from ._uniffi import mcx_connect as _core_module, mcx_connect_ffi as _ffi_module  # noqa: E402
+
+RECORD_TYPES = tuple(dict.fromkeys(_records(_core_module) + _records(_ffi_module)))
+"""Every record type of the package: hashable, and printed as `Name(field=value, ...)`."""
+for _record in RECORD_TYPES:
+    _record.__hash__ = _record_hash
+    _record.__repr__ = _record_repr
+    _record.__str__ = _record_repr
+del _record
