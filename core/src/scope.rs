@@ -198,7 +198,7 @@ impl fmt::Display for Scope {
 /// assert_eq!(scopes.to_string(), "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_group_management_service");
 /// assert_eq!(ScopeSet::parse("openid,3gpp:mc:ptt_service").unwrap_err().code(), "scope_comma");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ScopeSet {
     values: Vec<Scope>,
 }

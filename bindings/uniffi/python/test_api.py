@@ -286,6 +286,10 @@ def test_records_are_hashable_and_their_hash_follows_equality():
     tokens = m.read_token_response(reply)  # a secret, an optional member and a list of normalisations
     assert tokens.normalisations and hash(tokens) == hash(m.read_token_response(reply))
     assert tokens != m.read_token_response(m.write_token_response(tokens))  # no normalisation the second time
+    scoped = m.HttpResponse(status=200, headers=[m.HttpHeader(name="Content-Type", value="application/json")],
+                            body=b'{"access_token":"a","token_type":"Bearer","scope":"openid 3gpp:mc:ptt_service"}')
+    assert hash(m.read_token_response(scoped)) == hash(m.read_token_response(scoped))  # a ScopeSet inside
+    assert len({m.ScopeSet.parse("openid"), m.ScopeSet.parse("openid")}) == 1
 
 
 def test_records_print_in_python_style_and_never_show_a_secret():

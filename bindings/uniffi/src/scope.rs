@@ -27,8 +27,8 @@ pub fn mc_service_scopes(service: McService) -> Vec<Scope> {
 // Wrapped: its methods return the core's `ScopeError`, which crosses only as `McxConnectError`.
 /// An ordered set of scope values, without duplicates. Its text form is the space-delimited
 /// `scope` parameter.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Object)]
-#[uniffi::export(Debug, Display, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Object)]
+#[uniffi::export(Debug, Display, Eq, Hash)]
 pub struct ScopeSet(mcx_connect::ScopeSet);
 
 impl fmt::Display for ScopeSet {
