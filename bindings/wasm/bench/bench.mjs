@@ -71,40 +71,51 @@ async function timeInterleaved(iterations, runs) {
 }
 
 const results = {};
-results.oursExchange = await time("mcx-connect buildTokenExchangeRequest", ITER, () =>
-  api.buildTokenExchangeRequest(primary.token_endpoint, {
-    resource: partner.token_endpoint,
-    subjectToken: "primary-access-token",
-    client: { method: "client_secret_basic", clientId: client.client_id, clientSecret: "s3cret" },
-  }),
-);
-results.theirsExchange = await time("oauth4webapi genericTokenEndpointRequest (token exchange)", ITER, () =>
-  oauth.genericTokenEndpointRequest(
-    primary,
-    client,
-    oauth.ClientSecretBasic("s3cret"),
-    "urn:ietf:params:oauth:grant-type:token-exchange",
-    new URLSearchParams({
-      resource: partner.token_endpoint,
-      subject_token: "primary-access-token",
-      subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
-    }),
-    options,
-  ),
-);
-results.oursBearer = await time("mcx-connect buildJwtBearerRequest", ITER, () =>
-  api.buildJwtBearerRequest(partner.token_endpoint, { assertion, client: { method: "client_id", clientId: client.client_id }, scope }),
-);
-results.theirsBearer = await time("oauth4webapi genericTokenEndpointRequest (jwt-bearer)", ITER, () =>
-  oauth.genericTokenEndpointRequest(
-    partner,
-    client,
-    oauth.None(),
-    "urn:ietf:params:oauth:grant-type:jwt-bearer",
-    new URLSearchParams({ assertion, scope }),
-    options,
-  ),
-);
+// Request construction: each of ours interleaves round by round with the oauth4webapi call doing
+// the same work (the same parameters, the same client authentication: Basic for the token
+// exchange, client_id in the body for jwt-bearer), so a change of the shared machine's load
+// falls on both alike.
+const exchangeClient = { method: "client_secret_basic", clientId: client.client_id, clientSecret: "s3cret" };
+[results.oursExchange, results.theirsExchange] = await timeInterleaved(ITER, [
+  [
+    "mcx-connect buildTokenExchangeRequest",
+    () => api.buildTokenExchangeRequest(primary.token_endpoint, { resource: partner.token_endpoint, subjectToken: "primary-access-token", client: exchangeClient }),
+  ],
+  [
+    "oauth4webapi genericTokenEndpointRequest (token exchange)",
+    () =>
+      oauth.genericTokenEndpointRequest(
+        primary,
+        client,
+        oauth.ClientSecretBasic("s3cret"),
+        "urn:ietf:params:oauth:grant-type:token-exchange",
+        new URLSearchParams({
+          resource: partner.token_endpoint,
+          subject_token: "primary-access-token",
+          subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
+        }),
+        options,
+      ),
+  ],
+]);
+[results.oursBearer, results.theirsBearer] = await timeInterleaved(ITER, [
+  [
+    "mcx-connect buildJwtBearerRequest",
+    () => api.buildJwtBearerRequest(partner.token_endpoint, { assertion, client: { method: "client_id", clientId: client.client_id }, scope }),
+  ],
+  [
+    "oauth4webapi genericTokenEndpointRequest (jwt-bearer)",
+    () =>
+      oauth.genericTokenEndpointRequest(
+        partner,
+        client,
+        oauth.None(),
+        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        new URLSearchParams({ assertion, scope }),
+        options,
+      ),
+  ],
+]);
 results.oursParse = await time("mcx-connect parseJwtBearerRequest (server role)", ITER, () =>
   api.parseJwtBearerRequest({
     method: "POST",

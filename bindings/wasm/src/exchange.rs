@@ -1,19 +1,76 @@
 //! The token exchange at the primary IdMS (TS 33.180 B.7.2, B.7.3; RFC 8693).
 
-use crate::convert::to_js;
+use crate::convert::{string_in, to_js};
+use crate::endpoint::policy_in;
 use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
-use crate::request::token_request;
+use crate::request::{form_post_out, general_in, token_request, Fields, Shape};
 use crate::response::response_to_write;
-use mcx_connect::{HttpResponse, Limits, TokenExchangeResponse};
+use crate::scope::scope_in;
+use mcx_connect::{EndpointPolicy, HttpResponse, Limits, Secret, TokenExchangeRequest, TokenExchangeResponse};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+/// Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693
+/// §2.1): the form body (`grant_type`, `resource`, `subject_token`,
+/// `subject_token_type=urn:ietf:params:oauth:token-type:jwt`, then `audience`, `scope`,
+/// `requested_token_type`, `actor_token` when given) and the client's authentication
+/// (`Authorization: Basic`, or `client_id` / `client_secret` in the body).
+///
+/// @param tokenEndpoint the primary IdMS token endpoint the POST goes to.
+/// @param request the primary access token (`subjectToken`), the partner token endpoint it is
+/// exchanged for (`resource`), the client and the optional RFC 8693 parameters.
+/// @param policy where credentials may be sent (default: `https` only).
+/// @returns the POST to send, its body the form's bytes.
+/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` for a token endpoint or a
+/// `resource` the policy refuses, `empty_parameter` for an empty `subjectToken`, a scope code
+/// (`scope_comma`, `scope_empty`, …) for a bad `scope`, `invalid_argument` for a value of the
+/// wrong shape.
+/// @example
+/// ```js
+/// const request = buildTokenExchangeRequest("https://idms.primary.example/token", {
+///   resource: "https://idms.partner.example/token",
+///   subjectToken: primaryAccessToken,
+///   client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" },
+/// });
+/// const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+/// ```
+#[wasm_bindgen(js_name = buildTokenExchangeRequest, unchecked_return_type = "HttpRequest")]
+pub fn build_token_exchange_request(
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
+    request: Ts<TokenExchangeRequest>,
+    policy: Option<Ts<EndpointPolicy>>,
+) -> Result<JsValue, JsValue> {
+    let request: JsValue = request.into();
+    let (token_endpoint, request) =
+        match Fields::read(Shape::TokenExchange, &token_endpoint, &request).and_then(fast_in) {
+            Some((token_endpoint, request)) => (token_endpoint, request?),
+            None => (string_in(token_endpoint, "tokenEndpoint")?, general_in(request)?),
+        };
+    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?)
+}
+
+/// The token endpoint and the request read on the fast path (`None`: read it the general way).
+fn fast_in(mut fields: Fields) -> Option<(String, Result<TokenExchangeRequest, JsValue>)> {
+    let (token_endpoint, resource, subject_token) = (fields.take(0)?, fields.take(1)?, fields.take(2)?);
+    let client = fields.client(3)?;
+    let scope = fields.take(5).map(|scope| scope_in(&scope)).transpose();
+    let requested_token_type = fields.take(6);
+    let request = scope.map(|scope| TokenExchangeRequest {
+        resource,
+        subject_token: Secret::new(subject_token),
+        client,
+        audience: Vec::new(),
+        scope,
+        requested_token_type,
+        actor_token: None,
+    });
+    Some((token_endpoint, request))
+}
+
 token_request!(
     TokenExchangeRequest,
-    #[doc = " Builds the token exchange POST to the primary token endpoint (`TokenExchangeRequest::build`)."]
-    build: build_token_exchange_request = buildTokenExchangeRequest,
     #[doc = " Server role: reads an incoming token exchange request (`TokenExchangeRequest::parse`);"]
     #[doc = " throws with the RFC error a server answers with."]
     parse: parse_token_exchange_request = parseTokenExchangeRequest -> "Parsed<Required<TokenExchangeRequest>>",

@@ -1,12 +1,62 @@
 //! The token request at the partner IdMS (TS 33.180 B.7.4; RFC 7523).
 
-use crate::request::token_request;
+use crate::convert::string_in;
+use crate::endpoint::policy_in;
+use crate::error::throw;
+use crate::request::{form_post_out, general_in, token_request, Fields, Shape};
+use crate::scope::scope_in;
+use mcx_connect::{EndpointPolicy, JwtBearerRequest, Secret};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
+
+/// Builds the POST to the partner token endpoint (TS 33.180 B.7.4, RFC 7523 §2.1): the form body
+/// (`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`, `assertion`, `client_id`, `scope`)
+/// and, for a confidential client, its authentication (`Authorization: Basic`, or
+/// `client_secret` in the body). B.7.4 requires `client_id` in the body with every method.
+///
+/// @param tokenEndpoint the partner IdMS token endpoint the POST goes to.
+/// @param request the security token from the token exchange (`assertion`), the client (its
+/// `clientId` is required) and the scope: `openid` and one or more `3gpp:mc:` values
+/// (`scopeForService` gives the usual one).
+/// @param policy where credentials may be sent (default: `https` only).
+/// @returns the POST to send, its body the form's bytes.
+/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` for a token endpoint the
+/// policy refuses, `empty_parameter` for an empty `assertion`, `missing_parameter` for a client
+/// without a `clientId`, `scope_missing_mcx` or another scope code for a bad `scope`,
+/// `invalid_argument` for a value of the wrong shape.
+/// @example
+/// ```js
+/// const request = buildJwtBearerRequest("https://idms.partner.example/token", {
+///   assertion: securityToken,
+///   client: { method: "client_id", clientId: "mcptt-client" },
+///   scope: scopeForService("ptt"),
+/// });
+/// const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+/// ```
+#[wasm_bindgen(js_name = buildJwtBearerRequest, unchecked_return_type = "HttpRequest")]
+pub fn build_jwt_bearer_request(
+    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
+    request: Ts<JwtBearerRequest>,
+    policy: Option<Ts<EndpointPolicy>>,
+) -> Result<JsValue, JsValue> {
+    let request: JsValue = request.into();
+    let (token_endpoint, request) = match Fields::read(Shape::JwtBearer, &token_endpoint, &request).and_then(fast_in) {
+        Some((token_endpoint, request)) => (token_endpoint, request?),
+        None => (string_in(token_endpoint, "tokenEndpoint")?, general_in(request)?),
+    };
+    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?)
+}
+
+/// The token endpoint and the request read on the fast path (`None`: read it the general way).
+fn fast_in(mut fields: Fields) -> Option<(String, Result<JwtBearerRequest, JsValue>)> {
+    let (token_endpoint, assertion) = (fields.take(0)?, fields.take(1)?);
+    let client = fields.client(2)?;
+    let scope = scope_in(&fields.take(4)?);
+    Some((token_endpoint, scope.map(|scope| JwtBearerRequest { assertion: Secret::new(assertion), client, scope })))
+}
 
 token_request!(
     JwtBearerRequest,
-    #[doc = " Builds the POST to the partner token endpoint (`JwtBearerRequest::build`)."]
-    build: build_jwt_bearer_request = buildJwtBearerRequest,
     #[doc = " Server role: reads an incoming partner token request (`JwtBearerRequest::parse`); throws"]
     #[doc = " with the RFC error a server answers with."]
     parse: parse_jwt_bearer_request = parseJwtBearerRequest -> "Parsed<Required<JwtBearerRequest>>",

@@ -1,10 +1,174 @@
 //! What the four token requests (token exchange, jwt-bearer, authorization code, refresh) share:
 //! the core's request built into its POST in the client role (`build…Request`) and read from one
 //! in the server role (`parse…Request`). Each request's other functions are in its file.
+//!
+//! The two requests of a migration (token exchange, jwt-bearer) are built on a fast path
+//! ([`Fields`], [`form_post_out`]): their string members cross with one `TextEncoder.encodeInto`
+//! each (`js/request.js`) and the POST comes back as one string and the body bytes. Profiled in
+//! Node, the JSON crossing (`JSON.stringify`, serde_json both ways, `JSON.parse`) was about two
+//! thirds of a call. A request the fast path does not read (an unknown member, a wrong type, the
+//! rarer `audience` and `actorToken`) is read the general way (`convert`), so what is accepted and
+//! every error stay those of the JSON path.
 
-/// Declares `build…Request` and `parse…Request` for the core's request `$name`: the request
-/// argument is read with its `scope` checked as a scope (`from_js_with_scope`), so a bad scope
-/// throws the scope's own error.
+use mcx_connect::{ClientAuthentication, HttpRequest, Secret};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/request.js")]
+extern "C" {
+    // Neither throws: a getter of the request that throws gives SLOW, and the general way then
+    // refuses the value with `invalid_argument` as before.
+    #[wasm_bindgen(js_name = readTokenExchangeRequest)]
+    fn read_token_exchange_request(
+        token_endpoint: &JsValue,
+        request: &JsValue,
+        out: &mut [u8],
+        lengths: &mut [u32],
+    ) -> f64;
+
+    #[wasm_bindgen(js_name = readJwtBearerRequest)]
+    fn read_jwt_bearer_request(token_endpoint: &JsValue, request: &JsValue, out: &mut [u8], lengths: &mut [u32])
+        -> f64;
+
+    #[wasm_bindgen(js_name = httpRequest)]
+    fn http_request(head: &str, body: &[u8]) -> JsValue;
+}
+
+/// Which request `js/request.js` reads, and how many string members it writes.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    /// tokenEndpoint, resource, subjectToken, clientId, clientSecret, scope, requestedTokenType.
+    TokenExchange,
+    /// tokenEndpoint, assertion, clientId, clientSecret, scope.
+    JwtBearer,
+}
+
+/// The most string members a shape has.
+const MAX_TEXTS: usize = 7;
+/// The length `js/request.js` writes for an absent member.
+const ABSENT: u32 = u32::MAX;
+/// Bytes on the stack for the members; a longer request is read into a buffer of its size.
+const STACK_BYTES: usize = 2048;
+
+/// The string members of a request in the plain shape, in the order of its [`Shape`], and its
+/// client's method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post).
+pub(crate) struct Fields {
+    texts: [Option<String>; MAX_TEXTS],
+    method: u32,
+}
+
+impl Fields {
+    /// Reads `request` (and the `tokenEndpoint` argument) on the fast path; `None` when it is not
+    /// in the plain shape and must be read the general way.
+    pub(crate) fn read(shape: Shape, token_endpoint: &JsValue, request: &JsValue) -> Option<Self> {
+        let mut stack = [0u8; STACK_BYTES];
+        let mut lengths = [0u32; MAX_TEXTS + 1];
+        let read = |out: &mut [u8], lengths: &mut [u32]| match shape {
+            Shape::TokenExchange => read_token_exchange_request(token_endpoint, request, out, lengths),
+            Shape::JwtBearer => read_jwt_bearer_request(token_endpoint, request, out, lengths),
+        };
+        let written = read(&mut stack, &mut lengths);
+        if written > STACK_BYTES as f64 {
+            // Too long for the stack: `written` is the size to read it into.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let mut heap = vec![0u8; written as usize];
+            let written = read(&mut heap, &mut lengths);
+            return Self::from_bytes(shape, &mut heap, written, &lengths);
+        }
+        Self::from_bytes(shape, &mut stack, written, &lengths)
+    }
+
+    /// The members in `out[..written]`, which is then zeroized (they may be secrets).
+    fn from_bytes(shape: Shape, out: &mut [u8], written: f64, lengths: &[u32]) -> Option<Self> {
+        let valid = (0.0..=out.len() as f64).contains(&written);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let used = out.get_mut(..if valid { written as usize } else { 0 })?;
+        let fields = if valid { Self::texts(shape, used, lengths) } else { None };
+        wipe(used);
+        fields
+    }
+
+    fn texts(shape: Shape, bytes: &[u8], lengths: &[u32]) -> Option<Self> {
+        let count = match shape {
+            Shape::TokenExchange => 7,
+            Shape::JwtBearer => 5,
+        };
+        // Made first, so that the members read are zeroized even when a later one does not read.
+        let mut fields = Self { texts: Default::default(), method: *lengths.get(count)? };
+        let mut offset = 0usize;
+        for (text, &length) in fields.texts.iter_mut().zip(lengths.get(..count)?) {
+            if length == ABSENT {
+                continue;
+            }
+            let end = offset.checked_add(usize::try_from(length).ok()?)?;
+            *text = Some(std::str::from_utf8(bytes.get(offset..end)?).ok()?.to_owned());
+            offset = end;
+        }
+        Some(fields)
+    }
+
+    /// Takes the string member at `index` (in the order of the shape).
+    pub(crate) fn take(&mut self, index: usize) -> Option<String> {
+        self.texts.get_mut(index).and_then(Option::take)
+    }
+
+    /// Takes the client authentication whose clientId and clientSecret are at `at` and `at + 1`.
+    pub(crate) fn client(&mut self, at: usize) -> Option<ClientAuthentication> {
+        let (id, secret) = (self.take(at), self.take(at + 1).map(Secret::new));
+        Some(match (self.method, id, secret) {
+            (0, None, None) => ClientAuthentication::None,
+            (1, Some(client_id), None) => ClientAuthentication::ClientId { client_id },
+            (2, Some(client_id), Some(client_secret)) => {
+                ClientAuthentication::ClientSecretBasic { client_id, client_secret }
+            }
+            (3, Some(client_id), Some(client_secret)) => {
+                ClientAuthentication::ClientSecretPost { client_id, client_secret }
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl Drop for Fields {
+    /// The members not taken may be secrets: zeroized like a `Secret`.
+    fn drop(&mut self) {
+        for text in self.texts.iter_mut().flatten() {
+            drop(Secret::new(std::mem::take(text)));
+        }
+    }
+}
+
+/// Overwrites the bytes the members were read into (they may hold secrets).
+fn wipe(bytes: &mut [u8]) {
+    bytes.fill(0);
+    std::hint::black_box(bytes);
+}
+
+/// Writes a built request as its `HttpRequest` value: the method, URL and headers as one string
+/// (a line each), the body as bytes. A member holding a line break (the core writes none) goes the
+/// general way.
+pub(crate) fn form_post_out(request: &HttpRequest) -> Result<JsValue, JsValue> {
+    let parts = || {
+        [request.method.as_str(), request.url.as_str()]
+            .into_iter()
+            .chain(request.headers.iter().flat_map(|(name, value)| [name.as_str(), value.as_str()]))
+    };
+    if parts().any(|part| part.contains('\n')) {
+        return crate::http::request_out(request);
+    }
+    let mut head = String::with_capacity(parts().map(|part| part.len() + 1).sum());
+    for (index, part) in parts().enumerate() {
+        if index > 0 {
+            head.push('\n');
+        }
+        head.push_str(part);
+    }
+    Ok(http_request(&head, &request.body))
+}
+
+/// Declares `parse…Request` for the core's request `$name` (the server role), and, for the two
+/// requests that have no fast path, `build…Request` (the client role): its request argument is
+/// read with its `scope` checked as a scope (`from_js_with_scope`), so a bad scope throws the
+/// scope's own error.
 ///
 /// Their docs are given as `#[doc = " …"]` strings, not `///` comments: a doc comment passed
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
@@ -23,11 +187,17 @@ macro_rules! token_request {
             policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
         ) -> Result<JsValue, JsValue> {
             let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-            let request: mcx_connect::$name = crate::scope::from_js_with_scope(request.into(), "request", "scope")?;
+            let request: mcx_connect::$name = crate::request::general_in(request.into())?;
             let policy = crate::endpoint::policy_in(policy)?;
             crate::http::request_out(&crate::error::throw(request.build(token_endpoint, policy))?)
         }
 
+        crate::request::token_request!($name, $(#[doc = $parse_doc])* parse: $parse = $parse_js -> $parsed);
+    };
+    (
+        $name:ident,
+        $(#[doc = $parse_doc:tt])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
+    ) => {
         $(#[doc = $parse_doc])*
         #[wasm_bindgen(js_name = $parse_js, unchecked_return_type = $parsed)]
         pub fn $parse(
@@ -41,3 +211,8 @@ macro_rules! token_request {
 }
 
 pub(crate) use token_request;
+
+/// Reads a request argument the general way (JSON), its `scope` checked as a scope.
+pub(crate) fn general_in<T: serde::de::DeserializeOwned>(request: JsValue) -> Result<T, JsValue> {
+    crate::scope::from_js_with_scope(request, "request", "scope")
+}
