@@ -108,7 +108,9 @@ pub enum Scope {
     Other(String),
 }
 
-const KNOWN: [(&str, Scope); 13] = [
+// A `static`, not a `const`: a `const` of a type with drop glue is a new array at each use, built
+// and dropped again (13 values) on every lookup.
+static KNOWN: [(&str, Scope); 13] = [
     ("openid", Scope::OpenId),
     ("3gpp:mc:ptt_service", Scope::PttService),
     ("3gpp:mc:video_service", Scope::VideoService),

@@ -1,14 +1,16 @@
 // The fast path of `buildTokenExchangeRequest` and `buildJwtBearerRequest` (src/request.rs): the
-// request's string members go into the wasm memory with one `TextEncoder.encodeInto` each, and
-// the built POST comes back as one string and the body bytes, instead of a JSON document each way
-// (JSON.stringify, serde_json and JSON.parse were two thirds of a call).
+// request's string members go into the wasm memory with one `TextEncoder.encodeInto`, and the
+// built POST comes back as its `Authorization` value and the body bytes, instead of a JSON
+// document each way (JSON.stringify, serde_json and JSON.parse were two thirds of a call).
 //
 // The read takes only the plain shape it can read exactly as the JSON path would: a plain object
 // whose own enumerable members are the request's known members, each a string where a string is
 // expected (an `undefined` member is absent, as JSON.stringify leaves it out). Anything else (an
-// unknown member, a wrong type, `audience` or `actorToken`, a string with a lone surrogate, a class
-// instance, a getter that throws) returns SLOW, and the caller reads the value the general way, which throws its precise
-// error or accepts it: the fast path never decides what is valid.
+// unknown member, a wrong type, `audience` or `actorToken`, a string with a lone surrogate, a
+// class instance, a getter that throws) returns SLOW, and the caller reads the value the general
+// way, which throws its precise error or accepts it: the fast path never decides what is valid.
+// The Rust side checks what it is given again (lengths, UTF-8, the client's method) and goes the
+// general way on any doubt.
 
 const encoder = new TextEncoder();
 /** The length written for an absent member. */
@@ -100,14 +102,6 @@ function write(texts, method, out, lengths) {
  * @param {Uint32Array} lengths
  * @returns {number}
  */
-export function readTokenExchangeRequest(tokenEndpoint, request, out, lengths) {
-  try {
-    return readTokenExchange(tokenEndpoint, request, out, lengths);
-  } catch {
-    return SLOW; // a getter threw: the general way refuses the value
-  }
-}
-
 function readTokenExchange(tokenEndpoint, request, out, lengths) {
   if (!isPlainObject(request)) return SLOW;
   const texts = [text(tokenEndpoint, false), undefined, undefined, undefined, undefined, undefined, undefined];
@@ -136,14 +130,6 @@ function readTokenExchange(tokenEndpoint, request, out, lengths) {
  * @param {Uint32Array} lengths
  * @returns {number}
  */
-export function readJwtBearerRequest(tokenEndpoint, request, out, lengths) {
-  try {
-    return readJwtBearer(tokenEndpoint, request, out, lengths);
-  } catch {
-    return SLOW; // a getter threw: the general way refuses the value
-  }
-}
-
 function readJwtBearer(tokenEndpoint, request, out, lengths) {
   if (!isPlainObject(request)) return SLOW;
   const texts = [text(tokenEndpoint, false), undefined, undefined, undefined, undefined];
@@ -162,14 +148,35 @@ function readJwtBearer(tokenEndpoint, request, out, lengths) {
 }
 
 /**
- * The `HttpRequest` value of a built request: `head` holds the method, the URL and each header's
- * name and value, one a line; `body` is a view of the wasm memory, copied.
- * @param {string} head
+ * Reads a request of `shape` (0 `TokenExchangeRequest`, 1 `JwtBearerRequest`) with the
+ * `tokenEndpoint` argument. Returns the bytes written, the size to retry with, or SLOW; never throws.
+ * @param {number} shape
+ * @param {unknown} tokenEndpoint
+ * @param {unknown} request
+ * @param {Uint8Array} out
+ * @param {Uint32Array} lengths
+ * @returns {number}
+ */
+export function readRequest(shape, tokenEndpoint, request, out, lengths) {
+  try {
+    return (shape === 0 ? readTokenExchange : readJwtBearer)(tokenEndpoint, request, out, lengths);
+  } catch {
+    return SLOW; // a getter threw: the general way refuses the value
+  }
+}
+
+/** The form's media type (the core's `FORM_CONTENT_TYPE`, `constants().formContentType`). */
+const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=UTF-8";
+
+/**
+ * The `HttpRequest` value of the usual built request: a form POST to `url`, with an
+ * `Authorization` header when `authorization` is given; `body` is a view of the wasm memory, copied.
+ * @param {string} url
+ * @param {string | undefined} authorization
  * @param {Uint8Array} body
  */
-export function httpRequest(head, body) {
-  const lines = head.split("\n");
-  const headers = [];
-  for (let i = 2; i + 1 < lines.length; i += 2) headers.push([lines[i], lines[i + 1]]);
-  return { method: lines[0], url: lines[1], headers, body: body.slice() };
+export function formPost(url, authorization, body) {
+  const headers = [["Content-Type", FORM_CONTENT_TYPE]];
+  if (authorization !== undefined) headers.push(["Authorization", authorization]);
+  return { method: "POST", url, headers, body: body.slice() };
 }

@@ -42,13 +42,12 @@ pub fn build_token_exchange_request(
     request: Ts<TokenExchangeRequest>,
     policy: Option<Ts<EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
-    let request: JsValue = request.into();
-    let (token_endpoint, request) =
-        match Fields::read(Shape::TokenExchange, &token_endpoint, &request).and_then(fast_in) {
-            Some((token_endpoint, request)) => (token_endpoint, request?),
-            None => (string_in(token_endpoint, "tokenEndpoint")?, general_in(request)?),
-        };
-    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?)
+    let (url, request): (JsValue, JsValue) = (token_endpoint, request.into());
+    let (token_endpoint, request) = match Fields::read(Shape::TokenExchange, &url, &request).and_then(fast_in) {
+        Some((token_endpoint, request)) => (token_endpoint, request?),
+        None => (string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
+    };
+    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?, &token_endpoint, &url)
 }
 
 /// The token endpoint and the request read on the fast path (`None`: read it the general way).

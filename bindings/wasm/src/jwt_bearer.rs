@@ -39,12 +39,12 @@ pub fn build_jwt_bearer_request(
     request: Ts<JwtBearerRequest>,
     policy: Option<Ts<EndpointPolicy>>,
 ) -> Result<JsValue, JsValue> {
-    let request: JsValue = request.into();
-    let (token_endpoint, request) = match Fields::read(Shape::JwtBearer, &token_endpoint, &request).and_then(fast_in) {
+    let (url, request): (JsValue, JsValue) = (token_endpoint, request.into());
+    let (token_endpoint, request) = match Fields::read(Shape::JwtBearer, &url, &request).and_then(fast_in) {
         Some((token_endpoint, request)) => (token_endpoint, request?),
-        None => (string_in(token_endpoint, "tokenEndpoint")?, general_in(request)?),
+        None => (string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
     };
-    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?)
+    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?, &token_endpoint, &url)
 }
 
 /// The token endpoint and the request read on the fast path (`None`: read it the general way).

@@ -4,7 +4,7 @@
 //!
 //! The two requests of a migration (token exchange, jwt-bearer) are built on a fast path
 //! ([`Fields`], [`form_post_out`]): their string members cross with one `TextEncoder.encodeInto`
-//! each (`js/request.js`) and the POST comes back as one string and the body bytes. Profiled in
+//! (`js/request.js`) and the POST comes back as its `Authorization` value and the body bytes. Profiled in
 //! Node, the JSON crossing (`JSON.stringify`, serde_json both ways, `JSON.parse`) was about two
 //! thirds of a call. A request the fast path does not read (an unknown member, a wrong type, the
 //! rarer `audience` and `actorToken`) is read the general way (`convert`), so what is accepted and
@@ -15,31 +15,28 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/request.js")]
 extern "C" {
-    // Neither throws: a getter of the request that throws gives SLOW, and the general way then
+    // Never throws: a getter of the request that throws gives SLOW, and the general way then
     // refuses the value with `invalid_argument` as before.
-    #[wasm_bindgen(js_name = readTokenExchangeRequest)]
-    fn read_token_exchange_request(
+    #[wasm_bindgen(js_name = readRequest)]
+    fn read_request(
+        shape: u32,
         token_endpoint: &JsValue,
         request: &JsValue,
         out: &mut [u8],
         lengths: &mut [u32],
     ) -> f64;
 
-    #[wasm_bindgen(js_name = readJwtBearerRequest)]
-    fn read_jwt_bearer_request(token_endpoint: &JsValue, request: &JsValue, out: &mut [u8], lengths: &mut [u32])
-        -> f64;
-
-    #[wasm_bindgen(js_name = httpRequest)]
-    fn http_request(head: &str, body: &[u8]) -> JsValue;
+    #[wasm_bindgen(js_name = formPost)]
+    fn form_post(url: &JsValue, authorization: Option<&str>, body: &[u8]) -> JsValue;
 }
 
-/// Which request `js/request.js` reads, and how many string members it writes.
+/// Which request `js/request.js` reads (its number there), and how many string members it writes.
 #[derive(Clone, Copy)]
 pub(crate) enum Shape {
     /// tokenEndpoint, resource, subjectToken, clientId, clientSecret, scope, requestedTokenType.
-    TokenExchange,
+    TokenExchange = 0,
     /// tokenEndpoint, assertion, clientId, clientSecret, scope.
-    JwtBearer,
+    JwtBearer = 1,
 }
 
 /// The most string members a shape has.
@@ -62,10 +59,8 @@ impl Fields {
     pub(crate) fn read(shape: Shape, token_endpoint: &JsValue, request: &JsValue) -> Option<Self> {
         let mut stack = [0u8; STACK_BYTES];
         let mut lengths = [0u32; MAX_TEXTS + 1];
-        let read = |out: &mut [u8], lengths: &mut [u32]| match shape {
-            Shape::TokenExchange => read_token_exchange_request(token_endpoint, request, out, lengths),
-            Shape::JwtBearer => read_jwt_bearer_request(token_endpoint, request, out, lengths),
-        };
+        let read =
+            |out: &mut [u8], lengths: &mut [u32]| read_request(shape as u32, token_endpoint, request, out, lengths);
         let written = read(&mut stack, &mut lengths);
         if written > STACK_BYTES as f64 {
             // Too long for the stack: `written` is the size to read it into.
@@ -143,26 +138,29 @@ fn wipe(bytes: &mut [u8]) {
     std::hint::black_box(bytes);
 }
 
-/// Writes a built request as its `HttpRequest` value: the method, URL and headers as one string
-/// (a line each), the body as bytes. A member holding a line break (the core writes none) goes the
-/// general way.
-pub(crate) fn form_post_out(request: &HttpRequest) -> Result<JsValue, JsValue> {
-    let parts = || {
-        [request.method.as_str(), request.url.as_str()]
-            .into_iter()
-            .chain(request.headers.iter().flat_map(|(name, value)| [name.as_str(), value.as_str()]))
+/// Writes a built request as its `HttpRequest` value. The usual POST (the form's `Content-Type`,
+/// perhaps an `Authorization`, to `token_endpoint`, whose JavaScript string is `url`) crosses as
+/// that header's value and the body bytes; any other the general way (`http::request_out`).
+pub(crate) fn form_post_out(request: &HttpRequest, token_endpoint: &str, url: &JsValue) -> Result<JsValue, JsValue> {
+    match usual_form_post(request, token_endpoint) {
+        Some(authorization) => Ok(form_post(url, authorization, &request.body)),
+        None => crate::http::request_out(request),
+    }
+}
+
+/// `Some(authorization header)` when `request` is a form POST to `token_endpoint` whose headers are
+/// the form's `Content-Type` and at most an `Authorization`.
+fn usual_form_post<'a>(request: &'a HttpRequest, token_endpoint: &str) -> Option<Option<&'a str>> {
+    let (content_type, authorization) = match request.headers.as_slice() {
+        [content_type] => (content_type, None),
+        [content_type, (name, value)] if name == "Authorization" => (content_type, Some(value.as_str())),
+        _ => return None,
     };
-    if parts().any(|part| part.contains('\n')) {
-        return crate::http::request_out(request);
-    }
-    let mut head = String::with_capacity(parts().map(|part| part.len() + 1).sum());
-    for (index, part) in parts().enumerate() {
-        if index > 0 {
-            head.push('\n');
-        }
-        head.push_str(part);
-    }
-    Ok(http_request(&head, &request.body))
+    let usual = request.method == "POST"
+        && content_type.0 == "Content-Type"
+        && content_type.1 == mcx_connect::FORM_CONTENT_TYPE
+        && request.url == token_endpoint;
+    usual.then_some(authorization)
 }
 
 /// Declares `parse…Request` for the core's request `$name` (the server role), and, for the two
