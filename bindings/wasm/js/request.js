@@ -1,21 +1,10 @@
-// The fast path of `buildTokenExchangeRequest` and `buildJwtBearerRequest` (src/request.rs): the
-// request's string members go into the wasm memory with one `TextEncoder.encodeInto`, and the
-// built POST comes back as its `Authorization` value and the body bytes, instead of a JSON
-// document each way (JSON.stringify, serde_json and JSON.parse were two thirds of a call).
-//
-// The read takes only the plain shape it can read exactly as the JSON path would: a plain object
-// whose own enumerable members are the request's known members, each a string where a string is
-// expected (an `undefined` member is absent, as JSON.stringify leaves it out). Anything else (an
-// unknown member, a wrong type, `audience` or `actorToken`, a string with a lone surrogate, a
-// class instance, a getter that throws) returns SLOW, and the caller reads the value the general
-// way, which throws its precise error or accepts it: the fast path never decides what is valid.
-// The Rust side checks what it is given again (lengths, UTF-8, the client's method) and goes the
-// general way on any doubt.
+// The fast path of buildTokenExchangeRequest and buildJwtBearerRequest: src/request.rs says what
+// it reads and why. Any value it does not read exactly as the JSON path would gives SLOW, and the
+// caller reads it the general way, which accepts it or throws its precise error. Members are read
+// as JSON.stringify reads them: own enumerable string keys (Object.keys).
 
 const encoder = new TextEncoder();
-/** The length written for an absent member. */
 const ABSENT = 0xffffffff;
-/** The request is not in the plain shape: read it the general way. */
 const SLOW = -1;
 
 const wellFormed =
@@ -23,7 +12,7 @@ const wellFormed =
     ? (text) => text.isWellFormed()
     : (text) => !/[\uD800-\uDFFF]/.test(text);
 
-/** A string to copy as it is, `undefined` for absent (`null` too where `nullable`), or SLOW. */
+// A string, `undefined` when absent (`null` too where `nullable`), or SLOW.
 function text(value, nullable) {
   if (value === undefined || (nullable && value === null)) return undefined;
   return typeof value === "string" ? value : SLOW;
@@ -35,16 +24,14 @@ function isPlainObject(value) {
   return prototype === Object.prototype || prototype === null;
 }
 
-/**
- * Reads a `ClientAuthentication` into `texts[at]` (clientId) and `texts[at + 1]` (clientSecret);
- * returns its method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post), or SLOW.
- */
+// A ClientAuthentication into texts[at] (clientId) and texts[at + 1] (clientSecret); returns its
+// method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post) or SLOW.
 function readClient(client, texts, at) {
   if (!isPlainObject(client)) return SLOW;
   let method;
   let id;
   let secret;
-  for (const key in client) {
+  for (const key of Object.keys(client)) {
     const value = client[key];
     if (value === undefined) continue;
     if (key === "method") method = value;
@@ -63,16 +50,14 @@ function readClient(client, texts, at) {
   return SLOW;
 }
 
-/**
- * Writes `texts` one after the other into `out` (UTF-8), each one's byte length into
- * `lengths[i]` (ABSENT for `undefined`) and `method` into `lengths[texts.length]`. Returns the bytes
- * written; when `out` may be too small, writes nothing and returns the size to retry with.
- */
+// Writes texts one after the other into out (UTF-8), each one's byte length into lengths[i]
+// (ABSENT for undefined) and method after them. Returns the bytes written, or, when out may be
+// too small, the size to retry with (nothing written).
 function write(texts, method, out, lengths) {
   let all = "";
   for (const value of texts) if (value !== undefined) all += value;
   if (all.length * 3 > out.length) return all.length * 3;
-  // One copy when every character is ASCII (a byte each); else one per member.
+  // One copy when every character is ASCII (a byte each; no lone surrogate); else one per member.
   let offset = encoder.encodeInto(all, out).written;
   const ascii = offset === all.length;
   if (!ascii) offset = 0;
@@ -92,21 +77,12 @@ function write(texts, method, out, lengths) {
   return offset;
 }
 
-/**
- * A `TokenExchangeRequest`: texts tokenEndpoint, resource, subjectToken, clientId, clientSecret,
- * scope, requestedTokenType; then the client method. Returns the bytes written, the size to retry
- * with, or SLOW.
- * @param {unknown} tokenEndpoint
- * @param {unknown} request
- * @param {Uint8Array} out
- * @param {Uint32Array} lengths
- * @returns {number}
- */
+// texts: tokenEndpoint, resource, subjectToken, clientId, clientSecret, scope, requestedTokenType.
 function readTokenExchange(tokenEndpoint, request, out, lengths) {
   if (!isPlainObject(request)) return SLOW;
   const texts = [text(tokenEndpoint, false), undefined, undefined, undefined, undefined, undefined, undefined];
   let method = 0;
-  for (const key in request) {
+  for (const key of Object.keys(request)) {
     const value = request[key];
     if (value === undefined) continue;
     if (key === "resource") texts[1] = text(value, false);
@@ -121,20 +97,12 @@ function readTokenExchange(tokenEndpoint, request, out, lengths) {
   return write(texts, method, out, lengths);
 }
 
-/**
- * A `JwtBearerRequest`: texts tokenEndpoint, assertion, clientId, clientSecret, scope; then the
- * client method. Returns the bytes written, the size to retry with, or SLOW.
- * @param {unknown} tokenEndpoint
- * @param {unknown} request
- * @param {Uint8Array} out
- * @param {Uint32Array} lengths
- * @returns {number}
- */
+// texts: tokenEndpoint, assertion, clientId, clientSecret, scope.
 function readJwtBearer(tokenEndpoint, request, out, lengths) {
   if (!isPlainObject(request)) return SLOW;
   const texts = [text(tokenEndpoint, false), undefined, undefined, undefined, undefined];
   let method = SLOW;
-  for (const key in request) {
+  for (const key of Object.keys(request)) {
     const value = request[key];
     if (value === undefined) continue;
     if (key === "assertion") texts[1] = text(value, false);
@@ -147,16 +115,7 @@ function readJwtBearer(tokenEndpoint, request, out, lengths) {
   return write(texts, method, out, lengths);
 }
 
-/**
- * Reads a request of `shape` (0 `TokenExchangeRequest`, 1 `JwtBearerRequest`) with the
- * `tokenEndpoint` argument. Returns the bytes written, the size to retry with, or SLOW; never throws.
- * @param {number} shape
- * @param {unknown} tokenEndpoint
- * @param {unknown} request
- * @param {Uint8Array} out
- * @param {Uint32Array} lengths
- * @returns {number}
- */
+// Reads a request of shape 0 (TokenExchangeRequest) or 1 (JwtBearerRequest); never throws.
 export function readRequest(shape, tokenEndpoint, request, out, lengths) {
   try {
     return (shape === 0 ? readTokenExchange : readJwtBearer)(tokenEndpoint, request, out, lengths);
@@ -165,16 +124,10 @@ export function readRequest(shape, tokenEndpoint, request, out, lengths) {
   }
 }
 
-/** The form's media type (the core's `FORM_CONTENT_TYPE`, `constants().formContentType`). */
+// The core's FORM_CONTENT_TYPE (constants().formContentType; the tests compare them).
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=UTF-8";
 
-/**
- * The `HttpRequest` value of the usual built request: a form POST to `url`, with an
- * `Authorization` header when `authorization` is given; `body` is a view of the wasm memory, copied.
- * @param {string} url
- * @param {string | undefined} authorization
- * @param {Uint8Array} body
- */
+// The HttpRequest of a form POST to url (body: a view of the wasm memory, copied).
 export function formPost(url, authorization, body) {
   const headers = [["Content-Type", FORM_CONTENT_TYPE]];
   if (authorization !== undefined) headers.push(["Authorization", authorization]);

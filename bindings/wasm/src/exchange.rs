@@ -12,29 +12,25 @@ use mcx_connect::{EndpointPolicy, HttpResponse, Limits, Secret, TokenExchangeReq
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693
-/// §2.1): the form body (`grant_type`, `resource`, `subject_token`,
-/// `subject_token_type=urn:ietf:params:oauth:token-type:jwt`, then `audience`, `scope`,
-/// `requested_token_type`, `actor_token` when given) and the client's authentication
-/// (`Authorization: Basic`, or `client_id` / `client_secret` in the body).
+/// Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693 §2.1):
+/// the form body (`grant_type`, `resource`, `subject_token`, `subject_token_type` JWT, then the
+/// optional parameters given) and the client's authentication.
 ///
-/// @param tokenEndpoint the primary IdMS token endpoint the POST goes to.
-/// @param request the primary access token (`subjectToken`), the partner token endpoint it is
-/// exchanged for (`resource`), the client and the optional RFC 8693 parameters.
+/// @param tokenEndpoint the primary IdMS token endpoint.
+/// @param request the primary access token (`subjectToken`), the partner token endpoint it is for
+/// (`resource`), the client and the optional RFC 8693 parameters.
 /// @param policy where credentials may be sent (default: `https` only).
-/// @returns the POST to send, its body the form's bytes.
-/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` for a token endpoint or a
-/// `resource` the policy refuses, `empty_parameter` for an empty `subjectToken`, a scope code
-/// (`scope_comma`, `scope_empty`, …) for a bad `scope`, `invalid_argument` for a value of the
-/// wrong shape.
+/// @returns the POST to send (`fetch(request.url, request)`).
+/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint or `resource`
+/// the policy refuses), `empty_parameter` (empty `subjectToken`), a `scope_…` code, or
+/// `invalid_argument` (a value of the wrong shape).
 /// @example
 /// ```js
 /// const request = buildTokenExchangeRequest("https://idms.primary.example/token", {
 ///   resource: "https://idms.partner.example/token",
-///   subjectToken: primaryAccessToken,
-///   client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" },
+///   subjectToken: accessToken,
+///   client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: secret },
 /// });
-/// const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
 /// ```
 #[wasm_bindgen(js_name = buildTokenExchangeRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_token_exchange_request(

@@ -10,20 +10,17 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 /// Builds the POST to the partner token endpoint (TS 33.180 B.7.4, RFC 7523 §2.1): the form body
-/// (`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`, `assertion`, `client_id`, `scope`)
-/// and, for a confidential client, its authentication (`Authorization: Basic`, or
-/// `client_secret` in the body). B.7.4 requires `client_id` in the body with every method.
+/// (`grant_type` jwt-bearer, `assertion`, `client_id`, `scope`) and, for a confidential client,
+/// its authentication.
 ///
-/// @param tokenEndpoint the partner IdMS token endpoint the POST goes to.
-/// @param request the security token from the token exchange (`assertion`), the client (its
-/// `clientId` is required) and the scope: `openid` and one or more `3gpp:mc:` values
-/// (`scopeForService` gives the usual one).
+/// @param tokenEndpoint the partner IdMS token endpoint.
+/// @param request the security token from the token exchange (`assertion`), the client (with its
+/// `clientId`) and the scope: `openid` and one or more `3gpp:mc:` values (`scopeForService`).
 /// @param policy where credentials may be sent (default: `https` only).
-/// @returns the POST to send, its body the form's bytes.
-/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` for a token endpoint the
-/// policy refuses, `empty_parameter` for an empty `assertion`, `missing_parameter` for a client
-/// without a `clientId`, `scope_missing_mcx` or another scope code for a bad `scope`,
-/// `invalid_argument` for a value of the wrong shape.
+/// @returns the POST to send (`fetch(request.url, request)`).
+/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint the policy
+/// refuses), `empty_parameter` (empty `assertion`), `missing_parameter` (no `clientId`),
+/// `scope_missing_mcx` or another `scope_…` code, or `invalid_argument` (a value of the wrong shape).
 /// @example
 /// ```js
 /// const request = buildJwtBearerRequest("https://idms.partner.example/token", {
@@ -31,7 +28,6 @@ use wasm_bindgen::prelude::*;
 ///   client: { method: "client_id", clientId: "mcptt-client" },
 ///   scope: scopeForService("ptt"),
 /// });
-/// const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
 /// ```
 #[wasm_bindgen(js_name = buildJwtBearerRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_jwt_bearer_request(

@@ -3,12 +3,20 @@
 //! in the server role (`parse…Request`). Each request's other functions are in its file.
 //!
 //! The two requests of a migration (token exchange, jwt-bearer) are built on a fast path
-//! ([`Fields`], [`form_post_out`]): their string members cross with one `TextEncoder.encodeInto`
-//! (`js/request.js`) and the POST comes back as its `Authorization` value and the body bytes. Profiled in
-//! Node, the JSON crossing (`JSON.stringify`, serde_json both ways, `JSON.parse`) was about two
-//! thirds of a call. A request the fast path does not read (an unknown member, a wrong type, the
-//! rarer `audience` and `actorToken`) is read the general way (`convert`), so what is accepted and
-//! every error stay those of the JSON path.
+//! ([`Fields`], [`form_post_out`]): the request's strings cross with one `TextEncoder.encodeInto`
+//! (`js/request.js`) and the usual POST comes back as its `Authorization` value and the body bytes
+//! (`formPost`). Profiled in Node, the JSON crossing (`JSON.stringify`, serde_json both ways,
+//! `JSON.parse`) was about two thirds of a call.
+//!
+//! The fast path reads only a plain object (prototype `Object.prototype` or `null`) whose own
+//! enumerable members are the request's known members, each a string where a string is expected
+//! (an `undefined` member is absent, as `JSON.stringify` leaves it out; `null` only where the type
+//! allows it). Anything else — an unknown member, a wrong type, `audience` or `actorToken`, a
+//! string with a lone surrogate, a class instance, a getter that throws — is read the general way
+//! (`convert`, JSON), which accepts it or throws its precise error: what is accepted and every
+//! error stay those of the JSON path (`test/api.test.mjs` compares the two on some 300 requests).
+//! This side checks what it is given again (lengths, UTF-8, the client's method) and goes the
+//! general way on any doubt.
 
 use mcx_connect::{ClientAuthentication, HttpRequest, Secret};
 use wasm_bindgen::prelude::*;
