@@ -499,7 +499,7 @@ mod tests {
     }
 
     #[test]
-    fn encoding_allocates_the_exact_length_once() {
+    fn encoding_leaves_no_spare_capacity() {
         for pairs in [
             vec![
                 ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
