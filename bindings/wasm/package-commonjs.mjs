@@ -6,8 +6,9 @@
 //   web/mcx_connect.cjs   the web glue (wasm-bindgen --target web) rewritten line by line into CommonJS:
 //                         `import {…} from` → `require`, `export function|class` → `exports.…`.
 //                         In CommonJS there is no import.meta.url, so `init()` needs `{ module_or_path }`.
-//   web/error.cjs, web/fetch.cjs, web/webcrypto.cjs   McxConnectError, fromFetchResponse and the
-//                         WebCrypto glue (js/), rewritten the same way.
+//   web/error.cjs, web/fetch.cjs, web/webcrypto.cjs, web/request.cjs   McxConnectError,
+//                         fromFetchResponse, the WebCrypto glue and the request builders' fast path
+//                         (js/), rewritten the same way.
 //   web/index.cjs         the four together, as web/index.js.
 //   node/index.cjs        instantiates ../web/mcx_connect_bg.wasm synchronously, as node/index.js does.
 //   *.d.cts               the same declarations, their relative imports pointing at the .cjs files.
@@ -94,8 +95,13 @@ const glue = read(join(web, "mcx_connect.js"))
   .replace('/* @ts-self-types="./mcx_connect.d.ts" */', '/* @ts-self-types="./mcx_connect.d.cts" */');
 // The WebCrypto glue (js/webcrypto.js) sits beside error.js among wasm-bindgen's snippets.
 const webcryptoSnippet = errorSnippet.replace(/error\.js$/, "webcrypto.js");
+const requestSnippet = errorSnippet.replace(/error\.js$/, "request.js");
 const cjsGlue = toCommonJS(glue, "web/mcx_connect.js", {
-  imports: { [`./${errorSnippet}`]: "./error.cjs", [`./${webcryptoSnippet}`]: "./webcrypto.cjs" },
+  imports: {
+    [`./${errorSnippet}`]: "./error.cjs",
+    [`./${webcryptoSnippet}`]: "./webcrypto.cjs",
+    [`./${requestSnippet}`]: "./request.cjs",
+  },
   replace: {
     "module_or_path = new URL('mcx_connect_bg.wasm', import.meta.url);":
       'throw new McxConnectError("invalid_argument", "init: the CommonJS build cannot locate mcx_connect_bg.wasm; pass { module_or_path }");',
@@ -109,6 +115,7 @@ if (!declarations.includes(initDeclaration)) throw new Error(`web/mcx_connect.d.
 writeFileSync(join(web, "mcx_connect.d.cts"), declarations.replace(initDeclaration, initDeclaration.replace("?:", ":")));
 writeFileSync(join(web, "error.cjs"), toCommonJS(read(new URL("js/error.js", here)), "js/error.js").code);
 writeFileSync(join(web, "webcrypto.cjs"), toCommonJS(read(new URL("js/webcrypto.js", here)), "js/webcrypto.js").code);
+writeFileSync(join(web, "request.cjs"), toCommonJS(read(new URL("js/request.js", here)), "js/request.js").code);
 writeFileSync(join(web, "error.d.cts"), read(new URL("js/error.d.ts", here)));
 writeFileSync(
   join(web, "fetch.cjs"),
@@ -165,6 +172,7 @@ const require = createRequire(import.meta.url);
 for (const [cjs, esm] of [
   ["web/error.cjs", `web/${errorSnippet}`],
   ["web/webcrypto.cjs", `web/${webcryptoSnippet}`],
+  ["web/request.cjs", `web/${requestSnippet}`],
   ["web/fetch.cjs", "web/fetch.js"],
   ["web/mcx_connect.cjs", "web/mcx_connect.js"],
   ["web/index.cjs", "web/index.js"],

@@ -1,10 +1,180 @@
 //! What the four token requests (token exchange, jwt-bearer, authorization code, refresh) share:
 //! the core's request built into its POST in the client role (`build…Request`) and read from one
 //! in the server role (`parse…Request`). Each request's other functions are in its file.
+//!
+//! The two requests of a migration (token exchange, jwt-bearer) are built on a fast path
+//! ([`Fields`], [`form_post_out`]): the request's strings cross with one `TextEncoder.encodeInto`
+//! (`js/request.js`) and the usual POST comes back as its `Authorization` value and the body bytes
+//! (`formPost`). Profiled in Node, the JSON crossing (`JSON.stringify`, serde_json both ways,
+//! `JSON.parse`) was about two thirds of a call.
+//!
+//! The fast path reads only a plain object (prototype `Object.prototype` or `null`) whose own
+//! enumerable members are the request's known members, each a string where a string is expected
+//! (an `undefined` member is absent, as `JSON.stringify` leaves it out; `null` only where the type
+//! allows it). Anything else — an unknown member, a wrong type, `audience` or `actorToken`, a
+//! string with a lone surrogate, a class instance, a getter that throws — is read the general way
+//! (`convert`, JSON), which accepts it or throws its precise error: what is accepted and every
+//! error stay those of the JSON path (`test/api.test.mjs` compares the two on some 300 requests).
+//! This side checks what it is given again (lengths, UTF-8, the client's method) and goes the
+//! general way on any doubt.
 
-/// Declares `build…Request` and `parse…Request` for the core's request `$name`: the request
-/// argument is read with its `scope` checked as a scope (`from_js_with_scope`), so a bad scope
-/// throws the scope's own error.
+use mcx_connect::{ClientAuthentication, HttpRequest, Secret};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/request.js")]
+extern "C" {
+    // Never throws: a getter of the request that throws gives SLOW, and the general way then
+    // refuses the value with `invalid_argument` as before.
+    #[wasm_bindgen(js_name = readRequest)]
+    fn read_request(
+        shape: u32,
+        token_endpoint: &JsValue,
+        request: &JsValue,
+        out: &mut [u8],
+        lengths: &mut [u32],
+    ) -> f64;
+
+    #[wasm_bindgen(js_name = formPost)]
+    fn form_post(url: &JsValue, authorization: Option<&str>, body: &[u8]) -> JsValue;
+}
+
+/// Which request `js/request.js` reads (its number there), and how many string members it writes.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    /// tokenEndpoint, resource, subjectToken, clientId, clientSecret, scope, requestedTokenType.
+    TokenExchange = 0,
+    /// tokenEndpoint, assertion, clientId, clientSecret, scope.
+    JwtBearer = 1,
+}
+
+/// The most string members a shape has.
+const MAX_TEXTS: usize = 7;
+/// The length `js/request.js` writes for an absent member.
+const ABSENT: u32 = u32::MAX;
+/// Bytes on the stack for the members; a longer request is read into a buffer of its size.
+const STACK_BYTES: usize = 2048;
+
+/// The string members of a request in the plain shape, in the order of its [`Shape`], and its
+/// client's method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post).
+pub(crate) struct Fields {
+    texts: [Option<String>; MAX_TEXTS],
+    method: u32,
+}
+
+impl Fields {
+    /// Reads `request` (and the `tokenEndpoint` argument) on the fast path; `None` when it is not
+    /// in the plain shape and must be read the general way.
+    pub(crate) fn read(shape: Shape, token_endpoint: &JsValue, request: &JsValue) -> Option<Self> {
+        let mut stack = [0u8; STACK_BYTES];
+        let mut lengths = [0u32; MAX_TEXTS + 1];
+        let read =
+            |out: &mut [u8], lengths: &mut [u32]| read_request(shape as u32, token_endpoint, request, out, lengths);
+        let written = read(&mut stack, &mut lengths);
+        if written > STACK_BYTES as f64 {
+            // Too long for the stack: `written` is the size to read it into.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let mut heap = vec![0u8; written as usize];
+            let written = read(&mut heap, &mut lengths);
+            return Self::from_bytes(shape, &mut heap, written, &lengths);
+        }
+        Self::from_bytes(shape, &mut stack, written, &lengths)
+    }
+
+    /// The members in `out[..written]`, which is then zeroized (they may be secrets).
+    fn from_bytes(shape: Shape, out: &mut [u8], written: f64, lengths: &[u32]) -> Option<Self> {
+        let valid = (0.0..=out.len() as f64).contains(&written);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let used = out.get_mut(..if valid { written as usize } else { 0 })?;
+        let fields = if valid { Self::texts(shape, used, lengths) } else { None };
+        wipe(used);
+        fields
+    }
+
+    fn texts(shape: Shape, bytes: &[u8], lengths: &[u32]) -> Option<Self> {
+        let count = match shape {
+            Shape::TokenExchange => 7,
+            Shape::JwtBearer => 5,
+        };
+        // Made first, so that the members read are zeroized even when a later one does not read.
+        let mut fields = Self { texts: Default::default(), method: *lengths.get(count)? };
+        let mut offset = 0usize;
+        for (text, &length) in fields.texts.iter_mut().zip(lengths.get(..count)?) {
+            if length == ABSENT {
+                continue;
+            }
+            let end = offset.checked_add(usize::try_from(length).ok()?)?;
+            *text = Some(std::str::from_utf8(bytes.get(offset..end)?).ok()?.to_owned());
+            offset = end;
+        }
+        Some(fields)
+    }
+
+    /// Takes the string member at `index` (in the order of the shape).
+    pub(crate) fn take(&mut self, index: usize) -> Option<String> {
+        self.texts.get_mut(index).and_then(Option::take)
+    }
+
+    /// Takes the client authentication whose clientId and clientSecret are at `at` and `at + 1`.
+    pub(crate) fn client(&mut self, at: usize) -> Option<ClientAuthentication> {
+        let (id, secret) = (self.take(at), self.take(at + 1).map(Secret::new));
+        Some(match (self.method, id, secret) {
+            (0, None, None) => ClientAuthentication::None,
+            (1, Some(client_id), None) => ClientAuthentication::ClientId { client_id },
+            (2, Some(client_id), Some(client_secret)) => {
+                ClientAuthentication::ClientSecretBasic { client_id, client_secret }
+            }
+            (3, Some(client_id), Some(client_secret)) => {
+                ClientAuthentication::ClientSecretPost { client_id, client_secret }
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl Drop for Fields {
+    /// The members not taken may be secrets: zeroized like a `Secret`.
+    fn drop(&mut self) {
+        for text in self.texts.iter_mut().flatten() {
+            drop(Secret::new(std::mem::take(text)));
+        }
+    }
+}
+
+/// Overwrites the bytes the members were read into (they may hold secrets).
+fn wipe(bytes: &mut [u8]) {
+    bytes.fill(0);
+    std::hint::black_box(bytes);
+}
+
+/// Writes a built request as its `HttpRequest` value. The usual POST (the form's `Content-Type`,
+/// perhaps an `Authorization`, to `token_endpoint`, whose JavaScript string is `url`) crosses as
+/// that header's value and the body bytes; any other the general way (`http::request_out`).
+pub(crate) fn form_post_out(request: &HttpRequest, token_endpoint: &str, url: &JsValue) -> Result<JsValue, JsValue> {
+    match usual_form_post(request, token_endpoint) {
+        Some(authorization) => Ok(form_post(url, authorization, &request.body)),
+        None => crate::http::request_out(request),
+    }
+}
+
+/// `Some(authorization header)` when `request` is a form POST to `token_endpoint` whose headers are
+/// the form's `Content-Type` and at most an `Authorization`.
+fn usual_form_post<'a>(request: &'a HttpRequest, token_endpoint: &str) -> Option<Option<&'a str>> {
+    let (content_type, authorization) = match request.headers.as_slice() {
+        [content_type] => (content_type, None),
+        [content_type, (name, value)] if name == "Authorization" => (content_type, Some(value.as_str())),
+        _ => return None,
+    };
+    let usual = request.method == "POST"
+        && content_type.0 == "Content-Type"
+        && content_type.1 == mcx_connect::FORM_CONTENT_TYPE
+        && request.url == token_endpoint;
+    usual.then_some(authorization)
+}
+
+/// Declares `parse…Request` for the core's request `$name` (the server role), and, for the two
+/// requests that have no fast path, `build…Request` (the client role): its request argument is
+/// read with its `scope` checked as a scope (`from_js_with_scope`), so a bad scope throws the
+/// scope's own error.
 ///
 /// Their docs are given as `#[doc = " …"]` strings, not `///` comments: a doc comment passed
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
@@ -23,11 +193,17 @@ macro_rules! token_request {
             policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
         ) -> Result<JsValue, JsValue> {
             let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-            let request: mcx_connect::$name = crate::scope::from_js_with_scope(request.into(), "request", "scope")?;
+            let request: mcx_connect::$name = crate::request::general_in(request.into())?;
             let policy = crate::endpoint::policy_in(policy)?;
             crate::http::request_out(&crate::error::throw(request.build(token_endpoint, policy))?)
         }
 
+        crate::request::token_request!($name, $(#[doc = $parse_doc])* parse: $parse = $parse_js -> $parsed);
+    };
+    (
+        $name:ident,
+        $(#[doc = $parse_doc:tt])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
+    ) => {
         $(#[doc = $parse_doc])*
         #[wasm_bindgen(js_name = $parse_js, unchecked_return_type = $parsed)]
         pub fn $parse(
@@ -41,3 +217,8 @@ macro_rules! token_request {
 }
 
 pub(crate) use token_request;
+
+/// Reads a request argument the general way (JSON), its `scope` checked as a scope.
+pub(crate) fn general_in<T: serde::de::DeserializeOwned>(request: JsValue) -> Result<T, JsValue> {
+    crate::scope::from_js_with_scope(request, "request", "scope")
+}

@@ -83,6 +83,103 @@ test("bodies come out as Uint8Array and go in as Uint8Array or string", () => {
   assert.deepEqual(fromBytes.value.client, { method: "client_id", clientId: "c" });
 });
 
+// buildTokenExchangeRequest and buildJwtBearerRequest read a plain request object on a fast path
+// (js/request.js) and anything else the general way (JSON), as every request was read before. The
+// same request as an instance of a class is never a plain object, so it shows what the general
+// way does: both must give the same POST or the same error, code and message.
+const readTheGeneralWay = (plain) => Object.assign(new (class Request {})(), plain);
+function outcome(run) {
+  try {
+    return { request: run() };
+  } catch (e) {
+    assert.ok(e instanceof api.McxConnectError, `not a McxConnectError: ${e}`);
+    return { code: e.code, message: e.message };
+  }
+}
+
+test("request builders: the fast path and the general way give the same POST or the same error", () => {
+  const primary = "https://idms.primary.example/as/token.oauth2";
+  const partner = "https://idms.partner.example/as/token.oauth2";
+  const assertion = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+  const scope = api.scopeForService("ptt");
+  const long = "t".repeat(5000); // longer than the stack buffer: read into one of its size
+  const clients = [
+    undefined,
+    { method: "none" },
+    { method: "client_id", clientId: "mcptt-client" },
+    { method: "client_secret_basic", clientId: "mcptt client/é", clientSecret: "s3cret:&=+" },
+    { method: "client_secret_post", clientId: "mcptt-client", clientSecret: "s3cret" },
+    { method: "client_id", clientId: "mcptt-client", clientSecret: undefined },
+    null,
+    { method: "client_secret_basic", clientId: "mcptt-client" },
+    { method: "none", clientId: "mcptt-client" },
+    { method: "password", clientId: "mcptt-client" },
+    { method: "client_id", clientId: 7 },
+    { method: "client_id", clientId: "mcptt-client", extra: "x" },
+  ];
+  const exchanges = [
+    { resource: partner, subjectToken: "primary-access-token" },
+    { resource: partner, subjectToken: "primary-access-token", scope, requestedTokenType: "urn:ietf:params:oauth:token-type:jwt" },
+    { resource: partner, subjectToken: "primary-access-token", scope: null, requestedTokenType: null, audience: undefined },
+    { resource: partner, subjectToken: "primary-access-token", audience: ["a", "b"], actorToken: { token: "t", tokenType: "x" } },
+    { resource: partner, subjectToken: "tök€n 😀" },
+    { resource: partner, subjectToken: long },
+    { resource: partner, subjectToken: "€".repeat(2000) },
+    { resource: partner, subjectToken: "" },
+    { resource: partner, subjectToken: "lone \uD800 surrogate" },
+    { resource: partner, subjectToken: "t", scope: "openid,3gpp:mc:ptt_service" },
+    { resource: partner, subjectToken: "t", scope: "" },
+    { resource: "http://idms.partner.example/token", subjectToken: "t" },
+    { resource: partner },
+    { resource: partner, subjectToken: 42 },
+    { resource: partner, subjectToken: "t", subject_token: "t" },
+    { resource: partner, subjectToken: "t", scope: 5 },
+  ];
+  const bearers = [
+    { assertion, scope },
+    { assertion, scope: "openid 3gpp:mc:future_service" },
+    { assertion, scope: "openid" },
+    { assertion, scope: "openid  3gpp:mc:ptt_service" },
+    { assertion: long, scope },
+    { assertion: "", scope },
+    { assertion },
+    { assertion, scope: null },
+    { assertion, scope, audience: ["a"] },
+  ];
+  const cases = [];
+  for (const client of clients) {
+    for (const request of exchanges) cases.push(["buildTokenExchangeRequest", primary, client === undefined ? request : { ...request, client }]);
+    for (const request of bearers) cases.push(["buildJwtBearerRequest", partner, client === undefined ? request : { ...request, client }]);
+  }
+  cases.push(["buildTokenExchangeRequest", "http://idms.primary.example/token", exchanges[0]]);
+  cases.push(["buildJwtBearerRequest", 42, { assertion, scope, client: clients[2] }]);
+  cases.push(["buildJwtBearerRequest", partner, Object.assign(Object.create(null), { assertion, scope, client: clients[2] })]);
+  let built = 0;
+  for (const [name, endpoint, request] of cases) {
+    const fast = outcome(() => api[name](endpoint, request));
+    assert.deepEqual(fast, outcome(() => api[name](endpoint, readTheGeneralWay(request))), `${name} ${JSON.stringify(request)?.slice(0, 200)}`);
+    if (fast.request) built += 1;
+  }
+  assert.ok(built > 30 && built < cases.length, `${built} of ${cases.length} built: both outcomes are exercised`);
+  // The policy argument and the form's media type, as the general way writes them.
+  const loopback = api.buildTokenExchangeRequest("http://127.0.0.1:9031/token", { resource: "http://127.0.0.1:9032/token", subjectToken: "t" }, { allowLoopbackHttp: true });
+  assert.deepEqual(loopback.headers, [["Content-Type", api.constants().formContentType]]);
+  assert.equal(loopback.method, "POST");
+  assert.equal(loopback.url, "http://127.0.0.1:9031/token");
+});
+
+test("request builders: a request whose getter throws is refused with invalid_argument, never the getter's error", () => {
+  const request = {
+    get assertion() {
+      throw new Error("boom");
+    },
+    scope: "openid 3gpp:mc:ptt_service",
+    client: { method: "client_id", clientId: "c" },
+  };
+  const refused = outcome(() => api.buildJwtBearerRequest("https://idms.partner.example/token", request));
+  assert.equal(refused.code, "invalid_argument");
+});
+
 test("HTTP/1.1 text in and out", () => {
   const built = api.buildTokenExchangeRequest("https://idms.example:9031/as/token.oauth2", {
     resource: "https://p.example/t",
