@@ -54,6 +54,21 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         eq(ErrorCodes.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.code)
         eq("a", readTokenResponse(writeTokenResponse(TokenResponse(accessToken = Secret("a"), tokenType = "Bearer"))).accessToken.expose())
     },
+    "tokens are accepted as plain strings and come back as Secret (PlainStrings.kt)" to {
+        val assertion = securityToken(listOf("c", PARTNER), 1_900_000_000)
+        val client = ClientAuthentication.ClientId("c")
+        val request = JwtBearerRequest(assertion, client, ScopeSet.forService(McService.PTT))
+        eq(assertion, JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose())
+        val exchange = TokenExchangeRequest(PARTNER, "primary-access-token", client)
+        eq("primary-access-token", TokenExchangeRequest.parse(exchange.build(PRIMARY)).subjectToken().expose())
+        eq("r1", RefreshRequest("r1", null, client).refreshToken().expose())
+        val verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        eq(verifier, AuthorizationCodeRequest("c0de", "https://console.example/cb", verifier, client).codeVerifier().expose())
+        eq("[redacted]", securityTokenResponse(assertion, 60uL).accessToken.toString())
+        val login = AuthorizationRequest.withValues("https://idms.primary.example/authorize", "c", "https://console.example/cb",
+            ScopeSet.forService(McService.PTT), "st4te", "n0nce", Pkce.fromVerifier(verifier), null)
+        eq("st4te", login.state().expose())
+    },
     "secret is redacted in toString" to {
         val secret = Secret("hunter2")
         eq("[redacted]", secret.toString())

@@ -298,3 +298,23 @@ def test_records_print_in_python_style_and_never_show_a_secret():
     assert str(secrets) == repr(secrets) and "hunter2" not in repr(secrets)
     basic = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="mcptt-client", client_secret=m.Secret("s3cret"))
     assert repr(basic) == "ClientAuthentication.CLIENT_SECRET_BASIC(client_id='mcptt-client', client_secret=Secret([redacted]))"
+
+
+def test_tokens_are_accepted_as_plain_strings_and_come_back_as_secrets():
+    # Issue 15 §7: every parameter typed `Secret` also takes the text; what comes back is a `Secret`.
+    assertion = security_token(["c", PARTNER], 1_900_000_000)
+    client = m.ClientAuthentication.CLIENT_ID(client_id="c")
+    request = m.JwtBearerRequest(assertion, client, m.ScopeSet.for_service(m.McService.PTT))
+    assert m.JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose() == assertion
+    exchange = m.TokenExchangeRequest(PARTNER, subject_token="primary-access-token", client=client)
+    assert m.TokenExchangeRequest.parse(exchange.build(PRIMARY)).subject_token().expose() == "primary-access-token"
+    assert str(m.security_token_response(assertion, 60).access_token) == "[redacted]"
+    secrets = m.FlowSecrets(primary_access_token="primary-access-token")
+    assert isinstance(secrets.primary_access_token, m.Secret) and "primary-access-token" not in repr(secrets)
+    verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    login = m.AuthorizationRequest.with_values("https://idms.primary.example/authorize", "c", "https://console.example/cb",
+                                               m.ScopeSet.for_service(m.McService.PTT), "st4te", "n0nce",
+                                               m.Pkce.from_verifier(verifier), None)
+    assert login.state().expose() == "st4te"
+    with pytest.raises(TypeError):
+        m.JwtBearerRequest(42, client, m.ScopeSet.for_service(m.McService.PTT))  # neither text nor Secret

@@ -80,3 +80,51 @@ for _record in RECORD_TYPES:
     _record.__repr__ = _record_repr
     _record.__str__ = _record_repr
 del _record
+
+
+# Tokens as plain strings (issue 15 §7): every function, method and constructor that takes a `Secret`
+# (a token, assertion, code, verifier, state or nonce) also takes its text, wrapped here; what the
+# library hands back stays a `Secret`, printed `[redacted]`.
+import functools as _functools  # noqa: E402
+import inspect as _inspect  # noqa: E402
+
+
+def _secret_parameters(function):
+    try:
+        parameters = _inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    # The generated modules use postponed annotations, so an annotation is its source text: `'Secret'`.
+    return [p.name for p in parameters if str(p.annotation).strip("'\"") in ("Secret", "typing.Optional[Secret]")]
+
+
+def _taking_plain_strings(function, names):
+    signature = _inspect.signature(function)
+
+    @_functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name in names:
+            if isinstance(bound.arguments.get(name), str):
+                bound.arguments[name] = Secret(bound.arguments[name])  # noqa: F405
+        return function(*bound.args, **bound.kwargs)
+
+    return wrapper
+
+
+def _accept_plain_strings(module):
+    for name, value in list(vars(module).items()):
+        if _inspect.isfunction(value) and value.__module__ == module.__name__ and _secret_parameters(value):
+            setattr(module, name, _taking_plain_strings(value, _secret_parameters(value)))
+            if name in globals():
+                globals()[name] = getattr(module, name)  # the re-exported name, too
+        elif isinstance(value, type) and value.__module__ == module.__name__:
+            for member_name, member in list(vars(value).items()):
+                if isinstance(member, classmethod) and _secret_parameters(member.__func__):
+                    setattr(value, member_name, classmethod(_taking_plain_strings(member.__func__, _secret_parameters(member.__func__))))
+                elif _inspect.isfunction(member) and _secret_parameters(member):
+                    setattr(value, member_name, _taking_plain_strings(member, _secret_parameters(member)))
+
+
+_accept_plain_strings(_core_module)
+_accept_plain_strings(_ffi_module)

@@ -54,6 +54,26 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(try readTokenResponse(response: reply).accessToken.expose(), "a")
     }
 
+    func testTokensAreAcceptedAsPlainStringsAndComeBackAsSecrets() throws {
+        let assertion = securityToken(aud: ["c", partner], exp: 1_900_000_000)
+        let client = ClientAuthentication.clientId(clientId: "c")
+        let request = JwtBearerRequest(assertion: assertion, client: client, scope: ScopeSet.forService(service: .ptt))
+        XCTAssertEqual(try JwtBearerRequest.parse(request: try request.build(tokenEndpoint: partner)).assertion().expose(), assertion)
+        let exchange = TokenExchangeRequest(resource: partner, subjectToken: "primary-access-token", client: client)
+        XCTAssertEqual(try TokenExchangeRequest.parse(request: try exchange.build(tokenEndpoint: primary)).subjectToken().expose(),
+                       "primary-access-token")
+        XCTAssertEqual(RefreshRequest(refreshToken: "r1", scope: nil, client: client).refreshToken().expose(), "r1")
+        let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        XCTAssertEqual(AuthorizationCodeRequest(code: "c0de", redirectUri: "https://console.example/cb", codeVerifier: verifier,
+                                                client: client).codeVerifier().expose(), verifier)
+        XCTAssertEqual("\(securityTokenResponse(token: assertion, expiresIn: 60).accessToken)", "[redacted]")
+        let login = AuthorizationRequest.withValues(authorizationEndpoint: "https://idms.primary.example/authorize", clientId: "c",
+                                                    redirectUri: "https://console.example/cb", scope: ScopeSet.forService(service: .ptt),
+                                                    state: "st4te", nonce: "n0nce", pkce: try Pkce.fromVerifier(verifier: verifier),
+                                                    acrValues: nil)
+        XCTAssertEqual(login.state().expose(), "st4te")
+    }
+
     func testScopeSetsParseStrictlyAndLeniently() throws {
         let ptt = ScopeSet.forService(service: .ptt)
         XCTAssertTrue(ptt.description.hasPrefix("openid 3gpp:mc:ptt_service"))
