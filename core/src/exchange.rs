@@ -3,12 +3,12 @@
 
 use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
-use crate::error::{Error, Rejection, RequestError, ResponseError};
+use crate::error::{Error, Rejection, RequestError};
 use crate::form::{Form, Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 use crate::http::{self, HttpRequest, HttpResponse};
-use crate::response::{read_success_object, Members, ObjectWriter, TokenType};
+use crate::response::{ObjectWriter, SuccessReply, TokenType};
 use crate::scope::ScopeSet;
-use crate::token_endpoint::{TokenRequestBody, TokenRequestForm, REPEATABLE};
+use crate::token_endpoint::{self, TokenRequestBody, TokenRequestForm, REPEATABLE};
 use crate::Secret;
 
 /// `grant_type` of a token exchange (RFC 8693 §2.1).
@@ -141,9 +141,7 @@ impl TokenExchangeRequest {
     /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "actor_token_unpaired"));
     /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        let mut report = Vec::new();
-        let value = Self::parse_into(request, options, &mut report)?;
-        Ok(Parsed { value, normalisations: report })
+        token_endpoint::parse_request(request, options, &REPEATABLE, Self::read)
     }
 
     /// Validates the `subject_token` of a request already read with [`parse`](Self::parse) (or
@@ -174,24 +172,11 @@ impl TokenExchangeRequest {
         Ok(crate::token::VerifiedTokenExchangeRequest { request: self, subject_token })
     }
 
-    /// [`parse`](Self::parse), collecting repairs into `report` even when the request is refused.
-    fn parse_into(
-        request: &HttpRequest,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<Self, Rejection> {
-        let frame = TokenRequestForm::read(request, options, report, &REPEATABLE)?;
-        Self::read(&frame, options, report)
-    }
-
     /// Reads the request's own parameters from a token request whose frame has been read.
-    pub(crate) fn read(
-        frame: &TokenRequestForm<'_>,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<Self, Rejection> {
+    pub(crate) fn read(frame: &TokenRequestForm<'_>, report: &mut Vec<Normalisation>) -> Result<Self, Rejection> {
         frame.check_grant_type(GRANT_TYPE_TOKEN_EXCHANGE)?;
         let client = frame.client()?;
+        let options = frame.options();
         let form = frame.form();
         let resource = read_resource(form, options, report)?;
         let subject_token = form.required("subject_token").map_err(Rejection::new)?;
@@ -206,7 +191,7 @@ impl TokenExchangeRequest {
             }));
         }
         read_subject_token_type(form, options, report)?;
-        let scope = frame.optional_scope(options, report)?;
+        let scope = frame.optional_scope(report)?;
         Ok(Self {
             resource,
             subject_token: Secret::new(subject_token),
@@ -378,24 +363,21 @@ impl TokenExchangeResponse {
     /// varies never fails the reply and is reported in [`normalisations`](Self::normalisations),
     /// as for [`TokenResponse::from_http_response`](crate::TokenResponse::from_http_response).
     pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
-        let object = read_success_object(response, limits)?;
-        let members = Members(&object);
-        let mut normalisations = Vec::new();
-        let access_token = members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?;
-        let issued_token_type = members.required_string("issued_token_type")?.to_owned();
-        let token_type = members.token_type(&mut normalisations)?;
-        let expires_in = members.expires_in(&mut normalisations);
-        let (scope_text, scope) = members.scope(&mut normalisations);
-        let refresh_token = members.token("refresh_token", limits)?;
+        let mut reply = SuccessReply::read(response, limits)?;
+        let issued_token_type = reply.required_string("issued_token_type")?.to_owned();
+        let token_type = reply.token_type()?;
+        let expires_in = reply.expires_in();
+        let (scope_text, scope) = reply.scope();
+        let refresh_token = reply.token("refresh_token")?;
         Ok(Self {
-            access_token,
+            access_token: reply.access_token,
             issued_token_type,
             token_type,
             expires_in,
             scope,
             refresh_token,
             scope_text,
-            normalisations,
+            normalisations: reply.normalisations,
         })
     }
 

@@ -182,14 +182,12 @@ impl TokenRequest {
             frame.refuse_repeats(&REPEATABLE)?;
         }
         Ok(match kind {
-            TokenRequestKind::TokenExchange => {
-                TokenRequest::TokenExchange(TokenExchangeRequest::read(&frame, options, report)?)
-            }
-            TokenRequestKind::JwtBearer => TokenRequest::JwtBearer(JwtBearerRequest::read(&frame, options, report)?),
+            TokenRequestKind::TokenExchange => TokenRequest::TokenExchange(TokenExchangeRequest::read(&frame, report)?),
+            TokenRequestKind::JwtBearer => TokenRequest::JwtBearer(JwtBearerRequest::read(&frame, report)?),
             TokenRequestKind::AuthorizationCode => {
                 TokenRequest::AuthorizationCode(AuthorizationCodeRequest::read(&frame)?)
             }
-            TokenRequestKind::Refresh => TokenRequest::Refresh(RefreshRequest::read(&frame, options, report)?),
+            TokenRequestKind::Refresh => TokenRequest::Refresh(RefreshRequest::read(&frame, report)?),
         })
     }
 }

@@ -65,16 +65,13 @@ impl JwtBearerRequest {
     /// Reads an incoming request at the partner token endpoint (server role). The assertion is
     /// checked for structure only; verifying it as a security token needs the primary's keys.
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        token_endpoint::parse_request(request, options, |frame, report| Self::read(frame, options, report))
+        token_endpoint::parse_request(request, options, &[], Self::read)
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.
-    pub(crate) fn read(
-        frame: &TokenRequestForm<'_>,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<Self, Rejection> {
+    pub(crate) fn read(frame: &TokenRequestForm<'_>, report: &mut Vec<Normalisation>) -> Result<Self, Rejection> {
         frame.check_grant_type(GRANT_TYPE_JWT_BEARER)?;
+        let options = frame.options();
         let form = frame.form();
         let assertion = form.required("assertion").map_err(Rejection::new)?;
         crate::token::check_structure(assertion, crate::form::limit_usize(options.limits.max_token_bytes)).map_err(
@@ -82,7 +79,7 @@ impl JwtBearerRequest {
         )?;
         form.required("client_id").map_err(Rejection::new)?;
         let client = frame.client()?;
-        let scope = frame.required_scope(options, report)?;
+        let scope = frame.required_scope(report)?;
         scope.require_mcx_with(options.accept_unknown_mcx_scopes).map_err(Rejection::new)?;
         Ok(Self { assertion: Secret::new(assertion), client, scope })
     }

@@ -317,7 +317,7 @@ impl AuthorizationCodeRequest {
     /// assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "missing_parameter"));
     /// ```
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        token_endpoint::parse_request(request, options, |frame, _| Self::read(frame))
+        token_endpoint::parse_request(request, options, &[], |frame, _| Self::read(frame))
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.
@@ -402,19 +402,15 @@ impl RefreshRequest {
 
     /// Reads the request at the token endpoint (server role).
     pub fn parse(request: &HttpRequest, options: &ParseOptions) -> Result<Parsed<Self>, Rejection> {
-        token_endpoint::parse_request(request, options, |frame, report| Self::read(frame, options, report))
+        token_endpoint::parse_request(request, options, &[], Self::read)
     }
 
     /// Reads the request's own parameters from a token request whose frame has been read.
-    pub(crate) fn read(
-        frame: &TokenRequestForm<'_>,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<Self, Rejection> {
+    pub(crate) fn read(frame: &TokenRequestForm<'_>, report: &mut Vec<Normalisation>) -> Result<Self, Rejection> {
         frame.check_grant_type(GRANT_TYPE_REFRESH_TOKEN)?;
         let client = frame.client()?;
         let refresh_token = Secret::new(frame.form().required("refresh_token").map_err(Rejection::new)?);
-        let scope = frame.optional_scope(options, report)?;
+        let scope = frame.optional_scope(report)?;
         Ok(Self { refresh_token, scope, client })
     }
 

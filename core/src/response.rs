@@ -182,46 +182,75 @@ pub(crate) fn read_success_object(response: &HttpResponse, limits: &Limits) -> R
     }
 }
 
-/// Typed access to the members of a response object.
-pub(crate) struct Members<'a>(pub(crate) &'a Map<String, Value>);
+/// A successful token-endpoint reply being read (client role): its JSON object with the
+/// `access_token` both RFC 6749 §5.1 and RFC 8693 §2.2.1 require, typed access to its other
+/// members, and every variation of an optional member read so far, in order.
+pub(crate) struct SuccessReply {
+    object: Map<String, Value>,
+    limits: Limits,
+    /// `access_token` (REQUIRED).
+    pub(crate) access_token: Secret,
+    /// What was read leniently, for the reply's `normalisations`.
+    pub(crate) normalisations: Vec<Normalisation>,
+}
 
-impl Members<'_> {
-    pub(crate) fn string(&self, name: &'static str) -> Result<Option<&str>, ResponseError> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(ResponseError::InvalidField { field: name, reason: "it is not a string".into() }),
-        }
+/// A member that must be a string when present.
+fn string<'a>(object: &'a Map<String, Value>, name: &'static str) -> Result<Option<&'a str>, ResponseError> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(ResponseError::InvalidField { field: name, reason: "it is not a string".into() }),
+    }
+}
+
+/// A member that must be a non-empty string.
+fn required_string<'a>(object: &'a Map<String, Value>, name: &'static str) -> Result<&'a str, ResponseError> {
+    match string(object, name)? {
+        None => Err(ResponseError::MissingField(name)),
+        Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
+        Some(value) => Ok(value),
+    }
+}
+
+/// A token member: a non-empty string within `limits.max_token_bytes`, when present.
+fn token(object: &Map<String, Value>, name: &'static str, limits: &Limits) -> Result<Option<Secret>, ResponseError> {
+    match string(object, name)? {
+        None => Ok(None),
+        Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
+        Some(value) if crate::form::len_u64(value.len()) > limits.max_token_bytes => Err(ResponseError::InvalidField {
+            field: name,
+            reason: format!("it is {} bytes, over the limit of {}", value.len(), limits.max_token_bytes),
+        }),
+        Some(value) => Ok(Some(Secret::new(value))),
+    }
+}
+
+impl SuccessReply {
+    /// Reads the reply as [`read_success_object`] does, then its `access_token`.
+    pub(crate) fn read(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
+        let object = read_success_object(response, limits)?;
+        let access_token =
+            token(&object, "access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?;
+        Ok(Self { object, limits: *limits, access_token, normalisations: Vec::new() })
     }
 
+    /// A required string member (`issued_token_type`).
     pub(crate) fn required_string(&self, name: &'static str) -> Result<&str, ResponseError> {
-        match self.string(name)? {
-            None => Err(ResponseError::MissingField(name)),
-            Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
-            Some(value) => Ok(value),
-        }
+        required_string(&self.object, name)
     }
 
-    pub(crate) fn token(&self, name: &'static str, limits: &Limits) -> Result<Option<Secret>, ResponseError> {
-        match self.string(name)? {
-            None => Ok(None),
-            Some("") => Err(ResponseError::InvalidField { field: name, reason: "it is empty".into() }),
-            Some(value) if crate::form::len_u64(value.len()) > limits.max_token_bytes => {
-                Err(ResponseError::InvalidField {
-                    field: name,
-                    reason: format!("it is {} bytes, over the limit of {}", value.len(), limits.max_token_bytes),
-                })
-            }
-            Some(value) => Ok(Some(Secret::new(value))),
-        }
+    /// An optional token member (`refresh_token`, `id_token`).
+    pub(crate) fn token(&self, name: &'static str) -> Result<Option<Secret>, ResponseError> {
+        token(&self.object, name, &self.limits)
     }
 
     /// `expires_in` (RECOMMENDED, RFC 6749 §5.1), read liberally: a whole number of seconds;
     /// a decimal number (`3600.0`, `3599.5`: the fraction is dropped) or a string of digits is
     /// read and reported; a value that is no number of seconds (negative, text, `true`) is left
     /// out and reported. It never fails the reply.
-    pub(crate) fn expires_in(&self, report: &mut Vec<Normalisation>) -> Option<u64> {
-        let value = self.0.get("expires_in")?;
+    pub(crate) fn expires_in(&mut self) -> Option<u64> {
+        let value = self.object.get("expires_in")?;
+        let report = &mut self.normalisations;
         let read = match value {
             Value::Null => return None,
             Value::Number(n) if n.as_u64().is_some() => return n.as_u64(),
@@ -260,8 +289,9 @@ impl Members<'_> {
     /// `scope` (OPTIONAL in a reply, RFC 6749 §5.1), read with [`ScopeSet::parse_reply`]: the
     /// text as sent and the set read from it. An array of strings (some servers send one) is
     /// read and reported; any other type is left out and reported. It never fails the reply.
-    pub(crate) fn scope(&self, report: &mut Vec<Normalisation>) -> (Option<String>, Option<ScopeSet>) {
-        match self.0.get("scope") {
+    pub(crate) fn scope(&mut self) -> (Option<String>, Option<ScopeSet>) {
+        let report = &mut self.normalisations;
+        match self.object.get("scope") {
             None | Some(Value::Null) => (None, None),
             Some(Value::String(text)) => (Some(text.clone()), Some(ScopeSet::parse_reply(text, report))),
             Some(Value::Array(values)) if values.iter().all(Value::is_string) => {
@@ -286,11 +316,11 @@ impl Members<'_> {
 
     /// `token_type` (REQUIRED): compared case-insensitively (RFC 6749 §5.1); a value read in
     /// another case than its registered spelling (`bearer`, `n_a`) is reported.
-    pub(crate) fn token_type(&self, report: &mut Vec<Normalisation>) -> Result<TokenType, ResponseError> {
-        let text = self.required_string("token_type")?;
+    pub(crate) fn token_type(&mut self) -> Result<TokenType, ResponseError> {
+        let text = required_string(&self.object, "token_type")?;
         let token_type = TokenType::parse(text);
         if !matches!(token_type, TokenType::Other(_)) && token_type.as_str() != text {
-            report.push(Normalisation::new(
+            self.normalisations.push(Normalisation::new(
                 "token_type_case",
                 Some("token_type"),
                 format!(
@@ -402,15 +432,13 @@ impl TokenResponse {
     /// assert_eq!(codes, ["token_type_case", "expires_in_decimal", "scope_whitespace_normalised", "duplicate_scope_dropped"]);
     /// ```
     pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
-        let object = read_success_object(response, limits)?;
-        let members = Members(&object);
-        let mut normalisations = Vec::new();
-        let access_token = members.token("access_token", limits)?.ok_or(ResponseError::MissingField("access_token"))?;
-        let token_type = members.token_type(&mut normalisations)?;
-        let expires_in = members.expires_in(&mut normalisations);
-        let refresh_token = members.token("refresh_token", limits)?;
-        let (scope_text, scope) = members.scope(&mut normalisations);
-        let id_token = members.token("id_token", limits)?;
+        let mut reply = SuccessReply::read(response, limits)?;
+        let token_type = reply.token_type()?;
+        let expires_in = reply.expires_in();
+        let refresh_token = reply.token("refresh_token")?;
+        let (scope_text, scope) = reply.scope();
+        let id_token = reply.token("id_token")?;
+        let SuccessReply { access_token, normalisations, .. } = reply;
         Ok(Self { access_token, token_type, expires_in, refresh_token, scope, id_token, scope_text, normalisations })
     }
 

@@ -50,24 +50,26 @@ impl<'a> TokenRequestBody<'a> {
     }
 }
 
-/// Reads an incoming token request of one kind in full (server role): its frame (no repeated
-/// parameter allowed), then the kind's own parameters with `read`; every repair is returned with
-/// the value.
+/// Reads an incoming token request of one kind in full (server role): its frame (only the
+/// parameters named in `repeatable` may repeat), then the kind's own parameters with `read`;
+/// every repair is returned with the value.
 pub(crate) fn parse_request<T>(
     request: &HttpRequest,
     options: &ParseOptions,
+    repeatable: &[&str],
     read: impl FnOnce(&TokenRequestForm<'_>, &mut Vec<Normalisation>) -> Result<T, Rejection>,
 ) -> Result<Parsed<T>, Rejection> {
     let mut report = Vec::new();
-    let frame = TokenRequestForm::read(request, options, &mut report, &[])?;
+    let frame = TokenRequestForm::read(request, options, &mut report, repeatable)?;
     let value = read(&frame, &mut report)?;
     Ok(Parsed { value, normalisations: report })
 }
 
 /// An incoming token request whose frame has been read (server role): a form POST, its form
-/// parsed once.
+/// parsed once, and the options it is read under.
 pub(crate) struct TokenRequestForm<'r> {
     request: &'r HttpRequest,
+    options: &'r ParseOptions,
     form: Form,
 }
 
@@ -77,18 +79,23 @@ impl<'r> TokenRequestForm<'r> {
     /// to `report`, even when the request is refused.
     pub(crate) fn read(
         request: &'r HttpRequest,
-        options: &ParseOptions,
+        options: &'r ParseOptions,
         report: &mut Vec<Normalisation>,
         repeatable: &[&str],
     ) -> Result<Self, Rejection> {
         http::check_form_post(request).map_err(Rejection::new)?;
         let form = Form::parse_with_repeats(&request.body, options, report, repeatable).map_err(Rejection::new)?;
-        Ok(Self { request, form })
+        Ok(Self { request, options, form })
     }
 
     /// The parsed form.
     pub(crate) fn form(&self) -> &Form {
         &self.form
+    }
+
+    /// The options the request is read under.
+    pub(crate) fn options(&self) -> &'r ParseOptions {
+        self.options
     }
 
     /// `grant_type`: missing or empty is `invalid_request`.
@@ -122,21 +129,13 @@ impl<'r> TokenRequestForm<'r> {
     }
 
     /// An optional `scope` (RFC 6749 §3.3), read as [`read_scope`] does.
-    pub(crate) fn optional_scope(
-        &self,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<Option<ScopeSet>, Rejection> {
-        self.form.optional("scope").map(|text| read_scope(text, options.mode, report)).transpose()
+    pub(crate) fn optional_scope(&self, report: &mut Vec<Normalisation>) -> Result<Option<ScopeSet>, Rejection> {
+        self.form.optional("scope").map(|text| read_scope(text, self.options.mode, report)).transpose()
     }
 
     /// A required `scope`: missing or empty is `invalid_request`.
-    pub(crate) fn required_scope(
-        &self,
-        options: &ParseOptions,
-        report: &mut Vec<Normalisation>,
-    ) -> Result<ScopeSet, Rejection> {
-        read_scope(self.form.required("scope").map_err(Rejection::new)?, options.mode, report)
+    pub(crate) fn required_scope(&self, report: &mut Vec<Normalisation>) -> Result<ScopeSet, Rejection> {
+        read_scope(self.form.required("scope").map_err(Rejection::new)?, self.options.mode, report)
     }
 }
 
@@ -156,30 +155,34 @@ mod tests {
 
     #[test]
     fn rfc6749_3_2_a_repeat_a_type_does_not_allow_is_duplicate_parameter() {
+        let strict = ParseOptions::strict();
         let request = HttpRequest::form_post("https://a.example/t", "grant_type=x&audience=a&audience=b");
-        let frame = TokenRequestForm::read(&request, &ParseOptions::strict(), &mut Vec::new(), &REPEATABLE).unwrap();
+        let frame = TokenRequestForm::read(&request, &strict, &mut Vec::new(), &REPEATABLE).unwrap();
         let refused = frame.refuse_repeats(&REPEATABLE).unwrap_err();
         assert_eq!((refused.error.as_str(), refused.code()), ("invalid_request", "duplicate_parameter"));
         let once = HttpRequest::form_post("https://a.example/t", "grant_type=x&audience=a&resource=r");
-        let frame = TokenRequestForm::read(&once, &ParseOptions::strict(), &mut Vec::new(), &REPEATABLE).unwrap();
+        let frame = TokenRequestForm::read(&once, &strict, &mut Vec::new(), &REPEATABLE).unwrap();
         assert!(frame.refuse_repeats(&REPEATABLE).is_ok());
     }
 
     #[test]
     fn rfc6749_5_2_another_grant_type_is_unsupported_grant_type() {
+        let strict = ParseOptions::strict();
         let request = HttpRequest::form_post("https://a.example/t", "grant_type=password");
-        let frame = TokenRequestForm::read(&request, &ParseOptions::strict(), &mut Vec::new(), &[]).unwrap();
+        let frame = TokenRequestForm::read(&request, &strict, &mut Vec::new(), &[]).unwrap();
         let refused = frame.check_grant_type("refresh_token").unwrap_err();
         assert_eq!(refused.error.as_str(), "unsupported_grant_type");
     }
 
     #[test]
     fn rfc6749_3_3_lenient_scope_reports_its_repairs_strict_refuses() {
+        let (lenient, strict) = (ParseOptions::lenient(), ParseOptions::strict());
         let request = HttpRequest::form_post("https://a.example/t", "scope=openid,3gpp%3Amc%3Aptt_service");
         let mut report = Vec::new();
-        let frame = TokenRequestForm::read(&request, &ParseOptions::lenient(), &mut report, &[]).unwrap();
-        assert!(frame.required_scope(&ParseOptions::lenient(), &mut report).is_ok());
+        let frame = TokenRequestForm::read(&request, &lenient, &mut report, &[]).unwrap();
+        assert!(frame.required_scope(&mut report).is_ok());
         assert_eq!(report.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["comma_separated_scope"]);
-        assert!(frame.optional_scope(&ParseOptions::strict(), &mut Vec::new()).is_err());
+        let frame = TokenRequestForm::read(&request, &strict, &mut Vec::new(), &[]).unwrap();
+        assert!(frame.optional_scope(&mut Vec::new()).is_err());
     }
 }

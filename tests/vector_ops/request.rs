@@ -218,31 +218,50 @@ fn scope_input(input: &Value) -> Result<Option<ScopeSet>, Failure> {
     opt_str(input, "scope").map(|s| ScopeSet::parse(s).map_err(|e| Error::from(e).into())).transpose()
 }
 
+/// The members both token-endpoint replies have (RFC 6749 §5.1, RFC 8693 §2.2.1) of a reply
+/// read, as the vectors write them, with the reply's own `{ "member": value }`. A macro (as is
+/// `reply_from_input!`): the two reply types share these fields, not a type.
+macro_rules! reply_json {
+    ($read:ident, { $($own:tt)* }) => {
+        json!({
+            "access_token": $read.access_token.expose(),
+            "token_type": $read.token_type.as_str(),
+            "expires_in": $read.expires_in,
+            "refresh_token": $read.refresh_token.as_ref().map(Secret::expose),
+            "scope": $read.scope.as_ref().map(ToString::to_string),
+            "scope_text": $read.scope_text,
+            "normalisations": codes(&$read.normalisations),
+            $($own)*
+        })
+    };
+}
+
+/// A reply of type `$reply` to write, its shared members read from the case's `$input` (the
+/// `token_type` defaulting to `$token_type`), with the reply's own `{ field: value }`.
+macro_rules! reply_from_input {
+    ($reply:ident, $input:ident, $token_type:literal, { $($own:tt)* }) => {
+        $reply {
+            access_token: Secret::new(str($input, "access_token")?),
+            token_type: TokenType::parse(opt_str($input, "token_type").unwrap_or($token_type)),
+            expires_in: $input.get("expires_in").and_then(Value::as_u64),
+            refresh_token: opt_str($input, "refresh_token").map(Secret::new),
+            scope: scope_input($input)?,
+            scope_text: None,
+            normalisations: Vec::new(),
+            $($own)*
+        }
+    };
+}
+
 fn exchange_response_read(input: &Value) -> Outcome {
     let read = TokenExchangeResponse::from_http_response(&http_response(input)?, &Limits::default())?;
-    Ok(json!({
-        "access_token": read.access_token.expose(),
-        "issued_token_type": read.issued_token_type,
-        "token_type": read.token_type.as_str(),
-        "expires_in": read.expires_in,
-        "scope": read.scope.map(|s| s.to_string()),
-        "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
-        "scope_text": read.scope_text,
-        "normalisations": codes(&read.normalisations),
-    }))
+    Ok(reply_json!(read, { "issued_token_type": read.issued_token_type }))
 }
 
 fn exchange_response_write(input: &Value) -> Outcome {
-    let response = TokenExchangeResponse {
-        access_token: Secret::new(str(input, "access_token")?),
+    let response = reply_from_input!(TokenExchangeResponse, input, "N_A", {
         issued_token_type: opt_str(input, "issued_token_type").unwrap_or(mcx_connect::TOKEN_TYPE_JWT).to_owned(),
-        token_type: TokenType::parse(opt_str(input, "token_type").unwrap_or("N_A")),
-        expires_in: input.get("expires_in").and_then(Value::as_u64),
-        scope: scope_input(input)?,
-        refresh_token: opt_str(input, "refresh_token").map(Secret::new),
-        scope_text: None,
-        normalisations: Vec::new(),
-    };
+    });
     Ok(response_json(&response.to_http_response()))
 }
 
@@ -265,29 +284,13 @@ fn jwt_bearer_parse(input: &Value) -> Outcome {
 
 fn token_response_read(input: &Value) -> Outcome {
     let read = TokenResponse::from_http_response(&http_response(input)?, &Limits::default())?;
-    Ok(json!({
-        "access_token": read.access_token.expose(),
-        "token_type": read.token_type.as_str(),
-        "expires_in": read.expires_in,
-        "refresh_token": read.refresh_token.as_ref().map(Secret::expose),
-        "scope": read.scope.map(|s| s.to_string()),
-        "id_token": read.id_token.as_ref().map(Secret::expose),
-        "scope_text": read.scope_text,
-        "normalisations": codes(&read.normalisations),
-    }))
+    Ok(reply_json!(read, { "id_token": read.id_token.as_ref().map(Secret::expose) }))
 }
 
 fn token_response_write(input: &Value) -> Outcome {
-    let response = TokenResponse {
-        access_token: Secret::new(str(input, "access_token")?),
-        token_type: TokenType::parse(opt_str(input, "token_type").unwrap_or("Bearer")),
-        expires_in: input.get("expires_in").and_then(Value::as_u64),
-        refresh_token: opt_str(input, "refresh_token").map(Secret::new),
-        scope: scope_input(input)?,
+    let response = reply_from_input!(TokenResponse, input, "Bearer", {
         id_token: opt_str(input, "id_token").map(Secret::new),
-        scope_text: None,
-        normalisations: Vec::new(),
-    };
+    });
     Ok(response_json(&response.to_http_response()))
 }
 

@@ -15,9 +15,8 @@ use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
-    sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, PendingSignature,
-    RingBackend, SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError,
-    UnverifiedToken, Verifier,
+    sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, RingBackend,
+    SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
 };
 use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
 use serde_json::{json, Value};
@@ -207,19 +206,22 @@ fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
     Ok(validator)
 }
 
-/// One validation on the run's signature path: `validate` in one call, or (PrepareFinish) the
-/// validator's `prepare`, the built-in backend's verdict on what it hands out, then `finish`.
-fn on_signature_path<T>(
-    validate: impl FnOnce() -> Result<T, TokenError>,
-    prepare: impl FnOnce() -> Result<PendingSignature, TokenError>,
-    finish: impl FnOnce(PendingSignature, bool) -> Result<T, TokenError>,
-) -> Result<T, TokenError> {
-    if signature_path() != SignaturePath::PrepareFinish {
-        return validate();
-    }
-    let pending = prepare()?;
-    let verified = pending.verify_with(&BuiltInBackend);
-    finish(pending, verified)
+/// Validates `$token` with `$validator` on the run's signature path: `validate` in one call, or
+/// (PrepareFinish) the validator's `prepare`, the built-in backend's verdict on what it hands
+/// out, then `finish`. The `[...]` arguments (a client id, a nonce) go before `now`, as each kind
+/// of validator takes them. A macro, because the three validators share these method names but no
+/// trait.
+macro_rules! validate_on_signature_path {
+    ($validator:expr, $token:expr, [$($context:expr),*], $now:expr) => {
+        if signature_path() == SignaturePath::PrepareFinish {
+            $validator.prepare($token).and_then(|pending| {
+                let verified = pending.verify_with(&BuiltInBackend);
+                $validator.finish(pending, verified, $($context,)* $now)
+            })
+        } else {
+            $validator.validate($token, $($context,)* $now)
+        }
+    };
 }
 
 fn validate(input: &Value) -> Outcome {
@@ -229,12 +231,7 @@ fn validate(input: &Value) -> Outcome {
         "security" => {
             let validator = security_validator(input)?;
             let client_id = str(input, "client_id")?;
-            let checked = on_signature_path(
-                || validator.validate(token, client_id, now),
-                || validator.prepare(token),
-                |pending, verified| validator.finish(pending, verified, client_id, now),
-            );
-            to_json(&checked.map_err(token_error)?)
+            to_json(&validate_on_signature_path!(validator, token, [client_id], now).map_err(token_error)?)
         }
         "id" => {
             let mut validator =
@@ -245,21 +242,11 @@ fn validate(input: &Value) -> Outcome {
                 validator = validator.require_service(service);
             }
             let nonce = opt_str(input, "nonce");
-            let checked = on_signature_path(
-                || validator.validate(token, nonce, now),
-                || validator.prepare(token),
-                |pending, verified| validator.finish(pending, verified, nonce, now),
-            );
-            to_json(&checked.map_err(token_error)?)
+            to_json(&validate_on_signature_path!(validator, token, [nonce], now).map_err(token_error)?)
         }
         "access" => {
             let validator = access_validator(input)?;
-            let checked = on_signature_path(
-                || validator.validate(token, now),
-                || validator.prepare(token),
-                |pending, verified| validator.finish(pending, verified, now),
-            );
-            to_json(&checked.map_err(token_error)?)
+            to_json(&validate_on_signature_path!(validator, token, [], now).map_err(token_error)?)
         }
         other => Err(bad_case(format!("unknown token kind `{other}`"))),
     }

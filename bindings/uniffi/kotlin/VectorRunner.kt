@@ -40,19 +40,24 @@ object VectorRunner {
             "lenient" -> ParseMode.LENIENT
             else -> throw BadCase("unknown mode `$m`")
         }
-        var limits = defaultLimits()
-        @Suppress("UNCHECKED_CAST")
-        (input["limits"] as? Json)?.forEach { (key, value) ->
-            val n = (value as Number).toLong().toULong()
-            limits = when (key) {
-                "max_body_bytes" -> limits.copy(maxBodyBytes = n)
-                "max_parameters" -> limits.copy(maxParameters = n)
-                "max_token_bytes" -> limits.copy(maxTokenBytes = n)
-                else -> throw BadCase("unknown limit `$key`")
-            }
-        }
+        val limits = limits(input, defaultLimits(), parseLimits)
         return ParseOptions(mode, limits, policy(input), input["accept_unknown_mcx_scopes"] as? Boolean ?: false)
     }
+
+    /** The vectors' names of the parser limits, each with the field of [Limits] it sets. */
+    private val parseLimits = mapOf<String, (Limits, ULong) -> Limits>(
+        "max_body_bytes" to { l, n -> l.copy(maxBodyBytes = n) },
+        "max_parameters" to { l, n -> l.copy(maxParameters = n) },
+        "max_token_bytes" to { l, n -> l.copy(maxTokenBytes = n) },
+    )
+
+    /** [defaults] with each of `input.limits` set through [setters]; a name not there is a bad case. */
+    @Suppress("UNCHECKED_CAST")
+    private fun <L> limits(input: Json, defaults: L, setters: Map<String, (L, ULong) -> L>): L =
+        (input["limits"] as? Json).orEmpty().entries.fold(defaults) { limits, (key, value) ->
+            val set = setters[key] ?: throw BadCase("unknown limit `$key`")
+            set(limits, (value as Number).toLong().toULong())
+        }
 
     private fun body(value: Json): ByteArray = when {
         value["body"] is String -> (value["body"] as String).toByteArray(Charsets.UTF_8)
@@ -150,20 +155,15 @@ object VectorRunner {
         else -> throw BadCase("a document is a string or {\"xml_base64\": ...}")
     }
 
-    @Suppress("UNCHECKED_CAST")
-    private fun parseDocument(input: Json, document: Any?): UserProfile {
-        var limits = ProfileLimits()
-        (input["limits"] as? Json)?.forEach { (key, value) ->
-            val n = (value as Number).toLong().toULong()
-            limits = when (key) {
-                "max_bytes" -> limits.copy(maxBytes = n)
-                "max_depth" -> limits.copy(maxDepth = n)
-                "max_elements" -> limits.copy(maxElements = n)
-                else -> throw BadCase("unknown limit `$key`")
-            }
-        }
-        return UserProfile.parseWithLimits(documentBytes(document), policy(input), limits)
-    }
+    /** The vectors' names of the profile reader's limits, each with the field of [ProfileLimits] it sets. */
+    private val profileLimits = mapOf<String, (ProfileLimits, ULong) -> ProfileLimits>(
+        "max_bytes" to { l, n -> l.copy(maxBytes = n) },
+        "max_depth" to { l, n -> l.copy(maxDepth = n) },
+        "max_elements" to { l, n -> l.copy(maxElements = n) },
+    )
+
+    private fun parseDocument(input: Json, document: Any?): UserProfile =
+        UserProfile.parseWithLimits(documentBytes(document), policy(input), limits(input, ProfileLimits(), profileLimits))
 
     private fun oneDocument(input: Json): UserProfile = when {
         input.containsKey("xml") -> parseDocument(input, input["xml"])

@@ -1,14 +1,13 @@
 //! TLS trust for the CLI: the Mozilla roots, or a private CA (`--ca-file`, as MC deployments
 //! use); optionally the server key pinned by the SHA-256 of its SubjectPublicKeyInfo
-//! (`--pin-sha256`): the chain must verify AND the pin must match.
+//! (`--pin-sha256`): the chain must verify AND the pin must match (checked as soon as the
+//! handshake is done, before the request is sent).
 
 use super::{cert, NetError, PeerCertificate};
 use base64ct::{Base64, Encoding};
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::client::WebPkiServerVerifier;
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, SignatureScheme, StreamOwned};
+use rustls::pki_types::{CertificateDer, ServerName};
+use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
 use sha2::{Digest, Sha256};
 use std::net::TcpStream;
 use std::sync::Arc;
@@ -34,52 +33,6 @@ fn spki_sha256(der: &[u8]) -> Option<[u8; 32]> {
     cert::fields(der).map(|f| Sha256::digest(f.spki).into())
 }
 
-/// The webpki verifier, then the pin.
-#[derive(Debug)]
-struct PinningVerifier {
-    inner: Arc<WebPkiServerVerifier>,
-    pins: Vec<[u8; 32]>,
-}
-
-impl ServerCertVerifier for PinningVerifier {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp_response: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        let verified = self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)?;
-        match spki_sha256(end_entity) {
-            Some(digest) if self.pins.contains(&digest) => Ok(verified),
-            _ => Err(rustls::Error::General("the server key matches no --pin-sha256".to_owned())),
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
-    }
-}
-
 fn tls_error(what: impl std::fmt::Display) -> NetError {
     NetError::new("tls_failed", format!("TLS: {what}"))
 }
@@ -100,23 +53,16 @@ impl TlsOptions {
             }
             None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
         }
-        let builder = ClientConfig::builder_with_provider(provider.clone())
+        let config = ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
-            .map_err(tls_error)?;
-        let config = if self.pins.is_empty() {
-            builder.with_root_certificates(roots).with_no_client_auth()
-        } else {
-            let inner =
-                WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider).build().map_err(tls_error)?;
-            builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(PinningVerifier { inner, pins: self.pins.clone() }))
-                .with_no_client_auth()
-        };
+            .map_err(tls_error)?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
         Ok(Arc::new(config))
     }
 
-    /// Connects and completes the handshake (so that a trust failure is reported as such).
+    /// Connects and completes the handshake (so that a trust failure is reported as such); with
+    /// pins, the verified server key must then match one, before anything is sent.
     pub(super) fn connect(
         &self,
         host: &str,
@@ -127,6 +73,12 @@ impl TlsOptions {
         let mut conn = ClientConnection::new(self.config()?, name).map_err(tls_error)?;
         while conn.is_handshaking() {
             conn.complete_io(&mut tcp).map_err(|e| io_error(host, e))?;
+        }
+        if !self.pins.is_empty() {
+            let key = conn.peer_certificates().and_then(|chain| chain.first()).and_then(|der| spki_sha256(der));
+            if !key.is_some_and(|digest| self.pins.contains(&digest)) {
+                return Err(tls_error(format!("{host}: the server key matches no --pin-sha256")));
+            }
         }
         Ok(StreamOwned::new(conn, tcp))
     }

@@ -11,7 +11,7 @@ use crate::net::{Client, Exchange};
 use crate::output::{self, Ctx};
 use crate::{Failure, Outcome, ProbePartnerArgs, ProbePrimaryArgs};
 use mcx_connect::token::{RuleOutcome, SecurityTokenRules, UnverifiedToken, DEFAULT_MAX_TOKEN_BYTES};
-use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, ParseOptions, Rejection};
+use mcx_connect::{ErrorResponse, HttpRequest, HttpResponse, Limits, ParseOptions, Rejection, TokenType};
 use partner::{form, replaced, Params};
 use serde_json::json;
 
@@ -122,15 +122,36 @@ impl<'a> ValidForm<'a> {
         self.structural(id, rule, self.with(name, value), &[])
     }
 
+    /// The case of the valid form with the token in `name` issued again unsecured, refused as
+    /// `expect` says.
+    pub(crate) fn unsecured(&self, id: &'static str, rule: &'static str, name: &'static str, expect: Expect) -> Case {
+        Case { id, rule, request: Ok(self.with_unsecured(name)), expect }
+    }
+
+    /// The case of the valid form with `name` set to `value`, a value the probe had to obtain
+    /// first: when it could not, the case is skipped with the reason.
+    pub(crate) fn obtained(
+        &self,
+        id: &'static str,
+        rule: &'static str,
+        name: &'static str,
+        value: Result<impl AsRef<str>, impl ToString>,
+        expect: Expect,
+    ) -> Case {
+        Case { id, rule, request: value.map(|v| self.with(name, v.as_ref())).map_err(|why| why.to_string()), expect }
+    }
+
     /// The RFC 6749 refusals a token endpoint owes whatever its grant, in the probes' order: an
-    /// unknown grant type, the parameter `repeated` sent twice, the parameters as JSON (`json`),
+    /// unknown grant type, the parameter `repeated` sent twice, the parameters as a JSON object,
     /// GET, an oversized body.
-    pub(crate) fn rfc6749_cases(&self, repeated: &str, json: &serde_json::Value) -> Vec<Case> {
+    pub(crate) fn rfc6749_cases(&self, repeated: &str) -> Vec<Case> {
         let mut duplicate = self.params.clone();
         duplicate.extend(self.params.iter().filter(|(n, _)| *n == repeated).cloned());
+        let json: serde_json::Map<String, serde_json::Value> =
+            self.params.iter().map(|(name, value)| ((*name).to_owned(), value.as_str().into())).collect();
         let mut json_body = self.post(&self.params);
         json_body.headers = vec![("Content-Type".into(), "application/json".into())];
-        json_body.body = json.to_string().into_bytes();
+        json_body.body = serde_json::Value::Object(json).to_string().into_bytes();
         let get = HttpRequest { method: "GET".into(), url: self.endpoint.to_owned(), headers: vec![], body: vec![] };
         let oversized = oversized_body(&String::from_utf8_lossy(&form(&self.params)));
         vec![
@@ -146,6 +167,11 @@ impl<'a> ValidForm<'a> {
             ),
         ]
     }
+}
+
+/// The `valid.token_type` row: the success reply's `token_type` must be `expected` under `rule`.
+pub(crate) fn token_type_check(rule: &'static str, expected: &TokenType, found: &TokenType) -> Check {
+    Check::graded("valid.token_type", rule, expected.as_str(), found.as_str(), found == expected)
 }
 
 /// `200`, or `400 invalid_grant`: the status and, for an error response, its code.

@@ -1,13 +1,12 @@
 //! `probe partner`: a partner IdMS token endpoint against TS 33.180 B.7.4 / B.7.5 and RFC 7523.
 
-use super::{run_case, send_valid, unsecured_jwt, Case, Expect, ValidForm};
+use super::{run_case, send_valid, token_type_check, unsecured_jwt, Expect, ValidForm};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
 use mcx_connect::token::{sign, JwsHeader, SigningKey, UnverifiedToken};
 use mcx_connect::{
-    ClientAuthentication, HttpRequest, JwtBearerRequest, ParseOptions, Scope, ScopeSet, TokenResponse, TokenType,
-    GRANT_TYPE_JWT_BEARER,
+    ClientAuthentication, JwtBearerRequest, Scope, ScopeSet, TokenResponse, TokenType, GRANT_TYPE_JWT_BEARER,
 };
 use serde_json::{json, Value};
 
@@ -82,57 +81,30 @@ fn forged(assertion: &str) -> Result<String, String> {
 
 /// Every check, in order: the valid request first, then the invalid ones.
 pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
-    let scope = probe.scope.to_string();
     let comma_scope = probe.scope.iter().map(Scope::as_str).collect::<Vec<_>>().join(",");
     let mut checks = valid(ctx, client, probe);
     let assertion = probe.assertion.clone().unwrap_or_else(|_| placeholder(probe));
     let params: Params = vec![
         ("grant_type", GRANT_TYPE_JWT_BEARER.to_owned()),
-        ("assertion", assertion.clone()),
+        ("assertion", assertion),
         ("client_id", probe.client_id.clone()),
-        ("scope", scope.clone()),
+        ("scope", probe.scope.to_string()),
     ];
-    let parse = |request: &HttpRequest, options: &ParseOptions| JwtBearerRequest::parse(request, options).err();
-    let form = ValidForm::new(&probe.token_endpoint, params, client, parse);
-    let json = json!({ "grant_type": GRANT_TYPE_JWT_BEARER, "assertion": assertion, "client_id": probe.client_id,
-                       "scope": scope });
+    let form = ValidForm::new(&probe.token_endpoint, params, client, |r, o| JwtBearerRequest::parse(r, o).err());
+    let forged_assertion = probe.assertion.as_deref().map_err(|why| why.to_owned()).and_then(forged);
+    let other_target = probe.other_target_assertion.as_ref();
     let mut cases = vec![
         form.missing("missing_client_id", "B.7.4", "client_id"),
         form.missing("missing_assertion", "B.7.4", "assertion"),
         form.changed("comma_scope", "RFC 6749 §3.3", "scope", &comma_scope),
         form.changed("no_mcx_scope", "B.7.4", "scope", "openid"),
     ];
-    cases.extend(form.rfc6749_cases("scope", &json));
+    cases.extend(form.rfc6749_cases("scope"));
     cases.extend([
-        Case {
-            id: "alg_none_assertion",
-            rule: "RFC 7523 §3.1",
-            request: Ok(form.with_unsecured("assertion")),
-            expect: invalid_grant(),
-        },
-        Case {
-            id: "forged_signature",
-            rule: "RFC 7523 §3.1",
-            request: probe
-                .assertion
-                .as_deref()
-                .map_err(|why| why.to_owned())
-                .and_then(forged)
-                .map(|token| form.with("assertion", &token)),
-            expect: invalid_grant(),
-        },
-        Case {
-            id: "expired_assertion",
-            rule: "B.2.1.2",
-            request: probe.expired_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
-            expect: invalid_grant(),
-        },
-        Case {
-            id: "assertion_for_another_target",
-            rule: "B.7.4",
-            request: probe.other_target_assertion.as_ref().map(|t| form.with("assertion", t)).map_err(Clone::clone),
-            expect: invalid_grant(),
-        },
+        form.unsecured("alg_none_assertion", "RFC 7523 §3.1", "assertion", invalid_grant()),
+        form.obtained("forged_signature", "RFC 7523 §3.1", "assertion", forged_assertion, invalid_grant()),
+        form.obtained("expired_assertion", "B.2.1.2", "assertion", probe.expired_assertion.as_ref(), invalid_grant()),
+        form.obtained("assertion_for_another_target", "B.7.4", "assertion", other_target, invalid_grant()),
     ]);
     checks.extend(cases.iter().flat_map(|case| run_case(ctx, client, case)));
     checks
@@ -157,13 +129,7 @@ fn valid(ctx: &Ctx, client: &Client, probe: &PartnerProbe) -> Vec<Check> {
                 format!("{} bytes", tokens.access_token.len()),
                 !tokens.access_token.is_empty(),
             ));
-            checks.push(Check::graded(
-                "valid.token_type",
-                "B.7.5",
-                "Bearer",
-                tokens.token_type.as_str(),
-                tokens.token_type == TokenType::Bearer,
-            ));
+            checks.push(token_type_check("B.7.5", &TokenType::Bearer, &tokens.token_type));
             if probe.scope.contains(&Scope::OpenId) {
                 checks.push(Check::graded(
                     "valid.id_token",

@@ -1,15 +1,15 @@
 //! `probe primary`: a primary IdMS token endpoint against TS 33.180 B.7.2 / B.7.3 and RFC 8693.
 
 use super::partner::Params;
-use super::{run_case, send_valid, unsecured_jwt, Case, Expect, ValidForm};
+use super::{run_case, send_valid, token_type_check, unsecured_jwt, Expect, ValidForm};
 use crate::checks::Check;
 use crate::net::Client;
 use crate::output::Ctx;
 use crate::security_token::{self, Expectations};
 use mcx_connect::token::JwkSet;
 use mcx_connect::{
-    ClientAuthentication, HttpRequest, Limits, ParseOptions, TokenExchangeRequest, TokenExchangeResponse, TokenType,
-    GRANT_TYPE_TOKEN_EXCHANGE, TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT,
+    ClientAuthentication, Limits, TokenExchangeRequest, TokenExchangeResponse, TokenType, GRANT_TYPE_TOKEN_EXCHANGE,
+    TOKEN_TYPE_ACCESS_TOKEN, TOKEN_TYPE_JWT,
 };
 use serde_json::json;
 
@@ -50,33 +50,23 @@ pub(crate) fn run(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check
     let params: Params = vec![
         ("grant_type", GRANT_TYPE_TOKEN_EXCHANGE.to_owned()),
         ("resource", probe.resource.clone()),
-        ("subject_token", subject.clone()),
+        ("subject_token", subject),
         ("subject_token_type", TOKEN_TYPE_JWT.to_owned()),
         ("client_id", probe.client_id.clone()),
     ];
-    let parse = |request: &HttpRequest, options: &ParseOptions| TokenExchangeRequest::parse(request, options).err();
-    let form = ValidForm::new(&probe.token_endpoint, params, client, parse);
-    let json = json!({ "grant_type": GRANT_TYPE_TOKEN_EXCHANGE, "resource": probe.resource,
-                       "subject_token": subject, "subject_token_type": TOKEN_TYPE_JWT });
+    let form = ValidForm::new(&probe.token_endpoint, params, client, |r, o| TokenExchangeRequest::parse(r, o).err());
+    // Sent only with a real subject token, so that the resource is what gets it refused.
+    let unknown_resource = probe.access_token.as_ref().map(|_| UNKNOWN_RESOURCE);
+    let invalid_target = Expect::Error { status: 400, error: "invalid_target".to_owned() };
     let mut cases = vec![
         form.missing("missing_subject_token", "B.7.2", "subject_token"),
         form.missing("missing_resource", "B.7.2", "resource"),
         form.changed("wrong_subject_token_type", "B.7.2", "subject_token_type", TOKEN_TYPE_ACCESS_TOKEN),
     ];
-    cases.extend(form.rfc6749_cases("resource", &json));
+    cases.extend(form.rfc6749_cases("resource"));
     cases.extend([
-        Case {
-            id: "alg_none_subject_token",
-            rule: "RFC 8693 §2.2.2",
-            request: Ok(form.with_unsecured("subject_token")),
-            expect: invalid_request(),
-        },
-        Case {
-            id: "unknown_resource",
-            rule: "RFC 8693 §2.2.2",
-            request: probe.access_token.as_ref().map(|_| form.with("resource", UNKNOWN_RESOURCE)).map_err(Clone::clone),
-            expect: Expect::Error { status: 400, error: "invalid_target".to_owned() },
-        },
+        form.unsecured("alg_none_subject_token", "RFC 8693 §2.2.2", "subject_token", invalid_request()),
+        form.obtained("unknown_resource", "RFC 8693 §2.2.2", "resource", unknown_resource, invalid_target),
     ]);
     checks.extend(cases.iter().flat_map(|case| run_case(ctx, client, case)));
     checks
@@ -113,13 +103,7 @@ fn valid(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check> {
         reply.issued_token_type.as_str(),
         reply.issued_token_type == TOKEN_TYPE_JWT,
     ));
-    checks.push(Check::graded(
-        "valid.token_type",
-        "RFC 8693 §2.2.1",
-        "N_A",
-        reply.token_type.as_str(),
-        reply.token_type == TokenType::NotApplicable,
-    ));
+    checks.push(token_type_check("RFC 8693 §2.2.1", &TokenType::NotApplicable, &reply.token_type));
     let expect = Expectations {
         client_id: &probe.client_id,
         resource: &probe.resource,
