@@ -777,5 +777,14 @@ mod tests {
             let by_context = code.starts_with("token_");
             assert_eq!(entry.rfc_error == RfcError::ByContext, by_context, "{code}");
         }
+        // And the other way: `CODES` is written by hand, so a registered token code missing from it
+        // (as `issuer_invalid` once was) would never be checked against the registry.
+        for entry in ERROR_CODES.iter().filter(|entry| entry.concept == Concept::Token) {
+            assert!(
+                crate::token::TokenError::CODES.contains(&entry.code),
+                "{} is not in TokenError::CODES",
+                entry.code
+            );
+        }
     }
 }

@@ -212,7 +212,7 @@ impl TokenError {
     }
 
     /// Every code this type can return, in table order (for bindings and vector runners).
-    pub const CODES: [&'static str; 29] = [
+    pub const CODES: [&'static str; 30] = [
         "token_malformed",
         "token_too_large",
         "token_algorithm_refused",
@@ -240,6 +240,7 @@ impl TokenError {
         "leeway_too_large",
         "validator_invalid",
         "signing_key_invalid",
+        "issuer_invalid",
         "now_in_milliseconds",
         "token_lifetime_too_long",
     ];
