@@ -82,74 +82,39 @@ const results = {};
 // in the body for jwt-bearer), so a change of the shared machine's load falls on all alike. Ours
 // also checks what oauth4webapi does not (the scope's syntax and its B.7.4 values, the `resource`
 // against the endpoint policy, the assertion not empty) and returns the body as bytes.
+// oauth4webapi's two requests, with its fetch stub (`options`) or one that serializes the body as fetch
+// does (`serializing`).
+const theirExchange = (fetchOptions) =>
+  oauth.genericTokenEndpointRequest(
+    primary,
+    client,
+    oauth.ClientSecretBasic("s3cret"),
+    "urn:ietf:params:oauth:grant-type:token-exchange",
+    new URLSearchParams({
+      resource: partner.token_endpoint,
+      subject_token: "primary-access-token",
+      subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
+    }),
+    fetchOptions,
+  );
+const theirBearer = (fetchOptions) =>
+  oauth.genericTokenEndpointRequest(partner, client, oauth.None(), "urn:ietf:params:oauth:grant-type:jwt-bearer", new URLSearchParams({ assertion, scope }), fetchOptions);
 const exchangeClient = { method: "client_secret_basic", clientId: client.client_id, clientSecret: "s3cret" };
 [results.oursExchange, results.theirsExchange, results.serializedExchange] = await timeInterleaved(ITER, [
   [
     "mcx-connect buildTokenExchangeRequest",
     () => api.buildTokenExchangeRequest(primary.token_endpoint, { resource: partner.token_endpoint, subjectToken: "primary-access-token", client: exchangeClient }),
   ],
-  [
-    "oauth4webapi genericTokenEndpointRequest (token exchange)",
-    () =>
-      oauth.genericTokenEndpointRequest(
-        primary,
-        client,
-        oauth.ClientSecretBasic("s3cret"),
-        "urn:ietf:params:oauth:grant-type:token-exchange",
-        new URLSearchParams({
-          resource: partner.token_endpoint,
-          subject_token: "primary-access-token",
-          subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
-        }),
-        options,
-      ),
-  ],
-  [
-    "oauth4webapi, body serialized as fetch does (token exchange)",
-    () =>
-      oauth.genericTokenEndpointRequest(
-        primary,
-        client,
-        oauth.ClientSecretBasic("s3cret"),
-        "urn:ietf:params:oauth:grant-type:token-exchange",
-        new URLSearchParams({
-          resource: partner.token_endpoint,
-          subject_token: "primary-access-token",
-          subject_token_type: "urn:ietf:params:oauth:token-type:jwt",
-        }),
-        serializing,
-      ),
-  ],
+  ["oauth4webapi genericTokenEndpointRequest (token exchange)", () => theirExchange(options)],
+  ["oauth4webapi, body serialized as fetch does (token exchange)", () => theirExchange(serializing)],
 ]);
 [results.oursBearer, results.theirsBearer, results.serializedBearer] = await timeInterleaved(ITER, [
   [
     "mcx-connect buildJwtBearerRequest",
     () => api.buildJwtBearerRequest(partner.token_endpoint, { assertion, client: { method: "client_id", clientId: client.client_id }, scope }),
   ],
-  [
-    "oauth4webapi genericTokenEndpointRequest (jwt-bearer)",
-    () =>
-      oauth.genericTokenEndpointRequest(
-        partner,
-        client,
-        oauth.None(),
-        "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        new URLSearchParams({ assertion, scope }),
-        options,
-      ),
-  ],
-  [
-    "oauth4webapi, body serialized as fetch does (jwt-bearer)",
-    () =>
-      oauth.genericTokenEndpointRequest(
-        partner,
-        client,
-        oauth.None(),
-        "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        new URLSearchParams({ assertion, scope }),
-        serializing,
-      ),
-  ],
+  ["oauth4webapi genericTokenEndpointRequest (jwt-bearer)", () => theirBearer(options)],
+  ["oauth4webapi, body serialized as fetch does (jwt-bearer)", () => theirBearer(serializing)],
 ]);
 results.oursParse = await time("mcx-connect parseJwtBearerRequest (server role)", ITER, () =>
   api.parseJwtBearerRequest({

@@ -1,56 +1,18 @@
 //! The token exchange at the primary IdMS (TS 33.180 B.7.2, B.7.3; RFC 8693).
 
-use crate::convert::{string_in, to_js};
-use crate::endpoint::policy_in;
+use crate::convert::to_js;
 use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
-use crate::request::{form_post_out, general_in, token_request, Fields, Shape};
+use crate::request::{token_request, FastIn, Fields};
 use crate::response::response_to_write;
 use crate::scope::scope_in;
-use mcx_connect::{EndpointPolicy, HttpResponse, Limits, Secret, TokenExchangeRequest, TokenExchangeResponse};
+use mcx_connect::{HttpResponse, Limits, Secret, TokenExchangeRequest, TokenExchangeResponse};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693 §2.1):
-/// the form body (`grant_type`, `resource`, `subject_token`, `subject_token_type` JWT, then the
-/// optional parameters given) and the client's authentication.
-///
-/// @param tokenEndpoint the primary IdMS token endpoint.
-/// @param request the primary access token (`subjectToken`), the partner token endpoint it is for
-/// (`resource`), the client and the optional RFC 8693 parameters.
-/// @param policy where credentials may be sent (default: `https` only).
-/// @returns the POST to send (`fetch(request.url, request)`).
-/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint or `resource`
-/// the policy refuses), `empty_parameter` (empty `subjectToken`), a `scope_…` code, or
-/// `invalid_argument` (a value of the wrong shape).
-/// @example
-/// ```js
-/// import { buildTokenExchangeRequest } from "mcx-connect";
-/// const request = buildTokenExchangeRequest("https://idms.primary.example/token", {
-///   resource: "https://idms.partner.example/token", subjectToken: "the-primary-access-token",
-///   client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: "s3cret" },
-/// });
-/// request.method; // => "POST"
-/// new URLSearchParams(new TextDecoder().decode(request.body)).get("resource"); // => "https://idms.partner.example/token"
-/// // const reply = await fetch(request.url, request);
-/// ```
-#[wasm_bindgen(js_name = buildTokenExchangeRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_token_exchange_request(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    request: Ts<TokenExchangeRequest>,
-    policy: Option<Ts<EndpointPolicy>>,
-) -> Result<JsValue, JsValue> {
-    let (url, request): (JsValue, JsValue) = (token_endpoint, request.into());
-    let (token_endpoint, request) = match Fields::read(Shape::TokenExchange, &url, &request).and_then(fast_in) {
-        Some((token_endpoint, request)) => (token_endpoint, request?),
-        None => (string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
-    };
-    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?, &token_endpoint, &url)
-}
-
-/// The token endpoint and the request read on the fast path (`None`: read it the general way).
-fn fast_in(mut fields: Fields) -> Option<(String, Result<TokenExchangeRequest, JsValue>)> {
+/// The request read on the fast path.
+fn fast_in(mut fields: Fields) -> FastIn<TokenExchangeRequest> {
     let (token_endpoint, resource, subject_token) = (fields.take(0)?, fields.take(1)?, fields.take(2)?);
     let client = fields.client(3)?;
     let scope = fields.take(5).map(|scope| scope_in(&scope)).transpose();
@@ -69,6 +31,31 @@ fn fast_in(mut fields: Fields) -> Option<(String, Result<TokenExchangeRequest, J
 
 token_request!(
     TokenExchangeRequest,
+    fast: TokenExchange,
+    #[doc = " Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693 §2.1):"]
+    #[doc = " the form body (`grant_type`, `resource`, `subject_token`, `subject_token_type` JWT, then the"]
+    #[doc = " optional parameters given) and the client's authentication."]
+    #[doc = ""]
+    #[doc = " @param tokenEndpoint the primary IdMS token endpoint."]
+    #[doc = " @param request the primary access token (`subjectToken`), the partner token endpoint it is for"]
+    #[doc = " (`resource`), the client and the optional RFC 8693 parameters."]
+    #[doc = " @param policy where credentials may be sent (default: `https` only)."]
+    #[doc = " @returns the POST to send (`fetch(request.url, request)`)."]
+    #[doc = " @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint or `resource`"]
+    #[doc = " the policy refuses), `empty_parameter` (empty `subjectToken`), a `scope_…` code, or"]
+    #[doc = " `invalid_argument` (a value of the wrong shape)."]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildTokenExchangeRequest } from \"mcx-connect\";"]
+    #[doc = " const request = buildTokenExchangeRequest(\"https://idms.primary.example/token\", {"]
+    #[doc = "   resource: \"https://idms.partner.example/token\", subjectToken: \"the-primary-access-token\","]
+    #[doc = "   client: { method: \"client_secret_basic\", clientId: \"mcptt-client\", clientSecret: \"s3cret\" },"]
+    #[doc = " });"]
+    #[doc = " request.method; // => \"POST\""]
+    #[doc = " new URLSearchParams(new TextDecoder().decode(request.body)).get(\"resource\"); // => \"https://idms.partner.example/token\""]
+    #[doc = " // const reply = await fetch(request.url, request);"]
+    #[doc = " ```"]
+    build: build_token_exchange_request = buildTokenExchangeRequest,
     #[doc = " Server role (the primary IdM server, TS 33.180 B.7.2): reads a token exchange request (RFC 8693)."]
     #[doc = " Strict: what B.7.2 does not allow is refused, never ignored."]
     #[doc = ""]

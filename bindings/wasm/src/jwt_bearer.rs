@@ -1,52 +1,12 @@
 //! The token request at the partner IdMS (TS 33.180 B.7.4; RFC 7523).
 
-use crate::convert::string_in;
-use crate::endpoint::policy_in;
-use crate::error::throw;
-use crate::request::{form_post_out, general_in, token_request, Fields, Shape};
+use crate::request::{token_request, FastIn, Fields};
 use crate::scope::scope_in;
-use mcx_connect::{EndpointPolicy, JwtBearerRequest, Secret};
-use tsify::Ts;
+use mcx_connect::{JwtBearerRequest, Secret};
 use wasm_bindgen::prelude::*;
 
-/// Builds the POST to the partner token endpoint (TS 33.180 B.7.4, RFC 7523 §2.1): the form body
-/// (`grant_type` jwt-bearer, `assertion`, `client_id`, `scope`) and, for a confidential client,
-/// its authentication.
-///
-/// @param tokenEndpoint the partner IdMS token endpoint.
-/// @param request the security token from the token exchange (`assertion`), the client (with its
-/// `clientId`) and the scope: `openid` and one or more `3gpp:mc:` values (`scopeForService`).
-/// @param policy where credentials may be sent (default: `https` only).
-/// @returns the POST to send (`fetch(request.url, request)`).
-/// @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint the policy
-/// refuses), `empty_parameter` (empty `assertion`), `missing_parameter` (no `clientId`),
-/// `scope_missing_mcx` or another `scope_…` code, or `invalid_argument` (a value of the wrong shape).
-/// @example
-/// ```js
-/// import { buildJwtBearerRequest, scopeForService } from "mcx-connect";
-/// const securityToken = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl"; // from the primary
-/// const request = buildJwtBearerRequest("https://idms.partner.example/token", {
-///   assertion: securityToken, client: { method: "client_id", clientId: "mcptt-client" },
-///   scope: scopeForService("ptt"),
-/// });
-/// new URLSearchParams(new TextDecoder().decode(request.body)).get("grant_type"); // => "urn:ietf:params:oauth:grant-type:jwt-bearer"
-/// ```
-#[wasm_bindgen(js_name = buildJwtBearerRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_jwt_bearer_request(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = tokenEndpoint)] token_endpoint: JsValue,
-    request: Ts<JwtBearerRequest>,
-    policy: Option<Ts<EndpointPolicy>>,
-) -> Result<JsValue, JsValue> {
-    let (url, request): (JsValue, JsValue) = (token_endpoint, request.into());
-    let (token_endpoint, request) = match Fields::read(Shape::JwtBearer, &url, &request).and_then(fast_in) {
-        Some((token_endpoint, request)) => (token_endpoint, request?),
-        None => (string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
-    };
-    form_post_out(&throw(request.build(&token_endpoint, policy_in(policy)?))?, &token_endpoint, &url)
-}
-
-/// The token endpoint and the request read on the fast path (`None`: read it the general way).
-fn fast_in(mut fields: Fields) -> Option<(String, Result<JwtBearerRequest, JsValue>)> {
+/// The request read on the fast path.
+fn fast_in(mut fields: Fields) -> FastIn<JwtBearerRequest> {
     let (token_endpoint, assertion) = (fields.take(0)?, fields.take(1)?);
     let client = fields.client(2)?;
     let scope = scope_in(&fields.take(4)?);
@@ -55,6 +15,30 @@ fn fast_in(mut fields: Fields) -> Option<(String, Result<JwtBearerRequest, JsVal
 
 token_request!(
     JwtBearerRequest,
+    fast: JwtBearer,
+    #[doc = " Builds the POST to the partner token endpoint (TS 33.180 B.7.4, RFC 7523 §2.1): the form body"]
+    #[doc = " (`grant_type` jwt-bearer, `assertion`, `client_id`, `scope`) and, for a confidential client,"]
+    #[doc = " its authentication."]
+    #[doc = ""]
+    #[doc = " @param tokenEndpoint the partner IdMS token endpoint."]
+    #[doc = " @param request the security token from the token exchange (`assertion`), the client (with its"]
+    #[doc = " `clientId`) and the scope: `openid` and one or more `3gpp:mc:` values (`scopeForService`)."]
+    #[doc = " @param policy where credentials may be sent (default: `https` only)."]
+    #[doc = " @returns the POST to send (`fetch(request.url, request)`)."]
+    #[doc = " @throws {McxConnectError} `endpoint_insecure` or `endpoint_invalid` (an endpoint the policy"]
+    #[doc = " refuses), `empty_parameter` (empty `assertion`), `missing_parameter` (no `clientId`),"]
+    #[doc = " `scope_missing_mcx` or another `scope_…` code, or `invalid_argument` (a value of the wrong shape)."]
+    #[doc = " @example"]
+    #[doc = " ```js"]
+    #[doc = " import { buildJwtBearerRequest, scopeForService } from \"mcx-connect\";"]
+    #[doc = " const securityToken = \"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl\"; // from the primary"]
+    #[doc = " const request = buildJwtBearerRequest(\"https://idms.partner.example/token\", {"]
+    #[doc = "   assertion: securityToken, client: { method: \"client_id\", clientId: \"mcptt-client\" },"]
+    #[doc = "   scope: scopeForService(\"ptt\"),"]
+    #[doc = " });"]
+    #[doc = " new URLSearchParams(new TextDecoder().decode(request.body)).get(\"grant_type\"); // => \"urn:ietf:params:oauth:grant-type:jwt-bearer\""]
+    #[doc = " ```"]
+    build: build_jwt_bearer_request = buildJwtBearerRequest,
     #[doc = " Server role (the partner IdM server, TS 33.180 B.7.4): reads a jwt-bearer token request"]
     #[doc = " (RFC 7523). It does not check the assertion: `parseAndVerifyJwtBearerRequest` does."]
     #[doc = ""]

@@ -180,8 +180,11 @@ fn usual_form_post<'a>(request: &'a HttpRequest, token_endpoint: &str) -> Option
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
 /// package's `.d.ts`.
 macro_rules! token_request {
+    // `fast: Shape` (the token exchange and jwt-bearer requests): the plain shape is read on the fast
+    // path (`fast_in` of the invoking module), any other the general way (`build_post`).
     (
         $name:ident,
+        $(fast: $shape:ident,)?
         $(#[doc = $build_doc:tt])* build: $build:ident = $build_js:ident,
         $(#[doc = $parse_doc:tt])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
     ) => {
@@ -192,10 +195,8 @@ macro_rules! token_request {
             request: tsify::Ts<mcx_connect::$name>,
             policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
         ) -> Result<JsValue, JsValue> {
-            let token_endpoint = &crate::convert::string_in(token_endpoint, "tokenEndpoint")?;
-            let request: mcx_connect::$name = crate::request::general_in(request.into())?;
-            let policy = crate::endpoint::policy_in(policy)?;
-            crate::http::request_out(&crate::error::throw(request.build(token_endpoint, policy))?)
+            let fast = None $(.or(Some((crate::request::Shape::$shape, fast_in as fn(_) -> _))))?;
+            crate::request::build_post(fast, (token_endpoint, request.into()), policy, mcx_connect::$name::build)
         }
 
         crate::request::token_request!($name, $(#[doc = $parse_doc])* parse: $parse = $parse_js -> $parsed);
@@ -217,6 +218,32 @@ macro_rules! token_request {
 }
 
 pub(crate) use token_request;
+
+/// The token endpoint and the request read on the fast path (`None`: read it the general way).
+pub(crate) type FastIn<T> = Option<(String, Result<T, JsValue>)>;
+/// A request's plain shape and the reader of its fast path.
+pub(crate) type FastPath<T> = (Shape, fn(Fields) -> FastIn<T>);
+
+/// The POST of a token request argument `request` to the `tokenEndpoint` argument `url`: read on the
+/// fast path when `fast_in` takes its plain shape (else the general way), built by the core with
+/// `build`, and handed back by [`form_post_out`].
+pub(crate) fn build_post<T: serde::de::DeserializeOwned>(
+    fast: Option<FastPath<T>>,
+    (url, request): (JsValue, JsValue),
+    policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
+    build: fn(&T, &str, mcx_connect::EndpointPolicy) -> Result<HttpRequest, mcx_connect::Error>,
+) -> Result<JsValue, JsValue> {
+    let read_fast = fast.and_then(|(shape, fast_in)| Fields::read(shape, &url, &request).and_then(fast_in));
+    let (token_endpoint, request) = match read_fast {
+        Some((token_endpoint, request)) => (token_endpoint, request?),
+        None => (crate::convert::string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
+    };
+    let post = crate::error::throw(build(&request, &token_endpoint, crate::endpoint::policy_in(policy)?))?;
+    match fast {
+        Some(_) => form_post_out(&post, &token_endpoint, &url),
+        None => crate::http::request_out(&post),
+    }
+}
 
 /// Reads a request argument the general way (JSON), its `scope` checked as a scope.
 pub(crate) fn general_in<T: serde::de::DeserializeOwned>(request: JsValue) -> Result<T, JsValue> {

@@ -220,6 +220,21 @@ function reportJson(report) {
   };
 }
 
+/**
+ * The `[read, write]` operations of a token endpoint success reply: `own.read` gives the members
+ * only this reply has in the vectors' shape, `own.write` the ones only it takes, `own.tokenType`
+ * its default `token_type`.
+ */
+function replyOperations([readName, writeName], read, write, own) {
+  return {
+    [readName]: (input) => {
+      const reply = read(httpResponse(input));
+      return readJson(reply, own.read(reply));
+    },
+    [writeName]: (input) => responseJson(write(replyInput(input, own.tokenType, own.write(input)))),
+  };
+}
+
 /** Every operation of tests/vectors/README.md, through the package API. */
 export function operations(api) {
   return {
@@ -255,18 +270,11 @@ export function operations(api) {
         normalisations: codes(parsed.normalisations),
       };
     },
-    "exchange_response.read": (input) => {
-      const read = api.readTokenExchangeResponse(httpResponse(input));
-      return readJson(read, { issued_token_type: read.issuedTokenType });
-    },
-    "exchange_response.write": (input) =>
-      responseJson(
-        api.writeTokenExchangeResponse(
-          replyInput(input, "N_A", {
-            issuedTokenType: optStr(input, "issued_token_type") ?? api.constants().tokenTypeJwt,
-          }),
-        ),
-      ),
+    ...replyOperations(["exchange_response.read", "exchange_response.write"], api.readTokenExchangeResponse, api.writeTokenExchangeResponse, {
+      tokenType: "N_A",
+      read: (read) => ({ issued_token_type: read.issuedTokenType }),
+      write: (input) => ({ issuedTokenType: optStr(input, "issued_token_type") ?? api.constants().tokenTypeJwt }),
+    }),
     "jwt_bearer.build": (input) => {
       const request = { assertion: str(input, "assertion"), client: client(input), scope: str(input, "scope") };
       return requestJson(api.buildJwtBearerRequest(str(input, "token_endpoint"), request, policy(input)));
@@ -281,14 +289,11 @@ export function operations(api) {
         normalisations: codes(parsed.normalisations),
       };
     },
-    "token_response.read": (input) => {
-      const read = api.readTokenResponse(httpResponse(input));
-      return readJson(read, { id_token: read.idToken });
-    },
-    "token_response.write": (input) =>
-      responseJson(
-        api.writeTokenResponse(replyInput(input, "Bearer", { idToken: optional(input, "id_token") })),
-      ),
+    ...replyOperations(["token_response.read", "token_response.write"], api.readTokenResponse, api.writeTokenResponse, {
+      tokenType: "Bearer",
+      read: (read) => ({ id_token: read.idToken }),
+      write: (input) => ({ idToken: optional(input, "id_token") }),
+    }),
     "pkce.challenge": (input) => ({ challenge: api.pkceFromVerifier(str(input, "verifier")).challenge }),
     "authorize.url": (input) => ({ url: authorizationRequest(api, input).url(policy(input)) }),
     "authorize.read_response": (input) => ({ code: authorizationRequest(api, input).readResponse(str(input, "redirect")) }),
