@@ -33,14 +33,14 @@ bash bindings/uniffi/package.sh "${package_args[@]}" "$OUT/dist" >/dev/null
 # the same file; aarch64 from the jar.
 library_size() { # library_size LABEL BYTES
   awk -v label="$1" -v b="$2" -v budget=1300000 'BEGIN {
-    printf "UniFFI library %s, stripped, as the packages ship it: %d bytes (%.2f MiB); budget %d bytes, ratio %.3f, %s\n",
+    printf "size: UniFFI library %s, stripped, as the packages ship it: %d bytes (%.2f MiB); budget %d bytes, ratio %.3f, %s\n",
       label, b, b / 1048576, budget, b / budget, (b <= budget ? "within" : "OVER") }'
 }
 library_size x86_64 "$(stat -c %s "$OUT/dist/mcx-connect-swift/lib/libmcx_connect_ffi.so")"
 if [[ " ${package_args[*]} " == *" --aarch64 "* ]]; then
   aarch64_bytes=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).getinfo("linux-aarch64/libmcx_connect_ffi.so").file_size)' \
     "$(ls "$OUT"/dist/mcx-connect-*.jar)")
-  echo "UniFFI library aarch64, stripped, as the jar ships it: $aarch64_bytes bytes (the budget is x86_64's)"
+  echo "size: UniFFI library aarch64, stripped, as the jar ships it: $aarch64_bytes bytes (the budget is x86_64's)"
 fi
 artifact_size() { # artifact_size LABEL FILE BUDGET_BYTES
   local bytes
