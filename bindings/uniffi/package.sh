@@ -10,13 +10,14 @@
 #
 # Usage: bash bindings/uniffi/package.sh [--release] [--aarch64] OUTDIR
 #   default     debug profile (what bindings/uniffi/test.sh installs and tests)
-#   --release   release builds (LTO; profile release-symbols): what a release ships and `make bench` measures
+#   --release   the library as a release ships it (release-lib.sh: profile `dist`, only the scaffolding
+#               functions exported) in all three packages: what `make bench` measures
 #   --aarch64   also cross-build the library for aarch64-unknown-linux-gnu (Debian's
 #               gcc-aarch64-linux-gnu) and put it into the jar as linux-aarch64/
 #
 # Generated code is never committed: Kotlin and Swift come from the workspace's own uniffi-bindgen
-# run on the debug library (library mode reads UniFFI's metadata from the symbol table, which the
-# release profile strips; the generated code does not depend on the profile); maturin runs the
+# run on the debug library (library mode reads UniFFI's metadata statics, which the release library
+# neither exports nor contains; the generated code does not depend on the profile); maturin runs the
 # same generator itself for the wheel. Tools come from tests/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -55,16 +56,12 @@ done
 # --- Python: the wheel --------------------------------------------------------------------------
 # maturin's `uniffi` mode finds the crate's `uniffi-bindgen` binary and runs it with `cargo run` on
 # the library it built: the module in the wheel is the workspace's generator's output (checked
-# below). That run needs the symbol table, so in release maturin builds with the profile
-# `release-symbols` (Cargo.toml: release without `strip = true`, debug info still stripped), and
-# builds the cdylib alone (`cargo rustc --crate-type cdylib`), which is also smaller than the
-# cdylib of `cargo build --release` with the crate's second crate type (1.24 MB against 1.61 MB
-# stripped, x86_64). maturin reuses a module left in its folder when the generator writes none:
-# remove it first.
+# below). That run needs UniFFI's metadata, which the release library does not have, so maturin
+# always builds the debug cdylib; with --release the wheel's library is then replaced by the
+# release one (below; the same file as in the jar and the Swift package). maturin reuses a module
+# left in its folder when the generator writes none: remove it first.
 rm -rf "$CARGO_TARGET_DIR/maturin/uniffi"
-maturin_args=(build --out "$out")
-[ "$release" = 1 ] && maturin_args+=(--profile release-symbols)
-(cd bindings/uniffi/python && "$MATURIN" "${maturin_args[@]}" >"$work/maturin.log" 2>&1) ||
+(cd bindings/uniffi/python && "$MATURIN" build --out "$out" >"$work/maturin.log" 2>&1) ||
   { cat "$work/maturin.log" >&2; echo "package: maturin failed" >&2; exit 1; }
 wheel=$(ls "$out"/mcx_connect-"$VERSION"-*.whl)
 "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language python \
@@ -77,23 +74,29 @@ for module in mcx_connect mcx_connect_ffi; do
 done
 echo "package: $(basename "$wheel")"
 
-# --- the library of the jar and the Swift package -------------------------------------------------
-# Debug: the debug build as it is. Release: maturin's build above, stripped here; for aarch64 the
-# same build (cdylib alone, `release-symbols`) with Debian's cross toolchain.
+# --- the library of the three packages -----------------------------------------------------------
+# Debug: the debug build as it is (the wheel keeps maturin's). Release: release-lib.sh, for aarch64
+# with Debian's cross toolchain.
 mkdir -p "$work/lib/x86_64" "$work/lib/aarch64"
 LIB="$work/lib/x86_64/libmcx_connect_ffi.so"
 if [ "$release" = 1 ]; then
-  strip -o "$LIB" "$CARGO_TARGET_DIR/release-symbols/libmcx_connect_ffi.so"
+  bash bindings/uniffi/release-lib.sh x86_64-unknown-linux-gnu "$LIB"
+  python3 bindings/uniffi/replace-wheel-library.py "$wheel" "$LIB"
+  # The wheel's manylinux tag came from maturin's debug build: the release library may need no newer glibc.
+  glibc_tag=$(basename "$wheel" | sed -nE 's/.*-manylinux_([0-9]+)_([0-9]+)_x86_64\.whl$/\1.\2/p')
+  glibc_needed=$(objdump -T "$LIB" | grep -Eo 'GLIBC_[0-9.]+' | cut -d_ -f2 | sort -uV | tail -n1)
+  if [ -z "$glibc_tag" ] || [ "$(printf '%s\n' "$glibc_needed" "$glibc_tag" | sort -V | tail -n1)" != "$glibc_tag" ]; then
+    echo "package: the release library needs glibc $glibc_needed, $(basename "$wheel") is tagged for ${glibc_tag:-no glibc}" >&2
+    exit 1
+  fi
 else
   cp "$DEBUG_LIB" "$LIB"
 fi
 if [ "$aarch64" = 1 ]; then
-  export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
   if [ "$release" = 1 ]; then
-    cargo rustc --locked -q --profile release-symbols --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib --crate-type cdylib
-    aarch64-linux-gnu-strip -o "$work/lib/aarch64/libmcx_connect_ffi.so" \
-      "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/release-symbols/libmcx_connect_ffi.so"
+    bash bindings/uniffi/release-lib.sh aarch64-unknown-linux-gnu "$work/lib/aarch64/libmcx_connect_ffi.so"
   else
+    export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
     cargo build --locked -q --target aarch64-unknown-linux-gnu -p mcx-connect-ffi --lib
     cp "$CARGO_TARGET_DIR/aarch64-unknown-linux-gnu/debug/libmcx_connect_ffi.so" "$work/lib/aarch64/"
   fi
@@ -158,5 +161,13 @@ cp "$LIB" "$swift_pkg/lib/"
 cp LICENSE "$swift_pkg/"
 tar -C "$out" -czf "$out/mcx-connect-swift-$VERSION.tar.gz" mcx-connect-swift
 echo "package: mcx-connect-swift/ and mcx-connect-swift-$VERSION.tar.gz"
+if [ "$release" = 1 ]; then
+  # One library, release-lib.sh's, in all three packages.
+  member() { python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.buffer.write(z.read(next(n for n in z.namelist() if n.endswith(sys.argv[2]))))' "$@"; }
+  for shipped in "$swift_pkg/lib/libmcx_connect_ffi.so" <(member "$jar" linux-x86-64/libmcx_connect_ffi.so) \
+    <(member "$wheel" /libmcx_connect_ffi.so); do
+    cmp -s "$LIB" "$shipped" || { echo "package: a package does not ship the library release-lib.sh built" >&2; exit 1; }
+  done
+fi
 rm -rf "$work"
 cd "$ROOT"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The UniFFI bindings, tested as installed: bindings/uniffi/package.sh builds the three artifacts
-# (debug profile) into a cache folder (generated code is never committed), then
+# (debug profile; with `--release`, the library as a release ships it) into a cache folder
+# (generated code is never committed), then
 #   Kotlin  — the tests (bindings/uniffi/kotlin) compiled against mcx-connect.jar and run with
 #             `java -cp tests.jar:mcx-connect.jar:jna.jar:kotlin-stdlib.jar` and no library path:
 #             JNA loads libmcx_connect_ffi.so from the jar (checked in JNA's load log);
@@ -11,7 +12,14 @@
 #             run by that environment's Python, which imports the installed package;
 # each with idiomatic API tests and the shared vectors. Ends with `uniffi: N passed, N failed`.
 # Tools come from tests/setup.sh (run first; a no-op when everything is installed).
+# Usage: bash bindings/uniffi/test.sh [--release]
 set -euo pipefail
+package_args=()
+case "${1:-}" in
+  "") ;;
+  --release) package_args+=(--release) ;;
+  *) echo "usage: test.sh [--release]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/../.."
 # shellcheck source=env.sh
 source bindings/uniffi/env.sh
@@ -24,10 +32,10 @@ CHROOT="$CACHE/swift-chroot"
 
 bash tests/setup.sh
 
-echo "uniffi: building the packages (bindings/uniffi/package.sh, debug profile)"
+echo "uniffi: building the packages (bindings/uniffi/package.sh ${package_args[*]:-(debug profile)})"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-bash bindings/uniffi/package.sh "$DIST"
+bash bindings/uniffi/package.sh "${package_args[@]}" "$DIST"
 JAR=$(ls "$DIST"/mcx-connect-*.jar)
 WHEEL=$(ls "$DIST"/mcx_connect-*.whl)
 SWIFT_TARBALL=$(ls "$DIST"/mcx-connect-swift-*.tar.gz)

@@ -5,8 +5,8 @@
 # ARM is where big-number and `usize` assumptions break (the RSA arithmetic, size limits).
 #
 #   tests/cross/run.sh            test on both targets (make test)
-#   tests/cross/run.sh --sizes    also build the UniFFI library in release for each target and print
-#                                 its stripped size (make bench)
+#   tests/cross/run.sh --sizes    also build the UniFFI library for each target as the packages ship it
+#                                 (bindings/uniffi/release-lib.sh) and print its size (make bench)
 #
 # Tools come from tests/setup.sh (gcc-aarch64-linux-gnu, gcc-arm-linux-gnueabihf, qemu-user and the
 # two rustup targets). Ends with `cross: N passed, N failed`.
@@ -37,10 +37,9 @@ for entry in "${targets[@]}"; do
   if cargo test --locked --target "$triple" -p mcx-connect --lib 2>&1 | tee -a "$log" | grep -E '^test result|FAILED|panicked'; then :; fi
   if cargo test --locked --target "$triple" -p mcx-connect-tests --test vectors 2>&1 | tee -a "$log" | grep -E '^vectors:|FAILED|failed:'; then :; fi
   if [ "$sizes" = 1 ]; then
-    # The shared library alone, as the packages ship it (the crate's `lib` type would add 0.4 MB).
-    cargo rustc --locked --release --target "$triple" -p mcx-connect-ffi --lib --crate-type cdylib -q
-    lib="$CARGO_TARGET_DIR/$triple/release/libmcx_connect_ffi.so"
-    echo "size: UniFFI library $triple stripped: $(stat -c %s "$lib") bytes"
+    lib="$CARGO_TARGET_DIR/cross-sizes/$triple/libmcx_connect_ffi.so"
+    bash bindings/uniffi/release-lib.sh "$triple" "$lib"
+    echo "size: UniFFI library $triple stripped, as shipped: $(stat -c %s "$lib") bytes"
   fi
 done
 
