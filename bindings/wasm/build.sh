@@ -14,10 +14,11 @@
 # wasm's path is printed last: bench/size.sh), MCX_WASM_BUILD_STD=1 (the nightly build below).
 #
 # MCX_WASM_BUILD_STD=1 compiles the standard library too, with the installed nightly toolchain
-# (`-Z build-std`, panic strategy immediate-abort, std's optimize_for_size): about 17 KB smaller
-# gzipped (tests/BENCHMARKS.md). Opt-in, not the shipped build: it needs a nightly compiler and
-# unstable flags (they changed name in 2025), so the stable build stays the default. A panic
-# already aborts in wasm32 (the wasm traps); it only loses the message, which no caller sees.
+# (`-Z build-std`, panic strategy immediate-abort, std's optimize_for_size, no panic locations):
+# about 22 KB smaller gzipped (tests/BENCHMARKS.md). Opt-in, not the shipped build: it needs a
+# nightly compiler and unstable flags (the immediate-abort one changed form in 2025), so the stable
+# build stays the default. A panic already aborts in wasm32 (the wasm traps); it only loses its
+# message and location, which no caller sees.
 set -euo pipefail
 # shellcheck source=env.sh
 source "$(dirname "$0")/env.sh"
@@ -55,7 +56,7 @@ if [ "${MCX_WASM_BUILD_STD:-0}" = 1 ]; then
   build_std=(-Z build-std=std,panic_abort -Z build-std-features=optimize_for_size)
   # Its own folder: the standard library built from source never replaces the stable build's.
   target_dir="$CARGO_TARGET_DIR/build-std"
-  export CARGO_PROFILE_RELEASE_PANIC=abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  export CARGO_PROFILE_RELEASE_PANIC=abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 fi
 
 # --- compile ---------------------------------------------------------------------------
