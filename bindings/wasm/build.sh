@@ -15,9 +15,9 @@
 #
 # MCX_WASM_BUILD_STD=1 compiles the standard library too, with the installed nightly toolchain
 # (`-Z build-std`, panic strategy immediate-abort, std's optimize_for_size, no panic locations):
-# about 22 KB smaller gzipped (tests/BENCHMARKS.md). Opt-in, not the shipped build: it needs a
-# nightly compiler and unstable flags (the immediate-abort one changed form in 2025), so the stable
-# build stays the default. A panic already aborts in wasm32 (the wasm traps); it only loses its
+# 17.5 KB smaller gzipped than the stable build (tests/BENCHMARKS.md). Opt-in, not the shipped
+# build: it needs a nightly compiler and unstable flags (the immediate-abort one changed form in
+# 2025), so the stable build stays the default. A panic already aborts in wasm32 (the wasm traps); it only loses its
 # message and location, which no caller sees.
 set -euo pipefail
 # shellcheck source=env.sh
@@ -59,10 +59,10 @@ if [ "${MCX_WASM_BUILD_STD:-0}" = 1 ]; then
   export CARGO_PROFILE_RELEASE_PANIC=abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 fi
 
-# --- compile ---------------------------------------------------------------------------
+# --- compile -----------------------------------------------------------------------------
 # The workspace release profile strips symbols; keep the wasm `target_features` section for
-# wasm-bindgen (it strips names itself). opt-level "z"
-# rather than the profile's "s": about 10% smaller gzipped (README, size).
+# wasm-bindgen (it strips names itself). opt-level "z" rather than the profile's "s": about 10%
+# smaller gzipped (README, size; 22 KB with shrink.sh, tests/BENCHMARKS.md).
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_STRIP=false cargo "${toolchain[@]}" build --locked --release \
   --target wasm32-unknown-unknown --target-dir "$target_dir" -p mcx-connect-wasm "${build_std[@]}" "${jobs[@]}" "$@"
 wasm="$target_dir/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm"
