@@ -2,7 +2,7 @@
 # Lays out and packs the npm package `mcx-connect` from an already compiled wasm (build.sh
 # compiles, then runs this; run it alone to repackage without recompiling):
 #
-#   pkg/web/   wasm-bindgen --target web (then shrink.sh): the API module, the one mcx_connect_bg.wasm, McxConnectError,
+#   pkg/web/   wasm-bindgen --target web: the API module, the one mcx_connect_bg.wasm (then shrink.sh), McxConnectError,
 #              fromFetchResponse. Browsers and bundlers: `await init()` once.
 #   pkg/node/  index.js only: instantiates ../web/mcx_connect_bg.wasm synchronously with `fs`
 #              (ready at import) and re-exports the web module. The wasm is in the package once.
@@ -64,8 +64,6 @@ export type { ErrorCode } from "../web/${error_js%.js}.js";
 export * from "../web/fetch.js";
 TS
 node "$here/package-commonjs.mjs" "$pkg" "$error_js"
-# The glue shrinks after the CommonJS rewrite, which reads wasm-bindgen's output line by line.
-bash "$here/shrink.sh" "$web/mcx_connect.js" "$web/mcx_connect.cjs"
 
 version="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^version = / { print $2; exit }' "$root/Cargo.toml")"
 repository="$(awk -F'"' '/^\[workspace.package\]/ { s = 1 } s && /^repository = / { print $2; exit }' "$root/Cargo.toml")"

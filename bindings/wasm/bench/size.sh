@@ -15,7 +15,7 @@ variant() {
   built="$(MCX_WASM_PACK=0 bash "$here/build.sh" -q "$@" | tail -n 1)"
   wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$out/$name" \
     --out-name mcx_connect "$built"
-  bash "$here/shrink.sh" "$out/$name/mcx_connect_bg.wasm" "$out/$name/mcx_connect.js"
+  bash "$here/shrink.sh" "$out/$name/mcx_connect_bg.wasm"
   local wasm js
   wasm=$(gz "$out/$name/mcx_connect_bg.wasm")
   js=$(gz "$out/$name/mcx_connect.js")
