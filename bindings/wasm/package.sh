@@ -2,7 +2,7 @@
 # Lays out and packs the npm package `mcx-connect` from an already compiled wasm (build.sh
 # compiles, then runs this; run it alone to repackage without recompiling):
 #
-#   pkg/web/   wasm-bindgen --target web: the API module, the one mcx_connect_bg.wasm, McxConnectError,
+#   pkg/web/   wasm-bindgen --target web: the API module, the one mcx_connect_bg.wasm (then shrink.sh), McxConnectError,
 #              fromFetchResponse. Browsers and bundlers: `await init()` once.
 #   pkg/node/  index.js only: instantiates ../web/mcx_connect_bg.wasm synchronously with `fs`
 #              (ready at import) and re-exports the web module. The wasm is in the package once.
@@ -11,7 +11,7 @@
 #              (default $CARGO_TARGET_DIR/npm: one folder per target folder, so parallel builds
 #              of several worktrees never install each other's tarball).
 #
-# Usage: package.sh [path/to/mcx_connect_wasm.wasm]
+# Usage: package.sh [path/to/mcx_connect_wasm.wasm]  (cargo's output; default: the stable build's)
 set -euo pipefail
 # shellcheck source=env.sh
 source "$(dirname "$0")/env.sh"
@@ -25,6 +25,7 @@ mkdir -p "$pkg/node"
 web="$pkg/web"
 wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$web" --out-name mcx_connect "$wasm"
 rm -f "$web/.gitignore" "$web/package.json"
+bash "$here/shrink.sh" "$web/mcx_connect_bg.wasm"
 
 # McxConnectError: wasm-bindgen copied js/error.js into snippets/ (the Rust side imports it).
 error_js="$(cd "$web" && find snippets -path '*/js/error.js' | head -n 1)"

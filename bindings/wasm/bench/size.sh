@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Size of the npm tarball, and of the package's wasm + JS glue (gzip -9), for the full build and without the
-# optional families (Cargo features of mcx-connect-wasm). Uses the same build settings as build.sh.
+# optional families (Cargo features of mcx-connect-wasm). Builds as build.sh and package.sh do (build.sh's
+# cargo settings, wasm-bindgen, shrink.sh), so MCX_WASM_BUILD_STD=1 measures the nightly build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mcx-connect/target}"
@@ -10,10 +11,11 @@ gz() { gzip -9c "$1" | wc -c; }
 variant() {
   local name=$1
   shift
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_STRIP=false \
-    cargo build -q --locked --release --target wasm32-unknown-unknown -p mcx-connect-wasm "$@"
+  local built
+  built="$(MCX_WASM_PACK=0 bash "$here/build.sh" -q "$@" | tail -n 1)"
   wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$out/$name" \
-    --out-name mcx_connect "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mcx_connect_wasm.wasm"
+    --out-name mcx_connect "$built"
+  bash "$here/shrink.sh" "$out/$name/mcx_connect_bg.wasm"
   local wasm js
   wasm=$(gz "$out/$name/mcx_connect_bg.wasm")
   js=$(gz "$out/$name/mcx_connect.js")

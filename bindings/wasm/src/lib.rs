@@ -37,6 +37,7 @@ mod host_crypto;
 pub mod http;
 #[cfg(feature = "token")]
 pub mod issue;
+mod json;
 pub mod jwt_bearer;
 #[cfg(feature = "login")]
 pub mod login;

@@ -219,6 +219,21 @@ test("login: AuthorizationRequest is a class that keeps its secrets and restores
   assert.throws(() => api.checkRefreshScope(read.value, "openid 3gpp:mc:ptt_service"), (e) => e.code === "scope_widened" && e.oauthError === "invalid_scope");
 });
 
+test("an argument typed as an object is read from an object only, never by position from an array", () => {
+  const request = new api.AuthorizationRequest({
+    authorizationEndpoint: "https://idms.primary.example/authorize",
+    clientId: "mcptt-client",
+    redirectUri: "com.example.mcptt:/callback",
+    scope: api.scopeForService("data"),
+  });
+  const saved = request.save();
+  assert.equal(api.AuthorizationRequest.restore(saved).url(), request.url());
+  assert.throws(
+    () => api.AuthorizationRequest.restore(Object.values(saved)),
+    (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /invalid type: sequence, expected struct/.test(e.message),
+  );
+});
+
 test("the browser build (web) works too once initialised, on the same module as the Node entry", async () => {
   const folder = installPackage();
   const web = await import(pathToFileURL(join(folder, "node_modules", "mcx-connect", "web", "index.js")).href);
