@@ -309,6 +309,8 @@ def test_tokens_are_accepted_as_plain_strings_and_come_back_as_secrets():
     exchange = m.TokenExchangeRequest(PARTNER, subject_token="primary-access-token", client=client)
     assert m.TokenExchangeRequest.parse(exchange.build(PRIMARY)).subject_token().expose() == "primary-access-token"
     assert str(m.security_token_response(assertion, 60).access_token) == "[redacted]"
+    basic = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="c", client_secret="s3cret")  # an enum variant
+    assert isinstance(basic.client_secret, m.Secret) and basic.client_secret.expose() == "s3cret"
     secrets = m.FlowSecrets(primary_access_token="primary-access-token")
     assert isinstance(secrets.primary_access_token, m.Secret) and "primary-access-token" not in repr(secrets)
     verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"

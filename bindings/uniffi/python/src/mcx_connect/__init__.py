@@ -5,6 +5,8 @@ profiles, from the Rust core through its UniFFI bindings. The whole API is re-ex
 ``import mcx_connect`` and use ``mcx_connect.JwtBearerRequest``, ``mcx_connect.McxConnectError``, ...
 """
 
+import functools as _functools
+import inspect as _inspect
 from importlib.metadata import version as _version
 
 # Two generated modules: the core's records and enums (namespace `mcx_connect`) and the objects,
@@ -14,6 +16,7 @@ from ._uniffi.mcx_connect_ffi import *  # noqa: F401,F403
 # The custom types (a header, the RFC error code, the token type) are aliases the generated
 # `__all__` leaves out.
 from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, TokenType  # noqa: F401
+from ._uniffi import mcx_connect as _core_module, mcx_connect_ffi as _ffi_module
 from .error_codes import ErrorCode  # noqa: F401
 
 __version__ = _version("mcx-connect")
@@ -57,21 +60,21 @@ def _record_repr(self):
     return f"{type(self).__qualname__}({fields})"
 
 
+def _generated_classes(module):
+    """The public classes `module` defines, errors aside, and the classes nested in them (the variants
+    of an enum that carries data)."""
+    for value in list(vars(module).values()):
+        if (isinstance(value, type) and value.__module__ == module.__name__ and not value.__name__.startswith("_")
+                and not issubclass(value, BaseException)):
+            yield value
+            yield from (v for v in vars(value).values() if isinstance(v, type) and v.__module__ == module.__name__)
+
+
 def _records(module):
-    """The generated records of `module`, and the variants of its enums (classes nested in the enum):
-    the classes whose field-by-field `__eq__` left them without a hash."""
-    found = {}
-    for value in vars(module).values():
-        if not isinstance(value, type) or value.__module__ != module.__name__ or issubclass(value, BaseException):
-            continue
-        for candidate in [value] + [v for v in vars(value).values() if isinstance(v, type)]:
-            is_object = hasattr(candidate, "_uniffi_clone_pointer")  # an object (Rust-owned), not a record
-            if candidate.__module__ == module.__name__ and candidate.__hash__ is None and not is_object:
-                found[candidate] = None
-    return list(found)
+    """The generated records of `module` and the variants of its enums: the classes whose
+    field-by-field `__eq__` left them without a hash (objects, which Rust owns, aside)."""
+    return [c for c in _generated_classes(module) if c.__hash__ is None and not hasattr(c, "_uniffi_clone_pointer")]
 
-
-from ._uniffi import mcx_connect as _core_module, mcx_connect_ffi as _ffi_module  # noqa: E402
 
 RECORD_TYPES = tuple(dict.fromkeys(_records(_core_module) + _records(_ffi_module)))
 """Every record type of the package: hashable, and printed as `Name(field=value, ...)`."""
@@ -85,21 +88,17 @@ del _record
 # Tokens as plain strings (issue 15 §7): every function, method and constructor that takes a `Secret`
 # (a token, assertion, code, verifier, state or nonce) also takes its text, wrapped here; what the
 # library hands back stays a `Secret`, printed `[redacted]`.
-import functools as _functools  # noqa: E402
-import inspect as _inspect  # noqa: E402
-
-
-def _secret_parameters(function):
+def _taking_plain_strings(function):
+    """`function`, taking a `str` wherever it takes a `Secret`; `function` itself when it takes none."""
     try:
-        parameters = _inspect.signature(function).parameters.values()
+        signature = _inspect.signature(function)
     except (TypeError, ValueError):
-        return []
+        return function
     # The generated modules use postponed annotations, so an annotation is its source text: `'Secret'`.
-    return [p.name for p in parameters if str(p.annotation).strip("'\"") in ("Secret", "typing.Optional[Secret]")]
-
-
-def _taking_plain_strings(function, names):
-    signature = _inspect.signature(function)
+    names = [p.name for p in signature.parameters.values()
+             if str(p.annotation).strip("'\"") in ("Secret", "typing.Optional[Secret]")]
+    if not names:
+        return function
 
     @_functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -114,16 +113,26 @@ def _taking_plain_strings(function, names):
 
 def _accept_plain_strings(module):
     for name, value in list(vars(module).items()):
-        if _inspect.isfunction(value) and value.__module__ == module.__name__ and _secret_parameters(value):
-            setattr(module, name, _taking_plain_strings(value, _secret_parameters(value)))
-            if name in globals():
-                globals()[name] = getattr(module, name)  # the re-exported name, too
-        elif isinstance(value, type) and value.__module__ == module.__name__:
-            for member_name, member in list(vars(value).items()):
-                if isinstance(member, classmethod) and _secret_parameters(member.__func__):
-                    setattr(value, member_name, classmethod(_taking_plain_strings(member.__func__, _secret_parameters(member.__func__))))
-                elif _inspect.isfunction(member) and _secret_parameters(member):
-                    setattr(value, member_name, _taking_plain_strings(member, _secret_parameters(member)))
+        if _inspect.isfunction(value) and value.__module__ == module.__name__:
+            wrapped = _taking_plain_strings(value)
+            if wrapped is not value:
+                setattr(module, name, wrapped)
+                if name in globals():
+                    globals()[name] = wrapped  # the re-exported name, too
+    # A data-carrying enum variant is rebound to a subclass of the generated class that holds its
+    # `__init__`: each class of the module in a class's MRO, once.
+    owners = dict.fromkeys(owner for cls in _generated_classes(module) for owner in cls.__mro__
+                           if owner.__module__ == module.__name__ and not owner.__name__.startswith("_"))
+    for owner in owners:
+        for member_name, member in list(vars(owner).items()):
+            if isinstance(member, classmethod):
+                wrapped = _taking_plain_strings(member.__func__)
+                if wrapped is not member.__func__:
+                    setattr(owner, member_name, classmethod(wrapped))
+            elif _inspect.isfunction(member):
+                wrapped = _taking_plain_strings(member)
+                if wrapped is not member:
+                    setattr(owner, member_name, wrapped)
 
 
 _accept_plain_strings(_core_module)
