@@ -192,19 +192,17 @@ test("HTTP/1.1 text in and out", () => {
   assert.equal(api.parseTokenExchangeRequest(again.value).value.subjectToken, "tok");
 });
 
+/** What a new AuthorizationRequest of the tests below needs (state, nonce and verifier are drawn). */
+const dataLogin = {
+  authorizationEndpoint: "https://idms.primary.example/authorize",
+  clientId: "mcptt-client",
+  redirectUri: "com.example.mcptt:/callback",
+  scope: api.scopeForService("data"),
+};
+
 test("login: AuthorizationRequest is a class that keeps its secrets and restores", () => {
-  const request = new api.AuthorizationRequest({
-    authorizationEndpoint: "https://idms.primary.example/authorize",
-    clientId: "mcptt-client",
-    redirectUri: "com.example.mcptt:/callback",
-    scope: api.scopeForService("data"),
-  });
-  const other = new api.AuthorizationRequest({
-    authorizationEndpoint: "https://idms.primary.example/authorize",
-    clientId: "mcptt-client",
-    redirectUri: "com.example.mcptt:/callback",
-    scope: api.scopeForService("data"),
-  });
+  const request = new api.AuthorizationRequest(dataLogin);
+  const other = new api.AuthorizationRequest(dataLogin);
   assert.notEqual(request.state, other.state);
   const restored = api.AuthorizationRequest.restore(request.save());
   assert.equal(restored.url(), request.url());
@@ -220,12 +218,7 @@ test("login: AuthorizationRequest is a class that keeps its secrets and restores
 });
 
 test("an argument typed as an object is read from an object only, never by position from an array", () => {
-  const request = new api.AuthorizationRequest({
-    authorizationEndpoint: "https://idms.primary.example/authorize",
-    clientId: "mcptt-client",
-    redirectUri: "com.example.mcptt:/callback",
-    scope: api.scopeForService("data"),
-  });
+  const request = new api.AuthorizationRequest(dataLogin);
   const saved = request.save();
   assert.equal(api.AuthorizationRequest.restore(saved).url(), request.url());
   assert.throws(

@@ -50,7 +50,7 @@ function documented(text) {
     } else if (owner && (m = /^ {4}(static )?(readonly )?(constructor|\w+)(\(.*\))?: ?(.*?);$|^ {4}(constructor)\(.*\);$/.exec(line))) {
       const name = m[3] ?? m[6];
       if (name !== "free" && !line.includes("private constructor")) {
-        const kind = m[4] === undefined && name !== "constructor" && !m[6] ? "property" : "method";
+        const kind = m[4] === undefined && name !== "constructor" ? "property" : "method";
         items.push({ name: `${owner}.${name}`, kind, doc, returns: m[5] ?? "" });
       }
     }
