@@ -293,6 +293,13 @@ def test_records_are_hashable_and_their_hash_follows_equality():
 
 
 def test_records_print_in_python_style_and_never_show_a_secret():
+    client = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="mcptt-client", client_secret="s3cret")
+    request = m.JwtBearerRequest("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", client, m.ScopeSet.for_service(m.McService.PTT)).build(PARTNER)
+    shown = repr(request)
+    assert "eyJhbGciOiJFUzI1NiJ9" not in shown and "assertion=[redacted]" in shown and "Basic [redacted]" in shown, shown
+    assert m.redacted_request(request).method == "POST" and request.body.count(b"eyJhbGciOiJFUzI1NiJ9") == 1
+    reply = m.write_token_response(m.TokenResponse(access_token="partner-access", token_type="Bearer"))
+    assert "partner-access" not in repr(reply) and f"body=<{len(reply.body)} bytes>" in repr(reply)
     secrets = m.FlowSecrets(primary_access_token=m.Secret("hunter2"), client_secret=None)
     assert repr(secrets) == "FlowSecrets(primary_access_token=Secret([redacted]), client_secret=None)"
     assert str(secrets) == repr(secrets) and "hunter2" not in repr(secrets)

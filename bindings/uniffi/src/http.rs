@@ -39,3 +39,11 @@ pub fn http_response_from_text(text: String) -> Result<HttpResponse> {
 pub fn http_response_to_text(response: HttpResponse) -> String {
     response.to_text()
 }
+
+/// The request as it may be shown or logged: each secret form parameter (`assertion`,
+/// `subject_token`, `client_secret`, …) and each credential header (`Authorization`) replaced by
+/// `[redacted]`, by the core's one redaction (`HttpRequest::redacted`).
+#[uniffi::export]
+pub fn redacted_request(request: HttpRequest) -> HttpRequest {
+    request.redacted()
+}

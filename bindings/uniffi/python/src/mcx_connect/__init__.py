@@ -38,7 +38,9 @@ McxConnectError.status = None  # noqa: F405  (Rejected sets its own)
 # hash is that of its fields in order (lists as tuples), so equal records hash alike and records can
 # key a dict or sit in a set (as with `dataclass(unsafe_hash=True)`: do not change a record while it
 # keys a dict); `repr` and `str` are `Name(field=value, ...)`. A secret field holds a `Secret`, whose
-# text is `[redacted]`, so neither shows a token.
+# text is `[redacted]`; an `HttpRequest` is shown as the core's `redacted_request` gives it (secret
+# form parameters and credential headers masked) and any other body by its length, so none shows a
+# token.
 def _frozen(value):
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
@@ -55,8 +57,18 @@ def _record_hash(self):
     return hash((type(self).__qualname__,) + tuple(_frozen(getattr(self, name)) for name in _record_fields(self)))
 
 
+def _shown(value, redacted):
+    # A body is shown only as the core redacted it (a request); any other body, which may be a token
+    # response, by its length.
+    if isinstance(value, (bytes, bytearray)) and not redacted:
+        return f"<{len(value)} bytes>"
+    return repr(value)
+
+
 def _record_repr(self):
-    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _record_fields(self))
+    redacted = isinstance(self, HttpRequest)  # noqa: F405
+    shown = redacted_request(self) if redacted else self  # noqa: F405
+    fields = ", ".join(f"{name}={_shown(getattr(shown, name), redacted)}" for name in _record_fields(self))
     return f"{type(self).__qualname__}({fields})"
 
 
