@@ -76,22 +76,31 @@ pub fn is_secret_parameter(name: &str) -> bool {
     SECRET_PARAMETERS.contains(&name)
 }
 
-/// Header fields with the values of credential headers masked; an authorization scheme stays.
+/// A header value as it may be shown: the value of a credential header (`Authorization`,
+/// `Proxy-Authorization`, `Cookie`, `Set-Cookie`) is replaced by [`REDACTED`], keeping an
+/// authorization scheme; any other value is shown as it is. The one rule behind
+/// [`HttpRequest::redacted`] and the header printing of every binding.
+///
+/// ```
+/// use mcx_connect::redacted_header_value;
+/// assert_eq!(redacted_header_value("authorization", "Basic cGFydG5lcjpzM2NyZXQ="), "Basic [redacted]");
+/// assert_eq!(redacted_header_value("Cookie", "session=abc"), "[redacted]");
+/// assert_eq!(redacted_header_value("Content-Type", "application/json"), "application/json");
+/// ```
+pub fn redacted_header_value(name: &str, value: &str) -> String {
+    if !is_sensitive_header(name) {
+        return value.to_owned();
+    }
+    let has_scheme = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
+    match value.trim().split_once(' ') {
+        Some((scheme, _)) if has_scheme => format!("{scheme} {REDACTED}"),
+        _ => REDACTED.to_owned(),
+    }
+}
+
+/// Header fields with the values of credential headers masked ([`redacted_header_value`]).
 fn redacted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
-    let masked = |name: &str, value: &str| {
-        let has_scheme = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
-        match value.trim().split_once(' ') {
-            Some((scheme, _)) if has_scheme => format!("{scheme} {REDACTED}"),
-            _ => REDACTED.to_owned(),
-        }
-    };
-    headers
-        .iter()
-        .map(|(name, value)| {
-            let value = if is_sensitive_header(name) { masked(name, value) } else { value.clone() };
-            (name.clone(), value)
-        })
-        .collect()
+    headers.iter().map(|(name, value)| (name.clone(), redacted_header_value(name, value))).collect()
 }
 
 /// Header fields for `Debug`, with the values of credential headers redacted (one rendering

@@ -77,6 +77,19 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val client = ClientAuthentication.ClientSecretBasic("c", secret)
         check(!client.toString().contains("hunter2")) { client.toString() }
     },
+    "a request and a response never print a credential header's value" to {
+        val request = JwtBearerRequest("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", ClientAuthentication.ClientSecretBasic("c", Secret("hunter2")),
+            ScopeSet.forService(McService.PTT)).build(PARTNER)
+        val shown = request.toString()
+        check(request.headers.any { it.name == "Authorization" && it.value.startsWith("Basic ") && it.value != "Basic [redacted]" })
+        check("value=Basic [redacted]" in shown && "value=application/x-www-form-urlencoded" in shown) { shown }
+        check(!shown.contains(request.headers.first { it.name == "Authorization" }.value)) { shown }
+        val response = HttpResponse(200u, listOf(HttpHeader("Set-Cookie", "session=cookie-value")), ByteArray(0))
+        check(!response.toString().contains("cookie-value") && "HttpHeader(name=Set-Cookie, value=[redacted])" in response.toString()) {
+            response.toString()
+        }
+        eq(HttpHeader("Set-Cookie", "session=cookie-value"), response.headers[0])
+    },
     "scope sets parse strictly and leniently" to {
         val ptt = ScopeSet.forService(McService.PTT)
         check(ptt.toString().startsWith("openid 3gpp:mc:ptt_service"))

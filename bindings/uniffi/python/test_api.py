@@ -300,6 +300,9 @@ def test_records_print_in_python_style_and_never_show_a_secret():
     assert m.redacted_request(request).method == "POST" and request.body.count(b"eyJhbGciOiJFUzI1NiJ9") == 1
     reply = m.write_token_response(m.TokenResponse(access_token="partner-access", token_type="Bearer"))
     assert "partner-access" not in repr(reply) and f"body=<{len(reply.body)} bytes>" in repr(reply)
+    reply.headers.append(m.HttpHeader(name="Set-Cookie", value="session=cookie-value"))
+    assert "cookie-value" not in repr(reply) and "HttpHeader(name='Set-Cookie', value='[redacted]')" in repr(reply)
+    assert repr(request.headers[-1]) == "HttpHeader(name='Authorization', value='Basic [redacted]')", request.headers
     secrets = m.FlowSecrets(primary_access_token=m.Secret("hunter2"), client_secret=None)
     assert repr(secrets) == "FlowSecrets(primary_access_token=Secret([redacted]), client_secret=None)"
     assert str(secrets) == repr(secrets) and "hunter2" not in repr(secrets)

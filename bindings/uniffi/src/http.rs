@@ -47,3 +47,13 @@ pub fn http_response_to_text(response: HttpResponse) -> String {
 pub fn redacted_request(request: HttpRequest) -> HttpRequest {
     request.redacted()
 }
+
+/// A header value as it may be shown: a credential header's value (`Authorization`,
+/// `Proxy-Authorization`, `Cookie`, `Set-Cookie`) replaced by `[redacted]`, keeping an
+/// authorization scheme (the core's `redacted_header_value`). Kotlin's `HttpHeader.toString`, Swift's
+/// `HttpHeader` description and Python's `repr` print header values through it, so printing a
+/// request or a response never shows a credential.
+#[uniffi::export]
+pub fn redacted_header_value(name: String, value: String) -> String {
+    mcx_connect::redacted_header_value(&name, &value)
+}

@@ -40,7 +40,8 @@ McxConnectError.status = None  # noqa: F405  (Rejected sets its own)
 # keys a dict); `repr` and `str` are `Name(field=value, ...)`. A secret field holds a `Secret`, whose
 # text is `[redacted]`; an `HttpRequest` is shown as the core's `redacted_request` gives it (secret
 # form parameters and credential headers masked) and any other body by its length, so none shows a
-# token.
+# token; a header shows a credential header's value (`Authorization`, `Cookie`, …) as the core's
+# `redacted_header_value` masks it, so a response's `Set-Cookie` does not show either.
 def _frozen(value):
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
@@ -66,6 +67,8 @@ def _shown(value, redacted):
 
 
 def _record_repr(self):
+    if isinstance(self, HttpHeader):  # a credential header's value as the core masks it
+        return f"HttpHeader(name={self.name!r}, value={redacted_header_value(self.name, self.value)!r})"  # noqa: F405
     redacted = isinstance(self, HttpRequest)  # noqa: F405
     shown = redacted_request(self) if redacted else self  # noqa: F405
     fields = ", ".join(f"{name}={_shown(getattr(shown, name), redacted)}" for name in _record_fields(self))

@@ -27,6 +27,21 @@ final class ApiTests: XCTestCase {
         XCTAssertFalse("\(ClientAuthentication.clientSecretBasic(clientId: "c", clientSecret: secret))".contains("hunter2"))
     }
 
+    func testARequestAndAResponseNeverPrintACredentialHeadersValue() throws {
+        let request = try JwtBearerRequest(assertion: "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+                                           client: .clientSecretBasic(clientId: "c", clientSecret: Secret(value: "hunter2")),
+                                           scope: ScopeSet.forService(service: .ptt)).build(tokenEndpoint: partner)
+        let authorization = try XCTUnwrap(request.headers.first { $0.name == "Authorization" }).value
+        XCTAssertTrue(authorization.hasPrefix("Basic ") && authorization != "Basic [redacted]")
+        for shown in ["\(request)", String(describing: request), String(reflecting: request)] {
+            XCTAssertFalse(shown.contains(authorization), shown)
+            XCTAssertTrue(shown.contains("value: Basic [redacted]") && shown.contains("application/x-www-form-urlencoded"), shown)
+        }
+        let response = HttpResponse(status: 200, headers: [HttpHeader(name: "Set-Cookie", value: "session=cookie-value")], body: Data())
+        XCTAssertFalse("\(response)".contains("cookie-value"), "\(response)")
+        XCTAssertEqual(response.headers[0].value, "session=cookie-value")
+    }
+
     func testOneErrorInterfaceReadsCodeOauthErrorDescriptionAndStatusFromAnyError() throws {
         let scope = expectError { _ = try ScopeSet.parse(text: "openid,3gpp:mc:ptt_service") }
         XCTAssertEqual(scope?.code, "scope_comma")
