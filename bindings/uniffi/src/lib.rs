@@ -39,8 +39,8 @@ pub use exchange::{
 };
 pub use flow::{FlowSecrets, MigrationConfig, MigrationFlow};
 pub use http::{
-    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text, redacted_request,
-    ParsedHttpRequest,
+    http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text,
+    redacted_header_value, redacted_request, ParsedHttpRequest,
 };
 pub use issue::SecurityTokenIssuer;
 pub use jwt_bearer::JwtBearerRequest;
