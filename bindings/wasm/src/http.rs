@@ -153,3 +153,26 @@ pub fn parse_http_response_text(
 pub fn http_response_to_text(response: Ts<HttpResponse>) -> Result<String, JsValue> {
     Ok(response_in(response)?.to_text())
 }
+
+/// A copy of a request to show or log, with every credential masked by the core's one redaction:
+/// the values of `Authorization` and `Proxy-Authorization` (their scheme stays), `Cookie` and
+/// `Set-Cookie`, and of every secret form parameter in the body (`assertion`, `subject_token`,
+/// `client_secret`, `code`, `code_verifier`, `refresh_token`, …), each `[redacted]`. A request
+/// object prints its headers and body as they are; log this instead. For display only: it is not
+/// sendable.
+///
+/// @throws {McxConnectError} `invalid_argument` when `request` is not an HTTP request object.
+/// @example
+/// ```js
+/// import { redactedRequest } from "mcx-connect";
+/// const shown = redactedRequest({
+///   method: "POST", url: "https://idms.example/token", headers: [["Authorization", "Basic YzpzM2NyZXQ="]],
+///   body: "grant_type=refresh_token&refresh_token=r1",
+/// });
+/// shown.headers[0][1]; // => "Basic [redacted]"
+/// new TextDecoder().decode(shown.body); // => "grant_type=refresh_token&refresh_token=[redacted]"
+/// ```
+#[wasm_bindgen(js_name = redactedRequest)]
+pub fn redacted_request(request: Ts<HttpRequest>) -> Result<Ts<HttpRequest>, JsValue> {
+    request_out(&request_in(request)?.redacted()).map(Ts::new_unchecked)
+}

@@ -192,6 +192,22 @@ test("HTTP/1.1 text in and out", () => {
   assert.equal(api.parseTokenExchangeRequest(again.value).value.subjectToken, "tok");
 });
 
+test("redactedRequest masks credentials as the core does: the Authorization value, every secret parameter", () => {
+  const built = api.buildJwtBearerRequest("https://idms.partner.example/token", {
+    assertion: "eyJhbGciOiJFUzI1NiJ9.e30.c2ln",
+    scope: "openid 3gpp:mc:ptt_service",
+    client: { method: "client_secret_basic", clientId: "c", clientSecret: "s3cret" },
+  });
+  const authorization = built.headers.find(([name]) => name === "Authorization")[1];
+  const shown = api.redactedRequest(built);
+  const text = JSON.stringify(shown.headers) + new TextDecoder().decode(shown.body);
+  assert.ok(!text.includes(authorization.slice(6)) && !text.includes("eyJhbGciOiJFUzI1NiJ9"), text);
+  assert.deepEqual(shown.headers.find(([name]) => name === "Authorization"), ["Authorization", "Basic [redacted]"]);
+  assert.match(new TextDecoder().decode(shown.body), /assertion=\[redacted\]/);
+  assert.equal(shown.url, built.url);
+  assert.equal(outcome(() => api.redactedRequest(42)).code, "invalid_argument");
+});
+
 /** What a new AuthorizationRequest of the tests below needs (state, nonce and verifier are drawn). */
 const dataLogin = {
   authorizationEndpoint: "https://idms.primary.example/authorize",
