@@ -485,9 +485,9 @@ def op_security_token_check(inp):
     if "jwks" in inp:
         report = security_validator(inp).report(token, client_id, now)
     else:
-        rules = m.SecurityTokenRules(target=req_str(inp, "target"), issuer=inp.get("issuer"),
-                                     leeway=inp.get("leeway", 0), services=services_of(inp),
-                                     max_lifetime=inp.get("max_lifetime"))
+        rules = m.SecurityTokenRulesInit(target=req_str(inp, "target"), issuer=inp.get("issuer"),
+                                         leeway=inp.get("leeway", 0), services=services_of(inp),
+                                         max_lifetime=inp.get("max_lifetime"))
         report = m.check_security_token(token, rules, client_id, now)
     return {
         "passed": report.passed,
@@ -503,7 +503,7 @@ def access_validator(inp):
 
 
 def verified_json(token):
-    out = {"header": json.loads(token.header.json), "claims": json.loads(token.claims.json)}
+    out = {"header": json.loads(m.jws_header_json(token.header)), "claims": json.loads(m.token_claims_json(token.claims))}
     if token.scope is not None:
         out["scope"] = str(token.scope)
     return out
@@ -525,7 +525,7 @@ def op_token_validate(inp):
 
 def op_token_inspect(inp):
     seen = m.inspect_token(req_str(inp, "token"))
-    return {"header": json.loads(seen.header.json), "claims": json.loads(seen.claims_json),
+    return {"header": json.loads(m.jws_header_json(seen.header)), "claims": json.loads(seen.claims),
             "signature_bytes": seen.signature_bytes}
 
 
@@ -540,7 +540,7 @@ def op_token_sign(inp):
     validator = m.SecurityTokenValidator(claims.get("iss", ""), aud[1] if len(aud) > 1 else "",
                                          m.Verifier(m.JwkSet.parse(json.dumps({"keys": [json.loads(jwk)]}))))
     checked = validator.validate(token.expose(), aud[0] if aud else "", claims.get("iat", 0))
-    return {"public_jwk": json.loads(jwk), "verified_claims": json.loads(checked.claims.json)}
+    return {"public_jwk": json.loads(jwk), "verified_claims": json.loads(m.token_claims_json(checked.claims))}
 
 
 def op_jwks_parse(inp):
@@ -556,7 +556,7 @@ def op_jwt_bearer_parse_and_verify(inp):
         raise BadCase("input.validator is required")
     parsed = m.parse_and_verify_jwt_bearer_request(http_request(inp), parse_options(inp),
                                                    security_validator(inp["validator"]), now_of(inp))
-    return {"client_id": client_id(parsed.request.client()), "claims": json.loads(parsed.security_token.claims.json)}
+    return {"client_id": client_id(parsed.request.client()), "claims": json.loads(m.token_claims_json(parsed.security_token.claims))}
 
 
 def op_exchange_parse_and_verify(inp):
@@ -564,7 +564,7 @@ def op_exchange_parse_and_verify(inp):
         raise BadCase("input.validator is required")
     parsed = m.parse_and_verify_token_exchange_request(http_request(inp), parse_options(inp),
                                                        access_validator(inp["validator"]), now_of(inp))
-    return {"resource": parsed.request.resource(), "claims": json.loads(parsed.subject_token.claims.json),
+    return {"resource": parsed.request.resource(), "claims": json.loads(m.token_claims_json(parsed.subject_token.claims)),
             "scope": str(parsed.subject_token.scope)}
 
 
@@ -581,8 +581,8 @@ def op_security_token_issue(inp):
         "token_type": response.token_type,
         "issued_token_type": response.issued_token_type,
         "expires_in": response.expires_in,
-        "header": json.loads(seen.header.json),
-        "claims": json.loads(seen.claims_json),
+        "header": json.loads(m.jws_header_json(seen.header)),
+        "claims": json.loads(seen.claims),
     }
 
 
