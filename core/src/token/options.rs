@@ -264,7 +264,7 @@ fn json_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String
 fn secret_bytes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
     use serde::de::Error;
     use serde_json::Value;
-    let bad = || D::Error::custom("sharedSecret: expected bytes (a Uint8Array) or a string");
+    let bad = || D::Error::custom("the shared secret is not bytes (a Uint8Array) or a string");
     let byte = |value: &Value| value.as_u64().and_then(|n| u8::try_from(n).ok());
     match <Value as serde::Deserialize>::deserialize(deserializer).map_err(|_| bad())? {
         Value::Null => Ok(None),
@@ -280,5 +280,105 @@ fn secret_bytes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opt
             Ok(Some(bytes))
         }
         _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: serde_json::Value) -> Result<TokenValidatorOptions, serde_json::Error> {
+        serde_json::from_value(json)
+    }
+
+    /// Options holding `secret` as their shared secret (the member's name is camelCase for the
+    /// npm package, feature `wasm`).
+    fn with_secret(secret: serde_json::Value) -> Result<TokenValidatorOptions, serde_json::Error> {
+        let name = if cfg!(feature = "wasm") { "sharedSecret" } else { "shared_secret" };
+        let mut options = serde_json::json!({"issuer": "https://idms.example", "jwks": ""});
+        options[name] = secret;
+        read(options)
+    }
+
+    #[test]
+    fn jwks_is_read_as_text_or_as_the_parsed_object() {
+        let set = r#"{"keys":[]}"#;
+        let from_text = read(serde_json::json!({"issuer": "https://idms.example", "jwks": set})).unwrap();
+        let from_object = read(serde_json::json!({"issuer": "https://idms.example", "jwks": {"keys": []}})).unwrap();
+        assert_eq!((from_text.jwks.as_str(), from_object.jwks.as_str()), (set, set));
+        assert!(from_object.verifier().is_ok());
+    }
+
+    #[test]
+    fn shared_secret_is_read_from_every_form_a_host_writes_bytes_in() {
+        let expected = Some(vec![1u8, 2, 3]);
+        for secret in [
+            serde_json::json!([1, 2, 3]),
+            serde_json::json!({"0": 1, "1": 2, "2": 3}),
+            serde_json::json!({"2": 3, "0": 1, "1": 2}),
+        ] {
+            assert_eq!(with_secret(secret).unwrap().shared_secret, expected);
+        }
+        assert_eq!(with_secret(serde_json::json!("abc")).unwrap().shared_secret.as_deref(), Some(&b"abc"[..]));
+        assert_eq!(with_secret(serde_json::Value::Null).unwrap().shared_secret, None);
+    }
+
+    #[test]
+    fn a_shared_secret_that_is_not_bytes_is_refused_without_quoting_it() {
+        for secret in [
+            serde_json::json!([1, 256]),
+            serde_json::json!({"1": 1}),
+            serde_json::json!({"00": 1}),
+            serde_json::json!(true),
+        ] {
+            let err = with_secret(secret).unwrap_err();
+            assert!(err.to_string().starts_with("the shared secret is not bytes"), "{err}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_member_is_refused() {
+        assert!(read(serde_json::json!({"issuer": "i", "jwks": "", "leway": 30})).is_err());
+    }
+
+    #[test]
+    fn b_7_4_a_security_token_validator_needs_its_target() {
+        let options = TokenValidatorOptions { issuer: "https://idms.example".to_owned(), ..Default::default() };
+        let verifier = Verifier::new(JwkSet::default());
+        let err = SecurityTokenValidator::from_options(&options, verifier.clone()).unwrap_err();
+        assert_eq!(err.code(), "validator_invalid");
+        assert_eq!(IdTokenValidator::from_options(&options, verifier.clone()).unwrap_err().code(), "validator_invalid");
+        assert!(AccessTokenValidator::from_options(&options, verifier).is_ok());
+    }
+
+    #[test]
+    fn b_2_1_2_leeway_above_30_seconds_is_refused_by_every_kind() {
+        let options = TokenValidatorOptions {
+            issuer: "https://idms.example".to_owned(),
+            target: Some("https://idms.partner.example/token".to_owned()),
+            client_id: Some("mcptt-client".to_owned()),
+            leeway: Some(31),
+            ..Default::default()
+        };
+        let verifier = Verifier::new(JwkSet::default());
+        let codes = [
+            SecurityTokenValidator::from_options(&options, verifier.clone()).map(drop),
+            IdTokenValidator::from_options(&options, verifier.clone()).map(drop),
+            AccessTokenValidator::from_options(&options, verifier).map(drop),
+            SecurityTokenRulesInit { target: "t".to_owned(), leeway: Some(31), ..Default::default() }
+                .check_unverified("x.y.z", "c", 1_700_000_000)
+                .map(drop),
+        ]
+        .map(|result| result.unwrap_err().code());
+        assert_eq!(codes, ["leeway_too_large"; 4]);
+    }
+
+    #[test]
+    fn an_empty_algorithm_list_is_refused_and_none_means_the_public_key_algorithms() {
+        let options = TokenValidatorOptions { algorithms: Some(Vec::new()), ..Default::default() };
+        let verifier = Verifier::new(JwkSet::default());
+        assert_eq!(options.configure_verifier(verifier.clone()).unwrap_err().code(), "validator_invalid");
+        let default = TokenValidatorOptions::default().configure_verifier(verifier).unwrap();
+        assert_eq!(default.algorithms(), Algorithm::PUBLIC_KEY);
     }
 }
