@@ -205,15 +205,22 @@ object VectorRunner {
 
     private fun hex(text: String): ByteArray = ByteArray(text.length / 2) { text.substring(it * 2, it * 2 + 2).toInt(16).toByte() }
 
-    private fun verifier(input: Json): Verifier {
-        val jwks = input["jwks"] ?: throw BadCase("input.jwks is required")
-        val algorithms = strings(input, "algorithms").takeIf { it.isNotEmpty() }
-            ?.map { algorithmFromName(it) ?: throw BadCase("unknown algorithm `$it`") }
-        return Verifier(
-            JwkSet.parse(toJson(jwks)), algorithms, optStr(input, "shared_secret_hex")?.let { hex(it) },
-            (input["max_token_bytes"] as? Number)?.toLong()?.toULong(),
-        )
-    }
+    private fun jwksText(input: Json): String = toJson(input["jwks"] ?: throw BadCase("input.jwks is required"))
+    private fun algorithmsOf(input: Json): List<Algorithm>? = strings(input, "algorithms").takeIf { it.isNotEmpty() }
+        ?.map { algorithmFromName(it) ?: throw BadCase("unknown algorithm `$it`") }
+    private fun maxTokenBytes(input: Json): ULong? = (input["max_token_bytes"] as? Number)?.toLong()?.toULong()
+
+    private fun verifier(input: Json): Verifier = Verifier(
+        JwkSet.parse(jwksText(input)), algorithmsOf(input), optStr(input, "shared_secret_hex")?.let { hex(it) },
+        maxTokenBytes(input),
+    )
+
+    /** The ID token's options as one record (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`. */
+    private fun idOptions(input: Json) = TokenValidatorOptions(
+        issuer = str(input, "issuer"), jwks = jwksText(input), clientId = str(input, "client_id"), leeway = leeway(input),
+        services = servicesOf(input), algorithms = algorithmsOf(input),
+        sharedSecret = optStr(input, "shared_secret_hex")?.let { hex(it) }, maxTokenBytes = maxTokenBytes(input),
+    )
 
     private fun servicesOf(input: Json): List<McService> = strings(input, "services").map { service(mapOf("service" to it)) }
     private fun now(input: Json): ULong = (input["now"] as? Number)?.toLong()?.toULong() ?: throw BadCase("input.now must be a number")
@@ -265,8 +272,7 @@ object VectorRunner {
             when (val kind = str(i, "kind")) {
                 "security" -> verifiedJson(securityValidator(i).validate(token, str(i, "client_id"), now(i)))
                 "id" -> verifiedJson(
-                    IdTokenValidator(str(i, "issuer"), str(i, "client_id"), verifier(i), leeway(i), servicesOf(i))
-                        .validate(token, optStr(i, "nonce"), now(i)),
+                    IdTokenValidator.fromOptions(idOptions(i)).validate(token, optStr(i, "nonce"), now(i)),
                 )
                 "access" -> verifiedJson(accessValidator(i).validate(token, now(i)))
                 else -> throw BadCase("unknown token kind `$kind`")

@@ -444,19 +444,30 @@ def strings(inp, key):
     return value
 
 
-def verifier(inp):
+def jwks_text(inp):
     if "jwks" not in inp:
         raise BadCase("input.jwks is required")
-    algorithms = None
-    if strings(inp, "algorithms"):
-        algorithms = []
-        for name in strings(inp, "algorithms"):
-            alg = m.algorithm_from_name(name)
-            if alg is None:
-                raise BadCase(f"unknown algorithm `{name}`")
-            algorithms.append(alg)
-    secret = bytes.fromhex(inp["shared_secret_hex"]) if isinstance(inp.get("shared_secret_hex"), str) else None
-    return m.Verifier(m.JwkSet.parse(json.dumps(inp["jwks"])), algorithms, secret, inp.get("max_token_bytes"))
+    return json.dumps(inp["jwks"])
+
+
+def algorithms_of(inp):
+    if not strings(inp, "algorithms"):
+        return None
+    algorithms = []
+    for name in strings(inp, "algorithms"):
+        alg = m.algorithm_from_name(name)
+        if alg is None:
+            raise BadCase(f"unknown algorithm `{name}`")
+        algorithms.append(alg)
+    return algorithms
+
+
+def secret_of(inp):
+    return bytes.fromhex(inp["shared_secret_hex"]) if isinstance(inp.get("shared_secret_hex"), str) else None
+
+
+def verifier(inp):
+    return m.Verifier(m.JwkSet.parse(jwks_text(inp)), algorithms_of(inp), secret_of(inp), inp.get("max_token_bytes"))
 
 
 def services_of(inp):
@@ -515,8 +526,12 @@ def op_token_validate(inp):
     if kind == "security":
         return verified_json(security_validator(inp).validate(token, req_str(inp, "client_id"), now))
     if kind == "id":
-        validator = m.IdTokenValidator(req_str(inp, "issuer"), req_str(inp, "client_id"), verifier(inp),
-                                       inp.get("leeway", 0), services_of(inp))
+        # The one-record form (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`.
+        options = m.TokenValidatorOptions(issuer=req_str(inp, "issuer"), jwks=jwks_text(inp),
+                                          client_id=req_str(inp, "client_id"), leeway=inp.get("leeway", 0),
+                                          services=services_of(inp), algorithms=algorithms_of(inp),
+                                          shared_secret=secret_of(inp), max_token_bytes=inp.get("max_token_bytes"))
+        validator = m.IdTokenValidator.from_options(options)
         return verified_json(validator.validate(token, inp.get("nonce"), now))
     if kind == "access":
         return verified_json(access_validator(inp).validate(token, now))

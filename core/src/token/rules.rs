@@ -122,8 +122,8 @@ pub struct SecurityTokenReport {
 /// # Ok::<(), mcx_connect::token::TokenError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
-#[cfg_attr(feature = "wasm", serde(rename = "SecurityTokenReport", rename_all = "camelCase"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, rename = "SecurityTokenReport"))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SecurityTokenVerdict {
     /// No rule failed (rules not checked do not fail).

@@ -211,15 +211,30 @@ enum VectorRunner {
         return data
     }
 
-    static func verifier(_ i: J) throws -> Verifier {
+    static func jwksText(_ i: J) throws -> String {
         guard let jwks = i["jwks"] else { throw BadCase(why: "input.jwks is required") }
+        return jwks.json
+    }
+
+    static func algorithmsOf(_ i: J) throws -> [Algorithm]? {
         let names = try strings(i, "algorithms")
-        let algorithms = try names.isEmpty ? nil : names.map { name -> Algorithm in
+        return try names.isEmpty ? nil : names.map { name -> Algorithm in
             guard let alg = algorithmFromName(alg: name) else { throw BadCase(why: "unknown algorithm \(name)") }
             return alg
         }
-        return try Verifier(keys: try JwkSet.parse(json: jwks.json), algorithms: algorithms,
-                            sharedSecret: i["shared_secret_hex"]?.string.map(hex), maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
+    }
+
+    static func verifier(_ i: J) throws -> Verifier {
+        try Verifier(keys: try JwkSet.parse(json: try jwksText(i)), algorithms: try algorithmsOf(i),
+                     sharedSecret: i["shared_secret_hex"]?.string.map(hex), maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
+    }
+
+    /// The ID token's options as one record (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`.
+    static func idOptions(_ i: J) throws -> TokenValidatorOptions {
+        TokenValidatorOptions(issuer: try str(i, "issuer"), jwks: try jwksText(i), clientId: try str(i, "client_id"),
+                              leeway: leeway(i), services: try servicesOf(i), algorithms: try algorithmsOf(i),
+                              sharedSecret: i["shared_secret_hex"]?.string.map(hex),
+                              maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
     }
 
     static func servicesOf(_ i: J) throws -> [McService] { try strings(i, "services").map { try service(.obj(["service": .str($0)])) } }
@@ -273,8 +288,7 @@ enum VectorRunner {
             switch try str(i, "kind") {
             case "security": return verifiedJson(try securityValidator(i).validate(token: token, clientId: try str(i, "client_id"), now: try now(i)))
             case "id":
-                let v = try IdTokenValidator(issuer: try str(i, "issuer"), clientId: try str(i, "client_id"), verifier: try verifier(i),
-                                             leeway: leeway(i), services: try servicesOf(i))
+                let v = try IdTokenValidator.fromOptions(options: try idOptions(i))
                 return verifiedJson(try v.validate(token: token, nonce: i["nonce"]?.string, now: try now(i)))
             case "access": return verifiedJson(try accessValidator(i).validate(token: token, now: try now(i)))
             case let other: throw BadCase(why: "unknown token kind \(other)")
