@@ -37,3 +37,27 @@ uniffi::custom_type!(TokenType, String, {
     lower: |token_type| token_type.as_str().to_owned(),
     try_lift: |text| Ok(TokenType::parse(&text)),
 });
+
+/// A JSON object (the members of a JOSE header or of a token's claims without a field of their
+/// own) crosses as its JSON text: UniFFI has no JSON value type.
+type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+uniffi::custom_type!(JsonObject, String, {
+    remote,
+    lower: |object| serde_json::Value::Object(object).to_string(),
+    try_lift: |text| Ok(serde_json::from_str(&text)?),
+});
+
+/// One of the core's fixed texts (a security-token rule's id and clause, an error code) crosses
+/// as a string; read back, it must be one of them.
+type StaticText = &'static str;
+
+uniffi::custom_type!(StaticText, String, {
+    remote,
+    lower: |text| text.to_owned(),
+    try_lift: |text| {
+        let rules = crate::token::SECURITY_TOKEN_RULES.iter().flat_map(|&(id, clause)| [id, clause]);
+        let codes = crate::error::ERROR_CODES.iter().map(|entry| entry.code);
+        rules.chain(codes).find(|known| *known == text).ok_or_else(|| uniffi::deps::anyhow::anyhow!("not one of the core's texts"))
+    },
+});

@@ -16,9 +16,10 @@ use super::request::{http_request, parse_options};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::token::{
     sign, AccessTokenValidator, Algorithm, BuiltInBackend, IdTokenValidator, JwkSet, JwsHeader, RingBackend,
-    SecurityTokenIssuer, SecurityTokenRules, SecurityTokenValidator, SigningKey, TokenError, UnverifiedToken, Verifier,
+    SecurityTokenIssuer, SecurityTokenRulesInit, SecurityTokenValidator, SigningKey, TokenError, TokenValidatorOptions,
+    UnverifiedToken, Verifier,
 };
-use mcx_connect::{Error, JwtBearerRequest, McService, Scope, TokenExchangeRequest};
+use mcx_connect::{Error, JwtBearerRequest, McService, TokenExchangeRequest};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
@@ -118,42 +119,44 @@ fn services(input: &Value) -> Result<Vec<McService>, Failure> {
         .collect()
 }
 
-/// The verifier described by `jwks`, `algorithms`, `shared_secret_hex`, `max_token_bytes`.
-fn verifier(input: &Value) -> Result<Verifier, Failure> {
-    let jwks = input.get("jwks").ok_or_else(|| bad_case("input.jwks is required"))?;
-    let mut verifier = new_verifier(JwkSet::parse(&jwks.to_string()).map_err(token_error)?);
-    if let Some(secret) = opt_str(input, "shared_secret_hex") {
-        verifier = verifier.with_shared_secret(&hex(secret)?).map_err(token_error)?;
-    }
-    let algorithms = strings(input, "algorithms")?;
-    if !algorithms.is_empty() {
-        let algorithms = algorithms
-            .iter()
-            .map(|a| Algorithm::parse(a).ok_or_else(|| bad_case(format!("unknown algorithm `{a}`"))))
-            .collect::<Result<Vec<_>, _>>()?;
-        verifier = verifier.with_algorithms(&algorithms).map_err(token_error)?;
-    }
-    if let Some(max) = input.get("max_token_bytes").and_then(Value::as_u64) {
-        verifier = verifier.with_max_token_bytes(usize::try_from(max).map_err(|_| bad_case("max_token_bytes"))?);
-    }
-    Ok(verifier)
+/// The validator options a vector describes: `issuer`, `target`, `audience`, `scopes`,
+/// `leeway`, `services`, `algorithms`, `shared_secret_hex`, `max_token_bytes`, `max_lifetime`,
+/// and the client id from `client_key`.
+fn options(input: &Value, client_key: &str) -> Result<TokenValidatorOptions, Failure> {
+    let algorithms = strings(input, "algorithms")?
+        .iter()
+        .map(|a| Algorithm::parse(a).ok_or_else(|| bad_case(format!("unknown algorithm `{a}`"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(TokenValidatorOptions {
+        issuer: str(input, "issuer")?.to_owned(),
+        jwks: input.get("jwks").ok_or_else(|| bad_case("input.jwks is required"))?.to_string(),
+        target: opt_str(input, "target").map(str::to_owned),
+        client_id: opt_str(input, client_key).map(str::to_owned),
+        audience: opt_str(input, "audience").map(str::to_owned),
+        scopes: strings(input, "scopes")?,
+        leeway: input.get("leeway").and_then(Value::as_u64),
+        services: services(input)?,
+        algorithms: (!algorithms.is_empty()).then_some(algorithms),
+        shared_secret: opt_str(input, "shared_secret_hex").map(hex).transpose()?,
+        max_token_bytes: input.get("max_token_bytes").and_then(Value::as_u64),
+        max_lifetime: input.get("max_lifetime").and_then(Value::as_u64),
+    })
 }
 
-fn leeway(input: &Value) -> u64 {
-    input.get("leeway").and_then(Value::as_u64).unwrap_or(0)
+/// The validator `make` builds from the vector's options (`TokenValidatorOptions`, as every
+/// binding builds it), over a verifier on the run's signature path.
+fn validator<V>(
+    input: &Value,
+    client_key: &str,
+    make: fn(&TokenValidatorOptions, Verifier) -> Result<V, TokenError>,
+) -> Result<V, Failure> {
+    let options = options(input, client_key)?;
+    let keys = JwkSet::parse(&options.jwks).map_err(token_error)?;
+    make(&options, options.configure_verifier(new_verifier(keys)).map_err(token_error)?).map_err(token_error)
 }
 
 fn security_validator(input: &Value) -> Result<SecurityTokenValidator, Failure> {
-    let mut validator = SecurityTokenValidator::new(str(input, "issuer")?, str(input, "target")?, verifier(input)?)
-        .and_then(|v| v.with_leeway(leeway(input)))
-        .map_err(token_error)?;
-    for service in services(input)? {
-        validator = validator.require_service(service);
-    }
-    if let Some(max) = input.get("max_lifetime").and_then(Value::as_u64) {
-        validator = validator.with_max_lifetime(max);
-    }
-    Ok(validator)
+    validator(input, "client_id", SecurityTokenValidator::from_options)
 }
 
 /// The validator's report with `jwks`, the rules without keys otherwise.
@@ -162,19 +165,15 @@ fn security_token_check(input: &Value) -> Outcome {
     let report = if input.get("jwks").is_some() {
         security_validator(input)?.report(token, client_id, now)
     } else {
-        let mut rules = SecurityTokenRules::new(str(input, "target")?)
-            .and_then(|r| r.with_leeway(leeway(input)))
-            .map_err(token_error)?;
-        if let Some(issuer) = opt_str(input, "issuer") {
-            rules = rules.with_issuer(issuer).map_err(token_error)?;
-        }
-        for service in services(input)? {
-            rules = rules.require_service(service);
-        }
-        if let Some(max) = input.get("max_lifetime").and_then(Value::as_u64) {
-            rules = rules.with_max_lifetime(max);
-        }
-        rules.check_unverified(token, client_id, now, mcx_connect::token::DEFAULT_MAX_TOKEN_BYTES)
+        let rules = SecurityTokenRulesInit {
+            target: str(input, "target")?.to_owned(),
+            issuer: opt_str(input, "issuer").map(str::to_owned),
+            leeway: input.get("leeway").and_then(Value::as_u64),
+            services: services(input)?,
+            max_lifetime: input.get("max_lifetime").and_then(Value::as_u64),
+            max_token_bytes: None,
+        };
+        rules.check_unverified(token, client_id, now)
     }
     .map_err(token_error)?;
     let outcomes: serde_json::Map<String, Value> =
@@ -188,22 +187,7 @@ fn security_token_check(input: &Value) -> Outcome {
 }
 
 fn access_validator(input: &Value) -> Result<AccessTokenValidator, Failure> {
-    let mut validator = AccessTokenValidator::new(str(input, "issuer")?, verifier(input)?)
-        .and_then(|v| v.with_leeway(leeway(input)))
-        .map_err(token_error)?;
-    if let Some(audience) = opt_str(input, "audience") {
-        validator = validator.with_audience(audience);
-    }
-    if let Some(client_id) = opt_str(input, "expected_client_id") {
-        validator = validator.with_client_id(client_id);
-    }
-    for scope in strings(input, "scopes")? {
-        validator = validator.require_scope(Scope::from_value(&scope));
-    }
-    for service in services(input)? {
-        validator = validator.require_service(service);
-    }
-    Ok(validator)
+    validator(input, "expected_client_id", AccessTokenValidator::from_options)
 }
 
 /// Validates `$token` with `$validator` on the run's signature path: `validate` in one call, or
@@ -234,13 +218,7 @@ fn validate(input: &Value) -> Outcome {
             to_json(&validate_on_signature_path!(validator, token, [client_id], now).map_err(token_error)?)
         }
         "id" => {
-            let mut validator =
-                IdTokenValidator::new(str(input, "issuer")?, str(input, "client_id")?, verifier(input)?)
-                    .and_then(|v| v.with_leeway(leeway(input)))
-                    .map_err(token_error)?;
-            for service in services(input)? {
-                validator = validator.require_service(service);
-            }
+            let validator = validator(input, "client_id", IdTokenValidator::from_options)?;
             let nonce = opt_str(input, "nonce");
             to_json(&validate_on_signature_path!(validator, token, [nonce], now).map_err(token_error)?)
         }

@@ -3,8 +3,8 @@
 use crate::output::{self, Ctx, Table};
 use crate::{Failure, Outcome, TokenKind, VerifyArgs};
 use mcx_connect::token::{
-    AccessTokenValidator, IdTokenValidator, JwkSet, RuleOutcome, RuleResult, SecurityTokenValidator, UnverifiedToken,
-    Verifier,
+    AccessTokenValidator, IdTokenValidator, RuleOutcome, RuleResult, SecurityTokenValidator, TokenValidatorOptions,
+    UnverifiedToken,
 };
 use mcx_connect::Error;
 use serde_json::{json, Map, Value};
@@ -160,26 +160,30 @@ type Verdict = (Result<Checked, Error>, Option<Vec<RuleResult>>);
 /// `Ok((Ok(..), rules))` valid, `Ok((Err(..), rules))` refused by the core (with the rules one by
 /// one for a security token), `Err(..)` a usage error.
 fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Verdict, Failure> {
-    let services: Vec<mcx_connect::McService> = args.service.iter().map(|s| s.core()).collect();
     let target = args.target.clone();
     if matches!(args.kind, TokenKind::Security) && target.is_none() {
         return Err(Failure::Usage(
             "--kind security needs --target URL: this partner IdMS's address, expected in `aud`".to_owned(),
         ));
     }
+    // The core's one configuration record, as every binding builds its validators: `--target` is the
+    // security token's target and the access token's audience.
+    let options = TokenValidatorOptions {
+        issuer: args.issuer.clone(),
+        jwks: jwks.to_owned(),
+        audience: target.clone(),
+        target,
+        client_id: Some(args.client_id.clone()),
+        leeway: args.leeway,
+        services: args.service.iter().map(|s| s.core()).collect(),
+        ..TokenValidatorOptions::default()
+    };
     let mut rules = None;
     let mut run = || -> Result<Checked, Error> {
-        let verifier = Verifier::new(JwkSet::parse(jwks)?);
+        let verifier = options.verifier()?;
         match args.kind {
             TokenKind::Security => {
-                let mut validator =
-                    SecurityTokenValidator::new(args.issuer.as_str(), target.clone().unwrap_or_default(), verifier)?;
-                if let Some(leeway) = args.leeway {
-                    validator = validator.with_leeway(leeway)?;
-                }
-                for service in &services {
-                    validator = validator.require_service(*service);
-                }
+                let validator = SecurityTokenValidator::from_options(&options, verifier)?;
                 let report = validator.report(token, &args.client_id, now)?;
                 let failure = report.failure().cloned();
                 let checked = (value(&report.header), value(&report.claims), None);
@@ -190,29 +194,12 @@ fn validate(token: &str, jwks: &str, args: &VerifyArgs, now: u64) -> Result<Verd
                 }
             }
             TokenKind::Id => {
-                let mut validator = IdTokenValidator::new(args.issuer.as_str(), args.client_id.as_str(), verifier)?;
-                if let Some(leeway) = args.leeway {
-                    validator = validator.with_leeway(leeway)?;
-                }
-                for service in &services {
-                    validator = validator.require_service(*service);
-                }
-                let checked = validator.validate(token, args.nonce.as_deref(), now)?;
+                let checked =
+                    IdTokenValidator::from_options(&options, verifier)?.validate(token, args.nonce.as_deref(), now)?;
                 Ok((value(&checked.header), value(&checked.claims), None))
             }
             TokenKind::Access => {
-                let mut validator =
-                    AccessTokenValidator::new(args.issuer.as_str(), verifier)?.with_client_id(args.client_id.as_str());
-                if let Some(leeway) = args.leeway {
-                    validator = validator.with_leeway(leeway)?;
-                }
-                if let Some(target) = &target {
-                    validator = validator.with_audience(target.as_str());
-                }
-                for service in &services {
-                    validator = validator.require_service(*service);
-                }
-                let checked = validator.validate(token, now)?;
+                let checked = AccessTokenValidator::from_options(&options, verifier)?.validate(token, now)?;
                 Ok((value(&checked.header), value(&checked.claims), Some(checked.scope.to_string())))
             }
         }

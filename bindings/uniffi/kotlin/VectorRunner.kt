@@ -205,15 +205,22 @@ object VectorRunner {
 
     private fun hex(text: String): ByteArray = ByteArray(text.length / 2) { text.substring(it * 2, it * 2 + 2).toInt(16).toByte() }
 
-    private fun verifier(input: Json): Verifier {
-        val jwks = input["jwks"] ?: throw BadCase("input.jwks is required")
-        val algorithms = strings(input, "algorithms").takeIf { it.isNotEmpty() }
-            ?.map { algorithmFromName(it) ?: throw BadCase("unknown algorithm `$it`") }
-        return Verifier(
-            JwkSet.parse(toJson(jwks)), algorithms, optStr(input, "shared_secret_hex")?.let { hex(it) },
-            (input["max_token_bytes"] as? Number)?.toLong()?.toULong(),
-        )
-    }
+    private fun jwksText(input: Json): String = toJson(input["jwks"] ?: throw BadCase("input.jwks is required"))
+    private fun algorithmsOf(input: Json): List<Algorithm>? = strings(input, "algorithms").takeIf { it.isNotEmpty() }
+        ?.map { algorithmFromName(it) ?: throw BadCase("unknown algorithm `$it`") }
+    private fun maxTokenBytes(input: Json): ULong? = (input["max_token_bytes"] as? Number)?.toLong()?.toULong()
+
+    private fun verifier(input: Json): Verifier = Verifier(
+        JwkSet.parse(jwksText(input)), algorithmsOf(input), optStr(input, "shared_secret_hex")?.let { hex(it) },
+        maxTokenBytes(input),
+    )
+
+    /** The ID token's options as one record (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`. */
+    private fun idOptions(input: Json) = TokenValidatorOptions(
+        issuer = str(input, "issuer"), jwks = jwksText(input), clientId = str(input, "client_id"), leeway = leeway(input),
+        services = servicesOf(input), algorithms = algorithmsOf(input),
+        sharedSecret = optStr(input, "shared_secret_hex")?.let { hex(it) }, maxTokenBytes = maxTokenBytes(input),
+    )
 
     private fun servicesOf(input: Json): List<McService> = strings(input, "services").map { service(mapOf("service" to it)) }
     private fun now(input: Json): ULong = (input["now"] as? Number)?.toLong()?.toULong() ?: throw BadCase("input.now must be a number")
@@ -224,7 +231,7 @@ object VectorRunner {
         optLong(input, "max_lifetime"),
     )
 
-    private fun reportJson(report: SecurityTokenReport): Json = mapOf(
+    private fun reportJson(report: SecurityTokenVerdict): Json = mapOf(
         "passed" to report.passed, "failure" to report.failure,
         "outcomes" to report.rules.associate {
             it.id to when (it.outcome) {
@@ -242,7 +249,7 @@ object VectorRunner {
     )
 
     private fun verifiedJson(token: VerifiedToken): Json {
-        val out = mutableMapOf("header" to parseJson(token.header.json), "claims" to parseJson(token.claims.json))
+        val out = mutableMapOf("header" to parseJson(jwsHeaderJson(token.header)), "claims" to parseJson(tokenClaimsJson(token.claims)))
         token.scope?.let { out["scope"] = it.toString() }
         return out
     }
@@ -254,7 +261,7 @@ object VectorRunner {
             if (i.containsKey("jwks")) {
                 reportJson(securityValidator(i).report(token, clientId, now(i)))
             } else {
-                val rules = SecurityTokenRules(
+                val rules = SecurityTokenRulesInit(
                     str(i, "target"), optStr(i, "issuer"), leeway(i), servicesOf(i), optLong(i, "max_lifetime"),
                 )
                 reportJson(checkSecurityToken(token, rules, clientId, now(i)))
@@ -265,8 +272,7 @@ object VectorRunner {
             when (val kind = str(i, "kind")) {
                 "security" -> verifiedJson(securityValidator(i).validate(token, str(i, "client_id"), now(i)))
                 "id" -> verifiedJson(
-                    IdTokenValidator(str(i, "issuer"), str(i, "client_id"), verifier(i), leeway(i), servicesOf(i))
-                        .validate(token, optStr(i, "nonce"), now(i)),
+                    IdTokenValidator.fromOptions(idOptions(i)).validate(token, optStr(i, "nonce"), now(i)),
                 )
                 "access" -> verifiedJson(accessValidator(i).validate(token, now(i)))
                 else -> throw BadCase("unknown token kind `$kind`")
@@ -274,7 +280,7 @@ object VectorRunner {
         },
         "token.inspect" to { i ->
             val seen = inspectToken(str(i, "token"))
-            mapOf("header" to parseJson(seen.header.json), "claims" to parseJson(seen.claimsJson), "signature_bytes" to seen.signatureBytes?.toLong())
+            mapOf("header" to parseJson(jwsHeaderJson(seen.header)), "claims" to parseJson(seen.claims), "signature_bytes" to seen.signatureBytes?.toLong())
         },
         "token.sign" to { i ->
             val key = SigningKey.es256(hex(str(i, "secret_hex")))
@@ -286,7 +292,7 @@ object VectorRunner {
                 claims["iss"] as? String ?: "", aud.getOrElse(1) { "" }, Verifier(JwkSet.parse("{\"keys\":[$jwk]}"), null, null, null), 0uL, listOf(),
             )
             val checked = validator.validate(token.expose(), aud.getOrElse(0) { "" }, ((claims["iat"] as? Number)?.toLong() ?: 0L).toULong())
-            mapOf("public_jwk" to parseJson(jwk), "verified_claims" to parseJson(checked.claims.json))
+            mapOf("public_jwk" to parseJson(jwk), "verified_claims" to parseJson(tokenClaimsJson(checked.claims)))
         },
         "jwks.parse" to { i ->
             val set = JwkSet.parse(str(i, "jwks_text"))
@@ -298,13 +304,13 @@ object VectorRunner {
         "jwt_bearer.parse_and_verify" to { i ->
             val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
             val parsed = parseAndVerifyJwtBearerRequest(httpRequest(i), parseOptions(i), securityValidator(v), now(i))
-            mapOf("client_id" to clientId(parsed.request.client()), "claims" to parseJson(parsed.securityToken.claims.json))
+            mapOf("client_id" to clientId(parsed.request.client()), "claims" to parseJson(tokenClaimsJson(parsed.securityToken.claims)))
         },
         "exchange.parse_and_verify" to { i ->
             val v = i["validator"] as? Json ?: throw BadCase("input.validator is required")
             val parsed = parseAndVerifyTokenExchangeRequest(httpRequest(i), parseOptions(i), accessValidator(v), now(i))
             mapOf(
-                "resource" to parsed.request.resource(), "claims" to parseJson(parsed.subjectToken.claims.json),
+                "resource" to parsed.request.resource(), "claims" to parseJson(tokenClaimsJson(parsed.subjectToken.claims)),
                 "scope" to parsed.subjectToken.scope?.toString(),
             )
         },
@@ -317,8 +323,8 @@ object VectorRunner {
             val seen = inspectToken(response.accessToken.expose())
             mapOf(
                 "token_type" to response.tokenType, "issued_token_type" to response.issuedTokenType,
-                "expires_in" to response.expiresIn?.toLong(), "header" to parseJson(seen.header.json),
-                "claims" to parseJson(seen.claimsJson),
+                "expires_in" to response.expiresIn?.toLong(), "header" to parseJson(jwsHeaderJson(seen.header)),
+                "claims" to parseJson(seen.claims),
             )
         },
     )

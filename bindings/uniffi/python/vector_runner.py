@@ -444,19 +444,30 @@ def strings(inp, key):
     return value
 
 
-def verifier(inp):
+def jwks_text(inp):
     if "jwks" not in inp:
         raise BadCase("input.jwks is required")
-    algorithms = None
-    if strings(inp, "algorithms"):
-        algorithms = []
-        for name in strings(inp, "algorithms"):
-            alg = m.algorithm_from_name(name)
-            if alg is None:
-                raise BadCase(f"unknown algorithm `{name}`")
-            algorithms.append(alg)
-    secret = bytes.fromhex(inp["shared_secret_hex"]) if isinstance(inp.get("shared_secret_hex"), str) else None
-    return m.Verifier(m.JwkSet.parse(json.dumps(inp["jwks"])), algorithms, secret, inp.get("max_token_bytes"))
+    return json.dumps(inp["jwks"])
+
+
+def algorithms_of(inp):
+    if not strings(inp, "algorithms"):
+        return None
+    algorithms = []
+    for name in strings(inp, "algorithms"):
+        alg = m.algorithm_from_name(name)
+        if alg is None:
+            raise BadCase(f"unknown algorithm `{name}`")
+        algorithms.append(alg)
+    return algorithms
+
+
+def secret_of(inp):
+    return bytes.fromhex(inp["shared_secret_hex"]) if isinstance(inp.get("shared_secret_hex"), str) else None
+
+
+def verifier(inp):
+    return m.Verifier(m.JwkSet.parse(jwks_text(inp)), algorithms_of(inp), secret_of(inp), inp.get("max_token_bytes"))
 
 
 def services_of(inp):
@@ -485,9 +496,9 @@ def op_security_token_check(inp):
     if "jwks" in inp:
         report = security_validator(inp).report(token, client_id, now)
     else:
-        rules = m.SecurityTokenRules(target=req_str(inp, "target"), issuer=inp.get("issuer"),
-                                     leeway=inp.get("leeway", 0), services=services_of(inp),
-                                     max_lifetime=inp.get("max_lifetime"))
+        rules = m.SecurityTokenRulesInit(target=req_str(inp, "target"), issuer=inp.get("issuer"),
+                                         leeway=inp.get("leeway", 0), services=services_of(inp),
+                                         max_lifetime=inp.get("max_lifetime"))
         report = m.check_security_token(token, rules, client_id, now)
     return {
         "passed": report.passed,
@@ -503,7 +514,7 @@ def access_validator(inp):
 
 
 def verified_json(token):
-    out = {"header": json.loads(token.header.json), "claims": json.loads(token.claims.json)}
+    out = {"header": json.loads(m.jws_header_json(token.header)), "claims": json.loads(m.token_claims_json(token.claims))}
     if token.scope is not None:
         out["scope"] = str(token.scope)
     return out
@@ -515,8 +526,12 @@ def op_token_validate(inp):
     if kind == "security":
         return verified_json(security_validator(inp).validate(token, req_str(inp, "client_id"), now))
     if kind == "id":
-        validator = m.IdTokenValidator(req_str(inp, "issuer"), req_str(inp, "client_id"), verifier(inp),
-                                       inp.get("leeway", 0), services_of(inp))
+        # The one-record form (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`.
+        options = m.TokenValidatorOptions(issuer=req_str(inp, "issuer"), jwks=jwks_text(inp),
+                                          client_id=req_str(inp, "client_id"), leeway=inp.get("leeway", 0),
+                                          services=services_of(inp), algorithms=algorithms_of(inp),
+                                          shared_secret=secret_of(inp), max_token_bytes=inp.get("max_token_bytes"))
+        validator = m.IdTokenValidator.from_options(options)
         return verified_json(validator.validate(token, inp.get("nonce"), now))
     if kind == "access":
         return verified_json(access_validator(inp).validate(token, now))
@@ -525,7 +540,7 @@ def op_token_validate(inp):
 
 def op_token_inspect(inp):
     seen = m.inspect_token(req_str(inp, "token"))
-    return {"header": json.loads(seen.header.json), "claims": json.loads(seen.claims_json),
+    return {"header": json.loads(m.jws_header_json(seen.header)), "claims": json.loads(seen.claims),
             "signature_bytes": seen.signature_bytes}
 
 
@@ -540,7 +555,7 @@ def op_token_sign(inp):
     validator = m.SecurityTokenValidator(claims.get("iss", ""), aud[1] if len(aud) > 1 else "",
                                          m.Verifier(m.JwkSet.parse(json.dumps({"keys": [json.loads(jwk)]}))))
     checked = validator.validate(token.expose(), aud[0] if aud else "", claims.get("iat", 0))
-    return {"public_jwk": json.loads(jwk), "verified_claims": json.loads(checked.claims.json)}
+    return {"public_jwk": json.loads(jwk), "verified_claims": json.loads(m.token_claims_json(checked.claims))}
 
 
 def op_jwks_parse(inp):
@@ -556,7 +571,7 @@ def op_jwt_bearer_parse_and_verify(inp):
         raise BadCase("input.validator is required")
     parsed = m.parse_and_verify_jwt_bearer_request(http_request(inp), parse_options(inp),
                                                    security_validator(inp["validator"]), now_of(inp))
-    return {"client_id": client_id(parsed.request.client()), "claims": json.loads(parsed.security_token.claims.json)}
+    return {"client_id": client_id(parsed.request.client()), "claims": json.loads(m.token_claims_json(parsed.security_token.claims))}
 
 
 def op_exchange_parse_and_verify(inp):
@@ -564,7 +579,7 @@ def op_exchange_parse_and_verify(inp):
         raise BadCase("input.validator is required")
     parsed = m.parse_and_verify_token_exchange_request(http_request(inp), parse_options(inp),
                                                        access_validator(inp["validator"]), now_of(inp))
-    return {"resource": parsed.request.resource(), "claims": json.loads(parsed.subject_token.claims.json),
+    return {"resource": parsed.request.resource(), "claims": json.loads(m.token_claims_json(parsed.subject_token.claims)),
             "scope": str(parsed.subject_token.scope)}
 
 
@@ -581,8 +596,8 @@ def op_security_token_issue(inp):
         "token_type": response.token_type,
         "issued_token_type": response.issued_token_type,
         "expires_in": response.expires_in,
-        "header": json.loads(seen.header.json),
-        "claims": json.loads(seen.claims_json),
+        "header": json.loads(m.jws_header_json(seen.header)),
+        "claims": json.loads(seen.claims),
     }
 
 

@@ -4,7 +4,6 @@ use crate::error::Result;
 use crate::response::TokenResponse;
 use crate::scope::ScopeSet;
 use crate::secret::{wrap_opt, Secret};
-use crate::token::SecurityTokenReport;
 use mcx_connect::{EndpointPolicy, FlowFailure, Limits, MigrationStep, MigrationTarget};
 use mcx_connect::{HttpRequest, HttpResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -134,8 +133,8 @@ impl MigrationFlow {
     /// The rule-by-rule check of the held security token at `now`, with the rules the flow
     /// applies (the signature "not checked": the partner checks it); `None` before it is
     /// received. Fails only for a `now` in milliseconds.
-    pub fn security_token_report(&self, now: u64) -> Result<Option<SecurityTokenReport>> {
-        Ok(self.inner().security_token_report(now)?.as_ref().map(crate::token::report))
+    pub fn security_token_report(&self, now: u64) -> Result<Option<mcx_connect::token::SecurityTokenVerdict>> {
+        Ok(self.inner().security_token_report(now)?.map(mcx_connect::token::SecurityTokenReport::verdict))
     }
 
     /// The partner's tokens, once completed.

@@ -6,7 +6,10 @@ use crate::jwt_bearer::JwtBearerRequest;
 use crate::scope::ScopeSet;
 use crate::secret::Secret;
 use crate::McxConnectError;
-use mcx_connect::token::{self as core, Algorithm, RuleOutcome};
+use mcx_connect::token::{
+    self as core, Algorithm, JwsHeader, SecurityTokenRulesInit, SecurityTokenVerdict, TokenClaims,
+    TokenValidatorOptions, UnverifiedToken,
+};
 use mcx_connect::HttpRequest;
 use mcx_connect::McService;
 use mcx_connect::ParseOptions;
@@ -18,82 +21,20 @@ pub fn algorithm_from_name(alg: String) -> Option<Algorithm> {
     Algorithm::parse(&alg)
 }
 
-fn json_text(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+/// The whole header as JSON text (its `other` holds only the members without a field).
+#[uniffi::export]
+pub fn jws_header_json(header: JwsHeader) -> String {
+    serde_json::to_string(&header).unwrap_or_default()
 }
 
-/// A JOSE header.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct JwsHeader {
-    /// `alg` as written.
-    pub alg: String,
-    /// `kid`.
-    pub kid: Option<String>,
-    /// `typ`.
-    pub typ: Option<String>,
-    /// `crit`.
-    pub crit: Option<Vec<String>>,
-    /// The whole header as JSON text.
-    pub json: String,
+/// All the claims as JSON text (their `other` holds only the claims without a field).
+#[uniffi::export]
+pub fn token_claims_json(claims: TokenClaims) -> String {
+    serde_json::to_string(&claims).unwrap_or_default()
 }
 
-fn header(h: &core::JwsHeader) -> JwsHeader {
-    JwsHeader { alg: h.alg.clone(), kid: h.kid.clone(), typ: h.typ.clone(), crit: h.crit.clone(), json: json_text(h) }
-}
-
-/// The claims of a verified token (TS 33.180 B.2.1.2).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TokenClaims {
-    /// `iss`.
-    pub iss: String,
-    /// `sub` (at most 255 bytes).
-    pub sub: String,
-    /// `aud`, as a list.
-    pub aud: Vec<String>,
-    /// `exp`.
-    pub exp: u64,
-    /// `iat`.
-    pub iat: u64,
-    /// `nbf`.
-    pub nbf: Option<u64>,
-    /// `azp`.
-    pub azp: Option<String>,
-    /// `nonce`.
-    pub nonce: Option<String>,
-    /// `client_id`.
-    pub client_id: Option<String>,
-    /// `jti`.
-    pub jti: Option<String>,
-    /// `mcptt_id`.
-    pub mcptt_id: Option<String>,
-    /// `mcvideo_id`.
-    pub mcvideo_id: Option<String>,
-    /// `mcdata_id`.
-    pub mcdata_id: Option<String>,
-    /// All claims as JSON text (including those without a field here).
-    pub json: String,
-}
-
-fn claims(c: &core::TokenClaims) -> TokenClaims {
-    TokenClaims {
-        iss: c.iss.clone(),
-        sub: c.sub.clone(),
-        aud: c.aud.clone(),
-        exp: c.exp,
-        iat: c.iat,
-        nbf: c.nbf,
-        azp: c.azp.clone(),
-        nonce: c.nonce.clone(),
-        client_id: c.client_id.clone(),
-        jti: c.jti.clone(),
-        mcptt_id: c.mcptt_id.clone(),
-        mcvideo_id: c.mcvideo_id.clone(),
-        mcdata_id: c.mcdata_id.clone(),
-        json: json_text(c),
-    }
-}
-
-/// A token whose signature and claims were verified.
+/// A token whose signature and claims were verified: a binding record, since the core has one
+/// type per kind and the scope crosses as a `ScopeSet` object.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct VerifiedToken {
     /// The header.
@@ -104,36 +45,18 @@ pub struct VerifiedToken {
     pub scope: Option<Arc<ScopeSet>>,
 }
 
-fn verified(h: &core::JwsHeader, c: &core::TokenClaims, scope: Option<&mcx_connect::ScopeSet>) -> VerifiedToken {
-    VerifiedToken { header: header(h), claims: claims(c), scope: scope.cloned().map(ScopeSet::wrap) }
-}
-
-/// A token decoded without any verification: for display and diagnosis only.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct UnverifiedToken {
-    /// The header, unverified.
-    pub header: JwsHeader,
-    /// The claims as JSON text, unverified.
-    pub claims_json: String,
-    /// `iss`, if it is a string.
-    pub issuer: Option<String>,
-    /// Length of the decoded signature, or `None` when it is not base64url.
-    pub signature_bytes: Option<u64>,
+fn verified(header: JwsHeader, claims: TokenClaims, scope: Option<mcx_connect::ScopeSet>) -> VerifiedToken {
+    VerifiedToken { header, claims, scope: scope.map(ScopeSet::wrap) }
 }
 
 /// Decodes a token without verifying anything (never for a decision).
 #[uniffi::export]
 pub fn inspect_token(token: String) -> Result<UnverifiedToken> {
-    let seen = core::UnverifiedToken::inspect(&token)?;
-    Ok(UnverifiedToken {
-        header: header(&seen.header),
-        claims_json: json_text(&seen.claims),
-        issuer: seen.issuer().map(str::to_owned),
-        signature_bytes: seen.signature_bytes.and_then(|n| u64::try_from(n).ok()),
-    })
+    Ok(UnverifiedToken::inspect(&token)?)
 }
 
-/// One key of a JWK Set.
+/// One key of a JWK Set: a binding record, since the core's `Jwk` holds key material and gives
+/// these by accessors.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JwkInfo {
     /// `kid`.
@@ -144,7 +67,8 @@ pub struct JwkInfo {
     pub json: String,
 }
 
-/// A key of a JWK Set that is kept but never used (RFC 7517 §5), and why.
+/// A key of a JWK Set that is kept but never used (RFC 7517 §5), and why: a binding record,
+/// since the core's reason is a fixed text without a registry to read it back from.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct IgnoredKey {
     /// `kid`.
@@ -212,17 +136,8 @@ impl Verifier {
         shared_secret: Option<Vec<u8>>,
         max_token_bytes: Option<u64>,
     ) -> Result<Arc<Self>> {
-        let mut verifier = core::Verifier::new(keys.0.clone());
-        if let Some(secret) = shared_secret {
-            verifier = verifier.with_shared_secret(&secret)?;
-        }
-        if let Some(list) = algorithms {
-            verifier = verifier.with_algorithms(&list)?;
-        }
-        if let Some(max) = max_token_bytes {
-            verifier = verifier.with_max_token_bytes(usize::try_from(max).unwrap_or(usize::MAX));
-        }
-        Ok(Arc::new(Self(verifier)))
+        let options = TokenValidatorOptions { algorithms, shared_secret, max_token_bytes, ..Default::default() };
+        Ok(Arc::new(Self(options.configure_verifier(core::Verifier::new(keys.0.clone()))?)))
     }
 }
 
@@ -245,102 +160,36 @@ impl SecurityTokenValidator {
         services: Vec<McService>,
         max_lifetime: Option<u64>,
     ) -> Result<Arc<Self>> {
-        let mut validator =
-            core::SecurityTokenValidator::new(issuer, target, verifier.0.clone())?.with_leeway(leeway)?;
-        for service in services {
-            validator = validator.require_service(service);
-        }
-        if let Some(max) = max_lifetime {
-            validator = validator.with_max_lifetime(max);
-        }
-        Ok(Arc::new(Self(validator)))
+        let options = TokenValidatorOptions {
+            issuer,
+            target: Some(target),
+            leeway: Some(leeway),
+            services,
+            max_lifetime,
+            ..Default::default()
+        };
+        Ok(Arc::new(Self(core::SecurityTokenValidator::from_options(&options, verifier.0.clone())?)))
+    }
+
+    /// A validator made from `options` alone (`issuer`, `jwks`, `target`, …), as the npm
+    /// package's `new SecurityTokenValidator(options)`.
+    #[uniffi::constructor]
+    pub fn from_options(options: TokenValidatorOptions) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(core::SecurityTokenValidator::from_options(&options, options.verifier()?)?)))
     }
 
     /// Validates `token` presented by `client_id` at `now` (seconds; a `now` in milliseconds
     /// fails with `now_in_milliseconds`).
     pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, &client_id, now)?;
-        Ok(verified(&checked.header, &checked.claims, None))
+        Ok(verified(checked.header, checked.claims, None))
     }
 
     /// Every rule one by one: what `validate` decides, with each rule's outcome. Fails only for
     /// a `now` in milliseconds.
-    pub fn report(&self, token: String, client_id: String, now: u64) -> Result<SecurityTokenReport> {
-        Ok(report(&self.0.report(&token, &client_id, now)?))
+    pub fn report(&self, token: String, client_id: String, now: u64) -> Result<SecurityTokenVerdict> {
+        Ok(self.0.report(&token, &client_id, now)?.verdict())
     }
-}
-
-/// One security-token rule and its outcome.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RuleResult {
-    /// Stable id (`structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`, `lifetime`,
-    /// `aud_client`, `aud_target`, `azp`, `service_ids`).
-    pub id: String,
-    /// Where the rule comes from, e.g. `B.2.1.2 aud (client_id)`.
-    pub clause: String,
-    /// Pass, fail or not checked.
-    pub outcome: RuleOutcome,
-    /// A short explanation (never a token or key material).
-    pub detail: String,
-    /// The stable error code of a failed rule.
-    pub code: Option<String>,
-}
-
-/// The rule-by-rule check of a security token (TS 33.180 B.2.1.2, B.7.4, B.8).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SecurityTokenReport {
-    /// No rule failed (rules not checked do not fail).
-    pub passed: bool,
-    /// The first failed rule's code: what a validator answers.
-    pub failure: Option<String>,
-    /// Each rule, in order.
-    pub rules: Vec<RuleResult>,
-    /// The header, when the token could be split.
-    pub header: Option<JwsHeader>,
-    /// The claims as the validators read them, when they could be read.
-    pub claims: Option<TokenClaims>,
-}
-
-pub(crate) fn report(r: &core::SecurityTokenReport) -> SecurityTokenReport {
-    SecurityTokenReport {
-        passed: r.passed(),
-        failure: r.failure().map(|e| e.code().to_owned()),
-        rules: r
-            .rules
-            .iter()
-            .map(|rule| RuleResult {
-                id: rule.id.to_owned(),
-                clause: rule.clause.to_owned(),
-                outcome: rule.outcome,
-                detail: rule.detail.clone(),
-                code: rule.code.map(str::to_owned),
-            })
-            .collect(),
-        header: r.header.as_ref().map(header),
-        claims: r.claims.as_ref().map(claims),
-    }
-}
-
-/// The rules a security token is checked with when there are no keys (a client, a console).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SecurityTokenRules {
-    /// The partner IdMS address `aud` must hold (the `resource` of the exchange).
-    pub target: String,
-    /// The expected `iss`; without it the `iss` rule is not checked.
-    #[uniffi(default = None)]
-    pub issuer: Option<String>,
-    /// Clock leeway in seconds (at most 30).
-    #[uniffi(default = 0)]
-    pub leeway: u64,
-    /// Services whose MCX identity claim is required.
-    #[uniffi(default = [])]
-    pub services: Vec<McService>,
-    /// The longest lifetime (`exp` - `iat`, seconds) accepted (B.8).
-    #[uniffi(default = None)]
-    pub max_lifetime: Option<u64>,
-    /// Largest token in bytes.
-    #[uniffi(default = 16384)]
-    pub max_token_bytes: u64,
 }
 
 /// Client, without keys: every security-token rule one by one, the signature "not checked"
@@ -349,22 +198,11 @@ pub struct SecurityTokenRules {
 #[uniffi::export]
 pub fn check_security_token(
     token: String,
-    rules: SecurityTokenRules,
+    rules: SecurityTokenRulesInit,
     client_id: String,
     now: u64,
-) -> Result<SecurityTokenReport> {
-    let mut core_rules = core::SecurityTokenRules::new(rules.target)?.with_leeway(rules.leeway)?;
-    if let Some(issuer) = rules.issuer {
-        core_rules = core_rules.with_issuer(issuer)?;
-    }
-    for service in rules.services {
-        core_rules = core_rules.require_service(service);
-    }
-    if let Some(max) = rules.max_lifetime {
-        core_rules = core_rules.with_max_lifetime(max);
-    }
-    let max_bytes = usize::try_from(rules.max_token_bytes).unwrap_or(usize::MAX);
-    Ok(report(&core_rules.check_unverified(&token, &client_id, now, max_bytes)?))
+) -> Result<SecurityTokenVerdict> {
+    Ok(rules.check_unverified(&token, &client_id, now)?.verdict())
 }
 
 /// Client: validates an ID token (B.4).
@@ -382,17 +220,26 @@ impl IdTokenValidator {
         leeway: u64,
         services: Vec<McService>,
     ) -> Result<Arc<Self>> {
-        let mut validator = core::IdTokenValidator::new(issuer, client_id, verifier.0.clone())?.with_leeway(leeway)?;
-        for service in services {
-            validator = validator.require_service(service);
-        }
-        Ok(Arc::new(Self(validator)))
+        let options = TokenValidatorOptions {
+            issuer,
+            client_id: Some(client_id),
+            leeway: Some(leeway),
+            services,
+            ..Default::default()
+        };
+        Ok(Arc::new(Self(core::IdTokenValidator::from_options(&options, verifier.0.clone())?)))
+    }
+
+    /// A validator made from `options` alone (`issuer`, `jwks`, `client_id`, …).
+    #[uniffi::constructor]
+    pub fn from_options(options: TokenValidatorOptions) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(core::IdTokenValidator::from_options(&options, options.verifier()?)?)))
     }
 
     /// Validates `token`, with the `nonce` the authorization request sent.
     pub fn validate(&self, token: String, nonce: Option<String>, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, nonce.as_deref(), now)?;
-        Ok(verified(&checked.header, &checked.claims, None))
+        Ok(verified(checked.header, checked.claims, None))
     }
 }
 
@@ -414,26 +261,28 @@ impl AccessTokenValidator {
         scopes: Vec<String>,
         services: Vec<McService>,
     ) -> Result<Arc<Self>> {
-        let mut validator = core::AccessTokenValidator::new(issuer, verifier.0.clone())?.with_leeway(leeway)?;
-        if let Some(audience) = audience {
-            validator = validator.with_audience(audience);
-        }
-        if let Some(client_id) = client_id {
-            validator = validator.with_client_id(client_id);
-        }
-        for scope in scopes {
-            validator = validator.require_scope(mcx_connect::Scope::from_value(&scope));
-        }
-        for service in services {
-            validator = validator.require_service(service);
-        }
-        Ok(Arc::new(Self(validator)))
+        let options = TokenValidatorOptions {
+            issuer,
+            audience,
+            client_id,
+            scopes,
+            leeway: Some(leeway),
+            services,
+            ..Default::default()
+        };
+        Ok(Arc::new(Self(core::AccessTokenValidator::from_options(&options, verifier.0.clone())?)))
+    }
+
+    /// A validator made from `options` alone (`issuer`, `jwks`, and optionally `audience`, …).
+    #[uniffi::constructor]
+    pub fn from_options(options: TokenValidatorOptions) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(core::AccessTokenValidator::from_options(&options, options.verifier()?)?)))
     }
 
     /// Validates `token` at `now`.
     pub fn validate(&self, token: String, now: u64) -> Result<VerifiedToken> {
         let checked = self.0.validate(&token, now)?;
-        Ok(verified(&checked.header, &checked.claims, Some(&checked.scope)))
+        Ok(verified(checked.header, checked.claims, Some(checked.scope)))
     }
 }
 
@@ -513,10 +362,10 @@ pub fn parse_and_verify_jwt_bearer_request(
     now: u64,
 ) -> Result<VerifiedJwtBearerRequest> {
     let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request, &options, &validator.0, now)?;
-    let token = &parsed.value.security_token;
+    let token = parsed.value.security_token;
     Ok(VerifiedJwtBearerRequest {
-        request: JwtBearerRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
-        security_token: verified(&token.header, &token.claims, None),
+        request: JwtBearerRequest::wrap(parsed.value.request, parsed.normalisations),
+        security_token: verified(token.header, token.claims, None),
     })
 }
 
@@ -538,9 +387,9 @@ pub fn parse_and_verify_token_exchange_request(
     now: u64,
 ) -> Result<VerifiedTokenExchangeRequest> {
     let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, &validator.0, now)?;
-    let token = &parsed.value.subject_token;
+    let token = parsed.value.subject_token;
     Ok(VerifiedTokenExchangeRequest {
-        request: crate::TokenExchangeRequest::wrap(parsed.value.request.clone(), parsed.normalisations),
-        subject_token: verified(&token.header, &token.claims, Some(&token.scope)),
+        request: crate::TokenExchangeRequest::wrap(parsed.value.request, parsed.normalisations),
+        subject_token: verified(token.header, token.claims, Some(token.scope)),
     })
 }

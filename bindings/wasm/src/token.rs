@@ -4,92 +4,22 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::convert::{bytes_in, from_js, member, string_in, to_js};
+use crate::convert::{from_js, member, string_in, to_js};
 use crate::error::{invalid_argument, throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
 use mcx_connect::token::{
-    check_now, sign, AccessToken, AccessTokenValidator, Algorithm, IdToken, IdTokenValidator, JwkSet, JwsHeader,
-    PendingSignature, RuleResult, SecurityToken, SecurityTokenReport as CoreReport, SecurityTokenRules,
-    SecurityTokenValidator, TokenClaims, TokenError, UnverifiedToken, VerifiedJwtBearerRequest,
-    VerifiedTokenExchangeRequest, Verifier, DEFAULT_MAX_TOKEN_BYTES,
+    check_now, sign, AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, JwkSet, JwsHeader, PendingSignature,
+    SecurityToken, SecurityTokenReport as CoreReport, SecurityTokenRulesInit, SecurityTokenValidator, TokenError,
+    TokenValidatorOptions, UnverifiedToken, VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest, Verifier,
 };
-use mcx_connect::{JwtBearerRequest, McService, OAuthErrorCode, Rejection, Scope, TokenExchangeRequest};
+use mcx_connect::{JwtBearerRequest, OAuthErrorCode, Rejection, TokenExchangeRequest};
 use serde_json::Value;
 use std::future::Future;
 use std::rc::Rc;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-
-/// The trusted keys and the rules of a validator: a binding type, since the core builds its
-/// validators step by step (`SecurityTokenValidator::new(..).with_leeway(..)`, …).
-#[derive(Clone, serde::Deserialize, tsify::Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TokenValidatorOptions {
-    /// The expected `iss`.
-    pub issuer: String,
-    /// The issuer's JWK Set the caller trusts: JSON text or the parsed object.
-    #[tsify(type = "string | Record<string, unknown>")]
-    pub jwks: Value,
-    /// Security token: this IdMS's own address, which `aud` must hold (the `resource` of the exchange).
-    #[serde(default)]
-    pub target: Option<String>,
-    /// ID token: the client id `aud` must hold; access token: the expected `client_id` claim.
-    #[serde(default)]
-    pub client_id: Option<String>,
-    /// Access token: an audience `aud` must hold.
-    #[serde(default)]
-    pub audience: Option<String>,
-    /// Access token: scope values it must carry.
-    #[serde(default)]
-    pub scopes: Vec<String>,
-    /// Clock leeway in seconds (at most 30).
-    #[serde(default)]
-    pub leeway: Option<u64>,
-    /// Services whose MCX identity claim (`mcptt_id`, …) is required.
-    #[serde(default)]
-    #[tsify(type = "McService[]")]
-    pub services: Vec<String>,
-    /// Algorithm allow-list, e.g. `["ES256"]`.
-    #[serde(default)]
-    pub algorithms: Vec<String>,
-    /// A shared secret for HS256 (read as bytes beside the JSON: see `options_of`).
-    #[serde(default)]
-    #[tsify(type = "Uint8Array")]
-    pub shared_secret: Option<Value>,
-    /// Largest token in bytes.
-    #[serde(default)]
-    pub max_token_bytes: Option<usize>,
-    /// Security token: the longest lifetime (`exp` - `iat`, seconds) accepted (B.8); none by default.
-    #[serde(default)]
-    pub max_lifetime: Option<u64>,
-}
-
-/// The rules a security token is checked with when there are no keys (a client, a console): a
-/// binding type, since the core builds `SecurityTokenRules` step by step.
-#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SecurityTokenRulesInit {
-    /// The partner IdMS address `aud` must hold (the `resource` of the exchange).
-    pub target: String,
-    /// The expected `iss`; without it the `iss` rule is not checked.
-    #[serde(default)]
-    pub issuer: Option<String>,
-    /// Clock leeway in seconds (at most 30).
-    #[serde(default)]
-    pub leeway: Option<u64>,
-    /// Services whose MCX identity claim is required.
-    #[serde(default)]
-    #[tsify(type = "McService[]")]
-    pub services: Vec<String>,
-    /// The longest lifetime (`exp` - `iat`, seconds) accepted (B.8).
-    #[serde(default)]
-    pub max_lifetime: Option<u64>,
-    /// Largest token in bytes (default 16 KiB).
-    #[serde(default)]
-    pub max_token_bytes: Option<usize>,
-}
 
 // The three checks and `SigningKeyInit` declare shapes that are read member by member (`now` as
 // whole seconds, a key's secret as bytes), not through serde.
@@ -134,25 +64,6 @@ pub struct SigningKeyInit {
     pub secret: Vec<u8>,
 }
 
-/// The rule-by-rule check of a security token (the core's one home of the B.2.1.2 / B.7.4 / B.8
-/// rules): the core's `SecurityTokenReport` with its verdict beside, which the core computes
-/// (`passed`, `failure`) rather than stores.
-#[derive(serde::Serialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase")]
-pub struct SecurityTokenReport<'a> {
-    /// No rule failed (rules not checked do not fail).
-    pub passed: bool,
-    /// The first failed rule's code: what a validator answers.
-    pub failure: Option<&'static str>,
-    /// Every rule in order, with its outcome.
-    pub rules: &'a [RuleResult],
-    /// The JOSE header, when the token could be read.
-    pub header: Option<&'a JwsHeader>,
-    /// The claims as the validators read them (a fractional `exp` is the second before).
-    pub claims: Option<&'a TokenClaims>,
-}
-
 /// A key of a JWK Set as `parseJwkSet` lists it.
 #[derive(serde::Serialize, tsify::Tsify)]
 #[tsify(missing_as_null)]
@@ -180,38 +91,14 @@ pub struct SignedToken {
     pub public_jwk: Option<Value>,
 }
 
-/// The report as JavaScript sees it: the core's report with `passed` and `failure` beside.
+/// The report as JavaScript sees it: the core's `SecurityTokenVerdict` (`passed`, `failure`, …).
 pub(crate) fn report_out(report: &CoreReport) -> Result<JsValue, JsValue> {
-    to_js(&SecurityTokenReport {
-        passed: report.passed(),
-        failure: report.failure().map(TokenError::code),
-        rules: &report.rules,
-        header: report.header.as_ref(),
-        claims: report.claims.as_ref(),
-    })
+    to_js(&report.clone().verdict())
 }
 
-pub(crate) struct TokenOptions {
-    js: TokenValidatorOptions,
-    shared_secret: Option<Vec<u8>>,
-}
-
-pub(crate) fn options_of(value: JsValue) -> Result<TokenOptions, JsValue> {
-    let secret = member(&value, "sharedSecret");
-    let shared_secret =
-        if secret.is_undefined() || secret.is_null() { None } else { Some(bytes_in(&secret, "sharedSecret")?) };
-    Ok(TokenOptions { js: from_js(value, "options")?, shared_secret })
-}
-
-fn required<'a>(value: &'a Option<String>, what: &str) -> Result<&'a str, JsValue> {
-    value.as_deref().ok_or_else(|| invalid_argument(what, "is required here"))
-}
-
-fn services(names: &[String]) -> Result<Vec<McService>, JsValue> {
-    names
-        .iter()
-        .map(|n| McService::parse(n).ok_or_else(|| invalid_argument("services", "expected `ptt`, `video` or `data`")))
-        .collect()
+/// Reads a validator's options (the core's `TokenValidatorOptions`, camelCase).
+pub(crate) fn options_of(value: JsValue) -> Result<TokenValidatorOptions, JsValue> {
+    from_js(value, "options")
 }
 
 /// A core validator and its JWK Set's keys in the host's crypto (imported once, when it is made).
@@ -295,84 +182,29 @@ impl Validating<AccessTokenValidator> {
     }
 }
 
-fn verifier(options: &TokenOptions) -> Result<Verifier, JsValue> {
-    let text = match &options.js.jwks {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    };
-    let mut verifier = Verifier::new(throw(JwkSet::parse(&text))?);
-    if let Some(secret) = &options.shared_secret {
-        verifier = throw(verifier.with_shared_secret(secret))?;
-    }
-    if !options.js.algorithms.is_empty() {
-        let algorithms = options
-            .js
-            .algorithms
-            .iter()
-            .map(|a| Algorithm::parse(a).ok_or_else(|| invalid_argument("algorithms", "unknown algorithm")))
-            .collect::<Result<Vec<_>, _>>()?;
-        verifier = throw(verifier.with_algorithms(&algorithms))?;
-    }
-    if let Some(max) = options.js.max_token_bytes {
-        verifier = verifier.with_max_token_bytes(max);
-    }
-    Ok(verifier)
-}
-
-/// The validator `make` builds over the options' verifier, with the options' `leeway` and
-/// `services` (through the validator's own `with_leeway` and `require_service`), and its JWK Set's
+/// The validator `make` builds from the options (the core's `from_options`), with its JWK Set's
 /// keys imported into the platform's crypto.
 fn validating<V>(
-    options: &TokenOptions,
-    make: impl FnOnce(Verifier) -> Result<V, TokenError>,
-    with_leeway: fn(V, u64) -> Result<V, TokenError>,
-    require_service: fn(V, McService) -> V,
+    options: &TokenValidatorOptions,
+    make: fn(&TokenValidatorOptions, Verifier) -> Result<V, TokenError>,
 ) -> Result<Rc<Validating<V>>, JsValue> {
-    let verifier = verifier(options)?;
+    let verifier = throw(options.verifier())?;
     let keys = HostKeys::new(verifier.keys())?;
-    let mut validator = throw(make(verifier))?;
-    if let Some(leeway) = options.js.leeway {
-        validator = throw(with_leeway(validator, leeway))?;
-    }
-    for service in services(&options.js.services)? {
-        validator = require_service(validator, service);
-    }
-    Ok(Validating::new(validator, keys))
+    Ok(Validating::new(throw(make(options, verifier))?, keys))
 }
 
-fn security_validator(options: &TokenOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
-    let target = required(&options.js.target, "options.target")?;
-    let make = |verifier| {
-        let validator = SecurityTokenValidator::new(options.js.issuer.clone(), target, verifier)?;
-        Ok(match options.js.max_lifetime {
-            Some(max) => validator.with_max_lifetime(max),
-            None => validator,
-        })
-    };
-    validating(options, make, SecurityTokenValidator::with_leeway, SecurityTokenValidator::require_service)
+fn security_validator(options: &TokenValidatorOptions) -> Result<Rc<Validating<SecurityTokenValidator>>, JsValue> {
+    validating(options, SecurityTokenValidator::from_options)
 }
 
-fn id_validator(options: &TokenOptions) -> Result<Rc<Validating<IdTokenValidator>>, JsValue> {
-    let client_id = required(&options.js.client_id, "options.clientId")?;
-    let make = |verifier| IdTokenValidator::new(options.js.issuer.clone(), client_id, verifier);
-    validating(options, make, IdTokenValidator::with_leeway, IdTokenValidator::require_service)
+fn id_validator(options: &TokenValidatorOptions) -> Result<Rc<Validating<IdTokenValidator>>, JsValue> {
+    validating(options, IdTokenValidator::from_options)
 }
 
-pub(crate) fn access_validator(options: &TokenOptions) -> Result<Rc<Validating<AccessTokenValidator>>, JsValue> {
-    let make = |verifier| {
-        let mut validator = AccessTokenValidator::new(options.js.issuer.clone(), verifier)?;
-        if let Some(audience) = &options.js.audience {
-            validator = validator.with_audience(audience.clone());
-        }
-        if let Some(client_id) = &options.js.client_id {
-            validator = validator.with_client_id(client_id.clone());
-        }
-        for scope in &options.js.scopes {
-            validator = validator.require_scope(Scope::from_value(scope));
-        }
-        Ok(validator)
-    };
-    validating(options, make, AccessTokenValidator::with_leeway, AccessTokenValidator::require_service)
+pub(crate) fn access_validator(
+    options: &TokenValidatorOptions,
+) -> Result<Rc<Validating<AccessTokenValidator>>, JsValue> {
+    validating(options, AccessTokenValidator::from_options)
 }
 
 /// Reads a time argument: whole seconds since the epoch.
@@ -639,23 +471,9 @@ pub fn check_security_token(
     #[wasm_bindgen(unchecked_param_type = "string", js_name = clientId)] client_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let js: SecurityTokenRulesInit = from_js(rules, "rules")?;
+    let rules: SecurityTokenRulesInit = from_js(rules, "rules")?;
     let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
-    let mut rules = throw(SecurityTokenRules::new(js.target))?;
-    if let Some(issuer) = js.issuer {
-        rules = throw(rules.with_issuer(issuer))?;
-    }
-    if let Some(leeway) = js.leeway {
-        rules = throw(rules.with_leeway(leeway))?;
-    }
-    for service in services(&js.services)? {
-        rules = rules.require_service(service);
-    }
-    if let Some(max) = js.max_lifetime {
-        rules = rules.with_max_lifetime(max);
-    }
-    let max_bytes = js.max_token_bytes.unwrap_or(DEFAULT_MAX_TOKEN_BYTES);
-    report_out(&throw(rules.check_unverified(&token, &client_id, now, max_bytes))?)
+    report_out(&throw(rules.check_unverified(&token, &client_id, now))?)
 }
 
 /// Client (TS 33.180 B.2.1.2): an ID-token validator made once (`options.clientId` required) and

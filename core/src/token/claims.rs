@@ -62,6 +62,7 @@ impl Leeway {
 /// claims the token kinds use, and the MCX identities.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TokenClaims {
     /// `iss`: the URL of the IdM server.
     pub iss: String,
@@ -97,7 +98,8 @@ pub struct TokenClaims {
     /// `mcdata_id`: the MCData ID of the user.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mcdata_id: Option<String>,
-    /// Every other claim, as written (including `scope`/`scp`, read by the access token).
+    /// Every other claim, as written (including `scope`/`scp`, read by the access token); in
+    /// Kotlin, Swift and Python its JSON text.
     #[serde(flatten)]
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub other: Map<String, Value>,

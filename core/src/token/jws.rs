@@ -77,6 +77,7 @@ impl fmt::Display for Algorithm {
 /// come only from the JWK Set the caller trusts.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JwsHeader {
     /// `alg`: the signing algorithm, as written.
     pub alg: String,
@@ -89,7 +90,7 @@ pub struct JwsHeader {
     /// `crit`: extensions the recipient must understand.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub crit: Option<Vec<String>>,
-    /// Every other header parameter, as written.
+    /// Every other header parameter, as written (in Kotlin, Swift and Python: its JSON text).
     #[serde(flatten)]
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub other: Map<String, Value>,

@@ -47,6 +47,9 @@
 //! - [`SecurityTokenRules`]: the one home of the security-token rules, checked rule by rule
 //!   into a [`SecurityTokenReport`] (pass, fail or not checked, with the clause), used by the
 //!   validator, by [`MigrationFlow`](crate::MigrationFlow) (without keys), the CLI and the bindings.
+//! - [`TokenValidatorOptions`] and [`SecurityTokenRulesInit`]: the same configuration as plain
+//!   data (JSON, a JavaScript object, a UniFFI record), made into a verifier, a validator
+//!   (`from_options`) or the rules (`SecurityTokenRules::from_init`) in one call each.
 //! - [`check_now`]: every entry taking `now` refuses a value that is plainly milliseconds.
 //! - [`UnverifiedToken::inspect`]: header and claims decoded without any check, for display.
 //! - [`sign`] with a [`SigningKey`] (ES256, EdDSA, HS256) and [`SigningKey::public_jwk`].
@@ -68,6 +71,7 @@ mod issue;
 mod jwk;
 mod jws;
 mod kinds;
+mod options;
 mod pending;
 #[cfg(feature = "ring-backend")]
 mod ring_backend;
@@ -105,10 +109,13 @@ pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BI
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
+pub use options::{SecurityTokenRulesInit, TokenValidatorOptions};
 pub use pending::PendingSignature;
 #[cfg(feature = "ring-backend")]
 pub use ring_backend::RingBackend;
-pub use rules::{RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SECURITY_TOKEN_RULES};
+pub use rules::{
+    RuleOutcome, RuleResult, SecurityTokenReport, SecurityTokenRules, SecurityTokenVerdict, SECURITY_TOKEN_RULES,
+};
 pub use sign::{sign, signing_input, SigningKey};
 #[cfg(feature = "builtin-crypto")]
 pub use verify::verify_signature;
@@ -133,15 +140,16 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UnverifiedToken {
     /// The JOSE header, unverified.
     pub header: JwsHeader,
-    /// The claims, unverified and untyped.
+    /// The claims, unverified and untyped (in Kotlin, Swift and Python: their JSON text).
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub claims: Map<String, Value>,
     /// Length of the decoded signature in bytes, or `None` when the signature segment is not
     /// valid base64url (the signature itself is not kept).
-    pub signature_bytes: Option<usize>,
+    pub signature_bytes: Option<u64>,
 }
 
 impl UnverifiedToken {
@@ -154,7 +162,7 @@ impl UnverifiedToken {
     /// [`inspect`](Self::inspect) with another size limit in bytes.
     pub fn inspect_with_limit(token: &str, max_bytes: usize) -> Result<Self, TokenError> {
         let jws = jws::parse_compact(token, max_bytes)?;
-        let signature_bytes = jws.signature_bytes().ok().map(|s| s.len());
+        let signature_bytes = jws.signature_bytes().ok().map(|s| s.len() as u64);
         Ok(Self { header: jws.header, claims: jws.claims, signature_bytes })
     }
 

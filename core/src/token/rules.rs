@@ -55,6 +55,7 @@ impl RuleOutcome {
 /// One rule and how the token came out of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleResult {
     /// The rule's stable id: `structure`, `signature`, `claims`, `iss`, `exp`, `nbf`, `iat`,
     /// `lifetime`, `aud_client`, `aud_target`, `azp`, `service_ids`.
@@ -67,8 +68,6 @@ pub struct RuleResult {
     pub detail: String,
     /// The stable error code of a failed rule (the table of [`crate::error`]).
     pub code: Option<&'static str>,
-    #[serde(skip)]
-    error: Option<TokenError>,
 }
 
 /// Every security-token rule, in the order a validator applies them, with its clause.
@@ -90,7 +89,8 @@ pub const SECURITY_TOKEN_RULES: [(&str, &str); 12] = [
 /// The rule-by-rule result of checking a security token.
 ///
 /// Every rule of [`SECURITY_TOKEN_RULES`] appears once, in that order. The first failed rule
-/// is the error a validator returns.
+/// is the error a validator returns. [`verdict`](Self::verdict) gives the same as plain data,
+/// with its verdict (what the bindings return).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SecurityTokenReport {
     /// Each rule, in order.
@@ -103,6 +103,40 @@ pub struct SecurityTokenReport {
     /// Whether the rules' details are written (a validator wants only the verdict).
     #[serde(skip)]
     details: bool,
+    /// The first failed rule's error.
+    #[serde(skip)]
+    failure: Option<TokenError>,
+}
+
+/// A [`SecurityTokenReport`] as plain data with its verdict: whether the token passed, the first
+/// failed rule's code, each rule, and what could be read of the token. The npm package calls it
+/// `SecurityTokenReport`.
+///
+/// ```
+/// use mcx_connect::token::SecurityTokenRules;
+/// let rules = SecurityTokenRules::new("https://idms.partner.example/token")?;
+/// let verdict = rules.check_unverified("not.a-token", "mcptt-client", 1_700_000_000, 16_384)?.verdict();
+/// assert!(!verdict.passed);
+/// assert_eq!(verdict.failure, Some("token_malformed"));
+/// assert_eq!(verdict.rules.len(), 12);
+/// # Ok::<(), mcx_connect::token::TokenError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, rename = "SecurityTokenReport"))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SecurityTokenVerdict {
+    /// No rule failed (rules not checked do not fail).
+    pub passed: bool,
+    /// The first failed rule's code: what a validator answers.
+    pub failure: Option<&'static str>,
+    /// Each rule, in order.
+    pub rules: Vec<RuleResult>,
+    /// The JOSE header, when the token could be split.
+    pub header: Option<JwsHeader>,
+    /// The claims as the validators read them (a fractional `exp` is the second before), when
+    /// they could be read.
+    pub claims: Option<TokenClaims>,
 }
 
 impl SecurityTokenReport {
@@ -113,7 +147,18 @@ impl SecurityTokenReport {
 
     /// The first failed rule's error: what a validator answers.
     pub fn failure(&self) -> Option<&TokenError> {
-        self.rules.iter().find_map(|rule| rule.error.as_ref())
+        self.failure.as_ref()
+    }
+
+    /// The report as plain data, with its verdict.
+    pub fn verdict(self) -> SecurityTokenVerdict {
+        SecurityTokenVerdict {
+            passed: self.failure.is_none(),
+            failure: self.failure.as_ref().map(TokenError::code),
+            rules: self.rules,
+            header: self.header,
+            claims: self.claims,
+        }
     }
 
     /// The rule with this id.
@@ -123,7 +168,13 @@ impl SecurityTokenReport {
 
     /// An empty report; `details`: whether each rule's detail is written.
     fn new(details: bool) -> Self {
-        Self { rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()), header: None, claims: None, details }
+        Self {
+            rules: Vec::with_capacity(SECURITY_TOKEN_RULES.len()),
+            header: None,
+            claims: None,
+            details,
+            failure: None,
+        }
     }
 
     fn push(
@@ -136,7 +187,10 @@ impl SecurityTokenReport {
         let clause = SECURITY_TOKEN_RULES.iter().find(|(rule, _)| *rule == id).map_or("", |&(_, clause)| clause);
         let code = error.as_ref().map(TokenError::code);
         let detail = if self.details { detail() } else { String::new() };
-        self.rules.push(RuleResult { id, clause, outcome, detail, code, error });
+        self.rules.push(RuleResult { id, clause, outcome, detail, code });
+        if self.failure.is_none() {
+            self.failure = error;
+        }
     }
 
     fn pass(&mut self, id: &'static str, detail: impl FnOnce() -> String) {
@@ -175,8 +229,8 @@ impl SecurityTokenReport {
 
     /// The checked security token, or the first failed rule's error.
     pub(crate) fn into_security_token(self) -> Result<SecurityToken, TokenError> {
-        if let Some(error) = self.failure() {
-            return Err(error.clone());
+        if let Some(error) = self.failure {
+            return Err(error);
         }
         match (self.header, self.claims) {
             (Some(header), Some(claims)) => Ok(SecurityToken { header, claims }),

@@ -211,15 +211,30 @@ enum VectorRunner {
         return data
     }
 
-    static func verifier(_ i: J) throws -> Verifier {
+    static func jwksText(_ i: J) throws -> String {
         guard let jwks = i["jwks"] else { throw BadCase(why: "input.jwks is required") }
+        return jwks.json
+    }
+
+    static func algorithmsOf(_ i: J) throws -> [Algorithm]? {
         let names = try strings(i, "algorithms")
-        let algorithms = try names.isEmpty ? nil : names.map { name -> Algorithm in
+        return try names.isEmpty ? nil : names.map { name -> Algorithm in
             guard let alg = algorithmFromName(alg: name) else { throw BadCase(why: "unknown algorithm \(name)") }
             return alg
         }
-        return try Verifier(keys: try JwkSet.parse(json: jwks.json), algorithms: algorithms,
-                            sharedSecret: i["shared_secret_hex"]?.string.map(hex), maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
+    }
+
+    static func verifier(_ i: J) throws -> Verifier {
+        try Verifier(keys: try JwkSet.parse(json: try jwksText(i)), algorithms: try algorithmsOf(i),
+                     sharedSecret: i["shared_secret_hex"]?.string.map(hex), maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
+    }
+
+    /// The ID token's options as one record (`TokenValidatorOptions`, as the npm package's), beside the others' `Verifier`.
+    static func idOptions(_ i: J) throws -> TokenValidatorOptions {
+        TokenValidatorOptions(issuer: try str(i, "issuer"), jwks: try jwksText(i), clientId: try str(i, "client_id"),
+                              leeway: leeway(i), services: try servicesOf(i), algorithms: try algorithmsOf(i),
+                              sharedSecret: i["shared_secret_hex"]?.string.map(hex),
+                              maxTokenBytes: i["max_token_bytes"]?.number.map { UInt64($0) })
     }
 
     static func servicesOf(_ i: J) throws -> [McService] { try strings(i, "services").map { try service(.obj(["service": .str($0)])) } }
@@ -234,7 +249,7 @@ enum VectorRunner {
                                    leeway: leeway(i), services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
     }
 
-    static func reportJson(_ r: SecurityTokenReport) -> J {
+    static func reportJson(_ r: SecurityTokenVerdict) -> J {
         var outcomes: [String: J] = [:]
         for rule in r.rules {
             switch rule.outcome {
@@ -253,7 +268,7 @@ enum VectorRunner {
     }
 
     static func verifiedJson(_ t: VerifiedToken) -> J {
-        var out: [String: J] = ["header": J.parse(Data(t.header.json.utf8)) ?? .null, "claims": J.parse(Data(t.claims.json.utf8)) ?? .null]
+        var out: [String: J] = ["header": J.parse(Data(jwsHeaderJson(header: t.header).utf8)) ?? .null, "claims": J.parse(Data(tokenClaimsJson(claims: t.claims).utf8)) ?? .null]
         if let scope = t.scope { out["scope"] = .str(scope.description) }
         return .obj(out)
     }
@@ -265,23 +280,22 @@ enum VectorRunner {
             if i["jwks"] != nil {
                 return reportJson(try securityValidator(i).report(token: token, clientId: clientId, now: try now(i)))
             }
-            let rules = SecurityTokenRules(target: try str(i, "target"), issuer: i["issuer"]?.string, leeway: leeway(i),
-                                           services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
+            let rules = SecurityTokenRulesInit(target: try str(i, "target"), issuer: i["issuer"]?.string, leeway: leeway(i),
+                                               services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
             return reportJson(try checkSecurityToken(token: token, rules: rules, clientId: clientId, now: try now(i)))
         case "token.validate":
             let token = try str(i, "token")
             switch try str(i, "kind") {
             case "security": return verifiedJson(try securityValidator(i).validate(token: token, clientId: try str(i, "client_id"), now: try now(i)))
             case "id":
-                let v = try IdTokenValidator(issuer: try str(i, "issuer"), clientId: try str(i, "client_id"), verifier: try verifier(i),
-                                             leeway: leeway(i), services: try servicesOf(i))
+                let v = try IdTokenValidator.fromOptions(options: try idOptions(i))
                 return verifiedJson(try v.validate(token: token, nonce: i["nonce"]?.string, now: try now(i)))
             case "access": return verifiedJson(try accessValidator(i).validate(token: token, now: try now(i)))
             case let other: throw BadCase(why: "unknown token kind \(other)")
             }
         case "token.inspect":
             let seen = try inspectToken(token: try str(i, "token"))
-            return .obj(["header": J.parse(Data(seen.header.json.utf8)) ?? .null, "claims": J.parse(Data(seen.claimsJson.utf8)) ?? .null,
+            return .obj(["header": J.parse(Data(jwsHeaderJson(header: seen.header).utf8)) ?? .null, "claims": J.parse(Data(seen.claims.utf8)) ?? .null,
                          "signature_bytes": num(seen.signatureBytes)])
         case "token.sign":
             let key = try SigningKey.es256(secret: hex(try str(i, "secret_hex")))
@@ -293,7 +307,7 @@ enum VectorRunner {
                 issuer: claims["iss"]?.string ?? "", target: aud.count > 1 ? aud[1] : "",
                 verifier: try Verifier(keys: try JwkSet.parse(json: "{\"keys\":[\(jwk)]}")))
             let checked = try validator.validate(token: token.expose(), clientId: aud.first ?? "", now: UInt64(claims["iat"]?.number ?? 0))
-            return .obj(["public_jwk": J.parse(Data(jwk.utf8)) ?? .null, "verified_claims": J.parse(Data(checked.claims.json.utf8)) ?? .null])
+            return .obj(["public_jwk": J.parse(Data(jwk.utf8)) ?? .null, "verified_claims": J.parse(Data(tokenClaimsJson(claims: checked.claims).utf8)) ?? .null])
         case "jwks.parse":
             let set = try JwkSet.parse(json: try str(i, "jwks_text"))
             return .obj(["keys": .arr(set.keys().map { .obj(["kid": j($0.kid), "key_type": .str($0.keyType)]) }),
@@ -302,12 +316,12 @@ enum VectorRunner {
             guard let v = i["validator"] else { throw BadCase(why: "input.validator is required") }
             let parsed = try parseAndVerifyJwtBearerRequest(request: try httpRequest(i), options: try parseOptions(i),
                                                             validator: try securityValidator(v), now: try now(i))
-            return .obj(["client_id": j(clientId(parsed.request.client())), "claims": J.parse(Data(parsed.securityToken.claims.json.utf8)) ?? .null])
+            return .obj(["client_id": j(clientId(parsed.request.client())), "claims": J.parse(Data(tokenClaimsJson(claims: parsed.securityToken.claims).utf8)) ?? .null])
         case "exchange.parse_and_verify":
             guard let v = i["validator"] else { throw BadCase(why: "input.validator is required") }
             let parsed = try parseAndVerifyTokenExchangeRequest(request: try httpRequest(i), options: try parseOptions(i),
                                                                 validator: try accessValidator(v), now: try now(i))
-            return .obj(["resource": .str(parsed.request.resource()), "claims": J.parse(Data(parsed.subjectToken.claims.json.utf8)) ?? .null,
+            return .obj(["resource": .str(parsed.request.resource()), "claims": J.parse(Data(tokenClaimsJson(claims: parsed.subjectToken.claims).utf8)) ?? .null,
                          "scope": j(parsed.subjectToken.scope?.description)])
         case "security_token.issue":
             guard let v = i["validator"], let s = i["issuer"] else { throw BadCase(why: "input.validator and input.issuer are required") }
@@ -318,8 +332,8 @@ enum VectorRunner {
                                              now: try now(i), jti: s["jti"]?.string)
             let seen = try inspectToken(token: response.accessToken.expose())
             return .obj(["token_type": .str(response.tokenType), "issued_token_type": .str(response.issuedTokenType),
-                         "expires_in": num(response.expiresIn), "header": J.parse(Data(seen.header.json.utf8)) ?? .null,
-                         "claims": J.parse(Data(seen.claimsJson.utf8)) ?? .null])
+                         "expires_in": num(response.expiresIn), "header": J.parse(Data(jwsHeaderJson(header: seen.header).utf8)) ?? .null,
+                         "claims": J.parse(Data(seen.claims.utf8)) ?? .null])
         case "profile.parse":
             let p = try oneDocument(i)
             let kind: J
