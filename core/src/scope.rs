@@ -17,10 +17,13 @@ use std::fmt;
 #[serde(rename_all = "snake_case")]
 pub enum McService {
     /// MCPTT.
+    #[serde(alias = "mcptt")]
     Ptt,
     /// MCVideo.
+    #[serde(alias = "mcvideo")]
     Video,
     /// MCData.
+    #[serde(alias = "mcdata")]
     Data,
 }
 

@@ -301,6 +301,16 @@ mod tests {
     }
 
     #[test]
+    fn services_are_read_by_their_scope_names_and_their_long_names() {
+        let options = read(
+            serde_json::json!({"issuer": "https://idms.example", "jwks": "", "services": ["ptt", "mcvideo", "mcdata"]}),
+        )
+        .unwrap();
+        assert_eq!(options.services, [McService::Ptt, McService::Video, McService::Data]);
+        assert!(read(serde_json::json!({"issuer": "https://idms.example", "jwks": "", "services": ["voice"]})).is_err());
+    }
+
+    #[test]
     fn jwks_is_read_as_text_or_as_the_parsed_object() {
         let set = r#"{"keys":[]}"#;
         let from_text = read(serde_json::json!({"issuer": "https://idms.example", "jwks": set})).unwrap();
