@@ -31,12 +31,8 @@ mod tests;
 /// Where to migrate: the service and the partner system, with the partner IdMS token endpoint
 /// read from the user profile (TS 24.482 6.2.3 a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "wasm",
-    derive(tsify::Tsify),
-    tsify(missing_as_null),
-    serde(rename_all = "camelCase", deny_unknown_fields)
-)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MigrationTarget {
     /// The MC service the partner tokens are for.
