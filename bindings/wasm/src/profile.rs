@@ -5,8 +5,9 @@
 //! return are the core's own values (`PartnerSystem`, `UserProfileData`, …) as plain objects.
 
 use crate::convert::{bytes_in, string_in, to_js, ts_in_or_default};
-use crate::error::{invalid_argument, throw};
-use mcx_connect::{EndpointPolicy, McService, PartnerSystem, ProfileLimits, UserProfile, UserProfiles};
+use crate::error::throw;
+use crate::scope::service_in;
+use mcx_connect::{EndpointPolicy, ProfileLimits, UserProfile, UserProfiles};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -22,15 +23,6 @@ pub struct ProfileOptions {
     /// Largest document in bytes (default 4 MiB) and deepest nesting (default 64).
     #[serde(default)]
     pub limits: ProfileLimits,
-}
-
-fn partners_out<'a>(partners: impl Iterator<Item = &'a PartnerSystem>) -> Result<JsValue, JsValue> {
-    to_js(&partners.collect::<Vec<_>>())
-}
-
-fn service_in(value: JsValue) -> Result<McService, JsValue> {
-    let name = string_in(value, "service")?;
-    McService::parse(&name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
 }
 
 /// One TS 24.484 document: an MC service user profile (MCPTT, MCVideo, MCData), or a stand-alone
@@ -113,7 +105,7 @@ impl JsUserProfile {
     /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "PartnerSystem[]")]
     pub fn partners(&self) -> Result<JsValue, JsValue> {
-        partners_out(self.inner.partners().iter())
+        to_js(self.inner.partners())
     }
 
     /// The groups with server information, in document order.
@@ -242,7 +234,7 @@ impl JsUserProfiles {
         &self,
         #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
     ) -> Result<JsValue, JsValue> {
-        partners_out(self.inner.partners(service_in(service)?))
+        to_js(&self.inner.partners(service_in(service)?).collect::<Vec<_>>())
     }
 
     /// The token endpoint of a partner system's IdM server, for a service and partner id.
