@@ -15,8 +15,12 @@ use sha2::{Digest, Sha256};
 /// assert_eq!(Pkce::generate().unwrap().verifier().len(), 43);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify))]
 pub struct Pkce {
+    /// The verifier (a secret until the token request).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
     verifier: Secret,
+    /// Its S256 challenge.
     challenge: String,
 }
 

@@ -109,6 +109,18 @@ impl ErrorResponse {
         Self { error, error_description: error_description.map(|d| sanitise_description(&d)), error_uri: None }
     }
 
+    /// The same response with its description made to fit as [`new`](Self::new) does: for one
+    /// built member by member (a binding's record or object), before it is written.
+    ///
+    /// ```
+    /// use mcx_connect::{ErrorResponse, OAuthErrorCode};
+    /// let given = ErrorResponse { error: OAuthErrorCode::InvalidGrant, error_description: Some("bad \"code\"".into()), error_uri: None };
+    /// assert_eq!(given.fitted().error_description.as_deref(), Some("bad 'code'"));
+    /// ```
+    pub fn fitted(self) -> Self {
+        Self { error_uri: self.error_uri, ..Self::new(self.error, self.error_description) }
+    }
+
     /// Writes the JSON body and status (400; 401 for `invalid_client`, with
     /// `WWW-Authenticate: Basic` as RFC 6749 §5.2 asks).
     pub fn to_http_response(&self) -> HttpResponse {

@@ -67,12 +67,7 @@ fn profile_parse(input: &Value) -> Outcome {
 fn profile_partner(input: &Value) -> Outcome {
     let profile = one_document(input)?;
     let partner = profile.partner(str(input, "partner")?).map_err(Error::from)?;
-    let mut output = to_json(partner)?;
-    if let Value::Object(members) = &mut output {
-        members.insert("id".into(), json!(partner.id()));
-        members.insert("token_endpoint".into(), json!(partner.token_endpoint()));
-    }
-    Ok(output)
+    to_json(partner)
 }
 
 fn profile_partner_token_endpoint(input: &Value) -> Outcome {

@@ -137,7 +137,7 @@ impl IncomingAuthorizationRequest {
 
     /// The redirect carrying an error (and `state`).
     pub fn error_redirect(&self, error: ErrorResponse) -> String {
-        self.0.error_redirect(&crate::response::fitted(error))
+        self.0.error_redirect(&error.fitted())
     }
 }
 

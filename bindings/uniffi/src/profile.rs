@@ -1,43 +1,13 @@
 //! TS 24.484 user profiles: the partner systems a user may migrate to, their IdMS token
 //! endpoints (TS 24.482 6.2.3), and group-level token endpoints. `ProfileLimits`,
-//! `DocumentKind`, `PartnerShape`, `AppServerInfo`, `InitialConfiguration` and `GroupServerInfo`
-//! are the core's own records and enums.
+//! `DocumentKind`, `PartnerShape`, `PartnerSystem`, `AppServerInfo`, `InitialConfiguration` and
+//! `GroupServerInfo` are the core's own records and enums.
 
 use crate::error::Result;
 use mcx_connect::{
-    DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerShape, ProfileLimits,
+    DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerSystem, ProfileLimits,
 };
 use std::sync::Arc;
-
-// Mirrored: the core's partner keeps its fields private behind accessors (`id` and
-// `token_endpoint` are derived); the record carries what they give.
-/// A partner system the user may migrate to.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PartnerSystem {
-    /// The service of the profile that lists it.
-    pub service: McService,
-    /// The partner system id, when the document carries one.
-    pub system_id: Option<String>,
-    /// The id it is looked up by: its system id, or else its domain.
-    pub id: String,
-    /// The document shape that carried it.
-    pub shape: PartnerShape,
-    /// The partner's initial configuration.
-    pub initial_configuration: InitialConfiguration,
-    /// The partner IdMS token endpoint (the `resource` of the token exchange).
-    pub token_endpoint: String,
-}
-
-fn partner(p: &mcx_connect::PartnerSystem) -> PartnerSystem {
-    PartnerSystem {
-        service: p.service(),
-        system_id: p.system_id().map(str::to_owned),
-        id: p.id().to_owned(),
-        shape: p.shape(),
-        initial_configuration: p.initial_configuration().clone(),
-        token_endpoint: p.token_endpoint().to_owned(),
-    }
-}
 
 // Wrapped (as `UserProfiles` below): the core's look-ups return borrowed `&str` and `&PartnerSystem`.
 /// One TS 24.484 document: a user profile or a stand-alone initial configuration.
@@ -89,12 +59,12 @@ impl UserProfile {
 
     /// The partner systems, in document order.
     pub fn partners(&self) -> Vec<PartnerSystem> {
-        self.0.partners().iter().map(partner).collect()
+        self.0.partners().to_vec()
     }
 
     /// The partner with this id (system id, or domain).
     pub fn partner(&self, id: String) -> Result<PartnerSystem> {
-        Ok(partner(self.0.partner(&id)?))
+        Ok(self.0.partner(&id)?.clone())
     }
 
     /// The partner IdMS token endpoint of the partner with this id.
@@ -143,12 +113,12 @@ impl UserProfiles {
 
     /// The partners of a service.
     pub fn partners(&self, service: McService) -> Vec<PartnerSystem> {
-        self.0.partners(service).map(partner).collect()
+        self.0.partners(service).cloned().collect()
     }
 
     /// The partner of a service with this id.
     pub fn partner(&self, service: McService, id: String) -> Result<PartnerSystem> {
-        Ok(partner(self.0.partner(service, &id)?))
+        Ok(self.0.partner(service, &id)?.clone())
     }
 
     /// The partner IdMS token endpoint for a service and partner id.

@@ -90,13 +90,7 @@ pub fn read_error_response(response: HttpResponse) -> Option<ErrorResponse> {
 /// `invalid_client`), a JSON body with the description fitted to RFC 6749's character set.
 #[uniffi::export]
 pub fn write_error_response(error: ErrorResponse) -> HttpResponse {
-    fitted(error).to_http_response()
-}
-
-/// An error response from the host's record, its description fitted to RFC 6749 §5.2's character
-/// set as `ErrorResponse::new` does (a record crosses without its constructor).
-pub(crate) fn fitted(error: ErrorResponse) -> ErrorResponse {
-    ErrorResponse { error_uri: error.error_uri, ..ErrorResponse::new(error.error, error.error_description) }
+    error.fitted().to_http_response()
 }
 
 /// The HTTP status a token endpoint answers an RFC error code with.

@@ -7,13 +7,14 @@ use crate::error::{invalid_argument, throw};
 use crate::http::{request_out, response_in};
 use crate::scope::scope_in;
 use mcx_connect as core;
-use mcx_connect::{EndpointPolicy, McService, MigrationFlow, MigrationStep, Secret};
+use mcx_connect::{EndpointPolicy, FlowSecrets, MigrationFlow, MigrationStep, MigrationTarget, Secret};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-// MigrationConfig, MigrationTarget and FlowFailure are mirrored: the core's serde form of each
-// is the saved-flow format every language shares (snake_case), so they cannot take the npm
-// package's camelCase names. Their TypeScript comes from the derives below.
+// `MigrationTarget`, `FlowFailure` and `FlowSecrets` are the core's own (feature `wasm`).
+// Mirrored: the npm options bag takes the scope and the client secret as strings and the endpoint
+// policy's one flag at its top level; the core's `MigrationConfig` holds a `ScopeSet`, a `Secret`
+// and an `EndpointPolicy`.
 
 /// The client's side of a migration.
 #[derive(Clone, serde::Deserialize, tsify::Tsify)]
@@ -53,79 +54,6 @@ impl MigrationConfig {
         config.limits = self.limits;
         Ok(config)
     }
-}
-
-/// Where to migrate: the service and the partner IdMS token endpoint from the user profile.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct MigrationTarget {
-    /// The MC service.
-    #[tsify(type = "McService")]
-    pub service: String,
-    /// The partner system's id, if the profile names one.
-    #[serde(default)]
-    pub partner_system_id: Option<String>,
-    /// The partner IdMS token endpoint.
-    pub partner_token_endpoint: String,
-}
-
-impl MigrationTarget {
-    fn into_core(self) -> Result<core::MigrationTarget, JsValue> {
-        let service = McService::parse(&self.service)
-            .ok_or_else(|| invalid_argument("target.service", "expected `ptt`, `video` or `data`"))?;
-        Ok(core::MigrationTarget {
-            service,
-            partner_system_id: self.partner_system_id,
-            partner_token_endpoint: self.partner_token_endpoint,
-        })
-    }
-}
-
-impl From<&core::MigrationTarget> for MigrationTarget {
-    fn from(target: &core::MigrationTarget) -> Self {
-        MigrationTarget {
-            service: target.service.as_str().to_owned(),
-            partner_system_id: target.partner_system_id.clone(),
-            partner_token_endpoint: target.partner_token_endpoint.clone(),
-        }
-    }
-}
-
-/// How a flow ended in failure (kept across save and restore).
-#[derive(Debug, Clone, serde::Serialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase")]
-pub struct FlowFailure {
-    /// The stable error code.
-    pub code: String,
-    /// The RFC error code, when the failure was an error response or a refusal.
-    pub oauth_error: Option<String>,
-    /// What happened, in words (never a token).
-    pub description: String,
-}
-
-impl From<&core::FlowFailure> for FlowFailure {
-    fn from(failure: &core::FlowFailure) -> Self {
-        FlowFailure {
-            code: failure.code.clone(),
-            oauth_error: failure.oauth_error.clone(),
-            description: failure.description.clone(),
-        }
-    }
-}
-
-/// The secrets a flow saved without them needs back.
-#[derive(Clone, Default, serde::Deserialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FlowSecrets {
-    /// The primary access token.
-    #[serde(default)]
-    pub primary_access_token: Option<String>,
-    /// The client secret.
-    #[serde(default)]
-    pub client_secret: Option<String>,
 }
 
 /// Reads a time argument: whole seconds since the epoch, as a JavaScript number.
@@ -191,7 +119,7 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "string", js_name = primaryAccessToken)] primary_access_token: JsValue,
     ) -> Result<JsMigrationFlow, JsValue> {
         let config = from_js::<MigrationConfig>(config, "config")?.into_core()?;
-        let target = from_js::<MigrationTarget>(target, "target")?.into_core()?;
+        let target = from_js::<MigrationTarget>(target, "target")?;
         let token = string_in(primary_access_token, "primaryAccessToken")?;
         Ok(Self { inner: throw(MigrationFlow::new(config, target, Secret::new(token)))? })
     }
@@ -220,10 +148,6 @@ impl JsMigrationFlow {
     ) -> Result<JsMigrationFlow, JsValue> {
         let json = string_in(json, "json")?;
         let secrets: FlowSecrets = from_js_or_default(secrets, "secrets")?;
-        let secrets = core::FlowSecrets {
-            primary_access_token: secrets.primary_access_token.map(Secret::new),
-            client_secret: secrets.client_secret.map(Secret::new),
-        };
         Ok(Self { inner: throw(MigrationFlow::restore(&json, secrets))? })
     }
 
@@ -243,7 +167,7 @@ impl JsMigrationFlow {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MigrationTarget")] target: JsValue,
     ) -> Result<JsMigrationFlow, JsValue> {
-        let target = from_js::<MigrationTarget>(target, "target")?.into_core()?;
+        let target = from_js::<MigrationTarget>(target, "target")?;
         Ok(Self { inner: throw(self.inner.for_another_partner(target))? })
     }
 
@@ -299,7 +223,7 @@ impl JsMigrationFlow {
     /// its value could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "MigrationTarget")]
     pub fn target(&self) -> Result<JsValue, JsValue> {
-        to_js(&MigrationTarget::from(self.inner.target()))
+        to_js(self.inner.target())
     }
 
     /// The security token, once received and checked; else `undefined`.
@@ -338,10 +262,7 @@ impl JsMigrationFlow {
     /// its value could not be converted.
     #[wasm_bindgen(getter, js_name = partnerTokens, unchecked_return_type = "TokenResponse | null")]
     pub fn partner_tokens(&self) -> Result<JsValue, JsValue> {
-        match self.inner.partner_tokens() {
-            Some(tokens) => to_js(tokens),
-            None => Ok(JsValue::NULL),
-        }
+        to_js(&self.inner.partner_tokens())
     }
 
     /// Why the flow failed (its error code, the server's OAuth error), else `null`.
@@ -350,9 +271,6 @@ impl JsMigrationFlow {
     /// its value could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "FlowFailure | null")]
     pub fn failure(&self) -> Result<JsValue, JsValue> {
-        match self.inner.failure() {
-            Some(failure) => to_js(&FlowFailure::from(failure)),
-            None => Ok(JsValue::NULL),
-        }
+        to_js(&self.inner.failure())
     }
 }

@@ -11,13 +11,14 @@ use crate::request::token_request;
 use crate::response::error_response_in;
 use crate::scope::{from_js_with_scope, scope_in};
 use mcx_connect::{AuthorizationCodeRequest, AuthorizationRequest, ClientAuthentication, EndpointPolicy};
-use mcx_connect::{IncomingAuthorizationRequest, Pkce as CorePkce, RefreshRequest, Secret};
+use mcx_connect::{IncomingAuthorizationRequest, Pkce, RefreshRequest, Secret};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+// Mirrored: `new` draws `state`, `nonce` and the verifier when absent and `restore` requires them,
+// where the core's `AuthorizationRequest` (a class here) holds them as `Secret`s and a `Pkce`.
 /// What a new `AuthorizationRequest` needs (`state`, `nonce` and the PKCE verifier are then
-/// drawn at random), and everything it holds, to keep it across a page load: a binding type,
-/// since the core's `AuthorizationRequest` is a class here, not a plain value.
+/// drawn at random), and everything it holds, to keep it across a page load.
 #[derive(Clone, serde::Serialize, serde::Deserialize, tsify::Tsify)]
 #[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -42,22 +43,6 @@ pub struct AuthorizationRequestState {
     /// The PKCE verifier, 43 to 128 unreserved characters (drawn at random when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_verifier: Option<String>,
-}
-
-/// A PKCE verifier and its S256 challenge: a binding type, since the core's `Pkce` keeps its
-/// verifier private.
-#[derive(Clone, serde::Serialize, tsify::Tsify)]
-pub struct Pkce {
-    /// The verifier (a secret until the token request).
-    pub verifier: String,
-    /// Its S256 challenge.
-    pub challenge: String,
-}
-
-impl From<&CorePkce> for Pkce {
-    fn from(pkce: &CorePkce) -> Self {
-        Pkce { verifier: pkce.verifier().expose().to_owned(), challenge: pkce.challenge().to_owned() }
-    }
 }
 
 /// The user's login at the primary IdM server (TS 33.180 B.4.2.2: OpenID Connect authorization
@@ -114,7 +99,7 @@ impl JsAuthorizationRequest {
     pub fn restore(state: Ts<AuthorizationRequestState>) -> Result<JsAuthorizationRequest, JsValue> {
         let js = ts_in(state, "state")?;
         let missing = |what: &str| crate::error::invalid_argument("state", &format!("`{what}` is required"));
-        let pkce = throw(CorePkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
+        let pkce = throw(Pkce::from_verifier(js.code_verifier.ok_or_else(|| missing("codeVerifier"))?))?;
         let mut inner = AuthorizationRequest::with_values(
             js.authorization_endpoint,
             js.client_id,
@@ -230,7 +215,7 @@ impl JsAuthorizationRequest {
 /// ```
 #[wasm_bindgen(js_name = generatePkce)]
 pub fn generate_pkce() -> Result<Ts<Pkce>, JsValue> {
-    ts_out(&Pkce::from(&throw(CorePkce::generate())?))
+    ts_out(&throw(Pkce::generate())?)
 }
 
 /// The S256 challenge of a caller-given PKCE verifier (RFC 7636 §4.2).
@@ -248,7 +233,7 @@ pub fn pkce_from_verifier(
     #[wasm_bindgen(unchecked_param_type = "string")] verifier: JsValue,
 ) -> Result<Ts<Pkce>, JsValue> {
     let verifier = &string_in(verifier, "verifier")?;
-    ts_out(&Pkce::from(&throw(CorePkce::from_verifier(verifier))?))
+    ts_out(&throw(Pkce::from_verifier(verifier))?)
 }
 
 /// Server role (an IdM server's authorization endpoint): reads an authorization request URL.

@@ -2,15 +2,17 @@
 //! endpoints (TS 24.482 6.2.3 a), group token endpoints (6.2.3 NOTE 1).
 //!
 //! `UserProfile` and `UserProfiles` are classes (a parsed document and its look-ups); what they
-//! return are plain objects whose members are the core's, in camelCase.
+//! return are the core's own values (`PartnerSystem`, `UserProfileData`, …) as plain objects.
 
 use crate::convert::{bytes_in, string_in, to_js, ts_in_or_default};
-use crate::error::{invalid_argument, throw};
-use mcx_connect::{DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerShape};
-use mcx_connect::{PartnerSystem as CorePartnerSystem, ProfileLimits, UserProfile, UserProfiles};
+use crate::error::throw;
+use crate::scope::service_in;
+use mcx_connect::{EndpointPolicy, ProfileLimits, UserProfile, UserProfiles};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+// Mirrored: the npm options bag holds the endpoint policy's one flag beside the limits; Kotlin,
+// Swift and Python take the core's `EndpointPolicy` and `ProfileLimits` as two arguments.
 /// Options for reading a profile document.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -21,70 +23,6 @@ pub struct ProfileOptions {
     /// Largest document in bytes (default 4 MiB) and deepest nesting (default 64).
     #[serde(default)]
     pub limits: ProfileLimits,
-}
-
-/// A partner system the user may migrate to: a binding view of the core's `PartnerSystem`, whose
-/// members are private, with its computed `id` and `tokenEndpoint`.
-#[derive(serde::Serialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase")]
-pub struct PartnerSystem<'a> {
-    /// Its system id, or else its domain: the id look-ups take.
-    pub id: &'a str,
-    /// The MC service.
-    pub service: McService,
-    /// The `Partner<Service>SystemId`, when given.
-    pub system_id: Option<&'a str>,
-    /// `access_information`: inside `AccessInformationForPartner…System` (6.2.3 a); `direct`: the
-    /// released MCVideo shape.
-    pub shape: PartnerShape,
-    /// The partner IdMS token endpoint.
-    pub token_endpoint: &'a str,
-    /// Its `mcptt-UE-initial-configuration`.
-    pub initial_configuration: &'a InitialConfiguration,
-}
-
-impl<'a> From<&'a CorePartnerSystem> for PartnerSystem<'a> {
-    fn from(partner: &'a CorePartnerSystem) -> Self {
-        PartnerSystem {
-            id: partner.id(),
-            service: partner.service(),
-            system_id: partner.system_id(),
-            shape: partner.shape(),
-            token_endpoint: partner.token_endpoint(),
-            initial_configuration: partner.initial_configuration(),
-        }
-    }
-}
-
-/// Everything a `UserProfile` holds, as a plain object (a binding view: the core's
-/// `UserProfile` is a class here, with its partners as `PartnerSystem` views).
-#[derive(serde::Serialize, tsify::Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "camelCase")]
-pub struct UserProfileData<'a> {
-    /// Which document was read.
-    pub kind: DocumentKind,
-    /// The `XUI-URI` of a user profile.
-    pub xui_uri: Option<&'a str>,
-    /// The primary system's own initial configuration (stand-alone initial configuration).
-    pub primary: Option<&'a InitialConfiguration>,
-    /// The partner systems, in document order.
-    pub partners: Vec<PartnerSystem<'a>>,
-    /// The groups with server information, in document order.
-    ///
-    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
-    /// its values could not be converted.
-    pub groups: &'a [GroupServerInfo],
-}
-
-fn partners_out<'a>(partners: impl Iterator<Item = &'a CorePartnerSystem>) -> Result<JsValue, JsValue> {
-    to_js(&partners.map(PartnerSystem::from).collect::<Vec<_>>())
-}
-
-fn service_in(value: JsValue) -> Result<McService, JsValue> {
-    let name = string_in(value, "service")?;
-    McService::parse(&name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
 }
 
 /// One TS 24.484 document: an MC service user profile (MCPTT, MCVideo, MCData), or a stand-alone
@@ -146,14 +84,7 @@ impl JsUserProfile {
     /// its values could not be converted.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "UserProfileData")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        let profile = &self.inner;
-        to_js(&UserProfileData {
-            kind: profile.kind(),
-            xui_uri: profile.xui_uri(),
-            primary: profile.primary(),
-            partners: profile.partners().iter().map(PartnerSystem::from).collect(),
-            groups: profile.groups(),
-        })
+        to_js(&self.inner)
     }
 
     /// The service of a user profile; `null` for a stand-alone initial configuration.
@@ -174,7 +105,7 @@ impl JsUserProfile {
     /// its values could not be converted.
     #[wasm_bindgen(getter, unchecked_return_type = "PartnerSystem[]")]
     pub fn partners(&self) -> Result<JsValue, JsValue> {
-        partners_out(self.inner.partners().iter())
+        to_js(self.inner.partners())
     }
 
     /// The groups with server information, in document order.
@@ -202,7 +133,7 @@ impl JsUserProfile {
     #[wasm_bindgen(unchecked_return_type = "PartnerSystem")]
     pub fn partner(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
         let id = string_in(id, "id")?;
-        to_js(&PartnerSystem::from(throw(self.inner.partner(&id))?))
+        to_js(throw(self.inner.partner(&id))?)
     }
 
     /// The token endpoint of a partner system's IdM server (checked when the profile was read).
@@ -303,7 +234,7 @@ impl JsUserProfiles {
         &self,
         #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
     ) -> Result<JsValue, JsValue> {
-        partners_out(self.inner.partners(service_in(service)?))
+        to_js(&self.inner.partners(service_in(service)?).collect::<Vec<_>>())
     }
 
     /// The token endpoint of a partner system's IdM server, for a service and partner id.

@@ -13,10 +13,7 @@ use wasm_bindgen::prelude::*;
 /// Reads an `ErrorResponse` argument through the core's `ErrorResponse::new`, which makes the
 /// description fit RFC 6749's character set.
 pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
-    let given: ErrorResponse = from_js(value, "error")?;
-    let mut response = ErrorResponse::new(given.error, given.error_description);
-    response.error_uri = given.error_uri;
-    Ok(response)
+    Ok(from_js::<ErrorResponse>(value, "error")?.fitted())
 }
 
 /// Client role: reads a token endpoint's reply (RFC 6749 §5.1): `accessToken`, `tokenType`,
@@ -110,8 +107,5 @@ pub fn write_error_response(
 /// ```
 #[wasm_bindgen(js_name = readErrorResponse, unchecked_return_type = "ErrorResponse | null")]
 pub fn read_error_response(response: Ts<HttpResponse>) -> Result<JsValue, JsValue> {
-    match ErrorResponse::from_http_response(&response_in(response)?) {
-        Some(read) => to_js(&read),
-        None => Ok(JsValue::NULL),
-    }
+    to_js(&ErrorResponse::from_http_response(&response_in(response)?))
 }

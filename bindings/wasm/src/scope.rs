@@ -40,8 +40,10 @@ pub fn scope_in(text: &str) -> Result<ScopeSet, JsValue> {
     throw(ScopeSet::parse(text))
 }
 
-fn service_in(name: &str) -> Result<McService, JsValue> {
-    McService::parse(name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
+/// Reads an MC service argument: `"ptt"`, `"video"` or `"data"`.
+pub fn service_in(value: JsValue) -> Result<McService, JsValue> {
+    let name = crate::convert::string_in(value, "service")?;
+    McService::parse(&name).ok_or_else(|| invalid_argument("service", "expected `ptt`, `video` or `data`"))
 }
 
 /// Reads an OAuth scope string (RFC 6749 §3.3): space-delimited values, no duplicates. Strict by
@@ -93,7 +95,6 @@ pub fn parse_scope(
 pub fn scope_for_service(
     #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
 ) -> Result<String, JsValue> {
-    let service = &crate::convert::string_in(service, "service")?;
     Ok(ScopeSet::for_service(service_in(service)?).to_string())
 }
 

@@ -356,3 +356,22 @@ test("profiles: UserProfile and UserProfiles classes read partner and group toke
   assert.throws(() => api.UserProfile.parse("<!DOCTYPE x [<!ENTITY a 'b'>]><x/>"), (e) => e instanceof api.McxConnectError && e.code.startsWith("profile_"));
   assert.throws(() => api.UserProfile.parse(42), (e) => e.code === "invalid_argument");
 });
+
+test("a saved flow is the snake_case JSON every language writes and reads, never the npm package's camelCase names", () => {
+  const flow = new api.MigrationFlow(
+    { primaryTokenEndpoint: "http://127.0.0.1:8080/token", clientId: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", allowLoopbackHttp: true },
+    { service: "ptt", partnerSystemId: "urn:mc:partner-a:ptt", partnerTokenEndpoint: "http://127.0.0.1:8081/token" },
+    "the-primary-access-token",
+  );
+  const saved = flow.save(false);
+  assert.equal(saved.includes("the-primary-access-token"), false);
+  const json = JSON.parse(saved);
+  assert.deepEqual(json.config.endpoint_policy, { allow_loopback_http: true });
+  assert.deepEqual(json.config.limits, { max_body_bytes: 65536, max_parameters: 32, max_token_bytes: 16384 });
+  assert.deepEqual(json.target, { service: "ptt", partner_system_id: "urn:mc:partner-a:ptt", partner_token_endpoint: "http://127.0.0.1:8081/token" });
+  const restored = api.MigrationFlow.restore(saved, { primaryAccessToken: "the-primary-access-token" });
+  assert.equal(restored.step, "exchange_to_send");
+  assert.deepEqual(restored.target, { service: "ptt", partnerSystemId: "urn:mc:partner-a:ptt", partnerTokenEndpoint: "http://127.0.0.1:8081/token" });
+  flow.free();
+  restored.free();
+});

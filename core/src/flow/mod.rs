@@ -31,12 +31,15 @@ mod tests;
 /// Where to migrate: the service and the partner system, with the partner IdMS token endpoint
 /// read from the user profile (TS 24.482 6.2.3 a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MigrationTarget {
     /// The MC service the partner tokens are for.
     pub service: McService,
     /// The partner MC system's id, where the profile names one.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", serde(default))]
     pub partner_system_id: Option<String>,
     /// The partner IdMS token endpoint: the `resource` of the exchange and the target of the
     /// jwt-bearer request.
@@ -131,13 +134,14 @@ impl MigrationStep {
 
 /// How a flow ended in failure, kept in a form that survives saving.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlowFailure {
     /// The stable error code.
     pub code: String,
     /// The RFC error code, when a server refused.
     pub oauth_error: Option<String>,
-    /// The description.
+    /// What happened, in words (never a token).
     pub description: String,
 }
 

@@ -2,10 +2,11 @@
 //! between two steps. Secrets are left out unless the caller asks for them.
 
 use super::{FlowFailure, MigrationConfig, MigrationFlow, MigrationStep, MigrationTarget};
+use crate::endpoint::EndpointPolicy;
 use crate::error::{Error, FlowError};
-use crate::form::Normalisation;
+use crate::form::{Limits, Normalisation};
 use crate::response::{TokenResponse, TokenType};
-use crate::scope::ScopeSet;
+use crate::scope::{McService, ScopeSet};
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -13,10 +14,18 @@ const VERSION: u32 = 1;
 
 /// The secrets a flow saved without them needs back when it is restored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(Deserialize, tsify::Tsify),
+    tsify(missing_as_null),
+    serde(default, rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct FlowSecrets {
     /// The primary access token (needed unless the flow is completed or failed).
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub primary_access_token: Option<Secret>,
     /// The client secret, if the client has one.
+    #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub client_secret: Option<Secret>,
 }
 
@@ -41,21 +50,75 @@ struct SavedTokens {
     normalisations: Vec<Normalisation>,
 }
 
-/// The configuration as saved: `MigrationConfig` never writes its client secret, so the saved
-/// form adds it (in the same JSON object) when secrets are included.
+// The saved format is the same JSON in every language: the types below spell out its
+// snake_case names, so that the npm build's camelCase serde names (feature `wasm`) of
+// `EndpointPolicy`, `Limits`, `MigrationTarget` and `FlowFailure` never reach it.
+
+/// The configuration as saved; the client secret only when secrets are included.
 #[derive(Serialize, Deserialize)]
 struct SavedConfig {
-    #[serde(flatten)]
-    config: MigrationConfig,
+    primary_token_endpoint: String,
+    client_id: String,
+    scope: ScopeSet,
+    #[serde(default)]
+    endpoint_policy: SavedPolicy,
+    #[serde(default = "super::default_min_lifetime")]
+    min_security_token_lifetime: u64,
+    #[serde(default)]
+    limits: SavedLimits,
     #[serde(default, with = "crate::serde_exposed::option", skip_serializing_if = "Option::is_none")]
     client_secret: Option<Secret>,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct SavedPolicy {
+    #[serde(default)]
+    allow_loopback_http: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+struct SavedLimits {
+    max_body_bytes: u64,
+    max_parameters: u64,
+    max_token_bytes: u64,
+}
+
+impl Default for SavedLimits {
+    fn default() -> Self {
+        Limits::default().into()
+    }
+}
+
+impl From<Limits> for SavedLimits {
+    fn from(limits: Limits) -> Self {
+        Self {
+            max_body_bytes: limits.max_body_bytes,
+            max_parameters: limits.max_parameters,
+            max_token_bytes: limits.max_token_bytes,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedTarget {
+    service: McService,
+    partner_system_id: Option<String>,
+    partner_token_endpoint: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedFailure {
+    code: String,
+    oauth_error: Option<String>,
+    description: String,
 }
 
 #[derive(Serialize, Deserialize)]
 struct SavedFlow {
     version: u32,
     config: SavedConfig,
-    target: MigrationTarget,
+    target: SavedTarget,
     step: MigrationStep,
     secrets_included: bool,
     #[serde(with = "crate::serde_exposed::option")]
@@ -64,7 +127,7 @@ struct SavedFlow {
     security_token: Option<Secret>,
     security_token_expires_at: Option<u64>,
     partner_tokens: Option<SavedTokens>,
-    failure: Option<FlowFailure>,
+    failure: Option<SavedFailure>,
 }
 
 impl MigrationFlow {
@@ -86,11 +149,23 @@ impl MigrationFlow {
     /// ```
     pub fn save(&self, include_secrets: bool) -> String {
         let keep = |secret: &Secret| include_secrets.then(|| secret.clone());
-        let client_secret = self.config.client_secret.as_ref().and_then(keep);
+        let (config, target) = (&self.config, &self.target);
         let saved = SavedFlow {
             version: VERSION,
-            config: SavedConfig { config: self.config.clone(), client_secret },
-            target: self.target.clone(),
+            config: SavedConfig {
+                primary_token_endpoint: config.primary_token_endpoint.clone(),
+                client_id: config.client_id.clone(),
+                scope: config.scope.clone(),
+                endpoint_policy: SavedPolicy { allow_loopback_http: config.endpoint_policy.allow_loopback_http },
+                min_security_token_lifetime: config.min_security_token_lifetime,
+                limits: config.limits.into(),
+                client_secret: config.client_secret.as_ref().and_then(keep),
+            },
+            target: SavedTarget {
+                service: target.service,
+                partner_system_id: target.partner_system_id.clone(),
+                partner_token_endpoint: target.partner_token_endpoint.clone(),
+            },
             step: self.step,
             secrets_included: include_secrets,
             primary_access_token: keep(&self.primary_access_token),
@@ -106,7 +181,11 @@ impl MigrationFlow {
                 scope_text: t.scope_text.clone(),
                 normalisations: t.normalisations.clone(),
             }),
-            failure: self.failure.clone(),
+            failure: self.failure.clone().map(|f| SavedFailure {
+                code: f.code,
+                oauth_error: f.oauth_error,
+                description: f.description,
+            }),
         };
         serde_json::to_string(&saved).unwrap_or_default()
     }
@@ -121,8 +200,25 @@ impl MigrationFlow {
         if saved.version != VERSION {
             return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
         }
-        let mut config = saved.config.config;
-        config.client_secret = saved.config.client_secret.or(secrets.client_secret);
+        let (saved_config, target) = (saved.config, saved.target);
+        let config = MigrationConfig {
+            primary_token_endpoint: saved_config.primary_token_endpoint,
+            client_id: saved_config.client_id,
+            client_secret: saved_config.client_secret.or(secrets.client_secret),
+            scope: saved_config.scope,
+            endpoint_policy: EndpointPolicy { allow_loopback_http: saved_config.endpoint_policy.allow_loopback_http },
+            min_security_token_lifetime: saved_config.min_security_token_lifetime,
+            limits: Limits {
+                max_body_bytes: saved_config.limits.max_body_bytes,
+                max_parameters: saved_config.limits.max_parameters,
+                max_token_bytes: saved_config.limits.max_token_bytes,
+            },
+        };
+        let target = MigrationTarget {
+            service: target.service,
+            partner_system_id: target.partner_system_id,
+            partner_token_endpoint: target.partner_token_endpoint,
+        };
         let needs_access_token = !matches!(saved.step, MigrationStep::Completed | MigrationStep::Failed);
         let primary_access_token =
             match (saved.primary_access_token.or(secrets.primary_access_token), needs_access_token) {
@@ -141,7 +237,7 @@ impl MigrationFlow {
         {
             step = MigrationStep::ExchangeToSend;
         }
-        let mut flow = MigrationFlow::new(config, saved.target, primary_access_token)?;
+        let mut flow = MigrationFlow::new(config, target, primary_access_token)?;
         flow.step = step;
         flow.security_token_expires_at = security_token.as_ref().and(saved.security_token_expires_at);
         flow.security_token = security_token;
@@ -155,7 +251,8 @@ impl MigrationFlow {
             scope_text: t.scope_text,
             normalisations: t.normalisations,
         });
-        flow.failure = saved.failure;
+        flow.failure =
+            saved.failure.map(|f| FlowFailure { code: f.code, oauth_error: f.oauth_error, description: f.description });
         Ok(flow)
     }
 }

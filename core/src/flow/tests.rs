@@ -113,3 +113,26 @@ fn rfc6749_5_1_partner_reply_whose_optional_members_vary_completes_the_flow_and_
     let restored = MigrationFlow::restore(&flow.save(true), FlowSecrets::default()).unwrap();
     assert_eq!(restored.partner_tokens(), Some(tokens));
 }
+
+/// The saved format is one JSON in every language: the npm build's camelCase serde names
+/// (feature `wasm`) of the policy, limits, target and failure never reach it (run the core's tests
+/// with `--features wasm` to check that build).
+#[test]
+fn saved_flow_is_snake_case_whatever_the_features() {
+    let mut flow = flow();
+    flow.config.endpoint_policy = EndpointPolicy::ALLOW_LOOPBACK_HTTP;
+    flow.target.partner_system_id = Some("partner-a".into());
+    flow.next_request(NOW).unwrap();
+    let refusal = ErrorResponse::new(crate::OAuthErrorCode::InvalidTarget, None).to_http_response();
+    assert!(flow.handle_response(&refusal, NOW).is_err());
+    let saved: serde_json::Value = serde_json::from_str(&flow.save(false)).unwrap();
+    assert_eq!(saved["config"]["endpoint_policy"], serde_json::json!({"allow_loopback_http": true}));
+    assert_eq!(saved["config"]["limits"]["max_body_bytes"], 65536);
+    assert_eq!(saved["target"]["partner_system_id"], "partner-a");
+    assert_eq!(saved["failure"]["oauth_error"], "invalid_target");
+    let restored = MigrationFlow::restore(&saved.to_string(), FlowSecrets::default()).unwrap();
+    assert_eq!(
+        (&restored.config, restored.target(), restored.failure()),
+        (&flow.config, flow.target(), flow.failure())
+    );
+}

@@ -110,12 +110,26 @@ pub enum DocumentKind {
 /// One TS 24.484 document as this library needs it: the partner systems the user may migrate
 /// to, group-level token endpoints and, for a stand-alone initial configuration, the primary
 /// system's own `App-Server-Info`.
+///
+/// In JavaScript, `UserProfile` is a class and this plain form of it is `UserProfileData`
+/// (what its `toJSON()` gives).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "UserProfileData"),
+    serde(rename_all = "camelCase")
+)]
 pub struct UserProfile {
+    /// Which document was read.
     kind: DocumentKind,
+    /// The `XUI-URI` of a user profile.
     xui_uri: Option<String>,
+    /// The primary system's own initial configuration (stand-alone initial configuration).
     primary: Option<InitialConfiguration>,
+    /// The partner systems, in document order.
     partners: Vec<PartnerSystem>,
+    /// The groups with server information, in document order.
     groups: Vec<GroupServerInfo>,
 }
 

@@ -55,16 +55,42 @@ pub struct InitialConfiguration {
     pub app_server_info: AppServerInfo,
 }
 
-/// A partner MC system the user may migrate to (`MigratablePartner<Service>SystemInfo`).
+/// A partner MC system the user may migrate to (`MigratablePartner<Service>SystemInfo`), with
+/// the id it is looked up by and its IdMS token endpoint. Built by the profile reader only; the
+/// bindings carry it as a plain record (Kotlin, Swift, Python) or object (JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PartnerSystem {
-    pub(super) service: McService,
-    pub(super) system_id: Option<String>,
-    pub(super) shape: PartnerShape,
-    pub(super) initial_configuration: InitialConfiguration,
+    /// The service of the user profile that lists this partner.
+    service: McService,
+    /// The `Partner<Service>SystemId`, when the document carries one.
+    system_id: Option<String>,
+    /// The id look-ups take: the system id, or else the `domain` of its initial configuration.
+    id: String,
+    /// `access_information`: inside `AccessInformationForPartner<Service>System` (TS 24.482
+    /// 6.2.3 a); `direct`: the released MCVideo shape.
+    shape: PartnerShape,
+    /// Its `mcptt-UE-initial-configuration`.
+    initial_configuration: InitialConfiguration,
+    /// The partner IdMS token endpoint (the `resource` of the token exchange).
+    token_endpoint: String,
 }
 
 impl PartnerSystem {
+    /// A partner as read: its id and token endpoint are taken from the system id and the initial
+    /// configuration once, here.
+    pub(super) fn new(
+        service: McService,
+        system_id: Option<String>,
+        shape: PartnerShape,
+        initial_configuration: InitialConfiguration,
+    ) -> Self {
+        let id = system_id.clone().unwrap_or_else(|| initial_configuration.domain.clone());
+        let token_endpoint = initial_configuration.app_server_info.idms_token_endpoint.clone();
+        Self { service, system_id, id, shape, initial_configuration, token_endpoint }
+    }
+
     /// The service of the user profile that lists this partner.
     pub fn service(&self) -> McService {
         self.service
@@ -79,7 +105,7 @@ impl PartnerSystem {
     /// The id this partner is looked up by: its system id, or else the `domain` of its
     /// initial configuration.
     pub fn id(&self) -> &str {
-        self.system_id.as_deref().unwrap_or(&self.initial_configuration.domain)
+        &self.id
     }
 
     /// Which of the two document shapes carried it.
@@ -99,7 +125,7 @@ impl PartnerSystem {
 
     /// The partner IdMS token endpoint: where the B.7.4 token request goes (TS 24.482 6.2.3 a).
     pub fn token_endpoint(&self) -> &str {
-        &self.initial_configuration.app_server_info.idms_token_endpoint
+        &self.token_endpoint
     }
 }
 

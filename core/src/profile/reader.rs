@@ -264,7 +264,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             PartnerShape::Direct => format!("{}/mcptt-UE-initial-configuration", prefix()),
         };
         let initial_configuration = raw.finish(&config_path, &self.policy)?;
-        self.partners.push(PartnerSystem { service: self.names.service, system_id, shape, initial_configuration });
+        self.partners.push(PartnerSystem::new(self.names.service, system_id, shape, initial_configuration));
         Ok(())
     }
 
