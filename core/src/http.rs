@@ -407,6 +407,17 @@ mod tests {
     }
 
     #[test]
+    fn debug_of_a_form_post_redacts_its_body_and_authorization_and_the_request_adds_its_header() {
+        let authorization = basic_authorization("c", "hunter2");
+        let post = FormPost { body: b"assertion=secret-value".to_vec(), authorization: Some(authorization.clone()) };
+        let text = format!("{post:?}");
+        assert!(!text.contains("secret-value") && !text.contains("Basic "), "{text}");
+        let request = post.into_request("https://a.example/t");
+        assert_eq!(request.header("authorization"), Some(authorization.as_str()));
+        assert_eq!((request.headers.len(), request.body.as_slice()), (2, b"assertion=secret-value".as_slice()));
+    }
+
+    #[test]
     fn debug_of_a_response_redacts_set_cookie_authorization_and_body() {
         let mut response = HttpResponse::json(200, r#"{"access_token":"at-value"}"#);
         response.headers.push(("Set-Cookie".into(), "session=cookie-value".into()));
