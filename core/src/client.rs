@@ -79,12 +79,13 @@ impl ClientAuthentication {
         }
     }
 
-    /// Adds the authentication to a request being built. `client_id_in_body` forces the
-    /// `client_id` parameter even with Basic (B.7.4 requires it in the body).
+    /// Adds the authentication to a request being built: its parameters to `pairs`, or the
+    /// `Authorization` value to `authorization`. `client_id_in_body` forces the `client_id`
+    /// parameter even with Basic (B.7.4 requires it in the body).
     pub(crate) fn apply<'a>(
         &'a self,
         pairs: &mut Vec<(&'static str, &'a str)>,
-        headers: &mut Vec<(String, String)>,
+        authorization: &mut Option<String>,
         client_id_in_body: bool,
     ) {
         match self {
@@ -92,8 +93,7 @@ impl ClientAuthentication {
             ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id)),
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
                 // `Basic` and base64 only: no byte of the id or secret reaches the header as written.
-                headers
-                    .push(("Authorization".to_owned(), http::basic_authorization(client_id, client_secret.expose())));
+                *authorization = Some(http::basic_authorization(client_id, client_secret.expose()));
                 if client_id_in_body {
                     pairs.push(("client_id", client_id));
                 }

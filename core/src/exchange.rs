@@ -5,7 +5,7 @@ use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::{Error, Rejection, RequestError};
 use crate::form::{Form, Limits, Normalisation, ParseMode, ParseOptions, Parsed};
-use crate::http::{self, HttpRequest, HttpResponse};
+use crate::http::{self, FormPost, HttpRequest, HttpResponse};
 use crate::response::{ObjectWriter, SuccessReply, TokenType};
 use crate::scope::ScopeSet;
 use crate::token_endpoint::{self, TokenRequestBody, TokenRequestForm, REPEATABLE};
@@ -98,6 +98,12 @@ impl TokenExchangeRequest {
     /// Builds the POST to the primary token endpoint (client role). Both the endpoint and the
     /// `resource` must satisfy `policy`. Optional parameters are written only when set.
     pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        Ok(self.build_form(token_endpoint, policy)?.into_request(token_endpoint))
+    }
+
+    /// [`build`](Self::build) in the parts that vary (the body and the `Authorization` value; see
+    /// [`FormPost`]), with the same checks and errors.
+    pub fn build_form(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<FormPost, Error> {
         policy.check(token_endpoint, "primary token endpoint")?;
         policy.check(&self.resource, "resource (partner token endpoint)")?;
         if self.subject_token.is_empty() {
@@ -121,7 +127,7 @@ impl TokenExchangeRequest {
             body.pair("actor_token", actor.token.expose()).pair("actor_token_type", &actor.token_type);
         }
         body.client(&self.client, false);
-        Ok(body.post(token_endpoint))
+        Ok(body.form())
     }
 
     /// Reads an incoming request at the primary token endpoint (server role), refusing it

@@ -242,6 +242,53 @@ impl std::fmt::Debug for HttpRequest {
     }
 }
 
+/// A token request's form POST in the parts that vary: the form body and, for a client that
+/// authenticates with `client_secret_basic`, the `Authorization` value. [`into_request`] makes
+/// the [`HttpRequest`] (a `POST` of the body with the form's `Content-Type`, then the
+/// `Authorization` header when there is one); a binding that hands the POST across a language
+/// boundary part by part takes these parts instead and makes none of the request's other strings.
+///
+/// `Debug` shows neither part (the body holds the request's tokens, the header the secret).
+///
+/// [`into_request`]: FormPost::into_request
+///
+/// ```
+/// use mcx_connect::{ClientAuthentication, EndpointPolicy, JwtBearerRequest, McService, ScopeSet};
+/// let request = JwtBearerRequest::new("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln",
+///     ClientAuthentication::client_id("myNativeApp"), ScopeSet::for_service(McService::Ptt));
+/// let endpoint = "https://idms.partner.example/token";
+/// let post = request.build_form(endpoint, EndpointPolicy::default()).unwrap();
+/// assert_eq!(post.authorization, None);
+/// assert_eq!(post.into_request(endpoint), request.build(endpoint, EndpointPolicy::default()).unwrap());
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct FormPost {
+    /// The form body (`application/x-www-form-urlencoded`).
+    pub body: Vec<u8>,
+    /// The `Authorization` header's value, for `client_secret_basic`.
+    pub authorization: Option<String>,
+}
+
+impl FormPost {
+    /// The POST of this form to `url`.
+    pub fn into_request(self, url: &str) -> HttpRequest {
+        let mut request = HttpRequest::form_post(url, self.body);
+        if let Some(authorization) = self.authorization {
+            request.headers.push(("Authorization".to_owned(), authorization));
+        }
+        request
+    }
+}
+
+impl std::fmt::Debug for FormPost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormPost")
+            .field("body", &format_args!("[{} bytes redacted]", self.body.len()))
+            .field("authorization", &self.authorization.as_ref().map(|_| REDACTED))
+            .finish()
+    }
+}
+
 impl std::fmt::Debug for HttpResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpResponse")
@@ -366,6 +413,17 @@ mod tests {
         request.headers.push(("Authorization".into(), basic_authorization("c", "hunter2")));
         let text = format!("{request:?}");
         assert!(!text.contains("secret-value") && !text.contains("Basic "), "{text}");
+    }
+
+    #[test]
+    fn debug_of_a_form_post_redacts_its_body_and_authorization_and_the_request_adds_its_header() {
+        let authorization = basic_authorization("c", "hunter2");
+        let post = FormPost { body: b"assertion=secret-value".to_vec(), authorization: Some(authorization.clone()) };
+        let text = format!("{post:?}");
+        assert!(!text.contains("secret-value") && !text.contains("Basic "), "{text}");
+        let request = post.into_request("https://a.example/t");
+        assert_eq!(request.header("authorization"), Some(authorization.as_str()));
+        assert_eq!((request.headers.len(), request.body.as_slice()), (2, b"assertion=secret-value".as_slice()));
     }
 
     #[test]

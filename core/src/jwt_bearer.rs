@@ -5,7 +5,7 @@ use crate::client::ClientAuthentication;
 use crate::endpoint::EndpointPolicy;
 use crate::error::{Error, Rejection, RequestError, TokenParameter};
 use crate::form::{Normalisation, ParseOptions, Parsed};
-use crate::http::HttpRequest;
+use crate::http::{FormPost, HttpRequest};
 use crate::scope::ScopeSet;
 use crate::token_endpoint::{self, TokenRequestBody, TokenRequestForm};
 use crate::Secret;
@@ -48,6 +48,12 @@ impl JwtBearerRequest {
 
     /// Builds the POST to the partner token endpoint (client role).
     pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
+        Ok(self.build_form(token_endpoint, policy)?.into_request(token_endpoint))
+    }
+
+    /// [`build`](Self::build) in the parts that vary (the body and the `Authorization` value; see
+    /// [`FormPost`]), with the same checks and errors.
+    pub fn build_form(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<FormPost, Error> {
         policy.check(token_endpoint, "partner token endpoint")?;
         if self.assertion.is_empty() {
             return Err(RequestError::EmptyParameter("assertion").into());
@@ -59,7 +65,7 @@ impl JwtBearerRequest {
         let scope = self.scope.to_parameter();
         let mut body = TokenRequestBody::new(GRANT_TYPE_JWT_BEARER);
         body.pair("assertion", self.assertion.expose()).client(&self.client, true).pair("scope", &scope);
-        Ok(body.post(token_endpoint))
+        Ok(body.form())
     }
 
     /// Reads an incoming request at the partner token endpoint (server role). The assertion is

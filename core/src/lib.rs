@@ -89,8 +89,8 @@ pub use flow::{FlowFailure, FlowSecrets, MigrationConfig, MigrationFlow, Migrati
 pub use form::{Limits, Normalisation, ParseMode, ParseOptions, Parsed};
 pub use grant::{TokenEndpointResponse, TokenRequest, TokenRequestCheck, TokenRequestKind};
 pub use http::{
-    is_secret_parameter, redacted_header_value, HttpRequest, HttpResponse, FORM_CONTENT_TYPE, JSON_CONTENT_TYPE,
-    REDACTED, SECRET_PARAMETERS,
+    is_secret_parameter, redacted_header_value, FormPost, HttpRequest, HttpResponse, FORM_CONTENT_TYPE,
+    JSON_CONTENT_TYPE, REDACTED, SECRET_PARAMETERS,
 };
 pub use jwt_bearer::{JwtBearerRequest, GRANT_TYPE_JWT_BEARER};
 pub use login::{

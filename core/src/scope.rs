@@ -111,8 +111,9 @@ pub enum Scope {
     Other(String),
 }
 
-// A `static`, not a `const`: a `const` of a type with drop glue is a new array at each use, built
-// and dropped again (13 values) on every lookup.
+// The known values as a table: `Scope::from_value`, `as_str` and `service` are matches (compiled
+// to a few comparisons, not a search), which the tests compare with it.
+#[cfg(test)]
 static KNOWN: [(&str, Scope); 13] = [
     ("openid", Scope::OpenId),
     ("3gpp:mc:ptt_service", Scope::PttService),
@@ -141,13 +142,24 @@ impl Scope {
     /// assert_eq!(Scope::from_value("3gpp:mc:future_service"), Scope::McxOther("3gpp:mc:future_service".into()));
     /// ```
     pub fn from_value(value: &str) -> Scope {
-        if let Some((_, scope)) = KNOWN.iter().find(|(text, _)| *text == value) {
-            return scope.clone();
-        }
-        if value.starts_with(MCX_SCOPE_PREFIX) {
-            Scope::McxOther(value.to_owned())
-        } else {
-            Scope::Other(value.to_owned())
+        // A match, not a search of `KNOWN`: compiled to length tests and a comparison of the one
+        // candidate, not a call per entry (the tests check that the two agree).
+        match value {
+            "openid" => Scope::OpenId,
+            "3gpp:mc:ptt_service" => Scope::PttService,
+            "3gpp:mc:video_service" => Scope::VideoService,
+            "3gpp:mc:data_service" => Scope::DataService,
+            "3gpp:mc:ptt_key_management_service" => Scope::PttKeyManagement,
+            "3gpp:mc:video_key_management_service" => Scope::VideoKeyManagement,
+            "3gpp:mc:data_key_management_service" => Scope::DataKeyManagement,
+            "3gpp:mc:ptt_config_management_service" => Scope::PttConfigManagement,
+            "3gpp:mc:video_config_management_service" => Scope::VideoConfigManagement,
+            "3gpp:mc:data_config_management_service" => Scope::DataConfigManagement,
+            "3gpp:mc:ptt_group_management_service" => Scope::PttGroupManagement,
+            "3gpp:mc:video_group_management_service" => Scope::VideoGroupManagement,
+            "3gpp:mc:data_group_management_service" => Scope::DataGroupManagement,
+            _ if value.starts_with(MCX_SCOPE_PREFIX) => Scope::McxOther(value.to_owned()),
+            _ => Scope::Other(value.to_owned()),
         }
     }
 
@@ -198,7 +210,22 @@ impl Scope {
 
     /// The MC service this value belongs to, for the twelve known MCX values.
     pub fn service(&self) -> Option<McService> {
-        McService::ALL.into_iter().find(|service| service.scopes().contains(self))
+        // A match, not a search of each service's `scopes()` (arrays of values built and dropped
+        // per call); the tests check that the two agree.
+        match self {
+            Scope::PttService | Scope::PttKeyManagement | Scope::PttConfigManagement | Scope::PttGroupManagement => {
+                Some(McService::Ptt)
+            }
+            Scope::VideoService
+            | Scope::VideoKeyManagement
+            | Scope::VideoConfigManagement
+            | Scope::VideoGroupManagement => Some(McService::Video),
+            Scope::DataService
+            | Scope::DataKeyManagement
+            | Scope::DataConfigManagement
+            | Scope::DataGroupManagement => Some(McService::Data),
+            Scope::OpenId | Scope::McxOther(_) | Scope::Other(_) => None,
+        }
     }
 }
 
@@ -248,6 +275,14 @@ impl ScopeSet {
     /// Strict RFC 6749 §3.3 reading: single spaces between values, no commas, no duplicates,
     /// no empty values, only `NQCHAR` characters.
     pub fn parse(text: &str) -> Result<Self, ScopeError> {
+        match Self::parse_plain(text) {
+            Some(set) => Ok(set),
+            None => Self::parse_each(text),
+        }
+    }
+
+    /// The strict reading value by value: the first fault found is the error.
+    fn parse_each(text: &str) -> Result<Self, ScopeError> {
         if text.is_empty() {
             return Err(ScopeError::Empty);
         }
@@ -271,6 +306,47 @@ impl ScopeSet {
             offset += value.len() + 1;
         }
         Ok(set)
+    }
+
+    /// The usual scope read in two short passes: values of `NQCHAR` without a comma, separated by
+    /// single spaces, none repeated. `None` for any other text, which [`parse`](Self::parse) then
+    /// reads value by value to refuse it with the precise error of the first fault, as before; what
+    /// this accepts, the full reading accepts with the same values (a test compares the two).
+    fn parse_plain(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        // One pass over the bytes: no character outside `NQCHAR`, no comma, no empty value (a
+        // space first, last or after another), and the number of values.
+        let mut count = 1;
+        let mut previous = b' ';
+        for &b in bytes {
+            if b == b' ' {
+                if previous == b' ' {
+                    return None;
+                }
+                count += 1;
+            } else if b == b',' || !is_nqchar(b) {
+                return None;
+            }
+            previous = b;
+        }
+        if previous == b' ' {
+            return None;
+        }
+        let mut values = Vec::with_capacity(count);
+        let mut start = 0;
+        for index in 0..=bytes.len() {
+            // A value ends at a space or at the end of the text.
+            if bytes.get(index).is_some_and(|&b| b != b' ') {
+                continue;
+            }
+            let scope = Scope::from_value(text.get(start..index)?);
+            if values.contains(&scope) {
+                return None;
+            }
+            values.push(scope);
+            start = index + 1;
+        }
+        Some(Self { values })
     }
 
     /// Lenient reading: commas, runs of whitespace and no-break spaces (U+00A0, as printed in
@@ -560,6 +636,65 @@ mod tests {
             assert_eq!(scope.as_str(), text);
             assert!(scope.service().is_some());
         }
+    }
+
+    #[test]
+    fn scope_value_lookups_agree_with_the_table() {
+        let mut values: Vec<&str> = KNOWN.iter().map(|(text, _)| *text).collect();
+        values.extend(["3gpp:mc:", "3gpp:mc:future_service", "openid2", "OPENID", "3gpp:mc:ptt_servicE", ""]);
+        for text in values {
+            let scope = Scope::from_value(text);
+            let listed = KNOWN.iter().find(|(known, _)| *known == text).map(|(_, scope)| scope.clone());
+            let expected = listed.unwrap_or_else(|| match text.starts_with(MCX_SCOPE_PREFIX) {
+                true => Scope::McxOther(text.to_owned()),
+                false => Scope::Other(text.to_owned()),
+            });
+            assert_eq!(scope, expected, "{text}");
+            let service = McService::ALL.into_iter().find(|service| service.scopes().contains(&scope));
+            assert_eq!(scope.service(), service, "{text}");
+        }
+    }
+
+    #[test]
+    fn rfc6749_3_3_the_one_pass_reading_accepts_only_what_the_full_reading_accepts() {
+        // Every text one edit (a byte dropped, doubled, or replaced by one of a set) away from a
+        // few scopes: the one-pass reading, when it reads, gives what the full reading gives, and
+        // `parse` always gives what the full reading gives.
+        let seeds = [
+            "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_key_management_service",
+            "openid 3gpp:mc:future_service x",
+            "a b",
+            "openid",
+        ];
+        let replacements = [b' ', b',', b'"', b'\\', b'a', b'\t', 0x7f, 0xc3, b'!', b'~', b'o'];
+        let (mut plain, mut total) = (0, 0);
+        for seed in seeds {
+            let bytes = seed.as_bytes();
+            let mut texts = vec![seed.to_owned(), format!("{seed} {seed}"), format!(" {seed}"), format!("{seed} ")];
+            for at in 0..bytes.len() {
+                let mut dropped = bytes.to_vec();
+                dropped.remove(at);
+                let mut doubled = bytes.to_vec();
+                doubled.insert(at, bytes[at]);
+                texts.extend([dropped, doubled].into_iter().filter_map(|b| String::from_utf8(b).ok()));
+                for &replacement in &replacements {
+                    let mut replaced = bytes.to_vec();
+                    replaced[at] = replacement;
+                    texts.extend(String::from_utf8(replaced).ok());
+                }
+            }
+            texts.push("openid 3gpp:mc:ptt_service é".to_owned());
+            for text in texts {
+                total += 1;
+                let full = ScopeSet::parse_each(&text);
+                if let Some(set) = ScopeSet::parse_plain(&text) {
+                    plain += 1;
+                    assert_eq!(full.as_ref(), Ok(&set), "{text:?}");
+                }
+                assert_eq!(ScopeSet::parse(&text), full, "{text:?}");
+            }
+        }
+        assert!(plain > 50 && plain < total, "both readings taken: {plain} of {total}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::client::ClientAuthentication;
 use crate::error::{Rejection, RequestError};
 use crate::form::{self, Form, Normalisation, ParseMode, ParseOptions, Parsed};
-use crate::http::{self, HttpRequest};
+use crate::http::{self, FormPost, HttpRequest};
 use crate::scope::ScopeSet;
 
 /// Parameters of a token exchange request that RFC 8693 §2.1 lets a client repeat.
@@ -17,7 +17,7 @@ pub(crate) const REPEATABLE: [&str; 2] = ["resource", "audience"];
 /// request's parameters and the client's authentication in the order they are added.
 pub(crate) struct TokenRequestBody<'a> {
     pairs: Vec<(&'static str, &'a str)>,
-    headers: Vec<(String, String)>,
+    authorization: Option<String>,
 }
 
 impl<'a> TokenRequestBody<'a> {
@@ -26,7 +26,7 @@ impl<'a> TokenRequestBody<'a> {
     pub(crate) fn new(grant_type: &'static str) -> Self {
         let mut pairs = Vec::with_capacity(10);
         pairs.push(("grant_type", grant_type));
-        Self { pairs, headers: Vec::new() }
+        Self { pairs, authorization: None }
     }
 
     /// Adds one parameter.
@@ -38,15 +38,18 @@ impl<'a> TokenRequestBody<'a> {
     /// Adds the client's authentication: parameters here, or an `Authorization` header.
     /// `client_id_in_body` forces `client_id` even with Basic (B.7.4).
     pub(crate) fn client(&mut self, client: &'a ClientAuthentication, client_id_in_body: bool) -> &mut Self {
-        client.apply(&mut self.pairs, &mut self.headers, client_id_in_body);
+        client.apply(&mut self.pairs, &mut self.authorization, client_id_in_body);
         self
     }
 
     /// The form POST to `token_endpoint`.
     pub(crate) fn post(self, token_endpoint: &str) -> HttpRequest {
-        let mut request = HttpRequest::form_post(token_endpoint, form::encode_pairs(&self.pairs));
-        request.headers.extend(self.headers);
-        request
+        self.form().into_request(token_endpoint)
+    }
+
+    /// The form POST in its parts: the encoded body and the `Authorization` value, if any.
+    pub(crate) fn form(self) -> FormPost {
+        FormPost { body: form::encode_pairs_bytes(&self.pairs), authorization: self.authorization }
     }
 }
 

@@ -12,21 +12,19 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 /// The request read on the fast path.
-fn fast_in(mut fields: Fields) -> FastIn<TokenExchangeRequest> {
-    let (token_endpoint, resource, subject_token) = (fields.take(0)?, fields.take(1)?, fields.take(2)?);
+fn fast_in(fields: &Fields<'_>) -> FastIn<TokenExchangeRequest> {
+    let (resource, subject_token) = (fields.text(1)?, fields.text(2)?);
     let client = fields.client(3)?;
-    let scope = fields.take(5).map(|scope| scope_in(&scope)).transpose();
-    let requested_token_type = fields.take(6);
-    let request = scope.map(|scope| TokenExchangeRequest {
-        resource,
-        subject_token: Secret::new(subject_token),
+    let scope = fields.text(5).map(scope_in).transpose();
+    Some(scope.map(|scope| TokenExchangeRequest {
+        resource: resource.to_owned(),
+        subject_token: Secret::from(subject_token),
         client,
         audience: Vec::new(),
         scope,
-        requested_token_type,
+        requested_token_type: fields.text(6).map(str::to_owned),
         actor_token: None,
-    });
-    Some((token_endpoint, request))
+    }))
 }
 
 token_request!(

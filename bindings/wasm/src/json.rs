@@ -3,15 +3,18 @@
 //!
 //! serde_json reads a struct from an object or, positionally, from an array, so every type the
 //! package reads carried both readers. An argument is a JavaScript object (its TypeScript type says
-//! so), and [`from_str`] asks serde_json for a map wherever the type's derive asks for a struct:
-//! the array reader is never compiled in. The package is 4.4 KB smaller gzipped (17 KB raw;
-//! tests/BENCHMARKS.md). Every other request is serde_json's own, so the values read, the
-//! defaults, `deny_unknown_fields` and the error messages are unchanged; an array where an object
-//! is expected is refused (`invalid type: sequence, expected struct …`) instead of being read by
-//! position.
+//! so), and [`from_str`] asks serde_json for a map wherever a type's derive asks for a struct, at
+//! every depth (the members of an object, the elements of an array, an optional or newtype value,
+//! an enum's variant): the array reader is never compiled in (but for a struct variant, which
+//! serde_json reads with its own `deserialize_struct`). The package is 4.4 KB smaller gzipped for
+//! the top level alone, and 1.0 KB more for the nested values (tests/BENCHMARKS.md).
+//! Every other request is serde_json's own, so the values read, the defaults,
+//! `deny_unknown_fields` and the error messages are unchanged; an array where an object is expected
+//! is refused (`invalid type: sequence, expected struct …`) instead of being read by position.
 
-use serde::de::{DeserializeOwned, Visitor};
-use serde::Deserializer;
+use serde::de::DeserializeOwned;
+use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use std::fmt;
 
 /// `serde_json::from_str`, with a struct read from a JSON object only.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
@@ -21,39 +24,184 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_json:
     Ok(value)
 }
 
-/// serde_json's deserializer for the argument's top level, with `deserialize_struct` asking for a map.
-struct ObjectsOnly<'a, 'de>(&'a mut serde_json::Deserializer<serde_json::de::StrRead<'de>>);
+/// A deserializer whose `deserialize_struct` asks for a map, and whose every nested value is read
+/// through an `ObjectsOnly` again.
+struct ObjectsOnly<D>(D);
 
-/// Each listed request goes to serde_json's method of the same name, unchanged.
-macro_rules! same_as_serde_json {
+/// A visitor that hands the nested values it is given to `ObjectsOnly`.
+struct Nested<V>(V);
+
+/// Each listed request goes to the inner deserializer's method of the same name, its visitor
+/// wrapped in [`Nested`].
+macro_rules! nested {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
-        $(fn $name<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, serde_json::Error> {
+        $(fn $name<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$name($($arg,)* Nested(visitor))
+        })*
+    };
+}
+
+/// Each listed request goes to the inner deserializer's method of the same name, unchanged.
+macro_rules! same_as_inner {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             self.0.$name($($arg,)* visitor)
         })*
     };
 }
 
-impl<'de> Deserializer<'de> for ObjectsOnly<'_, 'de> {
-    type Error = serde_json::Error;
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
+    type Error = D::Error;
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, serde_json::Error> {
-        self.0.deserialize_map(visitor)
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(Nested(visitor))
     }
 
-    same_as_serde_json! {
+    // What can hold a struct: its visitor wrapped.
+    nested! {
+        deserialize_option(); deserialize_newtype_struct(name: &'static str); deserialize_seq();
+        deserialize_tuple(len: usize); deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map(); deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+    }
+    // The rest unchanged (`deserialize_any` too: serde buffers what it reads, a tagged enum's
+    // content, and reads a struct from that buffer, not from serde_json).
+    same_as_inner! {
         deserialize_any(); deserialize_bool(); deserialize_i8(); deserialize_i16(); deserialize_i32();
         deserialize_i64(); deserialize_i128(); deserialize_u8(); deserialize_u16(); deserialize_u32();
         deserialize_u64(); deserialize_u128(); deserialize_f32(); deserialize_f64(); deserialize_char();
         deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
-        deserialize_option(); deserialize_unit(); deserialize_unit_struct(name: &'static str);
-        deserialize_newtype_struct(name: &'static str); deserialize_seq(); deserialize_tuple(len: usize);
-        deserialize_tuple_struct(name: &'static str, len: usize); deserialize_map();
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_unit(); deserialize_unit_struct(name: &'static str);
         deserialize_identifier(); deserialize_ignored_any();
+    }
+}
+
+/// Each listed visit goes to the inner visitor unchanged.
+macro_rules! same {
+    ($($name:ident($ty:ty);)*) => {
+        $(fn $name<E: serde::de::Error>(self, value: $ty) -> Result<V::Value, E> {
+            self.0.$name(value)
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Nested<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    same! {
+        visit_bool(bool); visit_i8(i8); visit_i16(i16); visit_i32(i32); visit_i64(i64); visit_i128(i128);
+        visit_u8(u8); visit_u16(u16); visit_u32(u32); visit_u64(u64); visit_u128(u128); visit_f32(f32);
+        visit_f64(f64); visit_char(char); visit_str(&str); visit_borrowed_str(&'de str); visit_string(String);
+        visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_none()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, value: D) -> Result<V::Value, D::Error> {
+        self.0.visit_some(ObjectsOnly(value))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, value: D) -> Result<V::Value, D::Error> {
+        self.0.visit_newtype_struct(ObjectsOnly(value))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(ObjectsOnly(seq))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(ObjectsOnly(map))
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.0.visit_enum(ObjectsOnly(data))
+    }
+}
+
+/// A value read through `ObjectsOnly`.
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nested<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(ObjectsOnly(deserializer))
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for ObjectsOnly<A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(Nested(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for ObjectsOnly<A> {
+    type Error = A::Error;
+
+    // Keys are names: read as serde_json reads them.
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(seed)
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(Nested(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for ObjectsOnly<A> {
+    type Error = A::Error;
+    type Variant = ObjectsOnly<A::Variant>;
+
+    // The variant's name is read as serde_json reads it; its content through `ObjectsOnly`.
+    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self::Variant), A::Error> {
+        self.0.variant_seed(seed).map(|(name, variant)| (name, ObjectsOnly(variant)))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for ObjectsOnly<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(Nested(seed))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, Nested(visitor))
+    }
+
+    // serde_json reads a struct variant with its `deserialize_struct` (object or array); the
+    // array reader of such a variant is the one left in.
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.struct_variant(fields, Nested(visitor))
     }
 }

@@ -6,11 +6,11 @@ use mcx_connect::{JwtBearerRequest, Secret};
 use wasm_bindgen::prelude::*;
 
 /// The request read on the fast path.
-fn fast_in(mut fields: Fields) -> FastIn<JwtBearerRequest> {
-    let (token_endpoint, assertion) = (fields.take(0)?, fields.take(1)?);
+fn fast_in(fields: &Fields<'_>) -> FastIn<JwtBearerRequest> {
+    let assertion = fields.text(1)?;
     let client = fields.client(2)?;
-    let scope = scope_in(&fields.take(4)?);
-    Some((token_endpoint, scope.map(|scope| JwtBearerRequest { assertion: Secret::new(assertion), client, scope })))
+    let scope = scope_in(fields.text(4)?);
+    Some(scope.map(|scope| JwtBearerRequest { assertion: Secret::from(assertion), client, scope }))
 }
 
 token_request!(

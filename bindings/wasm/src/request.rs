@@ -3,8 +3,9 @@
 //! in the server role (`parse…Request`). Each request's other functions are in its file.
 //!
 //! The two requests of a migration (token exchange, jwt-bearer) are built on a fast path
-//! ([`Fields`], [`form_post_out`]): the request's strings cross with one `TextEncoder.encodeInto`
-//! (`js/request.js`) and the usual POST comes back as its `Authorization` value and the body bytes
+//! ([`Fields`], [`build_form_post`]): the request's strings cross with one `TextEncoder.encodeInto`
+//! (`js/request.js`), the core builds the POST in its parts (`build_form`: no request strings made
+//! only to be read back) and they come back as the `Authorization` value and the body bytes
 //! (`formPost`). Profiled in Node, the JSON crossing (`JSON.stringify`, serde_json both ways,
 //! `JSON.parse`) was about two thirds of a call.
 //!
@@ -18,7 +19,7 @@
 //! This side checks what it is given again (lengths, UTF-8, the client's method) and goes the
 //! general way on any doubt.
 
-use mcx_connect::{ClientAuthentication, HttpRequest, Secret};
+use mcx_connect::{ClientAuthentication, FormPost, HttpRequest, Secret};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/request.js")]
@@ -55,16 +56,23 @@ const ABSENT: u32 = u32::MAX;
 const STACK_BYTES: usize = 2048;
 
 /// The string members of a request in the plain shape, in the order of its [`Shape`], and its
-/// client's method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post).
-pub(crate) struct Fields {
-    texts: [Option<String>; MAX_TEXTS],
+/// client's method (0 none, 1 client_id, 2 client_secret_basic, 3 client_secret_post): borrowed
+/// from the bytes they were read into, which are zeroized once [`read`](Self::read) returns.
+pub(crate) struct Fields<'a> {
+    texts: [Option<&'a str>; MAX_TEXTS],
     method: u32,
 }
 
-impl Fields {
-    /// Reads `request` (and the `tokenEndpoint` argument) on the fast path; `None` when it is not
-    /// in the plain shape and must be read the general way.
-    pub(crate) fn read(shape: Shape, token_endpoint: &JsValue, request: &JsValue) -> Option<Self> {
+impl Fields<'_> {
+    /// Reads `request` (and the `tokenEndpoint` argument) on the fast path and hands its members to
+    /// `then`; `None` when it is not in the plain shape (or `then` does not take it) and must be
+    /// read the general way. Only what `then` keeps is copied out of the bytes read.
+    pub(crate) fn read<R>(
+        shape: Shape,
+        token_endpoint: &JsValue,
+        request: &JsValue,
+        then: impl FnOnce(&Fields<'_>) -> Option<R>,
+    ) -> Option<R> {
         let mut stack = [0u8; STACK_BYTES];
         let mut lengths = [0u32; MAX_TEXTS + 1];
         let read =
@@ -75,48 +83,53 @@ impl Fields {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let mut heap = vec![0u8; written as usize];
             let written = read(&mut heap, &mut lengths);
-            return Self::from_bytes(shape, &mut heap, written, &lengths);
+            return Self::with_bytes(shape, &mut heap, written, &lengths, then);
         }
-        Self::from_bytes(shape, &mut stack, written, &lengths)
+        Self::with_bytes(shape, &mut stack, written, &lengths, then)
     }
 
-    /// The members in `out[..written]`, which is then zeroized (they may be secrets).
-    fn from_bytes(shape: Shape, out: &mut [u8], written: f64, lengths: &[u32]) -> Option<Self> {
+    /// `then` on the members in `out[..written]`, which is then zeroized (they may be secrets).
+    fn with_bytes<R>(
+        shape: Shape,
+        out: &mut [u8],
+        written: f64,
+        lengths: &[u32],
+        then: impl FnOnce(&Fields<'_>) -> Option<R>,
+    ) -> Option<R> {
         let valid = (0.0..=out.len() as f64).contains(&written);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let used = out.get_mut(..if valid { written as usize } else { 0 })?;
-        let fields = if valid { Self::texts(shape, used, lengths) } else { None };
+        let result = if valid { Fields::texts(shape, used, lengths).and_then(|fields| then(&fields)) } else { None };
         wipe(used);
-        fields
+        result
     }
 
-    fn texts(shape: Shape, bytes: &[u8], lengths: &[u32]) -> Option<Self> {
+    fn texts<'b>(shape: Shape, bytes: &'b [u8], lengths: &[u32]) -> Option<Fields<'b>> {
         let count = match shape {
             Shape::TokenExchange => 7,
             Shape::JwtBearer => 5,
         };
-        // Made first, so that the members read are zeroized even when a later one does not read.
-        let mut fields = Self { texts: Default::default(), method: *lengths.get(count)? };
+        let mut fields = Fields { texts: [None; MAX_TEXTS], method: *lengths.get(count)? };
         let mut offset = 0usize;
         for (text, &length) in fields.texts.iter_mut().zip(lengths.get(..count)?) {
             if length == ABSENT {
                 continue;
             }
             let end = offset.checked_add(usize::try_from(length).ok()?)?;
-            *text = Some(std::str::from_utf8(bytes.get(offset..end)?).ok()?.to_owned());
+            *text = Some(std::str::from_utf8(bytes.get(offset..end)?).ok()?);
             offset = end;
         }
         Some(fields)
     }
 
-    /// Takes the string member at `index` (in the order of the shape).
-    pub(crate) fn take(&mut self, index: usize) -> Option<String> {
-        self.texts.get_mut(index).and_then(Option::take)
+    /// The string member at `index` (in the order of the shape).
+    pub(crate) fn text(&self, index: usize) -> Option<&str> {
+        self.texts.get(index).copied().flatten()
     }
 
-    /// Takes the client authentication whose clientId and clientSecret are at `at` and `at + 1`.
-    pub(crate) fn client(&mut self, at: usize) -> Option<ClientAuthentication> {
-        let (id, secret) = (self.take(at), self.take(at + 1).map(Secret::new));
+    /// The client authentication whose clientId and clientSecret are at `at` and `at + 1`.
+    pub(crate) fn client(&self, at: usize) -> Option<ClientAuthentication> {
+        let (id, secret) = (self.text(at).map(str::to_owned), self.text(at + 1).map(Secret::from));
         Some(match (self.method, id, secret) {
             (0, None, None) => ClientAuthentication::None,
             (1, Some(client_id), None) => ClientAuthentication::ClientId { client_id },
@@ -131,44 +144,10 @@ impl Fields {
     }
 }
 
-impl Drop for Fields {
-    /// The members not taken may be secrets: zeroized like a `Secret`.
-    fn drop(&mut self) {
-        for text in self.texts.iter_mut().flatten() {
-            drop(Secret::new(std::mem::take(text)));
-        }
-    }
-}
-
 /// Overwrites the bytes the members were read into (they may hold secrets).
 fn wipe(bytes: &mut [u8]) {
     bytes.fill(0);
     std::hint::black_box(bytes);
-}
-
-/// Writes a built request as its `HttpRequest` value. The usual POST (the form's `Content-Type`,
-/// perhaps an `Authorization`, to `token_endpoint`, whose JavaScript string is `url`) crosses as
-/// that header's value and the body bytes; any other the general way (`http::request_out`).
-pub(crate) fn form_post_out(request: &HttpRequest, token_endpoint: &str, url: &JsValue) -> Result<JsValue, JsValue> {
-    match usual_form_post(request, token_endpoint) {
-        Some(authorization) => Ok(form_post(url, authorization, &request.body)),
-        None => crate::http::request_out(request),
-    }
-}
-
-/// `Some(authorization header)` when `request` is a form POST to `token_endpoint` whose headers are
-/// the form's `Content-Type` and at most an `Authorization`.
-fn usual_form_post<'a>(request: &'a HttpRequest, token_endpoint: &str) -> Option<Option<&'a str>> {
-    let (content_type, authorization) = match request.headers.as_slice() {
-        [content_type] => (content_type, None),
-        [content_type, (name, value)] if name == "Authorization" => (content_type, Some(value.as_str())),
-        _ => return None,
-    };
-    let usual = request.method == "POST"
-        && content_type.0 == "Content-Type"
-        && content_type.1 == mcx_connect::FORM_CONTENT_TYPE
-        && request.url == token_endpoint;
-    usual.then_some(authorization)
 }
 
 /// Declares `parse…Request` for the core's request `$name` (the server role), and, for the two
@@ -180,6 +159,19 @@ fn usual_form_post<'a>(request: &'a HttpRequest, token_endpoint: &str) -> Option
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
 /// package's `.d.ts`.
 macro_rules! token_request {
+    // The body of `build…Request`: with a fast path (`fast_in` of the invoking module) and the POST
+    // built in its parts, or the general way only.
+    (@build $name:ident, $url:ident, $request:ident, $policy:ident, $shape:ident) => {
+        crate::request::build_form_post(
+            (crate::request::Shape::$shape, fast_in),
+            ($url, $request.into()),
+            $policy,
+            mcx_connect::$name::build_form,
+        )
+    };
+    (@build $name:ident, $url:ident, $request:ident, $policy:ident) => {
+        crate::request::build_post(($url, $request.into()), $policy, mcx_connect::$name::build)
+    };
     // `fast: Shape` (the token exchange and jwt-bearer requests): the plain shape is read on the fast
     // path (`fast_in` of the invoking module), any other the general way (`build_post`).
     (
@@ -195,8 +187,7 @@ macro_rules! token_request {
             request: tsify::Ts<mcx_connect::$name>,
             policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
         ) -> Result<JsValue, JsValue> {
-            let fast = None $(.or(Some((crate::request::Shape::$shape, fast_in as fn(_) -> _))))?;
-            crate::request::build_post(fast, (token_endpoint, request.into()), policy, mcx_connect::$name::build)
+            crate::request::token_request!(@build $name, token_endpoint, request, policy $(, $shape)?)
         }
 
         crate::request::token_request!($name, $(#[doc = $parse_doc])* parse: $parse = $parse_js -> $parsed);
@@ -219,30 +210,52 @@ macro_rules! token_request {
 
 pub(crate) use token_request;
 
-/// The token endpoint and the request read on the fast path (`None`: read it the general way).
-pub(crate) type FastIn<T> = Option<(String, Result<T, JsValue>)>;
+/// The request read on the fast path (`None`: read it the general way).
+pub(crate) type FastIn<T> = Option<Result<T, JsValue>>;
 /// A request's plain shape and the reader of its fast path.
-pub(crate) type FastPath<T> = (Shape, fn(Fields) -> FastIn<T>);
+pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>);
 
-/// The POST of a token request argument `request` to the `tokenEndpoint` argument `url`: read on the
-/// fast path when `fast_in` takes its plain shape (else the general way), built by the core with
-/// `build`, and handed back by [`form_post_out`].
+/// The POST of a token request argument `request` to the `tokenEndpoint` argument `url`, for a
+/// request with a fast path: read on it when `fast` takes its plain shape (else the general way),
+/// built by the core in its parts (`build_form`), and handed back as its `Authorization` value and
+/// body bytes (`formPost` makes the `HttpRequest`).
+pub(crate) fn build_form_post<T: serde::de::DeserializeOwned>(
+    (shape, fast_in): FastPath<T>,
+    (url, request): (JsValue, JsValue),
+    policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
+    build: fn(&T, &str, mcx_connect::EndpointPolicy) -> Result<FormPost, mcx_connect::Error>,
+) -> Result<JsValue, JsValue> {
+    let policy: Option<JsValue> = policy.map(Into::into);
+    let post = |request: &T, token_endpoint: &str, policy: Option<JsValue>| {
+        let post = crate::error::throw(build(request, token_endpoint, crate::endpoint::policy_in(policy)?))?;
+        Ok(form_post(&url, post.authorization.as_deref(), &post.body))
+    };
+    // Built while the members are borrowed (the token endpoint is not copied out of them).
+    let fast = Fields::read(shape, &url, &request, |fields| {
+        let request = fast_in(fields)?;
+        let token_endpoint = fields.text(0)?;
+        Some(request.and_then(|request| post(&request, token_endpoint, policy.clone())))
+    });
+    match fast {
+        Some(result) => result,
+        None => {
+            let (token_endpoint, request) =
+                (crate::convert::string_in(url.clone(), "tokenEndpoint")?, general_in(request)?);
+            post(&request, &token_endpoint, policy)
+        }
+    }
+}
+
+/// The POST of a token request argument `request` to the `tokenEndpoint` argument `url`, read the
+/// general way and built by the core with `build`.
 pub(crate) fn build_post<T: serde::de::DeserializeOwned>(
-    fast: Option<FastPath<T>>,
     (url, request): (JsValue, JsValue),
     policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
     build: fn(&T, &str, mcx_connect::EndpointPolicy) -> Result<HttpRequest, mcx_connect::Error>,
 ) -> Result<JsValue, JsValue> {
-    let read_fast = fast.and_then(|(shape, fast_in)| Fields::read(shape, &url, &request).and_then(fast_in));
-    let (token_endpoint, request) = match read_fast {
-        Some((token_endpoint, request)) => (token_endpoint, request?),
-        None => (crate::convert::string_in(url.clone(), "tokenEndpoint")?, general_in(request)?),
-    };
+    let (token_endpoint, request) = (crate::convert::string_in(url, "tokenEndpoint")?, general_in(request)?);
     let post = crate::error::throw(build(&request, &token_endpoint, crate::endpoint::policy_in(policy)?))?;
-    match fast {
-        Some(_) => form_post_out(&post, &token_endpoint, &url),
-        None => crate::http::request_out(&post),
-    }
+    crate::http::request_out(&post)
 }
 
 /// Reads a request argument the general way (JSON), its `scope` checked as a scope.
