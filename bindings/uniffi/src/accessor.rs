@@ -3,7 +3,7 @@
 
 /// Declares on the object `$object`, whose core value is `self.$inner`, one method per member
 /// `$field` returning a copy of it as `$ty`; `via $wrap` turns the copy into what crosses
-/// (`Secret::wrap`, `ScopeSet::wrap` for the members that cross as objects).
+/// (`ScopeSet::wrap` for the members that cross as objects).
 macro_rules! accessors {
     ($object:ident . $inner:tt { $($(#[$doc:meta])* $field:ident -> $ty:ty $(, via $wrap:expr)?;)* }) => {
         #[uniffi::export]

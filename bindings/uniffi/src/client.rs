@@ -1,8 +1,9 @@
 //! How a client authenticates at a token endpoint (RFC 6749 §2.3).
 
-use crate::secret::Secret;
-use std::sync::Arc;
+use mcx_connect::Secret;
 
+// Mirrored: the core's first variant is `None`, which UniFFI 0.29 cannot rename and Swift would
+// read as `Optional.none` wherever the value is optional; here it is `Omitted`.
 /// Client authentication.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum ClientAuthentication {
@@ -18,14 +19,14 @@ pub enum ClientAuthentication {
         /// The client id.
         client_id: String,
         /// The client secret.
-        client_secret: Arc<Secret>,
+        client_secret: Secret,
     },
     /// `client_secret_post`: id and secret in the body.
     ClientSecretPost {
         /// The client id.
         client_id: String,
         /// The client secret.
-        client_secret: Arc<Secret>,
+        client_secret: Secret,
     },
 }
 
@@ -35,10 +36,10 @@ impl From<ClientAuthentication> for mcx_connect::ClientAuthentication {
             ClientAuthentication::Omitted => Self::None,
             ClientAuthentication::ClientId { client_id } => Self::ClientId { client_id },
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
-                Self::ClientSecretBasic { client_id, client_secret: client_secret.core() }
+                Self::ClientSecretBasic { client_id, client_secret }
             }
             ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
-                Self::ClientSecretPost { client_id, client_secret: client_secret.core() }
+                Self::ClientSecretPost { client_id, client_secret }
             }
         }
     }
@@ -49,10 +50,10 @@ impl From<mcx_connect::ClientAuthentication> for ClientAuthentication {
         match c {
             mcx_connect::ClientAuthentication::ClientId { client_id } => Self::ClientId { client_id },
             mcx_connect::ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
-                Self::ClientSecretBasic { client_id, client_secret: Secret::wrap(client_secret) }
+                Self::ClientSecretBasic { client_id, client_secret }
             }
             mcx_connect::ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
-                Self::ClientSecretPost { client_id, client_secret: Secret::wrap(client_secret) }
+                Self::ClientSecretPost { client_id, client_secret }
             }
             mcx_connect::ClientAuthentication::None => Self::Omitted,
         }

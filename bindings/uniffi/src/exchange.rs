@@ -4,8 +4,8 @@ use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::error::Result;
 use crate::scope::ScopeSet;
-use crate::secret::{wrap_opt, Secret};
 use mcx_connect::HttpResponse;
+use mcx_connect::Secret;
 use mcx_connect::{Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
@@ -21,14 +21,14 @@ crate::request::token_request!(
 impl TokenExchangeRequest {
     /// A request for a security token for the partner at `resource`.
     #[uniffi::constructor]
-    pub fn new(resource: String, subject_token: Arc<Secret>, client: ClientAuthentication) -> Arc<Self> {
-        let value = mcx_connect::TokenExchangeRequest::new(resource, subject_token.core()).with_client(client.into());
+    pub fn new(resource: String, subject_token: Secret, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::TokenExchangeRequest::new(resource, subject_token).with_client(client.into());
         Self::wrap(value, Vec::new())
     }
 
     /// RFC 8693 §2.1 `actor_token`, if sent (always with `actor_token_type`).
-    pub fn actor_token(&self) -> Option<Arc<Secret>> {
-        self.value.actor_token.as_ref().map(|actor| Secret::wrap(actor.token.clone()))
+    pub fn actor_token(&self) -> Option<Secret> {
+        self.value.actor_token.as_ref().map(|actor| actor.token.clone())
     }
 
     /// RFC 8693 §2.1 `actor_token_type`, if sent.
@@ -41,7 +41,7 @@ accessors!(TokenExchangeRequest.value {
     /// The partner token endpoint.
     resource -> String;
     /// The primary access token.
-    subject_token -> Arc<Secret>, via Secret::wrap;
+    subject_token -> Secret;
     /// RFC 8693 §2.1 `audience` values (repeatable), in order.
     audience -> Vec<String>;
     /// RFC 8693 §2.1 `scope`, if sent.
@@ -56,7 +56,7 @@ accessors!(TokenExchangeRequest.value {
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenExchangeResponse {
     /// The security token.
-    pub access_token: Arc<Secret>,
+    pub access_token: Secret,
     /// `issued_token_type` (the JWT token type for B.7.3).
     pub issued_token_type: String,
     /// `token_type` (`N_A` for B.7.3).
@@ -69,7 +69,7 @@ pub struct TokenExchangeResponse {
     pub scope: Option<Arc<ScopeSet>>,
     /// A refresh token, if the server sent one.
     #[uniffi(default = None)]
-    pub refresh_token: Option<Arc<Secret>>,
+    pub refresh_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string (not written).
     #[uniffi(default = None)]
     pub scope_text: Option<String>,
@@ -81,12 +81,12 @@ pub struct TokenExchangeResponse {
 impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
     fn from(r: mcx_connect::TokenExchangeResponse) -> Self {
         Self {
-            access_token: Secret::wrap(r.access_token),
+            access_token: r.access_token,
             issued_token_type: r.issued_token_type,
             token_type: r.token_type,
             expires_in: r.expires_in,
             scope: r.scope.map(ScopeSet::wrap),
-            refresh_token: wrap_opt(r.refresh_token.as_ref()),
+            refresh_token: r.refresh_token,
             scope_text: r.scope_text,
             normalisations: r.normalisations,
         }
@@ -95,8 +95,8 @@ impl From<mcx_connect::TokenExchangeResponse> for TokenExchangeResponse {
 
 /// The B.7.3 answer for a security token (`issued_token_type` JWT, `token_type` `N_A`).
 #[uniffi::export]
-pub fn security_token_response(token: Arc<Secret>, expires_in: u64) -> TokenExchangeResponse {
-    mcx_connect::TokenExchangeResponse::security_token(token.core(), expires_in).into()
+pub fn security_token_response(token: Secret, expires_in: u64) -> TokenExchangeResponse {
+    mcx_connect::TokenExchangeResponse::security_token(token, expires_in).into()
 }
 
 /// Client role: reads the primary IdMS's answer to a token exchange.
@@ -109,12 +109,12 @@ pub fn read_token_exchange_response(response: HttpResponse, limits: Option<Limit
 #[uniffi::export]
 pub fn write_token_exchange_response(response: TokenExchangeResponse) -> HttpResponse {
     let core = mcx_connect::TokenExchangeResponse {
-        access_token: response.access_token.core(),
+        access_token: response.access_token,
         issued_token_type: response.issued_token_type,
         token_type: response.token_type,
         expires_in: response.expires_in,
         scope: response.scope.map(|s| s.core()),
-        refresh_token: response.refresh_token.map(|s| s.core()),
+        refresh_token: response.refresh_token,
         scope_text: None,
         normalisations: Vec::new(),
     };

@@ -3,8 +3,8 @@
 use crate::error::Result;
 use crate::response::TokenResponse;
 use crate::scope::ScopeSet;
-use crate::secret::{wrap_opt, Secret};
-use mcx_connect::{EndpointPolicy, FlowFailure, Limits, MigrationStep, MigrationTarget};
+use mcx_connect::Secret;
+use mcx_connect::{EndpointPolicy, FlowFailure, FlowSecrets, Limits, MigrationStep, MigrationTarget};
 use mcx_connect::{HttpRequest, HttpResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -20,7 +20,7 @@ pub struct MigrationConfig {
     pub scope: Arc<ScopeSet>,
     /// A client secret for `client_secret_basic` at the primary IdMS.
     #[uniffi(default = None)]
-    pub client_secret: Option<Arc<Secret>>,
+    pub client_secret: Option<Secret>,
     /// Which endpoint URLs are acceptable (`None`: https only).
     #[uniffi(default = None)]
     pub endpoint_policy: Option<EndpointPolicy>,
@@ -35,24 +35,12 @@ pub struct MigrationConfig {
 impl From<MigrationConfig> for mcx_connect::MigrationConfig {
     fn from(c: MigrationConfig) -> Self {
         let mut config = mcx_connect::MigrationConfig::new(c.primary_token_endpoint, c.client_id, c.scope.core());
-        config.client_secret = c.client_secret.map(|s| s.core());
+        config.client_secret = c.client_secret;
         config.endpoint_policy = c.endpoint_policy.unwrap_or_default();
         config.min_security_token_lifetime = c.min_security_token_lifetime;
         config.limits = c.limits.unwrap_or_default();
         config
     }
-}
-
-// Mirrored: the core's secrets are `Secret` values, which cross as objects (`Arc`).
-/// The secrets a flow saved without them needs back when restored.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct FlowSecrets {
-    /// The primary access token (needed unless the flow is completed or failed).
-    #[uniffi(default = None)]
-    pub primary_access_token: Option<Arc<Secret>>,
-    /// The client secret, if the client has one.
-    #[uniffi(default = None)]
-    pub client_secret: Option<Arc<Secret>>,
 }
 
 // Wrapped: the core's flow advances with `&mut self`; a `Mutex` makes it a thread-safe object.
@@ -76,21 +64,13 @@ impl MigrationFlow {
 impl MigrationFlow {
     /// Starts a migration; a bad endpoint or a scope without an MCX value fails here.
     #[uniffi::constructor]
-    pub fn new(
-        config: MigrationConfig,
-        target: MigrationTarget,
-        primary_access_token: Arc<Secret>,
-    ) -> Result<Arc<Self>> {
-        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target, primary_access_token.core())?))
+    pub fn new(config: MigrationConfig, target: MigrationTarget, primary_access_token: Secret) -> Result<Arc<Self>> {
+        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target, primary_access_token)?))
     }
 
     /// Restores a flow saved with `save`; `secrets` supplies what was saved without secrets.
     #[uniffi::constructor]
     pub fn restore(json: String, secrets: FlowSecrets) -> Result<Arc<Self>> {
-        let secrets = mcx_connect::FlowSecrets {
-            primary_access_token: secrets.primary_access_token.map(|s| s.core()),
-            client_secret: secrets.client_secret.map(|s| s.core()),
-        };
         Ok(Self::wrap(mcx_connect::MigrationFlow::restore(&json, secrets)?))
     }
 
@@ -121,8 +101,8 @@ impl MigrationFlow {
     }
 
     /// The security token, once received and checked.
-    pub fn security_token(&self) -> Option<Arc<Secret>> {
-        wrap_opt(self.inner().security_token())
+    pub fn security_token(&self) -> Option<Secret> {
+        self.inner().security_token().cloned()
     }
 
     /// When the security token expires (its `exp`).

@@ -3,7 +3,7 @@
 use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::scope::ScopeSet;
-use crate::secret::Secret;
+use mcx_connect::Secret;
 use std::sync::Arc;
 
 crate::request::token_request!(
@@ -18,15 +18,15 @@ crate::request::token_request!(
 impl JwtBearerRequest {
     /// A request presenting `assertion` (the security token) to the partner.
     #[uniffi::constructor]
-    pub fn new(assertion: Arc<Secret>, client: ClientAuthentication, scope: Arc<ScopeSet>) -> Arc<Self> {
-        let value = mcx_connect::JwtBearerRequest::new(assertion.core(), client.into(), scope.core());
+    pub fn new(assertion: Secret, client: ClientAuthentication, scope: Arc<ScopeSet>) -> Arc<Self> {
+        let value = mcx_connect::JwtBearerRequest::new(assertion, client.into(), scope.core());
         Self::wrap(value, Vec::new())
     }
 }
 
 accessors!(JwtBearerRequest.value {
     /// The security token.
-    assertion -> Arc<Secret>, via Secret::wrap;
+    assertion -> Secret;
     /// The requested scope.
     scope -> Arc<ScopeSet>, via ScopeSet::wrap;
 });

@@ -2,15 +2,15 @@
 //!
 //! The UniFFI layer of [`mcx_connect`]: the same API for Kotlin (Android/JVM), Swift (iOS) and
 //! Python. It only translates — every rule lives in the core. Plain data crosses as records,
-//! stateful or secret-holding values as objects (the migration flow, the request messages,
-//! [`Secret`]), and every failure as one [`McxConnectError`] that carries the
+//! stateful values as objects (the migration flow, the request messages, [`ScopeSet`]; a
+//! `Secret` crosses as the core's own object), and every failure as one [`McxConnectError`] that carries the
 //! core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
 //!
 //! The core's plain records and enums (limits, parse options, policies, steps, profile values,
-//! algorithms, …) cross by their own derives (the core's feature `uniffi`, namespace
+//! algorithms, `FlowSecrets`, …) cross by their own derives (the core's feature `uniffi`, namespace
 //! `mcx_connect`); this crate (namespace `mcx_connect_ffi`) holds only what cannot, each with a
 //! one-line reason: objects around values with `&mut self`, borrowed or secret-holding accessors,
-//! records holding `Secret` or `ScopeSet` objects, and the one error. One file per API family.
+//! records holding `ScopeSet` objects, and the one error. One file per API family.
 
 mod accessor;
 mod client;
@@ -27,7 +27,6 @@ mod profile;
 mod request;
 mod response;
 mod scope;
-mod secret;
 mod token;
 
 pub use client::ClientAuthentication;
@@ -37,7 +36,7 @@ pub use exchange::{
     read_token_exchange_response, security_token_response, write_token_exchange_response, TokenExchangeRequest,
     TokenExchangeResponse,
 };
-pub use flow::{FlowSecrets, MigrationConfig, MigrationFlow};
+pub use flow::{MigrationConfig, MigrationFlow};
 pub use http::{
     http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text,
     redacted_header_value, redacted_request, ParsedHttpRequest,
@@ -52,7 +51,6 @@ pub use response::{
     TokenResponse,
 };
 pub use scope::{mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet, ScopeSet};
-pub use secret::Secret;
 pub use token::{
     algorithm_from_name, check_security_token, inspect_token, jws_header_json, parse_and_verify_jwt_bearer_request,
     parse_and_verify_token_exchange_request, token_claims_json, AccessTokenValidator, IdTokenValidator, IgnoredKey,

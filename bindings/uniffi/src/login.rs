@@ -4,7 +4,7 @@ use crate::accessor::accessors;
 use crate::client::ClientAuthentication;
 use crate::error::Result;
 use crate::scope::ScopeSet;
-use crate::secret::Secret;
+use mcx_connect::Secret;
 use mcx_connect::{EndpointPolicy, ErrorResponse};
 use std::sync::Arc;
 
@@ -27,8 +27,8 @@ impl Pkce {
     }
 
     /// The verifier (sent in the code token request).
-    pub fn verifier(&self) -> Arc<Secret> {
-        Secret::wrap(self.0.verifier().clone())
+    pub fn verifier(&self) -> Secret {
+        self.0.verifier().clone()
     }
 
     /// The S256 challenge (sent in the authorization request).
@@ -65,8 +65,8 @@ impl AuthorizationRequest {
         client_id: String,
         redirect_uri: String,
         scope: Arc<ScopeSet>,
-        state: Arc<Secret>,
-        nonce: Arc<Secret>,
+        state: Secret,
+        nonce: Secret,
         pkce: Arc<Pkce>,
         acr_values: Option<String>,
     ) -> Arc<Self> {
@@ -75,8 +75,8 @@ impl AuthorizationRequest {
             client_id,
             redirect_uri,
             scope.core(),
-            state.core(),
-            nonce.core(),
+            state,
+            nonce,
             pkce.0.clone(),
         );
         request.acr_values = acr_values;
@@ -90,13 +90,13 @@ impl AuthorizationRequest {
     }
 
     /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
-    pub fn read_response(&self, redirect_url: String) -> Result<Arc<Secret>> {
-        Ok(Secret::wrap(self.0.read_response(&redirect_url)?))
+    pub fn read_response(&self, redirect_url: String) -> Result<Secret> {
+        Ok(self.0.read_response(&redirect_url)?)
     }
 
     /// The code token request for the code this request received.
-    pub fn code_request(&self, code: Arc<Secret>, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
-        AuthorizationCodeRequest::wrap(self.0.code_request(code.core(), client.into()), Vec::new())
+    pub fn code_request(&self, code: Secret, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
+        AuthorizationCodeRequest::wrap(self.0.code_request(code, client.into()), Vec::new())
     }
 
     /// The PKCE verifier and challenge.
@@ -107,9 +107,9 @@ impl AuthorizationRequest {
 
 accessors!(AuthorizationRequest.0 {
     /// The `state` value.
-    state -> Arc<Secret>, via Secret::wrap;
+    state -> Secret;
     /// The `nonce` value.
-    nonce -> Arc<Secret>, via Secret::wrap;
+    nonce -> Secret;
     /// The redirect URI.
     redirect_uri -> String;
     /// The client id.
@@ -167,18 +167,8 @@ crate::request::token_request!(
 impl AuthorizationCodeRequest {
     /// A code token request.
     #[uniffi::constructor]
-    pub fn new(
-        code: Arc<Secret>,
-        redirect_uri: String,
-        code_verifier: Arc<Secret>,
-        client: ClientAuthentication,
-    ) -> Arc<Self> {
-        let value = mcx_connect::AuthorizationCodeRequest {
-            code: code.core(),
-            redirect_uri,
-            code_verifier: code_verifier.core(),
-            client: client.into(),
-        };
+    pub fn new(code: Secret, redirect_uri: String, code_verifier: Secret, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::AuthorizationCodeRequest { code, redirect_uri, code_verifier, client: client.into() };
         Self::wrap(value, Vec::new())
     }
 
@@ -191,11 +181,11 @@ impl AuthorizationCodeRequest {
 
 accessors!(AuthorizationCodeRequest.value {
     /// The authorization code.
-    code -> Arc<Secret>, via Secret::wrap;
+    code -> Secret;
     /// The redirect URI.
     redirect_uri -> String;
     /// The PKCE verifier.
-    code_verifier -> Arc<Secret>, via Secret::wrap;
+    code_verifier -> Secret;
 });
 
 crate::request::token_request!(
@@ -209,8 +199,8 @@ crate::request::token_request!(
 impl RefreshRequest {
     /// A refresh request; `scope` `None` keeps the granted scope.
     #[uniffi::constructor]
-    pub fn new(refresh_token: Arc<Secret>, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
-        let value = mcx_connect::RefreshRequest::new(refresh_token.core(), scope.map(|s| s.core()), client.into());
+    pub fn new(refresh_token: Secret, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::RefreshRequest::new(refresh_token, scope.map(|s| s.core()), client.into());
         Self::wrap(value, Vec::new())
     }
 
@@ -222,7 +212,7 @@ impl RefreshRequest {
 
 accessors!(RefreshRequest.value {
     /// The refresh token.
-    refresh_token -> Arc<Secret>, via Secret::wrap;
+    refresh_token -> Secret;
     /// The requested scope, if any.
     scope -> Option<Arc<ScopeSet>>, via |scope: Option<_>| scope.map(ScopeSet::wrap);
 });

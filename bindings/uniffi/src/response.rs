@@ -3,8 +3,8 @@
 
 use crate::error::Result;
 use crate::scope::ScopeSet;
-use crate::secret::{wrap_opt, Secret};
 use mcx_connect::HttpResponse;
+use mcx_connect::Secret;
 use mcx_connect::{ErrorResponse, Limits, Normalisation, TokenType};
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenResponse {
     /// The access token.
-    pub access_token: Arc<Secret>,
+    pub access_token: Secret,
     /// `token_type` as sent (`Bearer`, `N_A`, or another value).
     pub token_type: TokenType,
     /// Lifetime in seconds.
@@ -22,13 +22,13 @@ pub struct TokenResponse {
     pub expires_in: Option<u64>,
     /// The refresh token.
     #[uniffi(default = None)]
-    pub refresh_token: Option<Arc<Secret>>,
+    pub refresh_token: Option<Secret>,
     /// The granted scope.
     #[uniffi(default = None)]
     pub scope: Option<Arc<ScopeSet>>,
     /// The OpenID Connect ID token.
     #[uniffi(default = None)]
-    pub id_token: Option<Arc<Secret>>,
+    pub id_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string (not written).
     #[uniffi(default = None)]
     pub scope_text: Option<String>,
@@ -40,12 +40,12 @@ pub struct TokenResponse {
 impl From<mcx_connect::TokenResponse> for TokenResponse {
     fn from(t: mcx_connect::TokenResponse) -> Self {
         Self {
-            access_token: Secret::wrap(t.access_token),
+            access_token: t.access_token,
             token_type: t.token_type,
             expires_in: t.expires_in,
-            refresh_token: wrap_opt(t.refresh_token.as_ref()),
+            refresh_token: t.refresh_token,
             scope: t.scope.map(ScopeSet::wrap),
-            id_token: wrap_opt(t.id_token.as_ref()),
+            id_token: t.id_token,
             scope_text: t.scope_text,
             normalisations: t.normalisations,
         }
@@ -55,12 +55,12 @@ impl From<mcx_connect::TokenResponse> for TokenResponse {
 impl From<TokenResponse> for mcx_connect::TokenResponse {
     fn from(t: TokenResponse) -> Self {
         Self {
-            access_token: t.access_token.core(),
+            access_token: t.access_token,
             token_type: t.token_type,
             expires_in: t.expires_in,
-            refresh_token: t.refresh_token.map(|s| s.core()),
+            refresh_token: t.refresh_token,
             scope: t.scope.map(|s| s.core()),
-            id_token: t.id_token.map(|s| s.core()),
+            id_token: t.id_token,
             scope_text: None,
             normalisations: Vec::new(),
         }

@@ -4,7 +4,6 @@
 use crate::error::Result;
 use crate::jwt_bearer::JwtBearerRequest;
 use crate::scope::ScopeSet;
-use crate::secret::Secret;
 use crate::McxConnectError;
 use mcx_connect::token::{
     self as core, Algorithm, JwsHeader, SecurityTokenRulesInit, SecurityTokenVerdict, TokenClaims,
@@ -13,6 +12,7 @@ use mcx_connect::token::{
 use mcx_connect::HttpRequest;
 use mcx_connect::McService;
 use mcx_connect::ParseOptions;
+use mcx_connect::Secret;
 use std::sync::Arc;
 
 /// The algorithm named `alg` on the wire (`ES256`, `EdDSA`, …), if it is one that can be accepted.
@@ -320,12 +320,12 @@ impl SigningKey {
     }
 
     /// Signs `claims_json` (a JSON object) with header `{alg, kid}`.
-    pub fn sign(&self, claims_json: String, kid: Option<String>) -> Result<Arc<Secret>> {
+    pub fn sign(&self, claims_json: String, kid: Option<String>) -> Result<Secret> {
         let claims: serde_json::Value = serde_json::from_str(&claims_json)
             .map_err(|_| McxConnectError::from(core::TokenError::Malformed("the claims are not JSON".into())))?;
         let mut jws_header = core::JwsHeader::new(self.0.algorithm());
         jws_header.kid = kid;
-        Ok(Secret::wrap(core::sign(&jws_header, &claims, &self.0)?))
+        Ok(core::sign(&jws_header, &claims, &self.0)?)
     }
 }
 

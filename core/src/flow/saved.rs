@@ -20,12 +20,15 @@ const VERSION: u32 = 1;
     tsify(missing_as_null),
     serde(default, rename_all = "camelCase", deny_unknown_fields)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FlowSecrets {
     /// The primary access token (needed unless the flow is completed or failed).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     pub primary_access_token: Option<Secret>,
     /// The client secret, if the client has one.
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub client_secret: Option<Secret>,
 }
 

@@ -5,6 +5,7 @@
 package org.mcxconnect
 
 import org.mcxconnect.core.MigrationTarget
+import org.mcxconnect.core.Secret
 
 /** A token exchange request (RFC 8693) for the partner at [resource], with the primary access token as text. */
 fun TokenExchangeRequest(resource: String, subjectToken: String, client: ClientAuthentication): TokenExchangeRequest =

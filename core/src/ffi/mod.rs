@@ -1,6 +1,9 @@
 //! The core's own UniFFI namespace (feature `uniffi`, scaffolding set up in the crate root): the
 //! records and enums of the core carry `uniffi` derives where they are defined; this module says
-//! how the values without a derive of their own cross (as their wire text).
+//! how the values without a derive of their own cross (as their wire text), and holds the
+//! object a `Secret` crosses as.
+
+mod secret;
 
 use crate::error::OAuthErrorCode;
 use crate::response::TokenType;
