@@ -2,15 +2,15 @@
 //!
 //! The UniFFI layer of [`mcx_connect`]: the same API for Kotlin (Android/JVM), Swift (iOS) and
 //! Python. It only translates — every rule lives in the core. Plain data crosses as records,
-//! stateful values as objects (the migration flow, the request messages, [`ScopeSet`]; a
-//! `Secret` crosses as the core's own object), and every failure as one [`McxConnectError`] that carries the
-//! core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
+//! stateful values as objects (the migration flow, the request messages, [`ScopeSet`]; a `Secret`
+//! crosses as the core's own object), and every failure as one [`McxConnectError`] that carries
+//! the core's stable code and, for server-role refusals, the RFC 6749 / 8693 error.
 //!
 //! The core's plain records and enums (limits, parse options, policies, steps, profile values,
 //! algorithms, `FlowSecrets`, …) cross by their own derives (the core's feature `uniffi`, namespace
 //! `mcx_connect`); this crate (namespace `mcx_connect_ffi`) holds only what cannot, each with a
-//! one-line reason: objects around values with `&mut self`, borrowed or secret-holding accessors,
-//! records holding `ScopeSet` objects, and the one error. One file per API family.
+//! one-line reason: objects around values with `&mut self`, borrowed accessors, records holding
+//! `ScopeSet` objects, `ClientAuthentication`, and the one error. One file per API family.
 
 mod accessor;
 mod client;
