@@ -37,7 +37,7 @@ use crate::scope::{McService, Scope};
 /// assert_eq!(err.code(), "leeway_too_large");
 /// # Ok::<(), mcx_connect::token::TokenError>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
@@ -97,6 +97,26 @@ pub struct TokenValidatorOptions {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub max_lifetime: Option<u64>,
+}
+
+/// `Debug` shows the options with the shared secret masked ([`REDACTED`](crate::REDACTED)).
+impl std::fmt::Debug for TokenValidatorOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenValidatorOptions")
+            .field("issuer", &self.issuer)
+            .field("jwks", &format_args!("[{} bytes]", self.jwks.len()))
+            .field("target", &self.target)
+            .field("client_id", &self.client_id)
+            .field("audience", &self.audience)
+            .field("scopes", &self.scopes)
+            .field("leeway", &self.leeway)
+            .field("services", &self.services)
+            .field("algorithms", &self.algorithms)
+            .field("shared_secret", &self.shared_secret.as_ref().map(|_| crate::REDACTED))
+            .field("max_token_bytes", &self.max_token_bytes)
+            .field("max_lifetime", &self.max_lifetime)
+            .finish()
+    }
 }
 
 impl TokenValidatorOptions {
@@ -298,6 +318,18 @@ mod tests {
         let mut options = serde_json::json!({"issuer": "https://idms.example", "jwks": ""});
         options[name] = secret;
         read(options)
+    }
+
+    #[test]
+    fn debug_of_the_options_never_shows_the_shared_secret() {
+        let options = TokenValidatorOptions {
+            issuer: "https://idms.example".to_owned(),
+            shared_secret: Some(b"an-hs256-secret-of-32-bytes-long".to_vec()),
+            ..TokenValidatorOptions::default()
+        };
+        let shown = format!("{options:?}");
+        assert!(shown.contains(r#"shared_secret: Some("[redacted]")"#), "{shown}");
+        assert!(!shown.contains("97, 110") && !shown.contains("an-hs256"), "{shown}");
     }
 
     #[test]
