@@ -10,8 +10,9 @@ import org.mcxconnect.redactedHeaderValue
 /**
  * One header field: the name as written, and the value. `toString` shows the value of a credential
  * header (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) as `[redacted]`, keeping an
- * authorization scheme, by the core's one rule ([redactedHeaderValue]); [value] holds the value itself.
+ * authorization scheme, by the core's one rule ([redactedHeaderValue]); [value] holds the value itself. The
+ * members are `var`, as in the other records UniFFI generates.
  */
-data class HttpHeader(val name: String, val value: String) {
+data class HttpHeader(var name: String, var value: String) {
     override fun toString(): String = "HttpHeader(name=$name, value=${redactedHeaderValue(name, value)})"
 }
