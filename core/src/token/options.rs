@@ -9,6 +9,7 @@ use super::jws::Algorithm;
 use super::kinds::{AccessTokenValidator, IdTokenValidator, SecurityTokenValidator};
 use super::rules::{SecurityTokenReport, SecurityTokenRules};
 use super::verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES};
+use crate::form::limit_usize;
 use crate::scope::{McService, Scope};
 
 /// The trusted keys and the rules of a token validator, as plain data: one record for the three
@@ -136,7 +137,7 @@ impl TokenValidatorOptions {
             verifier = verifier.with_algorithms(algorithms)?;
         }
         if let Some(max) = self.max_token_bytes {
-            verifier = verifier.with_max_token_bytes(usize::try_from(max).unwrap_or(usize::MAX));
+            verifier = verifier.with_max_token_bytes(limit_usize(max));
         }
         Ok(verifier)
     }
@@ -246,8 +247,7 @@ impl SecurityTokenRulesInit {
     /// fails only for rules that do not make [`SecurityTokenRules`] (`validator_invalid`,
     /// `leeway_too_large`) or a `now` in milliseconds.
     pub fn check_unverified(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
-        let max_bytes =
-            self.max_token_bytes.map_or(DEFAULT_MAX_TOKEN_BYTES, |max| usize::try_from(max).unwrap_or(usize::MAX));
+        let max_bytes = self.max_token_bytes.map_or(DEFAULT_MAX_TOKEN_BYTES, limit_usize);
         SecurityTokenRules::from_init(self)?.check_unverified(token, client_id, now, max_bytes)
     }
 }
