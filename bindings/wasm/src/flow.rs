@@ -251,7 +251,7 @@ impl JsMigrationFlow {
     ) -> Result<JsValue, JsValue> {
         let now = seconds_in(&now, "now")?;
         match throw(self.inner.security_token_report(now))? {
-            Some(report) => crate::token::report_out(&report),
+            Some(report) => crate::token::report_out(report),
             None => Ok(JsValue::NULL),
         }
     }

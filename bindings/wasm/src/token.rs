@@ -92,8 +92,8 @@ pub struct SignedToken {
 }
 
 /// The report as JavaScript sees it: the core's `SecurityTokenVerdict` (`passed`, `failure`, …).
-pub(crate) fn report_out(report: &CoreReport) -> Result<JsValue, JsValue> {
-    to_js(&report.clone().verdict())
+pub(crate) fn report_out(report: CoreReport) -> Result<JsValue, JsValue> {
+    to_js(&report.verdict())
 }
 
 /// Reads a validator's options (the core's `TokenValidatorOptions`, camelCase).
@@ -432,7 +432,7 @@ impl JsSecurityTokenValidator {
         let this = self.0.clone();
         promise(async move {
             let (token, client_id, now) = security_check_in(token, &check)?;
-            report_out(&this.report(&token, &client_id, now).await.map_err(thrown)?)
+            report_out(this.report(&token, &client_id, now).await.map_err(thrown)?)
         })
     }
 }
@@ -473,7 +473,7 @@ pub fn check_security_token(
 ) -> Result<JsValue, JsValue> {
     let rules: SecurityTokenRulesInit = from_js(rules, "rules")?;
     let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
-    report_out(&throw(rules.check_unverified(&token, &client_id, now))?)
+    report_out(throw(rules.check_unverified(&token, &client_id, now))?)
 }
 
 /// Client (TS 33.180 B.2.1.2): an ID-token validator made once (`options.clientId` required) and
