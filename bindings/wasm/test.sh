@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the npm package (issue 6), no benchmarks:
-#   build + pack (build.sh), publint and arethetypeswrong on the packed tarball,
+#   build + pack (build.sh), js/fetch.d.ts checked against what tsc writes from fetch.js, publint and arethetypeswrong on the packed tarball,
 #   Rust wasm-bindgen-test in Node and in headless Chromium,
 #   tsc --noEmit on a TypeScript usage file (ES module) and a .cts file (CommonJS) against the installed package,
 #   node --test: shared vectors, JS conventions, the documentation (JSDoc for JS readers: @throws on
@@ -38,6 +38,9 @@ export MCX_CONNECT_TARBALL="$tarball"
 if [ ! -d "$here/test/node_modules" ] || [ "$here/test/package-lock.json" -nt "$here/test/node_modules/.package-lock.json" ]; then
   (cd "$here/test" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+step "js/fetch.d.ts is tsc's output from the JSDoc in js/fetch.js (no declaration written by hand)"
+if bash "$here/fetch-declarations.sh" --check; then count 1 0; else count 0 1; fi
 
 # Package lints on the tarball as published. publint --strict: a warning fails; a suggestion
 # fails too (only "All good!" passes). attw, no rule ignored: every entry point resolves to
