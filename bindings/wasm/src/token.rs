@@ -17,6 +17,7 @@ use mcx_connect::token::{
 use mcx_connect::{JwtBearerRequest, OAuthErrorCode, Rejection, TokenExchangeRequest};
 use serde_json::Value;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -114,7 +115,11 @@ impl<V> Validating<V> {
 }
 
 /// Runs `work` as the promise a JavaScript caller awaits; every failure is a rejection.
-fn promise<F: Future<Output = Result<JsValue, JsValue>> + 'static>(work: F) -> js_sys::Promise {
+///
+/// The future is boxed, so `future_to_promise` (its task, its settling of the promise) is compiled
+/// once for every async export instead of once per future type.
+pub(crate) fn promise<F: Future<Output = Result<JsValue, JsValue>> + 'static>(work: F) -> js_sys::Promise {
+    let work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(work);
     wasm_bindgen_futures::future_to_promise(work)
 }
 
