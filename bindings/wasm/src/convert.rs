@@ -26,7 +26,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))?;
-    crate::json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
+    mcx_connect::json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
 }
 
 /// Reads an optional argument: `undefined` and `null` give `T::default()`.
