@@ -707,8 +707,7 @@ pub fn parse_and_verify_jwt_bearer_request(
                 .await
                 .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
         )?;
-        let verified = VerifiedJwtBearerRequest { request, security_token };
-        let value = serde_json::json!({ "request": verified.request, "securityToken": verified.security_token });
+        let value = VerifiedJwtBearerRequest { request, security_token };
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
@@ -751,8 +750,7 @@ pub fn parse_and_verify_token_exchange_request(
         let validator = access_validator(&options_of(validator)?)?;
         let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
-        let verified = throw_rejection(validator.exchange(parsed.value, now).await)?;
-        let value = serde_json::json!({ "request": verified.request, "subjectToken": verified.subject_token });
+        let value = throw_rejection(validator.exchange(parsed.value, now).await)?;
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
