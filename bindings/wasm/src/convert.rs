@@ -22,11 +22,22 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(&value)
+    mcx_connect::json::from_str(&json_text(&value, what)?).map_err(|e| invalid_argument(what, &e.to_string()))
+}
+
+/// Reads a JavaScript value into a JSON document type that holds no struct
+/// (`serde_json::Value`, `Map`), with serde_json's own reader: the one the core reads such
+/// documents with, so the package carries it once (`from_js` would compile a second).
+pub fn document_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_json::from_str(&json_text(&value, what)?).map_err(|e| invalid_argument(what, &e.to_string()))
+}
+
+/// `JSON.stringify(value)`.
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))?;
-    mcx_connect::json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
+        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))
 }
 
 /// Reads an optional argument: `undefined` and `null` give `T::default()`.
