@@ -29,7 +29,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
 /// (`serde_json::Value`, `Map`), with serde_json's own reader: the one the core reads such
 /// documents with, so the package carries it once (`from_js` would compile a second).
 pub fn document_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_json::from_str(&json_text(&value, what)?).map_err(|e| shape_error(what, e))
+    serde_json::from_slice(json_text(&value, what)?.as_bytes()).map_err(|e| shape_error(what, e))
 }
 
 /// The `invalid_argument` error for a value serde_json could not read (one function, not one
