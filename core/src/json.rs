@@ -1,5 +1,6 @@
 //! Reading JSON text into a Rust type with one reader per type instead of two: the core's saved
-//! flows (`MigrationFlow::restore`) and the npm binding's arguments.
+//! flows (`MigrationFlow::restore`) and the npm binding's arguments. (And, inside the crate, a
+//! JSON value written as text with the one writer every other JSON text is written with.)
 //!
 //! serde_json reads a struct from an object or, positionally, from an array, so every type read
 //! carried both readers. Every document read here is a JSON object (the saved flow as `save`
