@@ -57,6 +57,16 @@ if [ "${MCX_WASM_BUILD_STD:-0}" = 1 ]; then
   # Its own folder: the standard library built from source never replaces the stable build's.
   target_dir="$CARGO_TARGET_DIR/build-std"
   export CARGO_PROFILE_RELEASE_PANIC=abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+else
+  # A panic's location names its source file, and the wasm keeps every such name: this machine's
+  # crate registry folder and checkout are left out of them (stable `--remap-path-prefix`;
+  # `serde_json-1.0.154/src/de.rs` instead of `/home/…/.cargo/registry/src/index…/serde_json-…`).
+  # Paths with spaces are not remapped (RUSTFLAGS is split at spaces); the build is the same.
+  remap=()
+  for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ "$root/"; do
+    case "$dir" in *" "*) ;; *) [ -d "$dir" ] && remap+=("--remap-path-prefix=${dir%/}/=") ;; esac
+  done
+  export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }${remap[*]}"
 fi
 
 # --- compile -----------------------------------------------------------------------------

@@ -17,11 +17,9 @@ use crate::Secret;
 /// assert!(!format!("{confidential:?}").contains("s3cret"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
-#[cfg_attr(
-    feature = "wasm",
-    serde(tag = "method", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)
-)]
+// Read by hand (src/wasm.rs: one pass instead of serde's buffered internally tagged form).
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", serde(tag = "method", rename_all = "snake_case", rename_all_fields = "camelCase"))]
 pub enum ClientAuthentication {
     /// No client identification (e.g. the client authenticated by other means).
     #[default]

@@ -63,6 +63,7 @@ mod http;
 #[cfg(feature = "http")]
 mod http_crate;
 mod http_text;
+pub mod json;
 mod jwt_bearer;
 mod login;
 mod pkce;

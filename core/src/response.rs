@@ -132,7 +132,7 @@ impl ErrorResponse {
         if let Some(uri) = &self.error_uri {
             body.insert("error_uri".into(), Value::String(uri.clone()));
         }
-        let mut response = HttpResponse::json(self.error.http_status(), Value::Object(body).to_string());
+        let mut response = HttpResponse::json(self.error.http_status(), crate::json::to_text(&Value::Object(body)));
         if self.error == OAuthErrorCode::InvalidClient {
             response.headers.push(("WWW-Authenticate".into(), "Basic realm=\"token\"".into()));
         }
@@ -279,7 +279,7 @@ impl SuccessReply {
                     Some("expires_in"),
                     format!(
                         "expires_in was written as {}; read as {seconds} s",
-                        crate::http::printable(&value.to_string(), 40)
+                        crate::http::printable(&crate::json::to_text(value), 40)
                     ),
                 ));
                 Some(seconds)
@@ -290,7 +290,7 @@ impl SuccessReply {
                     Some("expires_in"),
                     format!(
                         "expires_in {} is not a number of seconds of zero or more; the lifetime is left unknown",
-                        crate::http::printable(&value.to_string(), 40)
+                        crate::http::printable(&crate::json::to_text(value), 40)
                     ),
                 ));
                 None
@@ -365,7 +365,7 @@ impl ObjectWriter {
     }
 
     pub(crate) fn into_response(self) -> HttpResponse {
-        HttpResponse::json(200, Value::Object(self.0).to_string())
+        HttpResponse::json(200, crate::json::to_text(&Value::Object(self.0)))
     }
 }
 

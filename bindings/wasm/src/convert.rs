@@ -22,11 +22,29 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(&value)
+    mcx_connect::json::from_str(&json_text(&value, what)?).map_err(|e| shape_error(what, e))
+}
+
+/// Reads a JavaScript value into a JSON document type that holds no struct
+/// (`serde_json::Value`, `Map`), with serde_json's own reader: the one the core reads such
+/// documents with, so the package carries it once (`from_js` would compile a second).
+pub fn document_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_json::from_slice(json_text(&value, what)?.as_bytes()).map_err(|e| shape_error(what, e))
+}
+
+/// The `invalid_argument` error for a value serde_json could not read (one function, not one
+/// per type read).
+#[inline(never)]
+fn shape_error(what: &str, error: serde_json::Error) -> JsValue {
+    invalid_argument(what, &error.to_string())
+}
+
+/// `JSON.stringify(value)`.
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))?;
-    crate::json::from_str(&text).map_err(|e| invalid_argument(what, &e.to_string()))
+        .ok_or_else(|| invalid_argument(what, "expected a JSON-compatible value"))
 }
 
 /// Reads an optional argument: `undefined` and `null` give `T::default()`.
@@ -39,7 +57,13 @@ pub fn from_js_or_default<T: DeserializeOwned + Default>(value: Option<JsValue>,
 
 /// Writes `value` as a plain JavaScript value (`None` as `null`).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| invalid_argument("result", &e.to_string()))?;
+    parse_json(serde_json::to_string(value))
+}
+
+/// `JSON.parse` of what serde_json wrote (one function, not one per type written).
+#[inline(never)]
+fn parse_json(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
+    let text = text.map_err(|e| invalid_argument("result", &e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"))
 }
 

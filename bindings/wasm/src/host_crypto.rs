@@ -185,7 +185,7 @@ impl HostSigningKey {
             if imported.is_null() {
                 return Err(thrown(refused()));
             }
-            let jwk: Map<String, Value> = crate::convert::from_js(member(&imported, "jwk"), "the public key")?;
+            let jwk: Map<String, Value> = crate::convert::document_from_js(member(&imported, "jwk"), "the public key")?;
             Ok(Self { core: throw(SigningKey::held_by_host(alg))?, held: Some((member(&imported, "key"), jwk)) })
         }
     }

@@ -75,7 +75,7 @@ pub fn issue_security_token(
     #[wasm_bindgen(unchecked_param_type = "SecurityTokenIssuerInit")] issuer: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
 ) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
+    crate::token::promise(async move {
         let validator = access_validator(&options_of(validator)?)?;
         let key = HostSigningKey::read(&member(&issuer, "key")).await?;
         let lifetime = seconds(&member(&issuer, "lifetime"))?;

@@ -37,7 +37,6 @@ mod host_crypto;
 pub mod http;
 #[cfg(feature = "token")]
 pub mod issue;
-mod json;
 pub mod jwt_bearer;
 #[cfg(feature = "login")]
 pub mod login;

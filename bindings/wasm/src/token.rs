@@ -17,6 +17,7 @@ use mcx_connect::token::{
 use mcx_connect::{JwtBearerRequest, OAuthErrorCode, Rejection, TokenExchangeRequest};
 use serde_json::Value;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -114,7 +115,11 @@ impl<V> Validating<V> {
 }
 
 /// Runs `work` as the promise a JavaScript caller awaits; every failure is a rejection.
-fn promise<F: Future<Output = Result<JsValue, JsValue>> + 'static>(work: F) -> js_sys::Promise {
+///
+/// The future is boxed, so `future_to_promise` (its task, its settling of the promise) is compiled
+/// once for every async export instead of once per future type.
+pub(crate) fn promise<F: Future<Output = Result<JsValue, JsValue>> + 'static>(work: F) -> js_sys::Promise {
+    let work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(work);
     wasm_bindgen_futures::future_to_promise(work)
 }
 
@@ -632,7 +637,7 @@ pub fn sign_token(
 ) -> js_sys::Promise {
     promise(async move {
         let key = HostSigningKey::read(&key).await?;
-        let claims: Value = from_js(claims, "claims")?;
+        let claims: Value = crate::convert::document_from_js(claims, "claims")?;
         let kid = match kid {
             Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
             _ => None,
@@ -702,8 +707,7 @@ pub fn parse_and_verify_jwt_bearer_request(
                 .await
                 .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
         )?;
-        let verified = VerifiedJwtBearerRequest { request, security_token };
-        let value = serde_json::json!({ "request": verified.request, "securityToken": verified.security_token });
+        let value = VerifiedJwtBearerRequest { request, security_token };
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }
@@ -746,8 +750,7 @@ pub fn parse_and_verify_token_exchange_request(
         let validator = access_validator(&options_of(validator)?)?;
         let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
-        let verified = throw_rejection(validator.exchange(parsed.value, now).await)?;
-        let value = serde_json::json!({ "request": verified.request, "subjectToken": verified.subject_token });
+        let value = throw_rejection(validator.exchange(parsed.value, now).await)?;
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })
     })
 }

@@ -199,7 +199,7 @@ impl MigrationFlow {
         if json.len() > 256 * 1024 {
             return Err(invalid("it is larger than 256 KiB".into()));
         }
-        let saved: SavedFlow = serde_json::from_str(json).map_err(|e| invalid(format!("not a saved flow: {e}")))?;
+        let saved: SavedFlow = crate::json::from_str(json).map_err(|e| invalid(format!("not a saved flow: {e}")))?;
         if saved.version != VERSION {
             return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
         }

@@ -136,3 +136,20 @@ fn saved_flow_is_snake_case_whatever_the_features() {
         (&flow.config, flow.target(), flow.failure())
     );
 }
+
+/// A saved flow is the JSON object `save` writes, at every depth: the same members given as arrays
+/// (which serde_json alone would read by position) are refused, as any other malformed saved flow.
+#[test]
+fn saved_flow_given_as_arrays_is_refused() {
+    let mut flow = flow();
+    flow.next_request(NOW).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&flow.save(false)).unwrap();
+    let serde_json::Value::Object(members) = saved.clone() else { panic!("a saved flow is an object") };
+    let positional = serde_json::Value::Array(members.into_iter().map(|(_, value)| value).collect());
+    let error = MigrationFlow::restore(&positional.to_string(), FlowSecrets::default()).unwrap_err();
+    assert!(error.to_string().contains("invalid type: sequence"), "{error}");
+    let mut nested = saved;
+    let serde_json::Value::Object(limits) = nested["config"]["limits"].take() else { panic!("limits are an object") };
+    nested["config"]["limits"] = serde_json::Value::Array(limits.into_iter().map(|(_, value)| value).collect());
+    assert!(MigrationFlow::restore(&nested.to_string(), FlowSecrets::default()).is_err());
+}

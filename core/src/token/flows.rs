@@ -10,6 +10,8 @@ use crate::{JwtBearerRequest, TokenExchangeRequest};
 
 /// A partner token request (B.7.4) whose assertion was authenticated as a security token.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// The npm binding returns it as `{ request, securityToken }`.
+#[cfg_attr(feature = "wasm", derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct VerifiedJwtBearerRequest {
     /// The request as parsed.
     pub request: JwtBearerRequest,
@@ -19,6 +21,8 @@ pub struct VerifiedJwtBearerRequest {
 
 /// A token exchange request (B.7.2) whose subject token was validated as an access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// The npm binding returns it as `{ request, subjectToken }`.
+#[cfg_attr(feature = "wasm", derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct VerifiedTokenExchangeRequest {
     /// The request as parsed.
     pub request: TokenExchangeRequest,

@@ -274,7 +274,7 @@ impl SecurityTokenRules {
 fn json_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     Ok(match <serde_json::Value as serde::Deserialize>::deserialize(deserializer)? {
         serde_json::Value::String(text) => text,
-        other => other.to_string(),
+        other => crate::json::to_text(&other),
     })
 }
 

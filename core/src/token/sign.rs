@@ -180,14 +180,19 @@ pub fn sign<C: serde::Serialize + ?Sized>(
 /// # Ok::<(), mcx_connect::token::TokenError>(())
 /// ```
 pub fn signing_input<C: serde::Serialize + ?Sized>(header: &JwsHeader, claims: &C) -> Result<String, TokenError> {
-    let header_json =
-        serde_json::to_vec(header).map_err(|_| TokenError::Malformed("the header cannot be serialized".to_owned()))?;
     let claims_json = serde_json::to_value(claims)
         .map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
+    signing_input_of_value(header, &claims_json)
+}
+
+/// [`signing_input`] of claims already made a JSON value (compiled once, not once per claims type).
+fn signing_input_of_value(header: &JwsHeader, claims_json: &serde_json::Value) -> Result<String, TokenError> {
+    let header_json =
+        serde_json::to_vec(header).map_err(|_| TokenError::Malformed("the header cannot be serialized".to_owned()))?;
     if !claims_json.is_object() {
         return Err(TokenError::Malformed("the claims are not a JSON object".to_owned()));
     }
-    let claims_json = serde_json::to_vec(&claims_json)
+    let claims_json = serde_json::to_vec(claims_json)
         .map_err(|_| TokenError::Malformed("the claims cannot be serialized".to_owned()))?;
     Ok(format!("{}.{}", encode(&header_json), encode(&claims_json)))
 }

@@ -290,3 +290,17 @@ fn access_token_scope_and_client_id() {
     );
     assert_eq!(code(AccessTokenValidator::new("", Verifier::new(jwks()))), "validator_invalid");
 }
+
+/// B.2.1.2: the time rules' details, in whole seconds either side of `exp` and `iat`.
+#[test]
+fn b_2_1_2_time_rule_details_say_how_far_exp_and_iat_are_from_now() {
+    let rules = SecurityTokenRules::new(TARGET).unwrap().with_leeway(30).unwrap();
+    let details = |now: u64| {
+        let report = rules.check_unverified(&token(&claims()), CLIENT, now, 16_384).unwrap();
+        (report.rule("exp").unwrap().detail.clone(), report.rule("iat").unwrap().detail.clone())
+    };
+    assert_eq!(details(NOW), ("expires in 200 s".to_owned(), "issued 100 s ago".to_owned()));
+    assert_eq!(details(EXP + 10).0, "expired 10 s ago: within the 30 s leeway");
+    assert_eq!(details(EXP + 30).0, "expired 30 s ago: beyond the 30 s leeway");
+    assert_eq!(details(IAT - 20).1, "issued 20 s in the future");
+}

@@ -1,13 +1,15 @@
-//! Reading the JSON text of an argument (`convert::from_js`) into its Rust type, with one reader
-//! per type instead of two.
+//! Reading JSON text into a Rust type with one reader per type instead of two: the core's saved
+//! flows (`MigrationFlow::restore`) and the npm binding's arguments. (And, inside the crate, a
+//! JSON value written as text with the one writer every other JSON text is written with.)
 //!
-//! serde_json reads a struct from an object or, positionally, from an array, so every type the
-//! package reads carried both readers. An argument is a JavaScript object (its TypeScript type says
-//! so), and [`from_str`] asks serde_json for a map wherever a type's derive asks for a struct, at
-//! every depth (the members of an object, the elements of an array, an optional or newtype value,
-//! an enum's variant): the array reader is never compiled in (but for a struct variant, which
-//! serde_json reads with its own `deserialize_struct`). The package is 4.4 KB smaller gzipped for
-//! the top level alone, and 1.0 KB more for the nested values (tests/BENCHMARKS.md).
+//! serde_json reads a struct from an object or, positionally, from an array, so every type read
+//! carried both readers. Every document read here is a JSON object (the saved flow as `save`
+//! writes it; an argument as its TypeScript type says), and [`from_str`] asks serde_json for a map
+//! wherever a type's derive asks for a struct, at every depth (the members of an object, the
+//! elements of an array, an optional or newtype value, an enum's variant): the array reader is
+//! never compiled in (but for a struct variant, which serde_json reads with its own
+//! `deserialize_struct`). For the npm package this was 4.4 KB gzipped for the arguments' top
+//! level, 1.0 KB more for their nested values, and 3.9 KB for the saved flow (tests/BENCHMARKS.md).
 //! Every other request is serde_json's own, so the values read, the defaults,
 //! `deny_unknown_fields` and the error messages are unchanged; an array where an object is expected
 //! is refused (`invalid type: sequence, expected struct …`) instead of being read by position.
@@ -17,11 +19,28 @@ use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
 use std::fmt;
 
 /// `serde_json::from_str`, with a struct read from a JSON object only.
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
-    let mut reader = serde_json::Deserializer::from_str(text);
+///
+/// ```
+/// # #[derive(serde::Deserialize)]
+/// # struct Limits { max_bytes: u64 }
+/// let limits: Limits = mcx_connect::json::from_str(r#"{"max_bytes": 1024}"#).unwrap();
+/// assert_eq!(limits.max_bytes, 1024);
+/// assert!(mcx_connect::json::from_str::<Limits>("[1024]").is_err()); // serde_json alone reads this
+/// ```
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    // serde_json's byte reader, the one the core reads HTTP bodies and tokens with: its parser is
+    // then compiled once, not once per reader (1.0 KB of the npm package gzipped).
+    let mut reader = serde_json::Deserializer::from_slice(text.as_bytes());
     let value = T::deserialize(ObjectsOnly(&mut reader))?;
     reader.end()?;
     Ok(value)
+}
+
+/// A JSON value as compact text: `value.to_string()`, without the `Display` route, which compiles
+/// serde_json's writer twice more (into a `Formatter`, compact and pretty; 1.3 KB of the npm
+/// package gzipped) besides the one every other JSON text is written with.
+pub(crate) fn to_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// A deserializer whose `deserialize_struct` asks for a map, and whose every nested value is read
