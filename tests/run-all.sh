@@ -28,6 +28,9 @@ cargo clippy --locked -p mcx-connect -p mcx-connect-wasm --target wasm32-unknown
 step "cargo test (unit, integration, shared vectors, doc tests)"
 cargo test --workspace --locked 2>&1 | tee "${CARGO_TARGET_DIR}/test-output.txt"
 
+step "cargo test of the core as the npm package builds it (feature wasm: camelCase member names, the registry without meanings)"
+cargo test --locked -p mcx-connect --lib --features wasm 2>&1 | tee -a "${CARGO_TARGET_DIR}/test-output.txt"
+
 step "core dependency tree holds no transport, async runtime or FFI crate"
 if cargo tree -p mcx-connect -e normal --prefix none --locked | grep -Ei '^(reqwest|hyper|ureq|tokio|async-std|wasm-bindgen|uniffi|curl|openssl|native-tls|rustls) '; then
   echo "the core must stay transport-free"; exit 1

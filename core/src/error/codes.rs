@@ -755,8 +755,10 @@ mod tests {
     use super::*;
 
     /// `codes.md` is written from the registry: `MCX_BLESS=1 cargo test -p mcx-connect --lib
-    /// error::codes` rewrites it after a change.
+    /// error::codes` rewrites it after a change. Not with the feature `wasm`, whose registry leaves
+    /// the meanings out (the npm package carries them in its declarations instead).
     #[test]
+    #[cfg(not(feature = "wasm"))]
     fn code_table_in_the_documentation_is_the_registry() {
         let written = include_str!("codes.md");
         let generated = markdown_table();

@@ -244,16 +244,23 @@ fn errors_join_the_one_error_model() {
 #[test]
 fn partners_and_profiles_serialise_for_bindings() {
     let profile = parse(&simple_video()).unwrap();
+    // Members are named in snake_case, and in camelCase in the npm build (feature `wasm`).
+    let name = |snake: &'static str, camel: &'static str| if cfg!(feature = "wasm") { camel } else { snake };
     let json = serde_json::to_value(&profile).unwrap();
     assert_eq!(json["kind"], serde_json::json!({ "kind": "user_profile", "service": "video" }));
-    assert_eq!(json["partners"][0]["system_id"], "urn:p");
-    assert_eq!(json["partners"][0]["shape"], "direct");
+    let partner = &json["partners"][0];
+    assert_eq!(partner[name("system_id", "systemId")], "urn:p");
+    assert_eq!(partner["shape"], "direct");
     assert_eq!(
-        json["partners"][0]["initial_configuration"]["app_server_info"]["idms_token_endpoint"],
+        partner[name("initial_configuration", "initialConfiguration")][name("app_server_info", "appServerInfo")]
+            [name("idms_token_endpoint", "idmsTokenEndpoint")],
         "https://idms.p.example/token"
     );
     let profiles: UserProfiles = [profile].into_iter().collect();
-    assert_eq!(serde_json::to_value(&profiles).unwrap()["profiles"][0]["xui_uri"], "sip:alice@primary.example");
+    assert_eq!(
+        serde_json::to_value(&profiles).unwrap()["profiles"][0][name("xui_uri", "xuiUri")],
+        "sip:alice@primary.example"
+    );
 }
 
 #[test]
