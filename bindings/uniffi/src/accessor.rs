@@ -12,7 +12,7 @@ macro_rules! accessors {
                 $(#[$doc])*
                 pub fn $field(&self) -> $ty {
                     let member = self.$inner.$field.clone();
-                    $(let member = $wrap(member);)?
+                    $(let member = ($wrap)(member);)?
                     member
                 }
             )*
