@@ -22,9 +22,12 @@ use crate::Secret;
     feature = "wasm",
     serde(tag = "method", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ClientAuthentication {
-    /// No client identification (e.g. the client authenticated by other means).
+    /// No client identification (e.g. the client authenticated by other means). `Omitted` in
+    /// Kotlin, Swift and Python, where `None` would read as a missing value.
     #[default]
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Omitted"))]
     None,
     /// A public client names itself with `client_id` in the body.
     ClientId {

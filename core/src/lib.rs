@@ -106,6 +106,12 @@ pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::{serde_exposed, Secret};
 
+/// The one error of the UniFFI bindings (feature `uniffi`): the core's [`Error`] as one enum
+/// with the stable `code` on every variant, thrown by the core's and the binding crate's
+/// exported calls alike.
+#[cfg(feature = "uniffi")]
+pub use ffi::McxConnectError;
+
 // The core's UniFFI namespace: its records and enums cross into Kotlin, Swift and Python by derive.
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("mcx_connect");

@@ -3,7 +3,6 @@
 
 use crate::error::Result;
 use crate::jwt_bearer::JwtBearerRequest;
-use crate::scope::ScopeSet;
 use crate::McxConnectError;
 use mcx_connect::token::{
     self as core, Algorithm, JwsHeader, SecurityTokenRulesInit, SecurityTokenVerdict, TokenClaims,
@@ -12,7 +11,7 @@ use mcx_connect::token::{
 use mcx_connect::HttpRequest;
 use mcx_connect::McService;
 use mcx_connect::ParseOptions;
-use mcx_connect::Secret;
+use mcx_connect::{ScopeSet, Secret};
 use std::sync::Arc;
 
 /// The algorithm named `alg` on the wire (`ES256`, `EdDSA`, …), if it is one that can be accepted.
@@ -34,7 +33,7 @@ pub fn token_claims_json(claims: TokenClaims) -> String {
 }
 
 /// A token whose signature and claims were verified: a binding record, since the core has one
-/// type per kind and the scope crosses as a `ScopeSet` object.
+/// type per kind (security, ID and access token; only the last has a scope).
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct VerifiedToken {
     /// The header.
@@ -42,11 +41,11 @@ pub struct VerifiedToken {
     /// The claims.
     pub claims: TokenClaims,
     /// The granted scope (access tokens only).
-    pub scope: Option<Arc<ScopeSet>>,
+    pub scope: Option<ScopeSet>,
 }
 
-fn verified(header: JwsHeader, claims: TokenClaims, scope: Option<mcx_connect::ScopeSet>) -> VerifiedToken {
-    VerifiedToken { header, claims, scope: scope.map(ScopeSet::wrap) }
+fn verified(header: JwsHeader, claims: TokenClaims, scope: Option<ScopeSet>) -> VerifiedToken {
+    VerifiedToken { header, claims, scope }
 }
 
 /// Decodes a token without verifying anything (never for a decision).

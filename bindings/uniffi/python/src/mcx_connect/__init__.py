@@ -13,9 +13,9 @@ from importlib.metadata import version as _version
 # functions and error of the binding crate (namespace `mcx_connect_ffi`).
 from ._uniffi.mcx_connect import *  # noqa: F401,F403  (the generated modules define __all__)
 from ._uniffi.mcx_connect_ffi import *  # noqa: F401,F403
-# The custom types (a header, the RFC error code, the token type, a secret) are aliases the
-# generated `__all__` leaves out.
-from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, Secret, TokenType  # noqa: F401
+# The custom types (a header, the RFC error code, the token type, a secret, a scope set) are
+# aliases the generated `__all__` leaves out.
+from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, ScopeSet, Secret, TokenType  # noqa: F401
 from ._uniffi import mcx_connect as _core_module, mcx_connect_ffi as _ffi_module
 from .error_codes import ErrorCode  # noqa: F401
 
