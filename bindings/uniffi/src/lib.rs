@@ -51,8 +51,8 @@ pub use scope::{mc_service_scopes, parse_scope_lenient, scope_from_value, scope_
 pub use token::{
     algorithm_from_name, check_security_token, inspect_token, jws_header_json, parse_and_verify_jwt_bearer_request,
     parse_and_verify_token_exchange_request, token_claims_json, AccessTokenValidator, IdTokenValidator, IgnoredKey,
-    JwkInfo, JwkSet, SecurityTokenValidator, SigningKey, VerifiedJwtBearerRequest, VerifiedToken,
-    VerifiedTokenExchangeRequest, Verifier,
+    JwkInfo, JwkSet, SecurityTokenValidator, SigningKey, VerifiedJwtBearerRequest, VerifiedTokenExchangeRequest,
+    Verifier,
 };
 
 uniffi::setup_scaffolding!("mcx_connect_ffi");
