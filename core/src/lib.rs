@@ -47,6 +47,8 @@
 //!   camelCase serde names on the plain types, which then cross into JavaScript as they are.
 //! - `uniffi`: UniFFI derives on the core's records and enums, for the Kotlin, Swift and
 //!   Python bindings (`bindings/uniffi`); their rustdoc becomes the generated code's doc comments.
+//!   `Secret` and `ScopeSet` cross as objects, and every failure as `McxConnectError`. Needs
+//!   Rust 1.87 (UniFFI 0.32); the core without it builds with 1.85.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
