@@ -20,9 +20,12 @@ use crate::Secret;
 // Read by hand (src/wasm.rs: one pass instead of serde's buffered internally tagged form).
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(tag = "method", rename_all = "snake_case", rename_all_fields = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ClientAuthentication {
-    /// No client identification (e.g. the client authenticated by other means).
+    /// No client identification (e.g. the client authenticated by other means). `Omitted` in
+    /// Kotlin, Swift and Python, where `None` would read as a missing value.
     #[default]
+    #[cfg_attr(feature = "uniffi", uniffi(name = "Omitted"))]
     None,
     /// A public client names itself with `client_id` in the body.
     ClientId {

@@ -324,6 +324,7 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TokenExchangeResponse {
     /// The security token (a JWT whose `aud` holds the client id and the partner address).
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
@@ -334,17 +335,22 @@ pub struct TokenExchangeResponse {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub token_type: TokenType,
     /// Lifetime in seconds, if given.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub expires_in: Option<u64>,
     /// Scope of the issued token, if given.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope: Option<ScopeSet>,
     /// A refresh token, if issued (unusual for a security token).
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub refresh_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope_text: Option<String>,
     /// Read: every variation of an optional member that was read leniently, in order (see
     /// [`TokenResponse::normalisations`](crate::TokenResponse::normalisations)). Not written.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub normalisations: Vec<Normalisation>,
 }
 

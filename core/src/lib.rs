@@ -47,6 +47,8 @@
 //!   camelCase serde names on the plain types, which then cross into JavaScript as they are.
 //! - `uniffi`: UniFFI derives on the core's records and enums, for the Kotlin, Swift and
 //!   Python bindings (`bindings/uniffi`); their rustdoc becomes the generated code's doc comments.
+//!   `Secret` and `ScopeSet` cross as objects, and every failure as `McxConnectError`. Needs
+//!   Rust 1.87 (UniFFI 0.32); the core without it builds with 1.85.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -106,6 +108,12 @@ pub use profile::{
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};
 pub use secret::{serde_exposed, Secret};
+
+/// The one error of the UniFFI bindings (feature `uniffi`): the core's [`Error`] as one enum
+/// with the stable `code` on every variant, thrown by the core's and the binding crate's
+/// exported calls alike.
+#[cfg(feature = "uniffi")]
+pub use ffi::McxConnectError;
 
 // The core's UniFFI namespace: its records and enums cross into Kotlin, Swift and Python by derive.
 #[cfg(feature = "uniffi")]

@@ -385,6 +385,7 @@ impl ObjectWriter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TokenResponse {
     /// The access token.
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed"), tsify(type = "string"))]
@@ -393,22 +394,28 @@ pub struct TokenResponse {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub token_type: TokenType,
     /// Lifetime in seconds, if given.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub expires_in: Option<u64>,
     /// A refresh token, if issued.
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub refresh_token: Option<Secret>,
     /// The granted scope, if it differs from the request or is given anyway (read with
     /// [`ScopeSet::parse_reply`]; written in its normal form).
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope: Option<ScopeSet>,
     /// The OpenID Connect ID token, if issued.
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub id_token: Option<Secret>,
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope_text: Option<String>,
     /// Read: every variation of an optional member that was read leniently (a client is
     /// liberal in what it reads, RFC 6749 §5.1), in order; empty for a reply that follows the
     /// RFCs to the letter. Not written.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub normalisations: Vec<Normalisation>,
 }
 

@@ -248,9 +248,9 @@ object VectorRunner {
         strings(input, "scopes"), servicesOf(input),
     )
 
-    private fun verifiedJson(token: VerifiedToken): Json {
-        val out = mutableMapOf("header" to parseJson(jwsHeaderJson(token.header)), "claims" to parseJson(tokenClaimsJson(token.claims)))
-        token.scope?.let { out["scope"] = it.toString() }
+    private fun verifiedJson(header: JwsHeader, claims: TokenClaims, scope: ScopeSet? = null): Json {
+        val out = mutableMapOf("header" to parseJson(jwsHeaderJson(header)), "claims" to parseJson(tokenClaimsJson(claims)))
+        scope?.let { out["scope"] = it.toString() }
         return out
     }
 
@@ -270,11 +270,10 @@ object VectorRunner {
         "token.validate" to { i ->
             val token = str(i, "token")
             when (val kind = str(i, "kind")) {
-                "security" -> verifiedJson(securityValidator(i).validate(token, str(i, "client_id"), now(i)))
-                "id" -> verifiedJson(
-                    IdTokenValidator.fromOptions(idOptions(i)).validate(token, optStr(i, "nonce"), now(i)),
-                )
-                "access" -> verifiedJson(accessValidator(i).validate(token, now(i)))
+                "security" -> securityValidator(i).validate(token, str(i, "client_id"), now(i)).let { verifiedJson(it.header, it.claims) }
+                "id" -> IdTokenValidator.fromOptions(idOptions(i)).validate(token, optStr(i, "nonce"), now(i))
+                    .let { verifiedJson(it.header, it.claims) }
+                "access" -> accessValidator(i).validate(token, now(i)).let { verifiedJson(it.header, it.claims, it.scope) }
                 else -> throw BadCase("unknown token kind `$kind`")
             }
         },
@@ -311,7 +310,7 @@ object VectorRunner {
             val parsed = parseAndVerifyTokenExchangeRequest(httpRequest(i), parseOptions(i), accessValidator(v), now(i))
             mapOf(
                 "resource" to parsed.request.resource(), "claims" to parseJson(tokenClaimsJson(parsed.subjectToken.claims)),
-                "scope" to parsed.subjectToken.scope?.toString(),
+                "scope" to parsed.subjectToken.scope.toString(),
             )
         },
         "security_token.issue" to { i ->

@@ -513,10 +513,10 @@ def access_validator(inp):
                                   inp.get("expected_client_id"), strings(inp, "scopes"), services_of(inp))
 
 
-def verified_json(token):
+def verified_json(token, scope=None):
     out = {"header": json.loads(m.jws_header_json(token.header)), "claims": json.loads(m.token_claims_json(token.claims))}
-    if token.scope is not None:
-        out["scope"] = str(token.scope)
+    if scope is not None:
+        out["scope"] = str(scope)
     return out
 
 
@@ -534,7 +534,8 @@ def op_token_validate(inp):
         validator = m.IdTokenValidator.from_options(options)
         return verified_json(validator.validate(token, inp.get("nonce"), now))
     if kind == "access":
-        return verified_json(access_validator(inp).validate(token, now))
+        access = access_validator(inp).validate(token, now)
+        return verified_json(access, access.scope)
     raise BadCase(f"unknown token kind `{kind}`")
 
 

@@ -1,47 +1,9 @@
 //! The sans-IO migration flow (TS 33.180 B.7, TS 24.482 6.2.3): one object per migration.
 
 use crate::error::Result;
-use crate::response::TokenResponse;
-use crate::scope::ScopeSet;
-use mcx_connect::Secret;
-use mcx_connect::{EndpointPolicy, FlowFailure, FlowSecrets, Limits, MigrationStep, MigrationTarget};
-use mcx_connect::{HttpRequest, HttpResponse};
+use mcx_connect::{FlowFailure, FlowSecrets, MigrationConfig, MigrationStep, MigrationTarget};
+use mcx_connect::{HttpRequest, HttpResponse, Secret, TokenResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
-
-// Mirrored: the core's config holds a `ScopeSet` and a `Secret`, which cross as objects (`Arc`).
-/// The client's side of the migration.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct MigrationConfig {
-    /// The primary IdMS token endpoint.
-    pub primary_token_endpoint: String,
-    /// The registered client id.
-    pub client_id: String,
-    /// The scope requested from the partner: `openid` and `3gpp:mc:` values.
-    pub scope: Arc<ScopeSet>,
-    /// A client secret for `client_secret_basic` at the primary IdMS.
-    #[uniffi(default = None)]
-    pub client_secret: Option<Secret>,
-    /// Which endpoint URLs are acceptable (`None`: https only).
-    #[uniffi(default = None)]
-    pub endpoint_policy: Option<EndpointPolicy>,
-    /// Seconds the security token must still be valid when received and when sent.
-    #[uniffi(default = 10)]
-    pub min_security_token_lifetime: u64,
-    /// Response size limits (`None`: the default limits).
-    #[uniffi(default = None)]
-    pub limits: Option<Limits>,
-}
-
-impl From<MigrationConfig> for mcx_connect::MigrationConfig {
-    fn from(c: MigrationConfig) -> Self {
-        let mut config = mcx_connect::MigrationConfig::new(c.primary_token_endpoint, c.client_id, c.scope.core());
-        config.client_secret = c.client_secret;
-        config.endpoint_policy = c.endpoint_policy.unwrap_or_default();
-        config.min_security_token_lifetime = c.min_security_token_lifetime;
-        config.limits = c.limits.unwrap_or_default();
-        config
-    }
-}
 
 // Wrapped: the core's flow advances with `&mut self`; a `Mutex` makes it a thread-safe object.
 /// The transport-free migration state machine: `next_request` gives the request to send,
@@ -65,7 +27,7 @@ impl MigrationFlow {
     /// Starts a migration; a bad endpoint or a scope without an MCX value fails here.
     #[uniffi::constructor]
     pub fn new(config: MigrationConfig, target: MigrationTarget, primary_access_token: Secret) -> Result<Arc<Self>> {
-        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config.into(), target, primary_access_token)?))
+        Ok(Self::wrap(mcx_connect::MigrationFlow::new(config, target, primary_access_token)?))
     }
 
     /// Restores a flow saved with `save`; `secrets` supplies what was saved without secrets.
@@ -119,7 +81,7 @@ impl MigrationFlow {
 
     /// The partner's tokens, once completed.
     pub fn partner_tokens(&self) -> Option<TokenResponse> {
-        self.inner().partner_tokens().cloned().map(Into::into)
+        self.inner().partner_tokens().cloned()
     }
 
     /// Why the flow failed, if it did.

@@ -1,10 +1,8 @@
 //! Issuing the security token at the primary IdMS (TS 33.180 B.7.3).
 
 use crate::error::Result;
-use crate::exchange::TokenExchangeResponse;
 use crate::token::{AccessTokenValidator, SigningKey};
-use mcx_connect::HttpRequest;
-use mcx_connect::ParseOptions;
+use mcx_connect::{HttpRequest, ParseOptions, TokenExchangeResponse};
 use std::sync::Arc;
 
 /// Builds and signs the security token of B.7.3 (`iss`, `sub`, `aud` = [client_id, resource],
@@ -39,10 +37,9 @@ impl SecurityTokenIssuer {
         jti: Option<String>,
     ) -> Result<TokenExchangeResponse> {
         let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, validator.core(), now)?;
-        let response = match jti {
+        Ok(match jti {
             Some(jti) => self.0.issue_with_jti(&parsed.value, now, &jti)?,
             None => self.0.issue(&parsed.value, now)?,
-        };
-        Ok(response.into())
+        })
     }
 }

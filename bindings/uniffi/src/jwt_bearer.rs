@@ -1,9 +1,7 @@
 //! The jwt-bearer token request to the partner IdMS (TS 33.180 B.7.4, RFC 7523), both roles.
 
 use crate::accessor::accessors;
-use crate::client::ClientAuthentication;
-use crate::scope::ScopeSet;
-use mcx_connect::Secret;
+use mcx_connect::{ClientAuthentication, ScopeSet, Secret};
 use std::sync::Arc;
 
 crate::request::token_request!(
@@ -18,8 +16,8 @@ crate::request::token_request!(
 impl JwtBearerRequest {
     /// A request presenting `assertion` (the security token) to the partner.
     #[uniffi::constructor]
-    pub fn new(assertion: Secret, client: ClientAuthentication, scope: Arc<ScopeSet>) -> Arc<Self> {
-        let value = mcx_connect::JwtBearerRequest::new(assertion, client.into(), scope.core());
+    pub fn new(assertion: Secret, client: ClientAuthentication, scope: ScopeSet) -> Arc<Self> {
+        let value = mcx_connect::JwtBearerRequest::new(assertion, client, scope);
         Self::wrap(value, Vec::new())
     }
 }
@@ -28,5 +26,5 @@ accessors!(JwtBearerRequest.value {
     /// The security token.
     assertion -> Secret;
     /// The requested scope.
-    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+    scope -> ScopeSet;
 });

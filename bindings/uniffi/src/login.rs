@@ -1,10 +1,8 @@
 //! Primary login: authorization code with PKCE S256 (TS 33.180 B.4) and refresh (B.5), both roles.
 
 use crate::accessor::accessors;
-use crate::client::ClientAuthentication;
 use crate::error::Result;
-use crate::scope::ScopeSet;
-use mcx_connect::Secret;
+use mcx_connect::{ClientAuthentication, ScopeSet, Secret};
 use mcx_connect::{EndpointPolicy, ErrorResponse};
 use std::sync::Arc;
 
@@ -49,10 +47,9 @@ impl AuthorizationRequest {
         authorization_endpoint: String,
         client_id: String,
         redirect_uri: String,
-        scope: Arc<ScopeSet>,
+        scope: ScopeSet,
     ) -> Result<Arc<Self>> {
-        let request =
-            mcx_connect::AuthorizationRequest::new(authorization_endpoint, client_id, redirect_uri, scope.core())?;
+        let request = mcx_connect::AuthorizationRequest::new(authorization_endpoint, client_id, redirect_uri, scope)?;
         Ok(Arc::new(Self(request)))
     }
 
@@ -64,7 +61,7 @@ impl AuthorizationRequest {
         authorization_endpoint: String,
         client_id: String,
         redirect_uri: String,
-        scope: Arc<ScopeSet>,
+        scope: ScopeSet,
         state: Secret,
         nonce: Secret,
         pkce: Arc<Pkce>,
@@ -74,7 +71,7 @@ impl AuthorizationRequest {
             authorization_endpoint,
             client_id,
             redirect_uri,
-            scope.core(),
+            scope,
             state,
             nonce,
             pkce.0.clone(),
@@ -96,7 +93,7 @@ impl AuthorizationRequest {
 
     /// The code token request for the code this request received.
     pub fn code_request(&self, code: Secret, client: ClientAuthentication) -> Arc<AuthorizationCodeRequest> {
-        AuthorizationCodeRequest::wrap(self.0.code_request(code, client.into()), Vec::new())
+        AuthorizationCodeRequest::wrap(self.0.code_request(code, client), Vec::new())
     }
 
     /// The PKCE verifier and challenge.
@@ -115,7 +112,7 @@ accessors!(AuthorizationRequest.0 {
     /// The client id.
     client_id -> String;
     /// The requested scope.
-    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+    scope -> ScopeSet;
 });
 
 /// Server role: an authorization request as the IdMS's authorization endpoint reads it.
@@ -147,7 +144,7 @@ accessors!(IncomingAuthorizationRequest.0 {
     /// The redirect URI.
     redirect_uri -> String;
     /// The requested scope.
-    scope -> Arc<ScopeSet>, via ScopeSet::wrap;
+    scope -> ScopeSet;
     /// The `state`, if sent.
     state -> Option<String>;
     /// The `nonce`, if sent.
@@ -168,7 +165,7 @@ impl AuthorizationCodeRequest {
     /// A code token request.
     #[uniffi::constructor]
     pub fn new(code: Secret, redirect_uri: String, code_verifier: Secret, client: ClientAuthentication) -> Arc<Self> {
-        let value = mcx_connect::AuthorizationCodeRequest { code, redirect_uri, code_verifier, client: client.into() };
+        let value = mcx_connect::AuthorizationCodeRequest { code, redirect_uri, code_verifier, client };
         Self::wrap(value, Vec::new())
     }
 
@@ -199,14 +196,14 @@ crate::request::token_request!(
 impl RefreshRequest {
     /// A refresh request; `scope` `None` keeps the granted scope.
     #[uniffi::constructor]
-    pub fn new(refresh_token: Secret, scope: Option<Arc<ScopeSet>>, client: ClientAuthentication) -> Arc<Self> {
-        let value = mcx_connect::RefreshRequest::new(refresh_token, scope.map(|s| s.core()), client.into());
+    pub fn new(refresh_token: Secret, scope: Option<ScopeSet>, client: ClientAuthentication) -> Arc<Self> {
+        let value = mcx_connect::RefreshRequest::new(refresh_token, scope, client);
         Self::wrap(value, Vec::new())
     }
 
     /// Server role: refuses a scope wider than `granted` (B.5) with `invalid_scope`.
-    pub fn check_scope(&self, granted: Arc<ScopeSet>) -> Result<()> {
-        Ok(self.value.check_scope(&granted.core())?)
+    pub fn check_scope(&self, granted: ScopeSet) -> Result<()> {
+        Ok(self.value.check_scope(&granted)?)
     }
 }
 
@@ -214,5 +211,5 @@ accessors!(RefreshRequest.value {
     /// The refresh token.
     refresh_token -> Secret;
     /// The requested scope, if any.
-    scope -> Option<Arc<ScopeSet>>, via |scope: Option<_>| scope.map(ScopeSet::wrap);
+    scope -> Option<ScopeSet>;
 });

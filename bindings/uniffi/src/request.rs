@@ -49,8 +49,8 @@ macro_rules! token_request {
             }
 
             /// The client authentication.
-            pub fn client(&self) -> crate::client::ClientAuthentication {
-                self.value.client.clone().into()
+            pub fn client(&self) -> mcx_connect::ClientAuthentication {
+                self.value.client.clone()
             }
 
             /// What lenient parsing repaired (empty for built or strictly parsed requests).

@@ -3,7 +3,6 @@
 
 use crate::error::Result;
 use crate::jwt_bearer::JwtBearerRequest;
-use crate::scope::ScopeSet;
 use crate::McxConnectError;
 use mcx_connect::token::{
     self as core, Algorithm, JwsHeader, SecurityTokenRulesInit, SecurityTokenVerdict, TokenClaims,
@@ -31,22 +30,6 @@ pub fn jws_header_json(header: JwsHeader) -> String {
 #[uniffi::export]
 pub fn token_claims_json(claims: TokenClaims) -> String {
     serde_json::to_string(&claims).unwrap_or_default()
-}
-
-/// A token whose signature and claims were verified: a binding record, since the core has one
-/// type per kind and the scope crosses as a `ScopeSet` object.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct VerifiedToken {
-    /// The header.
-    pub header: JwsHeader,
-    /// The claims.
-    pub claims: TokenClaims,
-    /// The granted scope (access tokens only).
-    pub scope: Option<Arc<ScopeSet>>,
-}
-
-fn verified(header: JwsHeader, claims: TokenClaims, scope: Option<mcx_connect::ScopeSet>) -> VerifiedToken {
-    VerifiedToken { header, claims, scope: scope.map(ScopeSet::wrap) }
 }
 
 /// Decodes a token without verifying anything (never for a decision).
@@ -180,9 +163,8 @@ impl SecurityTokenValidator {
 
     /// Validates `token` presented by `client_id` at `now` (seconds; a `now` in milliseconds
     /// fails with `now_in_milliseconds`).
-    pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<VerifiedToken> {
-        let checked = self.0.validate(&token, &client_id, now)?;
-        Ok(verified(checked.header, checked.claims, None))
+    pub fn validate(&self, token: String, client_id: String, now: u64) -> Result<core::SecurityToken> {
+        Ok(self.0.validate(&token, &client_id, now)?)
     }
 
     /// Every rule one by one: what `validate` decides, with each rule's outcome. Fails only for
@@ -237,9 +219,8 @@ impl IdTokenValidator {
     }
 
     /// Validates `token`, with the `nonce` the authorization request sent.
-    pub fn validate(&self, token: String, nonce: Option<String>, now: u64) -> Result<VerifiedToken> {
-        let checked = self.0.validate(&token, nonce.as_deref(), now)?;
-        Ok(verified(checked.header, checked.claims, None))
+    pub fn validate(&self, token: String, nonce: Option<String>, now: u64) -> Result<core::IdToken> {
+        Ok(self.0.validate(&token, nonce.as_deref(), now)?)
     }
 }
 
@@ -280,9 +261,8 @@ impl AccessTokenValidator {
     }
 
     /// Validates `token` at `now`.
-    pub fn validate(&self, token: String, now: u64) -> Result<VerifiedToken> {
-        let checked = self.0.validate(&token, now)?;
-        Ok(verified(checked.header, checked.claims, Some(checked.scope)))
+    pub fn validate(&self, token: String, now: u64) -> Result<core::AccessToken> {
+        Ok(self.0.validate(&token, now)?)
     }
 }
 
@@ -343,13 +323,14 @@ impl AccessTokenValidator {
     }
 }
 
+// A binding record: its request is this crate's object (the core's holds the request itself).
 /// A jwt-bearer request read and its security token validated (partner IdMS).
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct VerifiedJwtBearerRequest {
     /// The request.
     pub request: Arc<JwtBearerRequest>,
     /// The validated security token.
-    pub security_token: VerifiedToken,
+    pub security_token: core::SecurityToken,
 }
 
 /// Partner IdMS: reads a jwt-bearer request and validates its assertion; refusals are
@@ -362,20 +343,20 @@ pub fn parse_and_verify_jwt_bearer_request(
     now: u64,
 ) -> Result<VerifiedJwtBearerRequest> {
     let parsed = mcx_connect::JwtBearerRequest::parse_and_verify(&request, &options, &validator.0, now)?;
-    let token = parsed.value.security_token;
     Ok(VerifiedJwtBearerRequest {
         request: JwtBearerRequest::wrap(parsed.value.request, parsed.normalisations),
-        security_token: verified(token.header, token.claims, None),
+        security_token: parsed.value.security_token,
     })
 }
 
+// A binding record: its request is this crate's object (the core's holds the request itself).
 /// A token exchange request read and its subject token validated (primary IdMS).
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct VerifiedTokenExchangeRequest {
     /// The request.
     pub request: Arc<crate::TokenExchangeRequest>,
     /// The validated subject (access) token.
-    pub subject_token: VerifiedToken,
+    pub subject_token: core::AccessToken,
 }
 
 /// Primary IdMS: reads a token exchange request and validates its subject token.
@@ -387,9 +368,8 @@ pub fn parse_and_verify_token_exchange_request(
     now: u64,
 ) -> Result<VerifiedTokenExchangeRequest> {
     let parsed = mcx_connect::TokenExchangeRequest::parse_and_verify(&request, &options, &validator.0, now)?;
-    let token = parsed.value.subject_token;
     Ok(VerifiedTokenExchangeRequest {
         request: crate::TokenExchangeRequest::wrap(parsed.value.request, parsed.normalisations),
-        subject_token: verified(token.header, token.claims, Some(token.scope)),
+        subject_token: parsed.value.subject_token,
     })
 }

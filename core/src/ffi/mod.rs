@@ -1,9 +1,13 @@
 //! The core's own UniFFI namespace (feature `uniffi`, scaffolding set up in the crate root): the
 //! records and enums of the core carry `uniffi` derives where they are defined; this module says
-//! how the values without a derive of their own cross (as their wire text), and holds the
-//! object a `Secret` crosses as.
+//! how the values without a derive of their own cross (as their wire text), holds the objects a
+//! `Secret` and a `ScopeSet` cross as, and the one error every exported call throws.
 
+mod error;
+mod scope;
 mod secret;
+
+pub use error::McxConnectError;
 
 use crate::error::OAuthErrorCode;
 use crate::response::TokenType;

@@ -48,26 +48,31 @@ pub struct MigrationTarget {
 
 /// The client's side of the migration: endpoints, credentials and policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MigrationConfig {
     /// The primary IdMS token endpoint.
     pub primary_token_endpoint: String,
     /// The registered client id (B.7.4 `client_id`).
     pub client_id: String,
+    /// The scope requested from the partner (B.7.4): `openid` and `3gpp:mc:` values.
+    pub scope: ScopeSet,
     /// A client secret for `client_secret_basic` at the primary IdMS, if the client has one.
     /// Read by `Deserialize`, never written by `Serialize` (a saved flow writes it only when
     /// asked to: [`MigrationFlow::save`]).
     #[serde(skip_serializing)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub client_secret: Option<Secret>,
-    /// The scope requested from the partner (B.7.4): `openid` and `3gpp:mc:` values.
-    pub scope: ScopeSet,
-    /// Which endpoint URLs are acceptable.
+    /// Which endpoint URLs are acceptable (by default https only).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub endpoint_policy: EndpointPolicy,
     /// Seconds the security token must still be valid when it is received and when it is sent.
     #[serde(default = "default_min_lifetime")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 10))]
     pub min_security_token_lifetime: u64,
-    /// Response size limits.
+    /// Response size limits (by default [`Limits::default`]).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limits: Limits,
 }
 

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 /// A security token whose signature and claims were checked (B.7.3, B.7.4).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SecurityToken {
     /// The JOSE header.
     pub header: JwsHeader,
@@ -201,6 +202,7 @@ fn check_azp(claims: &TokenClaims, client_id: &str) -> Result<(), TokenError> {
 /// An ID token whose signature and claims were checked (B.2.1.2).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IdToken {
     /// The JOSE header.
     pub header: JwsHeader,
@@ -313,6 +315,7 @@ impl IdTokenValidator {
 /// An access token whose signature and claims were checked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccessToken {
     /// The JOSE header.
     pub header: JwsHeader,

@@ -4,6 +4,8 @@
 // each subclass only; these properties read them from the base class.
 package org.mcxconnect
 
+import org.mcxconnect.core.McxConnectException
+
 /** The stable code (the table in the core's `error` module; the same string in every language). */
 val McxConnectException.code: String
     get() = parts().first

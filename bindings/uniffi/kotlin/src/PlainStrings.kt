@@ -4,8 +4,12 @@
 // back stays a `Secret`, printed `[redacted]`.
 package org.mcxconnect
 
+import org.mcxconnect.core.ClientAuthentication
+import org.mcxconnect.core.MigrationConfig
 import org.mcxconnect.core.MigrationTarget
+import org.mcxconnect.core.ScopeSet
 import org.mcxconnect.core.Secret
+import org.mcxconnect.core.TokenExchangeResponse
 
 /** A token exchange request (RFC 8693) for the partner at [resource], with the primary access token as text. */
 fun TokenExchangeRequest(resource: String, subjectToken: String, client: ClientAuthentication): TokenExchangeRequest =

@@ -13,9 +13,9 @@ from importlib.metadata import version as _version
 # functions and error of the binding crate (namespace `mcx_connect_ffi`).
 from ._uniffi.mcx_connect import *  # noqa: F401,F403  (the generated modules define __all__)
 from ._uniffi.mcx_connect_ffi import *  # noqa: F401,F403
-# The custom types (a header, the RFC error code, the token type, a secret) are aliases the
-# generated `__all__` leaves out.
-from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, Secret, TokenType  # noqa: F401
+# The custom types (a header, the RFC error code, the token type, a secret, a scope set) are
+# aliases the generated `__all__` leaves out.
+from ._uniffi.mcx_connect import HttpHeader, OAuthErrorCode, ScopeSet, Secret, TokenType  # noqa: F401
 from ._uniffi import mcx_connect as _core_module, mcx_connect_ffi as _ffi_module
 from .error_codes import ErrorCode  # noqa: F401
 
@@ -51,7 +51,13 @@ def _frozen(value):
 
 
 def _record_fields(record):
-    return [name for cls in reversed(type(record).__mro__) for name in getattr(cls, "__annotations__", {})]
+    return _fields_of(type(record))
+
+
+@_functools.lru_cache(maxsize=None)
+def _fields_of(cls):
+    # The generated `__init__` takes every field, in order (a record or an enum variant alike).
+    return tuple(name for name in _inspect.signature(cls.__init__).parameters if name != "self")
 
 
 def _record_hash(self):
@@ -88,7 +94,7 @@ def _generated_classes(module):
 def _records(module):
     """The generated records of `module` and the variants of its enums: the classes whose
     field-by-field `__eq__` left them without a hash (objects, which Rust owns, aside)."""
-    return [c for c in _generated_classes(module) if c.__hash__ is None and not hasattr(c, "_uniffi_clone_pointer")]
+    return [c for c in _generated_classes(module) if c.__hash__ is None and not hasattr(c, "_uniffi_clone_handle")]
 
 
 RECORD_TYPES = tuple(dict.fromkeys(_records(_core_module) + _records(_ffi_module)))
@@ -103,15 +109,18 @@ del _record
 # Tokens as plain strings (issue 15 §7): every function, method and constructor that takes a `Secret`
 # (a token, assertion, code, verifier, state or nonce) also takes its text, wrapped here; what the
 # library hands back stays a `Secret`, printed `[redacted]`.
+_SECRET_ANNOTATIONS = {form.format(name) for name in ("Secret", "mcx_connect.Secret") for form in ("{}", "typing.Optional[{}]")}
+
+
 def _taking_plain_strings(function):
     """`function`, taking a `str` wherever it takes a `Secret`; `function` itself when it takes none."""
     try:
         signature = _inspect.signature(function)
     except (TypeError, ValueError):
         return function
-    # The generated modules use postponed annotations, so an annotation is its source text: `'Secret'`.
-    names = [p.name for p in signature.parameters.values()
-             if str(p.annotation).strip("'\"") in ("Secret", "typing.Optional[Secret]")]
+    # The generated modules use postponed annotations, so an annotation is its source text: `Secret`
+    # in the core's module, `mcx_connect.Secret` (the other module's name) in the binding crate's.
+    names = [p.name for p in signature.parameters.values() if str(p.annotation).strip("'\"") in _SECRET_ANNOTATIONS]
     if not names:
         return function
 

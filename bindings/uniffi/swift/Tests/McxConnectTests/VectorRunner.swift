@@ -267,9 +267,9 @@ enum VectorRunner {
                                  scopes: try strings(i, "scopes"), services: try servicesOf(i))
     }
 
-    static func verifiedJson(_ t: VerifiedToken) -> J {
-        var out: [String: J] = ["header": J.parse(Data(jwsHeaderJson(header: t.header).utf8)) ?? .null, "claims": J.parse(Data(tokenClaimsJson(claims: t.claims).utf8)) ?? .null]
-        if let scope = t.scope { out["scope"] = .str(scope.description) }
+    static func verifiedJson(_ header: JwsHeader, _ claims: TokenClaims, scope: ScopeSet? = nil) -> J {
+        var out: [String: J] = ["header": J.parse(Data(jwsHeaderJson(header: header).utf8)) ?? .null, "claims": J.parse(Data(tokenClaimsJson(claims: claims).utf8)) ?? .null]
+        if let scope { out["scope"] = .str(scope.description) }
         return .obj(out)
     }
 
@@ -286,11 +286,16 @@ enum VectorRunner {
         case "token.validate":
             let token = try str(i, "token")
             switch try str(i, "kind") {
-            case "security": return verifiedJson(try securityValidator(i).validate(token: token, clientId: try str(i, "client_id"), now: try now(i)))
+            case "security":
+                let t = try securityValidator(i).validate(token: token, clientId: try str(i, "client_id"), now: try now(i))
+                return verifiedJson(t.header, t.claims)
             case "id":
                 let v = try IdTokenValidator.fromOptions(options: try idOptions(i))
-                return verifiedJson(try v.validate(token: token, nonce: i["nonce"]?.string, now: try now(i)))
-            case "access": return verifiedJson(try accessValidator(i).validate(token: token, now: try now(i)))
+                let t = try v.validate(token: token, nonce: i["nonce"]?.string, now: try now(i))
+                return verifiedJson(t.header, t.claims)
+            case "access":
+                let t = try accessValidator(i).validate(token: token, now: try now(i))
+                return verifiedJson(t.header, t.claims, scope: t.scope)
             case let other: throw BadCase(why: "unknown token kind \(other)")
             }
         case "token.inspect":
@@ -322,7 +327,7 @@ enum VectorRunner {
             let parsed = try parseAndVerifyTokenExchangeRequest(request: try httpRequest(i), options: try parseOptions(i),
                                                                 validator: try accessValidator(v), now: try now(i))
             return .obj(["resource": .str(parsed.request.resource()), "claims": J.parse(Data(tokenClaimsJson(claims: parsed.subjectToken.claims).utf8)) ?? .null,
-                         "scope": j(parsed.subjectToken.scope?.description)])
+                         "scope": .str(parsed.subjectToken.scope.description)])
         case "security_token.issue":
             guard let v = i["validator"], let s = i["issuer"] else { throw BadCase(why: "input.validator and input.issuer are required") }
             guard let lifetime = s["lifetime"]?.number else { throw BadCase(why: "issuer.lifetime must be a number") }
