@@ -5,7 +5,10 @@
 #   * profile `dist` (Cargo.toml: release with opt-level "z", the curve arithmetic at 3, stripped);
 #   * linked through link/cc.sh, which exports only the scaffolding functions (link/exports.map),
 #     so that the linker drops UniFFI's metadata statics (UNIFFI_META_*, about 70 KB with their
-#     dynamic symbols). Library-mode generation reads them from the debug build (package.sh).
+#     dynamic symbols). Library-mode generation reads them from the debug build (package.sh);
+#   * Ed25519 on curve25519-dalek's portable 64-bit backend only (`--cfg curve25519_dalek_backend`):
+#     on x86_64 it otherwise also compiles its AVX2 backend, chosen at run time, 25 KB of the
+#     library (tests/BENCHMARKS.md); aarch64 and armv7 have only that backend anyway.
 # Checks that the library exports exactly the functions the debug build exports (the ones the
 # generated Kotlin, Swift and Python call) and no metadata.
 #
@@ -25,7 +28,7 @@ case "$target" in
   armv7-unknown-linux-gnueabihf) cc=arm-linux-gnueabihf-gcc nm=arm-linux-gnueabihf-nm ;;
   *) echo "release-lib.sh: no C toolchain known for $target" >&2; exit 2 ;;
 esac
-MCX_FFI_CC=$cc cargo rustc --locked -q --profile dist --target "$target" -p mcx-connect-ffi --lib --crate-type cdylib \
+MCX_FFI_CC=$cc RUSTFLAGS="${RUSTFLAGS:-} --cfg curve25519_dalek_backend=\"serial\"" cargo rustc --locked -q --profile dist --target "$target" -p mcx-connect-ffi --lib --crate-type cdylib \
   -- -C "linker=$ROOT/bindings/uniffi/link/cc.sh"
 mkdir -p "$(dirname "$out")"
 cp "$CARGO_TARGET_DIR/$target/dist/libmcx_connect_ffi.so" "$out"
