@@ -3,6 +3,30 @@
 //! how the values without a derive of their own cross (as their wire text), holds the objects a
 //! `Secret` and a `ScopeSet` cross as, and the one error every exported call throws.
 
+/// The object a core value without a record form crosses as (`Secret`, `ScopeSet`): a newtype
+/// that prints as the value it holds (the core type's name is the one the generated code uses),
+/// with the custom type that carries the value across as that object.
+macro_rules! crosses_as_object {
+    ($value:ident, $object:ident) => {
+        impl std::fmt::Debug for $object {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl std::fmt::Display for $object {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        uniffi::custom_type!($value, std::sync::Arc<$object>, {
+            lower: |value| std::sync::Arc::new($object(value)),
+            try_lift: |object| Ok(object.0.clone()),
+        });
+    };
+}
+
 mod error;
 mod scope;
 mod secret;

@@ -3,7 +3,6 @@
 
 use super::McxConnectError;
 use crate::{McService, Scope, ScopeSet};
-use std::fmt;
 use std::sync::Arc;
 
 /// An ordered set of scope values, without duplicates. Its text form is the space-delimited
@@ -12,19 +11,6 @@ use std::sync::Arc;
 #[derive(Clone, PartialEq, Eq, Hash, uniffi::Object)]
 #[uniffi::export(Debug, Display, Eq, Hash)]
 pub struct ScopeSetValue(ScopeSet);
-
-// Printed as the core's `ScopeSet`, the name the generated code uses.
-impl fmt::Debug for ScopeSetValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
-    }
-}
-
-impl fmt::Display for ScopeSetValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
 
 #[uniffi::export]
 impl ScopeSetValue {
@@ -104,10 +90,7 @@ impl ScopeSetValue {
     }
 }
 
-uniffi::custom_type!(ScopeSet, Arc<ScopeSetValue>, {
-    lower: |set| Arc::new(ScopeSetValue(set)),
-    try_lift: |value| Ok(value.0.clone()),
-});
+crosses_as_object!(ScopeSet, ScopeSetValue);
 
 #[cfg(test)]
 mod tests {

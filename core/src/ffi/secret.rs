@@ -2,7 +2,6 @@
 //! never shows one.
 
 use crate::Secret;
-use std::fmt;
 use std::sync::Arc;
 
 /// A secret value (a token, assertion, client secret, code or verifier): `toString()` /
@@ -11,19 +10,6 @@ use std::sync::Arc;
 #[derive(Clone, PartialEq, Eq, Hash, uniffi::Object)]
 #[uniffi::export(Debug, Display, Eq, Hash)]
 pub struct SecretValue(Secret);
-
-// Printed as the core's `Secret` (`Secret([redacted])`), the name the generated code uses.
-impl fmt::Debug for SecretValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
-    }
-}
-
-impl fmt::Display for SecretValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
 
 #[uniffi::export]
 impl SecretValue {
@@ -44,10 +30,7 @@ impl SecretValue {
     }
 }
 
-uniffi::custom_type!(Secret, Arc<SecretValue>, {
-    lower: |secret| Arc::new(SecretValue(secret)),
-    try_lift: |value| Ok(value.0.clone()),
-});
+crosses_as_object!(Secret, SecretValue);
 
 #[cfg(test)]
 mod tests {
