@@ -162,8 +162,8 @@ fn wipe(bytes: &mut [u8]) {
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
 /// package's `.d.ts`.
 macro_rules! token_request {
-    // The body of `build…Request`: with a fast path (`fast_in` and `fast_done` of the invoking module) and the POST
-    // built in its parts, or the general way only.
+    // The body of `build…Request`: with a fast path (`fast_in` and `fast_done` of the invoking
+    // module) and the POST built in its parts, or the general way only.
     (@build $name:ident, $url:ident, $request:ident, $policy:ident, $shape:ident) => {
         crate::request::build_form_post(
             (crate::request::Shape::$shape, fast_in, fast_done),
