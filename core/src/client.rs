@@ -1,7 +1,7 @@
 //! How the MCX client identifies and authenticates itself at a token endpoint (RFC 6749 §2.3).
 
 use crate::error::RequestError;
-use crate::form::Form;
+use crate::form::{Form, FormValue};
 use crate::http::{self, HttpRequest};
 use crate::Secret;
 
@@ -85,23 +85,23 @@ impl ClientAuthentication {
     /// parameter even with Basic (B.7.4 requires it in the body).
     pub(crate) fn apply<'a>(
         &'a self,
-        pairs: &mut Vec<(&'static str, &'a str)>,
+        pairs: &mut Vec<(&'static str, FormValue<'a>)>,
         authorization: &mut Option<String>,
         client_id_in_body: bool,
     ) {
         match self {
             ClientAuthentication::None => {}
-            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", client_id)),
+            ClientAuthentication::ClientId { client_id } => pairs.push(("client_id", FormValue::Text(client_id))),
             ClientAuthentication::ClientSecretBasic { client_id, client_secret } => {
                 // `Basic` and base64 only: no byte of the id or secret reaches the header as written.
                 *authorization = Some(http::basic_authorization(client_id, client_secret.expose()));
                 if client_id_in_body {
-                    pairs.push(("client_id", client_id));
+                    pairs.push(("client_id", FormValue::Text(client_id)));
                 }
             }
             ClientAuthentication::ClientSecretPost { client_id, client_secret } => {
-                pairs.push(("client_id", client_id));
-                pairs.push(("client_secret", client_secret.expose()));
+                pairs.push(("client_id", FormValue::Text(client_id)));
+                pairs.push(("client_secret", FormValue::Text(client_secret.expose())));
             }
         }
     }

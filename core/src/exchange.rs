@@ -109,7 +109,6 @@ impl TokenExchangeRequest {
         if self.subject_token.is_empty() {
             return Err(RequestError::EmptyParameter("subject_token").into());
         }
-        let scope = self.scope.as_ref().map(ScopeSet::to_parameter);
         let mut body = TokenRequestBody::new(GRANT_TYPE_TOKEN_EXCHANGE);
         body.pair("resource", &self.resource)
             .pair("subject_token", self.subject_token.expose())
@@ -117,8 +116,8 @@ impl TokenExchangeRequest {
         for audience in &self.audience {
             body.pair("audience", audience);
         }
-        if let Some(scope) = &scope {
-            body.pair("scope", scope);
+        if let Some(scope) = &self.scope {
+            body.scope(scope);
         }
         if let Some(requested) = &self.requested_token_type {
             body.pair("requested_token_type", requested);

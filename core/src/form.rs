@@ -12,6 +12,7 @@
 
 use crate::endpoint::EndpointPolicy;
 use crate::error::RequestError;
+use crate::scope::{Scope, ScopeSet};
 
 /// How strictly to read an incoming request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -514,7 +515,28 @@ pub(crate) fn decode_component(text: &str) -> Result<String, RequestError> {
 
 /// Writes `name=value&…` in the given order, into an allocation of the exact length.
 pub(crate) fn encode_pairs(pairs: &[(&str, &str)]) -> String {
-    ascii_to_string(encode_pairs_bytes(pairs))
+    let pairs: Vec<(&str, FormValue<'_>)> = pairs.iter().map(|&(name, value)| (name, FormValue::Text(value))).collect();
+    ascii_to_string(encode_pairs_bytes(&pairs))
+}
+
+/// One value of a form being written.
+#[derive(Clone, Copy)]
+pub(crate) enum FormValue<'a> {
+    /// Text, encoded as it is written.
+    Text(&'a str),
+    /// A scope (RFC 6749 §3.3): its values joined by spaces, written without making that text
+    /// first (see [`encode_scope_at`]).
+    Scope(&'a ScopeSet),
+}
+
+impl FormValue<'_> {
+    /// The length of the value before encoding.
+    fn len(self) -> usize {
+        match self {
+            FormValue::Text(text) => text.len(),
+            FormValue::Scope(scope) => scope.iter().map(|value| value.as_str().len() + 1).sum::<usize>(),
+        }
+    }
 }
 
 /// [`encode_pairs`] as bytes (a POST body), without checking again that they are UTF-8.
@@ -522,7 +544,7 @@ pub(crate) fn encode_pairs(pairs: &[(&str, &str)]) -> String {
 /// One pass into room for the worst case (every byte `%XX`), then shrunk: a first pass to measure
 /// the exact length cost as much as the encoding in the npm package, and growing on demand a call
 /// per run of safe bytes.
-pub(crate) fn encode_pairs_bytes(pairs: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn encode_pairs_bytes(pairs: &[(&str, FormValue<'_>)]) -> Vec<u8> {
     let worst = pairs.iter().map(|(name, value)| 3 * (name.len() + value.len()) + 2).sum::<usize>();
     let mut body = vec![0u8; worst];
     let mut at = 0;
@@ -532,11 +554,40 @@ pub(crate) fn encode_pairs_bytes(pairs: &[(&str, &str)]) -> Vec<u8> {
         }
         at = encode_at(&mut body, at, name.as_bytes());
         at = put_byte(&mut body, at, b'=');
-        at = encode_at(&mut body, at, value.as_bytes());
+        at = match value {
+            FormValue::Text(text) => encode_at(&mut body, at, text.as_bytes()),
+            FormValue::Scope(scope) => encode_scope_at(&mut body, at, scope),
+        };
     }
     body.truncate(at);
     body.shrink_to_fit();
     body
+}
+
+/// The encoding of a known MCX scope value's prefix `3gpp:mc:`.
+const MCX_PREFIX_ENCODED: &[u8] = b"3gpp%3Amc%3A";
+
+/// Writes the encoding of a scope's parameter (its values joined by spaces) into `out` from `at`
+/// (room as for [`encode_at`]); returns where it ended. The same bytes as encoding the joined
+/// text, made without it: a space is `+`; a known value is `openid`, or `3gpp%3Amc%3A` and its
+/// name (lower-case letters and `_`, which need no encoding); any other value is encoded.
+fn encode_scope_at(out: &mut [u8], mut at: usize, scope: &ScopeSet) -> usize {
+    for (index, value) in scope.iter().enumerate() {
+        if index > 0 {
+            at = put_byte(out, at, b'+');
+        }
+        let text = value.as_str();
+        at = match value {
+            Scope::McxOther(_) | Scope::Other(_) => encode_at(out, at, text.as_bytes()),
+            Scope::OpenId => put(out, at, text.as_bytes()),
+            _ => {
+                let name = text.get(crate::scope::MCX_SCOPE_PREFIX.len()..).unwrap_or_default();
+                let at = put(out, at, MCX_PREFIX_ENCODED);
+                put(out, at, name.as_bytes())
+            }
+        };
+    }
+    at
 }
 
 #[cfg(test)]
@@ -565,6 +616,34 @@ mod tests {
             let body = encode_pairs(&pairs);
             assert_eq!(body.capacity(), body.len(), "{body}");
         }
+    }
+
+    #[test]
+    fn rfc6749_3_3_a_scope_is_written_as_its_parameter_text_encoded() {
+        // Every known value, unknown MCX values, the bare prefix and values that need encoding,
+        // alone and together: the bytes are those of encoding the joined text.
+        let mut texts: Vec<String> = crate::scope::KNOWN.iter().map(|(text, _)| (*text).to_owned()).collect();
+        texts.push(texts.join(" "));
+        texts.extend(
+            [
+                "3gpp:mc:",
+                "3gpp:mc:future_service",
+                "openid 3gpp:mc:Ptt~service!",
+                "a b &=+/?#[]@$'()",
+                "x%41",
+                "openid2",
+            ]
+            .map(str::to_owned),
+        );
+        for text in texts {
+            let scope = ScopeSet::parse(&text).unwrap();
+            let body = encode_pairs_bytes(&[("scope", FormValue::Scope(&scope)), ("x", FormValue::Text("y"))]);
+            let expected = encode_pairs(&[("scope", &scope.to_parameter()), ("x", "y")]);
+            assert_eq!(String::from_utf8(body.clone()).unwrap(), expected, "{text:?}");
+            assert_eq!(body.capacity(), body.len(), "{text:?}");
+        }
+        let empty = ScopeSet::new();
+        assert_eq!(encode_pairs_bytes(&[("scope", FormValue::Scope(&empty))]), b"scope=");
     }
 
     #[test]

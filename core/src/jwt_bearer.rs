@@ -62,9 +62,8 @@ impl JwtBearerRequest {
             return Err(RequestError::MissingParameter("client_id").into());
         }
         self.scope.require_mcx()?;
-        let scope = self.scope.to_parameter();
         let mut body = TokenRequestBody::new(GRANT_TYPE_JWT_BEARER);
-        body.pair("assertion", self.assertion.expose()).client(&self.client, true).pair("scope", &scope);
+        body.pair("assertion", self.assertion.expose()).client(&self.client, true).scope(&self.scope);
         Ok(body.form())
     }
 

@@ -390,11 +390,10 @@ impl RefreshRequest {
         if self.refresh_token.is_empty() {
             return Err(RequestError::EmptyParameter("refresh_token").into());
         }
-        let scope = self.scope.as_ref().map(ToString::to_string);
         let mut body = TokenRequestBody::new(GRANT_TYPE_REFRESH_TOKEN);
         body.pair("refresh_token", self.refresh_token.expose());
-        if let Some(scope) = &scope {
-            body.pair("scope", scope);
+        if let Some(scope) = &self.scope {
+            body.scope(scope);
         }
         body.client(&self.client, false);
         Ok(body.post(token_endpoint))

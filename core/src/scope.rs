@@ -114,7 +114,7 @@ pub enum Scope {
 // The known values as a table: `Scope::from_value`, `as_str` and `service` are matches (compiled
 // to a few comparisons, not a search), which the tests compare with it.
 #[cfg(test)]
-static KNOWN: [(&str, Scope); 13] = [
+pub(crate) static KNOWN: [(&str, Scope); 13] = [
     ("openid", Scope::OpenId),
     ("3gpp:mc:ptt_service", Scope::PttService),
     ("3gpp:mc:video_service", Scope::VideoService),
@@ -308,43 +308,37 @@ impl ScopeSet {
         Ok(set)
     }
 
-    /// The usual scope read in two short passes: values of `NQCHAR` without a comma, separated by
-    /// single spaces, none repeated. `None` for any other text, which [`parse`](Self::parse) then
-    /// reads value by value to refuse it with the precise error of the first fault, as before; what
-    /// this accepts, the full reading accepts with the same values (a test compares the two).
+    /// The usual scope read in one pass: values of `NQCHAR` without a comma, separated by single
+    /// spaces, none repeated. `None` for any other text, which [`parse`](Self::parse) then reads
+    /// value by value to refuse it with the precise error of the first fault, as before; what this
+    /// accepts, the full reading accepts with the same values (a test compares the two).
     fn parse_plain(text: &str) -> Option<Self> {
         let bytes = text.as_bytes();
-        // One pass over the bytes: no character outside `NQCHAR`, no comma, no empty value (a
-        // space first, last or after another), and the number of values.
-        let mut count = 1;
-        let mut previous = b' ';
-        for &b in bytes {
-            if b == b' ' {
-                if previous == b' ' {
-                    return None;
-                }
-                count += 1;
-            } else if b == b',' || !is_nqchar(b) {
-                return None;
-            }
-            previous = b;
-        }
-        if previous == b' ' {
-            return None;
-        }
-        let mut values = Vec::with_capacity(count);
+        // Room for the usual sets without growing (the known values are 19 bytes or more but
+        // `openid`); a set of short values grows as it needs.
+        let mut values = Vec::with_capacity(bytes.len() / 16 + 1);
         let mut start = 0;
-        for index in 0..=bytes.len() {
-            // A value ends at a space or at the end of the text.
-            if bytes.get(index).is_some_and(|&b| b != b' ') {
-                continue;
+        // A plain loop by index (the npm package is built for size: an iterator there is a call
+        // per byte); a value ends at a space or at the end of the text.
+        let mut index = 0;
+        while index <= bytes.len() {
+            match bytes.get(index) {
+                Some(b' ') | None => {
+                    // An empty value: a space first, last or after another, or no text at all.
+                    if index == start {
+                        return None;
+                    }
+                    let scope = Scope::from_value(text.get(start..index)?);
+                    if values.contains(&scope) {
+                        return None;
+                    }
+                    values.push(scope);
+                    start = index + 1;
+                }
+                Some(&b) if b == b',' || !is_nqchar(b) => return None,
+                Some(_) => {}
             }
-            let scope = Scope::from_value(text.get(start..index)?);
-            if values.contains(&scope) {
-                return None;
-            }
-            values.push(scope);
-            start = index + 1;
+            index += 1;
         }
         Some(Self { values })
     }

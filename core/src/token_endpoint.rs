@@ -6,7 +6,7 @@
 
 use crate::client::ClientAuthentication;
 use crate::error::{Rejection, RequestError};
-use crate::form::{self, Form, Normalisation, ParseMode, ParseOptions, Parsed};
+use crate::form::{self, Form, FormValue, Normalisation, ParseMode, ParseOptions, Parsed};
 use crate::http::{self, FormPost, HttpRequest};
 use crate::scope::ScopeSet;
 
@@ -16,7 +16,7 @@ pub(crate) const REPEATABLE: [&str; 2] = ["resource", "audience"];
 /// The body of a token request being built (client role): `grant_type` first, then the
 /// request's parameters and the client's authentication in the order they are added.
 pub(crate) struct TokenRequestBody<'a> {
-    pairs: Vec<(&'static str, &'a str)>,
+    pairs: Vec<(&'static str, FormValue<'a>)>,
     authorization: Option<String>,
 }
 
@@ -25,13 +25,19 @@ impl<'a> TokenRequestBody<'a> {
     /// `client_secret_post` and every optional parameter) fits without growing.
     pub(crate) fn new(grant_type: &'static str) -> Self {
         let mut pairs = Vec::with_capacity(10);
-        pairs.push(("grant_type", grant_type));
+        pairs.push(("grant_type", FormValue::Text(grant_type)));
         Self { pairs, authorization: None }
     }
 
     /// Adds one parameter.
     pub(crate) fn pair(&mut self, name: &'static str, value: &'a str) -> &mut Self {
-        self.pairs.push((name, value));
+        self.pairs.push((name, FormValue::Text(value)));
+        self
+    }
+
+    /// Adds the `scope` parameter (RFC 6749 §3.3), written from the set's values.
+    pub(crate) fn scope(&mut self, scope: &'a ScopeSet) -> &mut Self {
+        self.pairs.push(("scope", FormValue::Scope(scope)));
         self
     }
 

@@ -1,6 +1,6 @@
 //! The token request at the partner IdMS (TS 33.180 B.7.4; RFC 7523).
 
-use crate::request::{token_request, FastIn, Fields};
+use crate::request::{token_request, wipe_client, wipe_secret, FastIn, Fields};
 use crate::scope::scope_in;
 use mcx_connect::{JwtBearerRequest, Secret};
 use wasm_bindgen::prelude::*;
@@ -11,6 +11,13 @@ fn fast_in(fields: &Fields<'_>) -> FastIn<JwtBearerRequest> {
     let client = fields.client(2)?;
     let scope = scope_in(fields.text(4)?);
     Some(scope.map(|scope| JwtBearerRequest { assertion: Secret::from(assertion), client, scope }))
+}
+
+/// Drops the request read on the fast path once built (its secrets wiped).
+fn fast_done(request: JwtBearerRequest) {
+    let JwtBearerRequest { assertion, client, .. } = request;
+    wipe_secret(assertion);
+    wipe_client(client);
 }
 
 token_request!(

@@ -162,11 +162,11 @@ fn wipe(bytes: &mut [u8]) {
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
 /// package's `.d.ts`.
 macro_rules! token_request {
-    // The body of `build…Request`: with a fast path (`fast_in` of the invoking module) and the POST
-    // built in its parts, or the general way only.
+    // The body of `build…Request`: with a fast path (`fast_in` and `fast_done` of the invoking
+    // module) and the POST built in its parts, or the general way only.
     (@build $name:ident, $url:ident, $request:ident, $policy:ident, $shape:ident) => {
         crate::request::build_form_post(
-            (crate::request::Shape::$shape, fast_in),
+            (crate::request::Shape::$shape, fast_in, fast_done),
             ($url, $request.into()),
             $policy,
             mcx_connect::$name::build_form,
@@ -215,15 +215,33 @@ pub(crate) use token_request;
 
 /// The request read on the fast path (`None`: read it the general way).
 pub(crate) type FastIn<T> = Option<Result<T, JsValue>>;
-/// A request's plain shape and the reader of its fast path.
-pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>);
+/// A request's plain shape, the reader of its fast path, and what drops the request it read once
+/// it is built (its secrets overwritten with [`wipe_secret`]).
+pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>, fn(T));
+
+/// Drops a secret the fast path read, overwriting its bytes with [`wipe`]: the bytes it was read
+/// from are wiped so, and the core's `Secret` drop (`zeroize`, one volatile store per byte) was a
+/// twentieth of a jwt-bearer build for its 340-byte assertion.
+pub(crate) fn wipe_secret(secret: Secret) {
+    let mut bytes = secret.into_inner().into_bytes();
+    wipe(&mut bytes);
+}
+
+/// [`wipe_secret`] for the secret of a client, if it has one.
+pub(crate) fn wipe_client(client: ClientAuthentication) {
+    if let ClientAuthentication::ClientSecretBasic { client_secret, .. }
+    | ClientAuthentication::ClientSecretPost { client_secret, .. } = client
+    {
+        wipe_secret(client_secret);
+    }
+}
 
 /// The POST of a token request argument `request` to the `tokenEndpoint` argument `url`, for a
 /// request with a fast path: read on it when `fast` takes its plain shape (else the general way),
 /// built by the core in its parts (`build_form`), and handed back as its `Authorization` value and
 /// body bytes (`formPost` makes the `HttpRequest`).
 pub(crate) fn build_form_post<T: serde::de::DeserializeOwned>(
-    (shape, fast_in): FastPath<T>,
+    (shape, fast_in, fast_done): FastPath<T>,
     (url, request): (JsValue, JsValue),
     policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
     build: fn(&T, &str, mcx_connect::EndpointPolicy) -> Result<FormPost, mcx_connect::Error>,
@@ -237,7 +255,11 @@ pub(crate) fn build_form_post<T: serde::de::DeserializeOwned>(
     let fast = Fields::read(shape, &url, &request, |fields| {
         let request = fast_in(fields)?;
         let token_endpoint = fields.text(0)?;
-        Some(request.and_then(|request| post(&request, token_endpoint, policy.clone())))
+        Some(request.and_then(|request| {
+            let built = post(&request, token_endpoint, policy.clone());
+            fast_done(request);
+            built
+        }))
     });
     match fast {
         Some(result) => result,
