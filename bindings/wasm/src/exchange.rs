@@ -4,7 +4,7 @@ use crate::convert::to_js;
 use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
-use crate::request::{token_request, wipe_client, wipe_secret, FastIn, Fields};
+use crate::request::{token_request, FastIn, Fields};
 use crate::response::response_to_write;
 use crate::scope::scope_in;
 use mcx_connect::{HttpResponse, Limits, Secret, TokenExchangeRequest, TokenExchangeResponse};
@@ -27,16 +27,9 @@ fn fast_in(fields: &Fields<'_>) -> FastIn<TokenExchangeRequest> {
     }))
 }
 
-/// Drops the request read on the fast path once built (its secrets wiped; it has no actor token).
-fn fast_done(request: TokenExchangeRequest) {
-    let TokenExchangeRequest { subject_token, client, .. } = request;
-    wipe_secret(subject_token);
-    wipe_client(client);
-}
-
 token_request!(
     TokenExchangeRequest,
-    fast: TokenExchange,
+    fast: TokenExchange(subject_token),
     #[doc = " Builds the token exchange POST to the primary token endpoint (TS 33.180 B.7.2, RFC 8693 §2.1):"]
     #[doc = " the form body (`grant_type`, `resource`, `subject_token`, `subject_token_type` JWT, then the"]
     #[doc = " optional parameters given) and the client's authentication."]

@@ -1,6 +1,6 @@
 //! The token request at the partner IdMS (TS 33.180 B.7.4; RFC 7523).
 
-use crate::request::{token_request, wipe_client, wipe_secret, FastIn, Fields};
+use crate::request::{token_request, FastIn, Fields};
 use crate::scope::scope_in;
 use mcx_connect::{JwtBearerRequest, Secret};
 use wasm_bindgen::prelude::*;
@@ -13,16 +13,9 @@ fn fast_in(fields: &Fields<'_>) -> FastIn<JwtBearerRequest> {
     Some(scope.map(|scope| JwtBearerRequest { assertion: Secret::from(assertion), client, scope }))
 }
 
-/// Drops the request read on the fast path once built (its secrets wiped).
-fn fast_done(request: JwtBearerRequest) {
-    let JwtBearerRequest { assertion, client, .. } = request;
-    wipe_secret(assertion);
-    wipe_client(client);
-}
-
 token_request!(
     JwtBearerRequest,
-    fast: JwtBearer,
+    fast: JwtBearer(assertion),
     #[doc = " Builds the POST to the partner token endpoint (TS 33.180 B.7.4, RFC 7523 §2.1): the form body"]
     #[doc = " (`grant_type` jwt-bearer, `assertion`, `client_id`, `scope`) and, for a confidential client,"]
     #[doc = " its authentication."]

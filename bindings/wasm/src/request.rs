@@ -162,11 +162,16 @@ fn wipe(bytes: &mut [u8]) {
 /// through a macro reaches wasm-bindgen as a raw string, whose `r"` it would print into the
 /// package's `.d.ts`.
 macro_rules! token_request {
-    // The body of `build…Request`: with a fast path (`fast_in` and `fast_done` of the invoking
-    // module) and the POST built in its parts, or the general way only.
-    (@build $name:ident, $url:ident, $request:ident, $policy:ident, $shape:ident) => {
+    // The body of `build…Request`: with a fast path (`fast_in` of the invoking module; the request
+    // read there dropped with its `$token` and client secret wiped: the fast path reads no actor
+    // token) and the POST built in its parts, or the general way only.
+    (@build $name:ident, $url:ident, $request:ident, $policy:ident, $shape:ident, $token:ident) => {
         crate::request::build_form_post(
-            (crate::request::Shape::$shape, fast_in, fast_done),
+            (
+                crate::request::Shape::$shape,
+                fast_in,
+                |read: mcx_connect::$name| crate::request::wipe_read(read.$token, read.client),
+            ),
             ($url, $request.into()),
             $policy,
             mcx_connect::$name::build_form,
@@ -175,11 +180,11 @@ macro_rules! token_request {
     (@build $name:ident, $url:ident, $request:ident, $policy:ident) => {
         crate::request::build_post(($url, $request.into()), $policy, mcx_connect::$name::build)
     };
-    // `fast: Shape` (the token exchange and jwt-bearer requests): the plain shape is read on the fast
-    // path (`fast_in` of the invoking module), any other the general way (`build_post`).
+    // `fast: Shape(token)` (the token exchange and jwt-bearer requests): the plain shape is read on the
+    // fast path (`fast_in` of the invoking module), any other the general way (`build_post`).
     (
         $name:ident,
-        $(fast: $shape:ident,)?
+        $(fast: $shape:ident($token:ident),)?
         $(#[doc = $build_doc:tt])* build: $build:ident = $build_js:ident,
         $(#[doc = $parse_doc:tt])* parse: $parse:ident = $parse_js:ident -> $parsed:tt $(,)?
     ) => {
@@ -190,7 +195,7 @@ macro_rules! token_request {
             request: tsify::Ts<mcx_connect::$name>,
             policy: Option<tsify::Ts<mcx_connect::EndpointPolicy>>,
         ) -> Result<JsValue, JsValue> {
-            crate::request::token_request!(@build $name, token_endpoint, request, policy $(, $shape)?)
+            crate::request::token_request!(@build $name, token_endpoint, request, policy $(, $shape, $token)?)
         }
 
         crate::request::token_request!($name, $(#[doc = $parse_doc])* parse: $parse = $parse_js -> $parsed);
@@ -216,23 +221,19 @@ pub(crate) use token_request;
 /// The request read on the fast path (`None`: read it the general way).
 pub(crate) type FastIn<T> = Option<Result<T, JsValue>>;
 /// A request's plain shape, the reader of its fast path, and what drops the request it read once
-/// it is built (its secrets overwritten with [`wipe_secret`]).
+/// it is built (its secrets overwritten with [`wipe_read`]).
 pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>, fn(T));
 
-/// Drops a secret the fast path read, overwriting its bytes with [`wipe`]: the bytes it was read
+/// Drops what the fast path read of a request once it is built: its token (assertion or subject
+/// token) and its client's secret, if any, each overwritten with [`wipe`]. The bytes they were read
 /// from are wiped so, and the core's `Secret` drop (`zeroize`, one volatile store per byte) was a
 /// twentieth of a jwt-bearer build for its 340-byte assertion.
-pub(crate) fn wipe_secret(secret: Secret) {
-    let mut bytes = secret.into_inner().into_bytes();
-    wipe(&mut bytes);
-}
-
-/// [`wipe_secret`] for the secret of a client, if it has one.
-pub(crate) fn wipe_client(client: ClientAuthentication) {
+pub(crate) fn wipe_read(token: Secret, client: ClientAuthentication) {
+    wipe(&mut token.into_inner().into_bytes());
     if let ClientAuthentication::ClientSecretBasic { client_secret, .. }
     | ClientAuthentication::ClientSecretPost { client_secret, .. } = client
     {
-        wipe_secret(client_secret);
+        wipe(&mut client_secret.into_inner().into_bytes());
     }
 }
 
