@@ -439,7 +439,6 @@ pub(crate) fn primary_command(ctx: &Ctx, args: &ProbePrimaryArgs, verbose: bool,
         issuer: args.issuer.clone(),
         jwks,
         max_lifetime: args.max_lifetime,
-        now: crate::now_or_clock(None),
     };
     let checks = primary::run(ctx, &client, &probe);
     report(ctx, "primary", &args.token_endpoint, &checks)

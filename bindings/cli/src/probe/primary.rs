@@ -29,8 +29,6 @@ pub(crate) struct PrimaryProbe {
     pub(crate) jwks: Option<JwkSet>,
     /// The longest acceptable security-token lifetime in seconds.
     pub(crate) max_lifetime: u64,
-    /// Now, in seconds since the epoch.
-    pub(crate) now: u64,
 }
 
 /// A resource no primary has an agreement for (RFC 2606 `.invalid`).
@@ -109,7 +107,9 @@ fn valid(ctx: &Ctx, client: &Client, probe: &PrimaryProbe) -> Vec<Check> {
         resource: &probe.resource,
         issuer: probe.issuer.as_deref(),
         jwks: probe.jwks.as_ref(),
-        now: probe.now,
+        // The clock when the reply is in hand, not when the probe began: a token issued after a
+        // second boundary crossed during the earlier requests is not "issued in the future".
+        now: crate::now_or_clock(None),
         max_lifetime: probe.max_lifetime,
     };
     checks.extend(security_token::rules("valid.security_token.", reply.access_token.expose(), &expect));
