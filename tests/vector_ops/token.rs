@@ -137,7 +137,7 @@ fn options(input: &Value, client_key: &str) -> Result<TokenValidatorOptions, Fai
         leeway: input.get("leeway").and_then(Value::as_u64),
         services: services(input)?,
         algorithms: (!algorithms.is_empty()).then_some(algorithms),
-        shared_secret: opt_str(input, "shared_secret_hex").map(hex).transpose()?,
+        shared_secret: opt_str(input, "shared_secret_hex").map(hex).transpose()?.map(Into::into),
         max_token_bytes: input.get("max_token_bytes").and_then(Value::as_u64),
         max_lifetime: input.get("max_lifetime").and_then(Value::as_u64),
     })

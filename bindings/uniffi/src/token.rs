@@ -13,6 +13,7 @@ use mcx_connect::McService;
 use mcx_connect::ParseOptions;
 use mcx_connect::Secret;
 use std::sync::Arc;
+use zeroize::Zeroizing;
 
 /// The algorithm named `alg` on the wire (`ES256`, `EdDSA`, …), if it is one that can be accepted.
 #[uniffi::export]
@@ -119,6 +120,8 @@ impl Verifier {
         shared_secret: Option<Vec<u8>>,
         max_token_bytes: Option<u64>,
     ) -> Result<Arc<Self>> {
+        // The secret moves into the options, which wipe it when dropped.
+        let shared_secret = shared_secret.map(Into::into);
         let options = TokenValidatorOptions { algorithms, shared_secret, max_token_bytes, ..Default::default() };
         Ok(Arc::new(Self(options.configure_verifier(core::Verifier::new(keys.0.clone()))?)))
     }
@@ -270,8 +273,14 @@ impl AccessTokenValidator {
 #[derive(Debug, uniffi::Object)]
 pub struct SigningKey(core::SigningKey);
 
-fn key_bytes(bytes: Vec<u8>) -> Result<[u8; 32]> {
-    bytes.try_into().map_err(|_| core::TokenError::Malformed("a signing key must be 32 bytes".into()).into())
+/// The 32 bytes of a key; the caller's copy is wiped here and the result when dropped (only
+/// the core's key keeps them).
+fn key_bytes(bytes: Vec<u8>) -> Result<Zeroizing<[u8; 32]>> {
+    let bytes = Zeroizing::new(bytes);
+    let key: [u8; 32] = bytes[..]
+        .try_into()
+        .map_err(|_| McxConnectError::from(core::TokenError::Malformed("a signing key must be 32 bytes".into())))?;
+    Ok(Zeroizing::new(key))
 }
 
 #[uniffi::export]
@@ -279,19 +288,19 @@ impl SigningKey {
     /// ES256 from a 32-byte P-256 scalar.
     #[uniffi::constructor]
     pub fn es256(secret: Vec<u8>) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self(core::SigningKey::es256(&key_bytes(secret)?)?)))
+        Ok(Arc::new(Self(core::SigningKey::es256(&*key_bytes(secret)?)?)))
     }
 
     /// EdDSA from a 32-byte Ed25519 seed.
     #[uniffi::constructor]
     pub fn ed25519(seed: Vec<u8>) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self(core::SigningKey::ed25519(&key_bytes(seed)?))))
+        Ok(Arc::new(Self(core::SigningKey::ed25519(&*key_bytes(seed)?))))
     }
 
     /// HS256 from a shared secret.
     #[uniffi::constructor]
     pub fn hs256(secret: Vec<u8>) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self(core::SigningKey::hs256(&secret)?)))
+        Ok(Arc::new(Self(core::SigningKey::hs256(&Zeroizing::new(secret))?)))
     }
 
     /// The public key as a JWK (JSON text), for asymmetric keys.

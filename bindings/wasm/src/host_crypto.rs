@@ -12,6 +12,7 @@ use mcx_connect::token::{Algorithm, JwkSet, PendingSignature, SigningKey, TokenE
 use serde_json::Map;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use zeroize::Zeroizing;
 
 #[cfg(not(feature = "builtin-crypto"))]
 mod platform {
@@ -150,7 +151,8 @@ impl HostSigningKey {
     /// Reads a `SigningKeyInit` (`alg`, `secret`).
     pub(crate) async fn read(init: &JsValue) -> Result<Self, JsValue> {
         let alg = string_in(member(init, "alg"), "key.alg")?;
-        let secret = bytes_in(&member(init, "secret"), "key.secret")?;
+        // The key's bytes are wiped when this returns: only the core's key (or WebCrypto's) keeps them.
+        let secret = Zeroizing::new(bytes_in(&member(init, "secret"), "key.secret")?);
         let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
             bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
         };
@@ -166,7 +168,7 @@ impl HostSigningKey {
             "EdDSA" => Algorithm::EdDsa,
             _ => return Err(invalid_argument("key.alg", "expected `ES256`, `EdDSA` or `HS256`")),
         };
-        let seed = seed(&secret)?;
+        let seed = Zeroizing::new(seed(&secret)?);
         #[cfg(feature = "builtin-crypto")]
         {
             let core =
@@ -175,7 +177,7 @@ impl HostSigningKey {
         }
         #[cfg(not(feature = "builtin-crypto"))]
         {
-            let imported = settled(platform::import_signing_key(alg.as_str(), &seed)).await;
+            let imported = settled(platform::import_signing_key(alg.as_str(), &seed[..])).await;
             let refused = || TokenError::SigningKeyInvalid(format!("not a valid {alg} private key"));
             let Some(imported) = imported else {
                 return Err(thrown(TokenError::SigningKeyInvalid(format!(

@@ -19,6 +19,7 @@
 //! This side checks what it is given again (lengths, UTF-8, the client's method) and goes the
 //! general way on any doubt.
 
+use crate::convert::wipe;
 use mcx_connect::{ClientAuthentication, FormPost, HttpRequest, Secret};
 use wasm_bindgen::prelude::*;
 
@@ -142,15 +143,6 @@ impl Fields<'_> {
             _ => return None,
         })
     }
-}
-
-/// Overwrites the bytes the members were read into (they may hold secrets). Not `zeroize`, which
-/// the core's `Secret` uses: its volatile byte-by-byte writes measured 0.77–0.80 of oauth4webapi on
-/// the jwt-bearer build (seven runs; an eighth, 0.52, at start-up) against 0.78–0.83 with this fill
-/// (`bench.mjs`, eight runs).
-fn wipe(bytes: &mut [u8]) {
-    bytes.fill(0);
-    std::hint::black_box(bytes);
 }
 
 /// Declares `parse…Request` for the core's request `$name` (the server role), and, for the two

@@ -79,6 +79,15 @@ uniffi::custom_type!(JsonObject, String, {
     try_lift: |text| Ok(serde_json::from_str(&text)?),
 });
 
+/// An HS256 shared secret crosses as bytes; the core's copy is wiped when dropped.
+type SharedSecret = crate::token::SharedSecret;
+
+uniffi::custom_type!(SharedSecret, Vec<u8>, {
+    remote,
+    lower: |secret| secret.to_vec(),
+    try_lift: |bytes| Ok(zeroize::Zeroizing::new(bytes)),
+});
+
 /// One of the core's fixed texts (a security-token rule's id and clause, an error code) crosses
 /// as a string; read back, it must be one of them.
 type StaticText = &'static str;

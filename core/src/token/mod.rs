@@ -109,7 +109,7 @@ pub use jwk::{IgnoredKey, Jwk, JwkSet, MAX_JWKS_BYTES, MAX_JWKS_KEYS, MAX_RSA_BI
 pub(crate) use jws::check_structure;
 pub use jws::{Algorithm, JwsHeader};
 pub use kinds::{AccessToken, AccessTokenValidator, IdToken, IdTokenValidator, SecurityToken, SecurityTokenValidator};
-pub use options::{SecurityTokenRulesInit, TokenValidatorOptions};
+pub use options::{SecurityTokenRulesInit, SharedSecret, TokenValidatorOptions};
 pub use pending::PendingSignature;
 #[cfg(feature = "ring-backend")]
 pub use ring_backend::RingBackend;

@@ -11,6 +11,11 @@ use super::rules::{SecurityTokenReport, SecurityTokenRules};
 use super::verify::{Verifier, DEFAULT_MAX_TOKEN_BYTES};
 use crate::form::limit_usize;
 use crate::scope::{McService, Scope};
+use zeroize::Zeroizing;
+
+/// An HS256 shared secret: its bytes are overwritten when it is dropped (`From<Vec<u8>>`:
+/// `vec![7u8; 32].into()`). Kotlin, Swift and Python see bytes (`ByteArray`, `Data`, `bytes`).
+pub type SharedSecret = Zeroizing<Vec<u8>>;
 
 /// The trusted keys and the rules of a token validator, as plain data: one record for the three
 /// kinds, each reading the members it needs ([`SecurityTokenValidator::from_options`],
@@ -26,7 +31,7 @@ use crate::scope::{McService, Scope};
 ///     issuer: "https://idms.primary.example".to_owned(),
 ///     jwks: r#"{"keys": []}"#.to_owned(),
 ///     target: Some("https://idms.partner.example/token".to_owned()),
-///     shared_secret: Some(vec![7u8; 32]),
+///     shared_secret: Some(vec![7u8; 32].into()),
 ///     algorithms: Some(vec![mcx_connect::token::Algorithm::Hs256]),
 ///     leeway: Some(30),
 ///     ..TokenValidatorOptions::default()
@@ -84,11 +89,11 @@ pub struct TokenValidatorOptions {
     #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub algorithms: Option<Vec<Algorithm>>,
-    /// A shared secret for HS256 (at least 32 bytes).
+    /// A shared secret for HS256 (at least 32 bytes), wiped when the options are dropped.
     #[serde(default, deserialize_with = "secret_bytes")]
     #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub shared_secret: Option<Vec<u8>>,
+    pub shared_secret: Option<SharedSecret>,
     /// Largest token in bytes (default 16 KiB).
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
@@ -281,25 +286,89 @@ fn json_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String
 /// Secret bytes: an array of numbers, serde bytes, a string (its UTF-8 bytes), or an object
 /// of index → byte (what `JSON.stringify` makes of a `Uint8Array`); `null` is none. An error
 /// never quotes the value.
-fn secret_bytes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
-    use serde::de::Error;
-    use serde_json::Value;
-    let bad = || D::Error::custom("the shared secret is not bytes (a Uint8Array) or a string");
-    let byte = |value: &Value| value.as_u64().and_then(|n| u8::try_from(n).ok());
-    match <Value as serde::Deserialize>::deserialize(deserializer).map_err(|_| bad())? {
-        Value::Null => Ok(None),
-        Value::String(text) => Ok(Some(text.into_bytes())),
-        Value::Array(items) => items.iter().map(byte).collect::<Option<Vec<u8>>>().map(Some).ok_or_else(bad),
-        Value::Object(members) => {
-            let mut bytes = vec![0u8; members.len()];
-            for (index, value) in &members {
-                let at = index.parse::<usize>().ok().filter(|i| i.to_string() == *index);
-                let slot = at.and_then(|i| bytes.get_mut(i)).ok_or_else(bad)?;
-                *slot = byte(value).ok_or_else(bad)?;
-            }
-            Ok(Some(bytes))
+fn secret_bytes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<SharedSecret>, D::Error> {
+    deserializer.deserialize_any(SecretBytes)
+}
+
+/// Reads the HS256 secret from every form a host writes bytes in: a `Uint8Array` as
+/// `JSON.stringify` writes it (an object of index → byte), an array of bytes, or a string taken
+/// as UTF-8. Read straight into the result, with no JSON value in between, so that no copy of the
+/// secret is left behind but the one returned: a part-read secret is wiped when refused.
+struct SecretBytes;
+
+impl SecretBytes {
+    fn refused<E: serde::de::Error>() -> E {
+        E::custom("the shared secret is not bytes (a Uint8Array) or a string")
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SecretBytes {
+    type Value = Option<SharedSecret>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("bytes (a Uint8Array) or a string")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(Self::refused())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(Self::refused())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(Self::refused())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(Self::refused())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Some(Zeroizing::new(text.as_bytes().to_vec())))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Some(Zeroizing::new(text.into_bytes())))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Self::Value, A::Error> {
+        let mut bytes = Zeroizing::new(Vec::new());
+        while let Some(byte) = items.next_element::<u8>().map_err(|_| Self::refused())? {
+            bytes.push(byte);
         }
-        _ => Err(bad()),
+        Ok(Some(bytes))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut members: A) -> Result<Self::Value, A::Error> {
+        // Members may come in any order: each byte is placed at its index once all are read.
+        let mut placed: Zeroizing<Vec<(usize, u8)>> = Zeroizing::new(Vec::new());
+        while let Some(index) = members.next_key::<String>()? {
+            let at = index.parse::<usize>().ok().filter(|i| i.to_string() == index).ok_or_else(Self::refused)?;
+            placed.push((at, members.next_value::<u8>().map_err(|_| Self::refused())?));
+        }
+        let mut bytes = Zeroizing::new(vec![0u8; placed.len()]);
+        let mut seen = Zeroizing::new(vec![false; placed.len()]);
+        for &(at, byte) in placed.iter() {
+            match (bytes.get_mut(at), seen.get_mut(at)) {
+                (Some(slot), Some(taken)) if !*taken => (*slot, *taken) = (byte, true),
+                _ => return Err(Self::refused()),
+            }
+        }
+        Ok(Some(bytes))
     }
 }
 
@@ -324,7 +393,7 @@ mod tests {
     fn debug_of_the_options_never_shows_the_shared_secret() {
         let options = TokenValidatorOptions {
             issuer: "https://idms.example".to_owned(),
-            shared_secret: Some(b"an-hs256-secret-of-32-bytes-long".to_vec()),
+            shared_secret: Some(b"an-hs256-secret-of-32-bytes-long".to_vec().into()),
             ..TokenValidatorOptions::default()
         };
         let shown = format!("{options:?}");
@@ -353,7 +422,7 @@ mod tests {
 
     #[test]
     fn shared_secret_is_read_from_every_form_a_host_writes_bytes_in() {
-        let expected = Some(vec![1u8, 2, 3]);
+        let expected = Some(vec![1u8, 2, 3].into());
         for secret in [
             serde_json::json!([1, 2, 3]),
             serde_json::json!({"0": 1, "1": 2, "2": 3}),
@@ -361,7 +430,10 @@ mod tests {
         ] {
             assert_eq!(with_secret(secret).unwrap().shared_secret, expected);
         }
-        assert_eq!(with_secret(serde_json::json!("abc")).unwrap().shared_secret.as_deref(), Some(&b"abc"[..]));
+        assert_eq!(
+            with_secret(serde_json::json!("abc")).unwrap().shared_secret.as_deref().map(Vec::as_slice),
+            Some(&b"abc"[..])
+        );
         assert_eq!(with_secret(serde_json::Value::Null).unwrap().shared_secret, None);
     }
 
@@ -371,11 +443,27 @@ mod tests {
             serde_json::json!([1, 256]),
             serde_json::json!({"1": 1}),
             serde_json::json!({"00": 1}),
+            serde_json::json!({"0": 1, "x": 2}),
+            serde_json::json!({"0": "1"}),
+            serde_json::json!([[1]]),
             serde_json::json!(true),
+            serde_json::json!(7),
+            serde_json::json!(-7),
+            serde_json::json!(0.5),
         ] {
             let err = with_secret(secret).unwrap_err();
             assert!(err.to_string().starts_with("the shared secret is not bytes"), "{err}");
         }
+    }
+
+    #[test]
+    fn a_shared_secret_object_naming_one_index_twice_is_refused() {
+        // `JSON.stringify` of a `Uint8Array` never repeats an index; read from text, not a `Value`
+        // (which keeps one member per name).
+        let name = if cfg!(feature = "wasm") { "sharedSecret" } else { "shared_secret" };
+        let text = format!(r#"{{"issuer": "https://idms.example", "jwks": "", "{name}": {{"0": 1, "0": 2}}}}"#);
+        let err = serde_json::from_str::<TokenValidatorOptions>(&text).unwrap_err();
+        assert!(err.to_string().starts_with("the shared secret is not bytes"), "{err}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::jws::{encode, Algorithm, JwsHeader};
 use super::verify::MIN_SHARED_SECRET_BYTES;
 use crate::Secret;
 use std::fmt;
+use zeroize::Zeroizing;
 
 #[derive(Clone)]
 enum Key {
@@ -21,7 +22,7 @@ enum Key {
     Es256(p256::ecdsa::SigningKey),
     #[cfg(feature = "builtin-crypto")]
     EdDsa(ed25519_dalek::SigningKey),
-    Hs256(Vec<u8>),
+    Hs256(Zeroizing<Vec<u8>>),
     /// A private key the host's crypto holds and signs with: the core knows its algorithm only.
     Host(Algorithm),
 }
@@ -54,7 +55,7 @@ impl SigningKey {
                 "an HS256 secret must have at least {MIN_SHARED_SECRET_BYTES} bytes"
             )));
         }
-        Ok(Self(Key::Hs256(secret.to_vec())))
+        Ok(Self(Key::Hs256(Zeroizing::new(secret.to_vec()))))
     }
 
     /// A private key that the host holds and signs with in its own crypto (WebCrypto's

@@ -11,6 +11,7 @@ use super::pending::PendingSignature;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::Arc;
+use zeroize::Zeroizing;
 
 /// Default largest token, in bytes (the same as [`crate::Limits`]' `max_token_bytes`).
 pub const DEFAULT_MAX_TOKEN_BYTES: usize = 16 * 1024;
@@ -35,7 +36,7 @@ pub const MIN_SHARED_SECRET_BYTES: usize = 32;
 pub struct Verifier {
     keys: JwkSet,
     algorithms: Vec<Algorithm>,
-    shared_secret: Option<Vec<u8>>,
+    shared_secret: Option<Zeroizing<Vec<u8>>>,
     max_token_bytes: usize,
     backend: Option<Arc<dyn SignatureBackend>>,
 }
@@ -96,7 +97,7 @@ impl Verifier {
                 "an HS256 secret must have at least {MIN_SHARED_SECRET_BYTES} bytes (RFC 7518 §3.2)"
             )));
         }
-        self.shared_secret = Some(secret.to_vec());
+        self.shared_secret = Some(Zeroizing::new(secret.to_vec()));
         if !self.algorithms.contains(&Algorithm::Hs256) {
             self.algorithms.push(Algorithm::Hs256);
         }
