@@ -47,7 +47,7 @@ for f in sorted((root / "vectors").glob("*.json")):
                 put("authorization_redirect", inp[key].encode())
         if isinstance(inp.get("token"), str):
             put("tokens", b"\x01" + inp["token"].encode())
-            put("tokens", b"\x02" + inp["token"].encode())
+            put("tokens", b"\x03" + inp["token"].encode())
         if isinstance(inp.get("jwks_text"), str):
             put("tokens", b"\x00" + inp["jwks_text"].encode())
             put("jwks", b"\x40" + inp["jwks_text"].encode())
@@ -69,4 +69,9 @@ for f in sorted((root / "tokens").glob("*.json")):
     for jwks in ([doc.get("jwks")] if isinstance(doc, dict) else []) + [doc]:
         if isinstance(jwks, dict) and isinstance(jwks.get("keys"), list):
             put("jwks", b"\x80" + json.dumps(jwks).encode())
+# Validator options (selector 2): the shared secret in each form a host writes bytes in.
+for secret in ([7] * 32, {str(i): 7 for i in range(32)}, "an-hs256-secret-of-32-bytes-long", None):
+    options = {"issuer": "https://idms.primary.example", "jwks": '{"keys": []}', "target": "https://idms.partner.example/token",
+               "client_id": "mcptt-client", "algorithms": ["HS256"], "leeway": 30, "services": ["ptt"], "shared_secret": secret}
+    put("tokens", b"\x02" + json.dumps(options).encode())
 print("seeded", {d.name: len(list(d.iterdir())) for d in corpus.iterdir()})

@@ -1,5 +1,6 @@
-//! Tokens: compact JWS parsing, JWK Sets, and full security-token validation (issue 4).
-//! The first byte picks the parser; the rest is the token or the JWK Set text.
+//! Tokens: compact JWS parsing, JWK Sets, full security-token validation (issue 4), and the
+//! validator options record (its shared-secret reader, then each kind's `from_options`).
+//! The first byte picks the parser; the rest is the token, the JWK Set or the options' JSON text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use mcx_connect::token::*;
@@ -9,12 +10,19 @@ const JWKS: &str = include_str!("../../tokens/interop.json");
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
-    match selector % 3 {
+    match selector % 4 {
         0 => {
             let _ = JwkSet::parse(&text);
         }
         1 => {
             let _ = UnverifiedToken::inspect(&text);
+        }
+        2 => {
+            let Ok(options) = serde_json::from_str::<TokenValidatorOptions>(&text) else { return };
+            let Ok(verifier) = options.verifier() else { return };
+            let _ = SecurityTokenValidator::from_options(&options, verifier.clone());
+            let _ = IdTokenValidator::from_options(&options, verifier.clone());
+            let _ = AccessTokenValidator::from_options(&options, verifier);
         }
         _ => {
             let jwks = serde_json::from_str::<serde_json::Value>(JWKS).ok().map(|doc| doc["jwks"].to_string()).unwrap_or_default();
