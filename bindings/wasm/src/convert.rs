@@ -50,9 +50,10 @@ pub(crate) fn wipe(bytes: &mut [u8]) {
     std::hint::black_box(bytes);
 }
 
-/// [`wipe`]s a JSON text that was read or written (one function, not one per type).
+/// [`wipe`]s a text that held a secret, such as a JSON text read or written (one function, not
+/// one per type).
 #[inline(never)]
-fn wipe_text(text: String) {
+pub(crate) fn wipe_text(text: String) {
     wipe(&mut text.into_bytes());
 }
 
@@ -91,6 +92,12 @@ fn parse_json(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValu
     let parsed = js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"));
     wipe_text(text);
     parsed
+}
+
+/// A secret as a JavaScript string, copied straight from the `Secret` (which wipes its bytes when
+/// dropped): no Rust `String` copy is left in the wasm memory, as a returned `String` would be.
+pub fn secret_out(secret: &mcx_connect::Secret) -> JsValue {
+    JsValue::from_str(secret.expose())
 }
 
 /// Sets `object[key]` to a new `Uint8Array` holding `bytes`.

@@ -227,9 +227,9 @@ impl JsMigrationFlow {
     }
 
     /// The security token, once received and checked; else `undefined`.
-    #[wasm_bindgen(getter, js_name = securityToken)]
-    pub fn security_token(&self) -> Option<String> {
-        self.inner.security_token().map(|t| t.expose().to_owned())
+    #[wasm_bindgen(getter, js_name = securityToken, unchecked_return_type = "string | undefined")]
+    pub fn security_token(&self) -> JsValue {
+        self.inner.security_token().map_or(JsValue::UNDEFINED, crate::convert::secret_out)
     }
 
     /// When the security token expires (its `exp`, seconds since the epoch), else `undefined`.

@@ -4,7 +4,7 @@
 //! `state`, `nonce` and PKCE verifier until the redirect comes back. The requests a token
 //! endpoint reads are the core's own types.
 
-use crate::convert::{string_in, to_js, ts_in, ts_out};
+use crate::convert::{secret_out, string_in, to_js, ts_in, ts_out, wipe_text};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
 use crate::request::token_request;
@@ -120,7 +120,7 @@ impl JsAuthorizationRequest {
     /// its values could not be converted.
     pub fn save(&self) -> Result<Ts<AuthorizationRequestState>, JsValue> {
         let r = &self.inner;
-        ts_out(&AuthorizationRequestState {
+        let mut saved = AuthorizationRequestState {
             authorization_endpoint: r.authorization_endpoint.clone(),
             client_id: r.client_id.clone(),
             redirect_uri: r.redirect_uri.clone(),
@@ -129,7 +129,14 @@ impl JsAuthorizationRequest {
             state: Some(r.state.expose().to_owned()),
             nonce: Some(r.nonce.expose().to_owned()),
             code_verifier: Some(r.pkce.verifier().expose().to_owned()),
-        })
+        };
+        let out = ts_out(&saved);
+        for secret in [&mut saved.state, &mut saved.nonce, &mut saved.code_verifier] {
+            if let Some(text) = secret.take() {
+                wipe_text(text);
+            }
+        }
+        out
     }
 
     /// The URL to open in the user agent: the authorization endpoint with `response_type=code`,
@@ -147,13 +154,13 @@ impl JsAuthorizationRequest {
     /// @throws {McxConnectError} `login_state_mismatch` for another login's redirect;
     /// `error_response` when the server redirected with an error (its `oauthError`, e.g.
     /// `access_denied` when the user cancelled); `missing_parameter` without a `code`.
-    #[wasm_bindgen(js_name = readResponse)]
+    #[wasm_bindgen(js_name = readResponse, unchecked_return_type = "string")]
     pub fn read_response(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string", js_name = redirectUrl)] redirect_url: JsValue,
-    ) -> Result<String, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let redirect_url = &string_in(redirect_url, "redirectUrl")?;
-        throw(self.inner.read_response(redirect_url)).map(Secret::into_inner)
+        throw(self.inner.read_response(redirect_url)).map(|code| secret_out(&code))
     }
 
     /// The token request that redeems `code`, carrying this login's PKCE verifier and redirect
@@ -172,15 +179,15 @@ impl JsAuthorizationRequest {
     }
 
     /// The `state` value.
-    #[wasm_bindgen(getter)]
-    pub fn state(&self) -> String {
-        self.inner.state.expose().to_owned()
+    #[wasm_bindgen(getter, unchecked_return_type = "string")]
+    pub fn state(&self) -> JsValue {
+        secret_out(&self.inner.state)
     }
 
     /// The `nonce` value (compare it with the ID token's `nonce`).
-    #[wasm_bindgen(getter)]
-    pub fn nonce(&self) -> String {
-        self.inner.nonce.expose().to_owned()
+    #[wasm_bindgen(getter, unchecked_return_type = "string")]
+    pub fn nonce(&self) -> JsValue {
+        secret_out(&self.inner.nonce)
     }
 
     /// The PKCE S256 challenge sent in the URL.
