@@ -179,23 +179,27 @@ impl HttpRequest {
     /// assert_eq!(shown.body_text(), Some("grant_type=x&assertion=[13 bytes]&scope=openid"));
     /// ```
     pub fn redacted_with(&self, mask: impl Fn(&str, &str) -> String) -> HttpRequest {
-        let body = String::from_utf8_lossy(&self.body)
-            .split('&')
-            .map(|pair| match pair.split_once('=') {
+        let mut body = String::with_capacity(self.body.len());
+        for (i, pair) in String::from_utf8_lossy(&self.body).split('&').enumerate() {
+            if i > 0 {
+                body.push('&');
+            }
+            match pair.split_once('=') {
                 Some((name, value)) => {
                     let trimmed = name.trim();
                     let decoded = crate::form::decode_component(trimmed).unwrap_or_else(|_| trimmed.to_owned());
                     if is_secret_parameter(&decoded) {
-                        format!("{name}={}", mask(&decoded, value.trim()))
+                        body.push_str(name);
+                        body.push('=');
+                        body.push_str(&mask(&decoded, value.trim()));
                     } else {
-                        pair.to_owned()
+                        body.push_str(pair);
                     }
                 }
-                None if pair.trim().is_empty() => pair.to_owned(),
-                None => REDACTED.to_owned(),
-            })
-            .collect::<Vec<_>>()
-            .join("&");
+                None if pair.trim().is_empty() => body.push_str(pair),
+                None => body.push_str(REDACTED),
+            }
+        }
         HttpRequest {
             method: self.method.clone(),
             url: self.url.clone(),
@@ -469,6 +473,9 @@ mod tests {
         }
         assert!(text.contains("grant_type=x&subject_token=[redacted]&actor%5Ftoken=[redacted]"), "{text}");
         assert!(text.contains("& assertion =[redacted]&[redacted]&scope=openid"), "{text}");
+        // Every `&` stays where it was, empty pairs too (a leading, doubled or trailing one).
+        let edges = HttpRequest::form_post("https://a.example/t", "&a=1&&assertion=x& &").redacted();
+        assert_eq!(edges.body_text(), Some("&a=1&&assertion=[redacted]& &"));
         assert_eq!(shown.header("authorization"), Some("Basic [redacted]"));
         assert_eq!((shown.method.as_str(), shown.url.as_str()), ("POST", "https://a.example/t"));
         assert_eq!(
