@@ -258,7 +258,7 @@ fn has_scheme(value: &str) -> bool {
     let Some((scheme, rest)) = value.split_once(':') else { return false };
     let mut chars = scheme.chars();
     let scheme_like = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     let port = rest.split('/').next().unwrap_or_default();
     let is_port = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
     scheme_like && !is_port

@@ -5,7 +5,7 @@
 //! [`HttpResponse`]. In the server role it is the other way round.
 
 use crate::error::RequestError;
-use base64ct::{Base64, Encoding};
+use base64ct::{Base64UrlUnpadded, Encoding};
 
 /// The media type of every request body this profile sends (B.7.2, B.7.4).
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -179,23 +179,27 @@ impl HttpRequest {
     /// assert_eq!(shown.body_text(), Some("grant_type=x&assertion=[13 bytes]&scope=openid"));
     /// ```
     pub fn redacted_with(&self, mask: impl Fn(&str, &str) -> String) -> HttpRequest {
-        let body = String::from_utf8_lossy(&self.body)
-            .split('&')
-            .map(|pair| match pair.split_once('=') {
+        let mut body = String::with_capacity(self.body.len());
+        for (i, pair) in String::from_utf8_lossy(&self.body).split('&').enumerate() {
+            if i > 0 {
+                body.push('&');
+            }
+            match pair.split_once('=') {
                 Some((name, value)) => {
                     let trimmed = name.trim();
                     let decoded = crate::form::decode_component(trimmed).unwrap_or_else(|_| trimmed.to_owned());
                     if is_secret_parameter(&decoded) {
-                        format!("{name}={}", mask(&decoded, value.trim()))
+                        body.push_str(name);
+                        body.push('=');
+                        body.push_str(&mask(&decoded, value.trim()));
                     } else {
-                        pair.to_owned()
+                        body.push_str(pair);
                     }
                 }
-                None if pair.trim().is_empty() => pair.to_owned(),
-                None => REDACTED.to_owned(),
-            })
-            .collect::<Vec<_>>()
-            .join("&");
+                None if pair.trim().is_empty() => body.push_str(pair),
+                None => body.push_str(REDACTED),
+            }
+        }
         HttpRequest {
             method: self.method.clone(),
             url: self.url.clone(),
@@ -340,7 +344,38 @@ pub(crate) struct BasicCredentials {
 /// Writes `Basic base64(form-encode(id) ":" form-encode(secret))` (RFC 6749 §2.3.1).
 pub(crate) fn basic_authorization(client_id: &str, client_secret: &str) -> String {
     let raw = format!("{}:{}", crate::form::encode_component(client_id), crate::form::encode_component(client_secret));
-    format!("Basic {}", Base64::encode_string(raw.as_bytes()))
+    format!("Basic {}", base64_encode(raw.as_bytes()))
+}
+
+/// Base64 with padding (RFC 4648 §4, what Basic credentials use), written with the base64url
+/// codec the tokens already need (§5: the same code with `-` and `_` for `+` and `/`, without
+/// padding): one codec in the npm package instead of two.
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut text: String =
+        Base64UrlUnpadded::encode_string(bytes).chars().map(|c| translated(c, ['-', '_'], ['+', '/'])).collect();
+    while text.len() % 4 != 0 {
+        text.push('=');
+    }
+    text
+}
+
+/// Reads padded base64 (RFC 4648 §4) exactly as `base64ct::Base64` does: the length a multiple of
+/// 4, `=` only as the last one or two characters, `-` and `_` refused, no bits set past the data.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 != 0 || text.contains(['-', '_']) {
+        return None;
+    }
+    let unpadded = text.strip_suffix("==").or_else(|| text.strip_suffix('=')).unwrap_or(text);
+    let url: String = unpadded.chars().map(|c| translated(c, ['+', '/'], ['-', '_'])).collect();
+    Base64UrlUnpadded::decode_vec(&url).ok()
+}
+
+/// `c`, or `to[i]` where `c` is `from[i]`.
+fn translated(c: char, from: [char; 2], to: [char; 2]) -> char {
+    match from.iter().position(|&f| f == c).and_then(|i| to.get(i)) {
+        Some(&t) => t,
+        None => c,
+    }
 }
 
 /// Reads the `Authorization` header, if any: `Ok(None)` when absent or not a Basic scheme is
@@ -357,7 +392,7 @@ pub(crate) fn read_basic_authorization(request: &HttpRequest) -> Result<Option<B
     if !scheme.eq_ignore_ascii_case("basic") {
         return Err(bad("Authorization scheme is not Basic"));
     }
-    let decoded = Base64::decode_vec(encoded.trim()).map_err(|_| bad("Basic credentials are not valid base64"))?;
+    let decoded = base64_decode(encoded.trim()).ok_or_else(|| bad("Basic credentials are not valid base64"))?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad("Basic credentials are not UTF-8 text"))?;
     let (id, secret) =
         decoded.split_once(':').ok_or_else(|| bad("Basic credentials have no `:` between client id and secret"))?;
@@ -391,7 +426,7 @@ mod tests {
             headers: vec![("authorization".into(), header.clone())],
             ..HttpRequest::form_post("https://a.example/t", "")
         };
-        assert_eq!(header, format!("Basic {}", Base64::encode_string(b"my+client:p%40ss%3Aword")));
+        assert_eq!(header, format!("Basic {}", base64ct::Base64::encode_string(b"my+client:p%40ss%3Aword")));
         let creds = read_basic_authorization(&request).unwrap().unwrap();
         assert_eq!(creds.client_id, "my client");
         assert_eq!(creds.client_secret.expose(), "p@ss:word");
@@ -469,6 +504,9 @@ mod tests {
         }
         assert!(text.contains("grant_type=x&subject_token=[redacted]&actor%5Ftoken=[redacted]"), "{text}");
         assert!(text.contains("& assertion =[redacted]&[redacted]&scope=openid"), "{text}");
+        // Every `&` stays where it was, empty pairs too (a leading, doubled or trailing one).
+        let edges = HttpRequest::form_post("https://a.example/t", "&a=1&&assertion=x& &").redacted();
+        assert_eq!(edges.body_text(), Some("&a=1&&assertion=[redacted]& &"));
         assert_eq!(shown.header("authorization"), Some("Basic [redacted]"));
         assert_eq!((shown.method.as_str(), shown.url.as_str()), ("POST", "https://a.example/t"));
         assert_eq!(
@@ -495,5 +533,37 @@ mod tests {
         assert_eq!(check_form_post(&request).unwrap_err().code(), "unsupported_content_type");
         request.headers = vec![("Content-Type".into(), "Application/X-WWW-Form-Urlencoded".into())];
         assert!(check_form_post(&request).is_ok());
+    }
+
+    #[test]
+    fn rfc4648_4_basic_credentials_base64_reads_and_writes_as_the_padded_codec() {
+        use base64ct::Base64;
+        // Every byte string up to 7 bytes of a spread of values writes as the padded codec does.
+        let mut bytes = Vec::new();
+        for len in 0..8u8 {
+            for seed in 0..64u8 {
+                bytes.clear();
+                bytes.extend((0..len).map(|i| seed.wrapping_mul(37).wrapping_add(i.wrapping_mul(91)) ^ (i << 5)));
+                let text = base64_encode(&bytes);
+                assert_eq!(text, Base64::encode_string(&bytes), "{bytes:?}");
+                assert_eq!(base64_decode(&text), Some(bytes.clone()), "{text}");
+            }
+        }
+        // Every text of up to 5 characters from both alphabets, padding and others is read (or
+        // refused) as the padded codec does: misplaced or missing `=`, `-`/`_`, bits past the data.
+        let alphabet = ['A', 'Q', 'g', 'w', 'Y', '+', '/', '-', '_', '=', ' ', 'z', '9'];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts.extend(
+            ["YQ==", "YWI=", "YWJj", "YQ=", "YQ", "YR==", "YWJ=", "Y===", "====", "YQ==YQ==", "+/+/", "-_-_"]
+                .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(base64_decode(text), Base64::decode_vec(text).ok(), "{text:?}");
+        }
     }
 }

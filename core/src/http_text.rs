@@ -207,7 +207,7 @@ impl HttpRequest {
         let url = if target.starts_with('/') {
             let host = host.ok_or_else(|| malformed("the request has no Host header"))?;
             format!("https://{host}{target}")
-        } else if target.contains("://") {
+        } else if crate::text::contains(target, "://") {
             target.to_owned()
         } else {
             return Err(malformed("the request target is neither a path nor an absolute URL"));
@@ -239,7 +239,7 @@ impl HttpRequest {
 }
 
 fn split_url(url: &str) -> (&str, &str) {
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let after_scheme = crate::text::split_once(url, "://").map_or(url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(slash) => after_scheme.split_at(slash),
         None => (after_scheme, "/"),

@@ -73,6 +73,7 @@ pub mod profile;
 mod response;
 mod scope;
 mod secret;
+mod text;
 pub mod token;
 mod token_endpoint;
 mod uri;

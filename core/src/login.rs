@@ -25,14 +25,14 @@ fn check_redirect_uri(uri: &str) -> Result<(), LoginError> {
     let (scheme, rest) = uri.split_once(':').ok_or_else(|| bad("it has no scheme"))?;
     let mut chars = scheme.chars();
     if !chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        || !chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     {
         return Err(bad("it has no valid scheme"));
     }
     if rest.is_empty() || uri.bytes().any(|b| b <= b' ' || b >= 0x7f) {
         return Err(bad("it is empty after the scheme or contains whitespace, control or non-ASCII characters"));
     }
-    if uri.contains('#') {
+    if crate::text::contains(uri, "#") {
         return Err(bad("it has a fragment (RFC 6749 section 3.1.2)"));
     }
     Ok(())
@@ -46,7 +46,7 @@ fn query_form(url: &str) -> Result<Form, RequestError> {
 }
 
 fn append_query(url: &str, query: &str) -> String {
-    let separator = if url.contains('?') { '&' } else { '?' };
+    let separator = if crate::text::contains(url, "?") { '&' } else { '?' };
     format!("{url}{separator}{query}")
 }
 

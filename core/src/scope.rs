@@ -292,7 +292,7 @@ impl ScopeSet {
             if value.is_empty() {
                 return Err(ScopeError::Empty);
             }
-            if value.contains(',') {
+            if crate::text::contains(value, ",") {
                 return Err(ScopeError::Comma { found: crate::http::printable(value, 80) });
             }
             if let Some(position) = value.bytes().position(|b| !is_nqchar(b)) {
@@ -346,14 +346,14 @@ impl ScopeSet {
     /// Lenient reading: commas, runs of whitespace and no-break spaces (U+00A0, as printed in
     /// B.7.4's examples) also separate values, and repeated values are dropped. Each repair is reported. Characters outside `NQCHAR` are still refused.
     pub fn parse_lenient(text: &str, report: &mut Vec<Normalisation>) -> Result<Self, ScopeError> {
-        if text.contains(',') {
+        if crate::text::contains(text, ",") {
             report.push(Normalisation::new(
                 "comma_separated_scope",
                 Some("scope"),
                 "scope values were separated by commas; read them as space-delimited (RFC 6749 §3.3)",
             ));
         }
-        if text.contains('\u{a0}') {
+        if crate::text::contains(text, "\u{a0}") {
             report.push(Normalisation::new(
                 "no_break_space_in_scope",
                 Some("scope"),
@@ -444,7 +444,7 @@ impl ScopeSet {
                 ));
                 continue;
             }
-            if value.contains(',') {
+            if crate::text::contains(value, ",") {
                 report.push(Normalisation::new(
                     "scope_value_with_comma",
                     Some("scope"),

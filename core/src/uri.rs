@@ -199,7 +199,7 @@ fn check_host(host: &str) -> Result<(), &'static str> {
     if let Some(literal) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         let ok = !literal.is_empty()
             && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
-            && literal.contains(':');
+            && crate::text::contains(literal, ":");
         return if ok { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
     }
     if all(host, UNRESERVED | SUB_DELIM | PERCENT) {

@@ -114,12 +114,12 @@ impl HostKeys {
             match answer.as_str() {
                 "verified" => Ok(true),
                 "refused" => Ok(false),
-                refused if refused.starts_with("malformed ") => {
-                    Err(self.refused_key(refused.trim_start_matches("malformed ").parse().unwrap_or(usize::MAX)))
-                }
-                _ => Err(TokenError::ValidatorInvalid(format!(
-                    "this runtime's WebCrypto cannot verify {alg} (no crypto.subtle outside a secure context, or no {alg} support)"
-                ))),
+                other => match other.strip_prefix("malformed ") {
+                    Some(index) => Err(self.refused_key(index.parse().unwrap_or(usize::MAX))),
+                    None => Err(TokenError::ValidatorInvalid(format!(
+                        "this runtime's WebCrypto cannot verify {alg} (no crypto.subtle outside a secure context, or no {alg} support)"
+                    ))),
+                },
             }
         }
     }

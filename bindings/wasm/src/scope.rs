@@ -27,12 +27,16 @@ pub struct ScopeInfo {
 /// `ScopeSet`). When the object does not read and the fault is its scope, the scope's own code
 /// (`scope_comma`, …) is thrown rather than `invalid_argument`.
 pub fn from_js_with_scope<T: serde::de::DeserializeOwned>(value: JsValue, what: &str, key: &str) -> Result<T, JsValue> {
-    crate::convert::from_js(value.clone(), what).map_err(|shape| {
-        match crate::convert::member(&value, key).as_string().map(|text| scope_in(&text)) {
-            Some(Err(scope)) => scope,
-            _ => shape,
-        }
-    })
+    crate::convert::from_js(value.clone(), what).map_err(|shape| scope_fault(&value, key, shape))
+}
+
+/// The error of an object argument that did not read: its scope member's own error when that
+/// scope is a string strict reading refuses, `shape` otherwise (one body for every type read).
+fn scope_fault(value: &JsValue, key: &str, shape: JsValue) -> JsValue {
+    match crate::convert::member(value, key).as_string().map(|text| scope_in(&text)) {
+        Some(Err(scope)) => scope,
+        _ => shape,
+    }
 }
 
 /// Reads a scope argument strictly (`ScopeSet::parse`).

@@ -271,6 +271,31 @@ fn xml_names_3_declarations_are_found_wherever_they_stand_among_the_attributes()
     assert_eq!(declared("a='xmlns:p' xmlnsp='urn:p'"), Err("profile_malformed_xml"));
 }
 
+#[test]
+fn malformed_xml_reasons_are_quick_xml_s_own_words() {
+    // The reader writes quick-xml's message per kind (no `std::io::Error` formatting in the npm
+    // package); each reads as quick-xml's `Display` does.
+    use quick_xml::errors::{Error, IllFormedError, SyntaxError};
+    use quick_xml::escape::EscapeError;
+    use quick_xml::events::attributes::AttrError;
+    use quick_xml::name::NamespaceError;
+    let not_utf8 = std::str::from_utf8(&[0xC3, 0x28][..]).unwrap_err();
+    let errors = [
+        Error::Syntax(SyntaxError::UnclosedComment),
+        Error::IllFormed(IllFormedError::MissingEndTag("a".into())),
+        Error::InvalidAttr(AttrError::Duplicated(4, 1)),
+        Error::Encoding(quick_xml::encoding::EncodingError::Utf8(not_utf8)),
+        Error::Escape(EscapeError::UnrecognizedEntity(1..6, "bogus".into())),
+        Error::Namespace(NamespaceError::UnknownPrefix(b"p".to_vec())),
+    ];
+    for error in &errors {
+        assert_eq!(xml::parse_error_text(error), error.to_string());
+    }
+    // A byte slice never fails to read: the I/O kind is named, without an I/O error to show.
+    let io = Error::Io(std::sync::Arc::new(std::io::Error::other("x")));
+    assert_eq!(xml::parse_error_text(&io), "I/O error");
+}
+
 fn video_attributes(count: usize) -> String {
     (0..count).map(|i| format!(" a{i}='v'")).collect()
 }

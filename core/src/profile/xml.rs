@@ -244,7 +244,7 @@ impl<'a> Cursor<'a> {
     /// A parser error as `profile_malformed_xml` at its position.
     #[cold]
     fn parse_error(&self, error: &quick_xml::Error) -> ProfileError {
-        self.malformed(self.reader.error_position(), error.to_string())
+        self.malformed(self.reader.error_position(), parse_error_text(error))
     }
 
     /// A malformed-XML error at a byte offset.
@@ -436,7 +436,7 @@ impl<'a> Cursor<'a> {
         match reference.resolve_char_ref() {
             Ok(Some(ch)) => return Ok(Cow::Owned(ch.to_string())),
             Ok(None) => {}
-            Err(error) => return Err(self.malformed(offset, error.to_string())),
+            Err(error) => return Err(self.malformed(offset, parse_error_text(&error))),
         }
         let name = reference.decode().map_err(|e| self.malformed(offset, e.to_string()))?;
         let text = match name.as_ref() {
@@ -548,7 +548,7 @@ impl<'a> Cursor<'a> {
                 let value = attribute.unescape_value().map_err(|e| {
                     self.no_duplicate(element, &mut keys)
                         .err()
-                        .unwrap_or_else(|| self.malformed(element.offset, e.to_string()))
+                        .unwrap_or_else(|| self.malformed(element.offset, parse_error_text(&e)))
                 })?;
                 found = Some(value.into_owned());
             }
@@ -644,6 +644,23 @@ pub(super) fn first_duplicate<'k>(names: &[&'k [u8]]) -> Option<&'k [u8]> {
         };
         seen.is_some_and(|seen| std::mem::replace(seen, true))
     })
+}
+
+/// quick-xml's text for its error (the words of its `Display`), each kind written here: the
+/// reader reads a byte slice, which never fails to read, so its I/O arm (which would format a
+/// `std::io::Error` and link every `ErrorKind`'s text into the npm package) is not needed.
+pub(super) fn parse_error_text(error: &quick_xml::Error) -> String {
+    use quick_xml::Error;
+    let (kind, detail): (&str, &dyn std::fmt::Display) = match error {
+        Error::Io(_) => return "I/O error".to_owned(),
+        Error::Syntax(e) => ("syntax error: ", e),
+        Error::IllFormed(e) => ("ill-formed document: ", e),
+        Error::InvalidAttr(e) => ("error while parsing attribute: ", e),
+        Error::Encoding(e) => ("", e),
+        Error::Escape(e) => ("", e),
+        Error::Namespace(e) => ("", e),
+    };
+    format!("{kind}{detail}")
 }
 
 /// The element that an item starts, looked at in place: moving an item out of its result

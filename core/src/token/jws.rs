@@ -229,7 +229,10 @@ const DUPLICATE: &str = "duplicate member ";
 
 fn duplicate_name(error: &serde_json::Error) -> String {
     let text = error.to_string();
-    let name = text.strip_prefix(DUPLICATE).and_then(|rest| rest.split(" at line").next()).unwrap_or_default();
+    let name = text
+        .strip_prefix(DUPLICATE)
+        .and_then(|rest| crate::text::split_once(rest, " at line").map_or(Some(rest), |(name, _)| Some(name)))
+        .unwrap_or_default();
     format!(" ({})", shown(name))
 }
 

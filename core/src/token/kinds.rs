@@ -458,7 +458,10 @@ fn read_scope(claims: &TokenClaims) -> Result<ScopeSet, TokenError> {
         (Some(Value::String(text)), None) => text.clone(),
         (Some(_), None) => return Err(invalid("scope", "it is not a space-delimited string")),
         (None, Some(Value::Array(values))) => {
-            let values = values.iter().map(|v| v.as_str().filter(|s| !s.contains(' '))).collect::<Option<Vec<_>>>();
+            let values = values
+                .iter()
+                .map(|v| v.as_str().filter(|s| !crate::text::contains(s, " ")))
+                .collect::<Option<Vec<_>>>();
             values.ok_or_else(|| invalid("scp", "it holds a value that is not a single scope string"))?.join(" ")
         }
         (None, Some(_)) => return Err(invalid("scp", "it is not an array of strings")),

@@ -177,6 +177,7 @@ impl SecurityTokenReport {
         }
     }
 
+    /// A rule's result; `detail` is called only when details are written.
     fn push(
         &mut self,
         id: &'static str,
@@ -184,9 +185,14 @@ impl SecurityTokenReport {
         detail: impl FnOnce() -> String,
         error: Option<TokenError>,
     ) {
+        let detail = if self.details { detail() } else { String::new() };
+        self.push_written(id, outcome, detail, error);
+    }
+
+    /// `push` once the detail is written: one body for every caller's detail closure.
+    fn push_written(&mut self, id: &'static str, outcome: RuleOutcome, detail: String, error: Option<TokenError>) {
         let clause = SECURITY_TOKEN_RULES.iter().find(|(rule, _)| *rule == id).map_or("", |&(_, clause)| clause);
         let code = error.as_ref().map(TokenError::code);
-        let detail = if self.details { detail() } else { String::new() };
         self.rules.push(RuleResult { id, clause, outcome, detail, code });
         if self.failure.is_none() {
             self.failure = error;

@@ -56,6 +56,12 @@ fn rfc7515_4_1_11_crit_is_refused() {
         security().validate(&token_with(&header, &claims(), &key()), CLIENT, NOW).unwrap_err(),
         TokenError::CritUnsupported("b64".into())
     );
+    // Every name the token lists, in its order, each shown as printable text.
+    header.crit = Some(vec!["b64".into(), "x\ny".into(), "zip".into()]);
+    assert_eq!(
+        security().validate(&token_with(&header, &claims(), &key()), CLIENT, NOW).unwrap_err(),
+        TokenError::CritUnsupported(format!("b64, {}, zip", crate::token::error::shown("x\ny")))
+    );
 }
 
 #[test]

@@ -191,9 +191,14 @@ impl Verifier {
             .filter(|alg| self.algorithms.contains(alg))
             .ok_or_else(|| TokenError::AlgorithmRefused { alg: shown(&jws.header.alg) })?;
         if let Some(crit) = &jws.header.crit {
-            return Err(TokenError::CritUnsupported(
-                crit.iter().map(|name| shown(name)).collect::<Vec<_>>().join(", "),
-            ));
+            let mut names = String::new();
+            for (i, name) in crit.iter().enumerate() {
+                if i > 0 {
+                    names.push_str(", ");
+                }
+                names.push_str(&shown(name));
+            }
+            return Err(TokenError::CritUnsupported(names));
         }
         let signature = jws.signature_bytes()?;
         if alg == Algorithm::Hs256 {
