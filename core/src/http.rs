@@ -6,6 +6,7 @@
 
 use crate::error::RequestError;
 use base64ct::{Base64UrlUnpadded, Encoding};
+use zeroize::Zeroizing;
 
 /// The media type of every request body this profile sends (B.7.2, B.7.4).
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -341,41 +342,48 @@ pub(crate) struct BasicCredentials {
     pub(crate) client_secret: crate::Secret,
 }
 
-/// Writes `Basic base64(form-encode(id) ":" form-encode(secret))` (RFC 6749 §2.3.1).
+/// Writes `Basic base64(form-encode(id) ":" form-encode(secret))` (RFC 6749 §2.3.1). The
+/// intermediate texts hold the client secret and are wiped.
 pub(crate) fn basic_authorization(client_id: &str, client_secret: &str) -> String {
-    let raw = format!("{}:{}", crate::form::encode_component(client_id), crate::form::encode_component(client_secret));
-    format!("Basic {}", base64_encode(raw.as_bytes()))
+    let secret = Zeroizing::new(crate::form::encode_component(client_secret));
+    let raw = Zeroizing::new(format!("{}:{}", crate::form::encode_component(client_id), secret.as_str()));
+    let encoded = Zeroizing::new(base64_encode(raw.as_bytes()));
+    format!("Basic {}", encoded.as_str())
 }
 
 /// Base64 with padding (RFC 4648 §4, what Basic credentials use), written with the base64url
 /// codec the tokens already need (§5: the same code with `-` and `_` for `+` and `/`, without
 /// padding): one codec in the npm package instead of two.
 fn base64_encode(bytes: &[u8]) -> String {
-    let mut text: String =
-        Base64UrlUnpadded::encode_string(bytes).chars().map(|c| translated(c, ['-', '_'], ['+', '/'])).collect();
-    while text.len() % 4 != 0 {
-        text.push('=');
+    let mut text = Base64UrlUnpadded::encode_string(bytes).into_bytes();
+    for byte in &mut text {
+        *byte = swapped(*byte, *b"-_", *b"+/");
     }
-    text
+    text.resize(text.len().next_multiple_of(4), b'=');
+    // Only ASCII was written, so this never falls back.
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// Reads padded base64 (RFC 4648 §4) exactly as `base64ct::Base64` does: the length a multiple of
 /// 4, `=` only as the last one or two characters, `-` and `_` refused, no bits set past the data.
+/// The base64url copy it decodes holds the credentials and is wiped.
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 != 0 || text.contains(['-', '_']) {
         return None;
     }
     let unpadded = text.strip_suffix("==").or_else(|| text.strip_suffix('=')).unwrap_or(text);
-    let url: String = unpadded.chars().map(|c| translated(c, ['+', '/'], ['-', '_'])).collect();
-    Base64UrlUnpadded::decode_vec(&url).ok()
+    let url = Zeroizing::new(unpadded.bytes().map(|byte| swapped(byte, *b"+/", *b"-_")).collect::<Vec<u8>>());
+    std::str::from_utf8(&url).ok().and_then(|url| Base64UrlUnpadded::decode_vec(url).ok())
 }
 
-/// `c`, or `to[i]` where `c` is `from[i]`.
-fn translated(c: char, from: [char; 2], to: [char; 2]) -> char {
-    match from.iter().position(|&f| f == c).and_then(|i| to.get(i)) {
-        Some(&t) => t,
-        None => c,
+/// `byte`, or `to[i]` where it is `from[i]`, with no branch on its value (it is part of a client
+/// secret's encoding; base64ct decodes in constant time for the same reason).
+fn swapped(byte: u8, from: [u8; 2], to: [u8; 2]) -> u8 {
+    let mut out = byte;
+    for (f, t) in from.into_iter().zip(to) {
+        out ^= 0u8.wrapping_sub(u8::from(byte == f)) & (f ^ t);
     }
+    out
 }
 
 /// Reads the `Authorization` header, if any: `Ok(None)` when absent or not a Basic scheme is
@@ -392,8 +400,10 @@ pub(crate) fn read_basic_authorization(request: &HttpRequest) -> Result<Option<B
     if !scheme.eq_ignore_ascii_case("basic") {
         return Err(bad("Authorization scheme is not Basic"));
     }
-    let decoded = base64_decode(encoded.trim()).ok_or_else(|| bad("Basic credentials are not valid base64"))?;
-    let decoded = String::from_utf8(decoded).map_err(|_| bad("Basic credentials are not UTF-8 text"))?;
+    // The decoded `id:secret` is wiped once the two parts are read out of it.
+    let decoded =
+        Zeroizing::new(base64_decode(encoded.trim()).ok_or_else(|| bad("Basic credentials are not valid base64"))?);
+    let decoded = std::str::from_utf8(&decoded).map_err(|_| bad("Basic credentials are not UTF-8 text"))?;
     let (id, secret) =
         decoded.split_once(':').ok_or_else(|| bad("Basic credentials have no `:` between client id and secret"))?;
     let client_id = crate::form::decode_component(id)
