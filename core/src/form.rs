@@ -140,6 +140,18 @@ pub(crate) struct Form {
     params: Vec<(String, String)>,
 }
 
+/// The values of a read form may be secrets (`client_secret`, `assertion`, `subject_token`, `code`,
+/// `code_verifier`, `refresh_token`): the requests copy what they keep into a [`crate::Secret`],
+/// and the form's own copies are wiped when it is dropped.
+impl Drop for Form {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, value) in &mut self.params {
+            value.zeroize();
+        }
+    }
+}
+
 impl std::fmt::Debug for Form {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.params.iter().map(|(name, _)| name)).finish()
