@@ -26,7 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let text = json_text(&value, what)?;
-    let read = mcx_connect::json::from_str(&text).map_err(|e| shape_error(what, e));
+    let read = mcx_connect::json::from_str(&text).map_err(|e| shape_error(what, &text, &e));
     wipe_text(text);
     read
 }
@@ -36,7 +36,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
 /// documents with, so the package carries it once (`from_js` would compile a second).
 pub fn document_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let text = json_text(&value, what)?;
-    let read = serde_json::from_slice(text.as_bytes()).map_err(|e| shape_error(what, e));
+    let read = serde_json::from_slice(text.as_bytes()).map_err(|e| shape_error(what, &text, &e));
     wipe_text(text);
     read
 }
@@ -58,10 +58,18 @@ pub(crate) fn wipe_text(text: String) {
 }
 
 /// The `invalid_argument` error for a value serde_json could not read (one function, not one
-/// per type read).
+/// per type read): named by the member it stopped at (`options.jwks.keys[0].kty`), without the
+/// position in the `JSON.stringify` text the caller never saw, in JSON's words (the core's
+/// `json::describe_error`).
 #[inline(never)]
-fn shape_error(what: &str, error: serde_json::Error) -> JsValue {
-    invalid_argument(what, &error.to_string())
+fn shape_error(what: &str, text: &str, error: &serde_json::Error) -> JsValue {
+    let (path, message) = mcx_connect::json::describe_error(text, error);
+    let member = match path.as_str() {
+        "" => what.to_owned(),
+        _ if path.starts_with('[') => format!("{what}{path}"),
+        _ => format!("{what}.{path}"),
+    };
+    invalid_argument(&member, &message)
 }
 
 /// `JSON.stringify(value)`.

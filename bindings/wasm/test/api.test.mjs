@@ -233,13 +233,37 @@ test("login: AuthorizationRequest is a class that keeps its secrets and restores
   assert.throws(() => api.checkRefreshScope(read.value, "openid 3gpp:mc:ptt_service"), (e) => e.code === "scope_widened" && e.oauthError === "invalid_scope");
 });
 
+test("a value of the wrong shape is named by its member path, in JavaScript's words, with no position in a JSON text", () => {
+  const refused = (call) => {
+    try {
+      call();
+    } catch (e) {
+      assert.ok(e instanceof api.McxConnectError && e.code === "invalid_argument", String(e));
+      assert.doesNotMatch(e.message, /line \d+ column \d+|sequence|struct |allow_loopback_http/, e.message);
+      return e.message;
+    }
+    assert.fail("not refused");
+  };
+  assert.equal(refused(() => new api.SecurityTokenValidator({ issuer: 5 })), "options.issuer: invalid type: integer `5`, expected a string");
+  assert.match(refused(() => new api.SecurityTokenValidator({ issuer: "https://i", jwks: "", leway: 3 })), /^options: unknown field `leway`, expected one of `issuer`/);
+  assert.equal(
+    refused(() => api.buildTokenExchangeRequest("https://idms.primary.example/token", { resource: "https://p", subjectToken: "a.b.c", client: { method: "client_secret_basic", clientId: 7 } })),
+    "request.client.clientId: invalid type: integer `7`, expected a string",
+  );
+  assert.equal(
+    refused(() => new api.AccessTokenValidator({ issuer: "https://i", jwks: "", scopes: ["openid", 3] })),
+    "options.scopes[1]: invalid type: integer `3`, expected a string",
+  );
+  assert.match(refused(() => api.AuthorizationRequest.restore([])), /^state: invalid type: array, expected object AuthorizationRequestState$/);
+});
+
 test("an argument typed as an object is read from an object only, never by position from an array", () => {
   const request = new api.AuthorizationRequest(dataLogin);
   const saved = request.save();
   assert.equal(api.AuthorizationRequest.restore(saved).url(), request.url());
   assert.throws(
     () => api.AuthorizationRequest.restore(Object.values(saved)),
-    (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /invalid type: sequence, expected struct/.test(e.message),
+    (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /invalid type: array, expected object/.test(e.message),
   );
 });
 

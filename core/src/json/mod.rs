@@ -14,6 +14,10 @@
 //! `deny_unknown_fields` and the error messages are unchanged; an array where an object is expected
 //! is refused (`invalid type: sequence, expected struct …`) instead of being read by position.
 
+mod error;
+
+pub use error::describe_error;
+
 use serde::de::DeserializeOwned;
 use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 use std::fmt;

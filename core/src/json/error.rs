@@ -1,0 +1,264 @@
+//! A serde_json error told to a host's caller who wrote a value, not a JSON text (the npm
+//! package's arguments go through `JSON.stringify`): where in the document it stopped, as a member
+//! path from the root (`jwks.keys[0].kty`), and what, without serde_json's position in a text the
+//! caller never saw (`at line 1 column 812`) and in a JSON reader's words (an array, an object)
+//! rather than serde's (a sequence, a map, a struct).
+
+use std::fmt::Write;
+
+/// The longest member name a path shows, in characters (a name is the caller's, not a secret,
+/// but it may be long).
+const MAX_NAME_CHARS: usize = 64;
+
+/// Where `error` stopped reading `text`, as a member path from the document's root (empty at the
+/// root), and its message without the position and in a JSON reader's words.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// #[serde(deny_unknown_fields)]
+/// struct Key { kty: String }
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Set { keys: Vec<Key> }
+/// let text = r#"{"keys":[{"kty":"EC"},{"kty":5}]}"#;
+/// let error = mcx_connect::json::from_str::<Set>(text).unwrap_err();
+/// let (path, message) = mcx_connect::json::describe_error(text, &error);
+/// assert_eq!(path, "keys[1].kty");
+/// assert_eq!(message, "invalid type: integer `5`, expected a string");
+/// ```
+pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String) {
+    let full = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let message = full.strip_suffix(position.as_str()).unwrap_or(&full);
+    // serde_json's column counts the bytes of the line up to and including where it stopped.
+    let end = line_start(text, error.line()).saturating_add(error.column());
+    let mut members = members_at(text, end);
+    if message.starts_with("unknown field") {
+        // It stopped on the name itself, which the message names: the path is its object's.
+        members.pop();
+    }
+    (path_text(&members), in_json_words(message))
+}
+
+/// One step of a member path.
+enum Member<'t> {
+    /// An object's member, by its name as written in the text (escapes kept).
+    Name(&'t str),
+    /// An array's element.
+    Index(usize),
+}
+
+/// What is open at one depth while the text is walked.
+enum Open<'t> {
+    /// An object, with the name of the member being read (`None` before its first name).
+    Object { name: Option<&'t str>, expecting_name: bool },
+    /// An array, with the index of the element being read.
+    Array(usize),
+}
+
+/// The byte offset where line `line` (1-based) of `text` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.bytes().enumerate().filter(|&(_, byte)| byte == b'\n').nth(line - 2).map_or(text.len(), |(at, _)| at + 1)
+}
+
+/// The members open at byte offset `end` of the JSON text `text`, from the root.
+fn members_at(text: &str, end: usize) -> Vec<Member<'_>> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at).filter(|_| at < end) {
+        match byte {
+            b'"' => {
+                let start = at + 1;
+                at = start;
+                while let Some(&inside) = bytes.get(at).filter(|&&inside| inside != b'"') {
+                    at += if inside == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Open::Object { name, expecting_name: expecting @ true }) = open.last_mut() {
+                    *name = text.get(start..at.min(bytes.len()));
+                    *expecting = false;
+                }
+            }
+            b'{' => open.push(Open::Object { name: None, expecting_name: true }),
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Array(index)) => *index += 1,
+                Some(Open::Object { expecting_name, .. }) => *expecting_name = true,
+                None => {}
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    open.into_iter()
+        .filter_map(|depth| match depth {
+            Open::Object { name, .. } => name.map(Member::Name),
+            Open::Array(index) => Some(Member::Index(index)),
+        })
+        .collect()
+}
+
+/// `a.b[0].c`.
+fn path_text(members: &[Member<'_>]) -> String {
+    let mut path = String::new();
+    for member in members {
+        match member {
+            Member::Name(name) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.extend(name.chars().take(MAX_NAME_CHARS));
+                if name.chars().nth(MAX_NAME_CHARS).is_some() {
+                    path.push('…');
+                }
+            }
+            Member::Index(index) => {
+                let _ = write!(path, "[{index}]");
+            }
+        }
+    }
+    path
+}
+
+/// serde's words for JSON's (`sequence` → `array`, `map` → `object`, `struct X` → `object X`),
+/// whole words only and outside the backquoted names and values the message quotes.
+fn in_json_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 5] = [
+        ("a sequence", "an array"),
+        ("a map", "an object"),
+        ("sequence", "array"),
+        ("map", "object"),
+        ("struct", "object"),
+    ];
+    let mut out = String::with_capacity(message.len());
+    for (part, text) in message.split('`').enumerate() {
+        if part > 0 {
+            out.push('`');
+        }
+        if part % 2 == 1 {
+            out.push_str(text);
+            continue;
+        }
+        let mut rest = text;
+        'text: while let Some(first) = rest.chars().next() {
+            let after_word = out.chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            if after_word {
+                for (from, to) in WORDS {
+                    let ends_word = rest
+                        .get(from.len()..)
+                        .is_some_and(|next| !next.starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+                    if let Some(next) = rest.strip_prefix(from).filter(|_| ends_word) {
+                        out.push_str(to);
+                        rest = next;
+                        continue 'text;
+                    }
+                }
+            }
+            out.push(first);
+            rest = rest.get(first.len_utf8()..).unwrap_or_default();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_error;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Client {
+        method: String,
+        client_id: String,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Request {
+        resource: String,
+        scopes: Vec<String>,
+        client: Client,
+    }
+
+    fn described(text: &str) -> (String, String) {
+        let error = crate::json::from_str::<Request>(text).unwrap_err();
+        describe_error(text, &error)
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_member_and_no_position() {
+        let (path, message) = described(r#"{"resource":5,"scopes":[],"client":{"method":"m","client_id":"c"}}"#);
+        assert_eq!((path.as_str(), message.as_str()), ("resource", "invalid type: integer `5`, expected a string"));
+        let (path, _) = described(r#"{"resource":"r","scopes":["a",7],"client":{"method":"m","client_id":"c"}}"#);
+        assert_eq!(path, "scopes[1]");
+        let (path, _) = described(r#"{"resource":"r","scopes":[],"client":{"method":"m","client_id":[1]}}"#);
+        assert_eq!(path, "client.client_id");
+    }
+
+    #[test]
+    fn an_unknown_member_is_named_by_the_message_at_its_objects_path() {
+        let (path, message) =
+            described(r#"{"resource":"r","scopes":[],"client":{"method":"m","client_id":"c","secret":"s"}}"#);
+        assert_eq!(path, "client");
+        assert_eq!(message, "unknown field `secret`, expected `method` or `client_id`");
+    }
+
+    #[test]
+    fn a_missing_member_is_named_by_the_message_at_its_objects_path() {
+        let (path, message) = described(r#"{"resource":"r","scopes":[],"client":{"method":"m"}}"#);
+        assert_eq!((path.as_str(), message.as_str()), ("client", "missing field `client_id`"));
+        let (path, message) = described(r#"{"scopes":[],"client":{"method":"m","client_id":"c"}}"#);
+        assert_eq!((path.as_str(), message.as_str()), ("", "missing field `resource`"));
+    }
+
+    #[test]
+    fn an_array_for_an_object_is_said_in_json_words() {
+        let (path, message) = described(r#"["r",[],{}]"#);
+        assert_eq!(path, "");
+        assert_eq!(message, "invalid type: array, expected object Request");
+        let (path, message) = described(r#"{"resource":"r","scopes":{},"client":{"method":"m","client_id":"c"}}"#);
+        assert_eq!((path.as_str(), message.as_str()), ("scopes", "invalid type: object, expected an array"));
+    }
+
+    #[test]
+    fn only_whole_words_outside_quotes_are_said_anew() {
+        assert_eq!(
+            super::in_json_words("invalid type: map, expected struct HeaderMap with `map` in a sequence of maps"),
+            "invalid type: object, expected object HeaderMap with `map` in an array of maps"
+        );
+    }
+
+    #[test]
+    fn names_with_quotes_and_escapes_are_shown_as_written_and_long_ones_cut() {
+        let long = "n".repeat(100);
+        let text =
+            format!(r#"{{"resource":"r","scopes":[],"client":{{"method":"m","client_id":"c","a\"b{long}":1}}}}"#);
+        let error = crate::json::from_str::<Request>(&text).unwrap_err();
+        let (path, _) = describe_error(&text, &error);
+        assert_eq!(path, "client");
+        let text = r#"{"resource":"r\"x","scopes":[],"client":{"method":"m","client_id":5}}"#;
+        let error = crate::json::from_str::<Request>(text).unwrap_err();
+        assert_eq!(describe_error(text, &error).0, "client.client_id");
+        let text = format!(r#"{{"{long}":{{"x":1}}}}"#);
+        let error =
+            serde_json::from_str::<std::collections::HashMap<String, std::collections::HashMap<String, String>>>(&text)
+                .unwrap_err();
+        let (path, _) = describe_error(&text, &error);
+        assert_eq!(path, format!("{}….x", "n".repeat(64)));
+    }
+
+    #[test]
+    fn a_syntax_error_names_where_it_stopped() {
+        let text = "{\"resource\":\"r\",\n\"scopes\":[\"a\",";
+        let error = crate::json::from_str::<Request>(text).unwrap_err();
+        let (path, message) = describe_error(text, &error);
+        assert_eq!((path.as_str(), message.as_str()), ("scopes[1]", "EOF while parsing a value"));
+    }
+}
