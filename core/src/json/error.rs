@@ -31,28 +31,9 @@ pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String)
     let message = full.strip_suffix(position.as_str()).unwrap_or(&full);
     // serde_json's column counts the bytes of the line up to and including where it stopped.
     let end = line_start(text, error.line()).saturating_add(error.column());
-    let mut members = members_at(text, end);
-    if message.starts_with("unknown field") {
-        // It stopped on the name itself, which the message names: the path is its object's.
-        members.pop();
-    }
-    (path_text(&members), in_json_words(message))
-}
-
-/// One step of a member path.
-enum Member<'t> {
-    /// An object's member, by its name as written in the text (escapes kept).
-    Name(&'t str),
-    /// An array's element.
-    Index(usize),
-}
-
-/// What is open at one depth while the text is walked.
-enum Open<'t> {
-    /// An object, with the name of the member being read (`None` before its first name).
-    Object { name: Option<&'t str>, expecting_name: bool },
-    /// An array, with the index of the element being read.
-    Array(usize),
+    // An unknown member stopped on its own name, which the message names: the path is its object's.
+    let path = path_at(text, end, message.starts_with("unknown field"));
+    (path, in_json_words(message))
 }
 
 /// The byte offset where line `line` (1-based) of `text` starts.
@@ -63,64 +44,64 @@ fn line_start(text: &str, line: usize) -> usize {
     text.bytes().enumerate().filter(|&(_, byte)| byte == b'\n').nth(line - 2).map_or(text.len(), |(at, _)| at + 1)
 }
 
-/// The members open at byte offset `end` of the JSON text `text`, from the root.
-fn members_at(text: &str, end: usize) -> Vec<Member<'_>> {
+/// The member path (`a.b[0].c`) open at byte offset `end` of the JSON text `text`, written as the
+/// text is walked: for each open object or array, where its part of the path starts and its state
+/// (an array's element index times two; an object's 1 while a name is awaited, 3 after it).
+/// `without_last_name` leaves out the name of the innermost object's member.
+fn path_at(text: &str, end: usize, without_last_name: bool) -> String {
     let bytes = text.as_bytes();
-    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut path = String::new();
+    let (mut starts, mut states): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut at = 0;
     while let Some(&byte) = bytes.get(at).filter(|_| at < end) {
-        match byte {
-            b'"' => {
+        match (byte, states.last_mut()) {
+            (b'"', state) => {
                 let start = at + 1;
                 at = start;
                 while let Some(&inside) = bytes.get(at).filter(|&&inside| inside != b'"') {
                     at += if inside == b'\\' { 2 } else { 1 };
                 }
-                if let Some(Open::Object { name, expecting_name: expecting @ true }) = open.last_mut() {
-                    *name = text.get(start..at.min(bytes.len()));
-                    *expecting = false;
+                if let (Some(state @ 1), Some(&base)) = (state, starts.last()) {
+                    *state = 3;
+                    path.truncate(base);
+                    let name = text.get(start..at.min(bytes.len())).unwrap_or_default();
+                    if base > 0 {
+                        path.push('.');
+                    }
+                    path.extend(name.chars().take(MAX_NAME_CHARS));
+                    if name.chars().nth(MAX_NAME_CHARS).is_some() {
+                        path.push('…');
+                    }
                 }
             }
-            b'{' => open.push(Open::Object { name: None, expecting_name: true }),
-            b'[' => open.push(Open::Array(0)),
-            b'}' | b']' => {
-                open.pop();
+            (b'{', _) => {
+                starts.push(path.len());
+                states.push(1);
             }
-            b',' => match open.last_mut() {
-                Some(Open::Array(index)) => *index += 1,
-                Some(Open::Object { expecting_name, .. }) => *expecting_name = true,
-                None => {}
-            },
+            (b'[', _) => {
+                starts.push(path.len());
+                states.push(0);
+                path.push_str("[0]");
+            }
+            (b'}' | b']', _) => {
+                path.truncate(starts.pop().unwrap_or_default());
+                states.pop();
+            }
+            (b',', Some(state)) => {
+                if *state % 2 == 0 {
+                    *state += 2;
+                    path.truncate(starts.last().copied().unwrap_or_default());
+                    let _ = write!(path, "[{}]", *state / 2);
+                } else {
+                    *state = 1;
+                }
+            }
             _ => {}
         }
         at += 1;
     }
-    open.into_iter()
-        .filter_map(|depth| match depth {
-            Open::Object { name, .. } => name.map(Member::Name),
-            Open::Array(index) => Some(Member::Index(index)),
-        })
-        .collect()
-}
-
-/// `a.b[0].c`.
-fn path_text(members: &[Member<'_>]) -> String {
-    let mut path = String::new();
-    for member in members {
-        match member {
-            Member::Name(name) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.extend(name.chars().take(MAX_NAME_CHARS));
-                if name.chars().nth(MAX_NAME_CHARS).is_some() {
-                    path.push('…');
-                }
-            }
-            Member::Index(index) => {
-                let _ = write!(path, "[{index}]");
-            }
-        }
+    if without_last_name && states.last().is_some_and(|state| state % 2 == 1) {
+        path.truncate(starts.last().copied().unwrap_or_default());
     }
     path
 }
@@ -146,12 +127,12 @@ fn in_json_words(message: &str) -> String {
         }
         let mut rest = text;
         'text: while let Some(first) = rest.chars().next() {
-            let after_word = out.chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let after_word = out.chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
             if after_word {
                 for (from, to) in WORDS {
                     let ends_word = rest
                         .get(from.len()..)
-                        .is_some_and(|next| !next.starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+                        .is_some_and(|next| !next.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
                     if let Some(next) = rest.strip_prefix(from).filter(|_| ends_word) {
                         out.push_str(to);
                         rest = next;
