@@ -1,5 +1,6 @@
 //! Tokens: compact JWS parsing, JWK Sets, full security-token validation (issue 4), and the
-//! validator options record (its shared-secret reader, then each kind's `from_options`).
+//! validator options record (its shared-secret reader, then each kind's `from_options`; a refused
+//! record's error as `json::describe_error` tells it).
 //! The first byte picks the parser; the rest is the token, the JWK Set or the options' JSON text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -18,7 +19,14 @@ fuzz_target!(|data: &[u8]| {
             let _ = UnverifiedToken::inspect(&text);
         }
         2 => {
-            let Ok(options) = serde_json::from_str::<TokenValidatorOptions>(&text) else { return };
+            let options = match mcx_connect::json::from_str::<TokenValidatorOptions>(&text) {
+                Ok(options) => options,
+                Err(error) => {
+                    // The error told as the npm package tells it: a member path and a message.
+                    let _ = mcx_connect::json::describe_error(&text, &error);
+                    return;
+                }
+            };
             let Ok(verifier) = options.verifier() else { return };
             let _ = SecurityTokenValidator::from_options(&options, verifier.clone());
             let _ = IdTokenValidator::from_options(&options, verifier.clone());
