@@ -26,14 +26,22 @@ const MAX_NAME_CHARS: usize = 64;
 /// assert_eq!(message, "invalid type: integer `5`, expected a string");
 /// ```
 pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String) {
-    let full = error.to_string();
-    let position = format!(" at line {} column {}", error.line(), error.column());
-    let message = full.strip_suffix(position.as_str()).unwrap_or(&full);
+    let message = without_position(error);
     // serde_json's column counts the bytes of the line up to and including where it stopped.
     let end = line_start(text, error.line()).saturating_add(error.column());
     // An unknown member stopped on its own name, which the message names: the path is its object's.
     let path = path_at(text, end, message.starts_with("unknown field"));
-    (path, in_json_words(message))
+    (path, in_json_words(&message))
+}
+
+/// serde_json's message without the position it appends (` at line 1 column 812`).
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
+    let mut message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    if message.ends_with(position.as_str()) {
+        message.truncate(message.len() - position.len());
+    }
+    message
 }
 
 /// The byte offset where line `line` (1-based) of `text` starts.

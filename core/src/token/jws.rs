@@ -228,11 +228,8 @@ pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, String> {
 const DUPLICATE: &str = "duplicate member ";
 
 fn duplicate_name(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let name = text
-        .strip_prefix(DUPLICATE)
-        .and_then(|rest| crate::text::split_once(rest, " at line").map_or(Some(rest), |(name, _)| Some(name)))
-        .unwrap_or_default();
+    let text = crate::json::without_position(error);
+    let name = text.strip_prefix(DUPLICATE).unwrap_or_default();
     format!(" ({})", shown(name))
 }
 
@@ -317,6 +314,13 @@ mod tests {
         let p = b64(r#"{"sub":"a","sub":"b"}"#);
         let err = parse_compact(&format!("{h}.{p}.c2ln"), 1000).err();
         assert_eq!(err, Some(TokenError::Malformed("its payload has a duplicate member name (`sub`)".to_owned())));
+        // Only serde_json's own position is cut from the name, not words of the name that look like one.
+        let p = b64(r#"{"x at line 2":1,"x at line 2":2}"#);
+        let err = parse_compact(&format!("{h}.{p}.c2ln"), 1000).err();
+        assert_eq!(
+            err,
+            Some(TokenError::Malformed("its payload has a duplicate member name (`x at line 2`)".to_owned()))
+        );
     }
 
     #[test]

@@ -361,7 +361,7 @@ impl<'de> serde::de::Visitor<'de> for SecretBytes {
             placed.push((at, members.next_value::<u8>().map_err(|_| Self::refused())?));
         }
         let mut bytes = Zeroizing::new(vec![0u8; placed.len()]);
-        let mut seen = Zeroizing::new(vec![false; placed.len()]);
+        let mut seen = vec![false; placed.len()];
         for &(at, byte) in placed.iter() {
             match (bytes.get_mut(at), seen.get_mut(at)) {
                 (Some(slot), Some(taken)) if !*taken => (*slot, *taken) = (byte, true),
