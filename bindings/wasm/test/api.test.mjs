@@ -255,6 +255,16 @@ test("a value of the wrong shape is named by its member path, in JavaScript's wo
     "options.scopes[1]: invalid type: integer `3`, expected a string",
   );
   assert.match(refused(() => api.AuthorizationRequest.restore([])), /^state: invalid type: array, expected object AuthorizationRequestState$/);
+  // A token given where an object belongs (arguments swapped) is said to be a string, never shown.
+  assert.equal(
+    refused(() => new api.SecurityTokenValidator("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln")),
+    "options: invalid type: a string, expected object TokenValidatorOptions",
+  );
+  // The shared secret's own reader refuses without quoting the value, at its member.
+  assert.equal(
+    refused(() => new api.SecurityTokenValidator({ issuer: "https://i", jwks: "", target: "https://t", sharedSecret: [1, 300] })),
+    "options.sharedSecret: the shared secret is not bytes (a Uint8Array) or a string",
+  );
 });
 
 test("an argument typed as an object is read from an object only, never by position from an array", () => {

@@ -199,7 +199,11 @@ impl MigrationFlow {
         if json.len() > 256 * 1024 {
             return Err(invalid("it is larger than 256 KiB".into()));
         }
-        let saved: SavedFlow = crate::json::from_str(json).map_err(|e| invalid(format!("not a saved flow: {e}")))?;
+        // The message never quotes a string of the text: a saved flow holds tokens.
+        let saved: SavedFlow = crate::json::from_str(json).map_err(|e| {
+            let message = crate::json::without_position(&e);
+            invalid(format!("not a saved flow: {message} at line {} column {}", e.line(), e.column()))
+        })?;
         if saved.version != VERSION {
             return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
         }

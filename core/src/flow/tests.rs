@@ -137,6 +137,21 @@ fn saved_flow_is_snake_case_whatever_the_features() {
     );
 }
 
+/// A saved flow holds tokens: a string in the wrong place (a token where a number belongs) is
+/// refused without being quoted, at the position the caller's own text has it.
+#[test]
+fn saved_flow_with_a_string_in_the_wrong_place_is_refused_without_quoting_it() {
+    let mut flow = flow();
+    flow.next_request(NOW).unwrap();
+    let mut saved: serde_json::Value = serde_json::from_str(&flow.save(true)).unwrap();
+    saved["version"] = serde_json::json!("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln");
+    let error = MigrationFlow::restore(&saved.to_string(), FlowSecrets::default()).unwrap_err();
+    assert_eq!(error.code(), "flow_invalid_saved_flow");
+    let text = error.to_string();
+    assert!(text.contains("invalid type: a string, expected") && text.contains(" at line 1 column "), "{text}");
+    assert!(!text.contains("eyJ"), "{text}");
+}
+
 /// A saved flow is the JSON object `save` writes, at every depth: the same members given as arrays
 /// (which serde_json alone would read by position) are refused, as any other malformed saved flow.
 #[test]

@@ -34,12 +34,22 @@ pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String)
     (path, in_json_words(&message))
 }
 
-/// serde_json's message without the position it appends (` at line 1 column 812`).
+/// serde_json's message without the position it appends (` at line 1 column 812`), and without
+/// a string value it quotes (`invalid type: string "eyJ…", expected …`): a string in the wrong
+/// place may be a token or a secret, so it is said to be a string, never shown.
 pub(crate) fn without_position(error: &serde_json::Error) -> String {
     let mut message = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     if message.ends_with(position.as_str()) {
         message.truncate(message.len() - position.len());
+    }
+    for kind in ["invalid type: string \"", "invalid value: string \""] {
+        // The value is written escaped (`\"` inside), so its end is the last `", expected `: what
+        // is expected is the reading type's own text.
+        if let (true, Some(end)) = (message.starts_with(kind), message.rfind("\", expected ")) {
+            let tail = message.get(end + 1..).unwrap_or_default().to_owned();
+            message = format!("{}a string{tail}", kind.trim_end_matches("string \""));
+        }
     }
     message
 }
@@ -214,6 +224,20 @@ mod tests {
         assert_eq!(message, "invalid type: array, expected object Request");
         let (path, message) = described(r#"{"resource":"r","scopes":{},"client":{"method":"m","client_id":"c"}}"#);
         assert_eq!((path.as_str(), message.as_str()), ("scopes", "invalid type: object, expected an array"));
+    }
+
+    #[test]
+    fn a_string_in_the_wrong_place_is_never_quoted_it_may_be_a_token() {
+        let token = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+        let text = format!(r#"{{"resource":"r","scopes":[],"client":"{token}"}}"#);
+        let (path, message) = described(&text);
+        assert_eq!((path.as_str(), message.as_str()), ("client", "invalid type: a string, expected object Client"));
+        // A quote and `", expected ` inside the value do not end it early.
+        let text = r#"{"resource":"r","scopes":[],"client":"x\", expected y"}"#;
+        let (_, message) = described(text);
+        assert_eq!(message, "invalid type: a string, expected object Client");
+        let error = serde_json::from_str::<u64>(&format!("\"{token}\"")).unwrap_err();
+        assert!(!super::without_position(&error).contains("eyJ"));
     }
 
     #[test]
