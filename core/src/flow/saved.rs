@@ -201,7 +201,7 @@ impl MigrationFlow {
         }
         // The message never quotes a string of the text: a saved flow holds tokens.
         let saved: SavedFlow = crate::json::from_str(json).map_err(|e| {
-            let message = crate::json::without_position(&e);
+            let message = crate::json::safe_message(&e);
             invalid(format!("not a saved flow: {message} at line {} column {}", e.line(), e.column()))
         })?;
         if saved.version != VERSION {

@@ -26,7 +26,7 @@ const MAX_NAME_CHARS: usize = 64;
 /// assert_eq!(message, "invalid type: integer `5`, expected a string");
 /// ```
 pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String) {
-    let message = without_position(error);
+    let message = safe_message(error);
     // serde_json's column counts the bytes of the line up to and including where it stopped.
     let end = line_start(text, error.line()).saturating_add(error.column());
     // An unknown member stopped on its own name, which the message names: the path is its object's.
@@ -34,10 +34,10 @@ pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String)
     (path, in_json_words(&message))
 }
 
-/// serde_json's message without the position it appends (` at line 1 column 812`), and without
+/// serde_json's message, safe to show: without the position it appends (` at line 1 column 812`), and without
 /// a string value it quotes (`invalid type: string "eyJ…", expected …`): a string in the wrong
 /// place may be a token or a secret, so it is said to be a string, never shown.
-pub(crate) fn without_position(error: &serde_json::Error) -> String {
+pub(crate) fn safe_message(error: &serde_json::Error) -> String {
     let mut message = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     if message.ends_with(position.as_str()) {
@@ -237,7 +237,7 @@ mod tests {
         let (_, message) = described(text);
         assert_eq!(message, "invalid type: a string, expected object Client");
         let error = serde_json::from_str::<u64>(&format!("\"{token}\"")).unwrap_err();
-        assert!(!super::without_position(&error).contains("eyJ"));
+        assert!(!super::safe_message(&error).contains("eyJ"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 mod error;
 
 pub use error::describe_error;
-pub(crate) use error::without_position;
+pub(crate) use error::safe_message;
 
 use serde::de::DeserializeOwned;
 use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};

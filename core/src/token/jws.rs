@@ -228,7 +228,7 @@ pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, String> {
 const DUPLICATE: &str = "duplicate member ";
 
 fn duplicate_name(error: &serde_json::Error) -> String {
-    let text = crate::json::without_position(error);
+    let text = crate::json::safe_message(error);
     let name = text.strip_prefix(DUPLICATE).unwrap_or_default();
     format!(" ({})", shown(name))
 }
