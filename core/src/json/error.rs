@@ -34,9 +34,9 @@ pub fn describe_error(text: &str, error: &serde_json::Error) -> (String, String)
     (path, in_json_words(&message))
 }
 
-/// serde_json's message, safe to show: without the position it appends (` at line 1 column 812`), and without
-/// a string value it quotes (`invalid type: string "eyJ…", expected …`): a string in the wrong
-/// place may be a token or a secret, so it is said to be a string, never shown.
+/// serde_json's message, safe to show: without the position it appends (` at line 1 column 812`)
+/// and without a string value it quotes (`invalid type: string "eyJ…", expected …`): a string in
+/// the wrong place may be a token or a secret, so it is said to be a string, never shown.
 pub(crate) fn safe_message(error: &serde_json::Error) -> String {
     let mut message = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
