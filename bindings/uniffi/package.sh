@@ -52,6 +52,10 @@ for language in kotlin swift; do
   "$CARGO_TARGET_DIR/debug/uniffi-bindgen" generate --no-format --library "$DEBUG_LIB" --language "$language" \
     --out-dir "$work/$language" >/dev/null
 done
+# The generated Kotlin reuses each call's status instead of making a new JNA Structure per call
+# (kotlin-call-status.py says why; tests/BENCHMARKS.md has the measurement).
+python3 bindings/uniffi/kotlin-call-status.py \
+  "$work/kotlin/org/mcxconnect/mcx_connect_ffi.kt" "$work/kotlin/org/mcxconnect/core/mcx_connect.kt"
 
 # --- Python: the wheel --------------------------------------------------------------------------
 # maturin's `uniffi` mode finds the crate's `uniffi-bindgen` binary and runs it with `cargo run` on

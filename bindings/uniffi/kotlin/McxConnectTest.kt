@@ -47,6 +47,29 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         eq("unsupported_grant_type", refusal.code)
         eq(400, refusal.status)
     },
+    "a call's status is reused (kotlin-call-status.py): errors and results stay apart, on one thread and on eight" to {
+        for (file in listOf("org.mcxconnect.Mcx_connect_ffiKt", "org.mcxconnect.core.Mcx_connectKt")) {
+            Class.forName(file).getDeclaredField("uniffiCallStatuses") // the package's Kotlin is the rewritten one
+        }
+        val assertion = securityToken(listOf("c", PARTNER), 1_900_000_000)
+        val request = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), ScopeSet.forService(McService.PTT))
+        val round = { i: Int ->
+            if (i % 3 == 0) {
+                eq(ErrorCodes.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.code)
+            } else {
+                eq(assertion, JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose())
+            }
+            // The core's namespace has a helper of its own.
+            eq(ErrorCodes.SCOPE_COMMA, assertThrows<McxConnectException> { ScopeSet.parse("openid,3gpp:mc:x") }.code)
+            eq("openid 3gpp:mc:x", ScopeSet.parse("openid 3gpp:mc:x").toString())
+        }
+        repeat(30) { round(it) }
+        val failures = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
+        val threads = (0 until 8).map { t -> Thread { try { repeat(100) { round(it + t) } } catch (e: Throwable) { failures.add(e) } } }
+        threads.forEach { it.start() }
+        threads.forEach { it.join() }
+        check(failures.isEmpty()) { "${failures.size} failures, first: ${failures.peek()}" }
+    },
     "policy, parse options and limits default to the core's (https only, strict, default limits)" to {
         val assertion = securityToken(listOf("c", PARTNER), 1_900_000_000)
         val request = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), ScopeSet.forService(McService.PTT))

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Reuses UniFFI's per-call status in the generated Kotlin instead of making a new one per call.
+
+UniFFI 0.32's Kotlin makes a new `UniffiRustCallStatus` (a JNA `Structure` holding a second one,
+its `RustBuffer`: two native memory blocks, each registered with JNA's Cleaner) for every native
+call, and a method call makes several (the handle's clone, each argument's buffer, the method,
+the result's free). The profile in tests/BENCHMARKS.md ("Where a Kotlin call's time goes") puts
+most of a call in the life of those objects. This rewrites the one helper every call goes
+through, `uniffiRustCallWithError`, so that it takes a status from a per-thread stack and puts it
+back when the call returns (or throws); a call made while another is under way on the same thread
+(freeing an error's buffer) takes a second one. Each status is reset before use: code 0 and an
+empty buffer, as a new one is.
+
+The helper is matched exactly: if UniFFI's template changes, this fails and says so, rather than
+leave a file half rewritten.
+
+Usage: kotlin-call-status.py FILE.kt...   (rewrites each file in place)
+"""
+import sys
+
+ORIGINAL = """private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
+    var status = UniffiRustCallStatus()
+    val return_value = callback(status)
+    uniffiCheckCallStatus(errorHandler, status)
+    return return_value
+}
+"""
+
+POOLED = """// mcx-connect (bindings/uniffi/kotlin-call-status.py): a call's status comes from a per-thread stack
+// and goes back to it, instead of a new JNA Structure per call.
+// (`initialValue` rather than `ThreadLocal.withInitial`, which Android has only from API level 26.)
+private val uniffiCallStatuses = object : ThreadLocal<java.util.ArrayDeque<UniffiRustCallStatus>>() {
+    override fun initialValue() = java.util.ArrayDeque<UniffiRustCallStatus>(4)
+}
+
+private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
+    val statuses = uniffiCallStatuses.get()
+    val status = statuses.pollFirst() ?: UniffiRustCallStatus()
+    status.code = UNIFFI_CALL_SUCCESS
+    status.error_buf.capacity = 0
+    status.error_buf.len = 0
+    status.error_buf.data = null
+    try {
+        val return_value = callback(status)
+        uniffiCheckCallStatus(errorHandler, status)
+        return return_value
+    } finally {
+        statuses.addFirst(status)
+    }
+}
+"""
+
+
+def main(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+        count = text.count(ORIGINAL)
+        if count != 1:
+            sys.exit(f"kotlin-call-status: {path} holds UniFFI's call helper {count} times, not once "
+                     "(UniFFI's Kotlin template changed: review this rewrite)")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text.replace(ORIGINAL, POOLED))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])
