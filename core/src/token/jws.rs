@@ -200,8 +200,8 @@ pub(crate) fn check_structure(token: &str, max_bytes: usize) -> Result<(), Strin
 }
 
 fn decode(segment: &str, name: &str) -> Result<Vec<u8>, TokenError> {
-    Base64UrlUnpadded::decode_vec(segment)
-        .map_err(|_| TokenError::Malformed(format!("its {name} segment is not unpadded base64url")))
+    super::segment::decode(segment)
+        .ok_or_else(|| TokenError::Malformed(format!("its {name} segment is not unpadded base64url")))
 }
 
 fn decode_object(segment: &str, name: &str) -> Result<Map<String, Value>, TokenError> {

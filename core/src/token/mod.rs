@@ -79,6 +79,7 @@ mod rsa_key;
 #[cfg(feature = "builtin-crypto")]
 mod rsassa;
 mod rules;
+mod segment;
 mod sign;
 mod verify;
 
