@@ -33,19 +33,28 @@ private val uniffiCallStatuses = object : ThreadLocal<java.util.ArrayDeque<Uniff
     override fun initialValue() = java.util.ArrayDeque<UniffiRustCallStatus>(4)
 }
 
-private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
-    val statuses = uniffiCallStatuses.get()
-    val status = statuses.pollFirst() ?: UniffiRustCallStatus()
+// Not inline: the helper below is inlined into every call site, these two are not.
+private fun uniffiTakeCallStatus(): UniffiRustCallStatus {
+    val status = uniffiCallStatuses.get().pollFirst() ?: UniffiRustCallStatus()
     status.code = UNIFFI_CALL_SUCCESS
     status.error_buf.capacity = 0
     status.error_buf.len = 0
     status.error_buf.data = null
+    return status
+}
+
+private fun uniffiGiveBackCallStatus(status: UniffiRustCallStatus) {
+    uniffiCallStatuses.get().addFirst(status)
+}
+
+private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
+    val status = uniffiTakeCallStatus()
     try {
         val return_value = callback(status)
         uniffiCheckCallStatus(errorHandler, status)
         return return_value
     } finally {
-        statuses.addFirst(status)
+        uniffiGiveBackCallStatus(status)
     }
 }
 """
