@@ -12,7 +12,7 @@ back when the call returns (or throws); a call made while another is under way o
 empty buffer, as a new one is.
 
 The helper is matched exactly: if UniFFI's template changes, this fails and says so, rather than
-leave a file half rewritten.
+leave a file half rewritten. A file already rewritten is left as it is.
 
 Usage: kotlin-call-status.py FILE.kt...   (rewrites each file in place)
 """
@@ -64,6 +64,8 @@ def main(paths):
     for path in paths:
         with open(path, encoding="utf-8") as file:
             text = file.read()
+        if ORIGINAL not in text and text.count(POOLED) == 1:
+            continue  # already rewritten: running twice changes nothing
         count = text.count(ORIGINAL)
         if count != 1:
             sys.exit(f"kotlin-call-status: {path} holds UniFFI's call helper {count} times, not once "
