@@ -320,6 +320,13 @@ def main():
     CASES.append({"name": "inspect_decodes_without_verifying", "operation": "token.inspect", "input": {"token": tamper(tok, "signature")},
                   "expect": {"ok": {"header": {"alg": "ES256", "kid": "p256-1"}, "claims": SECURITY, "signature_bytes": 64}}})
     CASES.append({"name": "inspect_refuses_what_is_not_a_jws", "operation": "token.inspect", "input": {"token": "a.b"}, "expect": err("token_malformed")})
+    # RFC 7515 §2: each segment is canonical unpadded base64url (padding, `+`, unused low bits set).
+    for name, token in [
+        ("rfc7515_2_a_padded_segment_is_malformed", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0=.c2ln"),
+        ("rfc7515_2_a_segment_in_the_other_base64_alphabet_is_malformed", "eyJhbGciOiJFUzI1N+J9.eyJzdWIiOiJhIn0.c2ln"),
+        ("rfc7515_2_a_segment_with_unused_bits_set_is_malformed", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn1.c2ln"),
+    ]:
+        CASES.append({"name": name, "operation": "token.inspect", "input": {"token": token}, "expect": err("token_malformed")})
 
     # Signing (deterministic ES256, RFC 6979): the public JWK matches cryptography's.
     secret = 0x1F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A79881F2E3D4C5B6A7988

@@ -309,6 +309,24 @@ mod tests {
     }
 
     #[test]
+    fn rfc7515_2_a_segment_that_is_not_canonical_unpadded_base64url_is_malformed() {
+        let (h, p) = ("eyJhbGciOiJFUzI1NiJ9", "eyJzdWIiOiJhIn0");
+        assert!(parse_compact(&format!("{h}.{p}.c2ln"), 1000).is_ok());
+        let malformed =
+            |segment: &str| Some(TokenError::Malformed(format!("its {segment} segment is not unpadded base64url")));
+        // Padding, the other alphabet's `+`, unused low bits set in the last character, a length of 4n + 1.
+        assert_eq!(parse_compact(&format!("{h}.{p}=.c2ln"), 1000).err(), malformed("payload"));
+        assert_eq!(parse_compact(&format!("eyJhbGciOiJFUzI1N+J9.{p}.c2ln"), 1000).err(), malformed("header"));
+        assert_eq!(parse_compact(&format!("{h}.eyJzdWIiOiJhIn1.c2ln"), 1000).err(), malformed("payload"));
+        assert_eq!(parse_compact(&format!("{h}.{p}AB.c2ln"), 1000).err(), malformed("payload"));
+        // The signature's characters are checked when the token is split, its decoding when it is verified.
+        let token = format!("{h}.{p}.c2lnb");
+        let signature = parse_compact(&token, 1000).map(|jws| jws.signature_bytes());
+        assert_eq!(signature.ok().and_then(Result::err), malformed("signature"));
+        assert_eq!(malformed("header").map(|e| e.code()), Some("token_malformed"));
+    }
+
+    #[test]
     fn rfc7519_4_duplicate_claim_names_are_refused() {
         let h = b64(r#"{"alg":"ES256"}"#);
         let p = b64(r#"{"sub":"a","sub":"b"}"#);
