@@ -191,7 +191,10 @@ impl AuthorizationRequest {
 }
 
 /// An authorization request as the IdMS's authorization endpoint reads it (server role).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` masks `state` and `nonce`: the client keeps them as secrets
+/// ([`AuthorizationRequest`]), so the server does not print them either.
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
 pub struct IncomingAuthorizationRequest {
@@ -208,6 +211,20 @@ pub struct IncomingAuthorizationRequest {
     pub nonce: Option<String>,
     /// The PKCE `S256` challenge to store with the code.
     pub code_challenge: String,
+}
+
+impl std::fmt::Debug for IncomingAuthorizationRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked = |value: &Option<String>| value.as_ref().map(|_| http::REDACTED);
+        f.debug_struct("IncomingAuthorizationRequest")
+            .field("client_id", &self.client_id)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("scope", &self.scope)
+            .field("state", &masked(&self.state))
+            .field("nonce", &masked(&self.nonce))
+            .field("code_challenge", &self.code_challenge)
+            .finish()
+    }
 }
 
 impl IncomingAuthorizationRequest {

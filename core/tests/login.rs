@@ -200,3 +200,15 @@ fn secrets_of_a_login_never_print() {
     let text = format!("{code_request:?}");
     assert!(!text.contains("the-code") && !text.contains("hunter2") && !text.contains(VERIFIER), "{text}");
 }
+
+#[test]
+fn secrets_of_an_incoming_authorization_request_never_print_but_its_public_members_do() {
+    let url = authorization_request().url(EndpointPolicy::default()).unwrap();
+    let incoming = IncomingAuthorizationRequest::parse_url(&url).unwrap();
+    let text = format!("{incoming:?}");
+    assert!(!text.contains("state-1") && !text.contains("nonce-1"), "{text}");
+    assert!(text.contains("state: Some(\"[redacted]\")") && text.contains("nonce: Some(\"[redacted]\")"), "{text}");
+    assert!(text.contains("mcptt-client") && text.contains(CHALLENGE) && text.contains(REDIRECT), "{text}");
+    let without = IncomingAuthorizationRequest { state: None, nonce: None, ..incoming };
+    assert!(format!("{without:?}").contains("state: None, nonce: None"));
+}
