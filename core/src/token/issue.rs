@@ -2,6 +2,7 @@
 //! B.2.1.2): what the primary signs, built in one place so that a server never assembles the
 //! claims or the response by hand.
 
+use super::claims::check_now;
 use super::error::TokenError;
 use super::flows::VerifiedTokenExchangeRequest;
 use super::jws::{encode, Algorithm, JwsHeader};
@@ -136,7 +137,7 @@ impl SecurityTokenIssuer {
     /// token has no `scope` claim: the partner token request (B.7.4) carries the scope. A client
     /// named by the request that is not the access token's `client_id` is `token_client_mismatch`
     /// (`invalid_request`, RFC 8693 §2.2.2); an access token that expires by `now` is
-    /// `token_expired`.
+    /// `token_expired`. A `now` in milliseconds is `now_in_milliseconds` (`server_error`).
     pub fn issue(&self, exchange: &VerifiedTokenExchangeRequest, now: u64) -> Result<TokenExchangeResponse, Rejection> {
         self.issue_token(exchange, now, None)
     }
@@ -183,6 +184,8 @@ impl SecurityTokenIssuer {
         now: u64,
         jti: Option<&str>,
     ) -> Result<UnsignedSecurityToken, Rejection> {
+        // A `now` in milliseconds is the server's mistake: never an expired subject token.
+        check_now(now).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
         let request = &exchange.request;
         if let Some(requested) = request.requested_token_type.as_deref().filter(|t| *t != TOKEN_TYPE_JWT) {
             return Err(Rejection::new(RequestError::UnsupportedTokenType {
@@ -422,6 +425,17 @@ mod tests {
         let reply = issuer().issue(&unnamed, NOW).unwrap();
         let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
         assert_eq!(seen.claims["aud"][0], "mcptt-client");
+    }
+
+    #[test]
+    fn b_7_3_a_now_in_milliseconds_is_the_servers_error_not_an_expired_subject_token() {
+        // `Date.now()` passed without dividing by 1000: every other entry taking `now` refuses it
+        // as `now_in_milliseconds`; the issuer blamed the client's access token (`token_expired`,
+        // `invalid_request`).
+        let err = issuer().issue(&exchange(NOW + 3600, |_| {}), NOW * 1000).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
+        let err = issuer().prepare(&exchange(NOW + 3600, |_| {}), NOW * 1000, None).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
     }
 
     #[test]
