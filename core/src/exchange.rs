@@ -174,7 +174,7 @@ impl TokenExchangeRequest {
     ) -> Result<crate::token::VerifiedTokenExchangeRequest, Rejection> {
         let subject_token = validator
             .validate(self.subject_token.expose(), now)
-            .map_err(|e| crate::error::Rejection::for_token(crate::error::OAuthErrorCode::InvalidRequest, e))?;
+            .map_err(|e| Rejection::for_token(crate::error::OAuthErrorCode::InvalidRequest, e))?;
         Ok(crate::token::VerifiedTokenExchangeRequest { request: self, subject_token })
     }
 

@@ -157,7 +157,7 @@ impl JwtBearerRequest {
         let client_id = self.client.id().unwrap_or_default();
         let security_token = validator
             .validate(self.assertion.expose(), client_id, now)
-            .map_err(|e| crate::error::Rejection::for_token(crate::error::OAuthErrorCode::InvalidGrant, e))?;
+            .map_err(|e| Rejection::for_token(crate::error::OAuthErrorCode::InvalidGrant, e))?;
         Ok(crate::token::VerifiedJwtBearerRequest { request: self, security_token })
     }
 }

@@ -20,7 +20,8 @@ use serde_json::Map;
 /// endpoint where the token will be applied), `azp` = the client_id (OpenID Connect Core §2, as
 /// `aud` has two values), `iat` = now, `exp` at most `lifetime` seconds later and never after the
 /// primary access token's own `exp`, and the user's MCX identities (`mcptt_id`, `mcvideo_id`,
-/// `mcdata_id`) copied from the access token. A `jti` is added only when the caller supplies one
+/// `mcdata_id`) copied from the access token, and the `scope` the request asked for, if any
+/// (see [`issue`](Self::issue)). A `jti` is added only when the caller supplies one
 /// ([`issue_with_jti`](Self::issue_with_jti)): the core draws no randomness.
 ///
 /// The core reads no clock: `now` is the caller's, and signing is deterministic (RFC 6979 for
