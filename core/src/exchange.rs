@@ -152,7 +152,8 @@ impl TokenExchangeRequest {
     /// Validates the `subject_token` of a request already read with [`parse`](Self::parse) (or
     /// [`TokenRequest::parse`](crate::TokenRequest::parse)) as an access token of this primary
     /// IdMS at time `now`, as [`parse_and_verify`](Self::parse_and_verify) does, without reading
-    /// the request twice. A bad subject token is `invalid_request` (RFC 8693 §2.2.2).
+    /// the request twice. A bad subject token is `invalid_request` (RFC 8693 §2.2.2); a `now` in
+    /// milliseconds or a validator that cannot verify is the server's own mistake, `server_error`.
     ///
     /// ```
     /// use mcx_connect::token::{AccessTokenValidator, JwkSet, Verifier};
@@ -173,7 +174,7 @@ impl TokenExchangeRequest {
     ) -> Result<crate::token::VerifiedTokenExchangeRequest, Rejection> {
         let subject_token = validator
             .validate(self.subject_token.expose(), now)
-            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidRequest, e))?;
+            .map_err(|e| Rejection::for_token(crate::error::OAuthErrorCode::InvalidRequest, e))?;
         Ok(crate::token::VerifiedTokenExchangeRequest { request: self, subject_token })
     }
 

@@ -95,7 +95,8 @@ impl JwtBearerRequest {
     /// authenticates its `assertion` as a security token (B.7.4) for the request's `client_id`
     /// at time `now` (seconds since the epoch). Every token failure is refused with
     /// `invalid_grant` (RFC 7523 §3.1) and the precise [`TokenError`](crate::token::TokenError)
-    /// as cause.
+    /// as cause; a `now` in milliseconds or a validator that cannot verify is the server's own
+    /// mistake, `server_error`.
     ///
     /// ```
     /// use mcx_connect::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
@@ -156,7 +157,7 @@ impl JwtBearerRequest {
         let client_id = self.client.id().unwrap_or_default();
         let security_token = validator
             .validate(self.assertion.expose(), client_id, now)
-            .map_err(|e| Rejection::with_code(crate::error::OAuthErrorCode::InvalidGrant, e))?;
+            .map_err(|e| Rejection::for_token(crate::error::OAuthErrorCode::InvalidGrant, e))?;
         Ok(crate::token::VerifiedJwtBearerRequest { request: self, security_token })
     }
 }

@@ -31,7 +31,7 @@ export type ErrorCode =
   | "scope_missing_mcx"
   /** scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`) */
   | "scope_unknown_mcx_only"
-  /** scope: a refresh asks for more than was granted (B.5) */
+  /** scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1) */
   | "scope_widened"
   /** request: the token endpoint was called with a method other than POST */
   | "method_not_allowed"

@@ -182,7 +182,7 @@ impl Validating<AccessTokenValidator> {
         let subject_token = self
             .check(request.subject_token.expose(), now)
             .await
-            .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidRequest, e))?;
+            .map_err(|e| Rejection::for_token(OAuthErrorCode::InvalidRequest, e))?;
         Ok(VerifiedTokenExchangeRequest { request, subject_token })
     }
 }
@@ -709,7 +709,7 @@ pub fn parse_and_verify_jwt_bearer_request(
             validator
                 .check(request.assertion.expose(), &client_id, now)
                 .await
-                .map_err(|e| Rejection::with_code(OAuthErrorCode::InvalidGrant, e)),
+                .map_err(|e| Rejection::for_token(OAuthErrorCode::InvalidGrant, e)),
         )?;
         let value = VerifiedJwtBearerRequest { request, security_token };
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })

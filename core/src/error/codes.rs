@@ -208,7 +208,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "scope_widened",
         concept: Concept::Scope,
-        meaning: meaning("a refresh asks for more than was granted (B.5)"),
+        meaning: meaning("a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1)"),
         rfc_error: RfcError::Always("invalid_scope"),
     },
     ErrorCode {

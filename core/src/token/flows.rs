@@ -2,8 +2,9 @@
 //! [`JwtBearerRequest::parse_and_verify`](crate::JwtBearerRequest::parse_and_verify)) and the
 //! B.7.2 subject token.
 
+use super::error::TokenError;
 use super::kinds::{AccessToken, AccessTokenValidator, SecurityToken};
-use crate::error::Rejection;
+use crate::error::{OAuthErrorCode, Rejection};
 use crate::form::{ParseOptions, Parsed};
 use crate::http::HttpRequest;
 use crate::{JwtBearerRequest, TokenExchangeRequest};
@@ -30,6 +31,31 @@ pub struct VerifiedTokenExchangeRequest {
     pub subject_token: AccessToken,
 }
 
+impl Rejection {
+    /// The refusal of a token presented in a request: `presented` is what the RFC answers for a
+    /// bad token there (`invalid_grant` for an `assertion`, RFC 7523 §3.1; `invalid_request` for
+    /// a `subject_token`, RFC 8693 §2.2.2). The server's own mistakes are no fault of the token
+    /// and are `server_error`: a `now` in milliseconds, a validator that cannot verify (no
+    /// signature backend in this build).
+    ///
+    /// ```
+    /// use mcx_connect::token::TokenError;
+    /// use mcx_connect::{OAuthErrorCode, Rejection};
+    /// let bad = Rejection::for_token(OAuthErrorCode::InvalidGrant, TokenError::BadSignature);
+    /// assert_eq!((bad.error.as_str(), bad.code()), ("invalid_grant", "token_bad_signature"));
+    /// let ours = Rejection::for_token(OAuthErrorCode::InvalidGrant, TokenError::NowInMilliseconds(1_700_000_000_000));
+    /// assert_eq!((ours.error.as_str(), ours.to_http_response().status), ("server_error", 500));
+    /// ```
+    pub fn for_token(presented: OAuthErrorCode, error: TokenError) -> Self {
+        match error {
+            TokenError::NowInMilliseconds(_) | TokenError::ValidatorInvalid(_) => {
+                Self::with_code(OAuthErrorCode::ServerError, error)
+            }
+            _ => Self::with_code(presented, error),
+        }
+    }
+}
+
 impl TokenExchangeRequest {
     /// Reads a token exchange request (server role, as [`parse`](Self::parse)) and validates
     /// its `subject_token` as an access token of this primary IdMS at time `now`. A bad
@@ -44,5 +70,69 @@ impl TokenExchangeRequest {
         let parsed = Self::parse(request, options)?;
         let value = parsed.value.verify(validator, now)?;
         Ok(Parsed { value, normalisations: parsed.normalisations })
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "builtin-crypto")]
+mod tests {
+    use super::*;
+    use crate::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    use crate::{ClientAuthentication, EndpointPolicy, McService, ScopeSet};
+
+    const PRIMARY: &str = "https://idms.primary.example";
+    const PARTNER: &str = "https://idms.partner.example/token";
+    const NOW: u64 = 1_700_000_010;
+
+    fn key() -> SigningKey {
+        SigningKey::es256(&[3u8; 32]).unwrap()
+    }
+
+    fn verifier() -> Verifier {
+        Verifier::new(JwkSet::from_keys(vec![key().public_jwk(None).unwrap()]))
+    }
+
+    fn signed(claims: serde_json::Value) -> String {
+        sign(&JwsHeader::new(key().algorithm()), &claims, &key()).unwrap().into_inner()
+    }
+
+    #[test]
+    fn rfc7523_3_1_a_now_in_milliseconds_is_the_servers_error_not_invalid_grant() {
+        let assertion = signed(serde_json::json!({"iss": PRIMARY, "sub": "alice",
+            "aud": ["myNativeApp", PARTNER], "iat": NOW - 10, "exp": NOW + 290}));
+        let http = JwtBearerRequest::new(
+            assertion,
+            ClientAuthentication::client_id("myNativeApp"),
+            ScopeSet::for_service(McService::Ptt),
+        )
+        .build(PARTNER, EndpointPolicy::default())
+        .unwrap();
+        let validator = SecurityTokenValidator::new(PRIMARY, PARTNER, verifier()).unwrap();
+        let strict = ParseOptions::strict();
+        assert!(JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW).is_ok());
+        // The assertion is valid: the partner's clock reading is wrong, which is no `invalid_grant`.
+        let refused = JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW * 1000).unwrap_err();
+        assert_eq!((refused.error.as_str(), refused.code()), ("server_error", "now_in_milliseconds"));
+        assert_eq!(refused.to_http_response().status, 500);
+        // The assertion's own faults stay `invalid_grant`.
+        let late = JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW + 290).unwrap_err();
+        assert_eq!((late.error.as_str(), late.code()), ("invalid_grant", "token_expired"));
+    }
+
+    #[test]
+    fn rfc8693_2_2_2_a_now_in_milliseconds_is_the_servers_error_not_invalid_request() {
+        let access = signed(serde_json::json!({"iss": PRIMARY, "sub": "alice", "aud": "c", "client_id": "c",
+            "scope": "openid 3gpp:mc:ptt_service", "iat": NOW - 10, "exp": NOW + 3590}));
+        let http = TokenExchangeRequest::new(PARTNER, access)
+            .with_client(ClientAuthentication::client_id("c"))
+            .build("https://idms.primary.example/token", EndpointPolicy::default())
+            .unwrap();
+        let validator = AccessTokenValidator::new(PRIMARY, verifier()).unwrap();
+        let strict = ParseOptions::strict();
+        assert!(TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW).is_ok());
+        let refused = TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW * 1000).unwrap_err();
+        assert_eq!((refused.error.as_str(), refused.code()), ("server_error", "now_in_milliseconds"));
+        let late = TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW + 3590).unwrap_err();
+        assert_eq!((late.error.as_str(), late.code()), ("invalid_request", "token_expired"));
     }
 }

@@ -2,6 +2,7 @@
 //! B.2.1.2): what the primary signs, built in one place so that a server never assembles the
 //! claims or the response by hand.
 
+use super::claims::check_now;
 use super::error::TokenError;
 use super::flows::VerifiedTokenExchangeRequest;
 use super::jws::{encode, Algorithm, JwsHeader};
@@ -10,6 +11,7 @@ use super::sign::{signing_input, SigningKey};
 use super::TokenClaims;
 use crate::error::{OAuthErrorCode, Rejection, RequestError};
 use crate::exchange::{TokenExchangeResponse, TOKEN_TYPE_JWT};
+use crate::scope::ScopeSet;
 use crate::Secret;
 use serde_json::Map;
 
@@ -18,7 +20,8 @@ use serde_json::Map;
 /// endpoint where the token will be applied), `azp` = the client_id (OpenID Connect Core §2, as
 /// `aud` has two values), `iat` = now, `exp` at most `lifetime` seconds later and never after the
 /// primary access token's own `exp`, and the user's MCX identities (`mcptt_id`, `mcvideo_id`,
-/// `mcdata_id`) copied from the access token. A `jti` is added only when the caller supplies one
+/// `mcdata_id`) copied from the access token, and the `scope` the request asked for, if any
+/// (see [`issue`](Self::issue)). A `jti` is added only when the caller supplies one
 /// ([`issue_with_jti`](Self::issue_with_jti)): the core draws no randomness.
 ///
 /// The core reads no clock: `now` is the caller's, and signing is deterministic (RFC 6979 for
@@ -127,10 +130,15 @@ impl SecurityTokenIssuer {
     /// `requested_token_type` other than the JWT type is `unsupported_token_type`
     /// (`invalid_request`); an `actor_token` (delegation) is `unsupported_parameter`
     /// (`invalid_request`); an `audience` other than the `resource` is `unsupported_parameter`
-    /// (`invalid_target`). A requested `scope` is left to the partner token request (B.7.4 carries
-    /// it; a security token has no scope claim). A client named by the request that is not the
-    /// access token's `client_id` is `token_client_mismatch` (`invalid_request`, RFC 8693 §2.2.2);
-    /// an access token that expires by `now` is `token_expired`.
+    /// (`invalid_target`). A requested `scope` (RFC 8693 §2.1) must be within the scope of the
+    /// primary access token (`scope_widened`, `invalid_scope`); it is bound to the security token
+    /// as its `scope` claim and returned in the reply's `scope` (RFC 8693 §2.2.1 lets a reply
+    /// leave `scope` out only when it is the requested one: a reply without it would tell the
+    /// client its scope was granted while the token carried none). Without a requested scope the
+    /// token has no `scope` claim: the partner token request (B.7.4) carries the scope. A client
+    /// named by the request that is not the access token's `client_id` is `token_client_mismatch`
+    /// (`invalid_request`, RFC 8693 §2.2.2); an access token that expires by `now` is
+    /// `token_expired`. A `now` in milliseconds is `now_in_milliseconds` (`server_error`).
     pub fn issue(&self, exchange: &VerifiedTokenExchangeRequest, now: u64) -> Result<TokenExchangeResponse, Rejection> {
         self.issue_token(exchange, now, None)
     }
@@ -177,6 +185,8 @@ impl SecurityTokenIssuer {
         now: u64,
         jti: Option<&str>,
     ) -> Result<UnsignedSecurityToken, Rejection> {
+        // A `now` in milliseconds is the server's mistake: never an expired subject token.
+        check_now(now).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
         let request = &exchange.request;
         if let Some(requested) = request.requested_token_type.as_deref().filter(|t| *t != TOKEN_TYPE_JWT) {
             return Err(Rejection::new(RequestError::UnsupportedTokenType {
@@ -200,6 +210,9 @@ impl SecurityTokenIssuer {
             ));
         }
         let subject = &exchange.subject_token;
+        if let Some(requested) = &request.scope {
+            requested.require_within(&subject.scope).map_err(Rejection::new)?;
+        }
         let client_id = match (request.client.id(), subject.claims.client_id.as_deref()) {
             (Some(named), Some(holder)) if named != holder => {
                 return Err(Rejection::with_code(
@@ -215,6 +228,9 @@ impl SecurityTokenIssuer {
         };
         let mut claims = self.claims(subject, client_id, &request.resource, now);
         claims.jti = jti.map(str::to_owned);
+        if let Some(scope) = &request.scope {
+            claims.other.insert("scope".to_owned(), scope.to_string().into());
+        }
         if claims.exp <= now {
             return Err(Rejection::with_code(
                 OAuthErrorCode::InvalidRequest,
@@ -227,7 +243,12 @@ impl SecurityTokenIssuer {
         }
         let signing_input =
             signing_input(&header, &claims).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e))?;
-        Ok(UnsignedSecurityToken { signing_input, algorithm: self.key.algorithm(), expires_in: claims.exp - now })
+        Ok(UnsignedSecurityToken {
+            signing_input,
+            algorithm: self.key.algorithm(),
+            expires_in: claims.exp - now,
+            scope: request.scope.clone(),
+        })
     }
 
     fn issue_token(
@@ -252,6 +273,8 @@ pub struct UnsignedSecurityToken {
     signing_input: String,
     algorithm: Algorithm,
     expires_in: u64,
+    /// The requested scope bound to the token, returned in the reply.
+    scope: Option<ScopeSet>,
 }
 
 impl UnsignedSecurityToken {
@@ -268,7 +291,7 @@ impl UnsignedSecurityToken {
     /// The B.7.3 response with the token signed by `signature` (in its JWS form: ECDSA `R ‖ S`).
     pub fn finish(self, signature: &[u8]) -> TokenExchangeResponse {
         let token = Secret::new(format!("{}.{}", self.signing_input, encode(signature)));
-        TokenExchangeResponse::security_token(token, self.expires_in)
+        TokenExchangeResponse { scope: self.scope, ..TokenExchangeResponse::security_token(token, self.expires_in) }
     }
 }
 
@@ -371,6 +394,30 @@ mod tests {
     }
 
     #[test]
+    fn rfc8693_2_2_1_a_requested_scope_is_bound_to_the_security_token_and_returned() {
+        let scoped = exchange(NOW + 3600, |r| r.scope = Some(ScopeSet::parse("3gpp:mc:ptt_service").unwrap()));
+        let reply = issuer().issue(&scoped, NOW).unwrap();
+        // RFC 8693 §2.2.1: `scope` may be left out only when it is identical to the request's; the
+        // reply says it, and the token carries it.
+        assert_eq!(reply.scope.as_ref().map(ToString::to_string).as_deref(), Some("3gpp:mc:ptt_service"));
+        let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
+        assert_eq!(seen.claims["scope"], "3gpp:mc:ptt_service");
+        // Without a requested scope, neither.
+        let reply = issuer().issue(&exchange(NOW + 3600, |_| {}), NOW).unwrap();
+        assert_eq!(reply.scope, None);
+        assert!(UnverifiedToken::inspect(reply.access_token.expose()).unwrap().claims.get("scope").is_none());
+    }
+
+    #[test]
+    fn rfc8693_2_1_a_requested_scope_beyond_the_subject_token_is_invalid_scope() {
+        let wider = exchange(NOW + 3600, |r| {
+            r.scope = Some(ScopeSet::parse("3gpp:mc:ptt_service 3gpp:mc:video_service").unwrap());
+        });
+        let err = issuer().issue(&wider, NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("invalid_scope", "scope_widened"));
+    }
+
+    #[test]
     fn rfc8693_2_2_2_a_subject_token_of_another_client_is_invalid_request() {
         let other = exchange(NOW + 3600, |r| r.client = ClientAuthentication::client_id("intruder"));
         let err = issuer().issue(&other, NOW).unwrap_err();
@@ -379,6 +426,17 @@ mod tests {
         let reply = issuer().issue(&unnamed, NOW).unwrap();
         let seen = UnverifiedToken::inspect(reply.access_token.expose()).unwrap();
         assert_eq!(seen.claims["aud"][0], "mcptt-client");
+    }
+
+    #[test]
+    fn b_7_3_a_now_in_milliseconds_is_the_servers_error_not_an_expired_subject_token() {
+        // `Date.now()` passed without dividing by 1000: every other entry taking `now` refuses it
+        // as `now_in_milliseconds`; the issuer blamed the client's access token (`token_expired`,
+        // `invalid_request`).
+        let err = issuer().issue(&exchange(NOW + 3600, |_| {}), NOW * 1000).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
+        let err = issuer().prepare(&exchange(NOW + 3600, |_| {}), NOW * 1000, None).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ object ErrorCodes {
     const val SCOPE_MISSING_MCX = "scope_missing_mcx"
     /** scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`) */
     const val SCOPE_UNKNOWN_MCX_ONLY = "scope_unknown_mcx_only"
-    /** scope: a refresh asks for more than was granted (B.5) */
+    /** scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1) */
     const val SCOPE_WIDENED = "scope_widened"
     /** request: the token endpoint was called with a method other than POST */
     const val METHOD_NOT_ALLOWED = "method_not_allowed"

@@ -23,7 +23,7 @@ class ErrorCode(str, enum.Enum):
     SCOPE_UNKNOWN_MCX_ONLY = "scope_unknown_mcx_only"
     """scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)"""
     SCOPE_WIDENED = "scope_widened"
-    """scope: a refresh asks for more than was granted (B.5)"""
+    """scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1)"""
     METHOD_NOT_ALLOWED = "method_not_allowed"
     """request: the token endpoint was called with a method other than POST"""
     UNSUPPORTED_CONTENT_TYPE = "unsupported_content_type"
