@@ -81,6 +81,15 @@ def main():
           report(outcomes(iat="fail"), "token_issued_in_future"))
     check("rfc7519_4_1_5_nbf_in_the_future_fails_the_nbf_rule", token(nbf=NOW + 60),
           report(outcomes(nbf="fail"), "token_not_yet_valid"))
+    ahead = token(iat=NOW + 30, nbf=NOW + 30, exp=NOW + 300)
+    check("b_2_1_2_iat_and_nbf_within_the_clock_skew_allowance_pass", ahead, report(outcomes(), exp=NOW + 300),
+          clock_skew=30)
+    check("b_2_1_2_iat_beyond_the_clock_skew_allowance_fails_the_iat_rule", token(iat=NOW + 31, exp=NOW + 300),
+          report(outcomes(iat="fail"), "token_issued_in_future"), clock_skew=30)
+    check("b_2_1_2_the_clock_skew_allowance_does_not_extend_exp", good,
+          report(outcomes(exp="fail"), "token_expired"), now=EXP, clock_skew=30)
+    check("b_2_1_2_a_clock_skew_allowance_above_30_seconds_is_refused", good,
+          {"error": {"code": "leeway_too_large", "description_contains": "31"}}, clock_skew=31)
     check("b_2_1_2_iss_other_than_the_primary_fails_the_iss_rule", token(iss="https://idms.other.example"),
           report(outcomes(signature="pass", iss="fail"), "token_wrong_issuer"), keys=True)
     check("b_2_1_2_aud_without_the_client_id_fails_the_aud_client_rule", token(aud=["other-client", TARGET]),

@@ -9,7 +9,7 @@
 //! | `jwt_bearer.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `target`, `leeway`?), `now` | `client_id`, `claims` |
 //! | `exchange.parse_and_verify` | `request`, parse options, `validator` (`jwks`, `issuer`, `audience`?, `leeway`?), `now` | `resource`, `claims`, `scope` |
 //! | `security_token.issue` | as `exchange.parse_and_verify`, plus `issuer` (`issuer`, `secret_hex` P-256 scalar, `lifetime`, `kid`?, `jti`?) | `token_type`, `issued_token_type`, `expires_in`, and the issued token's `header` and `claims` |
-//! | `security_token.check` | `token`, `target`, `client_id`, `now`, `issuer`?, `leeway`?, `services`?, `max_lifetime`?; with `jwks` (and `shared_secret_hex`?…) the validator's report, without it the rules without keys | `passed`, `failure` (code or `null`), `outcomes` (`{rule id: "pass" \| "fail" \| "not_checked"}`), `exp` (as read, or `null`) |
+//! | `security_token.check` | `token`, `target`, `client_id`, `now`, `issuer`?, `leeway`?, `services`?, `max_lifetime`?, `clock_skew`? (without `jwks` only); with `jwks` (and `shared_secret_hex`?…) the validator's report, without it the rules without keys | `passed`, `failure` (code or `null`), `outcomes` (`{rule id: "pass" \| "fail" \| "not_checked"}`), `exp` (as read, or `null`) |
 
 use super::input::{opt_str, str};
 use super::request::{http_request, parse_options};
@@ -172,6 +172,7 @@ fn security_token_check(input: &Value) -> Outcome {
             services: services(input)?,
             max_lifetime: input.get("max_lifetime").and_then(Value::as_u64),
             max_token_bytes: None,
+            clock_skew: input.get("clock_skew").and_then(Value::as_u64),
         };
         rules.check_unverified(token, client_id, now)
     }

@@ -263,6 +263,7 @@ object VectorRunner {
             } else {
                 val rules = SecurityTokenRulesInit(
                     str(i, "target"), optStr(i, "issuer"), leeway(i), servicesOf(i), optLong(i, "max_lifetime"),
+                    clockSkew = optLong(i, "clock_skew"),
                 )
                 reportJson(checkSecurityToken(token, rules, clientId, now(i)))
             }

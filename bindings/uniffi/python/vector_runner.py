@@ -498,7 +498,7 @@ def op_security_token_check(inp):
     else:
         rules = m.SecurityTokenRulesInit(target=req_str(inp, "target"), issuer=inp.get("issuer"),
                                          leeway=inp.get("leeway", 0), services=services_of(inp),
-                                         max_lifetime=inp.get("max_lifetime"))
+                                         max_lifetime=inp.get("max_lifetime"), clock_skew=inp.get("clock_skew"))
         report = m.check_security_token(token, rules, client_id, now)
     return {
         "passed": report.passed,

@@ -366,6 +366,7 @@ export function operations(api) {
       if (input.issuer !== undefined) rules.issuer = str(input, "issuer");
       if (input.services !== undefined) rules.services = input.services;
       if (input.max_lifetime !== undefined) rules.maxLifetime = input.max_lifetime;
+      if (input.clock_skew !== undefined) rules.clockSkew = input.clock_skew;
       return reportJson(api.checkSecurityToken(token, rules, clientId, now));
     },
     "token.validate": async (input) => {

@@ -367,10 +367,13 @@ impl MigrationFlow {
         Ok((response.access_token, exp))
     }
 
-    /// The rules the client checks a security token with: the partner address in `aud`, no
-    /// leeway (the client's clock decides whether it can still be used).
+    /// The rules the client checks a security token with: the partner address in `aud`; `iat`
+    /// and `nbf` up to 30 s ahead of the client's clock (the primary IdMS's clock may run ahead
+    /// of the UE's; B.2.1.2 allows that much skew), `exp` with no leeway (the client's clock
+    /// decides whether it can still be used).
     fn security_token_rules(&self) -> Result<SecurityTokenRules, Error> {
-        Ok(SecurityTokenRules::new(self.target.partner_token_endpoint.clone())?)
+        let skew = u64::from(crate::token::Leeway::MAX_SECONDS);
+        Ok(SecurityTokenRules::new(self.target.partner_token_endpoint.clone())?.with_clock_skew(skew)?)
     }
 
     /// The rule-by-rule check of the security token this flow holds, at `now`: what the

@@ -82,6 +82,37 @@ fn b_2_1_2_the_flow_refuses_what_the_partner_validator_refuses() {
 }
 
 #[test]
+fn b_2_1_2_a_security_token_issued_up_to_30_s_ahead_of_the_ue_clock_is_taken() {
+    // The primary IdMS's clock runs ahead of the UE's: its fresh token's `iat` (and `nbf`) lie
+    // in the UE's future. The partner judges them by its own clock; the flow allows the 30 s of
+    // skew B.2.1.2 allows, and refuses beyond it.
+    for ahead in [1, 30] {
+        let mut skewed = claims();
+        skewed["iat"] = serde_json::json!(NOW + ahead);
+        skewed["nbf"] = serde_json::json!(NOW + ahead);
+        let (flow, step) = flow_with(&security_token(skewed));
+        assert_eq!(step.unwrap(), MigrationStep::PartnerRequestToSend, "{ahead} s ahead");
+        let report = flow.security_token_report(NOW).unwrap().unwrap();
+        assert!(report.passed(), "{ahead} s ahead");
+        assert_eq!(report.rule("iat").unwrap().detail, format!("issued {ahead} s in the future"));
+    }
+    for (claim, rule) in [("iat", "iat"), ("nbf", "nbf")] {
+        let mut skewed = claims();
+        skewed[claim] = serde_json::json!(NOW + 31);
+        let (flow, step) = flow_with(&security_token(skewed));
+        assert_eq!(step.unwrap_err().code(), "flow_unusable_security_token", "{claim}");
+        assert!(flow.failure().unwrap().description.contains(&format!("rule {rule} ")), "{claim}");
+    }
+    // The skew never stretches `exp`: a token that expired a second ago is refused.
+    let mut expired = claims();
+    expired["iat"] = serde_json::json!(NOW - 120);
+    expired["exp"] = serde_json::json!(NOW - 1);
+    let (flow, step) = flow_with(&security_token(expired));
+    assert_eq!(step.unwrap_err().code(), "flow_unusable_security_token");
+    assert!(flow.failure().unwrap().description.contains("rule exp "), "{:?}", flow.failure());
+}
+
+#[test]
 fn now_in_milliseconds_is_refused_and_leaves_the_flow_where_it_was() {
     let mut flow = flow();
     let err = flow.next_request(NOW * 1000).unwrap_err();

@@ -245,6 +245,12 @@ pub struct SecurityTokenRulesInit {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub max_token_bytes: Option<u64>,
+    /// Seconds `iat` and `nbf` may lie ahead of `now` (the issuer's clock ahead of this one),
+    /// at most 30, without extending `exp`: a client's allowance
+    /// ([`SecurityTokenRules::with_clock_skew`]); none by default.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub clock_skew: Option<u64>,
 }
 
 impl SecurityTokenRulesInit {
@@ -259,9 +265,11 @@ impl SecurityTokenRulesInit {
 
 impl SecurityTokenRules {
     /// The rules `init` describes (`validator_invalid` for an empty target or issuer,
-    /// `leeway_too_large` above 30 s).
+    /// `leeway_too_large` for a leeway or clock skew above 30 s).
     pub fn from_init(init: &SecurityTokenRulesInit) -> Result<Self, TokenError> {
-        let mut rules = Self::new(init.target.as_str())?.with_leeway(init.leeway.unwrap_or(0))?;
+        let mut rules = Self::new(init.target.as_str())?
+            .with_leeway(init.leeway.unwrap_or(0))?
+            .with_clock_skew(init.clock_skew.unwrap_or(0))?;
         if let Some(issuer) = &init.issuer {
             rules = rules.with_issuer(issuer.as_str())?;
         }

@@ -270,6 +270,7 @@ pub struct SecurityTokenRules {
     issuer: Option<String>,
     target: String,
     leeway: Leeway,
+    clock_skew: Leeway,
     services: Vec<McService>,
     max_lifetime: Option<u64>,
 }
@@ -282,7 +283,14 @@ impl SecurityTokenRules {
         if target.is_empty() {
             return Err(TokenError::ValidatorInvalid("the target address is empty".to_owned()));
         }
-        Ok(Self { issuer: None, target, leeway: Leeway::default(), services: Vec::new(), max_lifetime: None })
+        Ok(Self {
+            issuer: None,
+            target,
+            leeway: Leeway::default(),
+            clock_skew: Leeway::default(),
+            services: Vec::new(),
+            max_lifetime: None,
+        })
     }
 
     /// Requires `iss` to be exactly `issuer` (the primary IdMS); without it the `iss` rule is
@@ -299,6 +307,33 @@ impl SecurityTokenRules {
     /// Sets the clock leeway; above 30 seconds it is refused (`leeway_too_large`).
     pub fn with_leeway(mut self, seconds: u64) -> Result<Self, TokenError> {
         self.leeway = Leeway::seconds(seconds)?;
+        Ok(self)
+    }
+
+    /// Accepts `iat` and `nbf` up to `seconds` after `now` (the issuer's clock ahead of this
+    /// one) without extending `exp`: for a client, which cannot judge the IdMS's clock but must
+    /// judge by its own whether it can still use the token. At most 30 s, the clock skew
+    /// B.2.1.2 allows (`leeway_too_large`); a larger [`with_leeway`](Self::with_leeway) wins.
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, JwsHeader, SecurityTokenRules, SigningKey};
+    /// let key = SigningKey::es256(&[7u8; 32])?;
+    /// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
+    ///     "aud": ["mcptt-client", "https://idms.partner.example/token"], "iat": 1_700_000_005, "exp": 1_700_000_300});
+    /// let token = sign(&JwsHeader::new(key.algorithm()), &claims, &key)?;
+    /// let rules = SecurityTokenRules::new("https://idms.partner.example/token")?;
+    /// // Issued 5 s ahead of this clock: refused without an allowance, accepted with one.
+    /// let strict = rules.check_unverified(token.expose(), "mcptt-client", 1_700_000_000, 16_384)?;
+    /// assert_eq!(strict.failure().map(|e| e.code()), Some("token_issued_in_future"));
+    /// let skewed = rules.with_clock_skew(30)?;
+    /// assert!(skewed.check_unverified(token.expose(), "mcptt-client", 1_700_000_000, 16_384)?.passed());
+    /// // Its `exp` is still judged by this clock alone.
+    /// let late = skewed.check_unverified(token.expose(), "mcptt-client", 1_700_000_300, 16_384)?;
+    /// assert_eq!(late.failure().map(|e| e.code()), Some("token_expired"));
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn with_clock_skew(mut self, seconds: u64) -> Result<Self, TokenError> {
+        self.clock_skew = Leeway::seconds(seconds)?;
         Ok(self)
     }
 
@@ -461,12 +496,14 @@ impl SecurityTokenRules {
             Some(nbf) => format!("valid from {nbf}"),
             None => "no nbf".to_owned(),
         };
-        report.outcome("nbf", check_not_before(claims, now, self.leeway), nbf_detail);
+        // `nbf` and `iat` after `now`: the leeway, or the clock skew allowance if larger.
+        let ahead = if self.clock_skew.as_secs() > leeway { self.clock_skew } else { self.leeway };
+        report.outcome("nbf", check_not_before(claims, now, ahead), nbf_detail);
         let iat_detail = || match now.checked_sub(claims.iat) {
             Some(age) => format!("issued {age} s ago"),
             None => format!("issued {} s in the future", claims.iat - now),
         };
-        report.outcome_described("iat", check_issued_at(claims, now, self.leeway), iat_detail);
+        report.outcome_described("iat", check_issued_at(claims, now, ahead), iat_detail);
         let lifetime = claims.exp.saturating_sub(claims.iat);
         match self.max_lifetime {
             Some(max) => report.outcome(

@@ -281,7 +281,8 @@ enum VectorRunner {
                 return reportJson(try securityValidator(i).report(token: token, clientId: clientId, now: try now(i)))
             }
             let rules = SecurityTokenRulesInit(target: try str(i, "target"), issuer: i["issuer"]?.string, leeway: leeway(i),
-                                               services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"))
+                                               services: try servicesOf(i), maxLifetime: optU64(i, "max_lifetime"),
+                                               clockSkew: optU64(i, "clock_skew"))
             return reportJson(try checkSecurityToken(token: token, rules: rules, clientId: clientId, now: try now(i)))
         case "token.validate":
             let token = try str(i, "token")
