@@ -380,7 +380,7 @@ impl TokenExchangeResponse {
         let token_type = reply.token_type()?;
         let expires_in = reply.expires_in();
         let (scope_text, scope) = reply.scope();
-        let refresh_token = reply.token("refresh_token")?;
+        let refresh_token = reply.optional_token("refresh_token");
         Ok(Self {
             access_token: reply.access_token,
             issued_token_type,

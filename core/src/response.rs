@@ -251,9 +251,23 @@ impl SuccessReply {
         required_string(&self.object, name)
     }
 
-    /// An optional token member (`refresh_token`, `id_token`).
-    pub(crate) fn token(&self, name: &'static str) -> Result<Option<Secret>, ResponseError> {
-        token(&self.object, name, &self.limits)
+    /// An optional token member (`refresh_token`, `id_token`), read liberally: one that is
+    /// empty, not a string or over `limits.max_token_bytes` is left out and reported
+    /// (`refresh_token_ignored`, `id_token_ignored`, never quoting it). It never fails the reply:
+    /// the access token beside it is still good.
+    pub(crate) fn optional_token(&mut self, name: &'static str) -> Option<Secret> {
+        match token(&self.object, name, &self.limits) {
+            Ok(read) => read,
+            Err(error) => {
+                let code = if name == "id_token" { "id_token_ignored" } else { "refresh_token_ignored" };
+                let why = match error {
+                    ResponseError::InvalidField { reason, .. } => reason,
+                    other => other.to_string(),
+                };
+                self.normalisations.push(Normalisation::new(code, Some(name), format!("{name} left out: {why}")));
+                None
+            }
+        }
     }
 
     /// `expires_in` (RECOMMENDED, RFC 6749 §5.1), read liberally: a whole number of seconds;
@@ -437,7 +451,7 @@ impl TokenResponse {
     /// Reads a reply from the token endpoint (client role). The required members
     /// (`access_token`, `token_type`) are held to RFC 6749 §5.1; an optional member that varies
     /// (`expires_in` as `3600.0`, a `scope` with repeats or extra spaces, `token_type` in
-    /// another case) never fails the reply and is reported in
+    /// another case, an empty `refresh_token`) never fails the reply and is reported in
     /// [`normalisations`](Self::normalisations).
     ///
     /// ```
@@ -454,9 +468,9 @@ impl TokenResponse {
         let mut reply = SuccessReply::read(response, limits)?;
         let token_type = reply.token_type()?;
         let expires_in = reply.expires_in();
-        let refresh_token = reply.token("refresh_token")?;
         let (scope_text, scope) = reply.scope();
-        let id_token = reply.token("id_token")?;
+        let refresh_token = reply.optional_token("refresh_token");
+        let id_token = reply.optional_token("id_token");
         let SuccessReply { access_token, normalisations, .. } = reply;
         Ok(Self { access_token, token_type, expires_in, refresh_token, scope, id_token, scope_text, normalisations })
     }
@@ -572,6 +586,35 @@ mod tests {
         assert_eq!(codes, ["scope_array"]);
         let (read, codes) = lenient(r#"{"access_token":"a","token_type":"Bearer","scope":42}"#);
         assert_eq!((read.scope, codes), (None, vec!["scope_ignored".to_owned()]));
+    }
+
+    #[test]
+    fn rfc6749_5_1_an_unusable_refresh_token_or_id_token_is_left_out_and_the_access_token_kept() {
+        let body =
+            |name: &str, value: &str| format!(r#"{{"access_token":"a","token_type":"Bearer","{name}":{value}}}"#);
+        let huge = format!(r#""{}""#, "r".repeat(16_385));
+        for (name, code) in [("refresh_token", "refresh_token_ignored"), ("id_token", "id_token_ignored")] {
+            for (value, why) in [(r#""""#, "it is empty"), ("7", "not a string"), (huge.as_str(), "over the limit")] {
+                let (read, codes) = lenient(&body(name, value));
+                assert_eq!(read.access_token.expose(), "a", "{name} {why}");
+                assert_eq!((read.refresh_token, read.id_token), (None, None), "{name} {why}");
+                assert_eq!(codes, [code], "{name} {why}");
+                let description = &read.normalisations[0].description;
+                assert!(description.starts_with(&format!("{name} left out: ")), "{description}");
+                assert!(description.contains(why) && !description.contains("rrrr"), "{description}");
+            }
+        }
+        // `null` is absence, not a variation.
+        let (read, codes) = lenient(r#"{"access_token":"a","token_type":"Bearer","refresh_token":null}"#);
+        assert_eq!((read.refresh_token, codes), (None, vec![]));
+        // The exchange reply (RFC 8693 §2.2.1) reads its refresh token the same way.
+        let reply = HttpResponse::json(
+            200,
+            r#"{"access_token":"s","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A","refresh_token":""}"#,
+        );
+        let read = crate::TokenExchangeResponse::from_http_response(&reply, &Limits::default()).unwrap();
+        assert_eq!(read.refresh_token, None);
+        assert_eq!(read.normalisations.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["refresh_token_ignored"]);
     }
 
     #[test]
