@@ -97,7 +97,7 @@ impl PartnerSystem {
     }
 
     /// The partner system id (`PartnerMCPTTSystemId`, `PartnerMCVideoSystemId`,
-    /// `PartnerMCDataSystemId`) when the document carries one.
+    /// `PartnerMCDataSystemId`) when the document carries a non-empty one.
     pub fn system_id(&self) -> Option<&str> {
         self.system_id.as_deref()
     }

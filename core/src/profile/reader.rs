@@ -134,6 +134,8 @@ const INIT_CONFIG_NS: &str = "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`";
 #[derive(Default)]
 struct RawPartner {
     system_id: Option<String>,
+    /// A `Partner<Service>SystemId` was read (empty or not).
+    system_id_seen: bool,
     config: Option<(RawConfig, PartnerShape)>,
     /// The first element that appears more than once.
     duplicate: Option<String>,
@@ -143,8 +145,11 @@ struct RawPartner {
 }
 
 impl RawPartner {
+    /// Records a `Partner<Service>SystemId`; an empty one is absent (the partner is then looked
+    /// up by its domain, never by the empty string).
     fn set_system_id(&mut self, id: String, name: &str) {
-        if self.system_id.replace(id).is_some() {
+        self.system_id = Some(id).filter(|id| !id.is_empty());
+        if std::mem::replace(&mut self.system_id_seen, true) {
             self.duplicate.get_or_insert_with(|| name.to_owned());
         }
     }
@@ -315,7 +320,7 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// A partner as read, checked.
     fn checked_partner(&self, position: usize, raw: RawPartner) -> Result<PartnerSystem, ProfileError> {
-        let RawPartner { system_id, config, duplicate, wrong_namespace } = raw;
+        let RawPartner { system_id, config, duplicate, wrong_namespace, .. } = raw;
         // The element paths of errors, built only when there is one to report.
         let names = self.names;
         let prefix = || {

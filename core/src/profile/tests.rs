@@ -387,3 +387,20 @@ fn a_document_with_no_usable_partner_or_group_fails_with_its_first_problem() {
     // A broken partner with the id of a usable one: which was meant cannot be told.
     assert_eq!(code(&video(&format!("{}{}", broken("urn:good"), usable_partner()))), "profile_duplicate_partner");
 }
+
+#[test]
+fn ts24484_empty_partner_system_id_is_absent_and_the_partner_is_found_by_its_domain() {
+    for id in ["", "  \n "] {
+        let xml = video(&video_partner(id, &init_config(r#"domain="p.example""#, &token("https://idms.p.example/t"))));
+        let profile = parse(&xml).unwrap();
+        let partner = &profile.partners()[0];
+        assert_eq!((partner.system_id(), partner.id()), (None, "p.example"), "{id:?}");
+        assert_eq!(profile.partner_token_endpoint("p.example").unwrap(), "https://idms.p.example/t");
+    }
+    // Given twice, the first empty, it is still repeated.
+    let twice = video_partner(
+        "</PartnerMCVideoSystemId><PartnerMCVideoSystemId>urn:p",
+        &init_config(r#"domain="p.example""#, &token("https://idms.p.example/t")),
+    );
+    assert_eq!(code(&video(&twice)), "profile_duplicate_element");
+}
