@@ -104,7 +104,7 @@ pub use login::{
 pub use pkce::{Pkce, PKCE_METHOD_S256};
 pub use profile::{
     AppServerInfo, DocumentKind, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, ProfileError,
-    ProfileLimits, UserProfile, UserProfiles,
+    ProfileLimits, RejectedEntry, RejectedKind, UserProfile, UserProfiles,
 };
 pub use response::{ErrorResponse, TokenResponse, TokenType};
 pub use scope::{McService, Scope, ScopeSet, MCX_SCOPE_PREFIX};

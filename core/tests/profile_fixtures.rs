@@ -291,3 +291,18 @@ fn fixtures_with_a_public_3gpp_schema_validate_with_xmllint() {
     assert!(!output.status.success(), "the V20 MCVideo schema has no AccessInformationForPartnerMCVideoSystem");
     let _ = std::fs::remove_dir_all(schemas);
 }
+
+#[test]
+fn ts24482_6_2_3_a_a_broken_partner_is_reported_and_the_usable_one_is_read() {
+    let profile = parse("mcvideo-user-profile-one-partner-broken.xml");
+    assert_eq!(
+        profile.partner_token_endpoint("urn:mc:partner-c:video").unwrap(),
+        "https://idms.partner-c.example/token"
+    );
+    assert_eq!(profile.partners().len(), 1);
+    let rejected = profile.rejected();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].id(), Some("urn:mc:partner-a:video"));
+    assert_eq!(rejected[0].error().code(), "profile_endpoint_invalid");
+    assert_eq!(profile.partner("urn:mc:partner-a:video").unwrap_err().code(), "profile_endpoint_invalid");
+}

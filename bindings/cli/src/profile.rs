@@ -5,7 +5,7 @@ use crate::output::{self, Ctx, Table};
 use crate::{read_bytes, Failure, Outcome, ProfileArgs};
 use mcx_connect::{
     AppServerInfo, DocumentKind, EndpointPolicy, Error, GroupServerInfo, InitialConfiguration, PartnerShape,
-    PartnerSystem, ProfileError, UserProfile,
+    PartnerSystem, ProfileError, RejectedEntry, RejectedKind, UserProfile,
 };
 use serde_json::{json, Value};
 
@@ -45,7 +45,7 @@ pub(crate) fn run(ctx: &Ctx, args: ProfileArgs, stdin_used: &mut bool) -> Outcom
             (Some(id), _) => match profile.partner(id) {
                 Ok(partner) => vec![partner],
                 Err(error) => {
-                    not_found.get_or_insert(error);
+                    keep_most_precise(&mut not_found, error);
                     Vec::new()
                 }
             },
@@ -56,7 +56,7 @@ pub(crate) fn run(ctx: &Ctx, args: ProfileArgs, stdin_used: &mut bool) -> Outcom
             (_, Some(id)) => match profile.group(id) {
                 Ok(group) => vec![group],
                 Err(error) => {
-                    not_found.get_or_insert(error);
+                    keep_most_precise(&mut not_found, error);
                     Vec::new()
                 }
             },
@@ -82,6 +82,16 @@ pub(crate) fn run(ctx: &Ctx, args: ProfileArgs, stdin_used: &mut bool) -> Outcom
         output::print(&text.join("\n"));
     }
     Ok(())
+}
+
+/// Keeps the first look-up error, unless a later document rejected the partner or group (a
+/// precise reason) where the earlier one only did not list it.
+fn keep_most_precise(kept: &mut Option<ProfileError>, error: ProfileError) {
+    let not_listed =
+        |e: &ProfileError| matches!(e, ProfileError::PartnerNotFound { .. } | ProfileError::GroupNotFound { .. });
+    if kept.as_ref().is_none_or(|k| not_listed(k) && !not_listed(&error)) {
+        *kept = Some(error);
+    }
 }
 
 fn invalid(ctx: &Ctx, error: impl Into<Error>) -> Failure {
@@ -172,6 +182,13 @@ fn shape(shape: PartnerShape) -> &'static str {
     }
 }
 
+fn rejected_kind(entry: &RejectedEntry) -> &'static str {
+    match entry.kind() {
+        RejectedKind::PartnerSystem => "partner_system",
+        RejectedKind::Group => "group",
+    }
+}
+
 fn servers_json(info: &AppServerInfo) -> Value {
     json!({
         "idms_token_endpoint": info.idms_token_endpoint,
@@ -207,6 +224,12 @@ fn document_json(s: &Shown<'_>) -> Value {
         "groups": s.groups.iter().map(|g| json!({
             "group_id": g.group_id,
             "token_endpoint": g.idms_token_endpoint,
+        })).collect::<Vec<_>>(),
+        "rejected": s.profile.rejected().iter().map(|r| json!({
+            "kind": rejected_kind(r),
+            "id": r.id(),
+            "code": r.error().code(),
+            "description": r.error().to_string(),
         })).collect::<Vec<_>>(),
     })
 }
@@ -254,6 +277,22 @@ fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
                 "{} → {}",
                 group.group_id,
                 group.idms_token_endpoint.as_deref().unwrap_or("(no group token endpoint)")
+            ),
+        );
+    }
+    // What could not be used is reported, not dropped (the profile is read liberally).
+    for rejected in s.profile.rejected() {
+        let kind = match rejected.kind() {
+            RejectedKind::PartnerSystem => "partner system",
+            RejectedKind::Group => "group",
+        };
+        table.row(
+            "rejected",
+            format!(
+                "{kind} {} — {}: {}",
+                rejected.id().unwrap_or("(no id)"),
+                rejected.error().code(),
+                rejected.error()
             ),
         );
     }

@@ -573,6 +573,33 @@ fn profile_lists_user_partners_endpoints_and_groups() {
 }
 
 #[test]
+fn ts24482_6_2_3_a_profile_reports_a_broken_partner_beside_the_usable_one() {
+    let file = profile_fixture("mcvideo-user-profile-one-partner-broken.xml");
+    let out = run(&["profile", &file, "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let document = &out.json()["documents"][0];
+    assert_eq!(document["partners"].as_array().unwrap().len(), 1);
+    assert_eq!(document["partners"][0]["id"], "urn:mc:partner-c:video");
+    let rejected = &document["rejected"][0];
+    assert_eq!(
+        (rejected["kind"].as_str(), rejected["id"].as_str()),
+        (Some("partner_system"), Some("urn:mc:partner-a:video"))
+    );
+    assert_eq!(rejected["code"], "profile_endpoint_invalid");
+    let human = run(&["profile", &file]);
+    assert!(human.stdout.contains("rejected") && human.stdout.contains("urn:mc:partner-a:video"), "{}", human.stdout);
+    // Asking for the broken partner gives the reason.
+    let asked = run(&["profile", &file, "--partner", "urn:mc:partner-a:video", "--token-endpoint", "--json"]);
+    assert_ne!(asked.code, 0);
+    assert!(
+        asked.stdout.contains("profile_endpoint_invalid") || asked.stderr.contains("profile_endpoint_invalid"),
+        "{} {}",
+        asked.stdout,
+        asked.stderr
+    );
+}
+
+#[test]
 fn profile_narrows_by_service_partner_and_group() {
     let files = [profile_fixture(PTT), profile_fixture(VIDEO_V20), profile_fixture(DATA_NO_ID)];
     let mut args: Vec<&str> = vec!["profile"];

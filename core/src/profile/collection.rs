@@ -66,12 +66,17 @@ impl UserProfiles {
         self.of_service(service).flat_map(|profile| profile.partners().iter())
     }
 
-    /// The partner system with this id in the profiles of one service.
+    /// The partner system with this id in the profiles of one service: the first usable one, or
+    /// else the reason the first profile that lists it rejected it
+    /// ([`UserProfile::rejected`](super::UserProfile::rejected)).
     pub fn partner(&self, service: McService, id: &str) -> Result<&PartnerSystem, ProfileError> {
         self.loaded(service)?;
-        self.partners(service)
-            .find(|partner| partner.id() == id)
-            .ok_or_else(|| ProfileError::PartnerNotFound { service, partner: crate::http::printable(id, 100) })
+        if let Some(partner) = self.partners(service).find(|partner| partner.id() == id) {
+            return Ok(partner);
+        }
+        let rejected = self.of_service(service).find_map(|profile| profile.partner(id).err().filter(is_rejection));
+        Err(rejected
+            .unwrap_or_else(|| ProfileError::PartnerNotFound { service, partner: crate::http::printable(id, 100) }))
     }
 
     /// The partner IdMS token endpoint for (service, partner) — TS 24.482 6.2.3 a i–iii.
@@ -83,10 +88,12 @@ impl UserProfiles {
     pub fn group_token_endpoint(&self, service: McService, group_id: &str) -> Result<&str, ProfileError> {
         self.loaded(service)?;
         let profile = self.of_service(service).find(|profile| profile.group(group_id).is_ok());
-        match profile {
-            Some(profile) => profile.group_token_endpoint(group_id),
-            None => Err(ProfileError::GroupNotFound { service, group: crate::http::printable(group_id, 100) }),
+        if let Some(profile) = profile {
+            return profile.group_token_endpoint(group_id);
         }
+        let rejected = self.of_service(service).find_map(|profile| profile.group(group_id).err().filter(is_rejection));
+        Err(rejected
+            .unwrap_or_else(|| ProfileError::GroupNotFound { service, group: crate::http::printable(group_id, 100) }))
     }
 
     fn loaded(&self, service: McService) -> Result<(), ProfileError> {
@@ -101,4 +108,9 @@ impl FromIterator<UserProfile> for UserProfiles {
     fn from_iter<I: IntoIterator<Item = UserProfile>>(iter: I) -> Self {
         Self { profiles: iter.into_iter().collect() }
     }
+}
+
+/// Whether a look-up error is the reason a listed entry was rejected (not "not found").
+fn is_rejection(error: &ProfileError) -> bool {
+    !matches!(error, ProfileError::PartnerNotFound { .. } | ProfileError::GroupNotFound { .. })
 }

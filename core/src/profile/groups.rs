@@ -2,6 +2,7 @@
 //! MC service group, read during the same walk as the partner systems.
 
 use super::error::ProfileError;
+use super::model::{RejectedEntry, RejectedKind};
 use super::raw::RawGroup;
 use super::reader::Walk;
 
@@ -9,7 +10,7 @@ impl Walk<'_, '_> {
     /// MCVideo `MCVideoGroupInfo` / MCData `MCDataGroupInfo`: `<S>-Group-ID` and
     /// `IdMS-Token-Endpoint`, each an entry with a `uri-entry`.
     pub(super) fn group_info(&mut self) -> Result<RawGroup, ProfileError> {
-        let mut group = RawGroup::at(self.groups.len() + 1);
+        let mut group = RawGroup::at(self.next_group_position());
         self.children(|walk, child| {
             if child.ns != walk.ns {
                 return walk.cursor.skip();
@@ -38,7 +39,7 @@ impl Walk<'_, '_> {
             if entry.ns != walk.ns || entry.local() != b"entry" {
                 return walk.cursor.skip();
             }
-            let mut group = RawGroup::at(walk.groups.len() + 1);
+            let mut group = RawGroup::at(walk.next_group_position());
             walk.children(|walk, child| match child.local() {
                 b"uri-entry" if child.ns == walk.ns => {
                     let (id, _) = walk.cursor.text()?;
@@ -91,9 +92,20 @@ impl Walk<'_, '_> {
         Ok(first)
     }
 
+    /// The 1-based position of the next group among all the groups of the profile, rejected ones
+    /// included (for error paths).
+    fn next_group_position(&mut self) -> usize {
+        self.group_elements += 1;
+        self.group_elements
+    }
+
+    /// Keeps a group as read: usable, or rejected with the reason ([`UserProfile::rejected`](super::UserProfile::rejected)).
     pub(super) fn push_group(&mut self, group: RawGroup) -> Result<(), ProfileError> {
-        let group = group.finish(self.names, &self.policy)?;
-        self.groups.push(group);
+        let id = group.id();
+        match group.finish(self.names, &self.policy) {
+            Ok(group) => self.groups.push(group),
+            Err(error) => self.rejected.push(RejectedEntry::new(RejectedKind::Group, id, error)),
+        }
         Ok(())
     }
 }

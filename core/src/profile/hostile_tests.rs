@@ -324,3 +324,24 @@ fn xml_1_0_3_1_the_first_repeated_attribute_in_document_order_is_named() {
     assert_eq!(reason(&root("z='1' z='2' y=bad")), "duplicated attribute `z`");
     assert!(!reason(&root("z='1' y=bad z='2'")).contains("duplicated"));
 }
+
+#[test]
+fn xml_names_2_the_namespace_name_is_the_normalized_attribute_value_with_references_resolved() {
+    // XML 1.0 3.3.3: the normalized value replaces character references and the predefined
+    // entities; Namespaces in XML 1.0 §2 takes that value as the namespace name.
+    let video = simple_video()
+        .replacen("urn:3gpp:ns:mcvideo:user-profile:1.0", "urn:3gpp:ns:mcvideo:user-profile&#x3A;1.0", 1)
+        .replacen("urn:3gpp:mcptt:mcpttUEinitConfig:1.0", "urn&#58;3gpp:mcptt:mcpttUEinitConfig:1.0", 1);
+    assert!(video.contains("&#x3A;") && video.contains("&#58;"));
+    let profile = parse(&video).unwrap();
+    assert_eq!(profile.partner_token_endpoint("urn:p").unwrap(), "https://idms.p.example/token");
+    // A reserved namespace written with a reference is still reserved; a bad reference is malformed.
+    let with = |attribute: &str| simple_video().replacen("<OnNetwork>", &format!("<OnNetwork {attribute}>"), 1);
+    assert_eq!(code(&with("xmlns:p='http://www.w3.org/XML/1998/namespac&#x65;'")), "profile_malformed_xml");
+    assert_eq!(code(&with("xmlns:p='urn:&unknown;'")), "profile_malformed_xml");
+    assert_eq!(code(&with("xmlns:p='urn:&#xD800;'")), "profile_malformed_xml");
+    // `&amp;` stands for `&`: not the MCVideo namespace.
+    let amp =
+        simple_video().replacen("urn:3gpp:ns:mcvideo:user-profile:1.0", "urn:3gpp:ns:mcvideo:user-profile:1.0&amp;", 1);
+    assert_eq!(code(&amp), "profile_wrong_namespace");
+}

@@ -28,8 +28,8 @@
 //!   namespace): MCPTT `urn:3gpp:mcptt:user-profile:1.0`, MCVideo
 //!   `urn:3gpp:ns:mcvideo:user-profile:1.0`, MCData `urn:3gpp:ns:mcdata:user-profile:1.0` or
 //!   `urn:3gpp:mcdata:user-profile:1.0`; the embedded initial configuration is
-//!   `urn:3gpp:mcptt:mcpttUEinitConfig:1.0`. A known element in another namespace is
-//!   `profile_wrong_namespace`.
+//!   `urn:3gpp:mcptt:mcpttUEinitConfig:1.0`. A root, or a partner's only initial configuration,
+//!   in another namespace is `profile_wrong_namespace`.
 //! - unknown elements and `anyExt` content that is not needed are skipped (the schemas'
 //!   `##other` wildcards), but still checked for well-formedness;
 //! - every endpoint is checked with the caller's [`EndpointPolicy`] (absolute `https`);
@@ -38,6 +38,11 @@
 //!   them;
 //! - errors name the element path (`profile_missing_element`) or the line and column
 //!   (`profile_malformed_xml`). Nothing panics.
+//! - a partner system or group that cannot be used (a missing or insecure token endpoint, a bad
+//!   value, its initial configuration in the wrong namespace) does not fail the profile: it is
+//!   reported in [`UserProfile::rejected`] beside the usable ones, and looking it up gives the
+//!   reason. Only a document with nothing usable fails with its first such problem; a fault of
+//!   the document itself (malformed XML, a DTD, a limit, the root) always fails it.
 //!
 //! [`UserProfiles`] holds the profiles of one user (one per service) for look-ups by service.
 
@@ -57,7 +62,9 @@ mod tests;
 
 pub use collection::UserProfiles;
 pub use error::ProfileError;
-pub use model::{AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem};
+pub use model::{
+    AppServerInfo, GroupServerInfo, InitialConfiguration, PartnerShape, PartnerSystem, RejectedEntry, RejectedKind,
+};
 
 use crate::endpoint::EndpointPolicy;
 use crate::scope::McService;
@@ -131,6 +138,8 @@ pub struct UserProfile {
     partners: Vec<PartnerSystem>,
     /// The groups with server information, in document order.
     groups: Vec<GroupServerInfo>,
+    /// The partner systems and groups that could not be used, in document order.
+    rejected: Vec<RejectedEntry>,
 }
 
 impl UserProfile {
@@ -202,7 +211,45 @@ impl UserProfile {
         &self.partners
     }
 
+    /// The partner systems and groups of this document that could not be used (a missing or
+    /// insecure token endpoint, a value of the wrong type, an element in the wrong namespace, …),
+    /// in document order. One of them never fails the whole profile while the document has a
+    /// usable partner system or group; when it has none, the first of them is the error of
+    /// [`parse`](UserProfile::parse).
+    ///
+    /// ```
+    /// use mcx_connect::{EndpointPolicy, RejectedKind, UserProfile};
+    /// let partner = |id: &str, endpoint: &str| format!(
+    ///     r#"<MigratablePartnerMCVideoSystemInfo><PartnerMCVideoSystemId>{id}</PartnerMCVideoSystemId>
+    ///        <mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="{id}.example">
+    ///          <on-network><App-Server-Info><idms-token-endpoint>{endpoint}</idms-token-endpoint></App-Server-Info></on-network>
+    ///        </mcptt-UE-initial-configuration></MigratablePartnerMCVideoSystemInfo>"#);
+    /// let xml = format!(
+    ///     r#"<mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:a@x" user-profile-index="1">
+    ///        <OnNetwork><anyExt>{}{}</anyExt></OnNetwork></mcvideo-user-profile>"#,
+    ///     partner("a", "http://idms.a.example/token"),
+    ///     partner("b", "https://idms.b.example/token"),
+    /// );
+    /// let profile = UserProfile::parse(xml.as_bytes(), EndpointPolicy::default())?;
+    /// assert_eq!(profile.partner_token_endpoint("b")?, "https://idms.b.example/token");
+    /// let rejected = &profile.rejected()[0];
+    /// assert_eq!((rejected.kind(), rejected.id()), (RejectedKind::PartnerSystem, Some("a")));
+    /// assert_eq!(rejected.error().code(), "profile_endpoint_invalid");
+    /// assert_eq!(profile.partner("a").unwrap_err().code(), "profile_endpoint_invalid");
+    /// # Ok::<(), mcx_connect::ProfileError>(())
+    /// ```
+    pub fn rejected(&self) -> &[RejectedEntry] {
+        &self.rejected
+    }
+
+    /// The first rejected entry of this kind with this id.
+    fn rejected_with(&self, kind: RejectedKind, id: &str) -> Option<&RejectedEntry> {
+        self.rejected.iter().find(|entry| entry.kind == kind && entry.id.as_deref() == Some(id))
+    }
+
     /// The partner system with this id ([`PartnerSystem::id`]: its system id, or else its domain).
+    /// A partner the document lists but that could not be used gives the reason it was
+    /// rejected ([`UserProfile::rejected`]).
     ///
     /// ```
     /// # use mcx_connect::{EndpointPolicy, UserProfile};
@@ -212,10 +259,13 @@ impl UserProfile {
     /// # Ok::<(), mcx_connect::ProfileError>(())
     /// ```
     pub fn partner(&self, id: &str) -> Result<&PartnerSystem, ProfileError> {
-        self.partners.iter().find(|partner| partner.id() == id).ok_or_else(|| ProfileError::PartnerNotFound {
-            service: self.service_or_ptt(),
-            partner: crate::http::printable(id, 100),
-        })
+        if let Some(partner) = self.partners.iter().find(|partner| partner.id() == id) {
+            return Ok(partner);
+        }
+        if let Some(rejected) = self.rejected_with(RejectedKind::PartnerSystem, id) {
+            return Err(rejected.error.clone());
+        }
+        Err(ProfileError::PartnerNotFound { service: self.service_or_ptt(), partner: crate::http::printable(id, 100) })
     }
 
     /// The token endpoint of the partner IdMS (TS 24.482 6.2.3 a) for the partner with this id.
@@ -228,9 +278,16 @@ impl UserProfile {
         &self.groups
     }
 
-    /// The group with this id.
+    /// The group with this id. A group the document lists but that could not be used gives the
+    /// reason it was rejected ([`UserProfile::rejected`]).
     pub fn group(&self, group_id: &str) -> Result<&GroupServerInfo, ProfileError> {
-        self.groups.iter().find(|group| group.group_id == group_id).ok_or_else(|| ProfileError::GroupNotFound {
+        if let Some(group) = self.groups.iter().find(|group| group.group_id == group_id) {
+            return Ok(group);
+        }
+        if let Some(rejected) = self.rejected_with(RejectedKind::Group, group_id) {
+            return Err(rejected.error.clone());
+        }
+        Err(ProfileError::GroupNotFound {
             service: self.service_or_ptt(),
             group: crate::http::printable(group_id, 100),
         })
@@ -261,16 +318,23 @@ fn group_endpoint_path(service: McService, group_id: &str) -> String {
 }
 
 /// Refuses two partners with the same id, or two groups with the same id (the first repeated
-/// in document order is named). A hash set: a profile holds thousands of groups.
+/// in document order is named), a rejected one included: which of the two was meant cannot be
+/// told. A hash set: a profile holds thousands of groups.
 fn check_unique(
     service: McService,
     partners: &[PartnerSystem],
     groups: &[GroupServerInfo],
+    rejected: &[RejectedEntry],
 ) -> Result<(), ProfileError> {
-    if let Some(partner) = first_repeated(partners.iter().map(PartnerSystem::id), partners.len()) {
+    let rejected_ids = |kind: RejectedKind| {
+        rejected.iter().filter(move |entry| entry.kind == kind).filter_map(|entry| entry.id.as_deref())
+    };
+    let partner_ids = partners.iter().map(PartnerSystem::id).chain(rejected_ids(RejectedKind::PartnerSystem));
+    if let Some(partner) = first_repeated(partner_ids, partners.len()) {
         return Err(ProfileError::DuplicatePartner { service, partner: crate::http::printable(partner, 100) });
     }
-    if let Some(group) = first_repeated(groups.iter().map(|group| group.group_id.as_str()), groups.len()) {
+    let group_ids = groups.iter().map(|group| group.group_id.as_str()).chain(rejected_ids(RejectedKind::Group));
+    if let Some(group) = first_repeated(group_ids, groups.len()) {
         return Err(ProfileError::DuplicateGroup { service, group: crate::http::printable(group, 100) });
     }
     Ok(())

@@ -7,7 +7,9 @@
 //! thousands of attributes after its declarations is not read for them at all). Each binding is
 //! classified ([`Ns`]) once, when it is declared, not on every element resolved against it. The
 //! rules are quick-xml's: the same bindings, the same refusals of the reserved prefixes and names,
-//! the same resolution (the tests in `hostile_tests.rs` passed against `NsReader` too).
+//! the same resolution (the tests in `hostile_tests.rs` passed against `NsReader` too), with one
+//! difference: the namespace name is the declaration's value with its references resolved
+//! (`&#x3A;` is `:`), as Namespaces in XML 1.0 §2 asks; quick-xml takes the value as written.
 
 use super::xml::{classify, Ns};
 use quick_xml::events::BytesStart;
@@ -113,7 +115,19 @@ impl Scopes {
                     break;
                 }
                 let Some(rest) = key.strip_prefix(b"xmlns") else { continue };
-                let name = attribute.value.as_ref();
+                // The namespace name is the normalized value (Namespaces in XML 1.0 §2, XML 1.0
+                // §3.3.3): character references and the predefined entities resolved. Nearly
+                // every declaration has none, and is taken as it stands.
+                let value = attribute.value.as_ref();
+                let unescaped;
+                let name = if memchr::memchr(b'&', value).is_some() {
+                    unescaped = attribute
+                        .unescape_value()
+                        .map_err(|_| "a namespace declaration holds a malformed or undeclared reference")?;
+                    unescaped.as_bytes()
+                } else {
+                    value
+                };
                 match rest {
                     [] => self.bind(b"", name, depth),
                     [b':', prefix @ ..] => {

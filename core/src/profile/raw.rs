@@ -76,6 +76,11 @@ impl RawConfig {
         Self { domain, ..Self::default() }
     }
 
+    /// The `domain` attribute, trimmed, when it is not empty.
+    pub(super) fn domain(&self) -> Option<String> {
+        self.domain.as_deref().map(str::trim).filter(|domain| !domain.is_empty()).map(str::to_owned)
+    }
+
     /// Reads an `on-network` element that just started.
     pub(super) fn on_network(&mut self, cursor: &mut Cursor<'_>) -> Result<(), ProfileError> {
         cursor.children(|cursor, child| {
@@ -214,6 +219,11 @@ impl RawGroup {
     /// The group at this 1-based position, nothing read yet.
     pub(super) fn at(position: usize) -> Self {
         Self { position, ..Self::default() }
+    }
+
+    /// The group id as read (for the report of a rejected group).
+    pub(super) fn id(&self) -> Option<String> {
+        self.id.clone()
     }
 
     /// Records the group id read from the element `name` (`None`: it had no `uri-entry`).

@@ -5,7 +5,7 @@
 //! checked for well-formedness, depth and entities by [`Cursor`].
 
 use super::error::ProfileError;
-use super::model::{GroupServerInfo, PartnerShape, PartnerSystem};
+use super::model::{GroupServerInfo, PartnerShape, PartnerSystem, RejectedEntry, RejectedKind};
 use super::raw::RawConfig;
 use super::xml::{started, Cursor, Element, Item, Ns};
 use super::{DocumentKind, ProfileLimits, UserProfile};
@@ -77,7 +77,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
         b"mcvideo-user-profile" => Walk::new(&mut cursor, &MCVIDEO, policy).profile(&root)?,
         b"mcdata-user-profile" => Walk::new(&mut cursor, &MCDATA, policy).profile(&root)?,
         INIT_CONFIG => {
-            expect_ns(&root, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
+            expect_ns(&root, Ns::InitConfig, INIT_CONFIG_NS)?;
             let raw = read_config(&mut cursor, &root)?;
             let primary = raw.finish(&|| "mcptt-UE-initial-configuration".to_owned(), &policy)?;
             UserProfile {
@@ -86,6 +86,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
                 primary: Some(primary),
                 partners: Vec::new(),
                 groups: Vec::new(),
+                rejected: Vec::new(),
             }
         }
         _ => return Err(ProfileError::UnknownRoot { element: root.local_printable() }),
@@ -120,7 +121,49 @@ fn expect_ns(element: &Element<'_>, ns: Ns, expected: &'static str) -> Result<()
     if element.ns == ns {
         return Ok(());
     }
-    Err(ProfileError::WrongNamespace { element: element.local_printable(), expected, found: element.namespace_name() })
+    Err(wrong_namespace(element, expected))
+}
+
+fn wrong_namespace(element: &Element<'_>, expected: &'static str) -> ProfileError {
+    ProfileError::WrongNamespace { element: element.local_printable(), expected, found: element.namespace_name() }
+}
+
+const INIT_CONFIG_NS: &str = "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`";
+
+/// What one `MigratablePartner<Service>SystemInfo` held, as read.
+#[derive(Default)]
+struct RawPartner {
+    system_id: Option<String>,
+    /// A `Partner<Service>SystemId` was read (empty or not).
+    system_id_seen: bool,
+    config: Option<(RawConfig, PartnerShape)>,
+    /// The first element that appears more than once.
+    duplicate: Option<String>,
+    /// An `mcptt-UE-initial-configuration` in another namespace: the reason the partner is
+    /// rejected when it has none in the right one (otherwise it is `##other` content).
+    wrong_namespace: Option<ProfileError>,
+}
+
+impl RawPartner {
+    /// Records a `Partner<Service>SystemId`; an empty one is absent (the partner is then looked
+    /// up by its domain, never by the empty string).
+    fn set_system_id(&mut self, id: String, name: &str) {
+        self.system_id = Some(id).filter(|id| !id.is_empty());
+        if std::mem::replace(&mut self.system_id_seen, true) {
+            self.duplicate.get_or_insert_with(|| name.to_owned());
+        }
+    }
+
+    fn set_config(&mut self, raw: RawConfig, shape: PartnerShape, name: impl FnOnce() -> String) {
+        if self.config.replace((raw, shape)).is_some() {
+            self.duplicate.get_or_insert_with(name);
+        }
+    }
+
+    /// The id a rejected partner is reported with: its system id, or else its domain.
+    fn id(&self) -> Option<String> {
+        self.system_id.clone().or_else(|| self.config.as_ref().and_then(|(raw, _)| raw.domain()))
+    }
 }
 
 /// Reads an `mcptt-UE-initial-configuration` element that just started.
@@ -144,11 +187,27 @@ pub(super) struct Walk<'c, 'a> {
     pub(super) policy: EndpointPolicy,
     partners: Vec<PartnerSystem>,
     pub(super) groups: Vec<GroupServerInfo>,
+    /// The partner systems and groups that could not be used, in document order.
+    pub(super) rejected: Vec<RejectedEntry>,
+    /// `MigratablePartner<Service>SystemInfo` elements met so far (for error paths).
+    partner_elements: usize,
+    /// Groups met so far (for error paths).
+    pub(super) group_elements: usize,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
     fn new(cursor: &'c mut Cursor<'a>, names: &'static Names, policy: EndpointPolicy) -> Self {
-        Self { cursor, names, ns: Ns::None, policy, partners: Vec::new(), groups: Vec::new() }
+        Self {
+            cursor,
+            names,
+            ns: Ns::None,
+            policy,
+            partners: Vec::new(),
+            groups: Vec::new(),
+            rejected: Vec::new(),
+            partner_elements: 0,
+            group_elements: 0,
+        }
     }
 
     fn profile(mut self, root: &Element<'a>) -> Result<UserProfile, ProfileError> {
@@ -169,13 +228,21 @@ impl<'c, 'a> Walk<'c, 'a> {
             b"OnNetwork" if child.ns == walk.ns => walk.on_network(),
             _ => walk.cursor.skip(),
         })?;
-        super::check_unique(self.names.service, &self.partners, &self.groups)?;
+        super::check_unique(self.names.service, &self.partners, &self.groups, &self.rejected)?;
+        // A rejected partner or group is reported beside the usable ones; a document with none
+        // usable has nothing to report it beside, and its first problem is the error.
+        if self.partners.is_empty() && self.groups.is_empty() {
+            if let Some(first) = self.rejected.drain(..).next() {
+                return Err(first.error);
+            }
+        }
         Ok(UserProfile {
             kind: DocumentKind::UserProfile { service: self.names.service },
             xui_uri,
             primary: None,
             partners: self.partners,
             groups: self.groups,
+            rejected: self.rejected,
         })
     }
 
@@ -221,21 +288,39 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn any_ext(&mut self) -> Result<(), ProfileError> {
         self.children(|walk, child| {
             if child.local() == walk.names.partner.as_bytes() {
-                expect_ns(child, walk.ns, walk.names.expected_ns)?;
-                walk.partner()
+                if child.ns == walk.ns {
+                    return walk.partner();
+                }
+                // `anyExt` holds any namespace: reported, and the other partners are read.
+                walk.partner_elements += 1;
+                let error = wrong_namespace(child, walk.names.expected_ns);
+                walk.rejected.push(RejectedEntry::new(RejectedKind::PartnerSystem, None, error));
+                walk.cursor.skip()
             } else {
                 walk.cursor.skip()
             }
         })
     }
 
-    /// `MigratablePartner<Service>SystemInfo`, in either shape.
+    /// `MigratablePartner<Service>SystemInfo`, in either shape. A partner that cannot be used is
+    /// rejected ([`UserProfile::rejected`]); only a fault of the document itself (malformed XML,
+    /// a limit) is an error here.
     fn partner(&mut self) -> Result<(), ProfileError> {
-        let position = self.partners.len() + 1;
-        let mut system_id: Option<String> = None;
-        let mut config: Option<(RawConfig, PartnerShape)> = None;
-        let mut duplicate: Option<String> = None;
-        self.children(|walk, child| walk.partner_child(child, &mut system_id, &mut config, &mut duplicate))?;
+        self.partner_elements += 1;
+        let position = self.partner_elements;
+        let mut raw = RawPartner::default();
+        self.children(|walk, child| walk.partner_child(child, &mut raw))?;
+        let id = raw.id();
+        match self.checked_partner(position, raw) {
+            Ok(partner) => self.partners.push(partner),
+            Err(error) => self.rejected.push(RejectedEntry::new(RejectedKind::PartnerSystem, id, error)),
+        }
+        Ok(())
+    }
+
+    /// A partner as read, checked.
+    fn checked_partner(&self, position: usize, raw: RawPartner) -> Result<PartnerSystem, ProfileError> {
+        let RawPartner { system_id, config, duplicate, wrong_namespace, .. } = raw;
         // The element paths of errors, built only when there is one to report.
         let names = self.names;
         let prefix = || {
@@ -249,6 +334,9 @@ impl<'c, 'a> Walk<'c, 'a> {
             return Err(ProfileError::DuplicateElement { path: format!("{}/{name}", prefix()) });
         }
         let Some((raw, shape)) = config else {
+            if let Some(error) = wrong_namespace {
+                return Err(error);
+            }
             return Err(ProfileError::MissingElement {
                 path: format!(
                     "{}/{}/mcptt-UE-initial-configuration/on-network/App-Server-Info/idms-token-endpoint",
@@ -264,34 +352,20 @@ impl<'c, 'a> Walk<'c, 'a> {
             PartnerShape::Direct => format!("{}/mcptt-UE-initial-configuration", prefix()),
         };
         let initial_configuration = raw.finish(&config_path, &self.policy)?;
-        self.partners.push(PartnerSystem::new(self.names.service, system_id, shape, initial_configuration));
-        Ok(())
+        Ok(PartnerSystem::new(self.names.service, system_id, shape, initial_configuration))
     }
 
-    fn partner_child(
-        &mut self,
-        child: &Element<'a>,
-        system_id: &mut Option<String>,
-        config: &mut Option<(RawConfig, PartnerShape)>,
-        duplicate: &mut Option<String>,
-    ) -> Result<(), ProfileError> {
+    fn partner_child(&mut self, child: &Element<'a>, raw: &mut RawPartner) -> Result<(), ProfileError> {
         let local = child.local();
         if local == INIT_CONFIG {
-            expect_ns(child, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-            let raw = read_config(self.cursor, child)?;
-            if config.replace((raw, PartnerShape::Direct)).is_some() {
-                duplicate.get_or_insert_with(|| "mcptt-UE-initial-configuration".to_owned());
-            }
-            return Ok(());
+            return self.partner_config(child, raw, PartnerShape::Direct);
         }
         if child.ns != self.ns {
             return self.cursor.skip();
         }
         if local == self.names.partner_id.as_bytes() {
             let (id, _) = self.cursor.text()?;
-            if system_id.replace(id).is_some() {
-                duplicate.get_or_insert_with(|| self.names.partner_id.to_owned());
-            }
+            raw.set_system_id(id, self.names.partner_id);
             Ok(())
         } else if local == self.names.wrapper.as_bytes() {
             // AccessInformationForPartner<Service>System: the initial configuration, and
@@ -299,18 +373,10 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.children(|walk, inner| {
                 let local = inner.local();
                 if local == INIT_CONFIG {
-                    expect_ns(inner, Ns::InitConfig, "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`")?;
-                    let raw = read_config(walk.cursor, inner)?;
-                    if config.replace((raw, PartnerShape::AccessInformation)).is_some() {
-                        duplicate
-                            .get_or_insert_with(|| format!("{}/mcptt-UE-initial-configuration", walk.names.wrapper));
-                    }
-                    Ok(())
+                    walk.partner_config(inner, raw, PartnerShape::AccessInformation)
                 } else if inner.ns == walk.ns && local == walk.names.partner_id.as_bytes() {
                     let (id, _) = walk.cursor.text()?;
-                    if system_id.replace(id).is_some() {
-                        duplicate.get_or_insert_with(|| walk.names.partner_id.to_owned());
-                    }
+                    raw.set_system_id(id, walk.names.partner_id);
                     Ok(())
                 } else {
                     walk.cursor.skip()
@@ -319,5 +385,27 @@ impl<'c, 'a> Walk<'c, 'a> {
         } else {
             self.cursor.skip()
         }
+    }
+
+    /// An `mcptt-UE-initial-configuration` of a partner that just started. One in another
+    /// namespace is skipped (the schema's `##other` wildcard) and noted: it is the reason the
+    /// partner is rejected if it has none in the right namespace.
+    fn partner_config(
+        &mut self,
+        element: &Element<'a>,
+        raw: &mut RawPartner,
+        shape: PartnerShape,
+    ) -> Result<(), ProfileError> {
+        if element.ns != Ns::InitConfig {
+            raw.wrong_namespace.get_or_insert_with(|| wrong_namespace(element, INIT_CONFIG_NS));
+            return self.cursor.skip();
+        }
+        let config = read_config(self.cursor, element)?;
+        let wrapper = self.names.wrapper;
+        raw.set_config(config, shape, || match shape {
+            PartnerShape::AccessInformation => format!("{wrapper}/mcptt-UE-initial-configuration"),
+            PartnerShape::Direct => "mcptt-UE-initial-configuration".to_owned(),
+        });
+        Ok(())
     }
 }

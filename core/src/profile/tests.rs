@@ -281,3 +281,126 @@ fn user_profiles_look_up_by_service() {
     assert_eq!(profiles.of_service(McService::Video).count(), 1);
     assert!(profiles.primary().is_none());
 }
+
+/// A second partner, usable, for the tests where another one is broken.
+fn usable_partner() -> String {
+    video_partner("urn:good", &init_config(r#"domain="good.example""#, &token("https://idms.good.example/token")))
+}
+
+#[test]
+fn ts24482_6_2_3_a_broken_partner_is_reported_and_the_other_partners_are_read() {
+    let broken =
+        video_partner("urn:bad", &init_config(r#"domain="bad.example""#, &token("http://idms.bad.example/token")));
+    let profile = parse(&video(&format!("{broken}{}", usable_partner()))).unwrap();
+    assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
+    assert_eq!(profile.partners().len(), 1);
+    let rejected = profile.rejected();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!((rejected[0].kind(), rejected[0].id()), (RejectedKind::PartnerSystem, Some("urn:bad")));
+    assert_eq!(rejected[0].error().code(), "profile_endpoint_invalid");
+    assert!(rejected[0].error().to_string().contains("[PartnerMCVideoSystemId='urn:bad']"), "{}", rejected[0].error());
+    // Looking the broken partner up gives the reason, not "not found".
+    assert_eq!(profile.partner("urn:bad").unwrap_err().code(), "profile_endpoint_invalid");
+    let profiles: UserProfiles = [profile].into_iter().collect();
+    assert_eq!(
+        profiles.partner_token_endpoint(McService::Video, "urn:bad").unwrap_err().code(),
+        "profile_endpoint_invalid"
+    );
+    assert_eq!(
+        profiles.partner_token_endpoint(McService::Video, "urn:good").unwrap(),
+        "https://idms.good.example/token"
+    );
+    // Each partner-level fault: a missing token endpoint, a missing domain, a repeated element,
+    // a value of the wrong type. A partner without a system id is reported by its domain.
+    let cases = [
+        (video_partner("urn:bad", &init_config(r#"domain="bad.example""#, "")), "profile_missing_element"),
+        (video_partner("urn:bad", &init_config("", &token("https://idms.bad.example/t"))), "profile_missing_element"),
+        (video_partner("urn:bad", &init_config(r#"domain="bad.example""#, &token("https://a.example/t").repeat(2))), "profile_duplicate_element"),
+        (
+            video_partner(
+                "urn:bad",
+                &init_config(r#"domain="bad.example""#, &format!("{}<tls-tunnel-auth-method><mutual-authentication>yes</mutual-authentication></tls-tunnel-auth-method>", token("https://a.example/t"))),
+            ),
+            "profile_invalid_value",
+        ),
+    ];
+    for (broken, expected) in cases {
+        let profile = parse(&video(&format!("{}{broken}", usable_partner()))).unwrap();
+        assert_eq!(profile.rejected()[0].error().code(), expected, "{broken}");
+        assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
+    }
+    let no_id = format!(
+        "<MigratablePartnerMCVideoSystemInfo>{}</MigratablePartnerMCVideoSystemInfo>",
+        init_config(r#"domain="bad.example""#, &token("/relative"))
+    );
+    let profile = parse(&video(&format!("{}{no_id}", usable_partner()))).unwrap();
+    assert_eq!(profile.rejected()[0].id(), Some("bad.example"));
+    assert_eq!(profile.partner("bad.example").unwrap_err().code(), "profile_endpoint_invalid");
+}
+
+#[test]
+fn ts24482_6_2_3_note_1_broken_group_is_reported_and_the_partners_are_read() {
+    let group = "<MCVideoGroupInfo><MCVideo-Group-ID><uri-entry>sip:g@x</uri-entry></MCVideo-Group-ID><IdMS-Token-Endpoint><uri-entry>http://idms.x/t</uri-entry></IdMS-Token-Endpoint></MCVideoGroupInfo>";
+    let xml = profile("mcvideo-user-profile", VIDEO_NS, &format!("{group}<anyExt>{}</anyExt>", usable_partner()));
+    let profile = parse(&xml).unwrap();
+    assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
+    assert!(profile.groups().is_empty());
+    assert_eq!((profile.rejected()[0].kind(), profile.rejected()[0].id()), (RejectedKind::Group, Some("sip:g@x")));
+    assert_eq!(profile.group_token_endpoint("sip:g@x").unwrap_err().code(), "profile_endpoint_invalid");
+    let profiles: UserProfiles = [profile].into_iter().collect();
+    assert_eq!(
+        profiles.group_token_endpoint(McService::Video, "sip:g@x").unwrap_err().code(),
+        "profile_endpoint_invalid"
+    );
+}
+
+#[test]
+fn ts24484_any_ext_type_any_namespace_partner_element_of_another_namespace_is_reported_not_fatal() {
+    // anyExtType is `xs:any namespace="##any"`: an element of another namespace that happens to
+    // bear the partner element's name is legal; it is not this schema's partner.
+    let foreign = r#"<v:MigratablePartnerMCVideoSystemInfo xmlns:v="urn:vendor:extension"><v:x/></v:MigratablePartnerMCVideoSystemInfo>"#;
+    let profile = parse(&video(&format!("{foreign}{}", usable_partner()))).unwrap();
+    assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
+    assert_eq!(profile.rejected()[0].error().code(), "profile_wrong_namespace");
+}
+
+#[test]
+fn ts24484_migratable_partner_any_other_initial_configuration_of_another_namespace_beside_the_right_one_is_skipped() {
+    // MigratablePartnerMCVideoSystemInfoEntryType ends with `xs:any namespace="##other"`: an
+    // element of another namespace named `mcptt-UE-initial-configuration` is legal there.
+    let other = r#"<mcptt-UE-initial-configuration xmlns="urn:vendor:copy" domain="x"/>"#;
+    let right = init_config(r#"domain="p.example""#, &token("https://idms.p.example/token"));
+    let profile = parse(&video(&video_partner("urn:p", &format!("{right}{other}")))).unwrap();
+    assert_eq!(profile.partner_token_endpoint("urn:p").unwrap(), "https://idms.p.example/token");
+    assert!(profile.rejected().is_empty());
+    // With none in the right namespace, the partner is rejected for the wrong one.
+    assert_eq!(code(&video(&video_partner("urn:p", other))), "profile_wrong_namespace");
+}
+
+#[test]
+fn a_document_with_no_usable_partner_or_group_fails_with_its_first_problem() {
+    let broken =
+        |id: &str| video_partner(id, &init_config(r#"domain="bad.example""#, &token("http://idms.bad.example/t")));
+    let err = parse(&video(&format!("{}{}", broken("urn:b1"), broken("urn:b2")))).unwrap_err();
+    assert_eq!(err.code(), "profile_endpoint_invalid");
+    assert!(err.to_string().contains("urn:b1"), "{err}");
+    // A broken partner with the id of a usable one: which was meant cannot be told.
+    assert_eq!(code(&video(&format!("{}{}", broken("urn:good"), usable_partner()))), "profile_duplicate_partner");
+}
+
+#[test]
+fn ts24484_empty_partner_system_id_is_absent_and_the_partner_is_found_by_its_domain() {
+    for id in ["", "  \n "] {
+        let xml = video(&video_partner(id, &init_config(r#"domain="p.example""#, &token("https://idms.p.example/t"))));
+        let profile = parse(&xml).unwrap();
+        let partner = &profile.partners()[0];
+        assert_eq!((partner.system_id(), partner.id()), (None, "p.example"), "{id:?}");
+        assert_eq!(profile.partner_token_endpoint("p.example").unwrap(), "https://idms.p.example/t");
+    }
+    // Given twice, the first empty, it is still repeated.
+    let twice = video_partner(
+        "</PartnerMCVideoSystemId><PartnerMCVideoSystemId>urn:p",
+        &init_config(r#"domain="p.example""#, &token("https://idms.p.example/t")),
+    );
+    assert_eq!(code(&video(&twice)), "profile_duplicate_element");
+}
