@@ -340,6 +340,9 @@ object VectorRunner {
                 "kind" to kind, "xui_uri" to profile.xuiUri(), "primary" to configurationJson(profile.primary()),
                 "partners" to profile.partners().map { partnerJson(it) },
                 "groups" to profile.groups().map { mapOf("group_id" to it.groupId, "idms_token_endpoint" to it.idmsTokenEndpoint) },
+                "rejected" to profile.rejected().map {
+                    mapOf("kind" to it.kind.name.lowercase(), "id" to it.id, "code" to it.code, "description" to it.description)
+                },
             )
         },
         "profile.partner" to { i -> partnerJson(oneDocument(i).partner(str(i, "partner"))) },

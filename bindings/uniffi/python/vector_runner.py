@@ -419,6 +419,8 @@ def op_profile_parse(inp):
         "kind": kind_json, "xui_uri": profile.xui_uri(), "primary": configuration_json(profile.primary()),
         "partners": [partner_json(p) for p in profile.partners()],
         "groups": [{"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint} for g in profile.groups()],
+        "rejected": [{"kind": r.kind.name.lower(), "id": r.id, "code": r.code, "description": r.description}
+                     for r in profile.rejected()],
     }
 
 

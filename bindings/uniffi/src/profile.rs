@@ -6,6 +6,7 @@
 use crate::error::Result;
 use mcx_connect::{
     DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerSystem, ProfileLimits,
+    RejectedKind,
 };
 use std::sync::Arc;
 
@@ -86,6 +87,33 @@ impl UserProfile {
     pub fn group_token_endpoint(&self, group_id: String) -> Result<String> {
         Ok(self.0.group_token_endpoint(&group_id)?.to_owned())
     }
+
+    /// The partner systems and groups the profile lists but that could not be used (an insecure
+    /// or missing token endpoint, a value of the wrong type, …), in document order. They never
+    /// hide the usable ones; `partner(id)` or `group(id)` of one throws its reason.
+    pub fn rejected(&self) -> Vec<RejectedEntry> {
+        let entry = |e: &mcx_connect::RejectedEntry| RejectedEntry {
+            kind: e.kind(),
+            id: e.id().map(str::to_owned),
+            code: e.error().code().to_owned(),
+            description: e.error().to_string(),
+        };
+        self.0.rejected().iter().map(entry).collect()
+    }
+}
+
+// Mirrored: the core's `RejectedEntry` also holds its `ProfileError` for look-ups, which cannot cross.
+/// A partner system or group of a profile that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RejectedEntry {
+    /// A partner system or a group.
+    pub kind: RejectedKind,
+    /// The id it would be looked up by, when the document gives one.
+    pub id: Option<String>,
+    /// The stable error code of the reason.
+    pub code: String,
+    /// The reason in words, with the element path.
+    pub description: String,
 }
 
 /// The profiles a UE downloaded, one per service (and any initial configuration), looked up

@@ -117,6 +117,18 @@ impl JsUserProfile {
         to_js(self.inner.groups())
     }
 
+    /// The partner systems and groups the profile lists but that could not be used (an insecure
+    /// or missing token endpoint, a value of the wrong type, …), in document order, each with its
+    /// error `code` and `description`. They never hide the usable ones; `partner(id)` or
+    /// `group(id)` of one throws its reason.
+    ///
+    /// @throws {McxConnectError} not for a profile this library read: `invalid_argument` would mean
+    /// its values could not be converted.
+    #[wasm_bindgen(getter, unchecked_return_type = "RejectedEntry[]")]
+    pub fn rejected(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.rejected())
+    }
+
     /// The primary system's own initial configuration (a stand-alone initial configuration), else
     /// `null`.
     ///

@@ -347,7 +347,11 @@ export function operations(api) {
         normalisations: codes(parsed.normalisations),
       };
     },
-    "profile.parse": (input) => snakeKeys(oneDocument(api, input).toJSON()),
+    "profile.parse": (input) => {
+      const profile = oneDocument(api, input);
+      // `rejected` from its getter, the rest from `toJSON()`.
+      return snakeKeys({ ...profile.toJSON(), rejected: profile.rejected });
+    },
     "profile.partner": (input) => snakeKeys(oneDocument(api, input).partner(str(input, "partner"))),
     "profile.partner_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).partnerTokenEndpoint(str(input, "partner")) }),
     "profile.group_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).groupTokenEndpoint(str(input, "group")) }),

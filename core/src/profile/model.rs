@@ -149,6 +149,7 @@ pub struct GroupServerInfo {
 /// What a [`RejectedEntry`] was in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RejectedKind {
     /// A `MigratablePartner<Service>SystemInfo` element (a partner system).

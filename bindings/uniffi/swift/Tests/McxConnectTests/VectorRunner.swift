@@ -349,7 +349,11 @@ enum VectorRunner {
             }
             return .obj(["kind": kind, "xui_uri": j(p.xuiUri()), "primary": configurationJson(p.primary()),
                          "partners": .arr(p.partners().map(partnerJson)),
-                         "groups": .arr(p.groups().map { .obj(["group_id": .str($0.groupId), "idms_token_endpoint": j($0.idmsTokenEndpoint)]) })])
+                         "groups": .arr(p.groups().map { .obj(["group_id": .str($0.groupId), "idms_token_endpoint": j($0.idmsTokenEndpoint)]) }),
+                         "rejected": .arr(p.rejected().map {
+                             .obj(["kind": .str($0.kind == .partnerSystem ? "partner_system" : "group"), "id": j($0.id),
+                                   "code": .str($0.code), "description": .str($0.description)])
+                         })])
         case "profile.partner":
             return partnerJson(try oneDocument(i).partner(id: try str(i, "partner")))
         case "profile.partner_token_endpoint":
