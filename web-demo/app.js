@@ -9,7 +9,7 @@ const SESSION_KEY = "mcx-demo-session";
 const $ = (id) => document.getElementById(id);
 
 let config = null;
-let profile = null; // { xml, partners: PartnerSystem[], unusable: { label, error }[], xui }
+let profile = null; // { xml, partners: PartnerSystem[], unusable: { label, error: RejectedEntry }[], xui }
 let session = null; // { clientId, partner, tokens }
 let migration = null; // { step, flow: mcx.MigrationFlow, claims, partnerVerdict }
 const secrets = new Set();
@@ -173,10 +173,9 @@ function readProfile() {
   profile = null;
   const xml = $("profile-xml").value;
   try {
-    profile = { xml, unusable: [], ...readUserProfile(xml) };
+    profile = { xml, ...readUserProfile(xml) };
   } catch (e) {
-    profile = readPartnersOneByOne(xml);
-    if (!profile) out.append(errorFrom(e));
+    out.append(errorFrom(e));
   }
   if (profile) {
     const { partners, unusable, xui } = profile;
@@ -187,50 +186,19 @@ function readProfile() {
   renderPartners();
 }
 
+/**
+ * The core reads the profile: the usable partner systems, and the ones it could not use (no token
+ * endpoint, an address that is not https), each with the error code and words of its refusal
+ * (`rejected`). One broken partner never hides the others; a document with none usable is refused.
+ */
 function readUserProfile(xml) {
   const parsed = mcx.UserProfile.parse(xml, POLICY);
-  const result = { partners: parsed.partners, xui: parsed.xuiUri };
+  const unusable = parsed.rejected
+    .filter((entry) => entry.kind === "partner_system")
+    .map((entry, index) => ({ label: entry.id ?? `partner system ${index + 1}`, error: entry }));
+  const result = { partners: parsed.partners, unusable, xui: parsed.xuiUri };
   parsed.free();
   return result;
-}
-
-const PARTNER_ELEMENT = /^MigratablePartnerMC(PTT|Video|Data)SystemInfo$/;
-
-/**
- * The core reads a profile as a whole, so one partner system it cannot use (no token endpoint, an
- * address that is not https) refuses the document. Then the console asks the core about each
- * partner system alone: the same document with the other partner elements cut out. The core decides
- * on every one; this only cuts (a fault outside the partner systems fails every cut, and the
- * document stays refused). `null` when no partner system is usable.
- */
-function readPartnersOneByOne(xml) {
-  const doc = new DOMParser().parseFromString(xml, "application/xml");
-  const partnerElements = (d) => [...d.getElementsByTagName("*")].filter((e) => PARTNER_ELEMENT.test(e.localName));
-  const all = partnerElements(doc);
-  if (doc.getElementsByTagName("parsererror").length || all.length < 2) return null;
-  const result = { xml, partners: [], unusable: [], xui: null };
-  all.forEach((element, index) => {
-    const alone = doc.cloneNode(true);
-    partnerElements(alone).forEach((other, i) => {
-      if (i !== index) other.remove();
-    });
-    try {
-      const read = readUserProfile(new XMLSerializer().serializeToString(alone));
-      result.partners.push(...read.partners);
-      result.xui = read.xui;
-    } catch (e) {
-      result.unusable.push({ label: partnerLabel(element, index), error: e });
-    }
-  });
-  return result.partners.length ? result : null;
-}
-
-/** A partner element's name for the reader: its domain and system id, as the usable ones are listed. */
-function partnerLabel(element, index) {
-  const children = [...element.getElementsByTagName("*")];
-  const id = children.find((e) => /^PartnerMC(PTT|Video|Data)SystemId$/.test(e.localName))?.textContent.trim();
-  const domain = children.find((e) => e.localName === "mcptt-UE-initial-configuration")?.getAttribute("domain");
-  return [domain, id].filter(Boolean).join(" ") || `partner system ${index + 1}`;
 }
 
 function renderPartners(selectedId) {

@@ -2,7 +2,7 @@
 //! MC service group, read during the same walk as the partner systems.
 
 use super::error::ProfileError;
-use super::model::{RejectedEntry, RejectedKind};
+use super::model::RejectedKind;
 use super::raw::RawGroup;
 use super::reader::Walk;
 
@@ -104,7 +104,7 @@ impl Walk<'_, '_> {
         let id = group.id();
         match group.finish(self.names, &self.policy) {
             Ok(group) => self.groups.push(group),
-            Err(error) => self.rejected.push(RejectedEntry::new(RejectedKind::Group, id, error)),
+            Err(error) => self.reject(RejectedKind::Group, id, error)?,
         }
         Ok(())
     }

@@ -214,8 +214,9 @@ impl UserProfile {
     /// The partner systems and groups of this document that could not be used (a missing or
     /// insecure token endpoint, a value of the wrong type, an element in the wrong namespace, …),
     /// in document order. One of them never fails the whole profile while the document has a
-    /// usable partner system or group; when it has none, the first of them is the error of
-    /// [`parse`](UserProfile::parse).
+    /// usable partner system or group; when it has none, or lists more than 64 that cannot be
+    /// used (a bound on what a hostile document makes the reader keep), the first of them is the
+    /// error of [`parse`](UserProfile::parse).
     ///
     /// ```
     /// use mcx_connect::{EndpointPolicy, RejectedKind, UserProfile};

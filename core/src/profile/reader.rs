@@ -130,6 +130,10 @@ fn wrong_namespace(element: &Element<'_>, expected: &'static str) -> ProfileErro
 
 const INIT_CONFIG_NS: &str = "`urn:3gpp:mcptt:mcpttUEinitConfig:1.0`";
 
+/// The most partner systems and groups a profile may list that cannot be used; one more refuses
+/// the document ([`Walk::reject`]).
+pub(crate) const MAX_REJECTED: usize = 64;
+
 /// What one `MigratablePartner<Service>SystemInfo` held, as read.
 #[derive(Default)]
 struct RawPartner {
@@ -294,7 +298,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 // `anyExt` holds any namespace: reported, and the other partners are read.
                 walk.partner_elements += 1;
                 let error = wrong_namespace(child, walk.names.expected_ns);
-                walk.rejected.push(RejectedEntry::new(RejectedKind::PartnerSystem, None, error));
+                walk.reject(RejectedKind::PartnerSystem, None, error)?;
                 walk.cursor.skip()
             } else {
                 walk.cursor.skip()
@@ -313,8 +317,25 @@ impl<'c, 'a> Walk<'c, 'a> {
         let id = raw.id();
         match self.checked_partner(position, raw) {
             Ok(partner) => self.partners.push(partner),
-            Err(error) => self.rejected.push(RejectedEntry::new(RejectedKind::PartnerSystem, id, error)),
+            Err(error) => self.reject(RejectedKind::PartnerSystem, id, error)?,
         }
+        Ok(())
+    }
+
+    /// Keeps a partner system or group that cannot be used ([`UserProfile::rejected`]). Past
+    /// [`MAX_REJECTED`] of them the document is refused with the first one's error: what a
+    /// hostile document can make the reader keep stays bounded (each entry holds an element path
+    /// and a message, several times the bytes of an empty element).
+    pub(super) fn reject(
+        &mut self,
+        kind: RejectedKind,
+        id: Option<String>,
+        error: ProfileError,
+    ) -> Result<(), ProfileError> {
+        if self.rejected.len() >= MAX_REJECTED {
+            return Err(self.rejected.swap_remove(0).error);
+        }
+        self.rejected.push(RejectedEntry::new(kind, id, error));
         Ok(())
     }
 

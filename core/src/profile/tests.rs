@@ -288,6 +288,22 @@ fn usable_partner() -> String {
 }
 
 #[test]
+fn hostile_more_than_64_unusable_partners_refuse_the_document_with_the_first_ones_error() {
+    // Each rejected entry keeps an element path and a message, many times the bytes of the empty
+    // element that causes it: past 64 the reader stops keeping them and refuses the document.
+    let broken = |n: usize| video_partner(&format!("urn:bad:{n}"), "");
+    let at_bound: String = (0..reader::MAX_REJECTED).map(broken).collect();
+    let profile = parse(&video(&format!("{at_bound}{}", usable_partner()))).unwrap();
+    assert_eq!((profile.rejected().len(), profile.partners().len()), (64, 1));
+    let over: String = (0..=reader::MAX_REJECTED).map(broken).collect();
+    let err = parse(&video(&format!("{}{over}", usable_partner()))).unwrap_err();
+    assert_eq!(err.code(), "profile_missing_element");
+    assert!(err.to_string().contains("urn:bad:0"), "the first one's error: {err}");
+    let many: String = (0..20_000).map(broken).collect();
+    assert_eq!(parse(&video(&format!("{}{many}", usable_partner()))).unwrap_err().code(), "profile_missing_element");
+}
+
+#[test]
 fn ts24482_6_2_3_a_broken_partner_is_reported_and_the_other_partners_are_read() {
     let broken =
         video_partner("urn:bad", &init_config(r#"domain="bad.example""#, &token("http://idms.bad.example/token")));
