@@ -104,6 +104,9 @@ def main():
     check("b_2_1_2_sub_over_255_bytes_fails_the_claims_rule", token(sub="é" * 128),
           report({**{rule: "not_checked" for rule in RULES}, "structure": "pass", "claims": "fail"},
                  "token_subject_too_long"))
+    check("b_2_1_2_an_empty_iss_fails_the_claims_rule_even_without_an_expected_issuer", token(iss=""),
+          report({**{rule: "not_checked" for rule in RULES}, "structure": "pass", "claims": "fail"},
+                 "token_invalid_claim"))
     check("b_2_1_2_missing_iat_fails_the_claims_rule", token(iat=None),
           report({**{rule: "not_checked" for rule in RULES}, "structure": "pass", "claims": "fail"},
                  "token_missing_claim"))

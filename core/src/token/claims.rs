@@ -132,6 +132,11 @@ impl TokenClaims {
     /// Reads and types the claims; `iss`, `sub`, `aud`, `exp` and `iat` are required.
     pub(crate) fn read(mut map: Map<String, Value>) -> Result<Self, TokenError> {
         let iss = required(string(&mut map, "iss")?, "iss")?;
+        // B.2.1.2: "The URL of the IdM server"; an empty one names no server (checked even where
+        // no expected issuer is configured, as the client's rules without keys are).
+        if iss.is_empty() {
+            return Err(invalid("iss", "it is empty"));
+        }
         let sub = required(string(&mut map, "sub")?, "sub")?;
         if sub.is_empty() {
             return Err(invalid("sub", "it is empty"));

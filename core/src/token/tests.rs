@@ -81,6 +81,16 @@ fn b_2_1_2_iss_must_match_exactly() {
 }
 
 #[test]
+fn b_2_1_2_an_empty_iss_names_no_idm_server_even_without_an_expected_issuer() {
+    assert_eq!(check(&with(json!({"iss": ""}))), "token_invalid_claim");
+    // The client's rules without keys and without an expected issuer (the migration flow).
+    let rules = SecurityTokenRules::new(TARGET).unwrap();
+    let report = rules.check_unverified(&token(&with(json!({"iss": ""}))), CLIENT, NOW, 16_384).unwrap();
+    assert_eq!(report.failure().map(TokenError::code), Some("token_invalid_claim"));
+    assert_eq!(report.rule("claims").unwrap().outcome, RuleOutcome::Fail);
+}
+
+#[test]
 fn b_2_1_2_sub_of_255_bytes_is_accepted() {
     assert_eq!(check(&with(json!({"sub": "a".repeat(255)}))), "ok");
     assert_eq!(check(&with(json!({"sub": format!("{}a", "é".repeat(127))}))), "ok");
