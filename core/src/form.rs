@@ -109,7 +109,10 @@ pub struct Normalisation {
     /// Stable code: `whitespace_trimmed`, `empty_pair_dropped`, `raw_space_decoded`,
     /// `raw_non_ascii_decoded`, `missing_equals`, `comma_separated_scope`,
     /// `no_break_space_in_scope`, `duplicate_scope_dropped`, `resource_trimmed`,
-    /// `resource_scheme_assumed`, `subject_token_type_access_token`.
+    /// `resource_scheme_assumed`, `subject_token_type_access_token`; in replies
+    /// (`TokenResponse`, `TokenExchangeResponse`) `token_type_case`, `expires_in_decimal`,
+    /// `expires_in_string`, `expires_in_ignored`, the `scope_…` codes, `refresh_token_ignored`,
+    /// `id_token_ignored`; in profiles (`InitialConfiguration`) `endpoint_ignored`.
     pub code: String,
     /// The parameter concerned, if any.
     pub parameter: Option<String>,

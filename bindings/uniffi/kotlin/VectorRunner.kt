@@ -180,6 +180,7 @@ object VectorRunner {
                 "http_proxy" to a.httpProxy, "gms" to a.gms, "cms" to a.cms, "kms" to a.kms,
                 "tls_tunnel_mutual_authentication" to a.tlsTunnelMutualAuthentication,
             ),
+            "normalisations" to it.normalisations.map { n -> mapOf("code" to n.code, "parameter" to n.parameter) },
         )
     }
 

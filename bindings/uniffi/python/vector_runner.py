@@ -397,6 +397,7 @@ def configuration_json(c):
             "http_proxy": a.http_proxy, "gms": a.gms, "cms": a.cms, "kms": a.kms,
             "tls_tunnel_mutual_authentication": a.tls_tunnel_mutual_authentication,
         },
+        "normalisations": [{"code": n.code, "parameter": n.parameter} for n in c.normalisations],
     }
 
 

@@ -53,6 +53,11 @@ pub struct InitialConfiguration {
     pub domain: String,
     /// `on-network/App-Server-Info`.
     pub app_server_info: AppServerInfo,
+    /// What was read leniently: a `gms`, `cms` or `kms` address the endpoint policy refuses is
+    /// left out of [`app_server_info`](Self::app_server_info) and reported here
+    /// (`endpoint_ignored`), since this library never calls those servers and one bad address
+    /// must not make a partner system unusable for migration. Empty when nothing was.
+    pub normalisations: Vec<crate::form::Normalisation>,
 }
 
 /// A partner MC system the user may migrate to (`MigratablePartner<Service>SystemInfo`), with

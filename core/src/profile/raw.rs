@@ -7,6 +7,7 @@ use super::reader::Names;
 use super::xml::{Cursor, Ns};
 use crate::endpoint::EndpointPolicy;
 use crate::error::EndpointError;
+use crate::form::Normalisation;
 use crate::http::printable;
 use crate::scope::McService;
 
@@ -177,13 +178,26 @@ impl RawConfig {
             Ok(Some(value))
         };
         let idms_token_endpoint = endpoint(Leaf::TokenEndpoint, Some(token), true)?.unwrap_or_default();
+        // The servers of the MC services themselves, which this library never calls: an address
+        // the policy refuses is left out and reported, not a reason to refuse the whole entry.
+        // The IdMS endpoints and the HTTP proxy (the way to reach them) stay strict.
+        let mut normalisations = Vec::new();
+        let mut service_server = |leaf: Leaf, value: Option<String>| {
+            endpoint(leaf, value, false).unwrap_or_else(|error| {
+                let why = format!("{error}; left out (this library never calls the {})", leaf.what());
+                normalisations.push(Normalisation::new("endpoint_ignored", Some(leaf.name()), why));
+                None
+            })
+        };
+        let (gms, cms, kms) =
+            (service_server(Leaf::Gms, gms), service_server(Leaf::Cms, cms), service_server(Leaf::Kms, kms));
         let app_server_info = AppServerInfo {
             idms_auth_endpoint: endpoint(Leaf::AuthEndpoint, auth, false)?,
             idms_token_endpoint,
             http_proxy: endpoint(Leaf::HttpProxy, proxy, false)?,
-            gms: endpoint(Leaf::Gms, gms, false)?,
-            cms: endpoint(Leaf::Cms, cms, false)?,
-            kms: endpoint(Leaf::Kms, kms, false)?,
+            gms,
+            cms,
+            kms,
             tls_tunnel_mutual_authentication: match self.mutual_authentication.as_deref() {
                 None => None,
                 Some("true" | "1") => Some(true),
@@ -199,7 +213,7 @@ impl RawConfig {
                 }
             },
         };
-        Ok(InitialConfiguration { domain, app_server_info })
+        Ok(InitialConfiguration { domain, app_server_info, normalisations })
     }
 }
 

@@ -137,6 +137,45 @@ fn http_proxy_may_be_plain_http_but_must_be_absolute() {
 }
 
 #[test]
+fn ts24484_a_gms_cms_or_kms_address_the_policy_refuses_is_left_out_and_reported_not_fatal() {
+    let leaves = format!(
+        "{}<gms>http://gms.p.example</gms><cms>https://cms.p.example</cms><kms>kms.p.example/keys</kms>",
+        token("https://idms.p.example/token")
+    );
+    let profile = parse(&video(&video_partner("urn:p", &init_config(r#"domain="p.example""#, &leaves)))).unwrap();
+    let partner = profile.partner("urn:p").unwrap();
+    assert_eq!(partner.token_endpoint(), "https://idms.p.example/token", "still usable for migration");
+    let info = partner.app_server_info();
+    assert_eq!(
+        (info.gms.as_deref(), info.cms.as_deref(), info.kms.as_deref()),
+        (None, Some("https://cms.p.example"), None)
+    );
+    let notes = &partner.initial_configuration().normalisations;
+    let read: Vec<_> = notes.iter().map(|n| (n.code.as_str(), n.parameter.as_deref())).collect();
+    assert_eq!(read, [("endpoint_ignored", Some("gms")), ("endpoint_ignored", Some("kms"))]);
+    assert!(
+        notes[0].description.contains("App-Server-Info/gms") && notes[0].description.contains("https"),
+        "{notes:?}"
+    );
+    assert!(profile.rejected().is_empty());
+    // The IdMS endpoints and the proxy, which a migration uses, stay strict.
+    for strict in [
+        format!(
+            "{}<idms-auth-endpoint>http://idms.p.example/auth</idms-auth-endpoint>",
+            token("https://idms.p.example/token")
+        ),
+        format!("{}<http-proxy>proxy:3128</http-proxy>", token("https://idms.p.example/token")),
+    ] {
+        assert_eq!(
+            code(&video(&video_partner("urn:p", &init_config(r#"domain="p.example""#, &strict)))),
+            "profile_endpoint_invalid"
+        );
+    }
+    // A clean configuration reports nothing.
+    assert!(parse(&simple_video()).unwrap().partners()[0].initial_configuration().normalisations.is_empty());
+}
+
+#[test]
 fn ts24482_6_2_3_a_token_endpoint_must_be_absolute_https_unless_loopback_allowed() {
     let xml =
         video(&video_partner("urn:p", &init_config(r#"domain="p.example""#, &token("http://127.0.0.1:8080/token"))));

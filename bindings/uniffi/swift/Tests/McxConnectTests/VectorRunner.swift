@@ -172,7 +172,7 @@ enum VectorRunner {
             "idms_auth_endpoint": j(a.idmsAuthEndpoint), "idms_token_endpoint": .str(a.idmsTokenEndpoint),
             "http_proxy": j(a.httpProxy), "gms": j(a.gms), "cms": j(a.cms), "kms": j(a.kms),
             "tls_tunnel_mutual_authentication": a.tlsTunnelMutualAuthentication.map(J.bool) ?? .null,
-        ])])
+        ]), "normalisations": .arr(c.normalisations.map { .obj(["code": .str($0.code), "parameter": j($0.parameter)]) })])
     }
 
     static func partnerJson(_ p: PartnerSystem) -> J {
