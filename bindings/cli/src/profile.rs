@@ -201,8 +201,21 @@ fn servers_json(info: &AppServerInfo) -> Value {
     })
 }
 
+/// The addresses left out as read leniently (`endpoint_ignored`): code, element, reason.
+fn ignored_json(configuration: &InitialConfiguration) -> Value {
+    configuration
+        .normalisations
+        .iter()
+        .map(|n| json!({ "code": n.code, "element": n.parameter, "description": n.description }))
+        .collect()
+}
+
 fn configuration_json(configuration: &InitialConfiguration) -> Value {
-    json!({ "domain": configuration.domain, "servers": servers_json(&configuration.app_server_info) })
+    json!({
+        "domain": configuration.domain,
+        "servers": servers_json(&configuration.app_server_info),
+        "ignored": ignored_json(configuration),
+    })
 }
 
 fn document_json(s: &Shown<'_>) -> Value {
@@ -220,6 +233,7 @@ fn document_json(s: &Shown<'_>) -> Value {
             "domain": p.initial_configuration().domain,
             "token_endpoint": p.token_endpoint(),
             "servers": servers_json(p.app_server_info()),
+            "ignored": ignored_json(p.initial_configuration()),
         })).collect::<Vec<_>>(),
         "groups": s.groups.iter().map(|g| json!({
             "group_id": g.group_id,
@@ -245,6 +259,13 @@ fn servers_rows(table: &mut Table, info: &AppServerInfo) {
         .opt("  tls mutual auth", info.tls_tunnel_mutual_authentication.map(|on| if on { "yes" } else { "no" }));
 }
 
+/// An address left out as read leniently, one row each: never dropped silently.
+fn ignored_rows(table: &mut Table, configuration: &InitialConfiguration) {
+    for note in &configuration.normalisations {
+        table.row("  ignored", format!("{}: {}", note.code, note.description));
+    }
+}
+
 fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
     let mut table = Table::new();
     table.row("file", s.file);
@@ -257,6 +278,7 @@ fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
     if let Some(primary) = s.profile.primary() {
         table.row("primary", format!("domain {}", primary.domain));
         servers_rows(&mut table, &primary.app_server_info);
+        ignored_rows(&mut table, primary);
     }
     for partner in &s.partners {
         let system_id = partner.system_id().map_or_else(|| " (no system id)".to_owned(), |_| String::new());
@@ -266,6 +288,7 @@ fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
         );
         table.row("  domain", partner.initial_configuration().domain.as_str());
         servers_rows(&mut table, partner.app_server_info());
+        ignored_rows(&mut table, partner.initial_configuration());
     }
     if s.partners.is_empty() && s.profile.primary().is_none() {
         table.row("partners", ctx.dim("none"));

@@ -669,6 +669,31 @@ fn profile_refuses_hostile_and_broken_documents_naming_the_file() {
 }
 
 #[test]
+fn ts24484_profile_shows_a_kms_address_it_left_out_and_why() {
+    let xml = r#"<mcvideo-user-profile xmlns="urn:3gpp:ns:mcvideo:user-profile:1.0" XUI-URI="sip:a@x" user-profile-index="1"><OnNetwork><anyExt>
+        <MigratablePartnerMCVideoSystemInfo><PartnerMCVideoSystemId>urn:k</PartnerMCVideoSystemId>
+        <mcptt-UE-initial-configuration xmlns="urn:3gpp:mcptt:mcpttUEinitConfig:1.0" domain="k.example"><on-network><App-Server-Info>
+        <idms-token-endpoint>https://idms.k.example/token</idms-token-endpoint><kms>http://kms.k.example</kms>
+        </App-Server-Info></on-network></mcptt-UE-initial-configuration></MigratablePartnerMCVideoSystemInfo></anyExt></OnNetwork></mcvideo-user-profile>"#;
+    let out = run_stdin(&["profile", "-", "--json"], xml);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let partner = &out.json()["documents"][0]["partners"][0];
+    assert_eq!(partner["servers"]["kms"], Value::Null);
+    assert_eq!(
+        (partner["ignored"][0]["code"].as_str(), partner["ignored"][0]["element"].as_str()),
+        (Some("endpoint_ignored"), Some("kms"))
+    );
+    let human = run_stdin(&["profile", "-"], xml);
+    assert!(
+        human.stdout.contains("ignored")
+            && human.stdout.contains("endpoint_ignored")
+            && human.stdout.contains("App-Server-Info/kms"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
 fn profile_reads_standard_input() {
     let xml = std::fs::read_to_string(profile_fixture(DATA_NO_ID)).unwrap();
     let out = run_stdin(&["profile", "-", "--token-endpoint"], &xml);
