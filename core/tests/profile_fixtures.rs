@@ -302,7 +302,7 @@ fn ts24482_6_2_3_a_a_broken_partner_is_reported_and_the_usable_one_is_read() {
     assert_eq!(profile.partners().len(), 1);
     let rejected = profile.rejected();
     assert_eq!(rejected.len(), 1);
-    assert_eq!(rejected[0].id(), Some("urn:mc:partner-a:video"));
-    assert_eq!(rejected[0].error().code(), "profile_endpoint_invalid");
+    assert_eq!(rejected[0].id.as_deref(), Some("urn:mc:partner-a:video"));
+    assert_eq!(rejected[0].code, "profile_endpoint_invalid");
     assert_eq!(profile.partner("urn:mc:partner-a:video").unwrap_err().code(), "profile_endpoint_invalid");
 }

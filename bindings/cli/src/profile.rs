@@ -183,7 +183,7 @@ fn shape(shape: PartnerShape) -> &'static str {
 }
 
 fn rejected_kind(entry: &RejectedEntry) -> &'static str {
-    match entry.kind() {
+    match entry.kind {
         RejectedKind::PartnerSystem => "partner_system",
         RejectedKind::Group => "group",
     }
@@ -241,9 +241,9 @@ fn document_json(s: &Shown<'_>) -> Value {
         })).collect::<Vec<_>>(),
         "rejected": s.profile.rejected().iter().map(|r| json!({
             "kind": rejected_kind(r),
-            "id": r.id(),
-            "code": r.error().code(),
-            "description": r.error().to_string(),
+            "id": r.id,
+            "code": r.code,
+            "description": r.description,
         })).collect::<Vec<_>>(),
     })
 }
@@ -305,7 +305,7 @@ fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
     }
     // What could not be used is reported, not dropped (the profile is read liberally).
     for rejected in s.profile.rejected() {
-        let kind = match rejected.kind() {
+        let kind = match rejected.kind {
             RejectedKind::PartnerSystem => "partner system",
             RejectedKind::Group => "group",
         };
@@ -313,9 +313,9 @@ fn document_text(ctx: &Ctx, s: &Shown<'_>) -> String {
             "rejected",
             format!(
                 "{kind} {} — {}: {}",
-                rejected.id().unwrap_or("(no id)"),
-                rejected.error().code(),
-                rejected.error()
+                rejected.id.as_deref().unwrap_or("(no id)"),
+                rejected.code,
+                rejected.description
             ),
         );
     }

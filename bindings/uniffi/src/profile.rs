@@ -1,12 +1,12 @@
 //! TS 24.484 user profiles: the partner systems a user may migrate to, their IdMS token
 //! endpoints (TS 24.482 6.2.3), and group-level token endpoints. `ProfileLimits`,
-//! `DocumentKind`, `PartnerShape`, `PartnerSystem`, `AppServerInfo`, `InitialConfiguration` and
-//! `GroupServerInfo` are the core's own records and enums.
+//! `DocumentKind`, `PartnerShape`, `PartnerSystem`, `AppServerInfo`, `InitialConfiguration`,
+//! `GroupServerInfo`, `RejectedEntry` and `RejectedKind` are the core's own records and enums.
 
 use crate::error::Result;
 use mcx_connect::{
     DocumentKind, EndpointPolicy, GroupServerInfo, InitialConfiguration, McService, PartnerSystem, ProfileLimits,
-    RejectedKind,
+    RejectedEntry,
 };
 use std::sync::Arc;
 
@@ -92,28 +92,8 @@ impl UserProfile {
     /// or missing token endpoint, a value of the wrong type, …), in document order. They never
     /// hide the usable ones; `partner(id)` or `group(id)` of one throws its reason.
     pub fn rejected(&self) -> Vec<RejectedEntry> {
-        let entry = |e: &mcx_connect::RejectedEntry| RejectedEntry {
-            kind: e.kind(),
-            id: e.id().map(str::to_owned),
-            code: e.error().code().to_owned(),
-            description: e.error().to_string(),
-        };
-        self.0.rejected().iter().map(entry).collect()
+        self.0.rejected().to_vec()
     }
-}
-
-// Mirrored: the core's `RejectedEntry` also holds its `ProfileError` for look-ups, which cannot cross.
-/// A partner system or group of a profile that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RejectedEntry {
-    /// A partner system or a group.
-    pub kind: RejectedKind,
-    /// The id it would be looked up by, when the document gives one.
-    pub id: Option<String>,
-    /// The stable error code of the reason.
-    pub code: String,
-    /// The reason in words, with the element path.
-    pub description: String,
 }
 
 /// The profiles a UE downloaded, one per service (and any initial configuration), looked up

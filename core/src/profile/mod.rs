@@ -140,6 +140,9 @@ pub struct UserProfile {
     groups: Vec<GroupServerInfo>,
     /// The partner systems and groups that could not be used, in document order.
     rejected: Vec<RejectedEntry>,
+    /// The error of each of `rejected`, in the same order, for look-ups.
+    #[serde(skip)]
+    rejection_errors: Vec<ProfileError>,
 }
 
 impl UserProfile {
@@ -234,8 +237,8 @@ impl UserProfile {
     /// let profile = UserProfile::parse(xml.as_bytes(), EndpointPolicy::default())?;
     /// assert_eq!(profile.partner_token_endpoint("b")?, "https://idms.b.example/token");
     /// let rejected = &profile.rejected()[0];
-    /// assert_eq!((rejected.kind(), rejected.id()), (RejectedKind::PartnerSystem, Some("a")));
-    /// assert_eq!(rejected.error().code(), "profile_endpoint_invalid");
+    /// assert_eq!((rejected.kind, rejected.id.as_deref()), (RejectedKind::PartnerSystem, Some("a")));
+    /// assert_eq!(rejected.code, "profile_endpoint_invalid");
     /// assert_eq!(profile.partner("a").unwrap_err().code(), "profile_endpoint_invalid");
     /// # Ok::<(), mcx_connect::ProfileError>(())
     /// ```
@@ -243,9 +246,10 @@ impl UserProfile {
         &self.rejected
     }
 
-    /// The first rejected entry of this kind with this id.
-    fn rejected_with(&self, kind: RejectedKind, id: &str) -> Option<&RejectedEntry> {
-        self.rejected.iter().find(|entry| entry.kind == kind && entry.id.as_deref() == Some(id))
+    /// The error of the first rejected entry of this kind with this id.
+    fn rejected_with(&self, kind: RejectedKind, id: &str) -> Option<ProfileError> {
+        let index = self.rejected.iter().position(|entry| entry.kind == kind && entry.id.as_deref() == Some(id))?;
+        self.rejection_errors.get(index).cloned()
     }
 
     /// The partner system with this id ([`PartnerSystem::id`]: its system id, or else its domain).
@@ -263,8 +267,8 @@ impl UserProfile {
         if let Some(partner) = self.partners.iter().find(|partner| partner.id() == id) {
             return Ok(partner);
         }
-        if let Some(rejected) = self.rejected_with(RejectedKind::PartnerSystem, id) {
-            return Err(rejected.error.clone());
+        if let Some(error) = self.rejected_with(RejectedKind::PartnerSystem, id) {
+            return Err(error);
         }
         Err(ProfileError::PartnerNotFound { service: self.service_or_ptt(), partner: crate::http::printable(id, 100) })
     }
@@ -285,8 +289,8 @@ impl UserProfile {
         if let Some(group) = self.groups.iter().find(|group| group.group_id == group_id) {
             return Ok(group);
         }
-        if let Some(rejected) = self.rejected_with(RejectedKind::Group, group_id) {
-            return Err(rejected.error.clone());
+        if let Some(error) = self.rejected_with(RejectedKind::Group, group_id) {
+            return Err(error);
         }
         Err(ProfileError::GroupNotFound {
             service: self.service_or_ptt(),

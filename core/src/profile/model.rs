@@ -167,48 +167,26 @@ pub enum RejectedKind {
 /// A partner system or group of a profile that could not be used (a missing or insecure token
 /// endpoint, a value of the wrong type, an element in the wrong namespace, …), reported beside
 /// the usable ones instead of failing the whole profile: a client reads liberally and reports.
-/// Looking it up by its id gives its [`error`](RejectedEntry::error).
+/// Looking it up by its id ([`UserProfile::partner`](super::UserProfile::partner),
+/// [`group`](super::UserProfile::group)) gives the error itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RejectedEntry {
     /// A partner system or a group.
-    pub(super) kind: RejectedKind,
+    pub kind: RejectedKind,
     /// The id it would be looked up by (the partner system id or else the `domain` of its
     /// initial configuration; the group id), when the document gives one.
-    pub(super) id: Option<String>,
+    pub id: Option<String>,
     /// The stable code of the reason ([`ProfileError::code`](super::ProfileError::code)).
-    pub(super) code: String,
+    pub code: String,
     /// The reason in words, with the element path (never more than a short, sanitised piece of
     /// the document).
-    pub(super) description: String,
-    /// The error itself (not serialised: `code` and `description` carry it).
-    #[serde(skip)]
-    pub(super) error: super::ProfileError,
+    pub description: String,
 }
 
 impl RejectedEntry {
-    pub(super) fn new(kind: RejectedKind, id: Option<String>, error: super::ProfileError) -> Self {
-        Self {
-            kind,
-            id: id.filter(|id| !id.is_empty()),
-            code: error.code().to_owned(),
-            description: error.to_string(),
-            error,
-        }
-    }
-
-    /// A partner system or a group.
-    pub fn kind(&self) -> RejectedKind {
-        self.kind
-    }
-
-    /// The id it would be looked up by, when the document gives one.
-    pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-
-    /// Why it could not be used.
-    pub fn error(&self) -> &super::ProfileError {
-        &self.error
+    pub(super) fn new(kind: RejectedKind, id: Option<String>, error: &super::ProfileError) -> Self {
+        Self { kind, id: id.filter(|id| !id.is_empty()), code: error.code().to_owned(), description: error.to_string() }
     }
 }

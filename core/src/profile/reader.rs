@@ -87,6 +87,7 @@ pub(super) fn read(xml: &[u8], policy: EndpointPolicy, limits: ProfileLimits) ->
                 partners: Vec::new(),
                 groups: Vec::new(),
                 rejected: Vec::new(),
+                rejection_errors: Vec::new(),
             }
         }
         _ => return Err(ProfileError::UnknownRoot { element: root.local_printable() }),
@@ -193,6 +194,8 @@ pub(super) struct Walk<'c, 'a> {
     pub(super) groups: Vec<GroupServerInfo>,
     /// The partner systems and groups that could not be used, in document order.
     pub(super) rejected: Vec<RejectedEntry>,
+    /// The error of each of `rejected`, in the same order.
+    rejection_errors: Vec<ProfileError>,
     /// `MigratablePartner<Service>SystemInfo` elements met so far (for error paths).
     partner_elements: usize,
     /// Groups met so far (for error paths).
@@ -209,6 +212,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             partners: Vec::new(),
             groups: Vec::new(),
             rejected: Vec::new(),
+            rejection_errors: Vec::new(),
             partner_elements: 0,
             group_elements: 0,
         }
@@ -236,8 +240,8 @@ impl<'c, 'a> Walk<'c, 'a> {
         // A rejected partner or group is reported beside the usable ones; a document with none
         // usable has nothing to report it beside, and its first problem is the error.
         if self.partners.is_empty() && self.groups.is_empty() {
-            if let Some(first) = self.rejected.drain(..).next() {
-                return Err(first.error);
+            if let Some(first) = self.rejection_errors.drain(..).next() {
+                return Err(first);
             }
         }
         Ok(UserProfile {
@@ -247,6 +251,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             partners: self.partners,
             groups: self.groups,
             rejected: self.rejected,
+            rejection_errors: self.rejection_errors,
         })
     }
 
@@ -333,9 +338,10 @@ impl<'c, 'a> Walk<'c, 'a> {
         error: ProfileError,
     ) -> Result<(), ProfileError> {
         if self.rejected.len() >= MAX_REJECTED {
-            return Err(self.rejected.swap_remove(0).error);
+            return Err(self.rejection_errors.swap_remove(0));
         }
-        self.rejected.push(RejectedEntry::new(kind, id, error));
+        self.rejected.push(RejectedEntry::new(kind, id, &error));
+        self.rejection_errors.push(error);
         Ok(())
     }
 

@@ -351,9 +351,9 @@ fn ts24482_6_2_3_a_broken_partner_is_reported_and_the_other_partners_are_read() 
     assert_eq!(profile.partners().len(), 1);
     let rejected = profile.rejected();
     assert_eq!(rejected.len(), 1);
-    assert_eq!((rejected[0].kind(), rejected[0].id()), (RejectedKind::PartnerSystem, Some("urn:bad")));
-    assert_eq!(rejected[0].error().code(), "profile_endpoint_invalid");
-    assert!(rejected[0].error().to_string().contains("[PartnerMCVideoSystemId='urn:bad']"), "{}", rejected[0].error());
+    assert_eq!((rejected[0].kind, rejected[0].id.as_deref()), (RejectedKind::PartnerSystem, Some("urn:bad")));
+    assert_eq!(rejected[0].code, "profile_endpoint_invalid");
+    assert!(rejected[0].description.contains("[PartnerMCVideoSystemId='urn:bad']"), "{}", rejected[0].description);
     // Looking the broken partner up gives the reason, not "not found".
     assert_eq!(profile.partner("urn:bad").unwrap_err().code(), "profile_endpoint_invalid");
     let profiles: UserProfiles = [profile].into_iter().collect();
@@ -381,7 +381,7 @@ fn ts24482_6_2_3_a_broken_partner_is_reported_and_the_other_partners_are_read() 
     ];
     for (broken, expected) in cases {
         let profile = parse(&video(&format!("{}{broken}", usable_partner()))).unwrap();
-        assert_eq!(profile.rejected()[0].error().code(), expected, "{broken}");
+        assert_eq!(profile.rejected()[0].code, expected, "{broken}");
         assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
     }
     let no_id = format!(
@@ -389,7 +389,7 @@ fn ts24482_6_2_3_a_broken_partner_is_reported_and_the_other_partners_are_read() 
         init_config(r#"domain="bad.example""#, &token("/relative"))
     );
     let profile = parse(&video(&format!("{}{no_id}", usable_partner()))).unwrap();
-    assert_eq!(profile.rejected()[0].id(), Some("bad.example"));
+    assert_eq!(profile.rejected()[0].id.as_deref(), Some("bad.example"));
     assert_eq!(profile.partner("bad.example").unwrap_err().code(), "profile_endpoint_invalid");
 }
 
@@ -400,7 +400,10 @@ fn ts24482_6_2_3_note_1_broken_group_is_reported_and_the_partners_are_read() {
     let profile = parse(&xml).unwrap();
     assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
     assert!(profile.groups().is_empty());
-    assert_eq!((profile.rejected()[0].kind(), profile.rejected()[0].id()), (RejectedKind::Group, Some("sip:g@x")));
+    assert_eq!(
+        (profile.rejected()[0].kind, profile.rejected()[0].id.as_deref()),
+        (RejectedKind::Group, Some("sip:g@x"))
+    );
     assert_eq!(profile.group_token_endpoint("sip:g@x").unwrap_err().code(), "profile_endpoint_invalid");
     let profiles: UserProfiles = [profile].into_iter().collect();
     assert_eq!(
@@ -416,7 +419,7 @@ fn ts24484_any_ext_type_any_namespace_partner_element_of_another_namespace_is_re
     let foreign = r#"<v:MigratablePartnerMCVideoSystemInfo xmlns:v="urn:vendor:extension"><v:x/></v:MigratablePartnerMCVideoSystemInfo>"#;
     let profile = parse(&video(&format!("{foreign}{}", usable_partner()))).unwrap();
     assert_eq!(profile.partner_token_endpoint("urn:good").unwrap(), "https://idms.good.example/token");
-    assert_eq!(profile.rejected()[0].error().code(), "profile_wrong_namespace");
+    assert_eq!(profile.rejected()[0].code, "profile_wrong_namespace");
 }
 
 #[test]

@@ -279,7 +279,7 @@ fn the_console_files_and_profiles_are_served() {
     let read = UserProfile::parse(&broken.body, POLICY).unwrap();
     assert_eq!(read.partner_token_endpoint("urn:mc:partner-a:ptt").unwrap(), format!("{base}/partner/a/token"));
     assert_eq!(read.rejected().len(), 1);
-    assert_eq!(read.rejected()[0].id(), Some("urn:mc:partner-b:ptt"));
+    assert_eq!(read.rejected()[0].id.as_deref(), Some("urn:mc:partner-b:ptt"));
     assert_eq!(read.partner("urn:mc:partner-b:ptt").unwrap_err().code(), "profile_endpoint_invalid");
     let config = get(&format!("{base}/demo/config.json"));
     let config: serde_json::Value = serde_json::from_slice(&config.body).unwrap();
