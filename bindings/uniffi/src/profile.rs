@@ -78,6 +78,13 @@ impl UserProfile {
         self.0.groups().to_vec()
     }
 
+    /// The partner systems and groups the profile lists but that could not be used (an insecure
+    /// or missing token endpoint, a value of the wrong type, …), in document order. They never
+    /// hide the usable ones; `partner(id)` or `group(id)` of one throws its reason.
+    pub fn rejected(&self) -> Vec<RejectedEntry> {
+        self.0.rejected().to_vec()
+    }
+
     /// The group with this id.
     pub fn group(&self, group_id: String) -> Result<GroupServerInfo> {
         Ok(self.0.group(&group_id)?.clone())
@@ -86,13 +93,6 @@ impl UserProfile {
     /// The IdMS token endpoint of a group.
     pub fn group_token_endpoint(&self, group_id: String) -> Result<String> {
         Ok(self.0.group_token_endpoint(&group_id)?.to_owned())
-    }
-
-    /// The partner systems and groups the profile lists but that could not be used (an insecure
-    /// or missing token endpoint, a value of the wrong type, …), in document order. They never
-    /// hide the usable ones; `partner(id)` or `group(id)` of one throws its reason.
-    pub fn rejected(&self) -> Vec<RejectedEntry> {
-        self.0.rejected().to_vec()
     }
 }
 

@@ -76,63 +76,45 @@ impl TokenExchangeRequest {
 #[cfg(test)]
 #[cfg(feature = "builtin-crypto")]
 mod tests {
+    use super::super::tests::{claims, jwks, security, token, with, CLIENT, EXP, ISS, NOW, TARGET};
     use super::*;
-    use crate::token::{sign, JwkSet, JwsHeader, SecurityTokenValidator, SigningKey, Verifier};
+    use crate::token::Verifier;
     use crate::{ClientAuthentication, EndpointPolicy, McService, ScopeSet};
-
-    const PRIMARY: &str = "https://idms.primary.example";
-    const PARTNER: &str = "https://idms.partner.example/token";
-    const NOW: u64 = 1_700_000_010;
-
-    fn key() -> SigningKey {
-        SigningKey::es256(&[3u8; 32]).unwrap()
-    }
-
-    fn verifier() -> Verifier {
-        Verifier::new(JwkSet::from_keys(vec![key().public_jwk(None).unwrap()]))
-    }
-
-    fn signed(claims: serde_json::Value) -> String {
-        sign(&JwsHeader::new(key().algorithm()), &claims, &key()).unwrap().into_inner()
-    }
+    use serde_json::json;
 
     #[test]
     fn rfc7523_3_1_a_now_in_milliseconds_is_the_servers_error_not_invalid_grant() {
-        let assertion = signed(serde_json::json!({"iss": PRIMARY, "sub": "alice",
-            "aud": ["myNativeApp", PARTNER], "iat": NOW - 10, "exp": NOW + 290}));
         let http = JwtBearerRequest::new(
-            assertion,
-            ClientAuthentication::client_id("myNativeApp"),
+            token(&claims()),
+            ClientAuthentication::client_id(CLIENT),
             ScopeSet::for_service(McService::Ptt),
         )
-        .build(PARTNER, EndpointPolicy::default())
+        .build(TARGET, EndpointPolicy::default())
         .unwrap();
-        let validator = SecurityTokenValidator::new(PRIMARY, PARTNER, verifier()).unwrap();
         let strict = ParseOptions::strict();
-        assert!(JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW).is_ok());
+        assert!(JwtBearerRequest::parse_and_verify(&http, &strict, &security(), NOW).is_ok());
         // The assertion is valid: the partner's clock reading is wrong, which is no `invalid_grant`.
-        let refused = JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW * 1000).unwrap_err();
+        let refused = JwtBearerRequest::parse_and_verify(&http, &strict, &security(), NOW * 1000).unwrap_err();
         assert_eq!((refused.error.as_str(), refused.code()), ("server_error", "now_in_milliseconds"));
         assert_eq!(refused.to_http_response().status, 500);
         // The assertion's own faults stay `invalid_grant`.
-        let late = JwtBearerRequest::parse_and_verify(&http, &strict, &validator, NOW + 290).unwrap_err();
+        let late = JwtBearerRequest::parse_and_verify(&http, &strict, &security(), EXP).unwrap_err();
         assert_eq!((late.error.as_str(), late.code()), ("invalid_grant", "token_expired"));
     }
 
     #[test]
     fn rfc8693_2_2_2_a_now_in_milliseconds_is_the_servers_error_not_invalid_request() {
-        let access = signed(serde_json::json!({"iss": PRIMARY, "sub": "alice", "aud": "c", "client_id": "c",
-            "scope": "openid 3gpp:mc:ptt_service", "iat": NOW - 10, "exp": NOW + 3590}));
-        let http = TokenExchangeRequest::new(PARTNER, access)
-            .with_client(ClientAuthentication::client_id("c"))
+        let access = token(&with(json!({"aud": CLIENT, "client_id": CLIENT, "scope": "openid 3gpp:mc:ptt_service"})));
+        let http = TokenExchangeRequest::new(TARGET, access)
+            .with_client(ClientAuthentication::client_id(CLIENT))
             .build("https://idms.primary.example/token", EndpointPolicy::default())
             .unwrap();
-        let validator = AccessTokenValidator::new(PRIMARY, verifier()).unwrap();
+        let validator = AccessTokenValidator::new(ISS, Verifier::new(jwks())).unwrap();
         let strict = ParseOptions::strict();
         assert!(TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW).is_ok());
         let refused = TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW * 1000).unwrap_err();
         assert_eq!((refused.error.as_str(), refused.code()), ("server_error", "now_in_milliseconds"));
-        let late = TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, NOW + 3590).unwrap_err();
+        let late = TokenExchangeRequest::parse_and_verify(&http, &strict, &validator, EXP).unwrap_err();
         assert_eq!((late.error.as_str(), late.code()), ("invalid_request", "token_expired"));
     }
 }
