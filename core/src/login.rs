@@ -307,12 +307,20 @@ pub struct AuthorizationCodeRequest {
 }
 
 impl AuthorizationCodeRequest {
-    /// Builds the POST to the primary token endpoint.
+    /// Builds the POST to the primary token endpoint. The client must identify itself (RFC 6749
+    /// §4.1.3: `client_id` is REQUIRED unless the client authenticates, and then the credentials
+    /// name it): [`ClientAuthentication::None`] is `missing_parameter`, an empty client id
+    /// `empty_parameter`, as the server role refuses such a request.
     pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
         policy.check(token_endpoint, "primary token endpoint")?;
         pkce::check_verifier(self.code_verifier.expose())?;
         if self.code.is_empty() {
             return Err(RequestError::EmptyParameter("code").into());
+        }
+        match self.client.id() {
+            None => return Err(RequestError::MissingParameter("client_id").into()),
+            Some("") => return Err(RequestError::EmptyParameter("client_id").into()),
+            Some(_) => {}
         }
         let mut body = TokenRequestBody::new(GRANT_TYPE_AUTHORIZATION_CODE);
         body.pair("code", self.code.expose())

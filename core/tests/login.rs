@@ -212,3 +212,19 @@ fn secrets_of_an_incoming_authorization_request_never_print_but_its_public_membe
     let without = IncomingAuthorizationRequest { state: None, nonce: None, ..incoming };
     assert!(format!("{without:?}").contains("state: None, nonce: None"));
 }
+
+#[test]
+fn rfc6749_4_1_3_a_code_request_without_client_identification_is_not_built() {
+    // `client_id` is REQUIRED when the client does not authenticate, and the server role refuses
+    // the request without it: the client must not send it.
+    let build = |client: ClientAuthentication| {
+        authorization_request()
+            .code_request(Secret::new("code-1"), client)
+            .build("https://idms.primary.example/token", EndpointPolicy::default())
+    };
+    assert_eq!(build(ClientAuthentication::None).unwrap_err().code(), "missing_parameter");
+    assert_eq!(build(ClientAuthentication::client_id("")).unwrap_err().code(), "empty_parameter");
+    assert_eq!(build(ClientAuthentication::basic("", "s3cret")).unwrap_err().code(), "empty_parameter");
+    let sent = build(ClientAuthentication::basic("mcptt-client", "s3cret")).unwrap();
+    assert!(AuthorizationCodeRequest::parse(&sent, &ParseOptions::strict()).is_ok());
+}
