@@ -45,8 +45,18 @@ fn query_form(url: &str) -> Result<Form, RequestError> {
     Form::parse(query.as_bytes(), &ParseOptions::strict(), &mut Vec::new())
 }
 
+/// Adds `query` to the query component of `url`, which is kept (RFC 6749 §3.1, §3.1.2: it "MUST
+/// be retained when adding additional query parameters"): after `?` when it has none, after `&`
+/// when it has one, and directly when that query is empty or already ends with `&` (`?&` would be
+/// an empty pair, which a strict reader refuses).
 fn append_query(url: &str, query: &str) -> String {
-    let separator = if crate::text::contains(url, "?") { '&' } else { '?' };
+    let separator = if !crate::text::contains(url, "?") {
+        "?"
+    } else if url.ends_with(['?', '&']) {
+        ""
+    } else {
+        "&"
+    };
     format!("{url}{separator}{query}")
 }
 

@@ -228,3 +228,32 @@ fn rfc6749_4_1_3_a_code_request_without_client_identification_is_not_built() {
     let sent = build(ClientAuthentication::basic("mcptt-client", "s3cret")).unwrap();
     assert!(AuthorizationCodeRequest::parse(&sent, &ParseOptions::strict()).is_ok());
 }
+
+#[test]
+fn rfc6749_3_1_an_authorization_endpoint_with_an_empty_query_keeps_it_and_the_server_reads_the_request() {
+    // The endpoint's query "MUST be retained when adding additional query parameters"; an empty
+    // one (`…/authorize?`) must not turn into an empty pair (`?&response_type=…`).
+    let mut request = authorization_request();
+    request.authorization_endpoint = "https://idms.primary.example/authorize?".into();
+    let url = request.url(EndpointPolicy::default()).unwrap();
+    assert!(url.starts_with("https://idms.primary.example/authorize?response_type=code&"), "{url}");
+    assert_eq!(IncomingAuthorizationRequest::parse_url(&url).unwrap().client_id, "mcptt-client");
+    request.authorization_endpoint = "https://idms.primary.example/authorize?tenant=a".into();
+    let url = request.url(EndpointPolicy::default()).unwrap();
+    assert!(url.starts_with("https://idms.primary.example/authorize?tenant=a&response_type=code&"), "{url}");
+}
+
+#[test]
+fn rfc6749_3_1_2_a_redirect_uri_with_an_empty_query_gets_a_code_its_client_reads() {
+    for redirect_uri in ["com.example.mcptt:/callback?", "com.example.mcptt:/callback?tenant=a&"] {
+        let mut request = authorization_request();
+        request.redirect_uri = redirect_uri.into();
+        let incoming =
+            IncomingAuthorizationRequest::parse_url(&request.url(EndpointPolicy::default()).unwrap()).unwrap();
+        let redirect = incoming.success_redirect("code-1");
+        assert_eq!(redirect, format!("{redirect_uri}code=code-1&state=state-1"));
+        assert_eq!(request.read_response(&redirect).unwrap().expose(), "code-1");
+        let refused = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, None));
+        assert_eq!(request.read_response(&refused).unwrap_err().oauth_error(), Some(OAuthErrorCode::AccessDenied));
+    }
+}
