@@ -132,12 +132,18 @@ impl AuthorizationRequest {
         }
     }
 
-    /// The URL to open in the user agent (B.4.2.2).
+    /// The URL to open in the user agent (B.4.2.2). An empty `client_id` or scope is
+    /// `empty_parameter`: the request would have no client or no scope (OpenID Connect Core
+    /// §3.1.2.1: both REQUIRED).
     pub fn url(&self, policy: EndpointPolicy) -> Result<String, Error> {
         policy.check(&self.authorization_endpoint, "authorization endpoint")?;
         check_redirect_uri(&self.redirect_uri)?;
         if self.client_id.is_empty() {
             return Err(RequestError::EmptyParameter("client_id").into());
+        }
+        // `scope=` is no scope (RFC 6749 §3.1), and OpenID Connect Core §3.1.2.1 requires one.
+        if self.scope.is_empty() {
+            return Err(RequestError::EmptyParameter("scope").into());
         }
         let scope = self.scope.to_parameter();
         let mut pairs = vec![

@@ -257,3 +257,15 @@ fn rfc6749_3_1_2_a_redirect_uri_with_an_empty_query_gets_a_code_its_client_reads
         assert_eq!(request.read_response(&refused).unwrap_err().oauth_error(), Some(OAuthErrorCode::AccessDenied));
     }
 }
+
+#[test]
+fn oidc_core_3_1_2_1_an_authorization_request_without_scope_is_not_built() {
+    // `scope` is REQUIRED; `scope=` is a parameter "sent without a value", read as omitted
+    // (RFC 6749 §3.1), which the server role refuses.
+    let mut request = authorization_request();
+    request.scope = ScopeSet::new();
+    assert_eq!(request.url(EndpointPolicy::default()).unwrap_err().code(), "empty_parameter");
+    let written = "https://i.example/a?response_type=code&client_id=c&redirect_uri=com.x%3A%2Fcb&scope=\
+        &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+    assert_eq!(IncomingAuthorizationRequest::parse_url(written).unwrap_err().code(), "empty_parameter");
+}
