@@ -306,7 +306,8 @@ impl std::fmt::Debug for HttpResponse {
 
 /// Checks that a request is a POST of a UTF-8 form body (RFC 6749 §3.2, B.7.2, B.7.4).
 pub(crate) fn check_form_post(request: &HttpRequest) -> Result<(), RequestError> {
-    if !request.method.eq_ignore_ascii_case("POST") {
+    // The method token is case-sensitive (RFC 9110 §9.1): `post` is another method, not POST.
+    if request.method != "POST" {
         return Err(RequestError::MethodNotAllowed(printable(&request.method, 16)));
     }
     match request.header_count("content-type") {
@@ -440,6 +441,17 @@ mod tests {
         let creds = read_basic_authorization(&request).unwrap().unwrap();
         assert_eq!(creds.client_id, "my client");
         assert_eq!(creds.client_secret.expose(), "p@ss:word");
+    }
+
+    #[test]
+    fn rfc6749_3_2_the_method_must_be_post_and_a_method_token_is_case_sensitive() {
+        // RFC 6749 §3.2: "The client MUST use the HTTP "POST" method"; RFC 9110 §9.1: "The
+        // method token is case-sensitive", so `post` and `Post` are other methods.
+        for method in ["post", "Post", "GET", "PUT"] {
+            let request = HttpRequest { method: method.into(), ..HttpRequest::form_post("https://a.example/t", "a=1") };
+            assert_eq!(check_form_post(&request).unwrap_err().code(), "method_not_allowed", "{method}");
+        }
+        assert!(check_form_post(&HttpRequest::form_post("https://a.example/t", "a=1")).is_ok());
     }
 
     #[test]

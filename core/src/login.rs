@@ -45,8 +45,18 @@ fn query_form(url: &str) -> Result<Form, RequestError> {
     Form::parse(query.as_bytes(), &ParseOptions::strict(), &mut Vec::new())
 }
 
+/// Adds `query` to the query component of `url`, which is kept (RFC 6749 §3.1, §3.1.2: it "MUST
+/// be retained when adding additional query parameters"): after `?` when it has none, after `&`
+/// when it has one, and directly when that query is empty or already ends with `&` (`?&` would be
+/// an empty pair, which a strict reader refuses).
 fn append_query(url: &str, query: &str) -> String {
-    let separator = if crate::text::contains(url, "?") { '&' } else { '?' };
+    let separator = if !crate::text::contains(url, "?") {
+        "?"
+    } else if url.ends_with(['?', '&']) {
+        ""
+    } else {
+        "&"
+    };
     format!("{url}{separator}{query}")
 }
 
@@ -122,12 +132,18 @@ impl AuthorizationRequest {
         }
     }
 
-    /// The URL to open in the user agent (B.4.2.2).
+    /// The URL to open in the user agent (B.4.2.2). An empty `client_id` or scope is
+    /// `empty_parameter`: the request would have no client or no scope (OpenID Connect Core
+    /// §3.1.2.1: both REQUIRED).
     pub fn url(&self, policy: EndpointPolicy) -> Result<String, Error> {
         policy.check(&self.authorization_endpoint, "authorization endpoint")?;
         check_redirect_uri(&self.redirect_uri)?;
         if self.client_id.is_empty() {
             return Err(RequestError::EmptyParameter("client_id").into());
+        }
+        // `scope=` is no scope (RFC 6749 §3.1), and OpenID Connect Core §3.1.2.1 requires one.
+        if self.scope.is_empty() {
+            return Err(RequestError::EmptyParameter("scope").into());
         }
         let scope = self.scope.to_parameter();
         let mut pairs = vec![
@@ -307,12 +323,20 @@ pub struct AuthorizationCodeRequest {
 }
 
 impl AuthorizationCodeRequest {
-    /// Builds the POST to the primary token endpoint.
+    /// Builds the POST to the primary token endpoint. The client must identify itself (RFC 6749
+    /// §4.1.3: `client_id` is REQUIRED unless the client authenticates, and then the credentials
+    /// name it): [`ClientAuthentication::None`] is `missing_parameter`, an empty client id
+    /// `empty_parameter`, as the server role refuses such a request.
     pub fn build(&self, token_endpoint: &str, policy: EndpointPolicy) -> Result<HttpRequest, Error> {
         policy.check(token_endpoint, "primary token endpoint")?;
         pkce::check_verifier(self.code_verifier.expose())?;
         if self.code.is_empty() {
             return Err(RequestError::EmptyParameter("code").into());
+        }
+        match self.client.id() {
+            None => return Err(RequestError::MissingParameter("client_id").into()),
+            Some("") => return Err(RequestError::EmptyParameter("client_id").into()),
+            Some(_) => {}
         }
         let mut body = TokenRequestBody::new(GRANT_TYPE_AUTHORIZATION_CODE);
         body.pair("code", self.code.expose())

@@ -212,3 +212,60 @@ fn secrets_of_an_incoming_authorization_request_never_print_but_its_public_membe
     let without = IncomingAuthorizationRequest { state: None, nonce: None, ..incoming };
     assert!(format!("{without:?}").contains("state: None, nonce: None"));
 }
+
+#[test]
+fn rfc6749_4_1_3_a_code_request_without_client_identification_is_not_built() {
+    // `client_id` is REQUIRED when the client does not authenticate, and the server role refuses
+    // the request without it: the client must not send it.
+    let build = |client: ClientAuthentication| {
+        authorization_request()
+            .code_request(Secret::new("code-1"), client)
+            .build("https://idms.primary.example/token", EndpointPolicy::default())
+    };
+    assert_eq!(build(ClientAuthentication::None).unwrap_err().code(), "missing_parameter");
+    assert_eq!(build(ClientAuthentication::client_id("")).unwrap_err().code(), "empty_parameter");
+    assert_eq!(build(ClientAuthentication::basic("", "s3cret")).unwrap_err().code(), "empty_parameter");
+    let sent = build(ClientAuthentication::basic("mcptt-client", "s3cret")).unwrap();
+    assert!(AuthorizationCodeRequest::parse(&sent, &ParseOptions::strict()).is_ok());
+}
+
+#[test]
+fn rfc6749_3_1_an_authorization_endpoint_with_an_empty_query_keeps_it_and_the_server_reads_the_request() {
+    // The endpoint's query "MUST be retained when adding additional query parameters"; an empty
+    // one (`…/authorize?`) must not turn into an empty pair (`?&response_type=…`).
+    let mut request = authorization_request();
+    request.authorization_endpoint = "https://idms.primary.example/authorize?".into();
+    let url = request.url(EndpointPolicy::default()).unwrap();
+    assert!(url.starts_with("https://idms.primary.example/authorize?response_type=code&"), "{url}");
+    assert_eq!(IncomingAuthorizationRequest::parse_url(&url).unwrap().client_id, "mcptt-client");
+    request.authorization_endpoint = "https://idms.primary.example/authorize?tenant=a".into();
+    let url = request.url(EndpointPolicy::default()).unwrap();
+    assert!(url.starts_with("https://idms.primary.example/authorize?tenant=a&response_type=code&"), "{url}");
+}
+
+#[test]
+fn rfc6749_3_1_2_a_redirect_uri_with_an_empty_query_gets_a_code_its_client_reads() {
+    for redirect_uri in ["com.example.mcptt:/callback?", "com.example.mcptt:/callback?tenant=a&"] {
+        let mut request = authorization_request();
+        request.redirect_uri = redirect_uri.into();
+        let incoming =
+            IncomingAuthorizationRequest::parse_url(&request.url(EndpointPolicy::default()).unwrap()).unwrap();
+        let redirect = incoming.success_redirect("code-1");
+        assert_eq!(redirect, format!("{redirect_uri}code=code-1&state=state-1"));
+        assert_eq!(request.read_response(&redirect).unwrap().expose(), "code-1");
+        let refused = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, None));
+        assert_eq!(request.read_response(&refused).unwrap_err().oauth_error(), Some(OAuthErrorCode::AccessDenied));
+    }
+}
+
+#[test]
+fn oidc_core_3_1_2_1_an_authorization_request_without_scope_is_not_built() {
+    // `scope` is REQUIRED; `scope=` is a parameter "sent without a value", read as omitted
+    // (RFC 6749 §3.1), which the server role refuses.
+    let mut request = authorization_request();
+    request.scope = ScopeSet::new();
+    assert_eq!(request.url(EndpointPolicy::default()).unwrap_err().code(), "empty_parameter");
+    let written = "https://i.example/a?response_type=code&client_id=c&redirect_uri=com.x%3A%2Fcb&scope=\
+        &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+    assert_eq!(IncomingAuthorizationRequest::parse_url(written).unwrap_err().code(), "empty_parameter");
+}

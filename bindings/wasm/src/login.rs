@@ -329,6 +329,7 @@ token_request!(
     #[doc = " (RFC 6749 §4.1.3 with the PKCE verifier); get the request from `AuthorizationRequest.codeRequest`."]
     #[doc = ""]
     #[doc = " @throws {McxConnectError} `endpoint_invalid` or `endpoint_insecure` for the token endpoint;"]
+    #[doc = " `missing_parameter` without a `client` (RFC 6749 §4.1.3: the client names itself);"]
     #[doc = " `empty_parameter` or `invalid_argument` for a request of the wrong shape."]
     #[doc = " @example"]
     #[doc = " ```js"]
