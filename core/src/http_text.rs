@@ -221,12 +221,23 @@ impl HttpRequest {
 
     /// Writes the request as HTTP/1.1 text (origin-form target, `Host` first, `Content-Length`
     /// added). Secrets in it are not redacted: this is the request itself.
+    ///
+    /// A CR, LF or NUL in the method, the URL or a header field is written as a space (RFC 9110
+    /// §5.5), so that no value can end its line and add a header field or a message of its own.
+    ///
+    /// ```
+    /// use mcx_connect::HttpRequest;
+    /// let mut request = HttpRequest::form_post("https://idms.example/token", "a=b");
+    /// request.headers.push(("X-Trace".into(), "1\r\nAuthorization: Basic eA==".into()));
+    /// assert!(request.to_text().contains("X-Trace: 1  Authorization: Basic eA==\r\n"));
+    /// ```
     pub fn to_text(&self) -> String {
         let (host, target) = split_url(&self.url);
-        let mut text = format!("{} {} HTTP/1.1\r\nHost: {}\r\n", self.method, target, host);
+        let mut text =
+            format!("{} {} HTTP/1.1\r\nHost: {}\r\n", one_line(&self.method), one_line(target), one_line(host));
         for (name, value) in &self.headers {
             if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("content-length") {
-                text.push_str(&format!("{name}: {value}\r\n"));
+                text.push_str(&format!("{}: {}\r\n", one_line(name), one_line(value)));
             }
         }
         if !self.body.is_empty() || self.method == "POST" {
@@ -235,6 +246,16 @@ impl HttpRequest {
         text.push_str("\r\n");
         text.push_str(&String::from_utf8_lossy(&self.body));
         text
+    }
+}
+
+/// The text with each CR, LF and NUL replaced by a space (RFC 9110 §5.5: the replacement a
+/// recipient may make; a sender "MUST NOT generate" them).
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\r', '\n', '\0']) {
+        text.replace(['\r', '\n', '\0'], " ").into()
+    } else {
+        text.into()
     }
 }
 
@@ -266,12 +287,13 @@ impl HttpResponse {
         Ok(HttpResponse { status, headers: head.headers.clone(), body: body_bytes(&head)? })
     }
 
-    /// Writes the response as HTTP/1.1 text with `Content-Length`.
+    /// Writes the response as HTTP/1.1 text with `Content-Length`. A CR, LF or NUL in a header
+    /// field is written as a space, as [`HttpRequest::to_text`] does.
     pub fn to_text(&self) -> String {
         let mut text = format!("HTTP/1.1 {} {}\r\n", self.status, reason_phrase(self.status));
         for (name, value) in &self.headers {
             if !name.eq_ignore_ascii_case("content-length") {
-                text.push_str(&format!("{name}: {value}\r\n"));
+                text.push_str(&format!("{}: {}\r\n", one_line(name), one_line(value)));
             }
         }
         text.push_str(&format!("Content-Length: {}\r\n\r\n", self.body.len()));
@@ -428,5 +450,46 @@ mod tests {
         }
         let twice = "POST /t HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n";
         assert_eq!(request(twice).unwrap_err().code(), "http_host_invalid");
+    }
+
+    /// A value the core writes can never end its line: written text reads back with the same
+    /// header fields and no other (RFC 9110 §5.5, RFC 9112 §2.2).
+    #[test]
+    fn rfc9110_5_5_cr_lf_nul_in_a_written_field_become_sp_and_inject_no_line() {
+        let mut request = HttpRequest::form_post("https://idms.example/token", "a=b");
+        request.headers.push(("X-Trace".into(), "1\r\nTransfer-Encoding: chunked".into()));
+        request.headers.push(("X-Nul".into(), "v\0\rw".into()));
+        let text = request.to_text();
+        for injected in ["\r\nTransfer-Encoding", "\0"] {
+            assert!(!text.contains(injected), "{injected:?} in {text:?}");
+        }
+        let read = HttpRequest::parse_text(&text, ParseMode::Strict).unwrap().value;
+        assert_eq!(read.header_count("transfer-encoding"), 0);
+        assert_eq!(read.header("x-trace"), Some("1  Transfer-Encoding: chunked"));
+        assert_eq!((read.header("x-nul"), read.body.as_slice()), (Some("v  w"), b"a=b".as_slice()));
+        // A header name is written on one line too (the text then does not read: a space in a name).
+        request.headers.push(("X-Name\r\nX-Injected".into(), "v".into()));
+        assert!(!request.to_text().contains("\nX-Injected"));
+
+        let mut response = HttpResponse::json(200, "{}");
+        response.headers.push(("X-Trace".into(), "1\r\nSet-Cookie: session=evil\r\n\r\n<html>".into()));
+        let text = response.to_text();
+        let read = HttpResponse::parse_text(&text).unwrap();
+        assert_eq!((read.header("set-cookie"), read.body.as_slice()), (None, b"{}".as_slice()), "{text:?}");
+    }
+
+    /// A method or URL written with a line break cannot add a line either.
+    #[test]
+    fn rfc9112_2_2_a_written_method_or_url_with_a_line_break_stays_on_the_request_line() {
+        let mut request = HttpRequest::form_post("https://idms.example/t", "");
+        request.method = "GET /admin HTTP/1.1\r\nHost: evil.example\r\n\r\nPOST".into();
+        let text = request.to_text();
+        assert_eq!(text.matches("\r\n").count(), 4, "{text:?}");
+        assert!(!text.contains("\r\nHost: evil"), "{text:?}");
+        let mut request = HttpRequest::form_post("https://idms.example/t\r\nX-Url: 1\nHost: evil.example\r\n", "");
+        request.method = "GET".into();
+        let text = request.to_text();
+        assert_eq!(text.matches("\r\n").count(), 4, "{text:?}");
+        assert!(!text.contains("\nX-Url") && !text.contains("\nHost: evil"), "{text:?}");
     }
 }
