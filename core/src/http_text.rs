@@ -51,6 +51,7 @@ fn split_head<'a>(text: &'a str, mode: ParseMode, report: &mut Vec<Normalisation
         Some(line.strip_suffix('\r').unwrap_or(line))
     };
     let start_line = next_line(&mut rest).ok_or_else(|| malformed("the message is empty"))?;
+    check_no_bare_cr_or_nul(start_line, 1)?;
     let mut headers = Vec::new();
     let mut line_number = 1;
     while let Some(line) = next_line(&mut rest) {
@@ -77,15 +78,28 @@ fn split_head<'a>(text: &'a str, mode: ParseMode, report: &mut Vec<Normalisation
         if line.starts_with([' ', '\t']) {
             return Err(malformed(format!("obsolete line folding at line {line_number}")));
         }
+        check_no_bare_cr_or_nul(line, line_number)?;
         let (name, value) =
             line.split_once(':').ok_or_else(|| malformed(format!("line {line_number} is not a header field")))?;
         if !looks_like_header(line) {
             // Not quoted: a line such as `Authorization Bearer x:y` would show a credential.
             return Err(malformed(format!("line {line_number} has an invalid header name (not quoted)")));
         }
-        headers.push((name.to_owned(), value.trim().to_owned()));
+        // OWS is spaces and tabs only (RFC 9110 §5.6.3), not every Unicode white space.
+        headers.push((name.to_owned(), value.trim_matches([' ', '\t']).to_owned()));
     }
     Ok(Head { start_line, headers, body: rest })
+}
+
+/// Refuses a CR that does not end the line, or a NUL (RFC 9112 §2.2: "a recipient of such a
+/// bare CR MUST consider that element to be invalid"; RFC 9110 §5.5: a field value with CR, LF
+/// or NUL is "invalid and dangerous"). Another reader may end a line at that CR.
+fn check_no_bare_cr_or_nul(line: &str, line_number: usize) -> Result<(), RequestError> {
+    match line.bytes().find(|&b| b == b'\r' || b == 0) {
+        Some(b'\r') => Err(malformed(format!("a bare CR (not followed by LF) at line {line_number}"))),
+        Some(_) => Err(malformed(format!("a NUL character at line {line_number}"))),
+        None => Ok(()),
+    }
 }
 
 /// The values of a header field (name compared case-insensitively).
@@ -491,5 +505,34 @@ mod tests {
         let text = request.to_text();
         assert_eq!(text.matches("\r\n").count(), 4, "{text:?}");
         assert!(!text.contains("\nX-Url") && !text.contains("\nHost: evil"), "{text:?}");
+    }
+
+    /// RFC 9112 §2.2: "A recipient of such a bare CR MUST consider that element to be invalid";
+    /// RFC 9110 §5.5: field values with CR, LF or NUL are "invalid and dangerous" (to be
+    /// refused or replaced, never kept).
+    #[test]
+    fn rfc9112_2_2_bare_cr_or_nul_in_a_header_field_is_refused() {
+        for field in ["X-Trace: 1\rTransfer-Encoding: chunked", "X-Trace: a\0b", "X-Tr\race: a"] {
+            let text = format!("{HEAD}{field}\r\n\r\n");
+            let err = request(&text).unwrap_err();
+            assert_eq!(err.code(), "malformed_http", "{field:?}");
+            assert!(err.to_string().contains("line 4"), "{err}");
+            let response = format!("HTTP/1.1 200 OK\r\n{field}\r\n\r\n");
+            assert_eq!(HttpResponse::parse_text(&response).unwrap_err().code(), "malformed_http", "{field:?}");
+        }
+        let err = request("POST /t\r HTTP/1.1\r\nHost: a\r\n\r\n").unwrap_err();
+        assert!(err.to_string().contains("bare CR"), "{err}");
+        assert!(HttpResponse::parse_text("HTTP/1.1 200 OK\0\r\n\r\n").is_err());
+    }
+
+    /// OWS is `*( SP / HTAB )` (RFC 9110 §5.6.3): other white space is part of the value, so a
+    /// `Content-Length` ending in U+3000 or a form feed is not `1*DIGIT`.
+    #[test]
+    fn rfc9110_5_6_3_ows_is_spaces_and_tabs_only() {
+        for value in ["3\u{3000}", "\u{a0}3", "3\x0c", "\x0b3"] {
+            let text = format!("{HEAD}Content-Length: {value}\r\n\r\na=b");
+            assert_eq!(request(&text).unwrap_err(), RequestError::HttpContentLengthInvalid, "{value:?}");
+        }
+        assert_eq!(request(&format!("{HEAD}Content-Length: \t3 \t\r\n\r\na=b")).unwrap().body, b"a=b");
     }
 }
