@@ -287,15 +287,24 @@ fn position(text: &str, matches: impl Fn(u8) -> bool) -> Option<usize> {
 }
 
 /// Whether `host` names this machine: `localhost` (and `*.localhost`), `127.0.0.0/8`, `[::1]`.
+///
+/// An address in `127.0.0.0/8` is an RFC 3986 §3.2.2 `IPv4address`: four `dec-octet`s, with
+/// no sign and no leading zero. Any other spelling (`127.0.0.09`, `127.0.0.+1`) is a `reg-name`
+/// that a resolver may look up in the DNS, and so names no particular machine.
 pub(crate) fn is_loopback_host(host: &str) -> bool {
     let lower = host.to_ascii_lowercase();
     if lower == "localhost" || lower.ends_with(".localhost") || lower == "[::1]" {
         return true;
     }
     let octets: Vec<&str> = lower.split('.').collect();
-    octets.len() == 4
-        && octets.first() == Some(&"127")
-        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+    octets.len() == 4 && octets.first() == Some(&"127") && octets.iter().all(|octet| is_dec_octet(octet))
+}
+
+/// `dec-octet` (RFC 3986 §3.2.2): `0` to `255` in decimal digits without a leading zero.
+fn is_dec_octet(text: &str) -> bool {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let leading_zero = text.len() > 1 && text.starts_with('0');
+    digits && !leading_zero && !text.is_empty() && text.len() <= 3 && text.parse::<u8>().is_ok()
 }
 
 #[cfg(test)]
@@ -412,5 +421,21 @@ mod tests {
         for host in ["example.com", "127.0.0.1.example.com", "128.0.0.1", "localhost.example", "127.0.0.256"] {
             assert!(!is_loopback_host(host), "{host}");
         }
+    }
+
+    /// `127.0.0.09` and `127.0.0.+1` are not `IPv4address`es but `reg-name`s: `inet_aton` refuses
+    /// them and `getaddrinfo` asks the DNS (with the search domains appended), which may answer
+    /// with any address. Leading zeros are refused too (`127.0.0.010` is octal to some readers).
+    #[test]
+    fn rfc3986_3_2_2_loopback_ipv4_address_is_four_dec_octets_without_sign_or_leading_zero() {
+        for host in ["127.0.0.09", "127.0.0.+1", "127.0.0.010", "127.000.000.001", "127.0.0.00", "127.+0.0.1"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        for host in ["127.0.0.0", "127.255.255.255", "127.10.0.1", "127.0.100.1"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        let demo = crate::EndpointPolicy::ALLOW_LOOPBACK_HTTP;
+        let err = demo.check("http://127.0.0.09:8080/t", "token endpoint").unwrap_err();
+        assert_eq!(err.code(), "endpoint_insecure");
     }
 }
