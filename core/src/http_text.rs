@@ -150,7 +150,7 @@ fn check_host(host: &str) -> Result<(), RequestError> {
     let bad = |why: &str| RequestError::HttpHostInvalid(why.to_owned());
     let (name, port) = if let Some(literal) = host.strip_prefix('[') {
         let (inside, after) = literal.split_once(']').ok_or_else(|| bad("an IP literal without `]`"))?;
-        if inside.is_empty() || !inside.bytes().all(|b| b.is_ascii_hexdigit() || b":.".contains(&b)) {
+        if !crate::uri::is_ipv6_address(inside) {
             return Err(bad("an IP literal that is not an IPv6 address"));
         }
         let port = match after {
@@ -171,6 +171,11 @@ fn check_host(host: &str) -> Result<(), RequestError> {
         }
         if !name.bytes().all(reg_name) {
             return Err(bad("the host name has a character outside RFC 3986 reg-name (e.g. `@`, `/`, a space)"));
+        }
+        let bytes = name.as_bytes();
+        let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
+        if bytes.iter().enumerate().any(|(at, &b)| b == b'%' && !(hex(at + 1) && hex(at + 2))) {
+            return Err(bad("the host name has a `%` that is not followed by two hexadecimal digits"));
         }
     }
     if let Some(port) = port {
@@ -534,5 +539,20 @@ mod tests {
             assert_eq!(request(&text).unwrap_err(), RequestError::HttpContentLengthInvalid, "{value:?}");
         }
         assert_eq!(request(&format!("{HEAD}Content-Length: \t3 \t\r\n\r\na=b")).unwrap().body, b"a=b");
+    }
+
+    /// RFC 3986 §3.2.2: an `IP-literal` holds an `IPv6address` (or `IPvFuture`, not used for
+    /// HTTP); a `reg-name`'s `%` starts a `pct-encoded` triplet.
+    #[test]
+    fn rfc3986_3_2_2_host_ip_literal_is_an_ipv6address_and_escapes_are_whole() {
+        for host in ["[1::2::3]", "[:::]", "[1.2.3.4]", "[::1.2.3]", "[12345::1]", "idms%zz.example", "idms%4.example"]
+        {
+            let text = format!("POST /t HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            assert_eq!(request(&text).unwrap_err().code(), "http_host_invalid", "{host}");
+        }
+        for host in ["[::ffff:10.0.0.1]:8443", "idms%2Dx.example"] {
+            let text = format!("POST /t HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            assert_eq!(request(&text).unwrap().url, format!("https://{host}/t"), "{host}");
+        }
     }
 }

@@ -197,16 +197,20 @@ fn check_host(host: &str) -> Result<(), &'static str> {
         return Err("it has an empty host");
     }
     if let Some(literal) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        let ok = !literal.is_empty()
-            && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
-            && crate::text::contains(literal, ":");
-        return if ok { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
+        return if is_ipv6_address(literal) { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
     }
     if all(host, UNRESERVED | SUB_DELIM | PERCENT) {
         Ok(())
     } else {
         Err("its host contains characters not allowed in a host name")
     }
+}
+
+/// `IPv6address` (RFC 3986 §3.2.2, the text forms of RFC 4291 §2.2): eight groups of one to
+/// four hexadecimal digits, one `::` for a run of zero groups, the last two groups possibly an
+/// IPv4 address of four `dec-octet`s; no zone identifier. `[1::2::3]` or `[:::]` is none.
+pub(crate) fn is_ipv6_address(text: &str) -> bool {
+    text.parse::<std::net::Ipv6Addr>().is_ok()
 }
 
 fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
@@ -404,6 +408,31 @@ mod tests {
         assert!(parse_plain(seeds[0]).is_some() && parse_plain(seeds[6]).is_some());
         assert!(parse_plain(seeds[7]).is_none() && parse_plain(seeds[8]).is_none());
         assert!(plain > 5_000 && total - plain > 5_000, "{plain} of {total}");
+    }
+
+    #[test]
+    fn rfc3986_3_2_2_ip_literal_must_be_an_ipv6address() {
+        for host in ["[::1]", "[2001:db8::1]", "[::ffff:127.0.0.1]", "[1:2:3:4:5:6:7:8]", "[1:2:3:4:5:6:7::]", "[::]"] {
+            assert!(parse_absolute(&format!("https://{host}/t")).is_ok(), "{host}");
+        }
+        for host in [
+            "[1::2::3]",
+            "[:::]",
+            "[1:2:3:4:5:6:7:8:9]",
+            "[12345::1]",
+            "[::1.2.3]",
+            "[::1.2.3.04]",
+            "[1.2.3.4]",
+            "[::1%25eth0]",
+            "[v1.x]",
+            "[:]",
+        ] {
+            assert_eq!(
+                parse_absolute(&format!("https://{host}/t")),
+                Err("its IP literal is not an IPv6 address"),
+                "{host}"
+            );
+        }
     }
 
     #[test]
