@@ -102,6 +102,12 @@ fn check_no_bare_cr_or_nul(line: &str, line_number: usize) -> Result<(), Request
     }
 }
 
+/// Whether `version` is `HTTP/1.` and one digit (RFC 9112 §2.3: `HTTP-version = HTTP-name "/"
+/// DIGIT "." DIGIT`, major version 1).
+fn is_http_1_version(version: &str) -> bool {
+    version.strip_prefix("HTTP/1.").is_some_and(|minor| minor.len() == 1 && minor.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The values of a header field (name compared case-insensitively).
 fn values<'h>(headers: &'h [(String, String)], name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
     headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
@@ -210,7 +216,7 @@ impl HttpRequest {
         if !version.starts_with("HTTP/") {
             return Err(malformed("the request line does not end with an HTTP version"));
         }
-        if !version.starts_with("HTTP/1.") {
+        if !is_http_1_version(version) {
             return Err(malformed(format!("unsupported HTTP version `{}`", printable(version, 16))));
         }
         if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -298,10 +304,15 @@ impl HttpResponse {
         let head = split_head(text, ParseMode::Strict, &mut Vec::new())?;
         let mut parts = head.start_line.splitn(3, ' ');
         let version = parts.next().unwrap_or_default();
-        if !version.starts_with("HTTP/1.") {
+        if !is_http_1_version(version) {
             return Err(malformed("the status line does not start with HTTP/1.x"));
         }
-        let status = parts.next().and_then(|s| s.parse::<u16>().ok()).filter(|s| (100..=599).contains(s));
+        // `status-code = 3DIGIT` (RFC 9112 §4): no sign, no fourth digit.
+        let status = parts
+            .next()
+            .filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<u16>().ok())
+            .filter(|s| (100..=599).contains(s));
         let status = status.ok_or_else(|| malformed("the status line has no status code from 100 to 599"))?;
         Ok(HttpResponse { status, headers: head.headers.clone(), body: body_bytes(&head)? })
     }
@@ -539,6 +550,27 @@ mod tests {
             assert_eq!(request(&text).unwrap_err(), RequestError::HttpContentLengthInvalid, "{value:?}");
         }
         assert_eq!(request(&format!("{HEAD}Content-Length: \t3 \t\r\n\r\na=b")).unwrap().body, b"a=b");
+    }
+
+    /// RFC 9112 §2.3 `HTTP-version = HTTP-name "/" DIGIT "." DIGIT`; §4 `status-code = 3DIGIT`.
+    #[test]
+    fn rfc9112_4_status_code_is_three_digits_and_the_version_one_digit_each() {
+        for line in [
+            "HTTP/1.1 +200 OK",
+            "HTTP/1.1 0200 OK",
+            "HTTP/1.1 20 OK",
+            "HTTP/1.10 200 OK",
+            "HTTP/1. 200 OK",
+            "HTTP/1.1x 200 OK",
+        ] {
+            let err = HttpResponse::parse_text(&format!("{line}\r\n\r\n")).unwrap_err();
+            assert_eq!(err.code(), "malformed_http", "{line}");
+        }
+        assert_eq!(HttpResponse::parse_text("HTTP/1.0 204\r\n\r\n").unwrap().status, 204);
+        for version in ["HTTP/1.10", "HTTP/1.", "HTTP/1.x"] {
+            let err = request(&format!("POST /t {version}\r\nHost: a\r\n\r\n")).unwrap_err();
+            assert!(err.to_string().contains("unsupported HTTP version"), "{err}");
+        }
     }
 
     /// RFC 3986 §3.2.2: an `IP-literal` holds an `IPv6address` (or `IPvFuture`, not used for
