@@ -48,11 +48,17 @@ impl<B: Into<Vec<u8>>> TryFrom<http::Request<B>> for HttpRequest {
         let url = if parts.uri.scheme().is_some() && parts.uri.authority().is_some() {
             parts.uri.to_string()
         } else {
-            let host = parts
-                .headers
-                .get(http::header::HOST)
+            // As `parse_text` reads `Host` (RFC 9112 §3.2: one field line, `uri-host [ ":" port ]`).
+            let mut hosts = parts.headers.get_all(http::header::HOST).iter();
+            let host = hosts
+                .next()
                 .and_then(|host| host.to_str().ok())
+                .filter(|host| !host.is_empty())
                 .ok_or_else(|| RequestError::MalformedHttp("the request has no Host header".to_owned()))?;
+            if hosts.next().is_some() {
+                return Err(RequestError::HttpHostInvalid("more than one Host header field".to_owned()));
+            }
+            crate::http_text::check_host(host)?;
             let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
             format!("https://{host}{path}")
         };
@@ -123,6 +129,28 @@ mod tests {
         assert_eq!(HttpRequest::try_from(absolute).unwrap().url, "https://idms.example/token");
         let no_host = http::Request::post("/token").body(Vec::new()).unwrap();
         assert_eq!(crate::Error::from(HttpRequest::try_from(no_host).unwrap_err()).code(), "malformed_http");
+    }
+
+    /// RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1
+    /// request message that lacks a Host header field and to any request message that contains
+    /// more than one Host header field line or a Host header field with an invalid field value."
+    /// The URL is made from `Host` as `parse_text` makes it: the same checks.
+    #[test]
+    fn rfc9112_3_2_origin_form_host_is_checked_as_parse_text_checks_it() {
+        for host in ["idms.example@evil.example", "evil.example/x?", "idms.example:port", "[1::2::3]", "a b"] {
+            let incoming = http::Request::post("/token").header("Host", host).body(Vec::new()).unwrap();
+            let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+            assert_eq!(error.code(), "http_host_invalid", "{host}");
+            assert!(!error.to_string().contains(host), "{error}");
+        }
+        let twice = http::Request::post("/token")
+            .header("Host", "idms.example")
+            .header("Host", "evil.example")
+            .body(Vec::new())
+            .unwrap();
+        assert_eq!(crate::Error::from(HttpRequest::try_from(twice).unwrap_err()).code(), "http_host_invalid");
+        let empty = http::Request::post("/token").header("Host", "").body(Vec::new()).unwrap();
+        assert_eq!(crate::Error::from(HttpRequest::try_from(empty).unwrap_err()).code(), "malformed_http");
     }
 
     #[test]

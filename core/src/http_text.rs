@@ -152,7 +152,7 @@ fn without_final_line_break(text: &[u8]) -> &[u8] {
 
 /// Checks a `Host` value: `uri-host [ ":" port ]` (RFC 9112 §3.2; RFC 3986 §3.2.2 `IP-literal`
 /// or `reg-name`, §3.2.3 `port = *DIGIT`). The reason never quotes the value.
-fn check_host(host: &str) -> Result<(), RequestError> {
+pub(crate) fn check_host(host: &str) -> Result<(), RequestError> {
     let bad = |why: &str| RequestError::HttpHostInvalid(why.to_owned());
     let (name, port) = if let Some(literal) = host.strip_prefix('[') {
         let (inside, after) = literal.split_once(']').ok_or_else(|| bad("an IP literal without `]`"))?;
