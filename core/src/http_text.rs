@@ -259,7 +259,7 @@ impl HttpRequest {
     pub fn to_text(&self) -> String {
         let (host, target) = split_url(&self.url);
         let mut text =
-            format!("{} {} HTTP/1.1\r\nHost: {}\r\n", one_line(&self.method), one_line(target), one_line(host));
+            format!("{} {} HTTP/1.1\r\nHost: {}\r\n", one_line(&self.method), one_line(&target), one_line(host));
         for (name, value) in &self.headers {
             if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("content-length") {
                 text.push_str(&format!("{}: {}\r\n", one_line(name), one_line(value)));
@@ -284,12 +284,19 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn split_url(url: &str) -> (&str, &str) {
+/// The `Host` value and the origin-form request target of a URL (RFC 9112 §3.2.1, §3.2; RFC
+/// 9110 §7.2): the authority ends at the first `/`, `?` or `#`; `Host` is the authority without
+/// user information and its `@`; the target is the path (`/` when it is empty) and the query,
+/// never the fragment.
+fn split_url(url: &str) -> (&str, std::borrow::Cow<'_, str>) {
     let after_scheme = crate::text::split_once(url, "://").map_or(url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(slash) => after_scheme.split_at(slash),
-        None => (after_scheme, "/"),
-    }
+    let without_fragment = after_scheme.split('#').next().unwrap_or_default();
+    let authority_end = without_fragment.find(['/', '?']).unwrap_or(without_fragment.len());
+    let (authority, path_and_query) = without_fragment.split_at(authority_end);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let target =
+        if path_and_query.starts_with('/') { path_and_query.into() } else { format!("/{path_and_query}").into() };
+    (host, target)
 }
 
 impl HttpResponse {
@@ -585,6 +592,30 @@ mod tests {
         for host in ["[::ffff:10.0.0.1]:8443", "idms%2Dx.example"] {
             let text = format!("POST /t HTTP/1.1\r\nHost: {host}\r\n\r\n");
             assert_eq!(request(&text).unwrap().url, format!("https://{host}/t"), "{host}");
+        }
+    }
+
+    /// RFC 9112 §3.2.1: "If the target URI's path component is empty, the client MUST send "/" as
+    /// the path within the origin-form of request-target"; the query stays, the fragment is
+    /// never sent; `Host` is the authority "excluding any userinfo subcomponent and its "@"
+    /// delimiter" (RFC 9110 §7.2).
+    #[test]
+    fn rfc9112_3_2_1_written_target_is_path_and_query_and_host_is_the_authority_alone() {
+        // A token endpoint with a query and an empty path passes the endpoint policy.
+        assert!(crate::EndpointPolicy::default().check("https://idms.example?x=1", "token endpoint").is_ok());
+        for (url, line, host) in [
+            ("https://idms.example?x=1", "POST /?x=1 HTTP/1.1", "idms.example"),
+            ("https://idms.example:9031?x=/y", "POST /?x=/y HTTP/1.1", "idms.example:9031"),
+            ("https://idms.example/t?x=1#frag", "POST /t?x=1 HTTP/1.1", "idms.example"),
+            ("https://idms.example#frag/x", "POST / HTTP/1.1", "idms.example"),
+            ("https://user:s3cret@idms.example/t", "POST /t HTTP/1.1", "idms.example"),
+            ("https://[::1]:8443", "POST / HTTP/1.1", "[::1]:8443"),
+        ] {
+            let text = HttpRequest::form_post(url, "a=b").to_text();
+            assert!(text.starts_with(&format!("{line}\r\nHost: {host}\r\n")), "{url}: {text:?}");
+            assert!(!text.contains("s3cret") && !text.contains("frag"), "{text:?}");
+            let read = HttpRequest::parse_text(&text, ParseMode::Strict).unwrap().value;
+            assert_eq!(read.header("host"), Some(host), "{url}");
         }
     }
 }
