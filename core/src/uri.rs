@@ -297,8 +297,13 @@ fn position(text: &str, matches: impl Fn(u8) -> bool) -> Option<usize> {
 /// that a resolver may look up in the DNS, and so names no particular machine.
 pub(crate) fn is_loopback_host(host: &str) -> bool {
     let lower = host.to_ascii_lowercase();
-    if lower == "localhost" || lower.ends_with(".localhost") || lower == "[::1]" {
+    if lower == "localhost" || lower.ends_with(".localhost") {
         return true;
+    }
+    // `::1` in any of its text forms (`[0:0:0:0:0:0:0:1]`, RFC 4291 §2.2, §2.5.3); an
+    // IPv4-mapped address (`[::ffff:127.0.0.1]`) is not the IPv6 loopback address.
+    if let Some(literal) = lower.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return literal.parse::<std::net::Ipv6Addr>().is_ok_and(|address| address.is_loopback());
     }
     let octets: Vec<&str> = lower.split('.').collect();
     octets.len() == 4 && octets.first() == Some(&"127") && octets.iter().all(|octet| is_dec_octet(octet))
@@ -465,6 +470,22 @@ mod tests {
         }
         let demo = crate::EndpointPolicy::ALLOW_LOOPBACK_HTTP;
         let err = demo.check("http://127.0.0.09:8080/t", "token endpoint").unwrap_err();
+        assert_eq!(err.code(), "endpoint_insecure");
+    }
+
+    /// RFC 4291 §2.2: `::1` has other text forms; each is the loopback address (§2.5.3). An
+    /// IPv4-mapped `::ffff:127.0.0.1` or the unspecified `::` is not.
+    #[test]
+    fn rfc4291_2_5_3_ipv6_loopback_is_recognised_in_every_text_form() {
+        for host in ["[::1]", "[0:0:0:0:0:0:0:1]", "[0::1]", "[::0:1]", "[0000::0001]"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in ["[::ffff:127.0.0.1]", "[::]", "[::2]", "[::1:0]", "[1::1]", "[::1%25lo]", "[::1"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        let demo = crate::EndpointPolicy::ALLOW_LOOPBACK_HTTP;
+        assert!(demo.check("http://[0:0:0:0:0:0:0:1]:8080/t", "token endpoint").is_ok());
+        let err = demo.check("http://[::ffff:127.0.0.1]/t", "token endpoint").unwrap_err();
         assert_eq!(err.code(), "endpoint_insecure");
     }
 }
