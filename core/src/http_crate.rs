@@ -46,7 +46,9 @@ impl<B: Into<Vec<u8>>> TryFrom<http::Request<B>> for HttpRequest {
     fn try_from(request: http::Request<B>) -> Result<Self, RequestError> {
         let (parts, body) = request.into_parts();
         let url = if parts.uri.scheme().is_some() && parts.uri.authority().is_some() {
-            parts.uri.to_string()
+            let url = parts.uri.to_string();
+            crate::http_text::check_absolute_target(&url)?;
+            url
         } else {
             // As `parse_text` reads `Host` (RFC 9112 §3.2: one field line, `uri-host [ ":" port ]`).
             let mut hosts = parts.headers.get_all(http::header::HOST).iter();
@@ -151,6 +153,15 @@ mod tests {
         assert_eq!(crate::Error::from(HttpRequest::try_from(twice).unwrap_err()).code(), "http_host_invalid");
         let empty = http::Request::post("/token").header("Host", "").body(Vec::new()).unwrap();
         assert_eq!(crate::Error::from(HttpRequest::try_from(empty).unwrap_err()).code(), "malformed_http");
+    }
+
+    /// RFC 9110 §4.2.4: "a recipient SHOULD parse for userinfo and treat its presence as an error".
+    #[test]
+    fn rfc9110_4_2_4_absolute_form_target_with_userinfo_is_refused() {
+        let incoming = http::Request::post("https://idms.example@evil.example/token").body(Vec::new()).unwrap();
+        let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+        assert_eq!(error.code(), "malformed_http");
+        assert!(!error.to_string().contains("evil"), "{error}");
     }
 
     #[test]

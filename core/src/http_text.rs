@@ -193,6 +193,18 @@ pub(crate) fn check_host(host: &str) -> Result<(), RequestError> {
     Ok(())
 }
 
+/// Checks a request target in absolute form: an RFC 3986 `absolute-URI` (RFC 9112 §3.2.2), so
+/// no fragment, and without user information (RFC 9110 §4.2.4: a recipient "SHOULD parse for
+/// userinfo and treat its presence as an error"). The reason never quotes the target.
+pub(crate) fn check_absolute_target(target: &str) -> Result<(), RequestError> {
+    let parts = crate::uri::parse_absolute(target)
+        .map_err(|reason| malformed(format!("the absolute-form request target is not an absolute URI: {reason}")))?;
+    if parts.has_fragment {
+        return Err(malformed("the absolute-form request target carries a fragment (`#…`)"));
+    }
+    Ok(())
+}
+
 impl HttpRequest {
     /// Reads an HTTP/1.1 request written as text. Without `Content-Length`, the body is the
     /// rest of the text less one final line break.
@@ -233,6 +245,7 @@ impl HttpRequest {
             let host = host.ok_or_else(|| malformed("the request has no Host header"))?;
             format!("https://{host}{target}")
         } else if crate::text::contains(target, "://") {
+            check_absolute_target(target)?;
             target.to_owned()
         } else {
             return Err(malformed("the request target is neither a path nor an absolute URL"));
@@ -617,5 +630,24 @@ mod tests {
             let read = HttpRequest::parse_text(&text, ParseMode::Strict).unwrap().value;
             assert_eq!(read.header("host"), Some(host), "{url}");
         }
+    }
+
+    /// RFC 9112 §3.2.2 `absolute-form = absolute-URI` (no fragment); RFC 9110 §4.2.4: "a
+    /// recipient SHOULD parse for userinfo and treat its presence as an error".
+    #[test]
+    fn rfc9110_4_2_4_absolute_form_target_with_userinfo_or_fragment_is_refused() {
+        for target in [
+            "https://idms.example@evil.example/token",
+            "https://user:s3cret@idms.example/token",
+            "https://idms.example/token#x",
+            "https://idms.example\\@evil.example/token",
+            "https://[1::2::3]/token",
+        ] {
+            let err = request(&format!("POST {target} HTTP/1.1\r\nHost: idms.example\r\n\r\n")).unwrap_err();
+            assert_eq!(err.code(), "malformed_http", "{target}");
+            assert!(!err.to_string().contains("s3cret") && !err.to_string().contains("evil"), "{err}");
+        }
+        let read = request("POST https://idms.example:9031/token?x=1 HTTP/1.1\r\nHost: other.example\r\n\r\n");
+        assert_eq!(read.unwrap().url, "https://idms.example:9031/token?x=1");
     }
 }
