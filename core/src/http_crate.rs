@@ -62,7 +62,7 @@ impl<B: Into<Vec<u8>>> TryFrom<http::Request<B>> for HttpRequest {
             }
             crate::http_text::check_host(host)?;
             let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-            format!("https://{host}{path}")
+            crate::http_text::origin_form_url(host, path)?
         };
         Ok(HttpRequest {
             method: parts.method.as_str().to_owned(),
@@ -153,6 +153,17 @@ mod tests {
         assert_eq!(crate::Error::from(HttpRequest::try_from(twice).unwrap_err()).code(), "http_host_invalid");
         let empty = http::Request::post("/token").header("Host", "").body(Vec::new()).unwrap();
         assert_eq!(crate::Error::from(HttpRequest::try_from(empty).unwrap_err()).code(), "malformed_http");
+    }
+
+    /// RFC 9112 §3.2.1 `origin-form = absolute-path [ "?" query ]`, read as `parse_text` reads it:
+    /// the `http` crate lets through characters RFC 3986 wants percent-encoded.
+    #[test]
+    fn rfc9112_3_2_1_origin_form_target_is_checked_as_parse_text_checks_it() {
+        for target in ["/token?x={1}", "/to\"ken", "/a|b"] {
+            let incoming = http::Request::post(target).header("Host", "idms.example").body(Vec::new()).unwrap();
+            let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+            assert_eq!(error.code(), "malformed_http", "{target}");
+        }
     }
 
     /// RFC 9110 §4.2.4: "a recipient SHOULD parse for userinfo and treat its presence as an error".

@@ -205,6 +205,18 @@ pub(crate) fn check_absolute_target(target: &str) -> Result<(), RequestError> {
     Ok(())
 }
 
+/// The URL of a request whose target is in origin form, `https://{host}{target}`, with the target
+/// checked: `origin-form = absolute-path [ "?" query ]` (RFC 9112 §3.2.1), so no fragment and
+/// only what RFC 3986 allows in a path and a query. The reason never quotes the target.
+pub(crate) fn origin_form_url(host: &str, target: &str) -> Result<String, RequestError> {
+    let url = format!("https://{host}{target}");
+    match crate::uri::parse_absolute(&url) {
+        Ok(parts) if !parts.has_fragment => Ok(url),
+        Ok(_) => Err(malformed("the request target carries a fragment (`#…`)")),
+        Err(reason) => Err(malformed(format!("the request target is not a path and query: {reason}"))),
+    }
+}
+
 impl HttpRequest {
     /// Reads an HTTP/1.1 request written as text. Without `Content-Length`, the body is the
     /// rest of the text less one final line break.
@@ -243,7 +255,7 @@ impl HttpRequest {
         }
         let url = if target.starts_with('/') {
             let host = host.ok_or_else(|| malformed("the request has no Host header"))?;
-            format!("https://{host}{target}")
+            origin_form_url(&host, target)?
         } else if crate::text::contains(target, "://") {
             check_absolute_target(target)?;
             target.to_owned()
@@ -649,5 +661,19 @@ mod tests {
         }
         let read = request("POST https://idms.example:9031/token?x=1 HTTP/1.1\r\nHost: other.example\r\n\r\n");
         assert_eq!(read.unwrap().url, "https://idms.example:9031/token?x=1");
+    }
+
+    /// RFC 9112 §3.2.1 `origin-form = absolute-path [ "?" query ]`: no fragment, no white space
+    /// or control character, no character RFC 3986 wants percent-encoded, whole escapes.
+    #[test]
+    fn rfc9112_3_2_1_origin_form_target_is_a_path_and_query() {
+        for target in ["/token#x", "/to\tken", "/tok\u{e9}n", "/token?a=\"b\"", "/token%zz", "/a\\b", "/t\x01"] {
+            let err = request(&format!("POST {target} HTTP/1.1\r\nHost: idms.example\r\n\r\n")).unwrap_err();
+            assert_eq!(err.code(), "malformed_http", "{target:?}");
+        }
+        for target in ["/as/token.oauth2", "/t?x=1&y=/a?b", "/%41:@!$&'()*+,;=", "//double"] {
+            let read = request(&format!("POST {target} HTTP/1.1\r\nHost: idms.example\r\n\r\n")).unwrap();
+            assert_eq!(read.url, format!("https://idms.example{target}"));
+        }
     }
 }
