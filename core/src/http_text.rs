@@ -178,9 +178,7 @@ pub(crate) fn check_host(host: &str) -> Result<(), RequestError> {
         if !name.bytes().all(reg_name) {
             return Err(bad("the host name has a character outside RFC 3986 reg-name (e.g. `@`, `/`, a space)"));
         }
-        let bytes = name.as_bytes();
-        let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
-        if bytes.iter().enumerate().any(|(at, &b)| b == b'%' && !(hex(at + 1) && hex(at + 2))) {
+        if crate::uri::check_percent_escapes(name).is_err() {
             return Err(bad("the host name has a `%` that is not followed by two hexadecimal digits"));
         }
     }

@@ -213,7 +213,7 @@ pub(crate) fn is_ipv6_address(text: &str) -> bool {
     text.parse::<std::net::Ipv6Addr>().is_ok()
 }
 
-fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
+pub(crate) fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
     let bytes = input.as_bytes();
     let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
     // An escape's own digits are never `%`, so each `%` starts an escape.
