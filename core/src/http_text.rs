@@ -13,7 +13,12 @@
 //! - nothing follows the body that `Content-Length` frames but one final line break (the last
 //!   line of a text file): `http_bytes_after_body`;
 //! - `Host` appears once and is `uri-host [ ":" port ]` (RFC 9112 §3.2, RFC 3986 §3.2.2,
-//!   §3.2.3): `http_host_invalid`.
+//!   §3.2.3): `http_host_invalid`;
+//! - a bare CR or a NUL anywhere in the head is refused (RFC 9112 §2.2, RFC 9110 §5.5), and the
+//!   request target is `absolute-path [ "?" query ]` or an absolute URI without user information
+//!   (RFC 9112 §3.2.1, §3.2.2): `malformed_http`.
+//!
+//! Writing never lets a value add a line: a CR, LF or NUL in a written field is a space.
 //!
 //! Error texts give positions and header names, never a header value or a body.
 
