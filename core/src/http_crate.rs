@@ -46,15 +46,23 @@ impl<B: Into<Vec<u8>>> TryFrom<http::Request<B>> for HttpRequest {
     fn try_from(request: http::Request<B>) -> Result<Self, RequestError> {
         let (parts, body) = request.into_parts();
         let url = if parts.uri.scheme().is_some() && parts.uri.authority().is_some() {
-            parts.uri.to_string()
+            let url = parts.uri.to_string();
+            crate::http_text::check_absolute_target(&url)?;
+            url
         } else {
-            let host = parts
-                .headers
-                .get(http::header::HOST)
+            // As `parse_text` reads `Host` (RFC 9112 §3.2: one field line, `uri-host [ ":" port ]`).
+            let mut hosts = parts.headers.get_all(http::header::HOST).iter();
+            let host = hosts
+                .next()
                 .and_then(|host| host.to_str().ok())
+                .filter(|host| !host.is_empty())
                 .ok_or_else(|| RequestError::MalformedHttp("the request has no Host header".to_owned()))?;
+            if hosts.next().is_some() {
+                return Err(RequestError::HttpHostInvalid("more than one Host header field".to_owned()));
+            }
+            crate::http_text::check_host(host)?;
             let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-            format!("https://{host}{path}")
+            crate::http_text::origin_form_url(host, path)?
         };
         Ok(HttpRequest {
             method: parts.method.as_str().to_owned(),
@@ -123,6 +131,48 @@ mod tests {
         assert_eq!(HttpRequest::try_from(absolute).unwrap().url, "https://idms.example/token");
         let no_host = http::Request::post("/token").body(Vec::new()).unwrap();
         assert_eq!(crate::Error::from(HttpRequest::try_from(no_host).unwrap_err()).code(), "malformed_http");
+    }
+
+    /// RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1
+    /// request message that lacks a Host header field and to any request message that contains
+    /// more than one Host header field line or a Host header field with an invalid field value."
+    /// The URL is made from `Host` as `parse_text` makes it: the same checks.
+    #[test]
+    fn rfc9112_3_2_origin_form_host_is_checked_as_parse_text_checks_it() {
+        for host in ["idms.example@evil.example", "evil.example/x?", "idms.example:port", "[1::2::3]", "a b"] {
+            let incoming = http::Request::post("/token").header("Host", host).body(Vec::new()).unwrap();
+            let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+            assert_eq!(error.code(), "http_host_invalid", "{host}");
+            assert!(!error.to_string().contains(host), "{error}");
+        }
+        let twice = http::Request::post("/token")
+            .header("Host", "idms.example")
+            .header("Host", "evil.example")
+            .body(Vec::new())
+            .unwrap();
+        assert_eq!(crate::Error::from(HttpRequest::try_from(twice).unwrap_err()).code(), "http_host_invalid");
+        let empty = http::Request::post("/token").header("Host", "").body(Vec::new()).unwrap();
+        assert_eq!(crate::Error::from(HttpRequest::try_from(empty).unwrap_err()).code(), "malformed_http");
+    }
+
+    /// RFC 9112 §3.2.1 `origin-form = absolute-path [ "?" query ]`, read as `parse_text` reads it:
+    /// the `http` crate lets through characters RFC 3986 wants percent-encoded.
+    #[test]
+    fn rfc9112_3_2_1_origin_form_target_is_checked_as_parse_text_checks_it() {
+        for target in ["/token?x={1}", "/to\"ken", "/a|b"] {
+            let incoming = http::Request::post(target).header("Host", "idms.example").body(Vec::new()).unwrap();
+            let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+            assert_eq!(error.code(), "malformed_http", "{target}");
+        }
+    }
+
+    /// RFC 9110 §4.2.4: "a recipient SHOULD parse for userinfo and treat its presence as an error".
+    #[test]
+    fn rfc9110_4_2_4_absolute_form_target_with_userinfo_is_refused() {
+        let incoming = http::Request::post("https://idms.example@evil.example/token").body(Vec::new()).unwrap();
+        let error = crate::Error::from(HttpRequest::try_from(incoming).unwrap_err());
+        assert_eq!(error.code(), "malformed_http");
+        assert!(!error.to_string().contains("evil"), "{error}");
     }
 
     #[test]

@@ -197,10 +197,7 @@ fn check_host(host: &str) -> Result<(), &'static str> {
         return Err("it has an empty host");
     }
     if let Some(literal) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        let ok = !literal.is_empty()
-            && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
-            && crate::text::contains(literal, ":");
-        return if ok { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
+        return if is_ipv6_address(literal) { Ok(()) } else { Err("its IP literal is not an IPv6 address") };
     }
     if all(host, UNRESERVED | SUB_DELIM | PERCENT) {
         Ok(())
@@ -209,7 +206,14 @@ fn check_host(host: &str) -> Result<(), &'static str> {
     }
 }
 
-fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
+/// `IPv6address` (RFC 3986 §3.2.2, the text forms of RFC 4291 §2.2): eight groups of one to
+/// four hexadecimal digits, one `::` for a run of zero groups, the last two groups possibly an
+/// IPv4 address of four `dec-octet`s; no zone identifier. `[1::2::3]` or `[:::]` is none.
+pub(crate) fn is_ipv6_address(text: &str) -> bool {
+    text.parse::<std::net::Ipv6Addr>().is_ok()
+}
+
+pub(crate) fn check_percent_escapes(input: &str) -> Result<(), &'static str> {
     let bytes = input.as_bytes();
     let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
     // An escape's own digits are never `%`, so each `%` starts an escape.
@@ -287,15 +291,29 @@ fn position(text: &str, matches: impl Fn(u8) -> bool) -> Option<usize> {
 }
 
 /// Whether `host` names this machine: `localhost` (and `*.localhost`), `127.0.0.0/8`, `[::1]`.
+///
+/// An address in `127.0.0.0/8` is an RFC 3986 §3.2.2 `IPv4address`: four `dec-octet`s, with
+/// no sign and no leading zero. Any other spelling (`127.0.0.09`, `127.0.0.+1`) is a `reg-name`
+/// that a resolver may look up in the DNS, and so names no particular machine.
 pub(crate) fn is_loopback_host(host: &str) -> bool {
     let lower = host.to_ascii_lowercase();
-    if lower == "localhost" || lower.ends_with(".localhost") || lower == "[::1]" {
+    if lower == "localhost" || lower.ends_with(".localhost") {
         return true;
     }
+    // `::1` in any of its text forms (`[0:0:0:0:0:0:0:1]`, RFC 4291 §2.2, §2.5.3); an
+    // IPv4-mapped address (`[::ffff:127.0.0.1]`) is not the IPv6 loopback address.
+    if let Some(literal) = lower.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return literal.parse::<std::net::Ipv6Addr>().is_ok_and(|address| address.is_loopback());
+    }
     let octets: Vec<&str> = lower.split('.').collect();
-    octets.len() == 4
-        && octets.first() == Some(&"127")
-        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+    octets.len() == 4 && octets.first() == Some(&"127") && octets.iter().all(|octet| is_dec_octet(octet))
+}
+
+/// `dec-octet` (RFC 3986 §3.2.2): `0` to `255` in decimal digits without a leading zero.
+fn is_dec_octet(text: &str) -> bool {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let leading_zero = text.len() > 1 && text.starts_with('0');
+    digits && !leading_zero && !text.is_empty() && text.len() <= 3 && text.parse::<u8>().is_ok()
 }
 
 #[cfg(test)]
@@ -398,6 +416,31 @@ mod tests {
     }
 
     #[test]
+    fn rfc3986_3_2_2_ip_literal_must_be_an_ipv6address() {
+        for host in ["[::1]", "[2001:db8::1]", "[::ffff:127.0.0.1]", "[1:2:3:4:5:6:7:8]", "[1:2:3:4:5:6:7::]", "[::]"] {
+            assert!(parse_absolute(&format!("https://{host}/t")).is_ok(), "{host}");
+        }
+        for host in [
+            "[1::2::3]",
+            "[:::]",
+            "[1:2:3:4:5:6:7:8:9]",
+            "[12345::1]",
+            "[::1.2.3]",
+            "[::1.2.3.04]",
+            "[1.2.3.4]",
+            "[::1%25eth0]",
+            "[v1.x]",
+            "[:]",
+        ] {
+            assert_eq!(
+                parse_absolute(&format!("https://{host}/t")),
+                Err("its IP literal is not an IPv6 address"),
+                "{host}"
+            );
+        }
+    }
+
+    #[test]
     fn ipv6_literal_and_fragment_are_recognised() {
         let parts = parse_absolute("http://[::1]:8080/token#frag").unwrap();
         assert_eq!(parts.host, "[::1]");
@@ -412,5 +455,37 @@ mod tests {
         for host in ["example.com", "127.0.0.1.example.com", "128.0.0.1", "localhost.example", "127.0.0.256"] {
             assert!(!is_loopback_host(host), "{host}");
         }
+    }
+
+    /// `127.0.0.09` and `127.0.0.+1` are not `IPv4address`es but `reg-name`s: `inet_aton` refuses
+    /// them and `getaddrinfo` asks the DNS (with the search domains appended), which may answer
+    /// with any address. Leading zeros are refused too (`127.0.0.010` is octal to some readers).
+    #[test]
+    fn rfc3986_3_2_2_loopback_ipv4_address_is_four_dec_octets_without_sign_or_leading_zero() {
+        for host in ["127.0.0.09", "127.0.0.+1", "127.0.0.010", "127.000.000.001", "127.0.0.00", "127.+0.0.1"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        for host in ["127.0.0.0", "127.255.255.255", "127.10.0.1", "127.0.100.1"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        let demo = crate::EndpointPolicy::ALLOW_LOOPBACK_HTTP;
+        let err = demo.check("http://127.0.0.09:8080/t", "token endpoint").unwrap_err();
+        assert_eq!(err.code(), "endpoint_insecure");
+    }
+
+    /// RFC 4291 §2.2: `::1` has other text forms; each is the loopback address (§2.5.3). An
+    /// IPv4-mapped `::ffff:127.0.0.1` or the unspecified `::` is not.
+    #[test]
+    fn rfc4291_2_5_3_ipv6_loopback_is_recognised_in_every_text_form() {
+        for host in ["[::1]", "[0:0:0:0:0:0:0:1]", "[0::1]", "[::0:1]", "[0000::0001]"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in ["[::ffff:127.0.0.1]", "[::]", "[::2]", "[::1:0]", "[1::1]", "[::1%25lo]", "[::1"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        let demo = crate::EndpointPolicy::ALLOW_LOOPBACK_HTTP;
+        assert!(demo.check("http://[0:0:0:0:0:0:0:1]:8080/t", "token endpoint").is_ok());
+        let err = demo.check("http://[::ffff:127.0.0.1]/t", "token endpoint").unwrap_err();
+        assert_eq!(err.code(), "endpoint_insecure");
     }
 }
