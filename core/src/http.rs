@@ -79,14 +79,17 @@ pub fn is_secret_parameter(name: &str) -> bool {
 
 /// A header value as it may be shown: the value of a credential header (`Authorization`,
 /// `Proxy-Authorization`, `Cookie`, `Set-Cookie`) is replaced by [`REDACTED`], keeping an
-/// authorization scheme; any other value is shown as it is. The one rule behind
-/// [`HttpRequest::redacted`] and the header printing of every binding.
+/// authorization scheme of the IANA registry (`Basic`, `Bearer`, `DPoP`, …); any other value is
+/// shown as it is. The one rule behind [`HttpRequest::redacted`] and the header printing of
+/// every binding.
 ///
 /// ```
 /// use mcx_connect::redacted_header_value;
 /// assert_eq!(redacted_header_value("authorization", "Basic cGFydG5lcjpzM2NyZXQ="), "Basic [redacted]");
 /// assert_eq!(redacted_header_value("Cookie", "session=abc"), "[redacted]");
 /// assert_eq!(redacted_header_value("Content-Type", "application/json"), "application/json");
+/// // A first word that is no known scheme may be the credential itself: nothing is kept.
+/// assert_eq!(redacted_header_value("Authorization", "eyJhbGciOi.x.y extra"), "[redacted]");
 /// ```
 pub fn redacted_header_value(name: &str, value: &str) -> String {
     if !is_sensitive_header(name) {
@@ -94,9 +97,32 @@ pub fn redacted_header_value(name: &str, value: &str) -> String {
     }
     let has_scheme = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
     match value.trim().split_once(' ') {
-        Some((scheme, _)) if has_scheme => format!("{scheme} {REDACTED}"),
+        Some((scheme, _)) if has_scheme && is_registered_scheme(scheme) => format!("{scheme} {REDACTED}"),
         _ => REDACTED.to_owned(),
     }
+}
+
+/// An HTTP authentication scheme of the IANA registry (RFC 9110 §16.4), compared
+/// case-insensitively (§11.1). Only such a word is shown before a redacted credential: any other
+/// first word of the value may be the credential itself.
+fn is_registered_scheme(word: &str) -> bool {
+    const SCHEMES: [&str; 14] = [
+        "Basic",
+        "Bearer",
+        "Concealed",
+        "Digest",
+        "DPoP",
+        "GNAP",
+        "HOBA",
+        "Mutual",
+        "Negotiate",
+        "OAuth",
+        "PrivateToken",
+        "SCRAM-SHA-1",
+        "SCRAM-SHA-256",
+        "vapid",
+    ];
+    SCHEMES.iter().any(|scheme| scheme.eq_ignore_ascii_case(word))
 }
 
 /// Header fields with the values of credential headers masked ([`redacted_header_value`]).
@@ -494,6 +520,22 @@ mod tests {
             assert!(!text.contains(secret), "{text}");
         }
         assert!(text.contains(r#"("Set-Cookie", "[redacted]")"#) && text.contains("no-store"), "{text}");
+    }
+
+    #[test]
+    fn rfc9110_11_6_2_only_a_registered_scheme_is_shown_before_a_redacted_credential() {
+        for (value, shown) in [
+            ("Basic cGFydG5lcjpzM2NyZXQ=", "Basic [redacted]"),
+            ("bearer at-1", "bearer [redacted]"),
+            ("DPoP at-1", "DPoP [redacted]"),
+            // No scheme, or an unknown word first: that word may be the credential itself.
+            ("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln trailing", "[redacted]"),
+            ("s3cr3t-api-key x", "[redacted]"),
+            ("cGFydG5lcjpzM2NyZXQ=", "[redacted]"),
+        ] {
+            assert_eq!(redacted_header_value("Authorization", value), shown, "{value}");
+            assert_eq!(redacted_header_value("Proxy-Authorization", value), shown, "{value}");
+        }
     }
 
     #[test]
