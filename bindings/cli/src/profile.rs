@@ -5,7 +5,7 @@ use crate::output::{self, Ctx, Table};
 use crate::{read_bytes, Failure, Outcome, ProfileArgs};
 use mcx_connect::{
     AppServerInfo, DocumentKind, EndpointPolicy, Error, GroupServerInfo, InitialConfiguration, PartnerShape,
-    PartnerSystem, ProfileError, RejectedEntry, RejectedKind, UserProfile,
+    PartnerSystem, ProfileError, RejectedKind, UserProfile,
 };
 use serde_json::{json, Value};
 
@@ -182,13 +182,6 @@ fn shape(shape: PartnerShape) -> &'static str {
     }
 }
 
-fn rejected_kind(entry: &RejectedEntry) -> &'static str {
-    match entry.kind {
-        RejectedKind::PartnerSystem => "partner_system",
-        RejectedKind::Group => "group",
-    }
-}
-
 fn servers_json(info: &AppServerInfo) -> Value {
     json!({
         "idms_token_endpoint": info.idms_token_endpoint,
@@ -239,12 +232,8 @@ fn document_json(s: &Shown<'_>) -> Value {
             "group_id": g.group_id,
             "token_endpoint": g.idms_token_endpoint,
         })).collect::<Vec<_>>(),
-        "rejected": s.profile.rejected().iter().map(|r| json!({
-            "kind": rejected_kind(r),
-            "id": r.id,
-            "code": r.code,
-            "description": r.description,
-        })).collect::<Vec<_>>(),
+        // The core's own record as it serialises: `kind` (`partner_system` | `group`), `id`, `code`, `description`.
+        "rejected": s.profile.rejected(),
     })
 }
 
