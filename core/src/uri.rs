@@ -163,6 +163,42 @@ fn parse_full(input: &str) -> Result<UriParts<'_>, &'static str> {
     Ok(UriParts { scheme, host, port, has_fragment })
 }
 
+/// `input` with its scheme and host in lower case, RFC 3986 §6.2.2.1: both are case-insensitive,
+/// so `HTTPS://IdMS.Partner.Example/token` and `https://idms.partner.example/token` name the same
+/// token endpoint. The hexadecimal digits of a percent-escape in the host are written in upper
+/// case, as that clause asks; the port, path and query are kept as written (their case matters).
+/// Borrowed when there is nothing to change; `None` for text that is not an absolute URI.
+pub(crate) fn case_normalised(input: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let parts = parse_absolute(input).ok()?;
+    // No user information is accepted, so the host follows `scheme://` at once.
+    let host_start = parts.scheme.len() + 3;
+    let host_end = host_start + parts.host.len();
+    let (scheme, host) = (input.get(..parts.scheme.len())?, input.get(host_start..host_end)?);
+    // The host's escapes were checked: each `%` is followed by two hexadecimal digits.
+    let after_percent =
+        |at: usize, back: usize| at.checked_sub(back).and_then(|i| host.as_bytes().get(i)) == Some(&b'%');
+    let escape_digit = |at: usize| after_percent(at, 1) || after_percent(at, 2);
+    let wanted = |(at, b): (usize, u8)| if escape_digit(at) { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+    let changed =
+        scheme.bytes().any(|b| b.is_ascii_uppercase()) || host.bytes().enumerate().any(|ab| wanted(ab) != ab.1);
+    if !changed {
+        return Some(std::borrow::Cow::Borrowed(input));
+    }
+    let mut out = String::with_capacity(input.len());
+    out.push_str(&scheme.to_ascii_lowercase());
+    out.push_str("://");
+    out.extend(host.bytes().enumerate().map(|ab| char::from(wanted(ab))));
+    out.push_str(input.get(host_end..)?);
+    Some(std::borrow::Cow::Owned(out))
+}
+
+/// Whether `a` and `b` name the same resource: equal as written, or equal once both are read as
+/// absolute URIs with their scheme and host case normalised ([`case_normalised`]). Text that is
+/// not an absolute URI is only ever equal as written.
+pub(crate) fn same_resource(a: &str, b: &str) -> bool {
+    a == b || matches!((case_normalised(a), case_normalised(b)), (Some(a), Some(b)) if a == b)
+}
+
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
     if authority.is_empty() {
         return Err("it has an empty host");
@@ -319,6 +355,24 @@ fn is_dec_octet(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3986_6_2_2_1_scheme_and_host_are_compared_without_case_and_the_path_with_it() {
+        let normalised = |uri| case_normalised(uri).map(std::borrow::Cow::into_owned);
+        assert_eq!(
+            normalised("HTTPS://IdMS.Partner.Example:8443/Token?A=B").as_deref(),
+            Some("https://idms.partner.example:8443/Token?A=B")
+        );
+        assert!(matches!(case_normalised("https://idms.partner.example/token"), Some(std::borrow::Cow::Borrowed(_))));
+        // A percent-escape's digits in the host in upper case, every other letter in lower case.
+        assert_eq!(normalised("https://A%2fB%c3%A9.Example/%2f").as_deref(), Some("https://a%2Fb%C3%A9.example/%2f"));
+        assert_eq!(normalised("https://[::FFFF:A00:1]/x").as_deref(), Some("https://[::ffff:a00:1]/x"));
+        assert_eq!(normalised("not a uri"), None);
+        assert!(same_resource("HTTPS://IDMS.PARTNER.EXAMPLE/token", "https://idms.partner.example/token"));
+        assert!(!same_resource("https://idms.partner.example/TOKEN", "https://idms.partner.example/token"));
+        assert!(!same_resource("https://idms.partner.example:443/token", "https://idms.partner.example/token"));
+        assert!(!same_resource("Client-A", "client-a"), "text that is not a URI is compared as written");
+    }
 
     #[test]
     fn rfc3986_absolute_https_uri_with_port_path_and_query_is_read() {

@@ -97,6 +97,13 @@ def main():
     check("b_2_1_2_aud_without_the_partner_address_fails_the_aud_target_rule",
           token(aud=[CLIENT, "https://idms.other.example/token"]),
           report(outcomes(aud_target="fail"), "token_audience_missing_target"))
+    check("rfc3986_6_2_2_1_aud_holding_the_partner_address_with_scheme_and_host_in_upper_case_passes_aud_target",
+          token(aud=[CLIENT, "HTTPS://IdMS.Partner.Example/as/token.oauth2"]), report(outcomes()))
+    check("rfc3986_6_2_2_1_aud_holding_the_partner_address_with_its_path_in_another_case_fails_aud_target",
+          token(aud=[CLIENT, "https://idms.partner.example/AS/token.oauth2"]),
+          report(outcomes(aud_target="fail"), "token_audience_missing_target"))
+    check("rfc7519_4_1_3_aud_holding_the_client_id_in_another_case_fails_aud_client",
+          token(aud=[CLIENT.upper(), TARGET]), report(outcomes(aud_client="fail"), "token_audience_missing_client"))
     check("b_2_1_2_aud_without_either_fails_both_aud_rules_and_the_first_is_the_failure", token(aud="someone-else"),
           report(outcomes(aud_client="fail", aud_target="fail"), "token_audience_missing_client"))
     check("oidc_core_3_1_3_7_azp_other_than_the_client_fails_the_azp_rule", token(azp="other-client"),

@@ -100,13 +100,19 @@ impl SecurityTokenIssuer {
 
     /// The claims of the security token for the user of `subject` (a validated primary access
     /// token), issued to `client_id` for `resource` (the partner token endpoint) at `now`.
-    /// `exp` is `now + lifetime`, or the access token's `exp` when that comes first; `jti` is unset.
+    /// `aud` holds `resource` with its scheme and host in lower case (RFC 3986 §6.2.2.1). `exp` is
+    /// `now + lifetime`, or the access token's `exp` when that comes first; `jti` is unset.
     pub fn claims(&self, subject: &AccessToken, client_id: &str, resource: &str, now: u64) -> TokenClaims {
         let from = &subject.claims;
         TokenClaims {
             iss: self.issuer.clone(),
             sub: from.sub.clone(),
-            aud: vec![client_id.to_owned(), resource.to_owned()],
+            // The partner address with its scheme and host in lower case (RFC 3986 §6.2.2.1), the
+            // form a partner that compares `aud` as a plain string (RFC 7519 §4.1.3) expects.
+            aud: vec![
+                client_id.to_owned(),
+                crate::uri::case_normalised(resource).map_or_else(|| resource.to_owned(), Into::into),
+            ],
             exp: now.saturating_add(self.lifetime).min(from.exp),
             iat: now,
             nbf: None,
@@ -200,7 +206,7 @@ impl SecurityTokenIssuer {
                 reason: "a security token is issued to the user alone; delegation is not supported",
             }));
         }
-        if request.audience.iter().any(|audience| *audience != request.resource) {
+        if request.audience.iter().any(|audience| !crate::uri::same_resource(audience, &request.resource)) {
             return Err(Rejection::with_code(
                 OAuthErrorCode::InvalidTarget,
                 RequestError::UnsupportedParameter {

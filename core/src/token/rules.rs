@@ -449,7 +449,11 @@ impl SecurityTokenRules {
         report.pass("claims", || format!("sub of {} bytes", claims.sub.len()));
         self.time_rules(&mut report, &claims, now);
         let (client, target) = (shown(client_id), &self.target);
-        let (holds_client, holds_target) = (claims.has_audience(client_id), claims.has_audience(target));
+        // The partner address is a URI: its scheme and host are compared without case (RFC 3986
+        // §6.2.2.1), so a primary or a profile that writes `HTTPS://IdMS.Partner.Example/token`
+        // does not fail a migration; its path is compared as written.
+        let holds_target = claims.aud.iter().any(|audience| crate::uri::same_resource(audience, target));
+        let holds_client = claims.has_audience(client_id);
         report.outcome_described(
             "aud_client",
             if holds_client { Ok(()) } else { Err(TokenError::AudienceMissingClient(client.clone())) },
