@@ -428,34 +428,67 @@ mod tests {
     /// The one-pass reading of the usual shape accepts only what the full reader accepts, with
     /// the same parts: every URI one edit (a byte replaced, inserted or removed) away from a
     /// set of endpoints, over every ASCII byte and two non-ASCII characters.
+    /// URIs of every shape the readers take: the usual one, sub-delimiters, escapes, IP literals.
+    const SEEDS: [&str; 10] = [
+        "https://idms.partner.example/token",
+        "https://IdM.partner_server.com:9031/as/token.oauth2?x=1&y=/a?b",
+        "http://127.0.0.1:8080/t",
+        "https://h",
+        "https://h:1",
+        "https://h:65535?",
+        "s+a.b-c://a-b.c_d~e!$&'()*+,;=:0/p:@x/;=?q:@/?",
+        "https://a.example/%41#f",
+        "https://u@[::1]:1/",
+        "HTTPS://A%2fB.Example:8443/P%2f?Q#F",
+    ];
+
+    /// `seed` and every text one character away from it (removed, inserted or replaced), over
+    /// ASCII and two non-ASCII characters.
+    fn one_character_changes(seed: &str) -> Vec<String> {
+        let alphabet: Vec<char> = (0u8..=127).map(char::from).chain(['\u{e9}', '\u{2028}']).collect();
+        let mut cases = vec![seed.to_owned()];
+        let boundaries: Vec<usize> = seed.char_indices().map(|(at, _)| at).chain([seed.len()]).collect();
+        for &at in &boundaries {
+            let (before, after) = seed.split_at(at);
+            let rest = after.get(after.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default();
+            cases.push(format!("{before}{rest}"));
+            for &ch in &alphabet {
+                cases.push(format!("{before}{ch}{after}"));
+                cases.push(format!("{before}{ch}{rest}"));
+            }
+        }
+        cases
+    }
+
+    #[test]
+    fn rfc3986_6_2_2_1_case_normalising_keeps_a_uri_readable_with_the_same_parts_and_is_idempotent() {
+        let mut normalised = 0;
+        for seed in SEEDS {
+            for case in &one_character_changes(seed) {
+                let Some(form) = case_normalised(case) else {
+                    assert!(parse_absolute(case).is_err(), "{case:?}");
+                    continue;
+                };
+                let (before, after) = (parse_absolute(case), parse_absolute(&form));
+                let (Ok(before), Ok(after)) = (before, after) else { panic!("{case:?} -> {form:?}") };
+                assert!(
+                    before.scheme.eq_ignore_ascii_case(after.scheme) && before.host.eq_ignore_ascii_case(after.host)
+                );
+                assert_eq!((before.port, before.has_fragment), (after.port, after.has_fragment), "{case:?}");
+                assert!(case.eq_ignore_ascii_case(&form), "only the case of letters changes: {case:?}");
+                assert_eq!(case_normalised(&form).as_deref(), Some(&*form), "idempotent: {case:?}");
+                assert!(same_resource(case, &form) && same_resource(&form, case), "{case:?}");
+                normalised += usize::from(form != *case);
+            }
+        }
+        assert!(normalised > 1_000, "{normalised}");
+    }
+
     #[test]
     fn rfc3986_3_the_one_pass_reading_agrees_with_the_full_reader() {
-        let seeds = [
-            "https://idms.partner.example/token",
-            "https://IdM.partner_server.com:9031/as/token.oauth2?x=1&y=/a?b",
-            "http://127.0.0.1:8080/t",
-            "https://h",
-            "https://h:1",
-            "https://h:65535?",
-            "s+a.b-c://a-b.c_d~e!$&'()*+,;=:0/p:@x/;=?q:@/?",
-            "https://a.example/%41#f",
-            "https://u@[::1]:1/",
-        ];
-        let alphabet: Vec<char> = (0u8..=127).map(char::from).chain(['\u{e9}', '\u{2028}']).collect();
         let (mut plain, mut total) = (0, 0);
-        for seed in seeds {
-            let mut cases = vec![seed.to_owned()];
-            let boundaries: Vec<usize> = seed.char_indices().map(|(at, _)| at).chain([seed.len()]).collect();
-            for &at in &boundaries {
-                let (before, after) = seed.split_at(at);
-                let rest = after.get(after.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default();
-                cases.push(format!("{before}{rest}"));
-                for &ch in &alphabet {
-                    cases.push(format!("{before}{ch}{after}"));
-                    cases.push(format!("{before}{ch}{rest}"));
-                }
-            }
-            for case in &cases {
+        for seed in SEEDS {
+            for case in &one_character_changes(seed) {
                 total += 1;
                 if let Some(parts) = parse_plain(case) {
                     plain += 1;
@@ -464,8 +497,8 @@ mod tests {
             }
         }
         // Both paths were taken many times (the usual shapes by the one-pass reading).
-        assert!(parse_plain(seeds[0]).is_some() && parse_plain(seeds[6]).is_some());
-        assert!(parse_plain(seeds[7]).is_none() && parse_plain(seeds[8]).is_none());
+        assert!(parse_plain(SEEDS[0]).is_some() && parse_plain(SEEDS[6]).is_some());
+        assert!(parse_plain(SEEDS[7]).is_none() && parse_plain(SEEDS[8]).is_none());
         assert!(plain > 5_000 && total - plain > 5_000, "{plain} of {total}");
     }
 
