@@ -38,10 +38,32 @@ fn check_redirect_uri(uri: &str) -> Result<(), LoginError> {
     Ok(())
 }
 
-/// Splits the query of a URL into a strict form (the fragment, if any, is ignored).
-fn query_form(url: &str) -> Result<Form, RequestError> {
+/// The query of a URL (the fragment, if any, is not part of it).
+fn query_of(url: &str) -> &str {
     let without_fragment = url.split('#').next().unwrap_or_default();
-    let query = without_fragment.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    without_fragment.split_once('?').map(|(_, q)| q).unwrap_or_default()
+}
+
+/// Splits the query of a URL into a strict form (server role: an authorization request).
+fn query_form(url: &str) -> Result<Form, RequestError> {
+    Form::parse(query_of(url).as_bytes(), &ParseOptions::strict(), &mut Vec::new())
+}
+
+/// The parameters of an authorization response that this client reads (RFC 6749 §4.1.2, §4.1.2.1).
+const RESPONSE_PARAMETERS: [&str; 5] = ["code", "state", "error", "error_description", "error_uri"];
+
+/// The query of an authorization response (client role). RFC 6749 §4.1.2: "The client MUST
+/// ignore unrecognized response parameters", so a pair whose name is none of
+/// [`RESPONSE_PARAMETERS`] is passed over unread, whatever it holds (a repeat, an empty pair, a
+/// bad escape, bytes that are not UTF-8); the parameters read are read strictly: once each
+/// (§3.1), well escaped.
+fn response_form(url: &str) -> Result<Form, RequestError> {
+    let used = query_of(url).split('&').filter(|pair| {
+        let name = pair.split('=').next().unwrap_or_default();
+        form::decode_component(name).is_ok_and(|name| RESPONSE_PARAMETERS.contains(&name.as_str()))
+    });
+    // The text holds the code: wiped once read, as `Form` wipes its values.
+    let query = zeroize::Zeroizing::new(used.collect::<Vec<_>>().join("&"));
     Form::parse(query.as_bytes(), &ParseOptions::strict(), &mut Vec::new())
 }
 
@@ -165,6 +187,9 @@ impl AuthorizationRequest {
     /// Reads the redirect back from the IdMS (B.4.2.3): the authorization `code`, after checking
     /// `state`; an error redirect becomes [`Error::ErrorResponse`].
     ///
+    /// Parameters other than `code`, `state`, `error`, `error_description` and `error_uri` are
+    /// ignored unread (RFC 6749 §4.1.2), however they are written; those five are read strictly.
+    ///
     /// `state` is checked first, for an error redirect too (RFC 6749 §4.1.2.1: `state` is
     /// REQUIRED in an error response when the request had one, and this request always has
     /// one): otherwise anyone could end a login with an error redirect and have the client show
@@ -181,7 +206,7 @@ impl AuthorizationRequest {
     /// assert_eq!(request.read_response(forged).unwrap_err().code(), "login_state_mismatch");
     /// ```
     pub fn read_response(&self, redirect_url: &str) -> Result<Secret, Error> {
-        let form = query_form(redirect_url)?;
+        let form = response_form(redirect_url)?;
         if !form.get("state").is_some_and(|state| self.state.ct_eq_str(state)) {
             return Err(LoginError::StateMismatch.into());
         }
