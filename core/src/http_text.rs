@@ -45,7 +45,23 @@ struct Head<'a> {
     body: &'a str,
 }
 
-fn split_head<'a>(text: &'a str, mode: ParseMode, report: &mut Vec<Normalisation>) -> Result<Head<'a>, RequestError> {
+/// What a reader does with obsolete line folding (RFC 9112 §5.2): a line of a field section that
+/// starts with a space or a tab.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineFolding {
+    /// A request: refused, as a server may ("MUST either reject the message … or replace").
+    Refused,
+    /// A response: "A user agent that receives an obs-fold in a response message MUST replace each
+    /// received obs-fold with one or more SP octets prior to interpreting the field value."
+    Unfolded,
+}
+
+fn split_head<'a>(
+    text: &'a str,
+    mode: ParseMode,
+    folding: LineFolding,
+    report: &mut Vec<Normalisation>,
+) -> Result<Head<'a>, RequestError> {
     let mut rest = text;
     let next_line = |rest: &mut &'a str| -> Option<&'a str> {
         if rest.is_empty() {
@@ -81,7 +97,22 @@ fn split_head<'a>(text: &'a str, mode: ParseMode, report: &mut Vec<Normalisation
             break;
         }
         if line.starts_with([' ', '\t']) {
-            return Err(malformed(format!("obsolete line folding at line {line_number}")));
+            check_no_bare_cr_or_nul(line, line_number)?;
+            // A folded line continues the field above it; before the first field there is none
+            // (§2.2: whitespace before the first field is refused).
+            match headers.last_mut() {
+                Some((_, value)) if folding == LineFolding::Unfolded => {
+                    let more = line.trim_matches([' ', '\t']);
+                    if !more.is_empty() {
+                        if !value.is_empty() {
+                            value.push(' ');
+                        }
+                        value.push_str(more);
+                    }
+                    continue;
+                }
+                _ => return Err(malformed(format!("obsolete line folding at line {line_number}"))),
+            }
         }
         check_no_bare_cr_or_nul(line, line_number)?;
         let (name, value) =
@@ -233,7 +264,7 @@ impl HttpRequest {
     /// ```
     pub fn parse_text(text: &str, mode: ParseMode) -> Result<Parsed<HttpRequest>, RequestError> {
         let mut report = Vec::new();
-        let head = split_head(text, mode, &mut report)?;
+        let head = split_head(text, mode, LineFolding::Refused, &mut report)?;
         let mut parts = head.start_line.split(' ');
         let (Some(method), Some(target), Some(version), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -328,7 +359,8 @@ fn split_url(url: &str) -> (&str, std::borrow::Cow<'_, str>) {
 }
 
 impl HttpResponse {
-    /// Reads an HTTP/1.1 response written as text.
+    /// Reads an HTTP/1.1 response written as text. A header field folded over several lines
+    /// (obsolete line folding) is read as one value, each fold a space (RFC 9112 §5.2).
     ///
     /// ```
     /// use mcx_connect::HttpResponse;
@@ -336,7 +368,7 @@ impl HttpResponse {
     /// assert_eq!(response.status, 400);
     /// ```
     pub fn parse_text(text: &str) -> Result<HttpResponse, RequestError> {
-        let head = split_head(text, ParseMode::Strict, &mut Vec::new())?;
+        let head = split_head(text, ParseMode::Strict, LineFolding::Unfolded, &mut Vec::new())?;
         let mut parts = head.start_line.splitn(3, ' ');
         let version = parts.next().unwrap_or_default();
         if !is_http_1_version(version) {
