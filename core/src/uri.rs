@@ -326,14 +326,20 @@ fn position(text: &str, matches: impl Fn(u8) -> bool) -> Option<usize> {
     text.bytes().position(matches)
 }
 
-/// Whether `host` names this machine: `localhost` (and `*.localhost`), `127.0.0.0/8`, `[::1]`.
+/// Whether `host` names this machine: `localhost`, `127.0.0.0/8`, `[::1]`.
+///
+/// A name under `localhost` (`idms.localhost`) is not: RFC 6761 §6.3 asks resolvers to answer
+/// loopback for it, but many do not (a stub resolver without such a rule sends it to the DNS),
+/// and the host application's resolver is unknown here. Plain `http` to a name some resolver
+/// sends to the network would carry tokens in clear, so only `localhost` itself, which every
+/// hosts file names, and the loopback addresses count (RFC 8252 §8.3 prefers the addresses).
 ///
 /// An address in `127.0.0.0/8` is an RFC 3986 §3.2.2 `IPv4address`: four `dec-octet`s, with
 /// no sign and no leading zero. Any other spelling (`127.0.0.09`, `127.0.0.+1`) is a `reg-name`
 /// that a resolver may look up in the DNS, and so names no particular machine.
 pub(crate) fn is_loopback_host(host: &str) -> bool {
     let lower = host.to_ascii_lowercase();
-    if lower == "localhost" || lower.ends_with(".localhost") {
+    if lower == "localhost" {
         return true;
     }
     // `::1` in any of its text forms (`[0:0:0:0:0:0:0:1]`, RFC 4291 §2.2, §2.5.3); an
@@ -535,11 +541,12 @@ mod tests {
     }
 
     #[test]
-    fn loopback_hosts_are_localhost_127_slash_8_and_ipv6_one() {
-        for host in ["localhost", "LOCALHOST", "idms.localhost", "127.0.0.1", "127.1.2.3", "[::1]"] {
+    fn rfc8252_8_3_loopback_hosts_are_localhost_127_slash_8_and_ipv6_one_and_no_name_under_localhost() {
+        for host in ["localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]"] {
             assert!(is_loopback_host(host), "{host}");
         }
-        for host in ["example.com", "127.0.0.1.example.com", "128.0.0.1", "localhost.example", "127.0.0.256"] {
+        let not = ["example.com", "127.0.0.1.example.com", "128.0.0.1", "localhost.example", "127.0.0.256"];
+        for host in not.into_iter().chain(["idms.localhost", "localhost."]) {
             assert!(!is_loopback_host(host), "{host}");
         }
     }
