@@ -54,13 +54,14 @@ const RESPONSE_PARAMETERS: [&str; 5] = ["code", "state", "error", "error_descrip
 
 /// The query of an authorization response (client role). RFC 6749 §4.1.2: "The client MUST
 /// ignore unrecognized response parameters", so a pair whose name is none of
-/// [`RESPONSE_PARAMETERS`] is passed over unread, whatever it holds (a repeat, an empty pair, a
-/// bad escape, bytes that are not UTF-8); the parameters read are read strictly: once each
-/// (§3.1), well escaped.
-fn response_form(url: &str) -> Result<Form, RequestError> {
+/// [`RESPONSE_PARAMETERS`] (nor `iss`, when `with_iss`: RFC 9207) is passed over unread, whatever
+/// it holds (a repeat, an empty pair, a bad escape, bytes that are not UTF-8); the parameters read
+/// are read strictly: once each (§3.1), well escaped.
+fn response_form(url: &str, with_iss: bool) -> Result<Form, RequestError> {
     let used = query_of(url).split('&').filter(|pair| {
         let name = pair.split('=').next().unwrap_or_default();
-        form::decode_component(name).is_ok_and(|name| RESPONSE_PARAMETERS.contains(&name.as_str()))
+        form::decode_component(name)
+            .is_ok_and(|name| RESPONSE_PARAMETERS.contains(&name.as_str()) || (with_iss && name == "iss"))
     });
     // The text holds the code: wiped once read, as `Form` wipes its values.
     let query = zeroize::Zeroizing::new(used.collect::<Vec<_>>().join("&"));
@@ -117,6 +118,12 @@ pub struct AuthorizationRequest {
     pub pkce: Pkce,
     /// Requested authentication context classes, if any.
     pub acr_values: Option<String>,
+    /// The issuer identifier of the IdMS, when it sends `iss` in its authorization responses
+    /// (RFC 9207; its metadata says `authorization_response_iss_parameter_supported`). The
+    /// response must then carry that `iss`, compared as a plain string (§2.4), so that a
+    /// response from another server is refused (`login_issuer_mismatch`). `None`: `iss` is not
+    /// read.
+    pub issuer: Option<String>,
 }
 
 impl AuthorizationRequest {
@@ -151,6 +158,7 @@ impl AuthorizationRequest {
             nonce,
             pkce,
             acr_values: None,
+            issuer: None,
         }
     }
 
@@ -187,8 +195,10 @@ impl AuthorizationRequest {
     /// Reads the redirect back from the IdMS (B.4.2.3): the authorization `code`, after checking
     /// `state`; an error redirect becomes [`Error::ErrorResponse`].
     ///
-    /// Parameters other than `code`, `state`, `error`, `error_description` and `error_uri` are
-    /// ignored unread (RFC 6749 §4.1.2), however they are written; those five are read strictly.
+    /// With an [`issuer`](Self::issuer), the response's `iss` must name it (RFC 9207 §2.4). Other
+    /// parameters than `code`, `state`, `error`, `error_description`, `error_uri` (and `iss` with
+    /// an issuer) are ignored unread (RFC 6749 §4.1.2), however they are written; those are read
+    /// strictly.
     ///
     /// `state` is checked first, for an error redirect too (RFC 6749 §4.1.2.1: `state` is
     /// REQUIRED in an error response when the request had one, and this request always has
@@ -206,9 +216,24 @@ impl AuthorizationRequest {
     /// assert_eq!(request.read_response(forged).unwrap_err().code(), "login_state_mismatch");
     /// ```
     pub fn read_response(&self, redirect_url: &str) -> Result<Secret, Error> {
-        let form = response_form(redirect_url)?;
+        let form = response_form(redirect_url, self.issuer.is_some())?;
         if !form.get("state").is_some_and(|state| self.state.ct_eq_str(state)) {
             return Err(LoginError::StateMismatch.into());
+        }
+        // RFC 9207 §2.4, before the response is used, an error response too.
+        if let Some(issuer) = &self.issuer {
+            match form.get("iss") {
+                Some(iss) if iss == issuer => {}
+                Some(iss) => {
+                    let named = format!(
+                        "names the issuer `{}`, not `{}`",
+                        http::printable(iss, 120),
+                        http::printable(issuer, 120)
+                    );
+                    return Err(LoginError::IssuerMismatch(named).into());
+                }
+                None => return Err(LoginError::IssuerMismatch("has no `iss`, which this IdMS sends".to_owned()).into()),
+            }
         }
         if let Some(error) = form.optional("error") {
             return Err(Error::ErrorResponse(ErrorResponse {

@@ -48,6 +48,7 @@ fn authorization_request(input: &Value) -> Result<AuthorizationRequest, Failure>
         pkce,
     );
     request.acr_values = opt_str(input, "acr_values").map(str::to_owned);
+    request.issuer = opt_str(input, "issuer").map(str::to_owned);
     Ok(request)
 }
 

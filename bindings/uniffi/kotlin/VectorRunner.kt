@@ -142,6 +142,7 @@ object VectorRunner {
         return AuthorizationRequest.withValues(
             str(input, "authorization_endpoint"), str(input, "client_id"), str(input, "redirect_uri"), scope,
             Secret(str(input, "state")), Secret(str(input, "nonce")), pkce, optStr(input, "acr_values"),
+            optStr(input, "issuer"),
         )
     }
 

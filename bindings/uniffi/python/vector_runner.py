@@ -301,6 +301,7 @@ def authorization_request(inp):
         m.Secret(req_str(inp, "nonce")),
         pkce,
         inp.get("acr_values"),
+        inp.get("issuer"),
     )
 
 

@@ -41,21 +41,26 @@ pub struct AuthorizationRequest(mcx_connect::AuthorizationRequest);
 
 #[uniffi::export]
 impl AuthorizationRequest {
-    /// A request with a fresh random `state`, `nonce` and PKCE verifier.
-    #[uniffi::constructor]
+    /// A request with a fresh random `state`, `nonce` and PKCE verifier. `issuer`: the IdMS's
+    /// issuer identifier when it sends `iss` in its redirects (RFC 9207), which `read_response`
+    /// then requires.
+    #[uniffi::constructor(default(issuer = None))]
     pub fn new(
         authorization_endpoint: String,
         client_id: String,
         redirect_uri: String,
         scope: ScopeSet,
+        issuer: Option<String>,
     ) -> Result<Arc<Self>> {
-        let request = mcx_connect::AuthorizationRequest::new(authorization_endpoint, client_id, redirect_uri, scope)?;
+        let mut request =
+            mcx_connect::AuthorizationRequest::new(authorization_endpoint, client_id, redirect_uri, scope)?;
+        request.issuer = issuer;
         Ok(Arc::new(Self(request)))
     }
 
-    /// A request with the given `state`, `nonce`, PKCE and optional `acr_values` (tests, or a
-    /// request restored after the app was suspended).
-    #[uniffi::constructor]
+    /// A request with the given `state`, `nonce`, PKCE and optional `acr_values` and `issuer`
+    /// (tests, or a request restored after the app was suspended).
+    #[uniffi::constructor(default(acr_values = None, issuer = None))]
     #[allow(clippy::too_many_arguments)] // One argument per request member, as in the core.
     pub fn with_values(
         authorization_endpoint: String,
@@ -66,6 +71,7 @@ impl AuthorizationRequest {
         nonce: Secret,
         pkce: Arc<Pkce>,
         acr_values: Option<String>,
+        issuer: Option<String>,
     ) -> Arc<Self> {
         let mut request = mcx_connect::AuthorizationRequest::with_values(
             authorization_endpoint,
@@ -76,7 +82,7 @@ impl AuthorizationRequest {
             nonce,
             pkce.0.clone(),
         );
-        request.acr_values = acr_values;
+        (request.acr_values, request.issuer) = (acr_values, issuer);
         Arc::new(Self(request))
     }
 
@@ -86,7 +92,8 @@ impl AuthorizationRequest {
         Ok(self.0.url(policy.unwrap_or_default())?)
     }
 
-    /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`.
+    /// Reads the redirect the IdMS sent back: the authorization code, after checking `state`
+    /// (and `iss`, with an `issuer`).
     pub fn read_response(&self, redirect_url: String) -> Result<Secret> {
         Ok(self.0.read_response(&redirect_url)?)
     }

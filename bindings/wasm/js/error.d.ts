@@ -129,6 +129,8 @@ export type ErrorCode =
   | "profile_service_not_loaded"
   /** login: the authorization response's `state` differs from the request's (CSRF) */
   | "login_state_mismatch"
+  /** login: the authorization response's `iss` is not the expected issuer, or is missing where the IdMS sends it (RFC 9207 §2.4) */
+  | "login_issuer_mismatch"
   /** login: a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1) */
   | "login_invalid_verifier"
   /** login: `code_verifier` does not match the stored challenge (RFC 7636 §4.6) */

@@ -34,6 +34,11 @@ pub struct AuthorizationRequestState {
     /// Requested authentication context classes, if any.
     #[serde(default)]
     pub acr_values: Option<String>,
+    /// The IdM server's issuer identifier when it sends `iss` in its redirects (RFC 9207; its
+    /// metadata's `authorization_response_iss_parameter_supported`): `readResponse` then requires
+    /// that `iss`. Without it, `iss` is not read.
+    #[serde(default)]
+    pub issuer: Option<String>,
     /// The anti-CSRF `state` (drawn at random when absent; it is a secret: store it like one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
@@ -87,7 +92,7 @@ impl JsAuthorizationRequest {
             js.redirect_uri,
             scope_in(&js.scope)?,
         ))?;
-        inner.acr_values = js.acr_values;
+        (inner.acr_values, inner.issuer) = (js.acr_values, js.issuer);
         Ok(Self { inner })
     }
 
@@ -109,7 +114,7 @@ impl JsAuthorizationRequest {
             Secret::new(js.nonce.ok_or_else(|| missing("nonce"))?),
             pkce,
         );
-        inner.acr_values = js.acr_values;
+        (inner.acr_values, inner.issuer) = (js.acr_values, js.issuer);
         Ok(Self { inner })
     }
 
@@ -126,6 +131,7 @@ impl JsAuthorizationRequest {
             redirect_uri: r.redirect_uri.clone(),
             scope: r.scope.to_string(),
             acr_values: r.acr_values.clone(),
+            issuer: r.issuer.clone(),
             state: Some(r.state.expose().to_owned()),
             nonce: Some(r.nonce.expose().to_owned()),
             code_verifier: Some(r.pkce.verifier().expose().to_owned()),
@@ -152,6 +158,7 @@ impl JsAuthorizationRequest {
     /// checking its `state` against this login's.
     ///
     /// @throws {McxConnectError} `login_state_mismatch` for another login's redirect;
+    /// `login_issuer_mismatch` for a redirect whose `iss` is not `issuer` (when it is set);
     /// `error_response` when the server redirected with an error (its `oauthError`, e.g.
     /// `access_denied` when the user cancelled); `missing_parameter` without a `code`.
     #[wasm_bindgen(js_name = readResponse, unchecked_return_type = "string")]

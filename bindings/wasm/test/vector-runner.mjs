@@ -137,6 +137,7 @@ function authorizationRequest(api, input) {
     redirectUri: str(input, "redirect_uri"),
     scope: str(input, "scope"),
     acrValues: optStr(input, "acr_values") ?? null,
+    issuer: optStr(input, "issuer") ?? null,
     state: str(input, "state"),
     nonce: str(input, "nonce"),
     codeVerifier: str(input, "code_verifier"),

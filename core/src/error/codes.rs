@@ -506,6 +506,12 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
+        code: "login_issuer_mismatch",
+        concept: Concept::Login,
+        meaning: meaning("the authorization response's `iss` is not the expected issuer, or is missing where the IdMS sends it (RFC 9207 §2.4)"),
+        rfc_error: RfcError::NotSent,
+    },
+    ErrorCode {
         code: "login_invalid_verifier",
         concept: Concept::Login,
         meaning: meaning("a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1)"),

@@ -386,6 +386,10 @@ pub enum LoginError {
     /// The `state` in the authorization response is not the one the client sent (CSRF).
     #[error("the authorization response's state does not match the request's state")]
     StateMismatch,
+    /// The authorization response's `iss` is not the issuer the request was sent to, or it has
+    /// none where that issuer sends one (RFC 9207 §2.4: a mix-up attack).
+    #[error("the authorization response {0} (RFC 9207 section 2.4)")]
+    IssuerMismatch(String),
     /// A PKCE verifier is not 43-128 characters of `A-Z a-z 0-9 - . _ ~` (RFC 7636 §4.1).
     #[error("the PKCE code_verifier is not 43 to 128 unreserved characters (RFC 7636 section 4.1)")]
     InvalidVerifier,
@@ -411,6 +415,7 @@ impl LoginError {
     pub fn code(&self) -> &'static str {
         match self {
             LoginError::StateMismatch => "login_state_mismatch",
+            LoginError::IssuerMismatch(_) => "login_issuer_mismatch",
             LoginError::InvalidVerifier => "login_invalid_verifier",
             LoginError::PkceMismatch => "login_pkce_mismatch",
             LoginError::PkceRequired(_) => "login_pkce_required",

@@ -120,6 +120,8 @@ class ErrorCode(str, enum.Enum):
     """profile: look-up: no user profile of that service was loaded"""
     LOGIN_STATE_MISMATCH = "login_state_mismatch"
     """login: the authorization response's `state` differs from the request's (CSRF)"""
+    LOGIN_ISSUER_MISMATCH = "login_issuer_mismatch"
+    """login: the authorization response's `iss` is not the expected issuer, or is missing where the IdMS sends it (RFC 9207 §2.4)"""
     LOGIN_INVALID_VERIFIER = "login_invalid_verifier"
     """login: a PKCE verifier is not 43-128 unreserved characters (RFC 7636 §4.1)"""
     LOGIN_PKCE_MISMATCH = "login_pkce_mismatch"

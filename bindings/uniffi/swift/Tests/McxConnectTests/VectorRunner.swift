@@ -133,7 +133,7 @@ enum VectorRunner {
             authorizationEndpoint: try str(i, "authorization_endpoint"), clientId: try str(i, "client_id"),
             redirectUri: try str(i, "redirect_uri"), scope: scope, state: Secret(value: try str(i, "state")),
             nonce: Secret(value: try str(i, "nonce")), pkce: try Pkce.fromVerifier(verifier: try str(i, "code_verifier")),
-            acrValues: i["acr_values"]?.string)
+            acrValues: i["acr_values"]?.string, issuer: i["issuer"]?.string)
     }
 
     static let services: [String: McService] = ["ptt": .ptt, "video": .video, "data": .data]
