@@ -57,7 +57,7 @@ impl PrimaryIdms {
     fn authorize(&mut self, url: &str) -> String {
         let request = IncomingAuthorizationRequest::parse_url(url).unwrap();
         let code = format!("code-{}", self.codes.len() + 1);
-        let redirect = request.success_redirect(&code);
+        let redirect = request.success_redirect(&code, None);
         self.codes.insert(
             code,
             CodeGrant {

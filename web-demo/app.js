@@ -272,6 +272,8 @@ function startLogin() {
       clientId,
       redirectUri: config.redirect_uri,
       scope: mcx.scopeForService(partner.service),
+      // The home IdM server sends `iss` in its redirects (RFC 9207): a redirect from any other is refused.
+      issuer: config.primary.issuer,
     });
     const url = request.url(POLICY);
     sessionStorage.setItem(LOGIN_KEY, JSON.stringify({ auth: request.save(), authUrl: url, clientId, partner, xml: profile.xml, source: $("profile-source").value }));

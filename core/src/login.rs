@@ -332,23 +332,31 @@ impl IncomingAuthorizationRequest {
         })
     }
 
-    /// The redirect that hands the code back to the client (B.4.2.3).
-    pub fn success_redirect(&self, code: &str) -> String {
-        let mut pairs = vec![("code", code)];
-        if let Some(state) = &self.state {
-            pairs.push(("state", state));
-        }
-        append_query(&self.redirect_uri, &form::encode_pairs(&pairs))
+    /// The redirect that hands the code back to the client (B.4.2.3), with `iss` when `issuer` is
+    /// given: this server's issuer identifier, which RFC 9207 §2 has a server that supports it
+    /// send in every authorization response (and advertise as
+    /// `authorization_response_iss_parameter_supported`).
+    pub fn success_redirect(&self, code: &str, issuer: Option<&str>) -> String {
+        self.redirect(vec![("code", code)], issuer)
     }
 
-    /// The redirect that reports an error to the client (RFC 6749 §4.1.2.1).
-    pub fn error_redirect(&self, error: &ErrorResponse) -> String {
+    /// The redirect that reports an error to the client (RFC 6749 §4.1.2.1), with `iss` when
+    /// `issuer` is given (RFC 9207 §2: error responses too).
+    pub fn error_redirect(&self, error: &ErrorResponse, issuer: Option<&str>) -> String {
         let mut pairs = vec![("error", error.error.as_str())];
         if let Some(description) = &error.error_description {
             pairs.push(("error_description", description));
         }
+        self.redirect(pairs, issuer)
+    }
+
+    /// `pairs`, then `state` and `iss` when there are any, added to the redirect URI's query.
+    fn redirect<'a>(&'a self, mut pairs: Vec<(&'a str, &'a str)>, issuer: Option<&'a str>) -> String {
         if let Some(state) = &self.state {
             pairs.push(("state", state));
+        }
+        if let Some(issuer) = issuer {
+            pairs.push(("iss", issuer));
         }
         append_query(&self.redirect_uri, &form::encode_pairs(&pairs))
     }

@@ -29,7 +29,7 @@ fn b_4_2_2_authorization_url_carries_every_required_parameter_and_the_server_rea
     assert_eq!(incoming.state.as_deref(), Some("state-1"));
     assert_eq!(incoming.nonce.as_deref(), Some("nonce-1"));
     assert_eq!(incoming.redirect_uri, REDIRECT);
-    assert_eq!(incoming.success_redirect("code-1"), "com.example.mcptt:/callback?code=code-1&state=state-1");
+    assert_eq!(incoming.success_redirect("code-1", None), "com.example.mcptt:/callback?code=code-1&state=state-1");
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn rfc6749_4_1_2_1_error_redirect_is_an_error_response_with_its_description() {
     let incoming =
         IncomingAuthorizationRequest::parse_url(&authorization_request().url(EndpointPolicy::default()).unwrap())
             .unwrap();
-    let redirect = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, Some("no".into())));
+    let redirect = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, Some("no".into())), None);
     assert_eq!(redirect, "com.example.mcptt:/callback?error=access_denied&error_description=no&state=state-1");
 }
 
@@ -250,10 +250,10 @@ fn rfc6749_3_1_2_a_redirect_uri_with_an_empty_query_gets_a_code_its_client_reads
         request.redirect_uri = redirect_uri.into();
         let incoming =
             IncomingAuthorizationRequest::parse_url(&request.url(EndpointPolicy::default()).unwrap()).unwrap();
-        let redirect = incoming.success_redirect("code-1");
+        let redirect = incoming.success_redirect("code-1", None);
         assert_eq!(redirect, format!("{redirect_uri}code=code-1&state=state-1"));
         assert_eq!(request.read_response(&redirect).unwrap().expose(), "code-1");
-        let refused = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, None));
+        let refused = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, None), None);
         assert_eq!(request.read_response(&refused).unwrap_err().oauth_error(), Some(OAuthErrorCode::AccessDenied));
     }
 }
@@ -268,4 +268,25 @@ fn oidc_core_3_1_2_1_an_authorization_request_without_scope_is_not_built() {
     let written = "https://i.example/a?response_type=code&client_id=c&redirect_uri=com.x%3A%2Fcb&scope=\
         &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
     assert_eq!(IncomingAuthorizationRequest::parse_url(written).unwrap_err().code(), "empty_parameter");
+}
+
+#[test]
+fn rfc9207_2_a_server_writes_iss_in_both_redirects_and_a_client_expecting_it_reads_them() {
+    const ISSUER: &str = "https://idms.primary.example";
+    let mut request = authorization_request();
+    request.issuer = Some(ISSUER.into());
+    let incoming = IncomingAuthorizationRequest::parse_url(&request.url(EndpointPolicy::default()).unwrap()).unwrap();
+    let redirect = incoming.success_redirect("code-1", Some(ISSUER));
+    assert_eq!(
+        redirect,
+        "com.example.mcptt:/callback?code=code-1&state=state-1&iss=https%3A%2F%2Fidms.primary.example"
+    );
+    assert_eq!(request.read_response(&redirect).unwrap().expose(), "code-1");
+    let refused = incoming.error_redirect(&ErrorResponse::new(OAuthErrorCode::AccessDenied, None), Some(ISSUER));
+    assert_eq!(request.read_response(&refused).unwrap_err().oauth_error(), Some(OAuthErrorCode::AccessDenied));
+    // §2.4: the same response from another server, or from this one without `iss`, is refused.
+    let mixed_up = incoming.success_redirect("code-1", Some("https://idms.partner.example"));
+    assert_eq!(request.read_response(&mixed_up).unwrap_err().code(), "login_issuer_mismatch");
+    let without = incoming.success_redirect("code-1", None);
+    assert_eq!(request.read_response(&without).unwrap_err().code(), "login_issuer_mismatch");
 }

@@ -209,6 +209,12 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         eq("the-code", code.expose())
         val forged = assertThrows<McxConnectException.Login> { request.readResponse(redirect.replace(request.state().expose(), "forged")) }
         eq("login_state_mismatch", forged.code)
+        // RFC 9207: a login expecting the server's `iss` reads the redirect that carries it, and no other.
+        val iss = "https://idms.primary.example"
+        val expecting = AuthorizationRequest("https://idms.primary.example/authorize", "mcptt-client", "org.example.mcptt:/callback", scope, iss)
+        val expected = IncomingAuthorizationRequest.parseUrl(expecting.url(EndpointPolicy()))
+        eq("c2", expecting.readResponse(expected.successRedirect("c2", iss)).expose())
+        eq("login_issuer_mismatch", assertThrows<McxConnectException.Login> { expecting.readResponse(expected.successRedirect("c2")) }.code)
         val http = request.codeRequest(code, ClientAuthentication.ClientId("mcptt-client")).build(PRIMARY, EndpointPolicy())
         AuthorizationCodeRequest.parse(http, strictParseOptions()).verify(incoming.codeChallenge(), incoming.redirectUri())
         val mismatch = assertThrows<McxConnectException.Rejected> {

@@ -166,6 +166,15 @@ def test_login_with_pkce_and_refresh_both_roles():
     with pytest.raises(m.McxConnectError.Login) as err:
         request.read_response(redirect.replace(request.state().expose(), "forged"))
     assert err.value.code == "login_state_mismatch"
+    # RFC 9207: a login expecting the server's `iss` reads the redirect that carries it, and no other.
+    iss = "https://idms.primary.example"
+    expecting = m.AuthorizationRequest("https://idms.primary.example/authorize", "mcptt-client",
+                                       "org.example.mcptt:/callback", scope, issuer=iss)
+    expected = m.IncomingAuthorizationRequest.parse_url(expecting.url(m.EndpointPolicy()))
+    assert expecting.read_response(expected.success_redirect("c2", issuer=iss)).expose() == "c2"
+    with pytest.raises(m.McxConnectError.Login) as err:
+        expecting.read_response(expected.success_redirect("c2"))
+    assert err.value.code == "login_issuer_mismatch"
     code_request = request.code_request(code, m.ClientAuthentication.CLIENT_ID(client_id="mcptt-client"))
     http = code_request.build(PRIMARY, m.EndpointPolicy())
     m.AuthorizationCodeRequest.parse(http, m.strict_parse_options()).verify(incoming.code_challenge(), incoming.redirect_uri())

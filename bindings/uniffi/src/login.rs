@@ -134,14 +134,17 @@ impl IncomingAuthorizationRequest {
         Ok(Arc::new(Self(mcx_connect::IncomingAuthorizationRequest::parse_url(&url)?)))
     }
 
-    /// The redirect carrying the issued code (and `state`).
-    pub fn success_redirect(&self, code: String) -> String {
-        self.0.success_redirect(&code)
+    /// The redirect carrying the issued code (and `state`), and `iss` when `issuer` is given
+    /// (RFC 9207: this server's issuer identifier, sent in every response by a server that supports it).
+    #[uniffi::method(default(issuer = None))]
+    pub fn success_redirect(&self, code: String, issuer: Option<String>) -> String {
+        self.0.success_redirect(&code, issuer.as_deref())
     }
 
-    /// The redirect carrying an error (and `state`).
-    pub fn error_redirect(&self, error: ErrorResponse) -> String {
-        self.0.error_redirect(&error.fitted())
+    /// The redirect carrying an error (and `state`), and `iss` when `issuer` is given (RFC 9207).
+    #[uniffi::method(default(issuer = None))]
+    pub fn error_redirect(&self, error: ErrorResponse, issuer: Option<String>) -> String {
+        self.0.error_redirect(&error.fitted(), issuer.as_deref())
     }
 }
 

@@ -281,7 +281,9 @@ fn incoming_in(request: Ts<IncomingAuthorizationRequest>) -> Result<IncomingAuth
     from_js_with_scope(request.into(), "request", "scope")
 }
 
-/// Server role: the redirect that hands `code` back to the client, with its `state`.
+/// Server role: the redirect that hands `code` back to the client, with its `state`, and `iss`
+/// when `issuer` is given (RFC 9207: this server's issuer identifier, sent in every authorization
+/// response by a server that supports it).
 ///
 /// @throws {McxConnectError} `invalid_argument` for a request of the wrong shape; the scope codes
 /// for its scope.
@@ -299,13 +301,14 @@ fn incoming_in(request: Ts<IncomingAuthorizationRequest>) -> Result<IncomingAuth
 pub fn authorization_success_redirect(
     request: Ts<IncomingAuthorizationRequest>,
     #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] issuer: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let code = &string_in(code, "code")?;
-    Ok(incoming_in(request)?.success_redirect(code))
+    let (code, issuer) = (string_in(code, "code")?, issuer_in(issuer)?);
+    Ok(incoming_in(request)?.success_redirect(&code, issuer.as_deref()))
 }
 
 /// Server role: the redirect that reports an error to the client (RFC 6749 §4.1.2.1), with its
-/// `state`.
+/// `state`, and `iss` when `issuer` is given (RFC 9207).
 ///
 /// @throws {McxConnectError} `invalid_argument` for a request or error of the wrong shape.
 /// @example
@@ -326,8 +329,15 @@ pub fn authorization_success_redirect(
 pub fn authorization_error_redirect(
     request: Ts<IncomingAuthorizationRequest>,
     #[wasm_bindgen(unchecked_param_type = "Pick<ErrorResponse, \"error\"> & Partial<ErrorResponse>")] error: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] issuer: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    Ok(incoming_in(request)?.error_redirect(&error_response_in(error)?))
+    let issuer = issuer_in(issuer)?;
+    Ok(incoming_in(request)?.error_redirect(&error_response_in(error)?, issuer.as_deref()))
+}
+
+/// The optional `issuer` of a redirect (`undefined` or `null`: none).
+fn issuer_in(issuer: Option<JsValue>) -> Result<Option<String>, JsValue> {
+    crate::convert::from_js_or_default(issuer, "issuer")
 }
 
 token_request!(

@@ -129,8 +129,18 @@ fn b_4_login_with_pkce_runs_both_roles_with_random_values_from_the_host() {
     let url = request.url(None).unwrap();
     let incoming = login::parse_authorization_request_url(s(&url)).unwrap();
     assert_eq!(text(&incoming.js_value(), "codeChallenge"), request.code_challenge());
-    let redirect = login::authorization_success_redirect(incoming.clone(), s("the-code")).unwrap();
+    let redirect = login::authorization_success_redirect(incoming.clone(), s("the-code"), None).unwrap();
     assert_eq!(request.read_response(s(&redirect)).unwrap().as_string().as_deref(), Some("the-code"));
+    // RFC 9207: a login expecting the server's `iss` reads the redirect that carries it, and no other.
+    let init = js(r#"{"authorizationEndpoint":"https://idms.primary.example/authorize","clientId":"mcptt-client",
+        "redirectUri":"com.example.mcptt:/callback","scope":"openid 3gpp:mc:ptt_service","issuer":"https://idms.primary.example"}"#);
+    let expecting = login::JsAuthorizationRequest::new(Ts::new_unchecked(init)).unwrap();
+    let incoming_too = login::parse_authorization_request_url(s(&expecting.url(None).unwrap())).unwrap();
+    let issued = Some(s("https://idms.primary.example"));
+    let with_iss = login::authorization_success_redirect(incoming_too.clone(), s("c2"), issued).unwrap();
+    assert_eq!(expecting.read_response(s(&with_iss)).unwrap().as_string().as_deref(), Some("c2"));
+    let without = login::authorization_success_redirect(incoming_too, s("c2"), None).unwrap();
+    assert_eq!(error_fields(expecting.read_response(s(&without)).unwrap_err()).0, "login_issuer_mismatch");
     let code_request = request
         .code_request(s("the-code"), Some(Ts::new_unchecked(js(r#"{"method":"client_id","clientId":"mcptt-client"}"#))))
         .unwrap();

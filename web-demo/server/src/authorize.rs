@@ -111,7 +111,7 @@ pub(crate) async fn authorize_submit(
     };
     if form.get("action").map(String::as_str) == Some("deny") {
         let error = ErrorResponse::new(OAuthErrorCode::AccessDenied, Some("the user cancelled the sign-in".into()));
-        return see_other(&request.error_redirect(&error));
+        return see_other(&request.error_redirect(&error, Some(&demo.primary_issuer())));
     }
     let user = form.get("username").map(String::as_str).unwrap_or_default();
     let password = form.get("password").map(String::as_str).unwrap_or_default();
@@ -133,5 +133,5 @@ pub(crate) async fn authorize_submit(
         }
         Err(_) => return server_error("state unavailable"),
     }
-    see_other(&request.success_redirect(&code))
+    see_other(&request.success_redirect(&code, Some(&demo.primary_issuer())))
 }

@@ -205,6 +205,14 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(code.expose(), "the-code")
         let forged = redirect.replacingOccurrences(of: request.state().expose(), with: "forged")
         XCTAssertEqual(expectError { _ = try request.readResponse(redirectUrl: forged) }?.code, "login_state_mismatch")
+        // RFC 9207: a login expecting the server's `iss` reads the redirect that carries it, and no other.
+        let iss = "https://idms.primary.example"
+        let expecting = try AuthorizationRequest(authorizationEndpoint: "https://idms.primary.example/authorize",
+                                                 clientId: "mcptt-client", redirectUri: "org.example.mcptt:/callback", scope: scope, issuer: iss)
+        let expected = try IncomingAuthorizationRequest.parseUrl(url: try expecting.url(policy: EndpointPolicy()))
+        XCTAssertEqual(try expecting.readResponse(redirectUrl: expected.successRedirect(code: "c2", issuer: iss)).expose(), "c2")
+        XCTAssertEqual(expectError { _ = try expecting.readResponse(redirectUrl: expected.successRedirect(code: "c2")) }?.code,
+                       "login_issuer_mismatch")
         let http = try request.codeRequest(code: code, client: .clientId(clientId: "mcptt-client"))
             .build(tokenEndpoint: primary, policy: EndpointPolicy())
         try AuthorizationCodeRequest.parse(request: http, options: strictParseOptions())
