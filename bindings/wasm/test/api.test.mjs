@@ -409,3 +409,44 @@ test("a saved flow is the snake_case JSON every language writes and reads, never
   flow.free();
   restored.free();
 });
+
+// A class of the package owns wasm memory until free() (or the end of a `using` block, through
+// Symbol.dispose). Misusing one is a JavaScript mistake, told as one: invalid_argument, never
+// wasm-bindgen's "null pointer passed to rust" in a plain Error.
+test("an object used after free() is refused with invalid_argument, and free() or Symbol.dispose twice does nothing", async () => {
+  const freedObject = (e) =>
+    e instanceof api.McxConnectError && e.code === "invalid_argument" && /freed/.test(e.message) && !/rust|pointer/i.test(e.message);
+  const login = new api.AuthorizationRequest(dataLogin);
+  login[Symbol.dispose]();
+  login.free();
+  login[Symbol.dispose]();
+  assert.throws(() => login.url(), freedObject);
+  assert.throws(() => login.state, freedObject);
+  const validator = new api.AccessTokenValidator({ issuer: "https://idms.primary.example", jwks: { keys: [] } });
+  validator.free();
+  assert.throws(() => validator.validate("a.b.c", { now: 1_900_000_000 }), freedObject);
+  // A method called on something that is not the class's object is refused the same way.
+  assert.throws(() => api.AuthorizationRequest.prototype.url.call({}), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
+  // A class argument of the wrong kind, or a freed one.
+  const profiles = new api.UserProfiles();
+  assert.throws(() => profiles.push({}), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /UserProfile/.test(e.message));
+  const profile = api.UserProfile.parse('<mcptt-user-profile xmlns="urn:3gpp:mcptt:user-profile:1.0"/>');
+  profile.free();
+  assert.throws(() => profiles.push(profile), freedObject);
+  profiles.free();
+});
+
+test("a validator freed while its validate promises are pending still settles them; concurrent validate calls on one validator each get their own answer", async () => {
+  const now = 1_900_000_000;
+  const secret = new Uint8Array(32).fill(7);
+  const claims = { iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client", client_id: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", iat: now, exp: now + 300 };
+  const { token } = await api.signToken({ alg: "HS256", secret }, claims);
+  const validator = new api.AccessTokenValidator({ issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] });
+  const pending = Array.from({ length: 8 }, (_, i) => validator.validate(i % 2 ? token : `${token}x`, { now }));
+  validator.free();
+  const settled = await Promise.allSettled(pending);
+  assert.deepEqual(
+    settled.map((s) => (s.status === "fulfilled" ? s.value.claims.sub : s.reason.code)),
+    Array.from({ length: 8 }, (_, i) => (i % 2 ? "alice@primary.example" : "token_bad_signature")),
+  );
+});
