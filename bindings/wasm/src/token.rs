@@ -637,7 +637,7 @@ pub fn sign_token(
 ) -> js_sys::Promise {
     promise(async move {
         let key = HostSigningKey::read(&key).await?;
-        let claims: Value = crate::convert::document_from_js(claims, "claims")?;
+        let claims: serde_json::Map<String, Value> = crate::convert::document_from_js(claims, "claims")?;
         let kid = match kid {
             Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
             _ => None,

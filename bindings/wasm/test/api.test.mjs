@@ -239,7 +239,7 @@ test("a value of the wrong shape is named by its member path, in JavaScript's wo
       call();
     } catch (e) {
       assert.ok(e instanceof api.McxConnectError && e.code === "invalid_argument", String(e));
-      assert.doesNotMatch(e.message, /line \d+ column \d+|sequence|struct |allow_loopback_http/, e.message);
+      assert.doesNotMatch(e.message, /line \d+ column \d+|sequence|struct |allow_loopback_http|\b[ui](8|16|32|64|size)\b|\bf64\b/, e.message);
       return e.message;
     }
     assert.fail("not refused");
@@ -259,6 +259,15 @@ test("a value of the wrong shape is named by its member path, in JavaScript's wo
   assert.equal(
     refused(() => new api.SecurityTokenValidator("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln")),
     "options: invalid type: a string, expected object TokenValidatorOptions",
+  );
+  // A number is told in JavaScript's words, never by the Rust type it is read into (`u64`, `u16`).
+  assert.equal(
+    refused(() => api.parseJwtBearerRequest({ method: "POST", url: "https://a.example/t", headers: [], body: "" }, { limits: { maxBodyBytes: -1 } })),
+    "options.limits.maxBodyBytes: invalid value: integer `-1`, expected a non-negative integer",
+  );
+  assert.equal(
+    refused(() => new api.SecurityTokenValidator({ issuer: "https://i", jwks: "", maxLifetime: 1.5 })),
+    "options.maxLifetime: invalid type: floating point `1.5`, expected a non-negative integer",
   );
   // The shared secret's own reader refuses without quoting the value, at its member.
   assert.equal(
@@ -449,4 +458,11 @@ test("a validator freed while its validate promises are pending still settles th
     settled.map((s) => (s.status === "fulfilled" ? s.value.claims.sub : s.reason.code)),
     Array.from({ length: 8 }, (_, i) => (i % 2 ? "alice@primary.example" : "token_bad_signature")),
   );
+});
+
+test("signToken: claims that are not a JSON object are invalid_argument, as its @throws says, and the token is never signed", async () => {
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(1) };
+  for (const claims of ["alice", [1, 2], 5, null]) {
+    await assert.rejects(api.signToken(key, claims), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /^claims: /.test(e.message), JSON.stringify(claims));
+  }
 });
