@@ -54,6 +54,22 @@ node -e '
   fs.writeFileSync(file, glue);
 ' "$web/mcx_connect.js"
 node --check "$web/mcx_connect.js"
+# The declared types carry the core's rustdoc (tsify): read as JavaScript, without its Rust examples
+# (a fence that is not ```js or ```ts), with a rustdoc link as its text (`[`x`](Self::x)`, `[`X`]`,
+# `[words](crate::path)` → `x`, `X`, words; a link to a URL stays) and an absent value as `null` (the package's word for `None`).
+node -e '
+  const fs = require("fs"), file = process.argv[1];
+  const js = (doc) =>
+    doc
+      .replace(/\n([ \t]*)\* ```(?!js\n|ts\n)\w*\n[\s\S]*?\n[ \t]*\* ```(?=\n)/g, "")
+      .replace(/\[(`[^`\]]+`)\](?!\()/g, "$1")
+      .replace(/\[([^\]\n]+)\]\((?![a-z]+:\/\/)[^)\s]*\)/g, "$1")
+      .replace(/`None`/g, "`null`")
+      .replace(/(\n[ \t]*\*)(?:\n[ \t]*\*)+(?=\n)/g, "$1")
+      .replace(/\n[ \t]*\*(?=\n[ \t]*\*\/)/g, "");
+  const text = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, text.replace(/\/\*\*[\s\S]*?\*\//g, js));
+' "$web/mcx_connect.d.ts"
 
 # McxConnectError: wasm-bindgen copied js/error.js into snippets/ (the Rust side imports it).
 error_js="$(cd "$web" && find snippets -path '*/js/error.js' | head -n 1)"

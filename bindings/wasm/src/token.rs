@@ -54,7 +54,7 @@ pub struct AccessTokenCheck {
 }
 
 /// A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret).
-/// Read member by member (`HostSigningKey::read`): the secret is bytes, never JSON.
+/// Read member by member: the secret is bytes (a `Uint8Array`), never JSON.
 #[derive(tsify::Tsify)]
 pub struct SigningKeyInit {
     /// The algorithm.
