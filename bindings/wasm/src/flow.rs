@@ -183,7 +183,7 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let now = seconds_in(&now, "now")?;
-        request_out(&throw(self.inner.next_request(now))?)
+        request_out(throw(self.inner.next_request(now))?)
     }
 
     /// Takes the reply to the last request and returns the new step. The security token is checked

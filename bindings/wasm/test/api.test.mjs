@@ -466,3 +466,41 @@ test("signToken: claims that are not a JSON object are invalid_argument, as its 
     await assert.rejects(api.signToken(key, claims), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /^claims: /.test(e.message), JSON.stringify(claims));
   }
 });
+
+// The wasm memory outlives a call, so what the package wipes must be gone once JavaScript has its
+// copy: the token and client secret of a built POST (its body and Authorization value, on the fast
+// path and the general way), and the token of an HTTP message read or written.
+test("a token request built, a token reply read or written, and a request parsed leave no copy of their token or client secret in the wasm memory", async () => {
+  const folder = installPackage();
+  const web = await import(pathToFileURL(join(folder, "node_modules", "mcx-connect", "web", "index.js")).href);
+  const memory = web.initSync({ module: new Uint8Array(0) }).memory; // the instance the Node entry made
+  const copies = (text) => {
+    const [bytes, needle] = [Buffer.from(memory.buffer), Buffer.from(text)];
+    let found = 0;
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) found++;
+    return found;
+  };
+  const secret = (name) => `${name}-${Math.random().toString(36).slice(2)}-secret`;
+  const basic = (clientSecret) => Buffer.from(`mcptt-client:${clientSecret}`).toString("base64");
+  const json = [["Content-Type", "application/json"]];
+  const cases = {
+    "token exchange, fast path": (s) => api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: s }),
+    "token exchange, the general way": (s) => api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: s, audience: ["https://b.example/t"] }),
+    "jwt-bearer, client_secret_post": (s) => api.buildJwtBearerRequest("https://a.example/t", { assertion: "a.b.c", scope: "openid 3gpp:mc:ptt_service", client: { method: "client_secret_post", clientId: "mcptt-client", clientSecret: s } }),
+    "refresh": (s) => api.buildRefreshRequest("https://a.example/t", { refreshToken: s, client: { method: "client_id", clientId: "mcptt-client" } }),
+    "token reply read": (s) => api.readTokenResponse({ status: 200, headers: json, body: new TextEncoder().encode(JSON.stringify({ access_token: s, token_type: "Bearer" })) }),
+    "token reply written": (s) => api.writeTokenResponse({ accessToken: s, tokenType: "Bearer" }),
+    "token exchange parsed": (s) =>
+      api.parseTokenExchangeRequest(api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: `${s}.b.c` })),
+  };
+  const left = [];
+  for (const [name, call] of Object.entries(cases)) {
+    const s = secret(name.split(" ")[0]);
+    call(s);
+    if (copies(s) > 0) left.push(name);
+  }
+  const s = secret("basic");
+  api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: "x", client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: s } });
+  if (copies(basic(s).slice(0, 24)) > 0) left.push("token exchange, client_secret_basic (its Authorization value)");
+  assert.deepEqual(left, []);
+});
