@@ -56,7 +56,8 @@ node -e '
 node --check "$web/mcx_connect.js"
 # The declared types carry the core's rustdoc (tsify): read as JavaScript, without its Rust examples
 # (a fence that is not ```js or ```ts), with a rustdoc link as its text (`[`x`](Self::x)`, `[`X`]`,
-# `[words](crate::path)` → `x`, `X`, words; a link to a URL stays) and an absent value as `null` (the package's word for `None`).
+# `[words](crate::path)` → `x`, `X`, words; a link to a URL stays) and an absent value as `null`
+# (the package's word for `None`).
 node -e '
   const fs = require("fs"), file = process.argv[1];
   const js = (doc) =>
