@@ -504,3 +504,18 @@ test("a token request built, a token reply read or written, and a request parsed
   if (copies(basic(s).slice(0, 24)) > 0) left.push("token exchange, client_secret_basic (its Authorization value)");
   assert.deepEqual(left, []);
 });
+
+test("a time or duration of the wrong kind is named by its own member (issuer.lifetime, check.now), never as another", async () => {
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(2) };
+  const request = api.buildTokenExchangeRequest("https://idms.primary.example/token", { resource: "https://idms.partner.example/token", subjectToken: "a.b.c" });
+  const validator = { issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: key.secret, algorithms: ["HS256"] };
+  await assert.rejects(
+    api.issueSecurityToken(request, undefined, validator, { issuer: "https://idms.primary.example", key, lifetime: "300" }, 1_900_000_000),
+    (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /^issuer\.lifetime: /.test(e.message),
+  );
+  const security = new api.SecurityTokenValidator({ issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] } });
+  await assert.rejects(security.validate("a.b.c", { clientId: "mcptt-client" }), (e) => e.code === "invalid_argument" && /^check\.now: /.test(e.message));
+  await assert.rejects(security.report("a.b.c", { clientId: "mcptt-client", now: 1.5 }), (e) => e.code === "invalid_argument" && /^check\.now: /.test(e.message));
+  security.free();
+  assert.throws(() => api.checkSecurityToken("a.b.c", { target: "https://idms.partner.example/token" }, "mcptt-client", "now"), (e) => e.code === "invalid_argument" && /^now: /.test(e.message));
+});
