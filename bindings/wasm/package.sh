@@ -34,7 +34,43 @@ awk 'BEGIN { skip = 0 }
      skip && /^[ \t]*\*\/[ \t]*$/ { skip = 0; next }
      !skip { print }' "$web/mcx_connect.js" >"$web/mcx_connect.js.tmp"
 mv "$web/mcx_connect.js.tmp" "$web/mcx_connect.js"
+# A class object misused (used after free(), of the wrong class) throws a McxConnectError
+# `invalid_argument` (js/error.js `misuseError`), not wasm-bindgen's plain `Error("null pointer passed
+# to rust")`; and free() (Symbol.dispose) of an object already freed does nothing, as a disposer should.
+node -e '
+  const fs = require("fs"), file = process.argv[1];
+  let glue = fs.readFileSync(file, "utf8");
+  const edits = [
+    [/import \{ McxConnectError \} from (\S+js\/error\.js.;)/g, "import { McxConnectError, misuseError } from $1", 1],
+    [/throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/g, "throw misuseError(getStringFromWasm0(arg0, arg1));", 1],
+    [/throw new Error\(`expected instance of \$\{klass\.name\}`\);/g, "throw misuseError(`expected instance of ${klass.name}`);", 1],
+    [/(\n {4}free\(\) \{\n {8}const ptr = this\.__destroy_into_raw\(\);\n)/g, "$1        if (ptr === 0) return;\n", null],
+  ];
+  for (const [pattern, replacement, times] of edits) {
+    const found = glue.match(pattern)?.length ?? 0;
+    if (found === 0 || (times !== null && found !== times)) throw new Error(`package: ${pattern} found ${found} times in the glue`);
+    glue = glue.replace(pattern, replacement);
+  }
+  fs.writeFileSync(file, glue);
+' "$web/mcx_connect.js"
 node --check "$web/mcx_connect.js"
+# The declared types carry the core's rustdoc (tsify): read as JavaScript, without its Rust examples
+# (a fence that is not ```js or ```ts), with a rustdoc link as its text (`[`x`](Self::x)`, `[`X`]`,
+# `[words](crate::path)` → `x`, `X`, words; a link to a URL stays) and an absent value as `null`
+# (the package's word for `None`).
+node -e '
+  const fs = require("fs"), file = process.argv[1];
+  const js = (doc) =>
+    doc
+      .replace(/\n([ \t]*)\* ```(?!js\n|ts\n)\w*\n[\s\S]*?\n[ \t]*\* ```(?=\n)/g, "")
+      .replace(/\[(`[^`\]]+`)\](?!\()/g, "$1")
+      .replace(/\[([^\]\n]+)\]\((?![a-z]+:\/\/)[^)\s]*\)/g, "$1")
+      .replace(/`None`/g, "`null`")
+      .replace(/(\n[ \t]*\*)(?:\n[ \t]*\*)+(?=\n)/g, "$1")
+      .replace(/\n[ \t]*\*(?=\n[ \t]*\*\/)/g, "");
+  const text = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, text.replace(/\/\*\*[\s\S]*?\*\//g, js));
+' "$web/mcx_connect.d.ts"
 
 # McxConnectError: wasm-bindgen copied js/error.js into snippets/ (the Rust side imports it).
 error_js="$(cd "$web" && find snippets -path '*/js/error.js' | head -n 1)"

@@ -1,9 +1,14 @@
 /** Every failure of the mcx-connect package is thrown as this class. */
 export declare class McxConnectError extends Error {
-  constructor(code: string, message: string, oauthError?: string, description?: string, status?: number);
+  constructor(code: ErrorCode | "invalid_argument", message: string, oauthError?: string, description?: string, status?: number);
   readonly name: "McxConnectError";
-  /** Stable code: one of the core's error codes (`ErrorCode`), or `invalid_argument` for a value of the wrong shape; a newer core may add codes, hence `string`. */
-  readonly code: ErrorCode | "invalid_argument" | (string & {});
+  /**
+   * Stable code: one of the core's error codes (`ErrorCode`), or `invalid_argument` for a value of
+   * the wrong shape. A closed union: the package's wasm throws no other code (a newer core that adds
+   * one ships it in this union), so a misspelt `case` does not compile and a `switch` can be
+   * exhaustive.
+   */
+  readonly code: ErrorCode | "invalid_argument";
   /** RFC 6749 / RFC 8693 error code: the server's own for `error_response`, the refusal's for a server-role rejection, else the code a server would answer this cause with; `null` when none applies. */
   readonly oauthError: string | null;
   /** The `error_description`: the server's text for `error_response`, the cause for a server-role rejection; `null` otherwise. */

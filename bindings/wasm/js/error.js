@@ -18,3 +18,16 @@ export class McxConnectError extends Error {
     this.status = status ?? null;
   }
 }
+
+// wasm-bindgen's own refusals, in JavaScript's words (package.sh points the glue's
+// `__wbindgen_throw` and `_assertClass` here). Not part of the API: index.js does not export it.
+const misuse = {
+  "null pointer passed to rust": "the object was freed (free(), or the end of its `using` block), or is not one of this package's objects",
+  "recursive use of an object detected which would lead to unsafe aliasing in rust": "the object is already in use by a call that has not returned",
+  "attempted to take ownership of Rust value while it was borrowed": "the object cannot be freed while a call into it runs",
+};
+
+/** @param {string} message wasm-bindgen's message @returns {McxConnectError} */
+export function misuseError(message) {
+  return new McxConnectError("invalid_argument", misuse[message] ?? message.replace(/^expected instance of /, "expected an instance of "));
+}

@@ -172,6 +172,20 @@ pub fn member(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Reads whole seconds (a time since the epoch, or a duration) given as a JavaScript number; anything
+/// else is an `invalid_argument` error naming `what`.
+pub fn seconds_in(value: &JsValue, what: &str) -> Result<u64, JsValue> {
+    match value.as_f64() {
+        // 2^53: every integer below is exact in a JavaScript number.
+        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
+        {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok(n as u64)
+        }
+        _ => Err(invalid_argument(what, "expected whole seconds (a non-negative integer number)")),
+    }
+}
+
 /// Reads a string argument. wasm-bindgen's own `&str` parameters trust the caller to pass a
 /// string (a number there corrupts memory), so every exported function takes strings as
 /// `JsValue` and checks them here; anything else is an `invalid_argument` error naming `what`.

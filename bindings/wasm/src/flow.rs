@@ -2,8 +2,8 @@
 //! security token, jwt-bearer request at the partner, partner tokens. A class, `MigrationFlow`:
 //! it yields the next `HttpRequest` and takes the `HttpResponse` the host got for it.
 
-use crate::convert::{from_js, from_js_or_default, string_in, to_js};
-use crate::error::{invalid_argument, throw};
+use crate::convert::{from_js, from_js_or_default, seconds_in, string_in, to_js};
+use crate::error::throw;
 use crate::http::{request_out, response_in};
 use crate::scope::scope_in;
 use mcx_connect as core;
@@ -53,19 +53,6 @@ impl MigrationConfig {
         }
         config.limits = self.limits;
         Ok(config)
-    }
-}
-
-/// Reads a time argument: whole seconds since the epoch, as a JavaScript number.
-fn seconds_in(value: &JsValue, what: &str) -> Result<u64, JsValue> {
-    match value.as_f64() {
-        // 2^53: every integer below is exact in a JavaScript number.
-        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
-        {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok(n as u64)
-        }
-        _ => Err(invalid_argument(what, "expected whole seconds since the epoch (a non-negative integer number)")),
     }
 }
 
@@ -183,7 +170,7 @@ impl JsMigrationFlow {
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let now = seconds_in(&now, "now")?;
-        request_out(&throw(self.inner.next_request(now))?)
+        request_out(throw(self.inner.next_request(now))?)
     }
 
     /// Takes the reply to the last request and returns the new step. The security token is checked

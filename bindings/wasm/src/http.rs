@@ -2,8 +2,11 @@
 //!
 //! Both types and their TypeScript come from the core's derives. Reading them stays here: a body
 //! may be given as a string (sent as UTF-8) or left out, which the derived reader would refuse.
+//!
+//! A message's body and header values may hold a token or a client secret: those of a message read
+//! ([`Read`]) or written are wiped once used, as the JSON texts are (`convert`).
 
-use crate::convert::{bytes_in, from_js, member, string_in, to_js, with_bytes};
+use crate::convert::{bytes_in, from_js, member, string_in, to_js, wipe, wipe_text, with_bytes};
 use crate::error::throw;
 use mcx_connect::{HttpRequest, HttpResponse, ParseMode, Parsed};
 use tsify::Ts;
@@ -26,21 +29,62 @@ impl HttpHead {
     }
 }
 
+/// An HTTP message: its body and header fields, the parts that may hold a secret.
+pub trait Message {
+    /// The body and the header fields.
+    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>);
+}
+
+impl Message for HttpRequest {
+    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>) {
+        (&mut self.body, &mut self.headers)
+    }
+}
+
+impl Message for HttpResponse {
+    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>) {
+        (&mut self.body, &mut self.headers)
+    }
+}
+
+/// Overwrites a message's body and header values.
+fn wipe_message(message: &mut impl Message) {
+    let (body, headers) = message.parts();
+    wipe(body);
+    headers.drain(..).for_each(|(_, value)| wipe_text(value));
+}
+
+/// A message read from JavaScript: the core's value, wiped when dropped.
+pub struct Read<T: Message>(T);
+
+impl<T: Message> std::ops::Deref for Read<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Message> Drop for Read<T> {
+    fn drop(&mut self) {
+        wipe_message(&mut self.0);
+    }
+}
+
 /// Reads an `HttpRequest` argument (`body` may also be a string, or absent).
-pub fn request_in(value: impl Into<JsValue>) -> Result<HttpRequest, JsValue> {
+pub fn request_in(value: impl Into<JsValue>) -> Result<Read<HttpRequest>, JsValue> {
     let value = value.into();
     let body = bytes_in(&member(&value, "body"), "request.body")?;
     let head = HttpHead::read(&value, "request")?;
-    Ok(HttpRequest {
+    Ok(Read(HttpRequest {
         method: string_in(head.method, "request.method")?,
         url: string_in(head.url, "request.url")?,
         headers: head.headers,
         body,
-    })
+    }))
 }
 
 /// Reads an `HttpResponse` argument (`body` may also be a string, or absent).
-pub fn response_in(value: impl Into<JsValue>) -> Result<HttpResponse, JsValue> {
+pub fn response_in(value: impl Into<JsValue>) -> Result<Read<HttpResponse>, JsValue> {
     let value = value.into();
     let body = bytes_in(&member(&value, "body"), "response.body")?;
     let status = member(&value, "status")
@@ -50,7 +94,7 @@ pub fn response_in(value: impl Into<JsValue>) -> Result<HttpResponse, JsValue> {
     let head = HttpHead::read(&value, "response")?;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let status = status as u16;
-    Ok(HttpResponse { status, headers: head.headers, body })
+    Ok(Read(HttpResponse { status, headers: head.headers, body }))
 }
 
 /// The members of a message other than its body, as JSON carries them (the body follows as a
@@ -66,17 +110,21 @@ struct HeadOut<'a> {
     headers: &'a [(String, String)],
 }
 
-/// Writes an `HttpRequest` result.
-pub fn request_out(request: &HttpRequest) -> Result<JsValue, JsValue> {
+/// Writes an `HttpRequest` result, then wipes it.
+pub fn request_out(mut request: HttpRequest) -> Result<JsValue, JsValue> {
     let head =
         HeadOut { method: Some(&request.method), url: Some(&request.url), status: None, headers: &request.headers };
-    with_bytes(to_js(&head)?, "body", &request.body)
+    let out = to_js(&head).and_then(|head| with_bytes(head, "body", &request.body));
+    wipe_message(&mut request);
+    out
 }
 
-/// Writes an `HttpResponse` result.
-pub fn response_out(response: &HttpResponse) -> Result<JsValue, JsValue> {
+/// Writes an `HttpResponse` result, then wipes it.
+pub fn response_out(mut response: HttpResponse) -> Result<JsValue, JsValue> {
     let head = HeadOut { method: None, url: None, status: Some(response.status), headers: &response.headers };
-    with_bytes(to_js(&head)?, "body", &response.body)
+    let out = to_js(&head).and_then(|head| with_bytes(head, "body", &response.body));
+    wipe_message(&mut response);
+    out
 }
 
 /// Reads an HTTP/1.1 request message given as text (a captured request, or an example printed in
@@ -103,7 +151,7 @@ pub fn parse_http_request_text(
     let mode = crate::convert::ts_in_or_default(mode, "mode")?;
     let parsed = throw(HttpRequest::parse_text(text, mode))?;
     let out = to_js(&Parsed { value: (), normalisations: parsed.normalisations })?;
-    js_sys::Reflect::set(&out, &JsValue::from_str("value"), &request_out(&parsed.value)?)?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("value"), &request_out(parsed.value)?)?;
     Ok(out)
 }
 
@@ -138,7 +186,7 @@ pub fn parse_http_response_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<Ts<HttpResponse>, JsValue> {
     let text = &string_in(text, "text")?;
-    response_out(&throw(HttpResponse::parse_text(text))?).map(Ts::new_unchecked)
+    response_out(throw(HttpResponse::parse_text(text))?).map(Ts::new_unchecked)
 }
 
 /// Writes a response as HTTP/1.1 text.
@@ -174,5 +222,5 @@ pub fn http_response_to_text(response: Ts<HttpResponse>) -> Result<String, JsVal
 /// ```
 #[wasm_bindgen(js_name = redactedRequest)]
 pub fn redacted_request(request: Ts<HttpRequest>) -> Result<Ts<HttpRequest>, JsValue> {
-    request_out(&request_in(request)?.redacted()).map(Ts::new_unchecked)
+    request_out(request_in(request)?.redacted()).map(Ts::new_unchecked)
 }

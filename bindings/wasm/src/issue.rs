@@ -1,11 +1,11 @@
 //! Issuing the security token at the primary IdMS (TS 33.180 B.7.3).
 
-use crate::convert::{member, string_in, to_js};
+use crate::convert::{member, seconds_in, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::HostSigningKey;
 use crate::http::request_in;
-use crate::token::{access_validator, options_of, seconds};
+use crate::token::{access_validator, options_of};
 use mcx_connect::token::SecurityTokenIssuer;
 use mcx_connect::TokenExchangeRequest;
 use tsify::Ts;
@@ -78,14 +78,14 @@ pub fn issue_security_token(
     crate::token::promise(async move {
         let validator = access_validator(&options_of(validator)?)?;
         let key = HostSigningKey::read(&member(&issuer, "key")).await?;
-        let lifetime = seconds(&member(&issuer, "lifetime"))?;
+        let lifetime = seconds_in(&member(&issuer, "lifetime"), "issuer.lifetime")?;
         let issuer_url = string_in(member(&issuer, "issuer"), "issuer.issuer")?;
         let mut core = throw(SecurityTokenIssuer::new(issuer_url, key.core.clone(), lifetime))?;
         if let Some(kid) = optional_string(member(&issuer, "kid"), "issuer.kid")? {
             core = core.with_kid(kid);
         }
         let jti = optional_string(member(&issuer, "jti"), "issuer.jti")?;
-        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds_in(&now, "now")?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
         let exchange = throw_rejection(validator.exchange(parsed.value, now).await)?;
         let unsigned = throw_rejection(core.prepare(&exchange, now, jti.as_deref()))?;

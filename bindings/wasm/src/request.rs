@@ -241,8 +241,12 @@ pub(crate) fn build_form_post<T: serde::de::DeserializeOwned>(
 ) -> Result<JsValue, JsValue> {
     let policy: Option<JsValue> = policy.map(Into::into);
     let post = |request: &T, token_endpoint: &str, policy: Option<JsValue>| {
-        let post = crate::error::throw(build(request, token_endpoint, crate::endpoint::policy_in(policy)?))?;
-        Ok(form_post(&url, post.authorization.as_deref(), &post.body))
+        let mut post = crate::error::throw(build(request, token_endpoint, crate::endpoint::policy_in(policy)?))?;
+        let built = form_post(&url, post.authorization.as_deref(), &post.body);
+        // The body and the Authorization value hold the token and the client secret.
+        wipe(&mut post.body);
+        post.authorization.into_iter().for_each(crate::convert::wipe_text);
+        Ok(built)
     };
     // Built while the members are borrowed (the token endpoint is not copied out of them).
     let fast = Fields::read(shape, &url, &request, |fields| {
@@ -273,7 +277,7 @@ pub(crate) fn build_post<T: serde::de::DeserializeOwned>(
 ) -> Result<JsValue, JsValue> {
     let (token_endpoint, request) = (crate::convert::string_in(url, "tokenEndpoint")?, general_in(request)?);
     let post = crate::error::throw(build(&request, &token_endpoint, crate::endpoint::policy_in(policy)?))?;
-    crate::http::request_out(&post)
+    crate::http::request_out(post)
 }
 
 /// Reads a request argument the general way (JSON), its `scope` checked as a scope.

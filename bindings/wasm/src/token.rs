@@ -4,8 +4,8 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::convert::{from_js, member, string_in, to_js};
-use crate::error::{invalid_argument, throw, throw_rejection};
+use crate::convert::{from_js, member, seconds_in, string_in, to_js};
+use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
 use crate::http::request_in;
@@ -54,7 +54,7 @@ pub struct AccessTokenCheck {
 }
 
 /// A signing key: ES256 (32-byte P-256 scalar), EdDSA (32-byte Ed25519 seed) or HS256 (secret).
-/// Read member by member (`HostSigningKey::read`): the secret is bytes, never JSON.
+/// Read member by member: the secret is bytes (a `Uint8Array`), never JSON.
 #[derive(tsify::Tsify)]
 pub struct SigningKeyInit {
     /// The algorithm.
@@ -212,18 +212,6 @@ pub(crate) fn access_validator(
     validating(options, AccessTokenValidator::from_options)
 }
 
-/// Reads a time argument: whole seconds since the epoch.
-pub(crate) fn seconds(value: &JsValue) -> Result<u64, JsValue> {
-    match value.as_f64() {
-        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0 =>
-        {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok(n as u64)
-        }
-        _ => Err(invalid_argument("now", "expected whole seconds since the epoch")),
-    }
-}
-
 /// Reads a token's header and claims WITHOUT verifying anything: for display and for choosing a
 /// key, never for trust. A client shows its tokens with it instead of decoding them itself.
 ///
@@ -280,7 +268,8 @@ pub fn validate_security_token(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = security_validator(&options_of(options)?)?;
-        let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+        let (token, client_id, now) =
+            (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds_in(&now, "now")?);
         to_js(&validator.check(&token, &client_id, now).await.map_err(thrown)?)
     })
 }
@@ -315,7 +304,7 @@ pub fn validate_id_token(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = id_validator(&options_of(options)?)?;
-        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds(&now)?);
+        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds_in(&now, "now")?);
         to_js(&validator.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
     })
 }
@@ -357,7 +346,7 @@ pub fn validate_access_token(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = access_validator(&options_of(options)?)?;
-        let (token, now) = (string_in(token, "token")?, seconds(&now)?);
+        let (token, now) = (string_in(token, "token")?, seconds_in(&now, "now")?);
         to_js(&validator.check(&token, now).await.map_err(thrown)?)
     })
 }
@@ -409,7 +398,8 @@ impl JsSecurityTokenValidator {
     ///
     /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
     /// (`token_bad_signature`, `token_expired`, `token_audience_missing_target`, …), or
-    /// `now_in_milliseconds`.
+    /// `now_in_milliseconds`; `invalid_argument` for a token that is not a string or a `check`
+    /// without `clientId` or whole-second `now`.
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
@@ -427,7 +417,8 @@ impl JsSecurityTokenValidator {
     /// outcome and detail, for a console or a log.
     ///
     /// @throws {McxConnectError} (the promise rejects) only for a `now` in milliseconds
-    /// (`now_in_milliseconds`) or a key set the platform refuses (`jwks_malformed`).
+    /// (`now_in_milliseconds`), a key set the platform refuses (`jwks_malformed`), or arguments of
+    /// the wrong shape (`invalid_argument`, as `validate`).
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityTokenReport>")]
     pub fn report(
         &self,
@@ -446,7 +437,7 @@ fn security_check_in(token: JsValue, check: &JsValue) -> Result<(String, String,
     Ok((
         string_in(token, "token")?,
         string_in(member(check, "clientId"), "check.clientId")?,
-        seconds(&member(check, "now"))?,
+        seconds_in(&member(check, "now"), "check.now")?,
     ))
 }
 
@@ -477,7 +468,8 @@ pub fn check_security_token(
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rules: SecurityTokenRulesInit = from_js(rules, "rules")?;
-    let (token, client_id, now) = (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds(&now)?);
+    let (token, client_id, now) =
+        (string_in(token, "token")?, string_in(client_id, "clientId")?, seconds_in(&now, "now")?);
     report_out(throw(rules.check_unverified(&token, &client_id, now))?)
 }
 
@@ -528,7 +520,7 @@ impl JsIdTokenValidator {
         let this = self.0.clone();
         promise(async move {
             let token = string_in(token, "token")?;
-            let (nonce, now) = (nonce_in(member(&check, "nonce"))?, seconds(&member(&check, "now"))?);
+            let (nonce, now) = (nonce_in(member(&check, "nonce"))?, seconds_in(&member(&check, "now"), "check.now")?);
             to_js(&this.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
         })
     }
@@ -580,7 +572,7 @@ impl JsAccessTokenValidator {
     ) -> js_sys::Promise {
         let this = self.0.clone();
         promise(async move {
-            let (token, now) = (string_in(token, "token")?, seconds(&member(&check, "now"))?);
+            let (token, now) = (string_in(token, "token")?, seconds_in(&member(&check, "now"), "check.now")?);
             to_js(&this.check(&token, now).await.map_err(thrown)?)
         })
     }
@@ -637,7 +629,7 @@ pub fn sign_token(
 ) -> js_sys::Promise {
     promise(async move {
         let key = HostSigningKey::read(&key).await?;
-        let claims: Value = crate::convert::document_from_js(claims, "claims")?;
+        let claims: serde_json::Map<String, Value> = crate::convert::document_from_js(claims, "claims")?;
         let kid = match kid {
             Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
             _ => None,
@@ -701,7 +693,7 @@ pub fn parse_and_verify_jwt_bearer_request(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = security_validator(&options_of(validator)?)?;
-        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds_in(&now, "now")?);
         let parsed = throw_rejection(JwtBearerRequest::parse(&request, &options))?;
         let request = parsed.value;
         let client_id = request.client.id().unwrap_or_default().to_owned();
@@ -752,7 +744,7 @@ pub fn parse_and_verify_token_exchange_request(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = access_validator(&options_of(validator)?)?;
-        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds(&now)?);
+        let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds_in(&now, "now")?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
         let value = throw_rejection(validator.exchange(parsed.value, now).await)?;
         to_js(&mcx_connect::Parsed { value, normalisations: parsed.normalisations })

@@ -239,7 +239,7 @@ test("a value of the wrong shape is named by its member path, in JavaScript's wo
       call();
     } catch (e) {
       assert.ok(e instanceof api.McxConnectError && e.code === "invalid_argument", String(e));
-      assert.doesNotMatch(e.message, /line \d+ column \d+|sequence|struct |allow_loopback_http/, e.message);
+      assert.doesNotMatch(e.message, /line \d+ column \d+|sequence|struct |allow_loopback_http|\b[ui](8|16|32|64|size)\b|\bf64\b/, e.message);
       return e.message;
     }
     assert.fail("not refused");
@@ -259,6 +259,15 @@ test("a value of the wrong shape is named by its member path, in JavaScript's wo
   assert.equal(
     refused(() => new api.SecurityTokenValidator("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln")),
     "options: invalid type: a string, expected object TokenValidatorOptions",
+  );
+  // A number is told in JavaScript's words, never by the Rust type it is read into (`u64`, `u16`).
+  assert.equal(
+    refused(() => api.parseJwtBearerRequest({ method: "POST", url: "https://a.example/t", headers: [], body: "" }, { limits: { maxBodyBytes: -1 } })),
+    "options.limits.maxBodyBytes: invalid value: integer `-1`, expected a non-negative integer",
+  );
+  assert.equal(
+    refused(() => new api.SecurityTokenValidator({ issuer: "https://i", jwks: "", maxLifetime: 1.5 })),
+    "options.maxLifetime: invalid type: floating point `1.5`, expected a non-negative integer",
   );
   // The shared secret's own reader refuses without quoting the value, at its member.
   assert.equal(
@@ -408,4 +417,105 @@ test("a saved flow is the snake_case JSON every language writes and reads, never
   assert.deepEqual(restored.target, { service: "ptt", partnerSystemId: "urn:mc:partner-a:ptt", partnerTokenEndpoint: "http://127.0.0.1:8081/token" });
   flow.free();
   restored.free();
+});
+
+// A class of the package owns wasm memory until free() (or the end of a `using` block, through
+// Symbol.dispose). Misusing one is a JavaScript mistake, told as one: invalid_argument, never
+// wasm-bindgen's "null pointer passed to rust" in a plain Error.
+test("an object used after free() is refused with invalid_argument, and free() or Symbol.dispose twice does nothing", async () => {
+  const freedObject = (e) =>
+    e instanceof api.McxConnectError && e.code === "invalid_argument" && /freed/.test(e.message) && !/rust|pointer/i.test(e.message);
+  const login = new api.AuthorizationRequest(dataLogin);
+  login[Symbol.dispose]();
+  login.free();
+  login[Symbol.dispose]();
+  assert.throws(() => login.url(), freedObject);
+  assert.throws(() => login.state, freedObject);
+  const validator = new api.AccessTokenValidator({ issuer: "https://idms.primary.example", jwks: { keys: [] } });
+  validator.free();
+  assert.throws(() => validator.validate("a.b.c", { now: 1_900_000_000 }), freedObject);
+  // A method called on something that is not the class's object is refused the same way.
+  assert.throws(() => api.AuthorizationRequest.prototype.url.call({}), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument");
+  // A class argument of the wrong kind, or a freed one.
+  const profiles = new api.UserProfiles();
+  assert.throws(() => profiles.push({}), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /UserProfile/.test(e.message));
+  const profile = api.UserProfile.parse('<mcptt-user-profile xmlns="urn:3gpp:mcptt:user-profile:1.0"/>');
+  profile.free();
+  assert.throws(() => profiles.push(profile), freedObject);
+  profiles.free();
+});
+
+test("a validator freed while its validate promises are pending still settles them; concurrent validate calls on one validator each get their own answer", async () => {
+  const now = 1_900_000_000;
+  const secret = new Uint8Array(32).fill(7);
+  const claims = { iss: "https://idms.primary.example", sub: "alice@primary.example", aud: "mcptt-client", client_id: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", iat: now, exp: now + 300 };
+  const { token } = await api.signToken({ alg: "HS256", secret }, claims);
+  const validator = new api.AccessTokenValidator({ issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: secret, algorithms: ["HS256"] });
+  const pending = Array.from({ length: 8 }, (_, i) => validator.validate(i % 2 ? token : `${token}x`, { now }));
+  validator.free();
+  const settled = await Promise.allSettled(pending);
+  assert.deepEqual(
+    settled.map((s) => (s.status === "fulfilled" ? s.value.claims.sub : s.reason.code)),
+    Array.from({ length: 8 }, (_, i) => (i % 2 ? "alice@primary.example" : "token_bad_signature")),
+  );
+});
+
+test("signToken: claims that are not a JSON object are invalid_argument, as its @throws says, and the token is never signed", async () => {
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(1) };
+  for (const claims of ["alice", [1, 2], 5, null]) {
+    await assert.rejects(api.signToken(key, claims), (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /^claims: /.test(e.message), JSON.stringify(claims));
+  }
+});
+
+// The wasm memory outlives a call, so what the package wipes must be gone once JavaScript has its
+// copy: the token and client secret of a built POST (its body and Authorization value, on the fast
+// path and the general way), and the token of an HTTP message read or written.
+test("a token request built, a token reply read or written, and a request parsed leave no copy of their token or client secret in the wasm memory", async () => {
+  const folder = installPackage();
+  const web = await import(pathToFileURL(join(folder, "node_modules", "mcx-connect", "web", "index.js")).href);
+  const memory = web.initSync({ module: new Uint8Array(0) }).memory; // the instance the Node entry made
+  const copies = (text) => {
+    const [bytes, needle] = [Buffer.from(memory.buffer), Buffer.from(text)];
+    let found = 0;
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) found++;
+    return found;
+  };
+  const secret = (name) => `${name}-${Math.random().toString(36).slice(2)}-secret`;
+  const basic = (clientSecret) => Buffer.from(`mcptt-client:${clientSecret}`).toString("base64");
+  const json = [["Content-Type", "application/json"]];
+  const cases = {
+    "token exchange, fast path": (s) => api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: s }),
+    "token exchange, the general way": (s) => api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: s, audience: ["https://b.example/t"] }),
+    "jwt-bearer, client_secret_post": (s) => api.buildJwtBearerRequest("https://a.example/t", { assertion: "a.b.c", scope: "openid 3gpp:mc:ptt_service", client: { method: "client_secret_post", clientId: "mcptt-client", clientSecret: s } }),
+    "refresh": (s) => api.buildRefreshRequest("https://a.example/t", { refreshToken: s, client: { method: "client_id", clientId: "mcptt-client" } }),
+    "token reply read": (s) => api.readTokenResponse({ status: 200, headers: json, body: new TextEncoder().encode(JSON.stringify({ access_token: s, token_type: "Bearer" })) }),
+    "token reply written": (s) => api.writeTokenResponse({ accessToken: s, tokenType: "Bearer" }),
+    "token exchange parsed": (s) =>
+      api.parseTokenExchangeRequest(api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: `${s}.b.c` })),
+  };
+  const left = [];
+  for (const [name, call] of Object.entries(cases)) {
+    const s = secret(name.split(" ")[0]);
+    call(s);
+    if (copies(s) > 0) left.push(name);
+  }
+  const s = secret("basic");
+  api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: "x", client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: s } });
+  if (copies(basic(s).slice(0, 24)) > 0) left.push("token exchange, client_secret_basic (its Authorization value)");
+  assert.deepEqual(left, []);
+});
+
+test("a time or duration of the wrong kind is named by its own member (issuer.lifetime, check.now), never as another", async () => {
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(2) };
+  const request = api.buildTokenExchangeRequest("https://idms.primary.example/token", { resource: "https://idms.partner.example/token", subjectToken: "a.b.c" });
+  const validator = { issuer: "https://idms.primary.example", jwks: { keys: [] }, sharedSecret: key.secret, algorithms: ["HS256"] };
+  await assert.rejects(
+    api.issueSecurityToken(request, undefined, validator, { issuer: "https://idms.primary.example", key, lifetime: "300" }, 1_900_000_000),
+    (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && /^issuer\.lifetime: /.test(e.message),
+  );
+  const security = new api.SecurityTokenValidator({ issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] } });
+  await assert.rejects(security.validate("a.b.c", { clientId: "mcptt-client" }), (e) => e.code === "invalid_argument" && /^check\.now: /.test(e.message));
+  await assert.rejects(security.report("a.b.c", { clientId: "mcptt-client", now: 1.5 }), (e) => e.code === "invalid_argument" && /^check\.now: /.test(e.message));
+  security.free();
+  assert.throws(() => api.checkSecurityToken("a.b.c", { target: "https://idms.partner.example/token" }, "mcptt-client", "now"), (e) => e.code === "invalid_argument" && /^now: /.test(e.message));
 });

@@ -99,6 +99,8 @@ function serve(request: HttpRequest): HttpResponse {
       const typo: ErrorCode = "scope_coma";
       void typo;
       if (e.code === known) void known;
+      // @ts-expect-error a typo in a comparison with the thrown code does not compile either
+      if (e.code === "scope_coma") void known;
       const oauth: string | null = e.oauthError;
       const status: number | null = e.status;
       void code;
@@ -175,6 +177,41 @@ const verifiedOnce: SecurityToken = await partnerValidator.validate("eyJhbGciOiJ
 partnerValidator.free();
 const subjectOnce: string = verifiedOnce.claims.sub;
 
+// The thrown code is a closed union (the core's ErrorCode and the binding's invalid_argument),
+// so a switch over it is checked: a misspelt case does not compile, and a default that leaves no
+// code unhandled narrows to never.
+type ThrownCode = McxConnectError["code"];
+const closedUnion: string extends ThrownCode ? "open" : "closed" = "closed";
+function explain(e: McxConnectError): string {
+  switch (e.code) {
+    case "invalid_argument":
+      return "a JavaScript value of the wrong shape";
+    case "token_expired":
+      return "ask the primary IdMS for a new token";
+    // @ts-expect-error "token_expird" is not a code
+    case "token_expird":
+      return "never";
+    default:
+      return e.code;
+  }
+}
+function exhaustive(code: Exclude<ThrownCode, ErrorCode>): "binding" {
+  switch (code) {
+    case "invalid_argument":
+      return "binding";
+    default: {
+      const none: never = code;
+      return none;
+    }
+  }
+}
+
+// `using` frees a validator (or any class of the package) at the end of its block.
+async function scoped(token: string): Promise<string> {
+  using validator = new SecurityTokenValidator({ issuer: "https://idms.primary.example", target: "https://idms.partner.example/token", jwks: { keys: [] } });
+  return (await validator.validate(token, { clientId: "mcptt-client", now: 1_900_000_000 })).claims.sub;
+}
+
 // fetch: a built request is a RequestInit as it is (the README's line), and a fetch Response is read directly.
 async function send(request: HttpRequest): Promise<TokenResponse> {
   const reply = await fetch(request.url, request);
@@ -188,4 +225,4 @@ async function browser(): Promise<boolean> {
   return parseScopeWeb("openid 3gpp:mc:video_service").hasMcx;
 }
 
-export { seen, subject, subjectOnce, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser, send };
+export { seen, subject, subjectOnce, refreshScope, data, partnerEndpoint, groupEndpoint, next, step, failure, partnerTokens, restoredFlow, body, partner, expires, serve, resource, clientMethod, url, code, info, grant, browser, send, closedUnion, explain, exhaustive, scoped };

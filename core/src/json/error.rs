@@ -124,15 +124,26 @@ fn path_at(text: &str, end: usize, without_last_name: bool) -> String {
     path
 }
 
-/// serde's words for JSON's (`sequence` → `array`, `map` → `object`, `struct X` → `object X`),
-/// whole words only and outside the backquoted names and values the message quotes.
+/// serde's words for JSON's (`sequence` → `array`, `map` → `object`, `struct X` → `object X`, a Rust
+/// number type such as `u64` → the numbers it takes), whole words only and outside the backquoted
+/// names and values the message quotes.
 fn in_json_words(message: &str) -> String {
-    const WORDS: [(&str, &str); 5] = [
+    const WORDS: [(&str, &str); 15] = [
         ("a sequence", "an array"),
         ("a map", "an object"),
         ("sequence", "array"),
         ("map", "object"),
         ("struct", "object"),
+        ("u8", "an integer from 0 to 255"),
+        ("u16", "an integer from 0 to 65535"),
+        ("u32", "an integer from 0 to 4294967295"),
+        ("u64", "a non-negative integer"),
+        ("usize", "a non-negative integer"),
+        ("i32", "an integer from -2147483648 to 2147483647"),
+        ("i64", "an integer"),
+        ("isize", "an integer"),
+        ("f32", "a number"),
+        ("f64", "a number"),
     ];
     let mut out = String::with_capacity(message.len());
     for (part, text) in message.split('`').enumerate() {
@@ -238,6 +249,32 @@ mod tests {
         assert_eq!(message, "invalid type: a string, expected object Client");
         let error = serde_json::from_str::<u64>(&format!("\"{token}\"")).unwrap_err();
         assert!(!super::safe_message(&error).contains("eyJ"));
+    }
+
+    #[test]
+    fn a_number_is_said_by_the_numbers_it_takes_not_by_its_rust_type() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Limits {
+            max_body_bytes: u64,
+            status: Option<u16>,
+        }
+        let said = |text: &str| {
+            let error = crate::json::from_str::<Limits>(text).unwrap_err();
+            describe_error(text, &error)
+        };
+        assert_eq!(
+            said(r#"{"max_body_bytes":-1}"#),
+            ("max_body_bytes".to_owned(), "invalid value: integer `-1`, expected a non-negative integer".to_owned())
+        );
+        assert_eq!(
+            said(r#"{"max_body_bytes":1,"status":70000}"#).1,
+            "invalid value: integer `70000`, expected an integer from 0 to 65535"
+        );
+        assert_eq!(
+            super::in_json_words("expected u64, u640 or `u64`"),
+            "expected a non-negative integer, u640 or `u64`"
+        );
     }
 
     #[test]

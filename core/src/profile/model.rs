@@ -167,7 +167,7 @@ pub enum RejectedKind {
 /// A partner system or group of a profile that could not be used (a missing or insecure token
 /// endpoint, a value of the wrong type, an element in the wrong namespace, …), reported beside
 /// the usable ones instead of failing the whole profile: a client reads liberally and reports.
-/// Looking it up by its id ([`UserProfile::partner`](super::UserProfile::partner),
+/// Looking it up by its id (the profile's [`partner`](super::UserProfile::partner) or
 /// [`group`](super::UserProfile::group)) gives the error itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
@@ -178,7 +178,7 @@ pub struct RejectedEntry {
     /// The id it would be looked up by (the partner system id or else the `domain` of its
     /// initial configuration; the group id), when the document gives one.
     pub id: Option<String>,
-    /// The stable code of the reason ([`ProfileError::code`](super::ProfileError::code)).
+    /// The stable code of the reason (its profile error's [`code`](super::ProfileError::code)).
     pub code: String,
     /// The reason in words, with the element path (never more than a short, sanitised piece of
     /// the document).
