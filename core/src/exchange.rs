@@ -353,8 +353,8 @@ pub struct TokenExchangeResponse {
     /// Read: the `scope` member exactly as sent, when it was a string. Not written.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope_text: Option<String>,
-    /// Read: every variation of an optional member that was read leniently, in order (see
-    /// [`TokenResponse::normalisations`](crate::TokenResponse::normalisations)). Not written.
+    /// Read: every variation of an optional member that was read leniently, in order, as for a
+    /// token response. Not written.
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub normalisations: Vec<Normalisation>,
 }

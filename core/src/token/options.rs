@@ -18,8 +18,7 @@ use zeroize::Zeroizing;
 pub type SharedSecret = Zeroizing<Vec<u8>>;
 
 /// The trusted keys and the rules of a token validator, as plain data: one record for the three
-/// kinds, each reading the members it needs ([`SecurityTokenValidator::from_options`],
-/// [`IdTokenValidator::from_options`], [`AccessTokenValidator::from_options`]).
+/// kinds of validator (security token, ID token, access token), each reading the members it needs.
 ///
 /// ```
 /// use mcx_connect::token::{sign, JwsHeader, SecurityTokenValidator, SigningKey, TokenValidatorOptions};
@@ -206,8 +205,7 @@ impl AccessTokenValidator {
 }
 
 /// The rules a security token is checked with when there are no keys (a client, a console), as
-/// plain data: [`SecurityTokenRules::from_init`] makes them, [`check_unverified`](Self::check_unverified)
-/// applies them.
+/// plain data, checked one by one without the signature.
 ///
 /// ```
 /// use mcx_connect::token::SecurityTokenRulesInit;
@@ -246,8 +244,7 @@ pub struct SecurityTokenRulesInit {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub max_token_bytes: Option<u64>,
     /// Seconds `iat` and `nbf` may lie ahead of `now` (the issuer's clock ahead of this one),
-    /// at most 30, without extending `exp`: a client's allowance
-    /// ([`SecurityTokenRules::with_clock_skew`]); none by default.
+    /// at most 30, without extending `exp`: a client's allowance; none by default.
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub clock_skew: Option<u64>,

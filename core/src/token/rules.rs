@@ -66,7 +66,7 @@ pub struct RuleResult {
     pub outcome: RuleOutcome,
     /// A short explanation for people (never a token, a signature or key material).
     pub detail: String,
-    /// The stable error code of a failed rule (the table of [`crate::error`]).
+    /// The stable error code of a failed rule (one of the library's error codes).
     pub code: Option<&'static str>,
 }
 
