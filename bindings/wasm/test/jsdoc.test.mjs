@@ -113,11 +113,11 @@ test("no doc comment names Rust (paths, Option<…>, Vec<…>, &str, Some(…))"
 
 // The declared types (interfaces, type aliases and their members) carry the core's rustdoc: what an
 // editor shows on hover over an option or a result member. It is read as JavaScript too: no Rust
-// example (a fence that is not ```js or ```ts), no rustdoc link (`[`x`](Self::x)`, `[`X`]`), and an
-// absent value is `null`, never `None`.
-test("no doc comment of a declared type holds a Rust example, a rustdoc link or `None`", () => {
+// example (a fence that is not ```js or ```ts), no rustdoc link (`[`x`](Self::x)`, `[`X`]`), no
+// Rust path (`Type::method`), and an absent value is `null`, never `None`.
+test("no doc comment of a declared type holds a Rust example, a rustdoc link, a Rust path or `None`", () => {
   const docs = [...declarations.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1].replace(/^[ \t]*\* ?/gm, ""));
-  const rustOnly = /```(?!js\n|ts\n)\w*\n(?:(?!```)[\s\S])*?```|\]\((?:Self|super|crate)::|\[`[^`\]]+`\](?!\()|`None`/;
+  const rustOnly = /```(?!js\n|ts\n)\w*\n(?:(?!```)[\s\S])*?```|\]\((?:Self|super|crate)::|\[`[^`\]]+`\](?!\()|`None`|\w::\w/;
   const found = docs.filter((doc) => rustOnly.test(doc)).map((doc) => doc.match(rustOnly)[0].split("\n").slice(0, 2).join(" "));
   assert.deepEqual(found, []);
 });
