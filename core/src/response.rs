@@ -414,8 +414,8 @@ pub struct TokenResponse {
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub refresh_token: Option<Secret>,
-    /// The granted scope, if it differs from the request or is given anyway (read with
-    /// [`ScopeSet::parse_reply`]; written in its normal form).
+    /// The granted scope, if it differs from the request or is given anyway (read liberally, as
+    /// a reply's scope; written in its normal form).
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope: Option<ScopeSet>,

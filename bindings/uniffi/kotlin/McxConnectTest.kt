@@ -47,6 +47,23 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         eq("unsupported_grant_type", refusal.code)
         eq(400, refusal.status)
     },
+    "one error interface: message and toString are the code and description in Kotlin's words, not a field dump" to {
+        val failures = mapOf<String, () -> Unit>(
+            ErrorCodes.PROFILE_UNKNOWN_ROOT to { UserProfile.parse("<a><b></a>".toByteArray()) },
+            ErrorCodes.TOKEN_MALFORMED to { inspectToken("abc.def") },
+            ErrorCodes.ENDPOINT_INSECURE to { checkEndpoint("http://127.0.0.1/t") },
+            ErrorCodes.FLOW_INVALID_SAVED_FLOW to { MigrationFlow.restore("{\"version\": \"x\"}", FlowSecrets()) },
+        )
+        for ((code, failing) in failures) {
+            val e = assertThrows<McxConnectException> { failing() }
+            eq(code, e.code)
+            eq("$code: ${e.description}", e.message)
+            check(e.toString().endsWith(": $code: ${e.description}")) { e.toString() }
+            for (rust in listOf("allow_loopback_http", "column", "u32", "description=", "code=")) check(rust !in e.toString()) { e.toString() }
+        }
+        val config = MigrationConfig(PRIMARY, "c", ScopeSet.parse("openid 3gpp:mc:ptt_service"))
+        check("scope=openid 3gpp:mc:ptt_service," in config.toString()) { config.toString() }
+    },
     "a call's status is reused (kotlin-call-status.py): errors and results stay apart, on one thread and on eight" to {
         for (file in listOf("org.mcxconnect.Mcx_connect_ffiKt", "org.mcxconnect.core.Mcx_connectKt")) {
             Class.forName(file).getDeclaredField("uniffiCallStatuses") // the package's Kotlin is the rewritten one

@@ -330,3 +330,43 @@ def test_tokens_are_accepted_as_plain_strings_and_come_back_as_secrets():
     assert login.state().expose() == "st4te"
     with pytest.raises(TypeError):
         m.JwtBearerRequest(42, client, m.ScopeSet.for_service(m.McService.PTT))  # neither text nor Secret
+
+
+def test_errors_of_real_failures_read_in_python_words():
+    # Issue 15 §6: a sample of real failures, each `code: description` in `str`, no Rust field or
+    # type name, no serde position, no field dump in `repr`.
+    failures = {
+        m.ErrorCode.PROFILE_UNKNOWN_ROOT: lambda: m.UserProfile.parse(b"<a><b></a>", m.EndpointPolicy()),
+        m.ErrorCode.TOKEN_MALFORMED: lambda: m.inspect_token("abc.def"),
+        m.ErrorCode.ENDPOINT_INSECURE: lambda: m.check_endpoint("http://127.0.0.1/t", m.EndpointPolicy()),
+        m.ErrorCode.FLOW_INVALID_SAVED_FLOW: lambda: m.MigrationFlow.restore('{"version": "x"}', m.FlowSecrets()),
+    }
+    for code, failing in failures.items():
+        with pytest.raises(m.McxConnectError) as err:
+            failing()
+        e = err.value
+        assert e.code == code and str(e) == f"{code.value}: {e.description}"
+        for rust in ("allow_loopback_http", "column", "u32", "description=", "code="):
+            assert rust not in str(e) and rust not in repr(e), repr(e)
+
+
+def test_a_record_prints_its_scope_set_as_the_scope_text():
+    config = m.MigrationConfig(primary_token_endpoint=PRIMARY, client_id="c", scope=m.ScopeSet.parse("openid 3gpp:mc:ptt_service"))
+    assert "scope=ScopeSet('openid 3gpp:mc:ptt_service')" in repr(config) or \
+        'scope=ScopeSet("openid 3gpp:mc:ptt_service")' in repr(config), repr(config)
+
+
+def test_docs_reach_python_without_rustdoc_link_syntax():
+    import inspect
+    import re
+    rustdoc = re.compile(r"\[`[^`]+`\]|crate::|Self::|super::")
+    # Docs of types that live in core/src/token/ and core/src/exchange.rs (being edited elsewhere
+    # when this test was written): to be reworded there, then removed from this set.
+    pending = {"JwsHeader", "SecurityTokenRulesInit", "SecurityTokenVerdict", "TokenValidatorOptions"}
+    found = []
+    for name, value in vars(m).items():
+        if name.startswith("_") or name in pending or not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue
+        members = [value] + [v for k, v in vars(value).items() if not k.startswith("_")] if inspect.isclass(value) else [value]
+        found += [f"{name}: {match}" for member in members for match in rustdoc.findall(inspect.getdoc(member) or "")]
+    assert found == [], found

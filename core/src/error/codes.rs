@@ -202,7 +202,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "scope_unknown_mcx_only",
         concept: Concept::Scope,
-        meaning: meaning("the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)"),
+        meaning: meaning("the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (the parse option that accepts unknown MCX scopes)"),
         rfc_error: RfcError::Always("invalid_scope"),
     },
     ErrorCode {

@@ -127,12 +127,19 @@ fn path_at(text: &str, end: usize, without_last_name: bool) -> String {
 /// serde's words for JSON's (`sequence` → `array`, `map` → `object`, `struct X` → `object X`),
 /// whole words only and outside the backquoted names and values the message quotes.
 fn in_json_words(message: &str) -> String {
-    const WORDS: [(&str, &str); 5] = [
+    const WORDS: [(&str, &str); 12] = [
         ("a sequence", "an array"),
         ("a map", "an object"),
         ("sequence", "array"),
         ("map", "object"),
         ("struct", "object"),
+        ("u8", "a non-negative integer"),
+        ("u16", "a non-negative integer"),
+        ("u32", "a non-negative integer"),
+        ("u64", "a non-negative integer"),
+        ("usize", "a non-negative integer"),
+        ("i32", "an integer"),
+        ("i64", "an integer"),
     ];
     let mut out = String::with_capacity(message.len());
     for (part, text) in message.split('`').enumerate() {
@@ -245,6 +252,19 @@ mod tests {
         assert_eq!(
             super::in_json_words("invalid type: map, expected struct HeaderMap with `map` in a sequence of maps"),
             "invalid type: object, expected object HeaderMap with `map` in an array of maps"
+        );
+    }
+
+    #[test]
+    fn rust_integer_types_are_said_in_json_words() {
+        let error = serde_json::from_str::<u32>("\"x\"").unwrap_err();
+        assert_eq!(
+            super::in_json_words(&super::safe_message(&error)),
+            "invalid type: a string, expected a non-negative integer"
+        );
+        assert_eq!(
+            super::in_json_words("expected i64 or u8, not `u64`"),
+            "expected an integer or a non-negative integer, not `u64`"
         );
     }
 

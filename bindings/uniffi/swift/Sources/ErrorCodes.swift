@@ -17,7 +17,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case scopeInvalidCharacter = "scope_invalid_character"
     /// scope: none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts)
     case scopeMissingMcx = "scope_missing_mcx"
-    /// scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)
+    /// scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (the parse option that accepts unknown MCX scopes)
     case scopeUnknownMcxOnly = "scope_unknown_mcx_only"
     /// scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1)
     case scopeWidened = "scope_widened"

@@ -21,7 +21,7 @@ class ErrorCode(str, enum.Enum):
     SCOPE_MISSING_MCX = "scope_missing_mcx"
     """scope: none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts)"""
     SCOPE_UNKNOWN_MCX_ONLY = "scope_unknown_mcx_only"
-    """scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)"""
+    """scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (the parse option that accepts unknown MCX scopes)"""
     SCOPE_WIDENED = "scope_widened"
     """scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1)"""
     METHOD_NOT_ALLOWED = "method_not_allowed"

@@ -59,6 +59,27 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(refusal?.status, 400)
     }
 
+    func testErrorsOfRealFailuresReadInSwiftWords() throws {
+        let failures: [(ErrorCode, () throws -> Void)] = [
+            (.profileUnknownRoot, { _ = try UserProfile.parse(xml: Data("<a><b></a>".utf8)) }),
+            (.tokenMalformed, { _ = try inspectToken(token: "abc.def") }),
+            (.endpointInsecure, { try checkEndpoint(url: "http://127.0.0.1/t") }),
+            (.flowInvalidSavedFlow, { _ = try MigrationFlow.restore(json: "{\"version\": \"x\"}", secrets: FlowSecrets()) }),
+        ]
+        for (code, failing) in failures {
+            let error = try XCTUnwrap(expectError(failing))
+            XCTAssertEqual(error.errorCode, code)
+            XCTAssertEqual(error.localizedDescription, "\(code.rawValue): \(error.description)")
+            for shown in ["\(error)", String(reflecting: error), error.localizedDescription] {
+                for rust in ["allow_loopback_http", "column", "u32", "description:", "code:"] where shown.contains(rust) {
+                    XCTFail("\(rust) in \(shown)")
+                }
+            }
+        }
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "c", scope: try ScopeSet.parse(text: "openid 3gpp:mc:ptt_service"))
+        XCTAssertTrue(String(reflecting: config).contains(#"ScopeSet("openid 3gpp:mc:ptt_service")"#), String(reflecting: config))
+    }
+
     func testPolicyParseOptionsAndLimitsDefaultToTheCores() throws {
         let assertion = securityToken(aud: ["c", partner], exp: 1_900_000_000)
         let request = JwtBearerRequest(assertion: Secret(value: assertion), client: .clientId(clientId: "c"),
