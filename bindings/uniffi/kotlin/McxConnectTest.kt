@@ -64,6 +64,15 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val config = MigrationConfig(PRIMARY, "c", ScopeSet.parse("openid 3gpp:mc:ptt_service"))
         check("scope=openid 3gpp:mc:ptt_service," in config.toString()) { config.toString() }
     },
+    "a trailing optional or flag defaults as the core reads it (kid, jti: none; save: without secrets)" to {
+        val key = SigningKey.es256(ByteArray(32) { (it + 1).toByte() })
+        eq(key.publicJwk(null), key.publicJwk())
+        eq(null, inspectToken(key.sign("{\"sub\":\"alice\"}").expose()).header.kid)
+        SecurityTokenIssuer("https://idms.primary.example", key, 300uL)
+        val config = MigrationConfig(PRIMARY, "c", ScopeSet.forService(McService.PTT))
+        val flow = MigrationFlow(config, MigrationTarget(McService.PTT, null, PARTNER), "primary-at")
+        eq(flow.save(false), flow.save())
+    },
     "a call's status is reused (kotlin-call-status.py): errors and results stay apart, on one thread and on eight" to {
         for (file in listOf("org.mcxconnect.Mcx_connect_ffiKt", "org.mcxconnect.core.Mcx_connectKt")) {
             Class.forName(file).getDeclaredField("uniffiCallStatuses") // the package's Kotlin is the rewritten one

@@ -370,3 +370,17 @@ def test_docs_reach_python_without_rustdoc_link_syntax():
         members = [value] + [v for k, v in vars(value).items() if not k.startswith("_")] if inspect.isclass(value) else [value]
         found += [f"{name}: {match}" for member in members for match in rustdoc.findall(inspect.getdoc(member) or "")]
     assert found == [], found
+
+
+def test_a_trailing_optional_or_flag_defaults_as_the_core_reads_it():
+    # Issue 15 §7: `kid` and `jti` default to none, a saved flow leaves secrets out unless asked.
+    key = m.SigningKey.es256(bytes(range(1, 33)))
+    assert key.public_jwk() == key.public_jwk(None) and '"kid"' not in key.public_jwk()
+    assert m.inspect_token(key.sign('{"sub":"alice"}').expose()).header.kid is None
+    m.SecurityTokenIssuer("https://idms.primary.example", key, 300)
+    assert "answer" in dir(m.SecurityTokenIssuer)
+    import inspect
+    assert inspect.signature(m.SecurityTokenIssuer.answer).parameters["jti"].default is not inspect.Parameter.empty
+    config = m.MigrationConfig(primary_token_endpoint=PRIMARY, client_id="c", scope=m.ScopeSet.for_service(m.McService.PTT))
+    flow = m.MigrationFlow(config, m.MigrationTarget(service=m.McService.PTT, partner_token_endpoint=PARTNER), "primary-at")
+    assert flow.save() == flow.save(False) and "primary-at" not in flow.save()

@@ -90,6 +90,7 @@ impl MigrationFlow {
     }
 
     /// The flow as JSON, to survive an app suspension; secrets only when asked for.
+    #[uniffi::method(default(include_secrets = false))]
     pub fn save(&self, include_secrets: bool) -> String {
         self.inner().save(include_secrets)
     }

@@ -304,11 +304,13 @@ impl SigningKey {
     }
 
     /// The public key as a JWK (JSON text), for asymmetric keys.
+    #[uniffi::method(default(kid = None))]
     pub fn public_jwk(&self, kid: Option<String>) -> Option<String> {
         self.0.public_jwk(kid.as_deref()).map(|k| k.to_json().to_string())
     }
 
     /// Signs `claims_json` (a JSON object) with header `{alg, kid}`.
+    #[uniffi::method(default(kid = None))]
     pub fn sign(&self, claims_json: String, kid: Option<String>) -> Result<Secret> {
         let claims: serde_json::Value = serde_json::from_str(&claims_json)
             .map_err(|_| McxConnectError::from(core::TokenError::Malformed("the claims are not JSON".into())))?;

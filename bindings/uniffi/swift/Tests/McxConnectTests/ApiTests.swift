@@ -80,6 +80,17 @@ final class ApiTests: XCTestCase {
         XCTAssertTrue(String(reflecting: config).contains(#"ScopeSet("openid 3gpp:mc:ptt_service")"#), String(reflecting: config))
     }
 
+    func testATrailingOptionalOrFlagDefaultsAsTheCoreReadsIt() throws {
+        let key = try SigningKey.es256(secret: Data((1...32).map { UInt8($0) }))
+        XCTAssertEqual(key.publicJwk(), key.publicJwk(kid: nil))
+        XCTAssertNil(try inspectToken(token: try key.sign(claimsJson: #"{"sub":"alice"}"#).expose()).header.kid)
+        _ = try SecurityTokenIssuer(issuer: "https://idms.primary.example", key: key, lifetime: 300)
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "c", scope: ScopeSet.forService(service: .ptt))
+        let flow = try MigrationFlow(config: config, target: MigrationTarget(service: .ptt, partnerSystemId: nil, partnerTokenEndpoint: partner),
+                                     primaryAccessToken: "primary-at")
+        XCTAssertEqual(flow.save(), flow.save(includeSecrets: false))
+    }
+
     func testPolicyParseOptionsAndLimitsDefaultToTheCores() throws {
         let assertion = securityToken(aud: ["c", partner], exp: 1_900_000_000)
         let request = JwtBearerRequest(assertion: Secret(value: assertion), client: .clientId(clientId: "c"),
