@@ -321,8 +321,9 @@ def test_tokens_are_accepted_as_plain_strings_and_come_back_as_secrets():
     assert str(m.security_token_response(assertion, 60).access_token) == "[redacted]"
     basic = m.ClientAuthentication.CLIENT_SECRET_BASIC(client_id="c", client_secret="s3cret")  # an enum variant
     assert isinstance(basic.client_secret, m.Secret) and basic.client_secret.expose() == "s3cret"
-    secrets = m.FlowSecrets(primary_access_token="primary-access-token")
+    secrets = m.FlowSecrets(primary_access_token="primary-access-token", client_secret="s3cret")
     assert isinstance(secrets.primary_access_token, m.Secret) and "primary-access-token" not in repr(secrets)
+    assert secrets.client_secret.expose() == "s3cret"
     verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
     login = m.AuthorizationRequest.with_values("https://idms.primary.example/authorize", "c", "https://console.example/cb",
                                                m.ScopeSet.for_service(m.McService.PTT), "st4te", "n0nce",

@@ -110,6 +110,8 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(try TokenExchangeRequest.parse(request: try exchange.build(tokenEndpoint: primary)).subjectToken().expose(),
                        "primary-access-token")
         XCTAssertEqual(RefreshRequest(refreshToken: "r1", scope: nil, client: client).refreshToken().expose(), "r1")
+        XCTAssertEqual(FlowSecrets(primaryAccessToken: "primary-at").primaryAccessToken?.expose(), "primary-at")
+        XCTAssertEqual(FlowSecrets(primaryAccessToken: "primary-at", clientSecret: "s3cret").clientSecret?.expose(), "s3cret")
         let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
         XCTAssertEqual(AuthorizationCodeRequest(code: "c0de", redirectUri: "https://console.example/cb", codeVerifier: verifier,
                                                 client: client).codeVerifier().expose(), verifier)
