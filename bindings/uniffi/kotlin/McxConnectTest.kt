@@ -59,6 +59,7 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
             ErrorCode.TOKEN_MALFORMED to { inspectToken("abc.def") },
             ErrorCode.ENDPOINT_INSECURE to { checkEndpoint("http://127.0.0.1/t") },
             ErrorCode.FLOW_INVALID_SAVED_FLOW to { MigrationFlow.restore("{\"version\": \"x\"}", FlowSecrets()) },
+            ErrorCode.SIGNING_KEY_INVALID to { SigningKey.es256(ByteArray(31)) },
         )
         for ((code, failing) in failures) {
             val e = assertThrows<McxConnectException> { failing() }

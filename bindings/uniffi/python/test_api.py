@@ -341,6 +341,9 @@ def test_errors_of_real_failures_read_in_python_words():
         m.ErrorCode.TOKEN_MALFORMED: lambda: m.inspect_token("abc.def"),
         m.ErrorCode.ENDPOINT_INSECURE: lambda: m.check_endpoint("http://127.0.0.1/t", m.EndpointPolicy()),
         m.ErrorCode.FLOW_INVALID_SAVED_FLOW: lambda: m.MigrationFlow.restore('{"version": "x"}', m.FlowSecrets()),
+        m.ErrorCode.SIGNING_KEY_INVALID: lambda: m.SigningKey.es256(bytes(31)),
+        m.ErrorCode.LEEWAY_TOO_LARGE: lambda: m.AccessTokenValidator("https://i.example", m.Verifier(m.JwkSet.parse('{"keys":[]}')),
+                                                                     leeway=10**9),
     }
     for code, failing in failures.items():
         with pytest.raises(m.McxConnectError) as err:

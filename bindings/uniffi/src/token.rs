@@ -277,9 +277,9 @@ pub struct SigningKey(core::SigningKey);
 /// the core's key keeps them).
 fn key_bytes(bytes: Vec<u8>) -> Result<Zeroizing<[u8; 32]>> {
     let bytes = Zeroizing::new(bytes);
-    let key: [u8; 32] = bytes[..]
-        .try_into()
-        .map_err(|_| McxConnectError::from(core::TokenError::Malformed("a signing key must be 32 bytes".into())))?;
+    let key: [u8; 32] = bytes[..].try_into().map_err(|_| {
+        McxConnectError::from(core::TokenError::SigningKeyInvalid("a signing key must be 32 bytes".into()))
+    })?;
     Ok(Zeroizing::new(key))
 }
 

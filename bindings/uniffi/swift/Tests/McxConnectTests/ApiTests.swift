@@ -65,6 +65,7 @@ final class ApiTests: XCTestCase {
             (.tokenMalformed, { _ = try inspectToken(token: "abc.def") }),
             (.endpointInsecure, { try checkEndpoint(url: "http://127.0.0.1/t") }),
             (.flowInvalidSavedFlow, { _ = try MigrationFlow.restore(json: "{\"version\": \"x\"}", secrets: FlowSecrets()) }),
+            (.signingKeyInvalid, { _ = try SigningKey.es256(secret: Data(count: 31)) }),
         ]
         for (code, failing) in failures {
             let error = try XCTUnwrap(expectError(failing))
