@@ -94,6 +94,20 @@ fn every_registered_code_is_produced_by_a_vector_or_listed_with_its_reason() {
     }
 }
 
+/// A meaning reaches the docs of Kotlin's, Swift's, Python's and TypeScript's `ErrorCode`: it names
+/// no Rust path (`ProfileLimits::max_depth`) and uses no rustdoc link syntax.
+#[test]
+fn error_code_meanings_are_written_for_every_language() {
+    let rust: Vec<_> = ERROR_CODES
+        .iter()
+        .filter(|entry| {
+            entry.meaning.contains("::") || entry.meaning.contains("[`") || entry.meaning.contains("Date.now")
+        })
+        .map(|entry| entry.code)
+        .collect();
+    assert!(rust.is_empty(), "meanings in Rust's or JavaScript's words: {rust:?}");
+}
+
 /// The codes as typed constants in each binding's own language, written from the registry:
 /// `MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes` rewrites them after a change.
 #[test]

@@ -388,3 +388,13 @@ def test_a_trailing_optional_or_flag_defaults_as_the_core_reads_it():
     config = m.MigrationConfig(primary_token_endpoint=PRIMARY, client_id="c", scope=m.ScopeSet.for_service(m.McService.PTT))
     flow = m.MigrationFlow(config, m.MigrationTarget(service=m.McService.PTT, partner_token_endpoint=PARTNER), "primary-at")
     assert flow.save() == flow.save(False) and "primary-at" not in flow.save()
+
+
+def test_a_variant_with_unnamed_fields_prints_and_hashes_as_a_record():
+    # `Scope.OTHER("x")` keeps its value by position (UniFFI's `*values`), not by name.
+    unknown = m.scope_from_value("3gpp:mc:new_service")
+    assert repr(unknown) == str(unknown) == "Scope.MCX_OTHER('3gpp:mc:new_service')"
+    assert hash(unknown) == hash(m.Scope.MCX_OTHER("3gpp:mc:new_service")) and len({unknown, m.Scope.OTHER("x")}) == 2
+    assert hash(m.Scope.OTHER("x")) != hash(m.Scope.OTHER("y"))
+    scopes = m.ScopeSet.parse("openid 3gpp:mc:new_service email").scopes()
+    assert repr(scopes) == "[Scope.OPEN_ID(), Scope.MCX_OTHER('3gpp:mc:new_service'), Scope.OTHER('email')]"

@@ -83,19 +83,19 @@ enum class ErrorCode(
     INVALID_FIELD("invalid_field"),
     /** response: the body is over the configured limit */
     RESPONSE_TOO_LARGE("response_too_large"),
-    /** response: the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`]) */
+    /** response: the server answered with an RFC 6749 §5.2 error (the error's RFC error code is the server's own) */
     ERROR_RESPONSE("error_response"),
     /** profile: the document is not well-formed XML or not UTF-8 (with line and column) */
     PROFILE_MALFORMED_XML("profile_malformed_xml"),
     /** profile: the document has a DOCTYPE (DTD or entity declarations are never read) */
     PROFILE_DTD_REFUSED("profile_dtd_refused"),
-    /** profile: elements nest deeper than `ProfileLimits::max_depth` */
+    /** profile: elements nest deeper than the profile limits' maximum depth */
     PROFILE_TOO_DEEP("profile_too_deep"),
     /** profile: more than 16 namespace declarations in scope at once (parsing stays linear in the document size) */
     PROFILE_TOO_MANY_NAMESPACES("profile_too_many_namespaces"),
-    /** profile: more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
+    /** profile: more elements in one document than the profile limits' maximum (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size) */
     PROFILE_TOO_MANY_ELEMENTS("profile_too_many_elements"),
-    /** profile: the document is over `ProfileLimits::max_bytes` */
+    /** profile: the document is over the profile limits' maximum size */
     PROFILE_TOO_LARGE("profile_too_large"),
     /** profile: an encoding other than UTF-8 is declared or detected */
     PROFILE_UNSUPPORTED_ENCODING("profile_unsupported_encoding"),
@@ -137,7 +137,7 @@ enum class ErrorCode(
     LOGIN_RANDOMNESS_UNAVAILABLE("login_randomness_unavailable"),
     /** flow: a call that does not fit the flow's current step */
     FLOW_WRONG_STEP("flow_wrong_step"),
-    /** flow: the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon */
+    /** flow: the security token is not a JWT, breaks a rule the partner's validator applies (its rules without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon */
     FLOW_UNUSABLE_SECURITY_TOKEN("flow_unusable_security_token"),
     /** flow: the flow ended with an error; start a new one */
     FLOW_ALREADY_FAILED("flow_already_failed"),
@@ -199,7 +199,7 @@ enum class ErrorCode(
     ISSUER_INVALID("issuer_invalid"),
     /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) */
     SIGNING_KEY_INVALID("signing_key_invalid"),
-    /** token: the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now` */
+    /** token: the caller's `now` is above 10^11 - 1 (the year 5138 in seconds): plainly milliseconds, not seconds since the epoch; refused by every validator, the migration flow and every other entry taking `now` */
     NOW_IN_MILLISECONDS("now_in_milliseconds"),
     /** token: `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) */
     TOKEN_LIFETIME_TOO_LONG("token_lifetime_too_long"),
