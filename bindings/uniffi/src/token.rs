@@ -105,8 +105,8 @@ impl JwkSet {
     }
 }
 
-/// Verifies JWS signatures: the key set, the accepted algorithms (`None`: the five public-key
-/// ones), an optional HS256 shared secret, and a size bound.
+/// Verifies JWS signatures: the key set, the accepted algorithms (when absent: the five
+/// public-key ones), an optional HS256 shared secret, and a size bound.
 #[derive(Debug, uniffi::Object)]
 pub struct Verifier(core::Verifier);
 

@@ -20,7 +20,7 @@ pub enum PartnerShape {
 /// where the UE finds the IdMS, GMS, CMS and KMS of that MC system.
 ///
 /// The endpoints are checked with the `EndpointPolicy` given to the
-/// parser (absolute `https` URIs). An element that is absent or empty is `None`, except the
+/// parser (absolute `https` URIs). An element that is absent or empty is absent here too, except the
 /// token endpoint, which is required.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
@@ -30,7 +30,7 @@ pub struct AppServerInfo {
     pub idms_auth_endpoint: Option<String>,
     /// `idms-token-endpoint`: the IdMS token endpoint (TS 24.482 6.2.3 a).
     pub idms_token_endpoint: String,
-    /// `http-proxy`: the HTTP proxy (any absolute URI; `None` when empty).
+    /// `http-proxy`: the HTTP proxy (any absolute URI; absent when empty).
     pub http_proxy: Option<String>,
     /// `gms`: the group management server.
     pub gms: Option<String>,
@@ -39,7 +39,7 @@ pub struct AppServerInfo {
     /// `kms`: the key management server.
     pub kms: Option<String>,
     /// `tls-tunnel-auth-method/mutual-authentication`: whether the TLS tunnel to the HTTP
-    /// proxy uses mutual authentication (`None` when absent).
+    /// proxy uses mutual authentication (absent when the document has none).
     pub tls_tunnel_mutual_authentication: Option<bool>,
 }
 
