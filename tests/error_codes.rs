@@ -94,6 +94,20 @@ fn every_registered_code_is_produced_by_a_vector_or_listed_with_its_reason() {
     }
 }
 
+/// A meaning reaches the docs of Kotlin's, Swift's, Python's and TypeScript's `ErrorCode`: it names
+/// no Rust path (`ProfileLimits::max_depth`) and uses no rustdoc link syntax.
+#[test]
+fn error_code_meanings_are_written_for_every_language() {
+    let rust: Vec<_> = ERROR_CODES
+        .iter()
+        .filter(|entry| {
+            entry.meaning.contains("::") || entry.meaning.contains("[`") || entry.meaning.contains("Date.now")
+        })
+        .map(|entry| entry.code)
+        .collect();
+    assert!(rust.is_empty(), "meanings in Rust's or JavaScript's words: {rust:?}");
+}
+
 /// The codes as typed constants in each binding's own language, written from the registry:
 /// `MCX_BLESS=1 cargo test -p mcx-connect-tests --test error_codes` rewrites them after a change.
 #[test]
@@ -116,7 +130,7 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
         out
     };
     let mut kotlin = format!(
-        "// {header}\npackage org.mcxconnect\n\n/** The stable error codes, to compare with `McxConnectException.code` without string literals. */\nobject ErrorCodes {{\n"
+        "// {header}\npackage org.mcxconnect\n\nimport org.mcxconnect.core.McxConnectException\n\n/** The stable error codes: `error.errorCode == ErrorCode.SCOPE_COMMA`, or a `when` over them. A code this version does\n *  not know (from a newer core) has no entry; `code` still holds it. */\nenum class ErrorCode(\n    /** The code as every language writes it (`scope_comma`). */\n    val code: String,\n) {{\n"
     );
     let mut swift = format!(
         "// {header}\n\n/// The stable error codes: `error.errorCode == .scopeComma`. A code this version does not know (from a newer\n/// core) has no case; `code` still holds it.\npublic enum ErrorCode: String, CaseIterable, Sendable {{\n"
@@ -126,7 +140,7 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
     );
     for entry in ERROR_CODES {
         kotlin.push_str(&format!(
-            "    /** {} */\n    const val {} = \"{}\"\n",
+            "    /** {} */\n    {}(\"{}\"),\n",
             doc(entry),
             entry.code.to_uppercase(),
             entry.code
@@ -139,7 +153,7 @@ fn typed_error_codes_of_every_binding_are_the_registry() {
             doc(entry).replace('\\', "\\\\")
         ));
     }
-    kotlin.push_str("}\n");
+    kotlin.push_str("    ;\n\n    companion object {\n        /** The entry whose `code` is [code], or `null` for a code this version does not know. */\n        fun of(code: String): ErrorCode? = values().firstOrNull { it.code == code }\n    }\n}\n\n/** The code as an [ErrorCode], or `null` for a code this version does not know. */\nval McxConnectException.errorCode: ErrorCode?\n    get() = ErrorCode.of(code)\n");
     swift.push_str("}\n\nextension McxConnectError {\n    /// The code as an `ErrorCode`, or `nil` for a code this version does not know.\n    public var errorCode: ErrorCode? { ErrorCode(rawValue: code) }\n}\n");
     // TypeScript: a union in the npm package's error declarations, between two marker lines.
     let declarations = repository().join("bindings/wasm/js/error.d.ts");

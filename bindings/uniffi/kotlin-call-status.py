@@ -14,8 +14,14 @@ empty buffer, as a new one is.
 The helper is matched exactly: if UniFFI's template changes, this fails and says so, rather than
 leave a file half rewritten. A file already rewritten is left as it is.
 
+In the file that declares `McxConnectException` (the core's namespace), it also gives each of its
+subclasses the `message` Python's `str(e)` and Swift's `localizedDescription` show, `code:
+description`, in place of UniFFI's field dump (`code=…, description=…, oauthError=…`), for which
+UniFFI has no setting; `toString()`, `localizedMessage` and a logged stack trace show it too.
+
 Usage: kotlin-call-status.py FILE.kt...   (rewrites each file in place)
 """
+import re
 import sys
 
 ORIGINAL = """private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
@@ -59,15 +65,30 @@ private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler
 }
 """
 
+# A variant's `message` as UniFFI writes it: its fields in order (`Rejected` adds `status`).
+FIELD_DUMP = re.compile(r'get\(\) = "code=\$\{ `code` \}, description=\$\{ `description` \}, '
+                        r'oauthError=\$\{ `oauthError` \}(, status=\$\{ `status` \})?"')
+MESSAGE = 'get() = "${ `code` }: ${ `description` }"'
+
+
+def readable_error_message(path, text):
+    if "sealed class McxConnectException" not in text:
+        return text
+    text, count = FIELD_DUMP.subn(MESSAGE, text)
+    if count == 0 and MESSAGE not in text or 'get() = "code=' in text:
+        sys.exit(f"kotlin-call-status: {path}: McxConnectException's message is not UniFFI's field dump "
+                 "(UniFFI's Kotlin template changed: review this rewrite)")
+    return text
+
 
 def main(paths):
     for path in paths:
         with open(path, encoding="utf-8") as file:
             text = file.read()
+        text = readable_error_message(path, text)
         if ORIGINAL not in text and text.count(POOLED) == 1:
-            continue  # already rewritten: running twice changes nothing
-        count = text.count(ORIGINAL)
-        if count != 1:
+            pass  # already rewritten: running twice changes nothing
+        elif (count := text.count(ORIGINAL)) != 1:
             sys.exit(f"kotlin-call-status: {path} holds UniFFI's call helper {count} times, not once "
                      "(UniFFI's Kotlin template changed: review this rewrite)")
         with open(path, "w", encoding="utf-8") as file:

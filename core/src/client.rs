@@ -8,14 +8,7 @@ use crate::Secret;
 /// The client's identification and authentication on a token request.
 ///
 /// `client_secret_basic` form-encodes the id and secret before base64 (RFC 6749 §2.3.1).
-///
-/// ```
-/// use mcx_connect::ClientAuthentication;
-/// let public = ClientAuthentication::client_id("myNativeApp");
-/// assert_eq!(public.id(), Some("myNativeApp"));
-/// let confidential = ClientAuthentication::basic("console", "s3cret");
-/// assert!(!format!("{confidential:?}").contains("s3cret"));
-/// ```
+// Examples go on the methods: this text is also the enum's doc in Kotlin, Swift and Python.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 // Read by hand (src/wasm.rs: one pass instead of serde's buffered internally tagged form).
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify), tsify(missing_as_null))]
@@ -57,6 +50,14 @@ impl ClientAuthentication {
     }
 
     /// A confidential client using `client_secret_basic`.
+    ///
+    /// ```
+    /// use mcx_connect::ClientAuthentication;
+    /// let public = ClientAuthentication::client_id("myNativeApp");
+    /// assert_eq!(public.id(), Some("myNativeApp"));
+    /// let confidential = ClientAuthentication::basic("console", "s3cret");
+    /// assert!(!format!("{confidential:?}").contains("s3cret"));
+    /// ```
     pub fn basic(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
         ClientAuthentication::ClientSecretBasic { client_id: client_id.into(), client_secret: client_secret.into() }
     }

@@ -63,7 +63,7 @@ impl EndpointPolicy {
             return Err(EndpointError::Insecure {
                 what,
                 scheme: parts.scheme.to_owned(),
-                hint: "; loopback http needs allow_loopback_http",
+                hint: "; loopback http is allowed only when the endpoint policy allows it",
             });
         }
         Err(EndpointError::Insecure { what, scheme: crate::http::printable(parts.scheme, 16), hint: "" })
@@ -91,5 +91,16 @@ mod tests {
         assert!(demo.check("http://[::1]:8080/t", "token endpoint").is_ok());
         let err = demo.check("http://10.0.0.1/t", "token endpoint").unwrap_err();
         assert!(err.to_string().contains("never allowed off the loopback"), "{err}");
+    }
+
+    #[test]
+    fn endpoint_insecure_description_names_no_rust_field() {
+        // Read in Kotlin, Swift, Python and JavaScript, where the field has other names.
+        let err = EndpointPolicy::HTTPS_ONLY.check("http://127.0.0.1/t", "token endpoint").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the token endpoint must use https (scheme `http` refused; loopback http is allowed only when the endpoint \
+             policy allows it)"
+        );
     }
 }

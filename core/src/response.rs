@@ -54,13 +54,7 @@ impl fmt::Display for TokenType {
 }
 
 /// An RFC 6749 §5.2 (or §4.1.2.1) error response.
-///
-/// ```
-/// use mcx_connect::{ErrorResponse, OAuthErrorCode};
-/// let response = ErrorResponse::new(OAuthErrorCode::InvalidTarget, Some("unknown partner".into())).to_http_response();
-/// assert_eq!(response.status, 400);
-/// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
-/// ```
+// Examples go on the methods: this text is also the record's doc in Kotlin, Swift and Python.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
@@ -123,6 +117,13 @@ impl ErrorResponse {
 
     /// Writes the JSON body and status (400; 401 for `invalid_client`, with
     /// `WWW-Authenticate: Basic` as RFC 6749 §5.2 asks).
+    ///
+    /// ```
+    /// use mcx_connect::{ErrorResponse, OAuthErrorCode};
+    /// let response = ErrorResponse::new(OAuthErrorCode::InvalidTarget, Some("unknown partner".into())).to_http_response();
+    /// assert_eq!(response.status, 400);
+    /// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
+    /// ```
     pub fn to_http_response(&self) -> HttpResponse {
         let mut body = Map::new();
         body.insert("error".into(), Value::String(self.error.as_str().to_owned()));
@@ -384,18 +385,7 @@ impl ObjectWriter {
 }
 
 /// A successful token response (RFC 6749 §5.1; TS 33.180 B.4.2.5 and B.7.5).
-///
-/// ```
-/// use mcx_connect::{HttpResponse, TokenResponse, Limits};
-/// let reply = HttpResponse::json(200, r#"{"access_token":"at","token_type":"Bearer","expires_in":3600,"scope":"openid 3gpp:mc:ptt_service"}"#);
-/// let tokens = TokenResponse::from_http_response(&reply, &Limits::default()).unwrap();
-/// assert_eq!(tokens.access_token.expose(), "at");
-/// assert_eq!(tokens.expires_in, Some(3600));
-/// let refused = HttpResponse::json(200, r#"{"error":"invalid_grant"}"#);
-/// let err = TokenResponse::from_http_response(&refused, &Limits::default()).unwrap_err();
-/// assert_eq!(err.code(), "error_response");
-/// assert_eq!(err.oauth_error().unwrap().as_str(), "invalid_grant");
-/// ```
+// Examples go on the methods: this text is also the record's doc in Kotlin, Swift and Python.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
@@ -414,8 +404,8 @@ pub struct TokenResponse {
     #[cfg_attr(feature = "wasm", serde(with = "crate::serde_exposed::option"), tsify(type = "string | null"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub refresh_token: Option<Secret>,
-    /// The granted scope, if it differs from the request or is given anyway (read
-    /// [leniently, as a reply's scope](crate::ScopeSet::parse_reply); written in its normal form).
+    /// The granted scope, if it differs from the request or is given anyway (read liberally, as
+    /// a reply's scope; written in its normal form).
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub scope: Option<ScopeSet>,
@@ -453,6 +443,18 @@ impl TokenResponse {
     /// (`expires_in` as `3600.0`, a `scope` with repeats or extra spaces, `token_type` in
     /// another case, an empty `refresh_token`) never fails the reply and is reported in
     /// [`normalisations`](Self::normalisations).
+    ///
+    /// ```
+    /// use mcx_connect::{HttpResponse, TokenResponse, Limits};
+    /// let reply = HttpResponse::json(200, r#"{"access_token":"at","token_type":"Bearer","expires_in":3600,"scope":"openid 3gpp:mc:ptt_service"}"#);
+    /// let tokens = TokenResponse::from_http_response(&reply, &Limits::default()).unwrap();
+    /// assert_eq!(tokens.access_token.expose(), "at");
+    /// assert_eq!(tokens.expires_in, Some(3600));
+    /// let refused = HttpResponse::json(200, r#"{"error":"invalid_grant"}"#);
+    /// let err = TokenResponse::from_http_response(&refused, &Limits::default()).unwrap_err();
+    /// assert_eq!(err.code(), "error_response");
+    /// assert_eq!(err.oauth_error().unwrap().as_str(), "invalid_grant");
+    /// ```
     ///
     /// ```
     /// use mcx_connect::{HttpResponse, Limits, TokenResponse};

@@ -244,9 +244,17 @@ impl fmt::Display for Scope {
 /// assert_eq!(scopes.to_string(), "openid 3gpp:mc:ptt_service 3gpp:mc:ptt_group_management_service");
 /// assert_eq!(ScopeSet::parse("openid,3gpp:mc:ptt_service").unwrap_err().code(), "scope_comma");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct ScopeSet {
     values: Vec<Scope>,
+}
+
+/// `ScopeSet("openid 3gpp:mc:ptt_service")`: the `scope` parameter, which is also how a record
+/// holding a scope set prints in Python and Swift.
+impl fmt::Debug for ScopeSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ScopeSet").field(&self.to_string()).finish()
+    }
 }
 
 // Inlined into the loops that call it (the npm package is built for size, which otherwise keeps
@@ -615,6 +623,14 @@ mod tests {
             assert_eq!(parameter, set.to_string());
             assert_eq!(parameter.capacity(), parameter.len());
         }
+    }
+
+    #[test]
+    fn scope_set_debug_is_its_scope_text_as_every_language_prints_it() {
+        // Kotlin's and Python's records and Swift's `String(reflecting:)` print a scope set by
+        // this Debug: the `scope` parameter, not Rust variant names.
+        let set = ScopeSet::parse("openid 3gpp:mc:ptt_service").unwrap_or_default();
+        assert_eq!(format!("{set:?}"), r#"ScopeSet("openid 3gpp:mc:ptt_service")"#);
     }
 
     #[test]

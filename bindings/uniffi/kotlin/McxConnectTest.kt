@@ -37,7 +37,10 @@ fun securityToken(aud: List<String>, exp: Long): String =
 val tests: List<Pair<String, () -> Unit>> = listOf(
     "one error interface: code, oauthError, description and status on the base class" to {
         val scope: McxConnectException = assertThrows<McxConnectException> { ScopeSet.parse("openid,3gpp:mc:ptt_service") }
-        eq(ErrorCodes.SCOPE_COMMA, scope.code)
+        eq(ErrorCode.SCOPE_COMMA, scope.errorCode) // one enum, named as Swift's and Python's `ErrorCode`
+        eq("scope_comma", ErrorCode.SCOPE_COMMA.code)
+        check(when (scope.errorCode) { ErrorCode.SCOPE_COMMA -> true; else -> false })
+        eq(null, ErrorCode.of("a_code_of_a_newer_core"))
         eq("invalid_scope", scope.oauthError)
         check(scope.description.contains("commas")) { scope.description }
         eq(null, scope.status)
@@ -45,7 +48,37 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
             "grant_type=password".toByteArray())
         val refusal: McxConnectException = assertThrows<McxConnectException> { JwtBearerRequest.parse(sloppy, strictParseOptions()) }
         eq("unsupported_grant_type", refusal.code)
-        eq(400, refusal.status)
+        // One type for an HTTP status: the base class's `status`, `Rejected`'s own and `HttpResponse.status`.
+        val status: UShort? = refusal.status
+        eq(writeErrorResponse(ErrorResponse(refusal.oauthError!!)).status, status)
+        eq((refusal as McxConnectException.Rejected).status, status)
+    },
+    "one error interface: message and toString are the code and description in Kotlin's words, not a field dump" to {
+        val failures = mapOf<ErrorCode, () -> Unit>(
+            ErrorCode.PROFILE_UNKNOWN_ROOT to { UserProfile.parse("<a><b></a>".toByteArray()) },
+            ErrorCode.TOKEN_MALFORMED to { inspectToken("abc.def") },
+            ErrorCode.ENDPOINT_INSECURE to { checkEndpoint("http://127.0.0.1/t") },
+            ErrorCode.FLOW_INVALID_SAVED_FLOW to { MigrationFlow.restore("{\"version\": \"x\"}", FlowSecrets()) },
+            ErrorCode.SIGNING_KEY_INVALID to { SigningKey.es256(ByteArray(31)) },
+        )
+        for ((code, failing) in failures) {
+            val e = assertThrows<McxConnectException> { failing() }
+            eq(code, e.errorCode)
+            eq("${code.code}: ${e.description}", e.message)
+            check(e.toString().endsWith(": ${code.code}: ${e.description}")) { e.toString() }
+            for (rust in listOf("allow_loopback_http", "column", "u32", "description=", "code=")) check(rust !in e.toString()) { e.toString() }
+        }
+        val config = MigrationConfig(PRIMARY, "c", ScopeSet.parse("openid 3gpp:mc:ptt_service"))
+        check("scope=openid 3gpp:mc:ptt_service," in config.toString()) { config.toString() }
+    },
+    "a trailing optional or flag defaults as the core reads it (kid, jti: none; save: without secrets)" to {
+        val key = SigningKey.es256(ByteArray(32) { (it + 1).toByte() })
+        eq(key.publicJwk(null), key.publicJwk())
+        eq(null, inspectToken(key.sign("{\"sub\":\"alice\"}").expose()).header.kid)
+        SecurityTokenIssuer("https://idms.primary.example", key, 300uL)
+        val config = MigrationConfig(PRIMARY, "c", ScopeSet.forService(McService.PTT))
+        val flow = MigrationFlow(config, MigrationTarget(McService.PTT, null, PARTNER), "primary-at")
+        eq(flow.save(false), flow.save())
     },
     "a call's status is reused (kotlin-call-status.py): errors and results stay apart, on one thread and on eight" to {
         for (file in listOf("org.mcxconnect.Mcx_connect_ffiKt", "org.mcxconnect.core.Mcx_connectKt")) {
@@ -55,12 +88,12 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val request = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), ScopeSet.forService(McService.PTT))
         val round = { i: Int ->
             if (i % 3 == 0) {
-                eq(ErrorCodes.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.code)
+                eq(ErrorCode.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.errorCode)
             } else {
                 eq(assertion, JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose())
             }
             // The core's namespace has a helper of its own.
-            eq(ErrorCodes.SCOPE_COMMA, assertThrows<McxConnectException> { ScopeSet.parse("openid,3gpp:mc:x") }.code)
+            eq(ErrorCode.SCOPE_COMMA, assertThrows<McxConnectException> { ScopeSet.parse("openid,3gpp:mc:x") }.errorCode)
             eq("openid 3gpp:mc:x", ScopeSet.parse("openid 3gpp:mc:x").toString())
         }
         repeat(30) { round(it) }
@@ -74,7 +107,7 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val assertion = securityToken(listOf("c", PARTNER), 1_900_000_000)
         val request = JwtBearerRequest(Secret(assertion), ClientAuthentication.ClientId("c"), ScopeSet.forService(McService.PTT))
         eq(assertion, JwtBearerRequest.parse(request.build(PARTNER)).assertion().expose())
-        eq(ErrorCodes.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.code)
+        eq(ErrorCode.ENDPOINT_INSECURE, assertThrows<McxConnectException> { request.build("http://idms.partner.example/t") }.errorCode)
         eq("a", readTokenResponse(writeTokenResponse(TokenResponse(accessToken = Secret("a"), tokenType = "Bearer"))).accessToken.expose())
     },
     "tokens are accepted as plain strings and come back as Secret (PlainStrings.kt)" to {
@@ -85,6 +118,8 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val exchange = TokenExchangeRequest(PARTNER, "primary-access-token", client)
         eq("primary-access-token", TokenExchangeRequest.parse(exchange.build(PRIMARY)).subjectToken().expose())
         eq("r1", RefreshRequest("r1", null, client).refreshToken().expose())
+        eq("primary-at", FlowSecrets("primary-at").primaryAccessToken?.expose())
+        eq("s3cret", FlowSecrets("primary-at", "s3cret").clientSecret?.expose())
         val verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
         eq(verifier, AuthorizationCodeRequest("c0de", "https://console.example/cb", verifier, client).codeVerifier().expose())
         eq("[redacted]", securityTokenResponse(assertion, 60uL).accessToken.toString())

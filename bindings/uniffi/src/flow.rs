@@ -73,7 +73,7 @@ impl MigrationFlow {
     }
 
     /// The rule-by-rule check of the held security token at `now`, with the rules the flow
-    /// applies (the signature "not checked": the partner checks it); `None` before it is
+    /// applies (the signature "not checked": the partner checks it); absent before it is
     /// received. Fails only for a `now` in milliseconds.
     pub fn security_token_report(&self, now: u64) -> Result<Option<mcx_connect::token::SecurityTokenVerdict>> {
         Ok(self.inner().security_token_report(now)?.map(mcx_connect::token::SecurityTokenReport::verdict))
@@ -90,6 +90,7 @@ impl MigrationFlow {
     }
 
     /// The flow as JSON, to survive an app suspension; secrets only when asked for.
+    #[uniffi::method(default(include_secrets = false))]
     pub fn save(&self, include_secrets: bool) -> String {
         self.inner().save(include_secrets)
     }

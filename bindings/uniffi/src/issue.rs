@@ -15,7 +15,7 @@ impl SecurityTokenIssuer {
     /// An issuer signing as `issuer` (this primary IdMS's URL) with `key`, named `kid` in the
     /// header; no security token lives longer than `lifetime` seconds (`issuer_invalid` for an
     /// empty issuer or a lifetime of 0).
-    #[uniffi::constructor]
+    #[uniffi::constructor(default(kid = None))]
     pub fn new(issuer: String, key: Arc<SigningKey>, lifetime: u64, kid: Option<String>) -> Result<Arc<Self>> {
         let mut core = mcx_connect::token::SecurityTokenIssuer::new(issuer, key.core().clone(), lifetime)?;
         if let Some(kid) = kid {
@@ -28,6 +28,7 @@ impl SecurityTokenIssuer {
     /// `validator`, and answers with the B.7.3 response (a `jti` is added when given). A refusal
     /// is `Rejected` with the RFC error (what the request asks beyond B.7.2 is refused, never
     /// ignored).
+    #[uniffi::method(default(jti = None))]
     pub fn answer(
         &self,
         request: HttpRequest,

@@ -204,7 +204,7 @@ crate::request::token_request!(
 
 #[uniffi::export]
 impl RefreshRequest {
-    /// A refresh request; `scope` `None` keeps the granted scope.
+    /// A refresh request; an absent `scope` keeps the granted scope.
     #[uniffi::constructor]
     pub fn new(refresh_token: Secret, scope: Option<ScopeSet>, client: ClientAuthentication) -> Arc<Self> {
         let value = mcx_connect::RefreshRequest::new(refresh_token, scope, client);

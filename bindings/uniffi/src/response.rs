@@ -17,7 +17,7 @@ pub fn write_token_response(tokens: TokenResponse) -> HttpResponse {
     tokens.to_http_response()
 }
 
-/// Reads an error response from any status; `None` when the body is not one.
+/// Reads an error response from any status; absent when the body is not one.
 #[uniffi::export]
 pub fn read_error_response(response: HttpResponse) -> Option<ErrorResponse> {
     ErrorResponse::from_http_response(&response)

@@ -105,8 +105,8 @@ impl JwkSet {
     }
 }
 
-/// Verifies JWS signatures: the key set, the accepted algorithms (`None`: the five public-key
-/// ones), an optional HS256 shared secret, and a size bound.
+/// Verifies JWS signatures: the key set, the accepted algorithms (when absent: the five
+/// public-key ones), an optional HS256 shared secret, and a size bound.
 #[derive(Debug, uniffi::Object)]
 pub struct Verifier(core::Verifier);
 
@@ -277,9 +277,9 @@ pub struct SigningKey(core::SigningKey);
 /// the core's key keeps them).
 fn key_bytes(bytes: Vec<u8>) -> Result<Zeroizing<[u8; 32]>> {
     let bytes = Zeroizing::new(bytes);
-    let key: [u8; 32] = bytes[..]
-        .try_into()
-        .map_err(|_| McxConnectError::from(core::TokenError::Malformed("a signing key must be 32 bytes".into())))?;
+    let key: [u8; 32] = bytes[..].try_into().map_err(|_| {
+        McxConnectError::from(core::TokenError::SigningKeyInvalid("a signing key must be 32 bytes".into()))
+    })?;
     Ok(Zeroizing::new(key))
 }
 
@@ -304,11 +304,13 @@ impl SigningKey {
     }
 
     /// The public key as a JWK (JSON text), for asymmetric keys.
+    #[uniffi::method(default(kid = None))]
     pub fn public_jwk(&self, kid: Option<String>) -> Option<String> {
         self.0.public_jwk(kid.as_deref()).map(|k| k.to_json().to_string())
     }
 
     /// Signs `claims_json` (a JSON object) with header `{alg, kid}`.
+    #[uniffi::method(default(kid = None))]
     pub fn sign(&self, claims_json: String, kid: Option<String>) -> Result<Secret> {
         let claims: serde_json::Value = serde_json::from_str(&claims_json)
             .map_err(|_| McxConnectError::from(core::TokenError::Malformed("the claims are not JSON".into())))?;

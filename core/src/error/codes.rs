@@ -202,7 +202,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "scope_unknown_mcx_only",
         concept: Concept::Scope,
-        meaning: meaning("the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)"),
+        meaning: meaning("the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (the parse option that accepts unknown MCX scopes)"),
         rfc_error: RfcError::Always("invalid_scope"),
     },
     ErrorCode {
@@ -388,7 +388,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "error_response",
         concept: Concept::Response,
-        meaning: meaning("the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`])"),
+        meaning: meaning("the server answered with an RFC 6749 §5.2 error (the error's RFC error code is the server's own)"),
         rfc_error: RfcError::ServersOwn,
     },
     ErrorCode {
@@ -406,7 +406,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "profile_too_deep",
         concept: Concept::Profile,
-        meaning: meaning("elements nest deeper than `ProfileLimits::max_depth`"),
+        meaning: meaning("elements nest deeper than the profile limits' maximum depth"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
@@ -418,13 +418,13 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "profile_too_many_elements",
         concept: Concept::Profile,
-        meaning: meaning("more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)"),
+        meaning: meaning("more elements in one document than the profile limits' maximum (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
         code: "profile_too_large",
         concept: Concept::Profile,
-        meaning: meaning("the document is over `ProfileLimits::max_bytes`"),
+        meaning: meaning("the document is over the profile limits' maximum size"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
@@ -559,7 +559,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "flow_unusable_security_token",
         concept: Concept::Flow,
-        meaning: meaning("the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon"),
+        meaning: meaning("the security token is not a JWT, breaks a rule the partner's validator applies (its rules without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
@@ -745,7 +745,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "now_in_milliseconds",
         concept: Concept::Token,
-        meaning: meaning("the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now`"),
+        meaning: meaning("the caller's `now` is above 10^11 - 1 (the year 5138 in seconds): plainly milliseconds, not seconds since the epoch; refused by every validator, the migration flow and every other entry taking `now`"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {

@@ -58,7 +58,7 @@ pub struct MigrationConfig {
     pub scope: ScopeSet,
     /// A client secret for `client_secret_basic` at the primary IdMS, if the client has one.
     /// Read by `Deserialize`, never written by `Serialize` (a saved flow writes it only when
-    /// asked to: [`MigrationFlow::save`]).
+    /// asked to: the migration flow's `save`).
     #[serde(skip_serializing)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub client_secret: Option<Secret>,
@@ -70,7 +70,7 @@ pub struct MigrationConfig {
     #[serde(default = "default_min_lifetime")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 10))]
     pub min_security_token_lifetime: u64,
-    /// Response size limits (by default [`Limits::default`]).
+    /// Response size limits (the default limits unless given).
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limits: Limits,
@@ -119,7 +119,7 @@ pub enum MigrationStep {
     AwaitingPartnerTokens,
     /// The partner tokens are in.
     Completed,
-    /// The flow ended with an error ([`MigrationFlow::failure`]).
+    /// The flow ended with an error (the migration flow's `failure`).
     Failed,
 }
 

@@ -200,10 +200,11 @@ impl MigrationFlow {
             return Err(invalid("it is larger than 256 KiB".into()));
         }
         // The message never quotes a string of the text: a saved flow holds tokens.
-        let saved: SavedFlow = crate::json::from_str(json).map_err(|e| {
-            let message = crate::json::safe_message(&e);
-            invalid(format!("not a saved flow: {message} at line {} column {}", e.line(), e.column()))
-        })?;
+        let saved: SavedFlow =
+            crate::json::from_str(json).map_err(|e| match crate::json::describe_error(json, &e) {
+                (path, message) if path.is_empty() => invalid(format!("not a saved flow: {message}")),
+                (path, message) => invalid(format!("not a saved flow: `{path}`: {message}")),
+            })?;
         if saved.version != VERSION {
             return Err(invalid(format!("version {} is not {VERSION}", saved.version)));
         }

@@ -19,8 +19,8 @@ pub enum PartnerShape {
 /// The `App-Server-Info` of an `mcptt-UE-initial-configuration` (TS 24.484 clause 7.2):
 /// where the UE finds the IdMS, GMS, CMS and KMS of that MC system.
 ///
-/// The endpoints are checked with the [`EndpointPolicy`](crate::EndpointPolicy) given to the
-/// parser (absolute `https` URIs). An element that is absent or empty is `None`, except the
+/// The endpoints are checked with the `EndpointPolicy` given to the
+/// parser (absolute `https` URIs). An element that is absent or empty is absent here too, except the
 /// token endpoint, which is required.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
@@ -30,7 +30,7 @@ pub struct AppServerInfo {
     pub idms_auth_endpoint: Option<String>,
     /// `idms-token-endpoint`: the IdMS token endpoint (TS 24.482 6.2.3 a).
     pub idms_token_endpoint: String,
-    /// `http-proxy`: the HTTP proxy (any absolute URI; `None` when empty).
+    /// `http-proxy`: the HTTP proxy (any absolute URI; absent when empty).
     pub http_proxy: Option<String>,
     /// `gms`: the group management server.
     pub gms: Option<String>,
@@ -39,7 +39,7 @@ pub struct AppServerInfo {
     /// `kms`: the key management server.
     pub kms: Option<String>,
     /// `tls-tunnel-auth-method/mutual-authentication`: whether the TLS tunnel to the HTTP
-    /// proxy uses mutual authentication (`None` when absent).
+    /// proxy uses mutual authentication (absent when the document has none).
     pub tls_tunnel_mutual_authentication: Option<bool>,
 }
 
@@ -54,7 +54,7 @@ pub struct InitialConfiguration {
     /// `on-network/App-Server-Info`.
     pub app_server_info: AppServerInfo,
     /// What was read leniently: a `gms`, `cms` or `kms` address the endpoint policy refuses is
-    /// left out of [`app_server_info`](Self::app_server_info) and reported here
+    /// left out of `app_server_info` and reported here
     /// (`endpoint_ignored`), since this library never calls those servers and one bad address
     /// must not make a partner system unusable for migration. Empty when nothing was.
     pub normalisations: Vec<crate::form::Normalisation>,
@@ -151,7 +151,7 @@ pub struct GroupServerInfo {
     pub idms_token_endpoint: Option<String>,
 }
 
-/// What a [`RejectedEntry`] was in the document.
+/// What a `RejectedEntry` was in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -167,8 +167,7 @@ pub enum RejectedKind {
 /// A partner system or group of a profile that could not be used (a missing or insecure token
 /// endpoint, a value of the wrong type, an element in the wrong namespace, …), reported beside
 /// the usable ones instead of failing the whole profile: a client reads liberally and reports.
-/// Looking it up by its id (the profile's [`partner`](super::UserProfile::partner) or
-/// [`group`](super::UserProfile::group)) gives the error itself.
+/// Looking it up by its id (a user profile's `partner` or `group`) gives the error itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null), serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -178,7 +177,7 @@ pub struct RejectedEntry {
     /// The id it would be looked up by (the partner system id or else the `domain` of its
     /// initial configuration; the group id), when the document gives one.
     pub id: Option<String>,
-    /// The stable code of the reason (its profile error's [`code`](super::ProfileError::code)).
+    /// The stable code of the reason (`profile_*`).
     pub code: String,
     /// The reason in words, with the element path (never more than a short, sanitised piece of
     /// the document).

@@ -18,9 +18,10 @@ val McxConnectException.oauthError: String?
 val McxConnectException.description: String
     get() = parts().third
 
-/** The HTTP status of the error response a server writes for a refusal (`Rejected`); `null` otherwise. */
-val McxConnectException.status: Int?
-    get() = (this as? McxConnectException.Rejected)?.status?.toInt()
+/** The HTTP status of the error response a server writes for a refusal (`Rejected`); `null` otherwise. A
+ *  `UShort`, as `Rejected`'s own `status` and `HttpResponse.status`. */
+val McxConnectException.status: UShort?
+    get() = (this as? McxConnectException.Rejected)?.status
 
 private fun McxConnectException.parts(): Triple<String, String?, String> = when (this) {
     is McxConnectException.Endpoint -> Triple(code, oauthError, description)

@@ -5,6 +5,7 @@
 package org.mcxconnect
 
 import org.mcxconnect.core.ClientAuthentication
+import org.mcxconnect.core.FlowSecrets
 import org.mcxconnect.core.MigrationConfig
 import org.mcxconnect.core.MigrationTarget
 import org.mcxconnect.core.ScopeSet
@@ -37,6 +38,10 @@ fun AuthorizationRequest.Companion.withValues(
     state: String, nonce: String, pkce: Pkce, acrValues: String?,
 ): AuthorizationRequest =
     AuthorizationRequest.withValues(authorizationEndpoint, clientId, redirectUri, scope, Secret(state), Secret(nonce), pkce, acrValues)
+
+/** The secrets a flow saved without them needs back, as text. */
+fun FlowSecrets(primaryAccessToken: String, clientSecret: String? = null): FlowSecrets =
+    FlowSecrets(Secret(primaryAccessToken), clientSecret?.let { Secret(it) })
 
 /** The B.7.3 answer for a security token given as text. */
 fun securityTokenResponse(token: String, expiresIn: ULong): TokenExchangeResponse = securityTokenResponse(Secret(token), expiresIn)

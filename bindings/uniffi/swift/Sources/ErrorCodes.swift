@@ -17,7 +17,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case scopeInvalidCharacter = "scope_invalid_character"
     /// scope: none of the twelve `3gpp:mc:` values B.7.4 lists where it requires one (the bare prefix `3gpp:mc:` never counts)
     case scopeMissingMcx = "scope_missing_mcx"
-    /// scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (`accept_unknown_mcx_scopes`)
+    /// scope: the only `3gpp:mc:` values are ones this version does not know, and the caller did not opt in to count them (the parse option that accepts unknown MCX scopes)
     case scopeUnknownMcxOnly = "scope_unknown_mcx_only"
     /// scope: a refresh asks for more than was granted (B.5), or a token exchange for more than its subject token grants (RFC 8693 §2.1)
     case scopeWidened = "scope_widened"
@@ -77,19 +77,19 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case invalidField = "invalid_field"
     /// response: the body is over the configured limit
     case responseTooLarge = "response_too_large"
-    /// response: the server answered with an RFC 6749 §5.2 error (see [`Error::oauth_error`])
+    /// response: the server answered with an RFC 6749 §5.2 error (the error's RFC error code is the server's own)
     case errorResponse = "error_response"
     /// profile: the document is not well-formed XML or not UTF-8 (with line and column)
     case profileMalformedXml = "profile_malformed_xml"
     /// profile: the document has a DOCTYPE (DTD or entity declarations are never read)
     case profileDtdRefused = "profile_dtd_refused"
-    /// profile: elements nest deeper than `ProfileLimits::max_depth`
+    /// profile: elements nest deeper than the profile limits' maximum depth
     case profileTooDeep = "profile_too_deep"
     /// profile: more than 16 namespace declarations in scope at once (parsing stays linear in the document size)
     case profileTooManyNamespaces = "profile_too_many_namespaces"
-    /// profile: more elements in one document than `ProfileLimits::max_elements` (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)
+    /// profile: more elements in one document than the profile limits' maximum (default 262 144; a flood of empty elements is refused, so reading stays within a small factor of a benign document of the same size)
     case profileTooManyElements = "profile_too_many_elements"
-    /// profile: the document is over `ProfileLimits::max_bytes`
+    /// profile: the document is over the profile limits' maximum size
     case profileTooLarge = "profile_too_large"
     /// profile: an encoding other than UTF-8 is declared or detected
     case profileUnsupportedEncoding = "profile_unsupported_encoding"
@@ -133,7 +133,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case loginRandomnessUnavailable = "login_randomness_unavailable"
     /// flow: a call that does not fit the flow's current step
     case flowWrongStep = "flow_wrong_step"
-    /// flow: the security token is not a JWT, breaks a rule the partner's validator applies (`token::SecurityTokenRules` without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon
+    /// flow: the security token is not a JWT, breaks a rule the partner's validator applies (its rules without keys: claims, `aud` holding the client and the partner, `exp`, `iat`, `azp`; the description names the rule), or expires too soon
     case flowUnusableSecurityToken = "flow_unusable_security_token"
     /// flow: the flow ended with an error; start a new one
     case flowAlreadyFailed = "flow_already_failed"
@@ -195,7 +195,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case issuerInvalid = "issuer_invalid"
     /// token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key)
     case signingKeyInvalid = "signing_key_invalid"
-    /// token: the caller's `now` is above `token::MAX_NOW_SECONDS` (10^11 - 1, the year 5138): plainly milliseconds (`Date.now()`), refused by every validator, the migration flow and every other entry taking `now`
+    /// token: the caller's `now` is above 10^11 - 1 (the year 5138 in seconds): plainly milliseconds, not seconds since the epoch; refused by every validator, the migration flow and every other entry taking `now`
     case nowInMilliseconds = "now_in_milliseconds"
     /// token: `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived)
     case tokenLifetimeTooLong = "token_lifetime_too_long"

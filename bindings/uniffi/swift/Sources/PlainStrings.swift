@@ -50,6 +50,13 @@ extension AuthorizationRequest {
     }
 }
 
+extension FlowSecrets {
+    /// The secrets a flow saved without them needs back, as text.
+    public init(primaryAccessToken: String, clientSecret: String? = nil) {
+        self.init(primaryAccessToken: Secret(value: primaryAccessToken), clientSecret: clientSecret.map { Secret(value: $0) })
+    }
+}
+
 /// The B.7.3 answer for a security token given as text.
 public func securityTokenResponse(token: String, expiresIn: UInt64) -> TokenExchangeResponse {
     securityTokenResponse(token: Secret(value: token), expiresIn: expiresIn)

@@ -56,12 +56,15 @@ def _record_fields(record):
 
 @_functools.lru_cache(maxsize=None)
 def _fields_of(cls):
-    # The generated `__init__` takes every field, in order (a record or an enum variant alike).
-    return tuple(name for name in _inspect.signature(cls.__init__).parameters if name != "self")
+    # The generated `__init__` takes every named field, in order (a record or an enum variant alike);
+    # a variant with unnamed fields (`Scope.OTHER("x")`) takes `*values`, kept by position in `_values`.
+    return tuple(p.name for p in _inspect.signature(cls.__init__).parameters.values()
+                 if p.name != "self" and p.kind is not p.VAR_POSITIONAL)
 
 
 def _record_hash(self):
-    return hash((type(self).__qualname__,) + tuple(_frozen(getattr(self, name)) for name in _record_fields(self)))
+    named = tuple(_frozen(getattr(self, name)) for name in _record_fields(self))
+    return hash((type(self).__qualname__,) + named + _frozen(list(getattr(self, "_values", ()))))
 
 
 def _shown(value, redacted):
@@ -77,8 +80,9 @@ def _record_repr(self):
         return f"HttpHeader(name={self.name!r}, value={redacted_header_value(self.name, self.value)!r})"  # noqa: F405
     redacted = isinstance(self, HttpRequest)  # noqa: F405
     shown = redacted_request(self) if redacted else self  # noqa: F405
-    fields = ", ".join(f"{name}={_shown(getattr(shown, name), redacted)}" for name in _record_fields(self))
-    return f"{type(self).__qualname__}({fields})"
+    fields = [f"{name}={_shown(getattr(shown, name), redacted)}" for name in _record_fields(self)]
+    fields += [_shown(value, redacted) for value in getattr(self, "_values", ())]
+    return f"{type(self).__qualname__}({', '.join(fields)})"
 
 
 def _generated_classes(module):

@@ -59,6 +59,39 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(refusal?.status, 400)
     }
 
+    func testErrorsOfRealFailuresReadInSwiftWords() throws {
+        let failures: [(ErrorCode, () throws -> Void)] = [
+            (.profileUnknownRoot, { _ = try UserProfile.parse(xml: Data("<a><b></a>".utf8)) }),
+            (.tokenMalformed, { _ = try inspectToken(token: "abc.def") }),
+            (.endpointInsecure, { try checkEndpoint(url: "http://127.0.0.1/t") }),
+            (.flowInvalidSavedFlow, { _ = try MigrationFlow.restore(json: "{\"version\": \"x\"}", secrets: FlowSecrets()) }),
+            (.signingKeyInvalid, { _ = try SigningKey.es256(secret: Data(count: 31)) }),
+        ]
+        for (code, failing) in failures {
+            let error = try XCTUnwrap(expectError(failing))
+            XCTAssertEqual(error.errorCode, code)
+            XCTAssertEqual(error.localizedDescription, "\(code.rawValue): \(error.description)")
+            for shown in ["\(error)", String(reflecting: error), error.localizedDescription] {
+                for rust in ["allow_loopback_http", "column", "u32", "description:", "code:"] where shown.contains(rust) {
+                    XCTFail("\(rust) in \(shown)")
+                }
+            }
+        }
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "c", scope: try ScopeSet.parse(text: "openid 3gpp:mc:ptt_service"))
+        XCTAssertTrue(String(reflecting: config).contains(#"ScopeSet("openid 3gpp:mc:ptt_service")"#), String(reflecting: config))
+    }
+
+    func testATrailingOptionalOrFlagDefaultsAsTheCoreReadsIt() throws {
+        let key = try SigningKey.es256(secret: Data((1...32).map { UInt8($0) }))
+        XCTAssertEqual(key.publicJwk(), key.publicJwk(kid: nil))
+        XCTAssertNil(try inspectToken(token: try key.sign(claimsJson: #"{"sub":"alice"}"#).expose()).header.kid)
+        _ = try SecurityTokenIssuer(issuer: "https://idms.primary.example", key: key, lifetime: 300)
+        let config = MigrationConfig(primaryTokenEndpoint: primary, clientId: "c", scope: ScopeSet.forService(service: .ptt))
+        let flow = try MigrationFlow(config: config, target: MigrationTarget(service: .ptt, partnerSystemId: nil, partnerTokenEndpoint: partner),
+                                     primaryAccessToken: "primary-at")
+        XCTAssertEqual(flow.save(), flow.save(includeSecrets: false))
+    }
+
     func testPolicyParseOptionsAndLimitsDefaultToTheCores() throws {
         let assertion = securityToken(aud: ["c", partner], exp: 1_900_000_000)
         let request = JwtBearerRequest(assertion: Secret(value: assertion), client: .clientId(clientId: "c"),
@@ -78,6 +111,8 @@ final class ApiTests: XCTestCase {
         XCTAssertEqual(try TokenExchangeRequest.parse(request: try exchange.build(tokenEndpoint: primary)).subjectToken().expose(),
                        "primary-access-token")
         XCTAssertEqual(RefreshRequest(refreshToken: "r1", scope: nil, client: client).refreshToken().expose(), "r1")
+        XCTAssertEqual(FlowSecrets(primaryAccessToken: "primary-at").primaryAccessToken?.expose(), "primary-at")
+        XCTAssertEqual(FlowSecrets(primaryAccessToken: "primary-at", clientSecret: "s3cret").clientSecret?.expose(), "s3cret")
         let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
         XCTAssertEqual(AuthorizationCodeRequest(code: "c0de", redirectUri: "https://console.example/cb", codeVerifier: verifier,
                                                 client: client).codeVerifier().expose(), verifier)
