@@ -286,19 +286,6 @@ mod tests {
     }
 
     #[test]
-    fn rust_integer_types_are_said_in_json_words() {
-        let error = serde_json::from_str::<u32>("\"x\"").unwrap_err();
-        assert_eq!(
-            super::in_json_words(&super::safe_message(&error)),
-            "invalid type: a string, expected a non-negative integer"
-        );
-        assert_eq!(
-            super::in_json_words("expected i64 or u8, not `u64`"),
-            "expected an integer or a non-negative integer, not `u64`"
-        );
-    }
-
-    #[test]
     fn names_with_quotes_and_escapes_are_shown_as_written_and_long_ones_cut() {
         let long = "n".repeat(100);
         let text =
