@@ -318,14 +318,6 @@ fn read_resource(form: &Form, options: &ParseOptions, report: &mut Vec<Normalisa
 }
 
 /// The token exchange response (B.7.3, RFC 8693 §2.2.1): `access_token` is the security token.
-///
-/// ```
-/// use mcx_connect::{Limits, TokenExchangeResponse};
-/// let reply = TokenExchangeResponse::security_token("eyJ...sig", 120).to_http_response();
-/// let read = TokenExchangeResponse::from_http_response(&reply, &Limits::default()).unwrap();
-/// assert_eq!(read.token_type.as_str(), "N_A");
-/// assert_eq!(read.issued_token_type, "urn:ietf:params:oauth:token-type:jwt");
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "wasm", derive(serde::Serialize, serde::Deserialize, tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase", deny_unknown_fields))]
@@ -379,6 +371,14 @@ impl TokenExchangeResponse {
     /// `issued_token_type`, `token_type`) are held to RFC 8693 §2.2.1; an optional member that
     /// varies never fails the reply and is reported in [`normalisations`](Self::normalisations),
     /// as for [`TokenResponse::from_http_response`](crate::TokenResponse::from_http_response).
+    ///
+    /// ```
+    /// use mcx_connect::{Limits, TokenExchangeResponse};
+    /// let reply = TokenExchangeResponse::security_token("eyJ...sig", 120).to_http_response();
+    /// let read = TokenExchangeResponse::from_http_response(&reply, &Limits::default()).unwrap();
+    /// assert_eq!(read.token_type.as_str(), "N_A");
+    /// assert_eq!(read.issued_token_type, "urn:ietf:params:oauth:token-type:jwt");
+    /// ```
     pub fn from_http_response(response: &HttpResponse, limits: &Limits) -> Result<Self, Error> {
         let mut reply = SuccessReply::read(response, limits)?;
         let issued_token_type = reply.required_string("issued_token_type")?.to_owned();

@@ -157,7 +157,7 @@ pub enum TokenError {
     IssuerInvalid(String),
     /// The caller's `now` is plainly in milliseconds (JavaScript's `Date.now()`), not in
     /// seconds since the epoch: at least [`MAX_NOW_SECONDS`](super::MAX_NOW_SECONDS) + 1.
-    #[error("now ({0}) is in milliseconds, not seconds since the epoch: divide Date.now() by 1000")]
+    #[error("now ({0}) is in milliseconds, not seconds since the epoch: divide it by 1000")]
     NowInMilliseconds(u64),
     /// The security token lives longer (`exp` - `iat`) than the validator's maximum (B.8).
     #[error("the token lives {lifetime} s (exp - iat), over the maximum of {max} s")]

@@ -73,7 +73,7 @@ impl fmt::Display for Algorithm {
 
 /// The JOSE header of a JWS (RFC 7515 §4.1). Only `alg` is required.
 ///
-/// `jku`, `x5u`, `jwk` and `x5c` are kept in [`other`](Self::other) and never used: keys
+/// `jku`, `x5u`, `jwk` and `x5c` are kept in `other` and never used: keys
 /// come only from the JWK Set the caller trusts.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]

@@ -126,18 +126,6 @@ use serde_json::{Map, Value};
 
 /// A token decoded **without any verification**: neither signature nor claims were checked.
 /// For display and diagnosis only (which key, which issuer); never for a decision.
-///
-/// ```
-/// use mcx_connect::token::UnverifiedToken;
-/// // TS 33.180 B.7.4 EXAMPLE 1's assertion (its signature is not even well-formed).
-/// let token = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjllciJ9.eyJhdWQiOiJodHRwczovL2JhY2tlbmQuZXhhbXBsZS5jb20iLCJpc3MiOiJodHRwczovL2FzLmV4YW1wbGUuY29tIiwiZXhwIjoxNDQxOTE3NTkzLCJpYXQiOjE0NDE5MTc1MzMsInN1YiI6ImJjQGV4YW1wbGUuY29tIiwic2NwIjpbImFwaSJdfQ.MXgnpvPMo0nhcePwnQbunD2gw_pDyCFASaobl6gyLAdyPbaALFuAOyFc4XTWaPEnHV_LGmXklSTpz0yC7hlSQ";
-/// let seen = UnverifiedToken::inspect(token).unwrap();
-/// assert_eq!(seen.header.alg, "ES256");
-/// assert_eq!(seen.header.kid.as_deref(), Some("9er"));
-/// assert_eq!(seen.issuer(), Some("https://as.example.com"));
-/// assert_eq!(seen.claims["sub"], "bc@example.com");
-/// assert_eq!(seen.signature_bytes, None);
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
@@ -156,6 +144,18 @@ pub struct UnverifiedToken {
 impl UnverifiedToken {
     /// Decodes `token` (at most [`DEFAULT_MAX_TOKEN_BYTES`]) without verifying anything.
     /// Refused only when it is not a compact JWS with JSON object header and payload.
+    ///
+    /// ```
+    /// use mcx_connect::token::UnverifiedToken;
+    /// // TS 33.180 B.7.4 EXAMPLE 1's assertion (its signature is not even well-formed).
+    /// let token = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjllciJ9.eyJhdWQiOiJodHRwczovL2JhY2tlbmQuZXhhbXBsZS5jb20iLCJpc3MiOiJodHRwczovL2FzLmV4YW1wbGUuY29tIiwiZXhwIjoxNDQxOTE3NTkzLCJpYXQiOjE0NDE5MTc1MzMsInN1YiI6ImJjQGV4YW1wbGUuY29tIiwic2NwIjpbImFwaSJdfQ.MXgnpvPMo0nhcePwnQbunD2gw_pDyCFASaobl6gyLAdyPbaALFuAOyFc4XTWaPEnHV_LGmXklSTpz0yC7hlSQ";
+    /// let seen = UnverifiedToken::inspect(token).unwrap();
+    /// assert_eq!(seen.header.alg, "ES256");
+    /// assert_eq!(seen.header.kid.as_deref(), Some("9er"));
+    /// assert_eq!(seen.issuer(), Some("https://as.example.com"));
+    /// assert_eq!(seen.claims["sub"], "bc@example.com");
+    /// assert_eq!(seen.signature_bytes, None);
+    /// ```
     pub fn inspect(token: &str) -> Result<Self, TokenError> {
         Self::inspect_with_limit(token, DEFAULT_MAX_TOKEN_BYTES)
     }

@@ -19,29 +19,6 @@ pub type SharedSecret = Zeroizing<Vec<u8>>;
 
 /// The trusted keys and the rules of a token validator, as plain data: one record for the three
 /// kinds of validator (security token, ID token, access token), each reading the members it needs.
-///
-/// ```
-/// use mcx_connect::token::{sign, JwsHeader, SecurityTokenValidator, SigningKey, TokenValidatorOptions};
-/// let key = SigningKey::hs256(&[7u8; 32])?;
-/// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
-///     "aud": ["mcptt-client", "https://idms.partner.example/token"], "iat": 1_700_000_000, "exp": 1_700_000_300});
-/// let token = sign(&JwsHeader::new(key.algorithm()), &claims, &key)?;
-/// let options = TokenValidatorOptions {
-///     issuer: "https://idms.primary.example".to_owned(),
-///     jwks: r#"{"keys": []}"#.to_owned(),
-///     target: Some("https://idms.partner.example/token".to_owned()),
-///     shared_secret: Some(vec![7u8; 32].into()),
-///     algorithms: Some(vec![mcx_connect::token::Algorithm::Hs256]),
-///     leeway: Some(30),
-///     ..TokenValidatorOptions::default()
-/// };
-/// let validator = SecurityTokenValidator::from_options(&options, options.verifier()?)?;
-/// assert_eq!(validator.validate(token.expose(), "mcptt-client", 1_700_000_100)?.claims.sub, "alice");
-/// let too_lenient = TokenValidatorOptions { leeway: Some(31), ..options.clone() };
-/// let err = SecurityTokenValidator::from_options(&too_lenient, options.verifier()?).unwrap_err();
-/// assert_eq!(err.code(), "leeway_too_large");
-/// # Ok::<(), mcx_connect::token::TokenError>(())
-/// ```
 #[derive(Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -50,8 +27,7 @@ pub struct TokenValidatorOptions {
     /// The expected `iss` (exact).
     pub issuer: String,
     /// The issuer's JWK Set the caller trusts, as JSON text (read from JSON, a string or the
-    /// parsed object is taken). Not read when the verifier is given
-    /// ([`configure_verifier`](Self::configure_verifier)).
+    /// parsed object is taken). Not read when a verifier is given instead.
     #[serde(deserialize_with = "json_text")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | Record<string, unknown>"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
@@ -127,6 +103,29 @@ impl std::fmt::Debug for TokenValidatorOptions {
 impl TokenValidatorOptions {
     /// The verifier of these options: the JWK Set read from [`jwks`](Self::jwks)
     /// (`jwks_malformed`, `jwks_too_large`), then [`configure_verifier`](Self::configure_verifier).
+    ///
+    /// ```
+    /// use mcx_connect::token::{sign, JwsHeader, SecurityTokenValidator, SigningKey, TokenValidatorOptions};
+    /// let key = SigningKey::hs256(&[7u8; 32])?;
+    /// let claims = serde_json::json!({"iss": "https://idms.primary.example", "sub": "alice",
+    ///     "aud": ["mcptt-client", "https://idms.partner.example/token"], "iat": 1_700_000_000, "exp": 1_700_000_300});
+    /// let token = sign(&JwsHeader::new(key.algorithm()), &claims, &key)?;
+    /// let options = TokenValidatorOptions {
+    ///     issuer: "https://idms.primary.example".to_owned(),
+    ///     jwks: r#"{"keys": []}"#.to_owned(),
+    ///     target: Some("https://idms.partner.example/token".to_owned()),
+    ///     shared_secret: Some(vec![7u8; 32].into()),
+    ///     algorithms: Some(vec![mcx_connect::token::Algorithm::Hs256]),
+    ///     leeway: Some(30),
+    ///     ..TokenValidatorOptions::default()
+    /// };
+    /// let validator = SecurityTokenValidator::from_options(&options, options.verifier()?)?;
+    /// assert_eq!(validator.validate(token.expose(), "mcptt-client", 1_700_000_100)?.claims.sub, "alice");
+    /// let too_lenient = TokenValidatorOptions { leeway: Some(31), ..options.clone() };
+    /// let err = SecurityTokenValidator::from_options(&too_lenient, options.verifier()?).unwrap_err();
+    /// assert_eq!(err.code(), "leeway_too_large");
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
     pub fn verifier(&self) -> Result<Verifier, TokenError> {
         self.configure_verifier(Verifier::new(JwkSet::parse(&self.jwks)?))
     }
@@ -206,16 +205,6 @@ impl AccessTokenValidator {
 
 /// The rules a security token is checked with when there are no keys (a client, a console), as
 /// plain data, checked one by one without the signature.
-///
-/// ```
-/// use mcx_connect::token::SecurityTokenRulesInit;
-/// let init = SecurityTokenRulesInit { target: "https://idms.partner.example/token".to_owned(), ..Default::default() };
-/// let report = init.check_unverified("not-a-token", "mcptt-client", 1_700_000_000)?;
-/// assert_eq!(report.failure().map(|e| e.code()), Some("token_malformed"));
-/// let lenient = SecurityTokenRulesInit { leeway: Some(60), ..init };
-/// assert_eq!(lenient.check_unverified("x", "mcptt-client", 1_700_000_000).unwrap_err().code(), "leeway_too_large");
-/// # Ok::<(), mcx_connect::token::TokenError>(())
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -254,6 +243,16 @@ impl SecurityTokenRulesInit {
     /// Every rule of [`SecurityTokenRules::check_unverified`] one by one, with these rules;
     /// fails only for rules that do not make [`SecurityTokenRules`] (`validator_invalid`,
     /// `leeway_too_large`) or a `now` in milliseconds.
+    ///
+    /// ```
+    /// use mcx_connect::token::SecurityTokenRulesInit;
+    /// let init = SecurityTokenRulesInit { target: "https://idms.partner.example/token".to_owned(), ..Default::default() };
+    /// let report = init.check_unverified("not-a-token", "mcptt-client", 1_700_000_000)?;
+    /// assert_eq!(report.failure().map(|e| e.code()), Some("token_malformed"));
+    /// let lenient = SecurityTokenRulesInit { leeway: Some(60), ..init };
+    /// assert_eq!(lenient.check_unverified("x", "mcptt-client", 1_700_000_000).unwrap_err().code(), "leeway_too_large");
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
     pub fn check_unverified(&self, token: &str, client_id: &str, now: u64) -> Result<SecurityTokenReport, TokenError> {
         let max_bytes = self.max_token_bytes.map_or(DEFAULT_MAX_TOKEN_BYTES, limit_usize);
         SecurityTokenRules::from_init(self)?.check_unverified(token, client_id, now, max_bytes)

@@ -108,19 +108,9 @@ pub struct SecurityTokenReport {
     failure: Option<TokenError>,
 }
 
-/// A [`SecurityTokenReport`] as plain data with its verdict: whether the token passed, the first
+/// A security token report as plain data with its verdict: whether the token passed, the first
 /// failed rule's code, each rule, and what could be read of the token. The npm package calls it
 /// `SecurityTokenReport`.
-///
-/// ```
-/// use mcx_connect::token::SecurityTokenRules;
-/// let rules = SecurityTokenRules::new("https://idms.partner.example/token")?;
-/// let verdict = rules.check_unverified("not.a-token", "mcptt-client", 1_700_000_000, 16_384)?.verdict();
-/// assert!(!verdict.passed);
-/// assert_eq!(verdict.failure, Some("token_malformed"));
-/// assert_eq!(verdict.rules.len(), 12);
-/// # Ok::<(), mcx_connect::token::TokenError>(())
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, rename = "SecurityTokenReport"))]
 #[cfg_attr(feature = "wasm", serde(rename_all = "camelCase"))]
@@ -151,6 +141,16 @@ impl SecurityTokenReport {
     }
 
     /// The report as plain data, with its verdict.
+    ///
+    /// ```
+    /// use mcx_connect::token::SecurityTokenRules;
+    /// let rules = SecurityTokenRules::new("https://idms.partner.example/token")?;
+    /// let verdict = rules.check_unverified("not.a-token", "mcptt-client", 1_700_000_000, 16_384)?.verdict();
+    /// assert!(!verdict.passed);
+    /// assert_eq!(verdict.failure, Some("token_malformed"));
+    /// assert_eq!(verdict.rules.len(), 12);
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
     pub fn verdict(self) -> SecurityTokenVerdict {
         SecurityTokenVerdict {
             passed: self.failure.is_none(),
