@@ -97,6 +97,8 @@ impl std::fmt::Display for TokenRequestKind {
 
 /// Any of the four MCX token requests, parsed by the parser of its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify))]
+#[cfg_attr(feature = "wasm", serde(tag = "kind", content = "request", rename_all = "snake_case"))]
 pub enum TokenRequest {
     /// B.7.2.
     TokenExchange(TokenExchangeRequest),

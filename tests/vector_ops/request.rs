@@ -5,7 +5,7 @@ use super::{bad_case, Failure, Outcome};
 use mcx_connect::{
     ClientAuthentication, EndpointPolicy, Error, ErrorResponse, HttpRequest, HttpResponse, JwtBearerRequest, Limits,
     OAuthErrorCode, ParseMode, ParseOptions, ScopeSet, Secret, TokenExchangeRequest, TokenExchangeResponse,
-    TokenResponse, TokenType,
+    TokenRequest, TokenResponse, TokenType,
 };
 use serde_json::{json, Value};
 
@@ -15,6 +15,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "scope.parse" => scope_parse(input),
         "exchange.build" => exchange_build(input),
         "exchange.parse" => exchange_parse(input),
+        "token_request.parse" => token_request_parse(input),
         "exchange_response.read" => exchange_response_read(input),
         "exchange_response.write" => exchange_response_write(input),
         "jwt_bearer.build" => jwt_bearer_build(input),
@@ -210,6 +211,22 @@ fn exchange_parse(input: &Value) -> Outcome {
         "requested_token_type": request.requested_token_type,
         "actor_token": request.actor_token.as_ref().map(|actor| actor.token.expose()),
         "actor_token_type": request.actor_token.as_ref().map(|actor| actor.token_type.as_str()),
+        "normalisations": codes(&parsed.normalisations),
+    }))
+}
+
+/// One token endpoint for every grant: the kind read, the client it names, the repairs.
+fn token_request_parse(input: &Value) -> Outcome {
+    let parsed = TokenRequest::parse(&http_request(input)?, &parse_options(input)?)?;
+    let client = match &parsed.value {
+        TokenRequest::TokenExchange(request) => &request.client,
+        TokenRequest::JwtBearer(request) => &request.client,
+        TokenRequest::AuthorizationCode(request) => &request.client,
+        TokenRequest::Refresh(request) => &request.client,
+    };
+    Ok(json!({
+        "kind": parsed.value.kind().as_str(),
+        "client_id": client.id(),
         "normalisations": codes(&parsed.normalisations),
     }))
 }

@@ -472,6 +472,16 @@ object VectorRunner {
             val request = RefreshRequest(Secret(str(i, "refresh_token")), optScope(i, "scope"), client(i))
             requestJson(request.build(str(i, "token_endpoint"), policy(i)))
         },
+        "token_request.parse" to { i ->
+            val (kind, client, repairs) = when (val read = parseTokenRequest(httpRequest(i), parseOptions(i))) {
+                is TokenRequest.TokenExchange -> Triple("token_exchange", read.request.client(), read.request.normalisations())
+                is TokenRequest.JwtBearer -> Triple("jwt_bearer", read.request.client(), read.request.normalisations())
+                is TokenRequest.AuthorizationCode ->
+                    Triple("authorization_code", read.request.client(), read.request.normalisations())
+                is TokenRequest.Refresh -> Triple("refresh", read.request.client(), read.request.normalisations())
+            }
+            mapOf("kind" to kind, "client_id" to clientId(client), "normalisations" to codes(repairs))
+        },
         "refresh.parse" to { i ->
             val parsed = RefreshRequest.parse(httpRequest(i), parseOptions(i))
             optScope(i, "granted_scope")?.let { parsed.checkScope(it) }

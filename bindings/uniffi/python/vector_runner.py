@@ -349,6 +349,18 @@ def op_refresh_build(inp):
     return request_json(request.build(req_str(inp, "token_endpoint"), policy(inp)))
 
 
+def op_token_request_parse(inp):
+    read = m.parse_token_request(http_request(inp), parse_options(inp))
+    kinds = {"TOKEN_EXCHANGE": "token_exchange", "JWT_BEARER": "jwt_bearer",
+             "AUTHORIZATION_CODE": "authorization_code", "REFRESH": "refresh"}
+    kind = next(name for variant, name in kinds.items() if getattr(read, f"is_{variant}")())
+    return {
+        "kind": kind,
+        "client_id": client_id(read.request.client()),
+        "normalisations": codes(read.request.normalisations()),
+    }
+
+
 def op_refresh_parse(inp):
     parsed = m.RefreshRequest.parse(http_request(inp), parse_options(inp))
     granted = opt_scope(inp, "granted_scope")
@@ -721,6 +733,7 @@ OPERATIONS = {
     "code_request.parse": op_code_request_parse,
     "refresh.build": op_refresh_build,
     "refresh.parse": op_refresh_parse,
+    "token_request.parse": op_token_request_parse,
     "flow.run": op_flow_run,
     "flow.restore": op_flow_restore,
 }

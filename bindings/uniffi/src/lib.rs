@@ -44,6 +44,7 @@ pub use jwt_bearer::JwtBearerRequest;
 pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
 pub use options::{default_limits, lenient_parse_options, strict_parse_options};
 pub use profile::{UserProfile, UserProfiles};
+pub use request::{parse_token_request, TokenRequest};
 pub use response::{
     oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,
 };

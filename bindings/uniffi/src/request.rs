@@ -62,3 +62,57 @@ macro_rules! token_request {
 }
 
 pub(crate) use token_request;
+
+/// Any of the four token requests, as one token endpoint for every grant reads it
+/// ([`parse_token_request`]).
+// Mirrored: the core's `TokenRequest` holds the core's requests, which cross as the objects above.
+#[derive(Debug, uniffi::Enum)]
+pub enum TokenRequest {
+    /// A token exchange request (B.7.2).
+    TokenExchange {
+        /// The request.
+        request: std::sync::Arc<crate::exchange::TokenExchangeRequest>,
+    },
+    /// A jwt-bearer request (B.7.4).
+    JwtBearer {
+        /// The request.
+        request: std::sync::Arc<crate::jwt_bearer::JwtBearerRequest>,
+    },
+    /// An authorization code request (B.4).
+    AuthorizationCode {
+        /// The request.
+        request: std::sync::Arc<crate::login::AuthorizationCodeRequest>,
+    },
+    /// A refresh request (B.5).
+    Refresh {
+        /// The request.
+        request: std::sync::Arc<crate::login::RefreshRequest>,
+    },
+}
+
+/// Server role, one token endpoint for every grant: reads a token request of any of the four
+/// kinds once and hands it to the reader of the kind its `grant_type` names. A refusal is
+/// `Rejected` with the RFC error: `invalid_request` without a `grant_type`,
+/// `unsupported_grant_type` for a grant of none of the four kinds, and otherwise what the reader
+/// of the kind answers.
+#[uniffi::export(default(options = None))]
+pub fn parse_token_request(
+    request: mcx_connect::HttpRequest,
+    options: Option<mcx_connect::ParseOptions>,
+) -> crate::error::Result<TokenRequest> {
+    use mcx_connect::TokenRequest as Core;
+    let parsed = mcx_connect::TokenRequest::parse(&request, &options.unwrap_or_default())?;
+    let repairs = parsed.normalisations;
+    Ok(match parsed.value {
+        Core::TokenExchange(value) => {
+            TokenRequest::TokenExchange { request: crate::exchange::TokenExchangeRequest::wrap(value, repairs) }
+        }
+        Core::JwtBearer(value) => {
+            TokenRequest::JwtBearer { request: crate::jwt_bearer::JwtBearerRequest::wrap(value, repairs) }
+        }
+        Core::AuthorizationCode(value) => {
+            TokenRequest::AuthorizationCode { request: crate::login::AuthorizationCodeRequest::wrap(value, repairs) }
+        }
+        Core::Refresh(value) => TokenRequest::Refresh { request: crate::login::RefreshRequest::wrap(value, repairs) },
+    })
+}

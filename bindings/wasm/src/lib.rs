@@ -47,3 +47,4 @@ pub mod response;
 pub mod scope;
 #[cfg(feature = "token")]
 pub mod token;
+pub mod token_endpoint;

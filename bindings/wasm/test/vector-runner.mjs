@@ -337,6 +337,10 @@ export function operations(api) {
       const request = { refreshToken: str(input, "refresh_token"), scope: scope ?? null, client: client(input) };
       return requestJson(api.buildRefreshRequest(str(input, "token_endpoint"), request, policy(input)));
     },
+    "token_request.parse": (input) => {
+      const { value, normalisations } = api.parseTokenRequest(httpRequest(input), parseOptions(input));
+      return { kind: value.kind, client_id: value.request.client.clientId ?? null, normalisations: codes(normalisations) };
+    },
     "refresh.parse": (input) => {
       const parsed = api.parseRefreshRequest(httpRequest(input), parseOptions(input));
       const granted = optStr(input, "granted_scope");

@@ -458,6 +458,15 @@ enum VectorRunner {
             let r = RefreshRequest(refreshToken: Secret(value: try str(i, "refresh_token")), scope: try optScope(i, "scope"),
                                    client: try client(i))
             return requestJson(try r.build(tokenEndpoint: try str(i, "token_endpoint"), policy: policy(i)))
+        case "token_request.parse":
+            let kind: String, client: ClientAuthentication, repairs: [Normalisation]
+            switch try parseTokenRequest(request: try httpRequest(i), options: try parseOptions(i)) {
+            case .tokenExchange(let r): (kind, client, repairs) = ("token_exchange", r.client(), r.normalisations())
+            case .jwtBearer(let r): (kind, client, repairs) = ("jwt_bearer", r.client(), r.normalisations())
+            case .authorizationCode(let r): (kind, client, repairs) = ("authorization_code", r.client(), r.normalisations())
+            case .refresh(let r): (kind, client, repairs) = ("refresh", r.client(), r.normalisations())
+            }
+            return .obj(["kind": .str(kind), "client_id": j(clientId(client)), "normalisations": codes(repairs)])
         case "refresh.parse":
             let p = try RefreshRequest.parse(request: try httpRequest(i), options: try parseOptions(i))
             if let granted = try optScope(i, "granted_scope") { try p.checkScope(granted: granted) }
