@@ -64,7 +64,7 @@ macro_rules! token_request {
 pub(crate) use token_request;
 
 /// Any of the four token requests, as one token endpoint for every grant reads it
-/// ([`parse_token_request`]).
+/// (`parse_token_request`).
 // Mirrored: the core's `TokenRequest` holds the core's requests, which cross as the objects above.
 #[derive(Debug, uniffi::Enum)]
 pub enum TokenRequest {
