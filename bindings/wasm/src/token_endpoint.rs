@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 /// (`token_exchange`, `jwt_bearer`, `authorization_code`, `refresh`) and `request` holds it.
 ///
 /// @throws {McxConnectError} with the RFC error a server answers with (`e.oauthError`,
-/// `e.status`): `missing_parameter` (`invalid_request`) without a `grant_type`,
+/// `e.status`): `missing_parameter` (`invalid_request`) when no grant type is named,
 /// `unsupported_grant_type` for a grant of none of the four kinds, and otherwise what the
 /// reader of the kind throws (`parseTokenExchangeRequest`, `parseJwtBearerRequest`, …).
 /// @example
