@@ -116,7 +116,9 @@ impl ErrorResponse {
     }
 
     /// Writes the JSON body and status (400; 401 for `invalid_client`, with
-    /// `WWW-Authenticate: Basic` as RFC 6749 §5.2 asks).
+    /// `WWW-Authenticate: Basic` as RFC 6749 §5.2 asks). An `error` that RFC 6749 §5.2 does not
+    /// allow (empty, or a character outside `%x20-21 / %x23-5B / %x5D-7E`: a hand-made
+    /// [`OAuthErrorCode::Other`]) is this server's own mistake and is written as `server_error`.
     ///
     /// ```
     /// use mcx_connect::{ErrorResponse, OAuthErrorCode};
@@ -125,16 +127,20 @@ impl ErrorResponse {
     /// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
     /// ```
     pub fn to_http_response(&self) -> HttpResponse {
+        let allowed = |c: char| matches!(c, '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e');
+        let text = self.error.as_str();
+        let error =
+            if !text.is_empty() && text.chars().all(allowed) { &self.error } else { &OAuthErrorCode::ServerError };
         let mut body = Map::new();
-        body.insert("error".into(), Value::String(self.error.as_str().to_owned()));
+        body.insert("error".into(), Value::String(error.as_str().to_owned()));
         if let Some(description) = &self.error_description {
             body.insert("error_description".into(), Value::String(description.clone()));
         }
         if let Some(uri) = &self.error_uri {
             body.insert("error_uri".into(), Value::String(uri.clone()));
         }
-        let mut response = HttpResponse::json(self.error.http_status(), crate::json::to_text(&Value::Object(body)));
-        if self.error == OAuthErrorCode::InvalidClient {
+        let mut response = HttpResponse::json(error.http_status(), crate::json::to_text(&Value::Object(body)));
+        if *error == OAuthErrorCode::InvalidClient {
             response.headers.push(("WWW-Authenticate".into(), "Basic realm=\"token\"".into()));
         }
         response
