@@ -113,8 +113,7 @@ impl TokenExchangeRequest {
         // Written with its scheme and host in lower case (RFC 3986 §6.2.2.1; the policy check
         // above has read it as an absolute URI): a primary that binds it into `aud` as received
         // then gives the form a partner comparing strings expects.
-        let resource =
-            crate::uri::case_normalised(&self.resource).unwrap_or(std::borrow::Cow::Borrowed(&self.resource));
+        let resource = crate::uri::case_normalised(&self.resource);
         body.pair("resource", &resource)
             .pair("subject_token", self.subject_token.expose())
             .pair("subject_token_type", TOKEN_TYPE_JWT);

@@ -167,9 +167,17 @@ fn parse_full(input: &str) -> Result<UriParts<'_>, &'static str> {
 /// so `HTTPS://IdMS.Partner.Example/token` and `https://idms.partner.example/token` name the same
 /// token endpoint. The hexadecimal digits of a percent-escape in the host are written in upper
 /// case, as that clause asks; the port, path and query are kept as written (their case matters).
-/// Borrowed when there is nothing to change; `None` for text that is not an absolute URI.
-pub(crate) fn case_normalised(input: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let parts = parse_absolute(input).ok()?;
+/// Borrowed when there is nothing to change; text that is not an absolute URI as written.
+pub(crate) fn case_normalised(input: &str) -> std::borrow::Cow<'_, str> {
+    match parse_absolute(input).ok().and_then(|parts| lowered(input, &parts)) {
+        Some(changed) => std::borrow::Cow::Owned(changed),
+        None => std::borrow::Cow::Borrowed(input),
+    }
+}
+
+/// `input`, whose parts are `parts`, with its scheme and host written as [`case_normalised`]
+/// says; `None` when that changes nothing.
+fn lowered(input: &str, parts: &UriParts<'_>) -> Option<String> {
     // No user information is accepted, so the host follows `scheme://` at once.
     let host_start = parts.scheme.len() + 3;
     let host_end = host_start + parts.host.len();
@@ -182,21 +190,21 @@ pub(crate) fn case_normalised(input: &str) -> Option<std::borrow::Cow<'_, str>> 
     let changed =
         scheme.bytes().any(|b| b.is_ascii_uppercase()) || host.bytes().enumerate().any(|ab| wanted(ab) != ab.1);
     if !changed {
-        return Some(std::borrow::Cow::Borrowed(input));
+        return None;
     }
     let mut out = String::with_capacity(input.len());
     out.push_str(&scheme.to_ascii_lowercase());
     out.push_str("://");
     out.extend(host.bytes().enumerate().map(|ab| char::from(wanted(ab))));
     out.push_str(input.get(host_end..)?);
-    Some(std::borrow::Cow::Owned(out))
+    Some(out)
 }
 
 /// Whether `a` and `b` name the same resource: equal as written, or equal once both are read as
 /// absolute URIs with their scheme and host case normalised ([`case_normalised`]). Text that is
-/// not an absolute URI is only ever equal as written.
+/// not an absolute URI is only ever equal as written (a normalised form is always a URI).
 pub(crate) fn same_resource(a: &str, b: &str) -> bool {
-    a == b || matches!((case_normalised(a), case_normalised(b)), (Some(a), Some(b)) if a == b)
+    a == b || case_normalised(a) == case_normalised(b)
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
@@ -364,16 +372,17 @@ mod tests {
 
     #[test]
     fn rfc3986_6_2_2_1_scheme_and_host_are_compared_without_case_and_the_path_with_it() {
-        let normalised = |uri| case_normalised(uri).map(std::borrow::Cow::into_owned);
+        use std::borrow::Cow;
         assert_eq!(
-            normalised("HTTPS://IdMS.Partner.Example:8443/Token?A=B").as_deref(),
-            Some("https://idms.partner.example:8443/Token?A=B")
+            case_normalised("HTTPS://IdMS.Partner.Example:8443/Token?A=B"),
+            "https://idms.partner.example:8443/Token?A=B"
         );
-        assert!(matches!(case_normalised("https://idms.partner.example/token"), Some(std::borrow::Cow::Borrowed(_))));
+        assert!(matches!(case_normalised("https://idms.partner.example/token"), Cow::Borrowed(_)));
         // A percent-escape's digits in the host in upper case, every other letter in lower case.
-        assert_eq!(normalised("https://A%2fB%c3%A9.Example/%2f").as_deref(), Some("https://a%2Fb%C3%A9.example/%2f"));
-        assert_eq!(normalised("https://[::FFFF:A00:1]/x").as_deref(), Some("https://[::ffff:a00:1]/x"));
-        assert_eq!(normalised("not a uri"), None);
+        assert_eq!(case_normalised("https://A%2fB%c3%A9.Example/%2f"), "https://a%2Fb%C3%A9.example/%2f");
+        assert_eq!(case_normalised("https://[::FFFF:A00:1]/x"), "https://[::ffff:a00:1]/x");
+        // Text that is not an absolute URI is kept as written, even its upper-case letters.
+        assert!(matches!(case_normalised("NOT a uri"), Cow::Borrowed("NOT a uri")));
         assert!(same_resource("HTTPS://IDMS.PARTNER.EXAMPLE/token", "https://idms.partner.example/token"));
         assert!(!same_resource("https://idms.partner.example/TOKEN", "https://idms.partner.example/token"));
         assert!(!same_resource("https://idms.partner.example:443/token", "https://idms.partner.example/token"));
@@ -471,10 +480,11 @@ mod tests {
         let mut normalised = 0;
         for seed in SEEDS {
             for case in &one_character_changes(seed) {
-                let Some(form) = case_normalised(case) else {
-                    assert!(parse_absolute(case).is_err(), "{case:?}");
+                let form = case_normalised(case);
+                if parse_absolute(case).is_err() {
+                    assert_eq!(form, *case, "not a URI: kept as written");
                     continue;
-                };
+                }
                 let (before, after) = (parse_absolute(case), parse_absolute(&form));
                 let (Ok(before), Ok(after)) = (before, after) else { panic!("{case:?} -> {form:?}") };
                 assert!(
@@ -482,7 +492,7 @@ mod tests {
                 );
                 assert_eq!((before.port, before.has_fragment), (after.port, after.has_fragment), "{case:?}");
                 assert!(case.eq_ignore_ascii_case(&form), "only the case of letters changes: {case:?}");
-                assert_eq!(case_normalised(&form).as_deref(), Some(&*form), "idempotent: {case:?}");
+                assert_eq!(case_normalised(&form), form, "idempotent: {case:?}");
                 assert!(same_resource(case, &form) && same_resource(&form, case), "{case:?}");
                 normalised += usize::from(form != *case);
             }

@@ -109,10 +109,7 @@ impl SecurityTokenIssuer {
             sub: from.sub.clone(),
             // The partner address with its scheme and host in lower case (RFC 3986 §6.2.2.1), the
             // form a partner that compares `aud` as a plain string (RFC 7519 §4.1.3) expects.
-            aud: vec![
-                client_id.to_owned(),
-                crate::uri::case_normalised(resource).map_or_else(|| resource.to_owned(), Into::into),
-            ],
+            aud: vec![client_id.to_owned(), crate::uri::case_normalised(resource).into_owned()],
             exp: now.saturating_add(self.lifetime).min(from.exp),
             iat: now,
             nbf: None,
