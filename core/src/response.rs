@@ -127,10 +127,10 @@ impl ErrorResponse {
     /// assert_eq!(response.body_text(), Some(r#"{"error":"invalid_target","error_description":"unknown partner"}"#));
     /// ```
     pub fn to_http_response(&self) -> HttpResponse {
-        let allowed = |c: char| matches!(c, '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e');
+        // NQSCHAR = %x20-21 / %x23-5B / %x5D-7E: a space or a scope's NQCHAR (RFC 6749 Appendix A).
         let text = self.error.as_str();
-        let error =
-            if !text.is_empty() && text.chars().all(allowed) { &self.error } else { &OAuthErrorCode::ServerError };
+        let allowed = !text.is_empty() && text.bytes().all(|b| b == b' ' || crate::scope::is_nqchar(b));
+        let error = if allowed { &self.error } else { &OAuthErrorCode::ServerError };
         let mut body = Map::new();
         body.insert("error".into(), Value::String(error.as_str().to_owned()));
         if let Some(description) = &self.error_description {

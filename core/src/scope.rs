@@ -260,7 +260,7 @@ impl fmt::Debug for ScopeSet {
 // Inlined into the loops that call it (the npm package is built for size, which otherwise keeps
 // it and the range checks as calls per byte: a third of reading a scope there).
 #[inline(always)]
-fn is_nqchar(b: u8) -> bool {
+pub(crate) fn is_nqchar(b: u8) -> bool {
     matches!(b, 0x21 | 0x23..=0x5b | 0x5d..=0x7e)
 }
 
