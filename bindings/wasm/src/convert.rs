@@ -186,6 +186,16 @@ pub fn seconds_in(value: &JsValue, what: &str) -> Result<u64, JsValue> {
     }
 }
 
+/// Reads an optional string argument: `undefined` or `null` is none, anything else must be a
+/// string ([`string_in`]).
+pub fn optional_string_in(value: JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        string_in(value, what).map(Some)
+    }
+}
+
 /// Reads a string argument. wasm-bindgen's own `&str` parameters trust the caller to pass a
 /// string (a number there corrupts memory), so every exported function takes strings as
 /// `JsValue` and checks them here; anything else is an `invalid_argument` error naming `what`.

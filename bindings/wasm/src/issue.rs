@@ -1,6 +1,6 @@
 //! Issuing the security token at the primary IdMS (TS 33.180 B.7.3).
 
-use crate::convert::{member, seconds_in, string_in, to_js};
+use crate::convert::{member, optional_string_in, seconds_in, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::HostSigningKey;
@@ -27,14 +27,6 @@ pub struct SecurityTokenIssuerInit {
     /// A `jti` the caller drew at random.
     #[tsify(optional)]
     pub jti: Option<String>,
-}
-
-fn optional_string(value: JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        Ok(None)
-    } else {
-        string_in(value, what).map(Some)
-    }
 }
 
 /// Primary IdM server (TS 33.180 B.7.2, B.7.3): reads a token exchange request, validates its
@@ -81,10 +73,10 @@ pub fn issue_security_token(
         let lifetime = seconds_in(&member(&issuer, "lifetime"), "issuer.lifetime")?;
         let issuer_url = string_in(member(&issuer, "issuer"), "issuer.issuer")?;
         let mut core = throw(SecurityTokenIssuer::new(issuer_url, key.core.clone(), lifetime))?;
-        if let Some(kid) = optional_string(member(&issuer, "kid"), "issuer.kid")? {
+        if let Some(kid) = optional_string_in(member(&issuer, "kid"), "issuer.kid")? {
             core = core.with_kid(kid);
         }
-        let jti = optional_string(member(&issuer, "jti"), "issuer.jti")?;
+        let jti = optional_string_in(member(&issuer, "jti"), "issuer.jti")?;
         let (request, options, now) = (request_in(request)?, options_in(Some(options))?, seconds_in(&now, "now")?);
         let parsed = throw_rejection(TokenExchangeRequest::parse(&request, &options))?;
         let exchange = throw_rejection(validator.exchange(parsed.value, now).await)?;

@@ -337,7 +337,7 @@ pub fn authorization_error_redirect(
 
 /// The optional `issuer` of a redirect (`undefined` or `null`: none).
 fn issuer_in(issuer: Option<JsValue>) -> Result<Option<String>, JsValue> {
-    crate::convert::from_js_or_default(issuer, "issuer")
+    crate::convert::optional_string_in(issuer.unwrap_or(JsValue::UNDEFINED), "issuer")
 }
 
 token_request!(

@@ -4,7 +4,7 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::convert::{from_js, member, seconds_in, string_in, to_js};
+use crate::convert::{from_js, member, optional_string_in, seconds_in, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
@@ -304,17 +304,10 @@ pub fn validate_id_token(
 ) -> js_sys::Promise {
     promise(async move {
         let validator = id_validator(&options_of(options)?)?;
-        let (token, nonce, now) = (string_in(token, "token")?, nonce_in(nonce)?, seconds_in(&now, "now")?);
+        let (token, nonce, now) =
+            (string_in(token, "token")?, optional_string_in(nonce, "nonce")?, seconds_in(&now, "now")?);
         to_js(&validator.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
     })
-}
-
-fn nonce_in(nonce: JsValue) -> Result<Option<String>, JsValue> {
-    if nonce.is_null() || nonce.is_undefined() {
-        Ok(None)
-    } else {
-        string_in(nonce, "nonce").map(Some)
-    }
 }
 
 /// Resource server or primary IdM server: checks an access token. One call;
@@ -520,7 +513,10 @@ impl JsIdTokenValidator {
         let this = self.0.clone();
         promise(async move {
             let token = string_in(token, "token")?;
-            let (nonce, now) = (nonce_in(member(&check, "nonce"))?, seconds_in(&member(&check, "now"), "check.now")?);
+            let (nonce, now) = (
+                optional_string_in(member(&check, "nonce"), "nonce")?,
+                seconds_in(&member(&check, "now"), "check.now")?,
+            );
             to_js(&this.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
         })
     }
@@ -630,10 +626,7 @@ pub fn sign_token(
     promise(async move {
         let key = HostSigningKey::read(&key).await?;
         let claims: serde_json::Map<String, Value> = crate::convert::document_from_js(claims, "claims")?;
-        let kid = match kid {
-            Some(kid) if !kid.is_undefined() && !kid.is_null() => Some(string_in(kid, "kid")?),
-            _ => None,
-        };
+        let kid = optional_string_in(kid.unwrap_or(JsValue::UNDEFINED), "kid")?;
         let mut header = JwsHeader::new(key.core.algorithm());
         header.kid = kid.clone();
         let input = throw(mcx_connect::token::signing_input(&header, &claims))?;
