@@ -14,8 +14,8 @@
 //! two requests of a migration are built on a faster path of their own (`request`), which reads
 //! the general way here any request it does not take.
 //!
-//! The JSON text of every argument read and every result written is overwritten ([`wipe`]) once
-//! it has been read: it may hold tokens and secrets, and the wasm memory outlives the call.
+//! The JSON text of every argument read and every result written may hold tokens and secrets: the
+//! heap overwrites it when it is freed (`HEAP` in the crate root), as it does every other block.
 
 use crate::error::invalid_argument;
 use serde::de::DeserializeOwned;
@@ -26,9 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Reads a JavaScript value into `T`; a wrong shape is an `invalid_argument` error naming `what`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let text = json_text(&value, what)?;
-    let read = mcx_connect::json::from_str(&text).map_err(|e| shape_error(what, &text, &e));
-    wipe_text(text);
-    read
+    mcx_connect::json::from_str(&text).map_err(|e| shape_error(what, &text, &e))
 }
 
 /// Reads a JavaScript value into a JSON document type that holds no struct
@@ -36,25 +34,17 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
 /// documents with, so the package carries it once (`from_js` would compile a second).
 pub fn document_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let text = json_text(&value, what)?;
-    let read = serde_json::from_slice(text.as_bytes()).map_err(|e| shape_error(what, &text, &e));
-    wipe_text(text);
-    read
+    serde_json::from_slice(text.as_bytes()).map_err(|e| shape_error(what, &text, &e))
 }
 
-/// Overwrites bytes that may hold a secret before they are freed. Not `zeroize`, which the core's
+/// Overwrites bytes that may hold a secret and that the heap does not wipe (`HEAP` in the crate
+/// root wipes what is freed): a buffer on the stack, such as the fast path's. Not `zeroize`, which the core's
 /// `Secret` uses: its volatile byte-by-byte writes measured 0.77–0.80 of oauth4webapi on the
 /// jwt-bearer build (seven runs; an eighth, 0.52, at start-up) against 0.78–0.83 with this fill
 /// (`bench.mjs`, eight runs).
 pub(crate) fn wipe(bytes: &mut [u8]) {
     bytes.fill(0);
     std::hint::black_box(bytes);
-}
-
-/// [`wipe`]s a text that held a secret, such as a JSON text read or written (one function, not
-/// one per type).
-#[inline(never)]
-pub(crate) fn wipe_text(text: String) {
-    wipe(&mut text.into_bytes());
 }
 
 /// The `invalid_argument` error for a value serde_json could not read (one function, not one
@@ -97,13 +87,10 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 #[inline(never)]
 fn parse_json(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
     let text = text.map_err(|e| invalid_argument("result", &e.to_string()))?;
-    let parsed = js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"));
-    wipe_text(text);
-    parsed
+    js_sys::JSON::parse(&text).map_err(|_| invalid_argument("result", "not JSON"))
 }
 
-/// A secret as a JavaScript string, copied straight from the `Secret` (which wipes its bytes when
-/// dropped): no Rust `String` copy is left in the wasm memory, as a returned `String` would be.
+/// A secret as a JavaScript string, copied straight from the `Secret`: no Rust `String` is made.
 pub fn secret_out(secret: &mcx_connect::Secret) -> JsValue {
     JsValue::from_str(secret.expose())
 }

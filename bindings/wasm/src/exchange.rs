@@ -94,7 +94,7 @@ pub fn read_token_exchange_response(
     response: Ts<HttpResponse>,
     limits: Option<Ts<Limits>>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&throw(TokenExchangeResponse::from_http_response(&*response_in(response)?, &limits_in(limits)?))?)
+    to_js(&throw(TokenExchangeResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
 }
 
 /// Server role (the primary IdM server): writes the token exchange reply (RFC 8693 §2.2): status

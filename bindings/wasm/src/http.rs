@@ -3,10 +3,10 @@
 //! Both types and their TypeScript come from the core's derives. Reading them stays here: a body
 //! may be given as a string (sent as UTF-8) or left out, which the derived reader would refuse.
 //!
-//! A message's body and header values may hold a token or a client secret: those of a message read
-//! ([`Read`]) or written are wiped once used, as the JSON texts are (`convert`).
+//! A message's body and header values may hold a token or a client secret: the heap wipes them
+//! when they are freed (`HEAP` in the crate root).
 
-use crate::convert::{bytes_in, from_js, member, string_in, to_js, wipe, wipe_text, with_bytes};
+use crate::convert::{bytes_in, from_js, member, string_in, to_js, with_bytes};
 use crate::error::throw;
 use mcx_connect::{HttpRequest, HttpResponse, ParseMode, Parsed};
 use tsify::Ts;
@@ -29,62 +29,21 @@ impl HttpHead {
     }
 }
 
-/// An HTTP message: its body and header fields, the parts that may hold a secret.
-pub trait Message {
-    /// The body and the header fields.
-    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>);
-}
-
-impl Message for HttpRequest {
-    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>) {
-        (&mut self.body, &mut self.headers)
-    }
-}
-
-impl Message for HttpResponse {
-    fn parts(&mut self) -> (&mut Vec<u8>, &mut Vec<(String, String)>) {
-        (&mut self.body, &mut self.headers)
-    }
-}
-
-/// Overwrites a message's body and header values.
-fn wipe_message(message: &mut impl Message) {
-    let (body, headers) = message.parts();
-    wipe(body);
-    headers.drain(..).for_each(|(_, value)| wipe_text(value));
-}
-
-/// A message read from JavaScript: the core's value, wiped when dropped.
-pub struct Read<T: Message>(T);
-
-impl<T: Message> std::ops::Deref for Read<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: Message> Drop for Read<T> {
-    fn drop(&mut self) {
-        wipe_message(&mut self.0);
-    }
-}
-
 /// Reads an `HttpRequest` argument (`body` may also be a string, or absent).
-pub fn request_in(value: impl Into<JsValue>) -> Result<Read<HttpRequest>, JsValue> {
+pub fn request_in(value: impl Into<JsValue>) -> Result<HttpRequest, JsValue> {
     let value = value.into();
     let body = bytes_in(&member(&value, "body"), "request.body")?;
     let head = HttpHead::read(&value, "request")?;
-    Ok(Read(HttpRequest {
+    Ok(HttpRequest {
         method: string_in(head.method, "request.method")?,
         url: string_in(head.url, "request.url")?,
         headers: head.headers,
         body,
-    }))
+    })
 }
 
 /// Reads an `HttpResponse` argument (`body` may also be a string, or absent).
-pub fn response_in(value: impl Into<JsValue>) -> Result<Read<HttpResponse>, JsValue> {
+pub fn response_in(value: impl Into<JsValue>) -> Result<HttpResponse, JsValue> {
     let value = value.into();
     let body = bytes_in(&member(&value, "body"), "response.body")?;
     let status = member(&value, "status")
@@ -94,7 +53,7 @@ pub fn response_in(value: impl Into<JsValue>) -> Result<Read<HttpResponse>, JsVa
     let head = HttpHead::read(&value, "response")?;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let status = status as u16;
-    Ok(Read(HttpResponse { status, headers: head.headers, body }))
+    Ok(HttpResponse { status, headers: head.headers, body })
 }
 
 /// The members of a message other than its body, as JSON carries them (the body follows as a
@@ -110,21 +69,17 @@ struct HeadOut<'a> {
     headers: &'a [(String, String)],
 }
 
-/// Writes an `HttpRequest` result, then wipes it.
-pub fn request_out(mut request: HttpRequest) -> Result<JsValue, JsValue> {
+/// Writes an `HttpRequest` result.
+pub fn request_out(request: HttpRequest) -> Result<JsValue, JsValue> {
     let head =
         HeadOut { method: Some(&request.method), url: Some(&request.url), status: None, headers: &request.headers };
-    let out = to_js(&head).and_then(|head| with_bytes(head, "body", &request.body));
-    wipe_message(&mut request);
-    out
+    to_js(&head).and_then(|head| with_bytes(head, "body", &request.body))
 }
 
-/// Writes an `HttpResponse` result, then wipes it.
-pub fn response_out(mut response: HttpResponse) -> Result<JsValue, JsValue> {
+/// Writes an `HttpResponse` result.
+pub fn response_out(response: HttpResponse) -> Result<JsValue, JsValue> {
     let head = HeadOut { method: None, url: None, status: Some(response.status), headers: &response.headers };
-    let out = to_js(&head).and_then(|head| with_bytes(head, "body", &response.body));
-    wipe_message(&mut response);
-    out
+    to_js(&head).and_then(|head| with_bytes(head, "body", &response.body))
 }
 
 /// Reads an HTTP/1.1 request message given as text (a captured request, or an example printed in

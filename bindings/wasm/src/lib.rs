@@ -48,3 +48,13 @@ pub mod scope;
 #[cfg(feature = "token")]
 pub mod token;
 pub mod token_endpoint;
+
+/// Every block of the wasm heap is overwritten with zeros when it is freed: the wasm memory
+/// outlives each call and can be read by any script holding the module, and what passes through
+/// the heap includes tokens, claims, client secrets and key bytes (strings handed in, their
+/// decoded copies, the JSON texts crossing the boundary, the HTTP messages built and read).
+/// 1Password's `zeroizing-alloc` around the standard allocator: `memset` through a function
+/// pointer read volatilely, so the optimiser cannot drop it; a `realloc` copies to a new block
+/// and frees (so wipes) the old one.
+#[global_allocator]
+static HEAP: zeroizing_alloc::ZeroAlloc<std::alloc::System> = zeroizing_alloc::ZeroAlloc(std::alloc::System);

@@ -4,7 +4,7 @@
 //! `state`, `nonce` and PKCE verifier until the redirect comes back. The requests a token
 //! endpoint reads are the core's own types.
 
-use crate::convert::{secret_out, string_in, to_js, ts_in, ts_out, wipe_text};
+use crate::convert::{secret_out, string_in, to_js, ts_in, ts_out};
 use crate::endpoint::policy_in;
 use crate::error::{throw, throw_rejection};
 use crate::request::token_request;
@@ -125,7 +125,7 @@ impl JsAuthorizationRequest {
     /// its values could not be converted.
     pub fn save(&self) -> Result<Ts<AuthorizationRequestState>, JsValue> {
         let r = &self.inner;
-        let mut saved = AuthorizationRequestState {
+        ts_out(&AuthorizationRequestState {
             authorization_endpoint: r.authorization_endpoint.clone(),
             client_id: r.client_id.clone(),
             redirect_uri: r.redirect_uri.clone(),
@@ -135,14 +135,7 @@ impl JsAuthorizationRequest {
             state: Some(r.state.expose().to_owned()),
             nonce: Some(r.nonce.expose().to_owned()),
             code_verifier: Some(r.pkce.verifier().expose().to_owned()),
-        };
-        let out = ts_out(&saved);
-        for secret in [&mut saved.state, &mut saved.nonce, &mut saved.code_verifier] {
-            if let Some(text) = secret.take() {
-                wipe_text(text);
-            }
-        }
-        out
+        })
     }
 
     /// The URL to open in the user agent: the authorization endpoint with `response_type=code`,

@@ -213,19 +213,19 @@ pub(crate) use token_request;
 /// The request read on the fast path (`None`: read it the general way).
 pub(crate) type FastIn<T> = Option<Result<T, JsValue>>;
 /// A request's plain shape, the reader of its fast path, and what drops the request it read once
-/// it is built (its secrets overwritten with [`wipe_read`]).
+/// it is built ([`wipe_read`]).
 pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>, fn(T));
 
 /// Drops what the fast path read of a request once it is built: its token (assertion or subject
-/// token) and its client's secret, if any, each overwritten with [`wipe`]. The bytes they were read
-/// from are wiped so, and the core's `Secret` drop (`zeroize`, one volatile store per byte) was a
-/// twentieth of a jwt-bearer build for its 340-byte assertion.
+/// token) and its client's secret, if any, taken out of their `Secret`s first, so that the heap
+/// alone wipes them (`HEAP` in the crate root): the `Secret`'s own drop (`zeroize`, one volatile
+/// store per byte) was a twentieth of a jwt-bearer build for its 340-byte assertion.
 pub(crate) fn wipe_read(token: Secret, client: ClientAuthentication) {
-    wipe(&mut token.into_inner().into_bytes());
+    drop(token.into_inner());
     if let ClientAuthentication::ClientSecretBasic { client_secret, .. }
     | ClientAuthentication::ClientSecretPost { client_secret, .. } = client
     {
-        wipe(&mut client_secret.into_inner().into_bytes());
+        drop(client_secret.into_inner());
     }
 }
 
@@ -241,12 +241,8 @@ pub(crate) fn build_form_post<T: serde::de::DeserializeOwned>(
 ) -> Result<JsValue, JsValue> {
     let policy: Option<JsValue> = policy.map(Into::into);
     let post = |request: &T, token_endpoint: &str, policy: Option<JsValue>| {
-        let mut post = crate::error::throw(build(request, token_endpoint, crate::endpoint::policy_in(policy)?))?;
-        let built = form_post(&url, post.authorization.as_deref(), &post.body);
-        // The body and the Authorization value hold the token and the client secret.
-        wipe(&mut post.body);
-        post.authorization.into_iter().for_each(crate::convert::wipe_text);
-        Ok(built)
+        let post = crate::error::throw(build(request, token_endpoint, crate::endpoint::policy_in(policy)?))?;
+        Ok(form_post(&url, post.authorization.as_deref(), &post.body))
     };
     // Built while the members are borrowed (the token endpoint is not copied out of them).
     let fast = Fields::read(shape, &url, &request, |fields| {

@@ -37,7 +37,7 @@ pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = readTokenResponse, unchecked_return_type = "TokenResponse")]
 pub fn read_token_response(response: Ts<HttpResponse>, limits: Option<Ts<Limits>>) -> Result<JsValue, JsValue> {
-    to_js(&throw(TokenResponse::from_http_response(&*response_in(response)?, &limits_in(limits)?))?)
+    to_js(&throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
 }
 
 /// Server role: writes a token response (RFC 6749 §5.1): status 200, a JSON body, no caching.
@@ -107,5 +107,5 @@ pub fn write_error_response(
 /// ```
 #[wasm_bindgen(js_name = readErrorResponse, unchecked_return_type = "ErrorResponse | null")]
 pub fn read_error_response(response: Ts<HttpResponse>) -> Result<JsValue, JsValue> {
-    to_js(&ErrorResponse::from_http_response(&*response_in(response)?))
+    to_js(&ErrorResponse::from_http_response(&response_in(response)?))
 }

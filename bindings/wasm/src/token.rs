@@ -634,11 +634,7 @@ pub fn sign_token(
             Some(signature) => format!("{input}.{}", base64url(&signature)),
             None => throw(sign(&header, &claims, &key.core))?.expose().to_owned(),
         };
-        // The token is a bearer credential: its text is wiped once JavaScript has its copy.
-        let signed = SignedToken { token, public_jwk: key.public_jwk(kid.as_deref()) };
-        let out = to_js(&signed);
-        crate::convert::wipe_text(signed.token);
-        out
+        to_js(&SignedToken { token, public_jwk: key.public_jwk(kid.as_deref()) })
     })
 }
 

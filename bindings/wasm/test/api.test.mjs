@@ -470,7 +470,7 @@ test("signToken: claims that are not a JSON object are invalid_argument, as its 
 // The wasm memory outlives a call, so what the package wipes must be gone once JavaScript has its
 // copy: the token and client secret of a built POST (its body and Authorization value, on the fast
 // path and the general way), and the token of an HTTP message read or written.
-test("a token request built, a token reply read or written, and a request parsed leave no copy of their token or client secret in the wasm memory", async () => {
+test("a token request built, a token reply read or written, a request parsed and a token inspected or validated leave no copy of their token or client secret in the wasm memory", async () => {
   const folder = installPackage();
   const web = await import(pathToFileURL(join(folder, "node_modules", "mcx-connect", "web", "index.js")).href);
   const memory = web.initSync({ module: new Uint8Array(0) }).memory; // the instance the Node entry made
@@ -493,11 +493,35 @@ test("a token request built, a token reply read or written, and a request parsed
     "token exchange parsed": (s) =>
       api.parseTokenExchangeRequest(api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: `${s}.b.c` })),
   };
+  // A token handed in: its text, and the claims decoded from it, gone once the call returns (or throws).
+  const now = Math.floor(Date.now() / 1000);
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(7) };
+  const [issuer, target] = ["https://idms.primary.example", "https://idms.partner.example/token"];
+  const hs256 = { issuer, jwks: { keys: [] }, sharedSecret: key.secret, algorithms: ["HS256"] };
+  const signed = async (s) =>
+    (await api.signToken(key, { iss: issuer, sub: s, aud: ["mcptt-client", target], client_id: "mcptt-client", azp: "mcptt-client", scope: "openid 3gpp:mc:ptt_service", nonce: "n-1", iat: now, exp: now + 300 })).token;
+  const tokenCases = {
+    "token inspected": (t) => api.inspectToken(t),
+    "security token validated": (t) => new api.SecurityTokenValidator({ ...hs256, target }).validate(t, { clientId: "mcptt-client", now }),
+    "security token checked rule by rule": (t) => api.checkSecurityToken(t, { target }, "mcptt-client", now),
+    "ID token validated": (t) => new api.IdTokenValidator({ ...hs256, clientId: "mcptt-client" }).validate(t, { nonce: "n-1", now }),
+    "access token validated": (t) => new api.AccessTokenValidator(hs256).validate(t, { now }),
+  };
   const left = [];
   for (const [name, call] of Object.entries(cases)) {
     const s = secret(name.split(" ")[0]);
     call(s);
     if (copies(s) > 0) left.push(name);
+  }
+  for (const [name, call] of Object.entries(tokenCases)) {
+    const s = secret(name.split(" ")[0]);
+    const token = await signed(s);
+    try {
+      await call(token);
+    } catch {
+      // A token refused leaves no copy either.
+    }
+    if (copies(s) > 0 || copies(token.split(".")[1]) > 0) left.push(name);
   }
   const s = secret("basic");
   api.buildTokenExchangeRequest("https://a.example/t", { resource: "https://b.example/t", subjectToken: "x", client: { method: "client_secret_basic", clientId: "mcptt-client", clientSecret: s } });
