@@ -5,7 +5,7 @@
 //! `builtin-crypto`) it is the core's pure-Rust arithmetic. Either way the core decides everything
 //! else: structure, `alg` allow-list, key selection, the claim rules.
 
-use crate::convert::{bytes_in, member, string_in};
+use crate::convert::{bytes_in, member, only_members, string_in};
 use crate::error::{invalid_argument, throw};
 use mcx_connect::token::{Algorithm, JwkSet, PendingSignature, SigningKey, TokenError};
 #[cfg(not(feature = "builtin-crypto"))]
@@ -150,6 +150,7 @@ pub(crate) struct HostSigningKey {
 impl HostSigningKey {
     /// Reads a `SigningKeyInit` (`alg`, `secret`).
     pub(crate) async fn read(init: &JsValue) -> Result<Self, JsValue> {
+        only_members(init, &["alg", "secret"], "key")?;
         let alg = string_in(member(init, "alg"), "key.alg")?;
         // The key's bytes are wiped when this returns: only the core's key (or WebCrypto's) keeps them.
         let secret = Zeroizing::new(bytes_in(&member(init, "secret"), "key.secret")?);

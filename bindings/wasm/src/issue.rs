@@ -1,6 +1,6 @@
 //! Issuing the security token at the primary IdMS (TS 33.180 B.7.3).
 
-use crate::convert::{member, optional_string_in, seconds_in, string_in, to_js};
+use crate::convert::{member, only_members, optional_string_in, seconds_in, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::HostSigningKey;
@@ -37,7 +37,7 @@ pub struct SecurityTokenIssuerInit {
 /// @throws {McxConnectError} (the promise rejects) with the RFC 6749 / RFC 8693 error a server
 /// answers with (`e.oauthError`, `e.status`): the request parser's codes, `invalid_request` for a
 /// subject token that does not validate, `signing_key_invalid` or `issuer_invalid` for a bad
-/// `issuer`.
+/// `issuer`; `invalid_argument` for an `issuer` or key with a member it does not have.
 /// @example
 /// ```js
 /// import { issueSecurityToken, signToken, buildTokenExchangeRequest } from "mcx-connect";
@@ -69,6 +69,7 @@ pub fn issue_security_token(
 ) -> js_sys::Promise {
     crate::token::promise(async move {
         let validator = access_validator(&options_of(validator)?)?;
+        only_members(&issuer, &["issuer", "key", "lifetime", "kid", "jti"], "issuer")?;
         let key = HostSigningKey::read(&member(&issuer, "key")).await?;
         let lifetime = seconds_in(&member(&issuer, "lifetime"), "issuer.lifetime")?;
         let issuer_url = string_in(member(&issuer, "issuer"), "issuer.issuer")?;

@@ -4,7 +4,7 @@
 //!
 //! Claims keep their JWT names (`iss`, `client_id`, `mcptt_id`, …): they are wire names.
 
-use crate::convert::{from_js, member, optional_string_in, seconds_in, string_in, to_js};
+use crate::convert::{from_js, member, only_members, optional_string_in, seconds_in, string_in, to_js};
 use crate::error::{throw, throw_rejection};
 use crate::form::options_in;
 use crate::host_crypto::{HostKeys, HostSigningKey};
@@ -392,7 +392,7 @@ impl JsSecurityTokenValidator {
     /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
     /// (`token_bad_signature`, `token_expired`, `token_audience_missing_target`, …), or
     /// `now_in_milliseconds`; `invalid_argument` for a token that is not a string or a `check`
-    /// without `clientId` or whole-second `now`.
+    /// without `clientId` or whole-second `now`, or with another member.
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
@@ -427,6 +427,7 @@ impl JsSecurityTokenValidator {
 }
 
 fn security_check_in(token: JsValue, check: &JsValue) -> Result<(String, String, u64), JsValue> {
+    only_members(check, &["clientId", "now"], "check")?;
     Ok((
         string_in(token, "token")?,
         string_in(member(check, "clientId"), "check.clientId")?,
@@ -503,7 +504,8 @@ impl JsIdTokenValidator {
     /// Checks `token` with `check.nonce` (the authorization request's, or `null`) at `check.now`.
     ///
     /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
-    /// (`token_nonce_mismatch`, `token_expired`, …), or `now_in_milliseconds`.
+    /// (`token_nonce_mismatch`, `token_expired`, …), or `now_in_milliseconds`; `invalid_argument`
+    /// for a `check` with a member other than `nonce` and `now` (a misspelt `nonce` is not passed over).
     #[wasm_bindgen(unchecked_return_type = "Promise<SecurityToken>")]
     pub fn validate(
         &self,
@@ -513,8 +515,9 @@ impl JsIdTokenValidator {
         let this = self.0.clone();
         promise(async move {
             let token = string_in(token, "token")?;
+            only_members(&check, &["nonce", "now"], "check")?;
             let (nonce, now) = (
-                optional_string_in(member(&check, "nonce"), "nonce")?,
+                optional_string_in(member(&check, "nonce"), "check.nonce")?,
                 seconds_in(&member(&check, "now"), "check.now")?,
             );
             to_js(&this.check(&token, nonce.as_deref(), now).await.map_err(thrown)?)
@@ -559,7 +562,8 @@ impl JsAccessTokenValidator {
     /// Checks `token` at `check.now` (seconds since the epoch).
     ///
     /// @throws {McxConnectError} (the promise rejects) with the first rule the token breaks
-    /// (`token_expired`, `token_client_mismatch`, `token_scope_missing`, …), or `now_in_milliseconds`.
+    /// (`token_expired`, `token_client_mismatch`, `token_scope_missing`, …), or `now_in_milliseconds`;
+    /// `invalid_argument` for a `check` with a member other than `now`.
     #[wasm_bindgen(unchecked_return_type = "Promise<AccessToken>")]
     pub fn validate(
         &self,
@@ -568,6 +572,7 @@ impl JsAccessTokenValidator {
     ) -> js_sys::Promise {
         let this = self.0.clone();
         promise(async move {
+            only_members(&check, &["now"], "check")?;
             let (token, now) = (string_in(token, "token")?, seconds_in(&member(&check, "now"), "check.now")?);
             to_js(&this.check(&token, now).await.map_err(thrown)?)
         })
@@ -608,7 +613,8 @@ pub fn parse_jwk_set(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
 /// same claims differ.
 ///
 /// @throws {McxConnectError} (the promise rejects) `signing_key_invalid` for a key of the wrong
-/// length or algorithm; `invalid_argument` for claims that are not an object.
+/// length or algorithm; `invalid_argument` for claims that are not an object or a key with a
+/// member other than `alg` and `secret`.
 /// @example
 /// ```js
 /// import { signToken, inspectToken } from "mcx-connect";

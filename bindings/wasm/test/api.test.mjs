@@ -529,6 +529,30 @@ test("a token request built, a token reply read or written, a request parsed and
   assert.deepEqual(left, []);
 });
 
+// The objects read member by member (a validator's check, an issuer, a signing key) refuse a member
+// they do not know, as the options objects do: a misspelt `nonce` would otherwise turn the ID
+// token's nonce check off without a word.
+test("a check, issuer or signing key object with a member it does not know (a misspelt nonce) is invalid_argument naming that member", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const key = { alg: "HS256", secret: new Uint8Array(32).fill(3) };
+  const [issuer, target] = ["https://idms.primary.example", "https://idms.partner.example/token"];
+  const hs256 = { issuer, jwks: { keys: [] }, sharedSecret: key.secret, algorithms: ["HS256"] };
+  const { token } = await api.signToken(key, { iss: issuer, sub: "alice", aud: ["mcptt-client", target], azp: "mcptt-client", client_id: "mcptt-client", nonce: "n-1", iat: now, exp: now + 300 });
+  const names = (member) => (e) => e instanceof api.McxConnectError && e.code === "invalid_argument" && e.message.startsWith(`${member}: `);
+  const id = new api.IdTokenValidator({ ...hs256, clientId: "mcptt-client" });
+  await assert.rejects(id.validate(token, { Nonce: "n-2", now }), names("check.Nonce"));
+  await assert.rejects(id.validate(token, { nonce: "n-2", now }), (e) => e.code === "token_nonce_mismatch");
+  const security = new api.SecurityTokenValidator({ ...hs256, target });
+  await assert.rejects(security.validate(token, { clientID: "mcptt-client", now }), names("check.clientID"));
+  await assert.rejects(security.report(token, { clientId: "mcptt-client", now, leeway: 30 }), names("check.leeway"));
+  const access = new api.AccessTokenValidator(hs256);
+  await assert.rejects(access.validate(token, { now, clientId: "mcptt-client" }), names("check.clientId"));
+  await assert.rejects(api.signToken({ ...key, kid: "k1" }, { sub: "alice" }), names("key.kid"));
+  const request = api.buildTokenExchangeRequest("https://idms.primary.example/token", { resource: target, subjectToken: token });
+  await assert.rejects(api.issueSecurityToken(request, undefined, hs256, { issuer, key, lifetime: 300, lifeTime: 60 }, now), names("issuer.lifeTime"));
+  for (const validator of [id, security, access]) validator.free();
+});
+
 test("a time or duration of the wrong kind is named by its own member (issuer.lifetime, check.now), never as another", async () => {
   const key = { alg: "HS256", secret: new Uint8Array(32).fill(2) };
   const request = api.buildTokenExchangeRequest("https://idms.primary.example/token", { resource: "https://idms.partner.example/token", subjectToken: "a.b.c" });
