@@ -331,6 +331,14 @@ val profileTests: List<Pair<String, (File) -> Unit>> = listOf(
         val big = assertThrows<McxConnectException.Profile> { UserProfile.parseWithLimits(xml, EndpointPolicy(), ProfileLimits(maxBytes = 100uL)) }
         eq("profile_too_large", big.code)
     },
+    "records are values: no field of a record can be reassigned (val, not var)" to {
+        for (record in listOf(HttpRequest::class.java, EndpointPolicy::class.java, ProfileLimits::class.java, FlowSecrets::class.java)) {
+            val setters = record.methods.map { it.name }.filter { it.startsWith("set") }
+            check(setters.isEmpty()) { "${record.simpleName} has $setters" }
+        }
+        val policy = EndpointPolicy()
+        check(policy.copy(allowLoopbackHttp = true).allowLoopbackHttp && !policy.allowLoopbackHttp)
+    },
 )
 
 fun main(args: Array<String>) {
