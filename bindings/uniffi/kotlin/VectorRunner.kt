@@ -132,6 +132,18 @@ object VectorRunner {
     }
 
     private fun codes(list: List<Normalisation>) = list.map { it.code }
+    private fun exchangeReplyJson(read: TokenExchangeResponse): Json = mapOf(
+        "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
+        "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
+        "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
+        "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
+    )
+    private fun tokenReplyJson(read: TokenResponse): Json = mapOf(
+        "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
+        "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
+        "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
+        "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
+    )
     private fun optScope(input: Json, key: String): ScopeSet? = optStr(input, key)?.let { ScopeSet.parse(it) }
     private fun optSecret(input: Json, key: String): Secret? = optStr(input, key)?.let { Secret(it) }
     private fun optLong(input: Json, key: String): ULong? = (input[key] as? Number)?.toLong()?.toULong()
@@ -383,15 +395,7 @@ object VectorRunner {
                 "normalisations" to codes(parsed.normalisations()),
             )
         },
-        "exchange_response.read" to { i ->
-            val read = readTokenExchangeResponse(httpResponse(i), defaultLimits())
-            mapOf(
-                "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
-                "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
-                "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
-                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
-            )
-        },
+        "exchange_response.read" to { i -> exchangeReplyJson(readTokenExchangeResponse(httpResponse(i), defaultLimits())) },
         "exchange_response.write" to { i ->
             val response = TokenExchangeResponse(
                 Secret(str(i, "access_token")),
@@ -413,14 +417,12 @@ object VectorRunner {
                 "normalisations" to codes(parsed.normalisations()),
             )
         },
-        "token_response.read" to { i ->
-            val read = readTokenResponse(httpResponse(i), defaultLimits())
-            mapOf(
-                "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
-                "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
-                "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
-                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
-            )
+        "token_response.read" to { i -> tokenReplyJson(readTokenResponse(httpResponse(i), defaultLimits())) },
+        "token_endpoint_response.read" to { i ->
+            when (val read = readTokenEndpointResponse(httpResponse(i), defaultLimits())) {
+                is TokenEndpointResponse.TokenExchange -> mapOf("kind" to "token_exchange", "response" to exchangeReplyJson(read.v1))
+                is TokenEndpointResponse.Token -> mapOf("kind" to "token", "response" to tokenReplyJson(read.v1))
+            }
         },
         "token_response.write" to { i ->
             val tokens = TokenResponse(

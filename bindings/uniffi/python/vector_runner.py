@@ -212,9 +212,12 @@ def op_exchange_parse(inp):
     }
 
 
-def op_exchange_response_read(inp):
-    read = m.read_token_exchange_response(http_response(inp), m.default_limits())
+def exchange_json(read):
     return read_json(read, issued_token_type=read.issued_token_type)
+
+
+def op_exchange_response_read(inp):
+    return exchange_json(m.read_token_exchange_response(http_response(inp), m.default_limits()))
 
 
 def op_exchange_response_write(inp):
@@ -246,9 +249,19 @@ def op_jwt_bearer_parse(inp):
     }
 
 
-def op_token_response_read(inp):
-    read = m.read_token_response(http_response(inp), m.default_limits())
+def tokens_json(read):
     return read_json(read, id_token=text_or_none(read.id_token))
+
+
+def op_token_response_read(inp):
+    return tokens_json(m.read_token_response(http_response(inp), m.default_limits()))
+
+
+def op_token_endpoint_response_read(inp):
+    read = m.read_token_endpoint_response(http_response(inp), m.default_limits())
+    if read.is_TOKEN_EXCHANGE():
+        return {"kind": "token_exchange", "response": exchange_json(read[0])}
+    return {"kind": "token", "response": tokens_json(read[0])}
 
 
 def op_token_response_write(inp):
@@ -734,6 +747,7 @@ OPERATIONS = {
     "refresh.build": op_refresh_build,
     "refresh.parse": op_refresh_parse,
     "token_request.parse": op_token_request_parse,
+    "token_endpoint_response.read": op_token_endpoint_response_read,
     "flow.run": op_flow_run,
     "flow.restore": op_flow_restore,
 }

@@ -295,6 +295,11 @@ export function operations(api) {
       read: (read) => ({ id_token: read.idToken }),
       write: (input) => ({ idToken: optional(input, "id_token") }),
     }),
+    "token_endpoint_response.read": (input) => {
+      const { kind, response: read } = api.readTokenEndpointResponse(httpResponse(input));
+      const own = kind === "token" ? { id_token: read.idToken } : { issued_token_type: read.issuedTokenType };
+      return { kind, response: readJson(read, own) };
+    },
     "pkce.challenge": (input) => ({ challenge: api.pkceFromVerifier(str(input, "verifier")).challenge }),
     "authorize.url": (input) => ({ url: authorizationRequest(api, input).url(policy(input)) }),
     "authorize.read_response": (input) => ({ code: authorizationRequest(api, input).readResponse(str(input, "redirect")) }),

@@ -126,6 +126,18 @@ enum VectorRunner {
     static func optSecret(_ i: J, _ key: String) -> Secret? { i[key]?.string.map { Secret(value: $0) } }
     static func optU64(_ i: J, _ key: String) -> UInt64? { i[key]?.number.map { UInt64($0) } }
     static func num(_ v: UInt64?) -> J { v.map { .num(Double($0)) } ?? .null }
+    static func replyJson(_ r: TokenExchangeResponse) -> J {
+        .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
+              "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
+              "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose()),
+              "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+    }
+    static func replyJson(_ r: TokenResponse) -> J {
+        .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),
+              "expires_in": num(r.expiresIn), "refresh_token": j(r.refreshToken?.expose()),
+              "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose()),
+              "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+    }
 
     static func authorizationRequest(_ i: J) throws -> AuthorizationRequest {
         guard let scope = try optScope(i, "scope") else { throw BadCase(why: "input.scope is required") }
@@ -387,11 +399,7 @@ enum VectorRunner {
                          "actor_token": j(p.actorToken()?.expose()), "actor_token_type": j(p.actorTokenType()),
                          "normalisations": codes(p.normalisations())])
         case "exchange_response.read":
-            let r = try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits())
-            return .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
-                         "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
-                         "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose()),
-                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+            return replyJson(try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits()))
         case "exchange_response.write":
             let r = TokenExchangeResponse(
                 accessToken: Secret(value: try str(i, "access_token")),
@@ -409,11 +417,12 @@ enum VectorRunner {
                          "scope": .str(p.scope().description), "unknown_mcx": .arr(p.scope().unknownMcx().map(J.str)),
                          "normalisations": codes(p.normalisations())])
         case "token_response.read":
-            let r = try readTokenResponse(response: try httpResponse(i), limits: defaultLimits())
-            return .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),
-                         "expires_in": num(r.expiresIn), "refresh_token": j(r.refreshToken?.expose()),
-                         "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose()),
-                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+            return replyJson(try readTokenResponse(response: try httpResponse(i), limits: defaultLimits()))
+        case "token_endpoint_response.read":
+            switch try readTokenEndpointResponse(response: try httpResponse(i), limits: defaultLimits()) {
+            case .tokenExchange(let r): return .obj(["kind": .str("token_exchange"), "response": replyJson(r)])
+            case .token(let r): return .obj(["kind": .str("token"), "response": replyJson(r)])
+            }
         case "token_response.write":
             let t = TokenResponse(
                 accessToken: Secret(value: try str(i, "access_token")), tokenType: i["token_type"]?.string ?? "Bearer",
