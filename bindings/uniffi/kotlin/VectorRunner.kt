@@ -197,6 +197,7 @@ object VectorRunner {
         )
     }
 
+    private fun groupJson(g: GroupServerInfo): Json = mapOf("group_id" to g.groupId, "idms_token_endpoint" to g.idmsTokenEndpoint)
     private fun partnerJson(p: PartnerSystem): Json = mapOf(
         "service" to serviceNames[p.service], "system_id" to p.systemId, "id" to p.id,
         "shape" to if (p.shape == PartnerShape.ACCESS_INFORMATION) "access_information" else "direct",
@@ -353,7 +354,7 @@ object VectorRunner {
             mapOf(
                 "kind" to kind, "xui_uri" to profile.xuiUri(), "primary" to configurationJson(profile.primary()),
                 "partners" to profile.partners().map { partnerJson(it) },
-                "groups" to profile.groups().map { mapOf("group_id" to it.groupId, "idms_token_endpoint" to it.idmsTokenEndpoint) },
+                "groups" to profile.groups().map { groupJson(it) },
                 "rejected" to profile.rejected().map {
                     mapOf("kind" to it.kind.name.lowercase(), "id" to it.id, "code" to it.code, "description" to it.description)
                 },
@@ -361,6 +362,8 @@ object VectorRunner {
         },
         "profile.partner" to { i -> partnerJson(oneDocument(i).partner(str(i, "partner"))) },
         "profile.partner_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).partnerTokenEndpoint(str(i, "partner"))) },
+        "profile.group" to { i -> groupJson(oneDocument(i).group(str(i, "group"))) },
+        "profiles.partner" to { i -> partnerJson(profiles(i).partner(service(i), str(i, "partner"))) },
         "profile.group_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).groupTokenEndpoint(str(i, "group"))) },
         "profiles.partner_token_endpoint" to { i ->
             mapOf("token_endpoint" to profiles(i).partnerTokenEndpoint(service(i), str(i, "partner")))

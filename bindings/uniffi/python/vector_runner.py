@@ -427,6 +427,10 @@ def configuration_json(c):
     }
 
 
+def group_json(g):
+    return {"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint}
+
+
 def partner_json(p):
     return {
         "service": SERVICE_NAMES[p.service], "system_id": p.system_id, "id": p.id,
@@ -445,7 +449,7 @@ def op_profile_parse(inp):
     return {
         "kind": kind_json, "xui_uri": profile.xui_uri(), "primary": configuration_json(profile.primary()),
         "partners": [partner_json(p) for p in profile.partners()],
-        "groups": [{"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint} for g in profile.groups()],
+        "groups": [group_json(g) for g in profile.groups()],
         "rejected": [{"kind": r.kind.name.lower(), "id": r.id, "code": r.code, "description": r.description}
                      for r in profile.rejected()],
     }
@@ -720,6 +724,8 @@ OPERATIONS = {
     "profile.partner": lambda i: partner_json(one_document(i).partner(req_str(i, "partner"))),
     "profile.partner_token_endpoint": lambda i: {
         "token_endpoint": one_document(i).partner_token_endpoint(req_str(i, "partner"))},
+    "profile.group": lambda i: group_json(one_document(i).group(req_str(i, "group"))),
+    "profiles.partner": lambda i: partner_json(profiles_of(i).partner(service_of(i), req_str(i, "partner"))),
     "profile.group_token_endpoint": lambda i: {"token_endpoint": one_document(i).group_token_endpoint(req_str(i, "group"))},
     "profiles.partner_token_endpoint": lambda i: {
         "token_endpoint": profiles_of(i).partner_token_endpoint(service_of(i), req_str(i, "partner"))},

@@ -364,6 +364,8 @@ export function operations(api) {
     },
     "profile.partner": (input) => snakeKeys(oneDocument(api, input).partner(str(input, "partner"))),
     "profile.partner_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).partnerTokenEndpoint(str(input, "partner")) }),
+    "profile.group": (input) => snakeKeys(oneDocument(api, input).group(str(input, "group"))),
+    "profiles.partner": (input) => snakeKeys(profiles(api, input).partner(service(input), str(input, "partner"))),
     "profile.group_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).groupTokenEndpoint(str(input, "group")) }),
     "profiles.partner_token_endpoint": (input) => ({
       token_endpoint: profiles(api, input).partnerTokenEndpoint(service(input), str(input, "partner")),

@@ -126,6 +126,7 @@ enum VectorRunner {
     static func optSecret(_ i: J, _ key: String) -> Secret? { i[key]?.string.map { Secret(value: $0) } }
     static func optU64(_ i: J, _ key: String) -> UInt64? { i[key]?.number.map { UInt64($0) } }
     static func num(_ v: UInt64?) -> J { v.map { .num(Double($0)) } ?? .null }
+    static func groupJson(_ g: GroupServerInfo) -> J { .obj(["group_id": .str(g.groupId), "idms_token_endpoint": j(g.idmsTokenEndpoint)]) }
     static func replyJson(_ r: TokenExchangeResponse) -> J {
         .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
               "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
@@ -361,7 +362,7 @@ enum VectorRunner {
             }
             return .obj(["kind": kind, "xui_uri": j(p.xuiUri()), "primary": configurationJson(p.primary()),
                          "partners": .arr(p.partners().map(partnerJson)),
-                         "groups": .arr(p.groups().map { .obj(["group_id": .str($0.groupId), "idms_token_endpoint": j($0.idmsTokenEndpoint)]) }),
+                         "groups": .arr(p.groups().map { groupJson($0) }),
                          "rejected": .arr(p.rejected().map {
                              .obj(["kind": .str($0.kind == .partnerSystem ? "partner_system" : "group"), "id": j($0.id),
                                    "code": .str($0.code), "description": .str($0.description)])
@@ -370,6 +371,10 @@ enum VectorRunner {
             return partnerJson(try oneDocument(i).partner(id: try str(i, "partner")))
         case "profile.partner_token_endpoint":
             return .obj(["token_endpoint": .str(try oneDocument(i).partnerTokenEndpoint(id: try str(i, "partner")))])
+        case "profile.group":
+            return groupJson(try oneDocument(i).group(groupId: try str(i, "group")))
+        case "profiles.partner":
+            return partnerJson(try profiles(i).partner(service: try service(i), id: try str(i, "partner")))
         case "profile.group_token_endpoint":
             return .obj(["token_endpoint": .str(try oneDocument(i).groupTokenEndpoint(groupId: try str(i, "group")))])
         case "profiles.partner_token_endpoint":
