@@ -13,6 +13,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     Some(match operation {
         "endpoint.check" => endpoint_check(input),
         "scope.parse" => scope_parse(input),
+        "scope.require_mcx" => scope_require_mcx(input),
         "exchange.build" => exchange_build(input),
         "exchange.parse" => exchange_parse(input),
         "token_request.parse" => token_request_parse(input),
@@ -174,6 +175,13 @@ fn codes(normalisations: &[mcx_connect::Normalisation]) -> Value {
 
 fn endpoint_check(input: &Value) -> Outcome {
     policy(input).check(str(input, "url")?, "token endpoint").map_err(Error::from)?;
+    Ok(json!({}))
+}
+
+fn scope_require_mcx(input: &Value) -> Outcome {
+    ScopeSet::parse(str(input, "scope")?)
+        .and_then(|set| set.require_mcx_with(bool(input, "accept_unknown")))
+        .map_err(Error::from)?;
     Ok(json!({}))
 }
 

@@ -372,6 +372,9 @@ object VectorRunner {
             mapOf("token_endpoint" to profiles(i).groupTokenEndpoint(service(i), str(i, "group")))
         },
         "endpoint.check" to { i -> checkEndpoint(str(i, "url"), policy(i)); mapOf() },
+        "scope.require_mcx" to { i ->
+            ScopeSet.parse(str(i, "scope")).requireMcxWith(i["accept_unknown"] as? Boolean ?: false); mapOf()
+        },
         "scope.parse" to { i ->
             val text = str(i, "scope")
             val (scope, report) = if (optStr(i, "mode") == "lenient") {

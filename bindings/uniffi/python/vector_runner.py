@@ -176,6 +176,11 @@ def op_endpoint_check(inp):
     return {}
 
 
+def op_scope_require_mcx(inp):
+    m.ScopeSet.parse(req_str(inp, "scope")).require_mcx_with(bool(inp.get("accept_unknown", False)))
+    return {}
+
+
 def op_scope_parse(inp):
     text = req_str(inp, "scope")
     if inp.get("mode", "strict") == "lenient":
@@ -733,6 +738,7 @@ OPERATIONS = {
         "token_endpoint": profiles_of(i).group_token_endpoint(service_of(i), req_str(i, "group"))},
     "endpoint.check": op_endpoint_check,
     "scope.parse": op_scope_parse,
+    "scope.require_mcx": op_scope_require_mcx,
     "exchange.build": op_exchange_build,
     "exchange.parse": op_exchange_parse,
     "exchange_response.read": op_exchange_response_read,

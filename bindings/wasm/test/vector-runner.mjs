@@ -243,6 +243,10 @@ export function operations(api) {
       api.checkEndpoint(str(input, "url"), policy(input));
       return {};
     },
+    "scope.require_mcx": (input) => {
+      api.requireMcxScope(str(input, "scope"), bool(input, "accept_unknown"));
+      return {};
+    },
     "scope.parse": (input) => {
       const read = api.parseScope(str(input, "scope"), optStr(input, "mode") === "lenient" ? "lenient" : "strict");
       return {

@@ -384,6 +384,9 @@ enum VectorRunner {
         case "endpoint.check":
             try checkEndpoint(url: try str(i, "url"), policy: policy(i))
             return .obj([:])
+        case "scope.require_mcx":
+            try ScopeSet.parse(text: try str(i, "scope")).requireMcxWith(acceptUnknown: i["accept_unknown"]?.boolValue ?? false)
+            return .obj([:])
         case "scope.parse":
             let text = try str(i, "scope")
             let (scope, report): (ScopeSet, [Normalisation]) = i["mode"]?.string == "lenient"
