@@ -196,6 +196,9 @@ impl TokenRequest {
 
 /// A successful token-endpoint reply of either shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(serde::Serialize, tsify::Tsify))]
+#[cfg_attr(feature = "wasm", serde(tag = "kind", content = "response", rename_all = "snake_case"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TokenEndpointResponse {
     /// A token exchange response (B.7.3, RFC 8693 §2.2.1): it carries `issued_token_type`.
     TokenExchange(TokenExchangeResponse),

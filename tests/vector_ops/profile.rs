@@ -10,7 +10,9 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "profile.parse" => profile_parse(input),
         "profile.partner" => profile_partner(input),
         "profile.partner_token_endpoint" => profile_partner_token_endpoint(input),
+        "profile.group" => profile_group(input),
         "profile.group_token_endpoint" => profile_group_token_endpoint(input),
+        "profiles.partner" => profiles_partner(input),
         "profiles.partner_token_endpoint" => profiles_partner_token_endpoint(input),
         "profiles.group_token_endpoint" => profiles_group_token_endpoint(input),
         _ => return None,
@@ -76,10 +78,18 @@ fn profile_partner_token_endpoint(input: &Value) -> Outcome {
     Ok(json!({ "token_endpoint": endpoint }))
 }
 
+fn profile_group(input: &Value) -> Outcome {
+    to_json(one_document(input)?.group(str(input, "group")?).map_err(Error::from)?)
+}
+
 fn profile_group_token_endpoint(input: &Value) -> Outcome {
     let profile = one_document(input)?;
     let endpoint = profile.group_token_endpoint(str(input, "group")?).map_err(Error::from)?;
     Ok(json!({ "token_endpoint": endpoint }))
+}
+
+fn profiles_partner(input: &Value) -> Outcome {
+    to_json(profiles(input)?.partner(service(input)?, str(input, "partner")?).map_err(Error::from)?)
 }
 
 fn profiles_partner_token_endpoint(input: &Value) -> Outcome {

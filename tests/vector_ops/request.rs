@@ -4,8 +4,8 @@ use super::input::{bool, opt_str, str};
 use super::{bad_case, Failure, Outcome};
 use mcx_connect::{
     ClientAuthentication, EndpointPolicy, Error, ErrorResponse, HttpRequest, HttpResponse, JwtBearerRequest, Limits,
-    OAuthErrorCode, ParseMode, ParseOptions, ScopeSet, Secret, TokenExchangeRequest, TokenExchangeResponse,
-    TokenRequest, TokenResponse, TokenType,
+    OAuthErrorCode, ParseMode, ParseOptions, ScopeSet, Secret, TokenEndpointResponse, TokenExchangeRequest,
+    TokenExchangeResponse, TokenRequest, TokenResponse, TokenType,
 };
 use serde_json::{json, Value};
 
@@ -13,6 +13,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
     Some(match operation {
         "endpoint.check" => endpoint_check(input),
         "scope.parse" => scope_parse(input),
+        "scope.require_mcx" => scope_require_mcx(input),
         "exchange.build" => exchange_build(input),
         "exchange.parse" => exchange_parse(input),
         "token_request.parse" => token_request_parse(input),
@@ -22,6 +23,7 @@ pub(super) fn dispatch(operation: &str, input: &Value) -> Option<Outcome> {
         "jwt_bearer.parse" => jwt_bearer_parse(input),
         "token_response.read" => token_response_read(input),
         "token_response.write" => token_response_write(input),
+        "token_endpoint_response.read" => token_endpoint_response_read(input),
         "error_response.write" => error_response_write(input),
         "http.parse_request_text" => http_parse_request_text(input),
         "http.parse_response_text" => http_parse_response_text(input),
@@ -176,6 +178,13 @@ fn endpoint_check(input: &Value) -> Outcome {
     Ok(json!({}))
 }
 
+fn scope_require_mcx(input: &Value) -> Outcome {
+    ScopeSet::parse(str(input, "scope")?)
+        .and_then(|set| set.require_mcx_with(bool(input, "accept_unknown")))
+        .map_err(Error::from)?;
+    Ok(json!({}))
+}
+
 fn scope_parse(input: &Value) -> Outcome {
     let text = str(input, "scope")?;
     let mut report = Vec::new();
@@ -271,8 +280,11 @@ macro_rules! reply_from_input {
 }
 
 fn exchange_response_read(input: &Value) -> Outcome {
-    let read = TokenExchangeResponse::from_http_response(&http_response(input)?, &Limits::default())?;
-    Ok(reply_json!(read, { "issued_token_type": read.issued_token_type }))
+    Ok(exchange_reply_json(&TokenExchangeResponse::from_http_response(&http_response(input)?, &Limits::default())?))
+}
+
+fn exchange_reply_json(read: &TokenExchangeResponse) -> Value {
+    reply_json!(read, { "issued_token_type": read.issued_token_type })
 }
 
 fn exchange_response_write(input: &Value) -> Outcome {
@@ -300,8 +312,21 @@ fn jwt_bearer_parse(input: &Value) -> Outcome {
 }
 
 fn token_response_read(input: &Value) -> Outcome {
-    let read = TokenResponse::from_http_response(&http_response(input)?, &Limits::default())?;
-    Ok(reply_json!(read, { "id_token": read.id_token.as_ref().map(Secret::expose) }))
+    Ok(token_reply_json(&TokenResponse::from_http_response(&http_response(input)?, &Limits::default())?))
+}
+
+fn token_reply_json(read: &TokenResponse) -> Value {
+    reply_json!(read, { "id_token": read.id_token.as_ref().map(Secret::expose) })
+}
+
+/// A reply of either shape: its kind, and the reply as the reader of that kind reads it.
+fn token_endpoint_response_read(input: &Value) -> Outcome {
+    Ok(match TokenEndpointResponse::from_http_response(&http_response(input)?, &Limits::default())? {
+        TokenEndpointResponse::TokenExchange(read) => {
+            json!({"kind": "token_exchange", "response": exchange_reply_json(&read)})
+        }
+        TokenEndpointResponse::Token(read) => json!({"kind": "token", "response": token_reply_json(&read)}),
+    })
 }
 
 fn token_response_write(input: &Value) -> Outcome {

@@ -132,6 +132,18 @@ object VectorRunner {
     }
 
     private fun codes(list: List<Normalisation>) = list.map { it.code }
+    private fun exchangeReplyJson(read: TokenExchangeResponse): Json = mapOf(
+        "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
+        "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
+        "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
+        "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
+    )
+    private fun tokenReplyJson(read: TokenResponse): Json = mapOf(
+        "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
+        "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
+        "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
+        "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
+    )
     private fun optScope(input: Json, key: String): ScopeSet? = optStr(input, key)?.let { ScopeSet.parse(it) }
     private fun optSecret(input: Json, key: String): Secret? = optStr(input, key)?.let { Secret(it) }
     private fun optLong(input: Json, key: String): ULong? = (input[key] as? Number)?.toLong()?.toULong()
@@ -185,6 +197,7 @@ object VectorRunner {
         )
     }
 
+    private fun groupJson(g: GroupServerInfo): Json = mapOf("group_id" to g.groupId, "idms_token_endpoint" to g.idmsTokenEndpoint)
     private fun partnerJson(p: PartnerSystem): Json = mapOf(
         "service" to serviceNames[p.service], "system_id" to p.systemId, "id" to p.id,
         "shape" to if (p.shape == PartnerShape.ACCESS_INFORMATION) "access_information" else "direct",
@@ -341,7 +354,7 @@ object VectorRunner {
             mapOf(
                 "kind" to kind, "xui_uri" to profile.xuiUri(), "primary" to configurationJson(profile.primary()),
                 "partners" to profile.partners().map { partnerJson(it) },
-                "groups" to profile.groups().map { mapOf("group_id" to it.groupId, "idms_token_endpoint" to it.idmsTokenEndpoint) },
+                "groups" to profile.groups().map { groupJson(it) },
                 "rejected" to profile.rejected().map {
                     mapOf("kind" to it.kind.name.lowercase(), "id" to it.id, "code" to it.code, "description" to it.description)
                 },
@@ -349,6 +362,8 @@ object VectorRunner {
         },
         "profile.partner" to { i -> partnerJson(oneDocument(i).partner(str(i, "partner"))) },
         "profile.partner_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).partnerTokenEndpoint(str(i, "partner"))) },
+        "profile.group" to { i -> groupJson(oneDocument(i).group(str(i, "group"))) },
+        "profiles.partner" to { i -> partnerJson(profiles(i).partner(service(i), str(i, "partner"))) },
         "profile.group_token_endpoint" to { i -> mapOf("token_endpoint" to oneDocument(i).groupTokenEndpoint(str(i, "group"))) },
         "profiles.partner_token_endpoint" to { i ->
             mapOf("token_endpoint" to profiles(i).partnerTokenEndpoint(service(i), str(i, "partner")))
@@ -357,6 +372,9 @@ object VectorRunner {
             mapOf("token_endpoint" to profiles(i).groupTokenEndpoint(service(i), str(i, "group")))
         },
         "endpoint.check" to { i -> checkEndpoint(str(i, "url"), policy(i)); mapOf() },
+        "scope.require_mcx" to { i ->
+            ScopeSet.parse(str(i, "scope")).requireMcxWith(i["accept_unknown"] as? Boolean ?: false); mapOf()
+        },
         "scope.parse" to { i ->
             val text = str(i, "scope")
             val (scope, report) = if (optStr(i, "mode") == "lenient") {
@@ -383,15 +401,7 @@ object VectorRunner {
                 "normalisations" to codes(parsed.normalisations()),
             )
         },
-        "exchange_response.read" to { i ->
-            val read = readTokenExchangeResponse(httpResponse(i), defaultLimits())
-            mapOf(
-                "access_token" to read.accessToken.expose(), "issued_token_type" to read.issuedTokenType,
-                "token_type" to read.tokenType, "expires_in" to read.expiresIn?.toLong(),
-                "scope" to read.scope?.toString(), "refresh_token" to read.refreshToken?.expose(),
-                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
-            )
-        },
+        "exchange_response.read" to { i -> exchangeReplyJson(readTokenExchangeResponse(httpResponse(i), defaultLimits())) },
         "exchange_response.write" to { i ->
             val response = TokenExchangeResponse(
                 Secret(str(i, "access_token")),
@@ -413,14 +423,12 @@ object VectorRunner {
                 "normalisations" to codes(parsed.normalisations()),
             )
         },
-        "token_response.read" to { i ->
-            val read = readTokenResponse(httpResponse(i), defaultLimits())
-            mapOf(
-                "access_token" to read.accessToken.expose(), "token_type" to read.tokenType,
-                "expires_in" to read.expiresIn?.toLong(), "refresh_token" to read.refreshToken?.expose(),
-                "scope" to read.scope?.toString(), "id_token" to read.idToken?.expose(),
-                "scope_text" to read.scopeText, "normalisations" to codes(read.normalisations),
-            )
+        "token_response.read" to { i -> tokenReplyJson(readTokenResponse(httpResponse(i), defaultLimits())) },
+        "token_endpoint_response.read" to { i ->
+            when (val read = readTokenEndpointResponse(httpResponse(i), defaultLimits())) {
+                is TokenEndpointResponse.TokenExchange -> mapOf("kind" to "token_exchange", "response" to exchangeReplyJson(read.v1))
+                is TokenEndpointResponse.Token -> mapOf("kind" to "token", "response" to tokenReplyJson(read.v1))
+            }
         },
         "token_response.write" to { i ->
             val tokens = TokenResponse(

@@ -176,6 +176,11 @@ def op_endpoint_check(inp):
     return {}
 
 
+def op_scope_require_mcx(inp):
+    m.ScopeSet.parse(req_str(inp, "scope")).require_mcx_with(bool(inp.get("accept_unknown", False)))
+    return {}
+
+
 def op_scope_parse(inp):
     text = req_str(inp, "scope")
     if inp.get("mode", "strict") == "lenient":
@@ -212,9 +217,12 @@ def op_exchange_parse(inp):
     }
 
 
-def op_exchange_response_read(inp):
-    read = m.read_token_exchange_response(http_response(inp), m.default_limits())
+def exchange_json(read):
     return read_json(read, issued_token_type=read.issued_token_type)
+
+
+def op_exchange_response_read(inp):
+    return exchange_json(m.read_token_exchange_response(http_response(inp), m.default_limits()))
 
 
 def op_exchange_response_write(inp):
@@ -246,9 +254,19 @@ def op_jwt_bearer_parse(inp):
     }
 
 
-def op_token_response_read(inp):
-    read = m.read_token_response(http_response(inp), m.default_limits())
+def tokens_json(read):
     return read_json(read, id_token=text_or_none(read.id_token))
+
+
+def op_token_response_read(inp):
+    return tokens_json(m.read_token_response(http_response(inp), m.default_limits()))
+
+
+def op_token_endpoint_response_read(inp):
+    read = m.read_token_endpoint_response(http_response(inp), m.default_limits())
+    if read.is_TOKEN_EXCHANGE():
+        return {"kind": "token_exchange", "response": exchange_json(read[0])}
+    return {"kind": "token", "response": tokens_json(read[0])}
 
 
 def op_token_response_write(inp):
@@ -414,6 +432,10 @@ def configuration_json(c):
     }
 
 
+def group_json(g):
+    return {"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint}
+
+
 def partner_json(p):
     return {
         "service": SERVICE_NAMES[p.service], "system_id": p.system_id, "id": p.id,
@@ -432,7 +454,7 @@ def op_profile_parse(inp):
     return {
         "kind": kind_json, "xui_uri": profile.xui_uri(), "primary": configuration_json(profile.primary()),
         "partners": [partner_json(p) for p in profile.partners()],
-        "groups": [{"group_id": g.group_id, "idms_token_endpoint": g.idms_token_endpoint} for g in profile.groups()],
+        "groups": [group_json(g) for g in profile.groups()],
         "rejected": [{"kind": r.kind.name.lower(), "id": r.id, "code": r.code, "description": r.description}
                      for r in profile.rejected()],
     }
@@ -707,6 +729,8 @@ OPERATIONS = {
     "profile.partner": lambda i: partner_json(one_document(i).partner(req_str(i, "partner"))),
     "profile.partner_token_endpoint": lambda i: {
         "token_endpoint": one_document(i).partner_token_endpoint(req_str(i, "partner"))},
+    "profile.group": lambda i: group_json(one_document(i).group(req_str(i, "group"))),
+    "profiles.partner": lambda i: partner_json(profiles_of(i).partner(service_of(i), req_str(i, "partner"))),
     "profile.group_token_endpoint": lambda i: {"token_endpoint": one_document(i).group_token_endpoint(req_str(i, "group"))},
     "profiles.partner_token_endpoint": lambda i: {
         "token_endpoint": profiles_of(i).partner_token_endpoint(service_of(i), req_str(i, "partner"))},
@@ -714,6 +738,7 @@ OPERATIONS = {
         "token_endpoint": profiles_of(i).group_token_endpoint(service_of(i), req_str(i, "group"))},
     "endpoint.check": op_endpoint_check,
     "scope.parse": op_scope_parse,
+    "scope.require_mcx": op_scope_require_mcx,
     "exchange.build": op_exchange_build,
     "exchange.parse": op_exchange_parse,
     "exchange_response.read": op_exchange_response_read,
@@ -734,6 +759,7 @@ OPERATIONS = {
     "refresh.build": op_refresh_build,
     "refresh.parse": op_refresh_parse,
     "token_request.parse": op_token_request_parse,
+    "token_endpoint_response.read": op_token_endpoint_response_read,
     "flow.run": op_flow_run,
     "flow.restore": op_flow_restore,
 }

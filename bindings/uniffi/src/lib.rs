@@ -46,7 +46,8 @@ pub use options::{default_limits, lenient_parse_options, strict_parse_options};
 pub use profile::{UserProfile, UserProfiles};
 pub use request::{parse_token_request, TokenRequest};
 pub use response::{
-    oauth_error_http_status, read_error_response, read_token_response, write_error_response, write_token_response,
+    oauth_error_http_status, read_error_response, read_token_endpoint_response, read_token_response,
+    write_error_response, write_token_response,
 };
 pub use scope::{mc_service_scopes, parse_scope_lenient, scope_from_value, scope_value, LenientScopeSet};
 pub use token::{

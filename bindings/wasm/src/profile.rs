@@ -160,6 +160,18 @@ impl JsUserProfile {
         throw(self.inner.partner_token_endpoint(&id)).map(str::to_owned)
     }
 
+    /// The group with this id, with its IdMS token endpoint when the profile names one.
+    ///
+    /// @throws {McxConnectError} `profile_group_not_found` when the profile has no such group; for a
+    /// group the profile lists but that could not be used, the reason it was rejected.
+    #[wasm_bindgen(unchecked_return_type = "GroupServerInfo")]
+    pub fn group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = groupId)] group_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        to_js(throw(self.inner.group(&string_in(group_id, "groupId")?))?)
+    }
+
     /// The token endpoint of the IdM server that serves a group (checked when the profile was read).
     ///
     /// @throws {McxConnectError} `profile_group_not_found` when the profile has no such group.
@@ -247,6 +259,20 @@ impl JsUserProfiles {
         #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
     ) -> Result<JsValue, JsValue> {
         to_js(&self.inner.partners(service_in(service)?).collect::<Vec<_>>())
+    }
+
+    /// The partner system of a service with this id (its `Partner…SystemId`, or its domain when it
+    /// has none).
+    ///
+    /// @throws {McxConnectError} `profile_service_not_loaded` without a profile of that service;
+    /// `profile_partner_not_found` without that partner.
+    #[wasm_bindgen(unchecked_return_type = "PartnerSystem")]
+    pub fn partner(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "McService")] service: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        to_js(throw(self.inner.partner(service_in(service)?, &string_in(id, "id")?))?)
     }
 
     /// The token endpoint of a partner system's IdM server, for a service and partner id.

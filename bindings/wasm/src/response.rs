@@ -5,7 +5,7 @@ use crate::error::throw;
 use crate::form::limits_in;
 use crate::http::{response_in, response_out};
 use crate::scope::from_js_with_scope;
-use mcx_connect::{ErrorResponse, HttpResponse, Limits, TokenResponse};
+use mcx_connect::{ErrorResponse, HttpResponse, Limits, TokenEndpointResponse, TokenResponse};
 use serde::de::DeserializeOwned;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -38,6 +38,37 @@ pub fn error_response_in(value: JsValue) -> Result<ErrorResponse, JsValue> {
 #[wasm_bindgen(js_name = readTokenResponse, unchecked_return_type = "TokenResponse")]
 pub fn read_token_response(response: Ts<HttpResponse>, limits: Option<Ts<Limits>>) -> Result<JsValue, JsValue> {
     to_js(&throw(TokenResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
+}
+
+/// Client role: reads a token endpoint's reply of either shape, for a client that does not know
+/// which request it answers. A reply with an `issued_token_type` member is a token exchange
+/// response (RFC 8693 §2.2.1): `{ kind: "token_exchange", response }`, `response` as
+/// `readTokenExchangeResponse` reads it; any other is `{ kind: "token", response }`, `response` as
+/// `readTokenResponse` reads it.
+///
+/// @throws {McxConnectError} `error_response` for an RFC 6749 §5.2 error reply, whatever its status
+/// (the server's `oauthError` and `description` on the error); `unexpected_status`,
+/// `malformed_response`, `missing_field`, `invalid_field` or `response_too_large` for a reply that
+/// is neither.
+/// @example
+/// ```js
+/// import { readTokenEndpointResponse } from "mcx-connect";
+/// const reply = {
+///   status: 200,
+///   headers: [["content-type", "application/json"]],
+///   body: '{"access_token":"security-token","issued_token_type":"urn:ietf:params:oauth:token-type:jwt","token_type":"N_A","expires_in":60}',
+/// };
+/// const { kind, response } = readTokenEndpointResponse(reply);
+/// kind; // => "token_exchange"
+/// response.expiresIn; // => 60
+/// readTokenEndpointResponse({ ...reply, body: '{"access_token":"a","token_type":"Bearer"}' }).kind; // => "token"
+/// ```
+#[wasm_bindgen(js_name = readTokenEndpointResponse, unchecked_return_type = "TokenEndpointResponse")]
+pub fn read_token_endpoint_response(
+    response: Ts<HttpResponse>,
+    limits: Option<Ts<Limits>>,
+) -> Result<JsValue, JsValue> {
+    to_js(&throw(TokenEndpointResponse::from_http_response(&*response_in(response)?, &limits_in(limits)?))?)
 }
 
 /// Server role: writes a token response (RFC 6749 §5.1): status 200, a JSON body, no caching.

@@ -121,13 +121,17 @@ pub fn service_of_scope(#[wasm_bindgen(unchecked_param_type = "string")] value: 
 }
 
 /// TS 33.180 B.7.4: a token request for an MC service must ask for at least one `3gpp:mc:` value.
+/// With `acceptUnknown`, a `3gpp:mc:` value this version does not know counts too (forward
+/// compatibility, the caller's choice); the bare prefix `3gpp:mc:` never does.
 ///
-/// @throws {McxConnectError} `scope_missing_mcx` when the scope has none; the codes of
-/// `parseScope` for a scope that does not read.
+/// @throws {McxConnectError} `scope_missing_mcx` when the scope has none; `scope_unknown_mcx_only`
+/// when it has only unknown ones and `acceptUnknown` is not set; the codes of `parseScope` for a
+/// scope that does not read.
 /// @example
 /// ```js
 /// import { requireMcxScope } from "mcx-connect";
 /// requireMcxScope("openid 3gpp:mc:ptt_service"); // passes
+/// requireMcxScope("openid 3gpp:mc:future_service", true); // passes: an unknown value accepted
 /// try {
 ///   requireMcxScope("openid");
 /// } catch (e) {
@@ -135,9 +139,12 @@ pub fn service_of_scope(#[wasm_bindgen(unchecked_param_type = "string")] value: 
 /// }
 /// ```
 #[wasm_bindgen(js_name = requireMcxScope)]
-pub fn require_mcx_scope(#[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue) -> Result<(), JsValue> {
+pub fn require_mcx_scope(
+    #[wasm_bindgen(unchecked_param_type = "string")] scope: JsValue,
+    #[wasm_bindgen(js_name = acceptUnknown)] accept_unknown: Option<bool>,
+) -> Result<(), JsValue> {
     let scope = &crate::convert::string_in(scope, "scope")?;
-    throw(scope_in(scope)?.require_mcx())
+    throw(scope_in(scope)?.require_mcx_with(accept_unknown.unwrap_or(false)))
 }
 
 /// TS 33.180 B.5: a refresh may narrow the granted scope, never widen it.

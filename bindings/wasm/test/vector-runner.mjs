@@ -243,6 +243,10 @@ export function operations(api) {
       api.checkEndpoint(str(input, "url"), policy(input));
       return {};
     },
+    "scope.require_mcx": (input) => {
+      api.requireMcxScope(str(input, "scope"), bool(input, "accept_unknown"));
+      return {};
+    },
     "scope.parse": (input) => {
       const read = api.parseScope(str(input, "scope"), optStr(input, "mode") === "lenient" ? "lenient" : "strict");
       return {
@@ -295,6 +299,11 @@ export function operations(api) {
       read: (read) => ({ id_token: read.idToken }),
       write: (input) => ({ idToken: optional(input, "id_token") }),
     }),
+    "token_endpoint_response.read": (input) => {
+      const { kind, response: read } = api.readTokenEndpointResponse(httpResponse(input));
+      const own = kind === "token" ? { id_token: read.idToken } : { issued_token_type: read.issuedTokenType };
+      return { kind, response: readJson(read, own) };
+    },
     "pkce.challenge": (input) => ({ challenge: api.pkceFromVerifier(str(input, "verifier")).challenge }),
     "authorize.url": (input) => ({ url: authorizationRequest(api, input).url(policy(input)) }),
     "authorize.read_response": (input) => ({ code: authorizationRequest(api, input).readResponse(str(input, "redirect")) }),
@@ -359,6 +368,8 @@ export function operations(api) {
     },
     "profile.partner": (input) => snakeKeys(oneDocument(api, input).partner(str(input, "partner"))),
     "profile.partner_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).partnerTokenEndpoint(str(input, "partner")) }),
+    "profile.group": (input) => snakeKeys(oneDocument(api, input).group(str(input, "group"))),
+    "profiles.partner": (input) => snakeKeys(profiles(api, input).partner(service(input), str(input, "partner"))),
     "profile.group_token_endpoint": (input) => ({ token_endpoint: oneDocument(api, input).groupTokenEndpoint(str(input, "group")) }),
     "profiles.partner_token_endpoint": (input) => ({
       token_endpoint: profiles(api, input).partnerTokenEndpoint(service(input), str(input, "partner")),

@@ -126,6 +126,19 @@ enum VectorRunner {
     static func optSecret(_ i: J, _ key: String) -> Secret? { i[key]?.string.map { Secret(value: $0) } }
     static func optU64(_ i: J, _ key: String) -> UInt64? { i[key]?.number.map { UInt64($0) } }
     static func num(_ v: UInt64?) -> J { v.map { .num(Double($0)) } ?? .null }
+    static func groupJson(_ g: GroupServerInfo) -> J { .obj(["group_id": .str(g.groupId), "idms_token_endpoint": j(g.idmsTokenEndpoint)]) }
+    static func replyJson(_ r: TokenExchangeResponse) -> J {
+        .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
+              "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
+              "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose()),
+              "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+    }
+    static func replyJson(_ r: TokenResponse) -> J {
+        .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),
+              "expires_in": num(r.expiresIn), "refresh_token": j(r.refreshToken?.expose()),
+              "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose()),
+              "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+    }
 
     static func authorizationRequest(_ i: J) throws -> AuthorizationRequest {
         guard let scope = try optScope(i, "scope") else { throw BadCase(why: "input.scope is required") }
@@ -349,7 +362,7 @@ enum VectorRunner {
             }
             return .obj(["kind": kind, "xui_uri": j(p.xuiUri()), "primary": configurationJson(p.primary()),
                          "partners": .arr(p.partners().map(partnerJson)),
-                         "groups": .arr(p.groups().map { .obj(["group_id": .str($0.groupId), "idms_token_endpoint": j($0.idmsTokenEndpoint)]) }),
+                         "groups": .arr(p.groups().map { groupJson($0) }),
                          "rejected": .arr(p.rejected().map {
                              .obj(["kind": .str($0.kind == .partnerSystem ? "partner_system" : "group"), "id": j($0.id),
                                    "code": .str($0.code), "description": .str($0.description)])
@@ -358,6 +371,10 @@ enum VectorRunner {
             return partnerJson(try oneDocument(i).partner(id: try str(i, "partner")))
         case "profile.partner_token_endpoint":
             return .obj(["token_endpoint": .str(try oneDocument(i).partnerTokenEndpoint(id: try str(i, "partner")))])
+        case "profile.group":
+            return groupJson(try oneDocument(i).group(groupId: try str(i, "group")))
+        case "profiles.partner":
+            return partnerJson(try profiles(i).partner(service: try service(i), id: try str(i, "partner")))
         case "profile.group_token_endpoint":
             return .obj(["token_endpoint": .str(try oneDocument(i).groupTokenEndpoint(groupId: try str(i, "group")))])
         case "profiles.partner_token_endpoint":
@@ -366,6 +383,9 @@ enum VectorRunner {
             return .obj(["token_endpoint": .str(try profiles(i).groupTokenEndpoint(service: try service(i), groupId: try str(i, "group")))])
         case "endpoint.check":
             try checkEndpoint(url: try str(i, "url"), policy: policy(i))
+            return .obj([:])
+        case "scope.require_mcx":
+            try ScopeSet.parse(text: try str(i, "scope")).requireMcxWith(acceptUnknown: i["accept_unknown"]?.boolValue ?? false)
             return .obj([:])
         case "scope.parse":
             let text = try str(i, "scope")
@@ -387,11 +407,7 @@ enum VectorRunner {
                          "actor_token": j(p.actorToken()?.expose()), "actor_token_type": j(p.actorTokenType()),
                          "normalisations": codes(p.normalisations())])
         case "exchange_response.read":
-            let r = try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits())
-            return .obj(["access_token": .str(r.accessToken.expose()), "issued_token_type": .str(r.issuedTokenType),
-                         "token_type": .str(r.tokenType), "expires_in": num(r.expiresIn),
-                         "scope": j(r.scope?.description), "refresh_token": j(r.refreshToken?.expose()),
-                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+            return replyJson(try readTokenExchangeResponse(response: try httpResponse(i), limits: defaultLimits()))
         case "exchange_response.write":
             let r = TokenExchangeResponse(
                 accessToken: Secret(value: try str(i, "access_token")),
@@ -409,11 +425,12 @@ enum VectorRunner {
                          "scope": .str(p.scope().description), "unknown_mcx": .arr(p.scope().unknownMcx().map(J.str)),
                          "normalisations": codes(p.normalisations())])
         case "token_response.read":
-            let r = try readTokenResponse(response: try httpResponse(i), limits: defaultLimits())
-            return .obj(["access_token": .str(r.accessToken.expose()), "token_type": .str(r.tokenType),
-                         "expires_in": num(r.expiresIn), "refresh_token": j(r.refreshToken?.expose()),
-                         "scope": j(r.scope?.description), "id_token": j(r.idToken?.expose()),
-                         "scope_text": j(r.scopeText), "normalisations": codes(r.normalisations)])
+            return replyJson(try readTokenResponse(response: try httpResponse(i), limits: defaultLimits()))
+        case "token_endpoint_response.read":
+            switch try readTokenEndpointResponse(response: try httpResponse(i), limits: defaultLimits()) {
+            case .tokenExchange(let r): return .obj(["kind": .str("token_exchange"), "response": replyJson(r)])
+            case .token(let r): return .obj(["kind": .str("token"), "response": replyJson(r)])
+            }
         case "token_response.write":
             let t = TokenResponse(
                 accessToken: Secret(value: try str(i, "access_token")), tokenType: i["token_type"]?.string ?? "Bearer",
