@@ -68,7 +68,7 @@ pub fn read_token_endpoint_response(
     response: Ts<HttpResponse>,
     limits: Option<Ts<Limits>>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&throw(TokenEndpointResponse::from_http_response(&*response_in(response)?, &limits_in(limits)?))?)
+    to_js(&throw(TokenEndpointResponse::from_http_response(&response_in(response)?, &limits_in(limits)?))?)
 }
 
 /// Server role: writes a token response (RFC 6749 §5.1): status 200, a JSON body, no caching.
