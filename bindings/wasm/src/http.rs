@@ -179,3 +179,24 @@ pub fn http_response_to_text(response: Ts<HttpResponse>) -> Result<String, JsVal
 pub fn redacted_request(request: Ts<HttpRequest>) -> Result<Ts<HttpRequest>, JsValue> {
     request_out(request_in(request)?.redacted()).map(Ts::new_unchecked)
 }
+
+/// A header field's value to show or log: the value of `Authorization`, `Proxy-Authorization`,
+/// `Cookie` or `Set-Cookie` masked as `redactedRequest` masks it (`[redacted]`, an authorization
+/// value keeping its scheme), any other field's value as it is. For the headers of a response, or
+/// of a request kept in parts.
+///
+/// @throws {McxConnectError} `invalid_argument` when `name` or `value` is not a string.
+/// @example
+/// ```js
+/// import { redactedHeaderValue } from "mcx-connect";
+/// redactedHeaderValue("Authorization", "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln"); // => "Bearer [redacted]"
+/// redactedHeaderValue("set-cookie", "session=4f9a; HttpOnly"); // => "[redacted]"
+/// redactedHeaderValue("Content-Type", "application/json"); // => "application/json"
+/// ```
+#[wasm_bindgen(js_name = redactedHeaderValue)]
+pub fn redacted_header_value(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+) -> Result<String, JsValue> {
+    Ok(mcx_connect::redacted_header_value(&string_in(name, "name")?, &string_in(value, "value")?))
+}

@@ -208,6 +208,15 @@ test("redactedRequest masks credentials as the core does: the Authorization valu
   assert.equal(outcome(() => api.redactedRequest(42)).code, "invalid_argument");
 });
 
+test("redactedHeaderValue masks a credential header's value by the same rule, whatever the name's case, and leaves the others", () => {
+  assert.equal(api.redactedHeaderValue("authorization", "Basic YzpzM2NyZXQ="), "Basic [redacted]");
+  assert.equal(api.redactedHeaderValue("Proxy-Authorization", "DPoP eyJhbGciOi.e30.c2ln"), "DPoP [redacted]");
+  assert.equal(api.redactedHeaderValue("Authorization", "eyJhbGciOi.e30.c2ln"), "[redacted]"); // no scheme: nothing kept
+  assert.equal(api.redactedHeaderValue("SET-COOKIE", "session=4f9a"), "[redacted]");
+  assert.equal(api.redactedHeaderValue("Cache-Control", "no-store"), "no-store");
+  assert.equal(outcome(() => api.redactedHeaderValue("Cookie", 42)).code, "invalid_argument");
+});
+
 /** What a new AuthorizationRequest of the tests below needs (state, nonce and verifier are drawn). */
 const dataLogin = {
   authorizationEndpoint: "https://idms.primary.example/authorize",
