@@ -151,16 +151,21 @@ pub fn bytes_in(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// Refuses an own member of the object `object` that is not in `known` (`undefined` members too),
-/// with an `invalid_argument` error naming it (`check.Nonce`): an object read member by member
-/// would otherwise pass a misspelt member over, and a misspelt `nonce` would turn its check off, as
-/// the objects read through serde refuse an unknown member. Not an object: nothing to refuse (its
-/// members are then each absent, and named so when required).
+/// Refuses an own member of the object `object` that is not in `known`, with an `invalid_argument`
+/// error naming it (`check.Nonce`): an object read member by member would otherwise pass a
+/// misspelt member over, and a misspelt `nonce` would turn its check off. As the objects read
+/// through serde (`JSON.stringify` leaves out an `undefined` member), an unknown member whose value
+/// is `undefined` is no member. Not an object: nothing to refuse (its members are then each
+/// absent, and named so when required).
 pub fn only_members(object: &JsValue, known: &[&str], what: &str) -> Result<(), JsValue> {
     let Some(object) = object.dyn_ref::<js_sys::Object>() else {
         return Ok(());
     };
-    match js_sys::Object::keys(object).iter().find_map(|key| key.as_string().filter(|k| !known.contains(&k.as_str()))) {
+    let unknown = |key: JsValue| {
+        let name = key.as_string()?;
+        (!known.contains(&name.as_str()) && !member(object, &name).is_undefined()).then_some(name)
+    };
+    match js_sys::Object::keys(object).iter().find_map(unknown) {
         Some(unknown) => {
             Err(invalid_argument(&format!("{what}.{unknown}"), &format!("not a member; expected {}", known.join(", "))))
         }

@@ -554,6 +554,8 @@ test("a check, issuer or signing key object with a member it does not know (a mi
   const security = new api.SecurityTokenValidator({ ...hs256, target });
   await assert.rejects(security.validate(token, { clientID: "mcptt-client", now }), names("check.clientID"));
   await assert.rejects(security.report(token, { clientId: "mcptt-client", now, leeway: 30 }), names("check.leeway"));
+  // An undefined member is no member, as JSON.stringify leaves it out of the options objects.
+  assert.equal((await security.validate(token, { clientId: "mcptt-client", now, leeway: undefined })).claims.sub, "alice");
   const access = new api.AccessTokenValidator(hs256);
   await assert.rejects(access.validate(token, { now, clientId: "mcptt-client" }), names("check.clientId"));
   await assert.rejects(api.signToken({ ...key, kid: "k1" }, { sub: "alice" }), names("key.kid"));
