@@ -10,11 +10,23 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Codes no vector can produce, why, and the tests (relative to the repository) that assert them.
-const NOT_IN_A_VECTOR: &[(&str, &str, &[&str])] = &[(
-    "login_randomness_unavailable",
-    "the operating system's random source cannot be made to fail from an input (core/src/pkce.rs maps its failure)",
-    &[],
-)];
+const NOT_IN_A_VECTOR: &[(&str, &str, &[&str])] = &[
+    (
+        "login_randomness_unavailable",
+        "the operating system's random source cannot be made to fail from an input (core/src/pkce.rs maps its failure)",
+        &[],
+    ),
+    (
+        "security_token_already_signed",
+        "a second `finish` of the UniFFI binding's shared unsigned security token: a vector is one call, Rust's \
+         `finish` consumes the token and the npm package signs within one call",
+        &[
+            "bindings/uniffi/kotlin/McxConnectTest.kt",
+            "bindings/uniffi/swift/Tests/McxConnectTests/ApiTests.swift",
+            "bindings/uniffi/python/test_api.py",
+        ],
+    ),
+];
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the repository")

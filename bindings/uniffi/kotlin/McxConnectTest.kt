@@ -307,6 +307,58 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         assertThrows<McxConnectException.Endpoint> { MigrationFlow(config, MigrationTarget(McService.DATA, null, "http://x.example/t"), Secret("at")) }
         eq("flow_invalid_saved_flow", assertThrows<McxConnectException.Flow> { MigrationFlow.restore("{}", FlowSecrets()) }.code)
     },
+    "b_7_3 a key held by the host: prepare, the host signs (the JDK's Ed25519 standing in for an HSM), finish; the partner accepts it" to {
+        val issuerUrl = "https://idms.primary.example"
+        val now = 1_700_000_100uL
+        val accessKey = SigningKey.es256(ByteArray(32) { 9 })
+        val access = accessKey.sign("""{"iss":"$issuerUrl","sub":"alice","aud":"mcptt-client","client_id":"mcptt-client",""" +
+            """"scope":"openid 3gpp:mc:ptt_service","iat":1700000000,"exp":1700003600,"mcptt_id":"sip:alice@primary.example"}""")
+        val request = TokenExchangeRequest(PARTNER, access, ClientAuthentication.ClientId("mcptt-client")).build(PRIMARY)
+        val accessValidator = AccessTokenValidator(issuerUrl, Verifier(JwkSet.parse("""{"keys":[${accessKey.publicJwk()}]}""")))
+        val hostKey = SigningKey.heldByHost(Algorithm.ED_DSA)
+        eq(null, hostKey.publicJwk()) // the host publishes its own public key
+        eq(ErrorCode.SIGNING_KEY_INVALID, assertThrows<McxConnectException> { SigningKey.heldByHost(Algorithm.HS256) }.errorCode)
+        val issuer = SecurityTokenIssuer(issuerUrl, hostKey, 300uL, "hsm-1")
+        val inLibrary = assertThrows<McxConnectException> { issuer.answer(request, strictParseOptions(), accessValidator, now) }
+        eq(ErrorCode.SIGNING_KEY_INVALID, inLibrary.errorCode)
+        check("prepare" in inLibrary.description) { inLibrary.description }
+
+        val hsm = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair()
+        val hostSign = { input: String ->
+            java.security.Signature.getInstance("Ed25519").run { initSign(hsm.private); update(input.toByteArray()); sign() }
+        }
+        val unsigned = issuer.prepare(request, strictParseOptions(), accessValidator, now, "id-1")
+        eq(Algorithm.ED_DSA, unsigned.algorithm())
+        val signature = hostSign(unsigned.signingInput())
+        val response = unsigned.finish(signature)
+        eq(300uL, response.expiresIn)
+        eq(unsigned.signingInput() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature), response.accessToken.expose())
+
+        // The partner IdMS (B.7.4) verifies it with the public key the host published.
+        val x = Base64.getUrlEncoder().withoutPadding().encodeToString(hsm.public.encoded.takeLast(32).toByteArray())
+        val published = JwkSet.parse("""{"keys":[{"kty":"OKP","crv":"Ed25519","x":"$x","kid":"hsm-1","use":"sig"}]}""")
+        val partner = SecurityTokenValidator(issuerUrl, PARTNER, Verifier(published))
+        val token = partner.validate(response.accessToken.expose(), "mcptt-client", now + 1uL)
+        eq(listOf("mcptt-client", PARTNER), token.claims.aud)
+        eq("sip:alice@primary.example", token.claims.mcpttId)
+        eq("id-1", token.claims.jti)
+
+        // Signed once; a tampered signature is refused by the partner.
+        eq("security_token_already_signed", assertThrows<McxConnectException> { unsigned.finish(signature) }.code)
+        val tampered = signature.copyOf().also { it[0] = (it[0].toInt() xor 1).toByte() }
+        val forged = issuer.prepare(request, strictParseOptions(), accessValidator, now, "id-1").finish(tampered)
+        val refused = assertThrows<McxConnectException> { partner.validate(forged.accessToken.expose(), "mcptt-client", now + 1uL) }
+        eq(ErrorCode.TOKEN_BAD_SIGNATURE, refused.errorCode)
+
+        // A signature of the wrong length is refused and the token can still be finished.
+        val again = issuer.prepare(request, strictParseOptions(), accessValidator, now)
+        val short = assertThrows<McxConnectException> { again.finish(signature.copyOf(63)) }
+        eq(ErrorCode.SIGNING_KEY_INVALID, short.errorCode)
+        partner.validate(again.finish(hostSign(again.signingInput())).accessToken.expose(), "mcptt-client", now + 1uL)
+        for (shown in listOf(short.toString(), again.toString(), unsigned.toString(), refused.toString())) {
+            check(unsigned.signingInput().split('.').none { it in shown } && x !in shown) { shown }
+        }
+    },
 )
 
 val profileTests: List<Pair<String, (File) -> Unit>> = listOf(

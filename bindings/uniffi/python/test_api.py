@@ -404,3 +404,50 @@ def test_a_variant_with_unnamed_fields_prints_and_hashes_as_a_record():
     assert hash(m.Scope.OTHER("x")) != hash(m.Scope.OTHER("y"))
     scopes = m.ScopeSet.parse("openid 3gpp:mc:new_service email").scopes()
     assert repr(scopes) == "[Scope.OPEN_ID(), Scope.MCX_OTHER('3gpp:mc:new_service'), Scope.OTHER('email')]"
+
+
+def test_b_7_3_a_key_held_by_the_host_gets_the_signing_input_and_its_signature_is_checked():
+    # No Ed25519 signer here (no `cryptography` package): what the host is given to sign and the
+    # refusals, never a faked successful signature (the Kotlin test signs with the JDK's Ed25519).
+    issuer_url, now = "https://idms.primary.example", 1_700_000_100
+    access_key = m.SigningKey.es256(bytes([9] * 32))
+    access = access_key.sign(json.dumps({
+        "iss": issuer_url, "sub": "alice", "aud": "mcptt-client", "client_id": "mcptt-client",
+        "scope": "openid 3gpp:mc:ptt_service", "iat": 1_700_000_000, "exp": 1_700_003_600,
+        "mcptt_id": "sip:alice@primary.example"}))
+    request = m.TokenExchangeRequest(PARTNER, access, m.ClientAuthentication.CLIENT_ID(client_id="mcptt-client")).build(PRIMARY)
+    access_validator = m.AccessTokenValidator(issuer_url, m.Verifier(m.JwkSet.parse(f'{{"keys":[{access_key.public_jwk()}]}}')))
+    host_key = m.SigningKey.held_by_host(m.Algorithm.ED_DSA)
+    assert host_key.public_jwk() is None
+    issuer = m.SecurityTokenIssuer(issuer_url, host_key, 300, "hsm-1")
+    with pytest.raises(m.McxConnectError) as in_library:
+        issuer.answer(request, m.strict_parse_options(), access_validator, now)
+    assert in_library.value.code == m.ErrorCode.SIGNING_KEY_INVALID and "prepare" in in_library.value.description
+
+    unsigned = issuer.prepare(request, m.strict_parse_options(), access_validator, now, "id-1")
+    assert unsigned.algorithm() == m.Algorithm.ED_DSA
+    with pytest.raises(m.McxConnectError) as short:
+        unsigned.finish(bytes([7] * 65))
+    assert short.value.code == m.ErrorCode.SIGNING_KEY_INVALID
+    wrong = bytes([7] * 64)  # well formed, but no key signed it
+    response = unsigned.finish(wrong)
+    with pytest.raises(m.McxConnectError) as twice:
+        unsigned.finish(wrong)
+    assert twice.value.code == "security_token_already_signed" == m.ErrorCode.SECURITY_TOKEN_ALREADY_SIGNED
+    assert response.expires_in == 300
+    token = response.access_token.expose()
+    assert token.startswith(unsigned.signing_input() + ".")
+    seen = m.inspect_token(token)
+    assert (seen.header.alg, seen.header.kid, seen.header.typ, seen.signature_bytes) == ("EdDSA", "hsm-1", "JWT", 64)
+    assert json.loads(seen.claims) == {
+        "iss": issuer_url, "sub": "alice", "aud": ["mcptt-client", PARTNER], "azp": "mcptt-client",
+        "iat": now, "exp": now + 300, "jti": "id-1", "mcptt_id": "sip:alice@primary.example"}
+
+    # The partner IdMS refuses it under the key the host published.
+    published = m.SigningKey.ed25519(bytes([3] * 32)).public_jwk("hsm-1")
+    partner = m.SecurityTokenValidator(issuer_url, PARTNER, m.Verifier(m.JwkSet.parse(f'{{"keys":[{published}]}}')))
+    with pytest.raises(m.McxConnectError) as refused:
+        partner.validate(token, "mcptt-client", now + 1)
+    assert refused.value.code == m.ErrorCode.TOKEN_BAD_SIGNATURE
+    for shown in (str(short.value), repr(short.value), str(refused.value), str(unsigned), repr(unsigned)):
+        assert not any(segment in shown for segment in unsigned.signing_input().split(".")), shown

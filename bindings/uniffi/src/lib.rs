@@ -39,7 +39,7 @@ pub use http::{
     http_request_from_text, http_request_to_text, http_response_from_text, http_response_to_text,
     redacted_header_value, redacted_request, ParsedHttpRequest,
 };
-pub use issue::SecurityTokenIssuer;
+pub use issue::{SecurityTokenIssuer, UnsignedSecurityToken};
 pub use jwt_bearer::JwtBearerRequest;
 pub use login::{AuthorizationCodeRequest, AuthorizationRequest, IncomingAuthorizationRequest, Pkce, RefreshRequest};
 pub use options::{default_limits, lenient_parse_options, strict_parse_options};

@@ -303,7 +303,17 @@ impl SigningKey {
         Ok(Arc::new(Self(core::SigningKey::hs256(&Zeroizing::new(secret))?)))
     }
 
-    /// The public key as a JWK (JSON text), for asymmetric keys.
+    /// A key the host holds and signs with (an HSM, a PKCS#11 token, a platform key store, a
+    /// cloud KMS): only its algorithm, ES256 or EdDSA, is known here (`signing_key_invalid` for
+    /// another). A security token issuer's `prepare` gives what to sign; `sign` and `answer`
+    /// refuse it.
+    #[uniffi::constructor]
+    pub fn held_by_host(alg: Algorithm) -> Result<Arc<Self>> {
+        Ok(Arc::new(Self(core::SigningKey::held_by_host(alg)?)))
+    }
+
+    /// The public key as a JWK (JSON text), for asymmetric keys; none for an HS256 secret and
+    /// for a key held by the host, whose public key the host publishes in its JWK Set itself.
     #[uniffi::method(default(kid = None))]
     pub fn public_jwk(&self, kid: Option<String>) -> Option<String> {
         self.0.public_jwk(kid.as_deref()).map(|k| k.to_json().to_string())

@@ -210,10 +210,12 @@ export type ErrorCode =
   | "validator_invalid"
   /** token: unusable security token issuing settings (empty issuer, a lifetime of 0 s) */
   | "issuer_invalid"
-  /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) */
+  /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key; a key held by the host given to a call that signs in the library, not to `prepare`), or a host's signature of a security token whose length is not its algorithm's (ES256 as the 64-byte `R ‖ S` of RFC 7518 §3.4, never DER; EdDSA 64 bytes) */
   | "signing_key_invalid"
   /** token: the caller's `now` is above 10^11 - 1 (the year 5138 in seconds): plainly milliseconds, not seconds since the epoch; refused by every validator, the migration flow and every other entry taking `now` */
   | "now_in_milliseconds"
   /** token: `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) */
-  | "token_lifetime_too_long";
+  | "token_lifetime_too_long"
+  /** token: `finish` was called again on a security token prepared for a key held by the host: it takes one signature; prepare another token */
+  | "security_token_already_signed";
 // END generated error codes

@@ -739,7 +739,7 @@ pub const ERROR_CODES: &[ErrorCode] = &[
     ErrorCode {
         code: "signing_key_invalid",
         concept: Concept::Token,
-        meaning: meaning("a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key)"),
+        meaning: meaning("a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key; a key held by the host given to a call that signs in the library, not to `prepare`), or a host's signature of a security token whose length is not its algorithm's (ES256 as the 64-byte `R ‖ S` of RFC 7518 §3.4, never DER; EdDSA 64 bytes)"),
         rfc_error: RfcError::NotSent,
     },
     ErrorCode {
@@ -753,6 +753,12 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         concept: Concept::Token,
         meaning: meaning("`exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived)"),
         rfc_error: RfcError::ByContext,
+    },
+    ErrorCode {
+        code: "security_token_already_signed",
+        concept: Concept::Token,
+        meaning: meaning("`finish` was called again on a security token prepared for a key held by the host: it takes one signature; prepare another token"),
+        rfc_error: RfcError::NotSent,
     },
 ];
 

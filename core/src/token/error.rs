@@ -167,6 +167,10 @@ pub enum TokenError {
         /// The configured maximum, in seconds.
         max: u64,
     },
+    /// A security token prepared for a key held by the host was finished again: it takes one
+    /// signature (the bindings' shared object; in Rust, `finish` consumes the token).
+    #[error("this security token was already signed: prepare another one to sign again")]
+    AlreadySigned,
 }
 
 impl TokenError {
@@ -208,11 +212,12 @@ impl TokenError {
             TokenError::IssuerInvalid(_) => "issuer_invalid",
             TokenError::NowInMilliseconds(_) => "now_in_milliseconds",
             TokenError::LifetimeTooLong { .. } => "token_lifetime_too_long",
+            TokenError::AlreadySigned => "security_token_already_signed",
         }
     }
 
     /// Every code this type can return, in table order (for bindings and vector runners).
-    pub const CODES: [&'static str; 30] = [
+    pub const CODES: [&'static str; 31] = [
         "token_malformed",
         "token_too_large",
         "token_algorithm_refused",
@@ -243,6 +248,7 @@ impl TokenError {
         "issuer_invalid",
         "now_in_milliseconds",
         "token_lifetime_too_long",
+        "security_token_already_signed",
     ];
 }
 

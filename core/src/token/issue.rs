@@ -291,10 +291,59 @@ impl UnsignedSecurityToken {
         self.algorithm
     }
 
-    /// The B.7.3 response with the token signed by `signature` (in its JWS form: ECDSA `R ‖ S`).
+    /// The B.7.3 response with the token signed by `signature` (in its JWS form: ECDSA `R ‖ S`),
+    /// taken as given; [`finish_checked`](Self::finish_checked) first checks its length.
     pub fn finish(self, signature: &[u8]) -> TokenExchangeResponse {
+        self.response(signature)
+    }
+
+    /// [`finish`](Self::finish) for a signature from outside the library (an HSM, a PKCS#11
+    /// token, a cloud KMS): one whose length is not the algorithm's JWS form (RFC 7515 §5.1,
+    /// RFC 7518 §3.4: ES256 as the 64-byte `R ‖ S`, never DER; EdDSA 64 bytes, RFC 8032 §5.1.6)
+    /// is `signing_key_invalid`, and the token is kept to finish with the right one.
+    ///
+    /// ```
+    /// # use mcx_connect::token::*;
+    /// # use mcx_connect::{ClientAuthentication, EndpointPolicy, ParseOptions, TokenExchangeRequest};
+    /// # let primary = "https://idms.primary.example";
+    /// # let key = SigningKey::es256(&[9u8; 32])?;
+    /// # let access = sign(&JwsHeader::new(key.algorithm()), &serde_json::json!({"iss": primary, "sub": "alice",
+    /// #     "aud": "c", "client_id": "c", "scope": "openid 3gpp:mc:ptt_service", "iat": 1_700_000_000, "exp": 1_700_003_600}), &key)?;
+    /// # let http = TokenExchangeRequest::new("https://idms.partner.example/token", access)
+    /// #     .with_client(ClientAuthentication::client_id("c")).build("https://idms.primary.example/token", EndpointPolicy::default()).unwrap();
+    /// # let validator = AccessTokenValidator::new(primary, Verifier::new(JwkSet::from_keys(vec![key.public_jwk(None).unwrap()])))?;
+    /// # let exchange = TokenExchangeRequest::parse_and_verify(&http, &ParseOptions::strict(), &validator, 1_700_000_100).unwrap().value;
+    /// let issuer = SecurityTokenIssuer::new(primary, SigningKey::held_by_host(Algorithm::Es256)?, 300)?;
+    /// let unsigned = issuer.prepare(&exchange, 1_700_000_100, None).unwrap();
+    /// let der = [0x30u8; 71]; // an ECDSA signature in DER, as many key stores give it
+    /// assert_eq!(unsigned.finish_checked(&der).unwrap_err().code(), "signing_key_invalid");
+    /// assert_eq!(unsigned.finish_checked(&[7u8; 64])?.expires_in, Some(300));
+    /// # Ok::<(), mcx_connect::token::TokenError>(())
+    /// ```
+    pub fn finish_checked(&self, signature: &[u8]) -> Result<TokenExchangeResponse, TokenError> {
+        let expected = match self.algorithm {
+            Algorithm::Es256 | Algorithm::EdDsa => Some(64),
+            Algorithm::Es384 => Some(96),
+            Algorithm::Hs256 => Some(32),
+            Algorithm::Rs256 | Algorithm::Ps256 => None,
+        };
+        match expected {
+            Some(expected) if signature.len() != expected => Err(TokenError::SigningKeyInvalid(format!(
+                "an {} signature is {expected} bytes in its JWS form (RFC 7518 §3.4: ECDSA as R || S, never DER), \
+                 not {}",
+                self.algorithm,
+                signature.len()
+            ))),
+            _ => Ok(self.response(signature)),
+        }
+    }
+
+    fn response(&self, signature: &[u8]) -> TokenExchangeResponse {
         let token = Secret::new(format!("{}.{}", self.signing_input, encode(signature)));
-        TokenExchangeResponse { scope: self.scope, ..TokenExchangeResponse::security_token(token, self.expires_in) }
+        TokenExchangeResponse {
+            scope: self.scope.clone(),
+            ..TokenExchangeResponse::security_token(token, self.expires_in)
+        }
     }
 }
 
@@ -440,6 +489,35 @@ mod tests {
         assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
         let err = issuer().prepare(&exchange(NOW + 3600, |_| {}), NOW * 1000, None).unwrap_err();
         assert_eq!((err.error.as_str(), err.code()), ("server_error", "now_in_milliseconds"));
+    }
+
+    #[test]
+    fn rfc7515_5_1_rfc7518_3_4_a_host_signature_of_another_length_than_its_algorithms_is_refused() {
+        for alg in [Algorithm::Es256, Algorithm::EdDsa] {
+            let issuer = SecurityTokenIssuer::new(PRIMARY, SigningKey::held_by_host(alg).unwrap(), 300).unwrap();
+            let unsigned = issuer.prepare(&exchange(NOW + 3600, |_| {}), NOW, None).unwrap();
+            for wrong in [0, 63, 65, 71, 72] {
+                let err = unsigned.finish_checked(&vec![0x30; wrong]).unwrap_err();
+                assert_eq!(err.code(), "signing_key_invalid");
+                assert!(err.to_string().contains(&format!("not {wrong}")), "{err}");
+            }
+            // Refused, the token is kept: the right signature still finishes it.
+            let reply = unsigned.finish_checked(&[7; 64]).unwrap();
+            assert_eq!(reply.access_token.expose(), format!("{}.{}", unsigned.signing_input(), encode(&[7; 64])));
+        }
+    }
+
+    #[test]
+    fn b_7_3_a_key_held_by_the_host_cannot_issue_in_the_library_only_through_prepare() {
+        let issuer =
+            SecurityTokenIssuer::new(PRIMARY, SigningKey::held_by_host(Algorithm::EdDsa).unwrap(), 300).unwrap();
+        let err = issuer.issue(&exchange(NOW + 3600, |_| {}), NOW).unwrap_err();
+        assert_eq!((err.error.as_str(), err.code()), ("server_error", "signing_key_invalid"));
+        assert!(err.to_string().contains("prepare"), "{err}");
+        let unsigned = issuer.with_kid("hsm-1").prepare(&exchange(NOW + 3600, |_| {}), NOW, None).unwrap();
+        assert_eq!(format!("{unsigned:?}"), "UnsignedSecurityToken { algorithm: EdDsa, .. }");
+        let seen = UnverifiedToken::inspect(&format!("{}.AA", unsigned.signing_input())).unwrap();
+        assert_eq!((seen.header.alg.as_str(), seen.header.kid.as_deref()), ("EdDSA", Some("hsm-1")));
     }
 
     #[test]

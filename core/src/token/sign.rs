@@ -127,7 +127,9 @@ impl SigningKey {
             }
             Key::Host(_) => {
                 return Err(TokenError::SigningKeyInvalid(
-                    "the key is held by the host: its crypto signs the signing input".to_owned(),
+                    "the key is held by the host, whose crypto signs: a security token issuer's prepare gives the \
+                     signing input and finish takes the signature"
+                        .to_owned(),
                 ))
             }
         })

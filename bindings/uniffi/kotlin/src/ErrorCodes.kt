@@ -199,12 +199,14 @@ enum class ErrorCode(
     VALIDATOR_INVALID("validator_invalid"),
     /** token: unusable security token issuing settings (empty issuer, a lifetime of 0 s) */
     ISSUER_INVALID("issuer_invalid"),
-    /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key) */
+    /** token: a signing key that cannot be used (invalid scalar, short HMAC secret, header `alg` differs from the key; a key held by the host given to a call that signs in the library, not to `prepare`), or a host's signature of a security token whose length is not its algorithm's (ES256 as the 64-byte `R ‖ S` of RFC 7518 §3.4, never DER; EdDSA 64 bytes) */
     SIGNING_KEY_INVALID("signing_key_invalid"),
     /** token: the caller's `now` is above 10^11 - 1 (the year 5138 in seconds): plainly milliseconds, not seconds since the epoch; refused by every validator, the migration flow and every other entry taking `now` */
     NOW_IN_MILLISECONDS("now_in_milliseconds"),
     /** token: `exp` - `iat` of a security token is above the maximum lifetime the validator was given (B.8: security tokens are short-lived) */
     TOKEN_LIFETIME_TOO_LONG("token_lifetime_too_long"),
+    /** token: `finish` was called again on a security token prepared for a key held by the host: it takes one signature; prepare another token */
+    SECURITY_TOKEN_ALREADY_SIGNED("security_token_already_signed"),
     ;
 
     companion object {

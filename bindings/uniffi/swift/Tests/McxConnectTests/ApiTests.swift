@@ -340,4 +340,54 @@ final class ApiTests: XCTestCase {
             _ = try UserProfile.parseWithLimits(xml: xml, policy: EndpointPolicy(), limits: ProfileLimits(maxBytes: 100))
         }?.code, "profile_too_large")
     }
+
+    // No Ed25519 signer here (no CryptoKit on Linux): what the host is given to sign and the refusals,
+    // never a faked successful signature (the Kotlin test signs with the JDK's Ed25519).
+    func testB73AKeyHeldByTheHostGetsTheSigningInputAndItsSignatureIsChecked() throws {
+        let issuerUrl = "https://idms.primary.example"
+        let now: UInt64 = 1_700_000_100
+        let accessKey = try SigningKey.es256(secret: Data(repeating: 9, count: 32))
+        let access = try accessKey.sign(claimsJson: #"{"iss":"https://idms.primary.example","sub":"alice","aud":"mcptt-client","#
+            + #""client_id":"mcptt-client","scope":"openid 3gpp:mc:ptt_service","iat":1700000000,"exp":1700003600,"#
+            + #""mcptt_id":"sip:alice@primary.example"}"#)
+        let request = try TokenExchangeRequest(resource: partner, subjectToken: access, client: .clientId(clientId: "mcptt-client"))
+            .build(tokenEndpoint: primary)
+        let accessValidator = try AccessTokenValidator(issuer: issuerUrl,
+                                                       verifier: try Verifier(keys: try JwkSet.parse(json: #"{"keys":[\#(accessKey.publicJwk()!)]}"#)))
+        let hostKey = try SigningKey.heldByHost(alg: .edDsa)
+        XCTAssertNil(hostKey.publicJwk())
+        let issuer = try SecurityTokenIssuer(issuer: issuerUrl, key: hostKey, lifetime: 300, kid: "hsm-1")
+        let inLibrary = expectError { _ = try issuer.answer(request: request, options: strictParseOptions(), validator: accessValidator, now: now) }
+        XCTAssertEqual(inLibrary?.errorCode, .signingKeyInvalid)
+        XCTAssertTrue(inLibrary?.description.contains("prepare") ?? false)
+
+        let unsigned = try issuer.prepare(request: request, options: strictParseOptions(), validator: accessValidator, now: now, jti: "id-1")
+        XCTAssertEqual(unsigned.algorithm(), .edDsa)
+        let short = expectError { _ = try unsigned.finish(signature: Data(repeating: 7, count: 63)) }
+        XCTAssertEqual(short?.errorCode, .signingKeyInvalid)
+        let wrong = Data(repeating: 7, count: 64) // well formed, but no key signed it
+        let response = try unsigned.finish(signature: wrong)
+        XCTAssertEqual(expectError { _ = try unsigned.finish(signature: wrong) }?.code, "security_token_already_signed")
+        XCTAssertEqual(response.expiresIn, 300)
+        let token = response.accessToken.expose()
+        XCTAssertTrue(token.hasPrefix(unsigned.signingInput() + "."))
+        let seen = try inspectToken(token: token)
+        XCTAssertEqual([seen.header.alg, seen.header.kid, seen.header.typ], ["EdDSA", "hsm-1", "JWT"])
+        let claims = try XCTUnwrap(J.parse(Data(seen.claims.utf8)))
+        XCTAssertEqual(claims, J.parse(Data("""
+            {"iss":"https://idms.primary.example","sub":"alice","aud":["mcptt-client","\(partner)"],"azp":"mcptt-client",
+             "iat":\(now),"exp":\(now + 300),"jti":"id-1","mcptt_id":"sip:alice@primary.example"}
+            """.utf8)))
+        XCTAssertEqual(seen.signatureBytes, 64)
+
+        // The partner IdMS refuses it under the key the host published.
+        let published = try XCTUnwrap(SigningKey.ed25519(seed: Data(repeating: 3, count: 32)).publicJwk(kid: "hsm-1"))
+        let partnerValidator = try SecurityTokenValidator(issuer: issuerUrl, target: partner,
+                                                          verifier: try Verifier(keys: try JwkSet.parse(json: #"{"keys":[\#(published)]}"#)))
+        let refused = expectError { _ = try partnerValidator.validate(token: token, clientId: "mcptt-client", now: now + 1) }
+        XCTAssertEqual(refused?.errorCode, .tokenBadSignature)
+        for shown in [short, refused].map({ "\($0 as Any)" }) + ["\(unsigned)", String(reflecting: unsigned)] {
+            for segment in unsigned.signingInput().split(separator: ".") where shown.contains(segment) { XCTFail(shown) }
+        }
+    }
 }
