@@ -75,7 +75,7 @@ pub struct UnsignedSecurityToken {
 
 #[uniffi::export]
 impl UnsignedSecurityToken {
-    /// The text to sign (the JWS signing input, RFC 7515 §5.1), as its UTF-8 bytes.
+    /// What the host signs, as its UTF-8 (ASCII) bytes: the JWS signing input (RFC 7515 §5.1).
     pub fn signing_input(&self) -> String {
         self.token.signing_input().to_owned()
     }

@@ -329,7 +329,7 @@ impl UnsignedSecurityToken {
         };
         match expected {
             Some(expected) if signature.len() != expected => Err(TokenError::SigningKeyInvalid(format!(
-                "an {} signature is {expected} bytes in its JWS form (RFC 7518 §3.4: ECDSA as R || S, never DER), \
+                "an {} signature is {expected} bytes in its JWS form (ECDSA as R || S, never DER: RFC 7518 §3.4), \
                  not {}",
                 self.algorithm,
                 signature.len()
