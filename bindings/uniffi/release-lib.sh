@@ -8,7 +8,13 @@
 #     dynamic symbols). Library-mode generation reads them from the debug build (package.sh);
 #   * Ed25519 on curve25519-dalek's portable 64-bit backend only (`--cfg curve25519_dalek_backend`):
 #     on x86_64 it otherwise also compiles its AVX2 backend, chosen at run time, 25 KB of the
-#     library (tests/BENCHMARKS.md); aarch64 and armv7 have only that backend anyway.
+#     library (tests/BENCHMARKS.md); aarch64 and armv7 have only that backend anyway;
+#   * the core's error registry without its meanings (feature `registry-without-meanings`: no
+#     caller of the library can read them; the generated Kotlin, Swift and Python code lists carry
+#     them), 8 KB;
+#   * on x86_64, identical functions folded by the linker (LLD's `--icf=all`: monomorphised copies
+#     with the same machine code, 7 KB). Rust promises no distinct address per function, and no
+#     code here compares function addresses.
 # Checks that the library exports exactly the functions the debug build exports (the ones the
 # generated Kotlin, Swift and Python call) and no metadata.
 #
@@ -22,14 +28,16 @@ source bindings/uniffi/env.sh
 [ $# = 2 ] || { echo "usage: release-lib.sh TARGET OUT_FILE" >&2; exit 2; }
 target=$1
 out=$2
+# LLD (rustc's linker on x86_64 Linux) folds identical functions; Debian's GNU ld for the ARM targets has no ICF.
+icf=()
 case "$target" in
-  x86_64-unknown-linux-gnu) cc=cc nm=nm ;;
+  x86_64-unknown-linux-gnu) cc=cc nm=nm icf=(-C link-arg=-Wl,--icf=all) ;;
   aarch64-unknown-linux-gnu) cc=aarch64-linux-gnu-gcc nm=aarch64-linux-gnu-nm ;;
   armv7-unknown-linux-gnueabihf) cc=arm-linux-gnueabihf-gcc nm=arm-linux-gnueabihf-nm ;;
   *) echo "release-lib.sh: no C toolchain known for $target" >&2; exit 2 ;;
 esac
 MCX_FFI_CC=$cc RUSTFLAGS="${RUSTFLAGS:-} --cfg curve25519_dalek_backend=\"serial\"" cargo rustc --locked -q --profile dist --target "$target" -p mcx-connect-ffi --lib --crate-type cdylib \
-  -- -C "linker=$ROOT/bindings/uniffi/link/cc.sh"
+  --features mcx-connect/registry-without-meanings -- -C "linker=$ROOT/bindings/uniffi/link/cc.sh" "${icf[@]}"
 mkdir -p "$(dirname "$out")"
 cp "$CARGO_TARGET_DIR/$target/dist/libmcx_connect_ffi.so" "$out"
 

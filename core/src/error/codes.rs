@@ -144,11 +144,13 @@ pub fn markdown_table() -> String {
     table
 }
 
-/// A code's meaning as the table writes it; empty in the npm package (the core's `wasm` feature),
-/// whose wasm never reads it: its JavaScript declarations carry the meanings, written from this
-/// table by `tests/error_codes.rs`. 2.9 KB of the gzipped package (tests/BENCHMARKS.md).
+/// A code's meaning as the table writes it; empty in the shipped binding libraries (the core's
+/// feature `registry-without-meanings`: the npm package, the UniFFI library as `release-lib.sh`
+/// builds it), which never read it: the declarations of each language carry the meanings, written
+/// from this table by `tests/error_codes.rs`. 2.9 KB of the gzipped npm package, 8 KB of the
+/// UniFFI library (tests/BENCHMARKS.md).
 const fn meaning(text: &'static str) -> &'static str {
-    if cfg!(feature = "wasm") {
+    if cfg!(feature = "registry-without-meanings") {
         ""
     } else {
         text
@@ -767,10 +769,10 @@ mod tests {
     use super::*;
 
     /// `codes.md` is written from the registry: `MCX_BLESS=1 cargo test -p mcx-connect --lib
-    /// error::codes` rewrites it after a change. Not with the feature `wasm`, whose registry leaves
-    /// the meanings out (the npm package carries them in its declarations instead).
+    /// error::codes` rewrites it after a change. Not with the feature `registry-without-meanings`
+    /// (or `wasm`, which turns it on), whose registry leaves the meanings out.
     #[test]
-    #[cfg(not(feature = "wasm"))]
+    #[cfg(not(feature = "registry-without-meanings"))]
     fn code_table_in_the_documentation_is_the_registry() {
         let written = include_str!("codes.md");
         let generated = markdown_table();
