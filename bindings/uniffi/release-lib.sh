@@ -11,7 +11,7 @@
 #     library (tests/BENCHMARKS.md); aarch64 and armv7 have only that backend anyway;
 #   * the core's error registry without its meanings (feature `registry-without-meanings`: no
 #     caller of the library can read them; the generated Kotlin, Swift and Python code lists carry
-#     them), 8 KB;
+#     them), 10 KB;
 #   * on x86_64, identical functions folded by the linker (LLD's `--icf=all`: monomorphised copies
 #     with the same machine code, 7 KB). Rust promises no distinct address per function, and no
 #     code here compares function addresses.
