@@ -7,7 +7,7 @@ use crate::host_crypto::HostSigningKey;
 use crate::http::request_in;
 use crate::token::{access_validator, options_of};
 use mcx_connect::token::SecurityTokenIssuer;
-use mcx_connect::TokenExchangeRequest;
+use mcx_connect::{OAuthErrorCode, Rejection, TokenExchangeRequest};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -83,7 +83,10 @@ pub fn issue_security_token(
         let exchange = throw_rejection(validator.exchange(parsed.value, now).await)?;
         let unsigned = throw_rejection(core.prepare(&exchange, now, jti.as_deref()))?;
         let response = match key.host_signature(unsigned.signing_input()).await? {
-            Some(signature) => unsigned.finish(&signature),
+            // The one checked way in for a signature made outside the core, as in the other languages.
+            Some(signature) => throw_rejection(
+                unsigned.finish_checked(&signature).map_err(|e| Rejection::with_code(OAuthErrorCode::ServerError, e)),
+            )?,
             None => throw_rejection(match jti {
                 Some(jti) => core.issue_with_jti(&exchange, now, &jti),
                 None => core.issue(&exchange, now),
