@@ -152,8 +152,9 @@ impl HostSigningKey {
     pub(crate) async fn read(init: &JsValue) -> Result<Self, JsValue> {
         only_members(init, &["alg", "secret"], "key")?;
         let alg = string_in(member(init, "alg"), "key.alg")?;
-        // The key's bytes are wiped when this returns: only the core's key (or WebCrypto's) keeps them.
-        let secret = Zeroizing::new(bytes_in(&member(init, "secret"), "key.secret")?);
+        // The key's bytes are wiped when this returns, by the heap (`HEAP` in the crate root): only the
+        // core's key (or WebCrypto's) keeps them. The seed below is on the stack, which the heap does not wipe.
+        let secret = bytes_in(&member(init, "secret"), "key.secret")?;
         let seed = |bytes: &[u8]| -> Result<[u8; 32], JsValue> {
             bytes.try_into().map_err(|_| invalid_argument("key.secret", "expected 32 bytes"))
         };

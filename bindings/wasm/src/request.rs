@@ -162,7 +162,7 @@ macro_rules! token_request {
             (
                 crate::request::Shape::$shape,
                 fast_in,
-                |read: mcx_connect::$name| crate::request::wipe_read(read.$token, read.client),
+                |read: mcx_connect::$name| crate::request::drop_read(read.$token, read.client),
             ),
             ($url, $request.into()),
             $policy,
@@ -213,14 +213,14 @@ pub(crate) use token_request;
 /// The request read on the fast path (`None`: read it the general way).
 pub(crate) type FastIn<T> = Option<Result<T, JsValue>>;
 /// A request's plain shape, the reader of its fast path, and what drops the request it read once
-/// it is built ([`wipe_read`]).
+/// it is built ([`drop_read`]).
 pub(crate) type FastPath<T> = (Shape, fn(&Fields<'_>) -> FastIn<T>, fn(T));
 
 /// Drops what the fast path read of a request once it is built: its token (assertion or subject
 /// token) and its client's secret, if any, taken out of their `Secret`s first, so that the heap
 /// alone wipes them (`HEAP` in the crate root): the `Secret`'s own drop (`zeroize`, one volatile
 /// store per byte) was a twentieth of a jwt-bearer build for its 340-byte assertion.
-pub(crate) fn wipe_read(token: Secret, client: ClientAuthentication) {
+pub(crate) fn drop_read(token: Secret, client: ClientAuthentication) {
     drop(token.into_inner());
     if let ClientAuthentication::ClientSecretBasic { client_secret, .. }
     | ClientAuthentication::ClientSecretPost { client_secret, .. } = client
